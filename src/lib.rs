@@ -1,0 +1,6 @@
+//! Legitimate interests assessment: a functional core (plain Rust, no browser types)
+//! and a thin Leptos shell that exists only when compiled to WebAssembly.
+//! See ARCHITECTURE.md for the map.
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,68 @@
+// Smoke tests of the release build: the app mounts, shows its start page, logs no error
+// and talks to nobody but the server it came from.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchContext, openApp } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context and page per test, watched from before the first request. */
+async function freshPage() {
+  const context = await browser.newContext();
+  const record = await watchContext(context, server.origin);
+  const page = await context.newPage();
+  return { context, page, record };
+}
+
+test('the start page shows its heading, explanation and privacy promise', async () => {
+  const { context, page } = await freshPage();
+  try {
+    await openApp(page, server.origin);
+    const heading = page.getByRole('heading', { level: 1 });
+    assert.equal(await heading.textContent(), 'Legitimate interests assessment');
+    assert.ok(await heading.isVisible(), 'the heading is visible');
+    const promise = page.getByText('Everything you type stays in this browser. Nothing is sent anywhere.');
+    assert.ok(await promise.isVisible(), 'the privacy promise is visible');
+    assert.equal(await page.title(), 'Legitimate interests assessment');
+  } finally {
+    await context.close();
+  }
+});
+
+test('loading the app logs no console error and throws no page error', async () => {
+  const { context, page, record } = await freshPage();
+  try {
+    await openApp(page, server.origin);
+    await page.waitForTimeout(1000); // let anything deferred run
+    assert.deepEqual(record.pageErrors, [], 'page errors');
+    assert.deepEqual(record.consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('every request goes to the local server, and none is made once the page is interactive', async () => {
+  const { context, page, record } = await freshPage();
+  try {
+    const interactiveAt = await openApp(page, server.origin);
+    await page.waitForTimeout(2000); // anything lazy, timed or polled would show up here
+    const foreign = record.requests.filter((r) => new URL(r.url).origin !== server.origin);
+    assert.deepEqual(foreign.map((r) => r.url), [], 'requests to other origins');
+    const late = record.requests.filter((r) => r.at > interactiveAt);
+    assert.deepEqual(late.map((r) => r.url), [], 'requests after the page became interactive');
+    assert.ok(record.requests.length >= 3, 'the page, its script and its wasm were requested');
+  } finally {
+    await context.close();
+  }
+});

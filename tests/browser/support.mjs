@@ -1,0 +1,99 @@
+// Shared harness for the browser tests: a static server for the release build, a
+// Chromium launched the way this machine needs it, and watchers for errors and requests.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = process.env.LIA_DIST ?? path.resolve(import.meta.dirname, '../../dist');
+export const OUTPUT = path.resolve(import.meta.dirname, '../../test-output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; records every request it receives. */
+export async function startServer(root = DIST) {
+  const received = [];
+  const server = http.createServer(async (req, res) => {
+    received.push(req.url);
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Debian's Chromium with the flags this machine's closed network needs; never downloads a browser. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.LIA_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Records console errors, page errors and every request a context makes, each request
+ * with the time it was seen. Requests to other origins are aborted (after being recorded),
+ * so a test never depends on the outside world.
+ */
+export async function watchContext(context, origin) {
+  const record = { consoleErrors: [], pageErrors: [], requests: [] };
+  context.on('request', (request) => {
+    record.requests.push({ url: request.url(), at: performance.now() });
+  });
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) => route.abort('blockedbyclient'),
+  );
+  context.on('page', (page) => watchPage(page, record));
+  return record;
+}
+
+function watchPage(page, record) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(String(error)));
+}
+
+/** Opens the app and waits until the widget says it is mounted; returns when that happened. */
+export async function openApp(page, origin, pathname = '/') {
+  await page.goto(origin + pathname);
+  await page.waitForSelector('[data-lia-ready="true"]', { timeout: 15000 });
+  return performance.now();
+}
