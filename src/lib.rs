@@ -2,5 +2,7 @@
 //! and a thin Leptos shell that exists only when compiled to WebAssembly.
 //! See ARCHITECTURE.md for the map.
 
+pub mod assessment;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

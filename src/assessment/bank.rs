@@ -1,0 +1,581 @@
+//! The question bank: every question the tool asks, in order, in one place.
+//!
+//! Questions marked `.ico()` are the ICO's own words from "How do we apply legitimate
+//! interests in practice?"; `.template()` marks the ICO's sample LIA template. Both are
+//! kept verbatim (a test checks them against the guidance text). The rest are the
+//! tool's own wording, with the source in the hint.
+
+use super::choices::*;
+use super::model::YesNo as Yn;
+use super::questions::AnswerKind::*;
+use super::questions::Section::*;
+use super::questions::{q, Cond, Question};
+use QuestionId::*;
+
+const YES: &[Yn] = &[Yn::Yes];
+const YES_OR_UNSURE: &[Yn] = &[Yn::Yes, Yn::NotSure];
+
+/// Declares the `QuestionId` enum and the `QUESTIONS` table together, so the two can
+/// never drift apart: the id's discriminant is the question's index in the table.
+macro_rules! bank {
+    ($($id:ident = $question:expr,)+) => {
+        /// Names a question of the bank; serialised as the question's stable key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum QuestionId { $($id,)+ }
+
+        impl QuestionId {
+            /// Every question, in bank order.
+            pub const ALL: &'static [QuestionId] = &[$(QuestionId::$id,)+];
+            pub(super) const FIRST: QuestionId = QuestionId::ALL[0];
+        }
+
+        /// The bank, indexed by `QuestionId as usize`.
+        pub static QUESTIONS: &[Question] = &[$($question.with_id(QuestionId::$id),)+];
+    };
+}
+
+bank! {
+    // ---- About the processing ------------------------------------------------------
+    AboutTitle = q("about.title", About, ShortText, "What do you want to call this assessment?")
+        .short("Name of the assessment")
+        .hint("A name you will recognise later, for example \"E-mail newsletter to tenants\".")
+        .required("Enter a name for this assessment"),
+    AboutOrganisation = q("about.organisation", About, ShortText, "Which organisation is responsible for the processing?")
+        .short("Organisation")
+        .hint("The controller: the organisation that decides why and how the data is used.")
+        .required("Enter the name of the organisation"),
+    AboutDescription = q("about.description", About, LongText, "Describe the processing")
+        .short("Description of the processing")
+        .hint("What you will do with the data, how, who will do it and for how long.")
+        .required("Describe the processing"),
+    AboutPeople = q("about.people", About, Multiple(people::OPTIONS), "Whose personal data is it?")
+        .short("Whose data it is")
+        .hint("Select all that apply.")
+        .required("Select whose personal data it is"),
+    AboutPeopleOther = q("about.people-other", About, ShortText, "Who else?")
+        .short("Other people")
+        .required("Say who else the data is about")
+        .shown(Cond::ChoicesAny(AboutPeople, &[people::OTHER])),
+    AboutScale = q("about.scale", About, Single(scale::OPTIONS), "Roughly how many people's data will this involve?")
+        .short("Number of people")
+        .required("Select roughly how many people's data this involves"),
+    AboutData = q("about.data", About, Multiple(data::OPTIONS), "What kinds of personal data will you use?")
+        .short("Kinds of data")
+        .hint("Select all that apply. Special category data is defined in UK GDPR Article 9(1).")
+        .required("Select the kinds of personal data you will use"),
+    AboutDataOther = q("about.data-other", About, ShortText, "What other data?")
+        .short("Other data")
+        .required("Say what other data you will use")
+        .shown(Cond::ChoicesAny(AboutData, &[data::OTHER])),
+    AboutSources = q("about.sources", About, Multiple(sources::OPTIONS), "Where does the data come from?")
+        .short("Where the data comes from")
+        .hint("Select all that apply.")
+        .required("Select where the data comes from"),
+    AboutRecipients = q("about.recipients", About, LongText, "Who will the data be shared with?")
+        .short("Who receives the data")
+        .hint("Name the organisations or teams outside your own that will receive it, or write \"No one outside our organisation\".")
+        .required("Say who the data will be shared with"),
+    AboutStarted = q("about.started", About, YesNo, "Has the processing already started?")
+        .short("Processing already started")
+        .hint("You must do the assessment before you start. Answer no if you are reviewing an earlier assessment of processing that has started since.")
+        .required("Select whether the processing has already started"),
+    AboutStartDate = q("about.start-date", About, Date, "When will the processing start?")
+        .short("Start of the processing")
+        .hint("If it has already started, give the date it started. For example, 2025-03-27.")
+        .required("Enter the date the processing starts"),
+
+    // ---- Triage: is legitimate interests available, and which rules apply ------------
+    TriagePublicAuthority = q("triage.public-authority", Triage, YesNo, "Is your organisation a public authority?")
+        .short("Public authority")
+        .hint("For example a council, an NHS body, a state school or a police force (as defined for the Freedom of Information Act 2000).")
+        .required("Select whether your organisation is a public authority"),
+    TriagePublicTask = q("triage.public-task", Triage, YesNo, "Is this processing part of your tasks as a public authority?")
+        .short("Part of your public tasks")
+        .hint("Legitimate interests cannot be used for processing that public authorities carry out in the performance of their tasks (UK GDPR Article 6(1), words after point (f)).")
+        .required("Select whether this processing is part of your tasks as a public authority")
+        .shown(Cond::YesNoIn(TriagePublicAuthority, YES_OR_UNSURE)),
+    TriagePurposeCategory = q("triage.purpose-category", Triage, Single(purpose::OPTIONS), "What kind of purpose is this?")
+        .short("Kind of purpose")
+        .hint("Choose the closest. Some purposes are named in UK GDPR and change what the assessment needs.")
+        .required("Select the kind of purpose"),
+    TriageRecognised = q("triage.recognised", Triage, YesNo, "Are you relying on a recognised legitimate interest?")
+        .short("Recognised legitimate interest")
+        .hint("Since 5 February 2026, UK GDPR Article 6(1)(ea) and Annex 1 list a few purposes (such as crime prevention or safeguarding) where you must still show the processing is necessary, but need no balancing test.")
+        .required("Select whether you are relying on a recognised legitimate interest"),
+    TriageRecognisedCondition = q("triage.recognised-condition", Triage, Single(recognised::OPTIONS), "Which recognised legitimate interest applies?")
+        .short("Which recognised legitimate interest")
+        .hint("These are the conditions in Annex 1 to UK GDPR.")
+        .required("Select which recognised legitimate interest applies")
+        .shown(Cond::YesNoIn(TriageRecognised, YES_OR_UNSURE)),
+    TriageRecognisedDetail = q("triage.recognised-detail", Triage, LongText, "How does the processing meet that condition?")
+        .short("How the condition is met")
+        .hint("For a disclosure, say who asked for the data and what task in law they said they need it for.")
+        .required("Explain how the processing meets the condition")
+        .shown(Cond::All(&[
+            Cond::YesNoIn(TriageRecognised, YES_OR_UNSURE),
+            Cond::Answered(TriageRecognisedCondition),
+        ])),
+    TriageChannels = q("triage.channels", Triage, Multiple(channels::OPTIONS), "How will you send the marketing?")
+        .short("Marketing channels")
+        .hint("Select all that apply. E-mail, text messages and phone calls are covered by the Privacy and Electronic Communications Regulations (PECR).")
+        .required("Select how you will send the marketing")
+        .shown(Cond::ChoiceIn(TriagePurposeCategory, &[purpose::DIRECT_MARKETING])),
+    TriageSubscribers = q("triage.subscribers", Triage, Single(subscribers::OPTIONS), "Who will you send electronic marketing to?")
+        .short("Who receives electronic marketing")
+        .hint("PECR's rules on e-mail and text marketing protect individual subscribers, including sole traders and some partnerships.")
+        .required("Select who you will send electronic marketing to")
+        .shown(Cond::ChoicesAny(TriageChannels, channels::ELECTRONIC)),
+    PecrEmailBasis = q("pecr.email-basis", Triage, Single(pecr_basis::OPTIONS), "What allows you to send marketing e-mails to individuals under PECR?")
+        .short("PECR basis for e-mail")
+        .hint("PECR regulation 22: individuals must have consented, unless a soft opt-in applies.")
+        .required("Select what allows you to send marketing e-mails")
+        .shown(Cond::All(&[
+            Cond::ChoicesAny(TriageChannels, &[channels::EMAIL]),
+            Cond::ChoiceIn(TriageSubscribers, &[subscribers::INDIVIDUALS, subscribers::BOTH]),
+        ])),
+    PecrSmsBasis = q("pecr.sms-basis", Triage, Single(pecr_basis::OPTIONS), "What allows you to send marketing text messages to individuals under PECR?")
+        .short("PECR basis for text messages")
+        .hint("PECR regulation 22: individuals must have consented, unless a soft opt-in applies.")
+        .required("Select what allows you to send marketing text messages")
+        .shown(Cond::All(&[
+            Cond::ChoicesAny(TriageChannels, &[channels::SMS]),
+            Cond::ChoiceIn(TriageSubscribers, &[subscribers::INDIVIDUALS, subscribers::BOTH]),
+        ])),
+    PecrSoftSale = q("pecr.soft-sale", Triage, YesNo, "Did you get each person's contact details in the course of a sale, or negotiations for a sale, of a product or service to them?")
+        .short("Details obtained during a sale")
+        .hint("PECR regulation 22(3)(a). Someone who only asked a question, or signed up to a free service, may not count.")
+        .required("Select whether you got the details in the course of a sale")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::SOFT_OPT_IN]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::SOFT_OPT_IN]),
+        ])),
+    PecrSoftSimilar = q("pecr.soft-similar", Triage, YesNo, "Will the messages only be about your own similar products and services?")
+        .short("Only your own similar products and services")
+        .hint("PECR regulation 22(3)(b): similar to what the person bought or negotiated for, and yours, not a partner's.")
+        .required("Select whether the messages are only about your own similar products and services")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::SOFT_OPT_IN]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::SOFT_OPT_IN]),
+        ])),
+    PecrCharityIsCharity = q("pecr.charity-is-charity", Triage, YesNo, "Is your organisation a charity?")
+        .short("A charity")
+        .hint("The charity soft opt-in in PECR regulation 22(3A) is only for charities.")
+        .required("Select whether your organisation is a charity")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::CHARITY]),
+        ])),
+    PecrCharityPurpose = q("pecr.charity-purpose", Triage, YesNo, "Is the sole purpose of the messages to further your charitable purposes?")
+        .short("Solely to further charitable purposes")
+        .hint("PECR regulation 22(3A).")
+        .required("Select whether the sole purpose is to further your charitable purposes")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::CHARITY]),
+        ])),
+    PecrCharitySupport = q("pecr.charity-support", Triage, YesNo, "Did you get the contact details when the person expressed an interest in, or offered or gave support to, your charitable purposes?")
+        .short("Details obtained from interest or support")
+        .hint("PECR regulation 22(3A). Similar purposes of yours also count.")
+        .required("Select whether you got the details when the person expressed an interest or gave support")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::CHARITY]),
+        ])),
+    PecrRefusalAtCollection = q("pecr.refusal-at-collection", Triage, YesNo, "When you collected the contact details, did you give people a simple, free way to refuse marketing?")
+        .short("Free way to refuse when details were collected")
+        .hint("Required for both soft opt-ins (PECR regulation 22(3)(c) and 22(3A)).")
+        .required("Select whether people could refuse marketing when you collected their details")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+        ])),
+    PecrRefusalEveryMessage = q("pecr.refusal-every-message", Triage, YesNo, "Will every message give a simple, free way to opt out?")
+        .short("Free way to opt out in every message")
+        .hint("Required for both soft opt-ins (PECR regulation 22(3)(c) and 22(3A)), for example an unsubscribe link or \"reply STOP\".")
+        .required("Select whether every message will give a way to opt out")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+        ])),
+    PecrEvidence = q("pecr.evidence", Triage, LongText, "What evidence do you keep that each of these conditions is met?")
+        .short("Evidence for the soft opt-in")
+        .hint("For example the wording of the sign-up form, the date the details were collected and a sample message with its opt-out.")
+        .required("Describe the evidence that the soft opt-in conditions are met")
+        .shown(Cond::Any(&[
+            Cond::ChoiceIn(PecrEmailBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+            Cond::ChoiceIn(PecrSmsBasis, &[pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]),
+        ])),
+    PecrTps = q("pecr.tps", Triage, YesNo, "Will you screen every number against the Telephone Preference Service (TPS) and Corporate TPS before you call?")
+        .short("Numbers screened against the TPS and CTPS")
+        .hint("PECR regulation 21: you must not make live marketing calls to a registered number unless that person has told you they do not object to your calls.")
+        .required("Select whether you will screen numbers against the TPS and Corporate TPS")
+        .shown(Cond::ChoicesAny(TriageChannels, &[channels::LIVE_CALLS])),
+    PecrAutomatedConsent = q("pecr.automated-consent", Triage, YesNo, "Has everyone you will call agreed to receive automated marketing calls from you?")
+        .short("Consent to automated calls")
+        .hint("PECR regulation 19: recorded marketing calls need the person's prior consent.")
+        .required("Select whether everyone has agreed to automated marketing calls")
+        .shown(Cond::ChoicesAny(TriageChannels, &[channels::AUTOMATED_CALLS])),
+
+    // ---- Part 1: purpose test (ICO wording) ----------------------------------------
+    PurposeWhy = q("purpose.why", Purpose, LongText, "Why do you want to process the data?")
+        .ico()
+        .short("Why you want to process the data")
+        .hint("Be as specific as possible: what you will do, for whom and what it achieves. It makes the necessity and balancing tests easier.")
+        .required("Enter why you want to process the data"),
+    PurposeBenefit = q("purpose.benefit", Purpose, LongText, "What benefit do you expect to get from the processing?")
+        .ico()
+        .short("Benefit you expect")
+        .required("Enter the benefit you expect to get"),
+    PurposeThirdParties = q("purpose.third-parties", Purpose, LongText, "Do any third parties benefit from the processing?")
+        .ico()
+        .short("Benefit to third parties")
+        .hint("Write \"None\" if no one else benefits."),
+    PurposePublicBenefit = q("purpose.public-benefit", Purpose, LongText, "Are there any wider public benefits to the processing?")
+        .ico()
+        .short("Wider public benefits")
+        .hint("Write \"None\" if there are none."),
+    PurposeImportance = q("purpose.importance", Purpose, LongText, "How important are those benefits?")
+        .ico()
+        .short("How important the benefits are")
+        .required("Enter how important the benefits are"),
+    PurposeImpactIfNot = q("purpose.impact-if-not", Purpose, LongText, "What would the impact be if you couldn’t go ahead?")
+        .ico()
+        .short("Impact if you could not go ahead")
+        .required("Enter what the impact would be if you could not go ahead"),
+    PurposeOutcome = q("purpose.outcome", Purpose, LongText, "What is the intended outcome for individuals?")
+        .ico()
+        .short("Intended outcome for individuals")
+        .required("Enter the intended outcome for individuals"),
+    PurposeDataProtectionRules = q("purpose.data-protection-rules", Purpose, LongText, "Are you complying with any specific data protection rules that apply to your processing (eg profiling requirements, or e-privacy legislation)?")
+        .template()
+        .short("Specific data protection rules")
+        .hint("For example the rules on automated decisions (UK GDPR Article 22) or PECR for electronic marketing."),
+    PurposeOtherLaws = q("purpose.other-laws", Purpose, YesNo, "Are you complying with other relevant laws?")
+        .ico()
+        .short("Complying with other relevant laws")
+        .hint("An interest cannot be legitimate if pursuing it breaks the law, for example consumer, employment or equality law.")
+        .required("Select whether you are complying with other relevant laws"),
+    PurposeOtherLawsDetail = q("purpose.other-laws-detail", Purpose, LongText, "Which laws apply, and how do you comply with them?")
+        .short("Other laws and how you comply")
+        .shown(Cond::Answered(PurposeOtherLaws)),
+    PurposeCodes = q("purpose.codes", Purpose, Single(codes::OPTIONS), "Are you complying with industry guidelines or codes of practice?")
+        .ico()
+        .short("Industry guidelines or codes of practice")
+        .required("Select whether you are complying with industry guidelines or codes of practice"),
+    PurposeCodesDetail = q("purpose.codes-detail", Purpose, LongText, "Which guidelines or codes?")
+        .short("Which guidelines or codes")
+        .shown(Cond::ChoiceIn(PurposeCodes, &[codes::YES, codes::NO, codes::NOT_SURE])),
+    PurposeEthics = q("purpose.ethics", Purpose, YesNo, "Are there any ethical issues with the processing?")
+        .ico()
+        .short("Ethical issues")
+        .required("Select whether there are any ethical issues"),
+    PurposeEthicsDetail = q("purpose.ethics-detail", Purpose, LongText, "What are the ethical issues, and how will you deal with them?")
+        .short("Ethical issues and how you will deal with them")
+        .required("Describe the ethical issues and how you will deal with them")
+        .shown(Cond::YesNoIn(PurposeEthics, YES_OR_UNSURE)),
+
+    // ---- Part 2: necessity test (ICO wording) --------------------------------------
+    NecessityHelps = q("necessity.helps", Necessity, YesNo, "Will the processing actually help you achieve your purpose?")
+        .ico()
+        .short("The processing helps achieve the purpose")
+        .required("Select whether the processing will help you achieve your purpose"),
+    NecessityHelpsHow = q("necessity.helps-how", Necessity, LongText, "How will it help?")
+        .short("How it helps")
+        .hint("If this is hard to explain, go back to the purpose and make it more specific.")
+        .required("Explain how the processing will help")
+        .shown(Cond::YesNoIn(NecessityHelps, YES_OR_UNSURE)),
+    NecessityProportionate = q("necessity.proportionate", Necessity, LongText, "Is the processing proportionate to that purpose, or could it be seen as using a sledgehammer to crack a nut?")
+        .ico()
+        .short("Proportionate to the purpose")
+        .required("Explain whether the processing is proportionate to the purpose"),
+    NecessityLessData = q("necessity.less-data", Necessity, YesNo, "Can you achieve your purpose without processing the data, or by processing less data?")
+        .ico()
+        .short("Possible without the data, or with less")
+        .required("Select whether you can achieve your purpose without the data or with less data"),
+    NecessityLessIntrusive = q("necessity.less-intrusive", Necessity, YesNo, "Can you achieve your purpose by processing the data in another more obvious or less intrusive way?")
+        .ico()
+        .short("Possible in a less intrusive way")
+        .required("Select whether you can achieve your purpose in a less intrusive way"),
+    NecessityAlternatives = q("necessity.alternatives", Necessity, LongText, "Why are these alternatives not reasonable?")
+        .short("Why the alternatives are not reasonable")
+        .hint("If there are less intrusive alternatives, the ICO says you need to be clear why they are not reasonable.")
+        .required("Explain why the alternatives are not reasonable")
+        .shown(Cond::Any(&[
+            Cond::YesNoIn(NecessityLessData, YES_OR_UNSURE),
+            Cond::YesNoIn(NecessityLessIntrusive, YES_OR_UNSURE),
+        ])),
+
+    // ---- Part 3: balancing test, nature of the data (ICO wording) ------------------
+    NatureSpecial = q("nature.special", Nature, YesNo, "Is it special category data?")
+        .ico()
+        .short("Special category data")
+        .hint("Racial or ethnic origin, political opinions, religious or philosophical beliefs, trade union membership, genetic data, biometric data to identify someone, health, sex life or sexual orientation (UK GDPR Article 9(1)).")
+        .required("Select whether it is special category data"),
+    NatureArt9 = q("nature.art9-condition", Nature, Single(art9::OPTIONS), "Which condition in UK GDPR Article 9(2) do you rely on?")
+        .short("Article 9(2) condition")
+        .hint("Special category data needs one of these conditions as well as legitimate interests.")
+        .required("Select the Article 9(2) condition you rely on")
+        .shown(Cond::YesNoIn(NatureSpecial, YES_OR_UNSURE)),
+    NatureSchedule1 = q("nature.schedule-1", Nature, LongText, "Which condition in Schedule 1 to the Data Protection Act 2018 do you meet?")
+        .short("Schedule 1 condition for special category data")
+        .hint("Conditions (b), (g), (h), (i) and (j) also need a Schedule 1 condition (Data Protection Act 2018, section 10), and some of those need an appropriate policy document.")
+        .required("Enter the Schedule 1 condition you meet")
+        .shown(Cond::ChoiceIn(NatureArt9, art9::NEED_SCHEDULE_1)),
+    NatureCriminal = q("nature.criminal", Nature, YesNo, "Is it criminal offence data?")
+        .ico()
+        .short("Criminal offence data")
+        .hint("Data about criminal allegations, proceedings, convictions or offences, or related security measures (UK GDPR Article 10).")
+        .required("Select whether it is criminal offence data"),
+    NatureArt10 = q("nature.art10-condition", Nature, Single(art10::OPTIONS), "What allows you to process criminal offence data?")
+        .short("Condition for criminal offence data")
+        .required("Select what allows you to process criminal offence data")
+        .shown(Cond::YesNoIn(NatureCriminal, YES_OR_UNSURE)),
+    NatureArt10Detail = q("nature.art10-detail", Nature, LongText, "Which Schedule 1 condition do you meet?")
+        .short("Schedule 1 condition for criminal offence data")
+        .required("Enter the Schedule 1 condition you meet")
+        .shown(Cond::ChoiceIn(NatureArt10, &[art10::SCHEDULE_1])),
+    NaturePrivate = q("nature.private", Nature, YesNo, "Is it another type of data that people are likely to consider particularly ‘private’, for example financial data?")
+        .ico()
+        .short("Particularly private data")
+        .hint("For example financial details, location or the content of messages.")
+        .required("Select whether people are likely to consider the data particularly private"),
+    NatureChildren = q("nature.children", Nature, YesNo, "Are you processing children’s data or data relating to other vulnerable individuals?")
+        .ico()
+        .short("Children or vulnerable people")
+        .required("Select whether you are processing children's data or data about vulnerable people"),
+    NatureChildrenProtection = q("nature.children-protection", Nature, LongText, "How will you protect their interests?")
+        .short("How you will protect children or vulnerable people")
+        .hint("Children's interests weigh particularly heavily in the balance. Say how the processing is in their best interests and what extra care you take.")
+        .required("Explain how you will protect their interests")
+        .shown(Cond::YesNoIn(NatureChildren, YES_OR_UNSURE)),
+    NatureCapacity = q("nature.capacity", Nature, Single(capacity::OPTIONS), "Is it data about people in their personal or professional capacity?")
+        .ico()
+        .short("Personal or professional capacity")
+        .hint("Data about people in their work capacity usually has less impact.")
+        .required("Select whether the data is about people in their personal or professional capacity"),
+
+    // ---- Part 3: reasonable expectations (ICO wording) -----------------------------
+    ExpRelationship = q("expectations.relationship", Expectations, YesNo, "Do you have an existing relationship with the individual?")
+        .ico()
+        .short("Existing relationship")
+        .hint("Expectations are judged objectively: what a reasonable person would expect in the circumstances.")
+        .required("Select whether you have an existing relationship with the people"),
+    ExpRelationshipNature = q("expectations.relationship-nature", Expectations, LongText, "If so, what is the nature of that relationship?")
+        .ico()
+        .short("Nature of the relationship")
+        .required("Describe the nature of the relationship")
+        .shown(Cond::YesNoIn(ExpRelationship, YES)),
+    ExpPastUse = q("expectations.past-use", Expectations, LongText, "How have you used their data in the past?")
+        .ico()
+        .short("How you used their data in the past"),
+    ExpDirect = q("expectations.direct", Expectations, YesNo, "Did you collect data directly from the individual?")
+        .ico()
+        .short("Collected directly from the people")
+        .required("Select whether you collected the data directly from the people"),
+    ExpTold = q("expectations.told", Expectations, LongText, "What did you tell individuals at the time?")
+        .ico()
+        .short("What you told people at the time")
+        .required("Enter what you told people at the time")
+        .shown(Cond::YesNoIn(ExpDirect, YES_OR_UNSURE)),
+    ExpThirdPartyTold = q("expectations.third-party-told", Expectations, LongText, "If you obtained the data from a third party, what did they tell individuals about reuse of the data by third parties for other purposes?")
+        .ico()
+        .short("What the third party told people about reuse")
+        .required("Enter what the third party told people about reuse of their data")
+        .shown(Cond::ChoicesAny(AboutSources, &[sources::THIRD_PARTY])),
+    ExpWhen = q("expectations.when", Expectations, Single(collected::OPTIONS), "How long ago was the data collected?")
+        .ico()
+        .short("How long ago the data was collected")
+        .required("Select how long ago the data was collected"),
+    ExpChanges = q("expectations.changes", Expectations, YesNo, "Are there any changes in technology or other context since that time that would affect current expectations?")
+        .ico()
+        .short("Changes since the data was collected")
+        .required("Select whether anything has changed since the data was collected")
+        .shown(Cond::ChoiceIn(ExpWhen, &[collected::UNDER_1, collected::UNDER_2, collected::UNDER_5, collected::OVER_5])),
+    ExpChangesDetail = q("expectations.changes-detail", Expectations, LongText, "What has changed?")
+        .short("What has changed")
+        .required("Describe what has changed")
+        .shown(Cond::YesNoIn(ExpChanges, YES_OR_UNSURE)),
+    ExpObvious = q("expectations.obvious", Expectations, YesNo, "Is your intended purpose and method obvious or widely understood?")
+        .ico()
+        .short("Purpose and method obvious or widely understood")
+        .required("Select whether your purpose and method are obvious or widely understood"),
+    ExpInnovative = q("expectations.innovative", Expectations, YesNo, "Are you intending to do anything new or innovative?")
+        .ico()
+        .short("New or innovative")
+        .required("Select whether you intend to do anything new or innovative"),
+    ExpEvidence = q("expectations.evidence", Expectations, Multiple(evidence::OPTIONS), "Do you have any actual evidence about expectations, eg from market research, focus groups or other forms of consultation?")
+        .ico()
+        .short("Evidence about expectations")
+        .hint("Select all that apply. A privacy notice alone does not show what people expect.")
+        .required("Select the evidence you have about expectations, or that you have none"),
+    ExpEvidenceDetail = q("expectations.evidence-detail", Expectations, LongText, "Describe the evidence")
+        .short("The evidence")
+        .shown(Cond::ChoicesAny(ExpEvidence, &[evidence::RESEARCH, evidence::CONSULTATION, evidence::STUDIES, evidence::FEEDBACK, evidence::PRIVACY_NOTICE])),
+    ExpOtherFactors = q("expectations.other-factors", Expectations, LongText, "Are there any other factors in the particular circumstances that mean they would or would not expect the processing?")
+        .ico()
+        .short("Other factors affecting expectations"),
+
+    // ---- Part 3: likely impact and safeguards (ICO template wording) ---------------
+    ImpactPossible = q("impact.possible", Impact, LongText, "What are the possible impacts of the processing on people?")
+        .template()
+        .short("Possible impacts on people")
+        .hint("Record every relevant factor, whether or not it supports your conclusion.")
+        .required("Describe the possible impacts on people"),
+    ImpactHarms = q("impact.harms", Impact, Multiple(harms::OPTIONS), "Might the processing contribute to any of these?")
+        .short("Harms the processing might contribute to")
+        .hint("The harms the ICO asks you to think about in particular. Select all that apply.")
+        .required("Select the harms the processing might contribute to, or none of these"),
+    ImpactControl = q("impact.control", Impact, YesNo, "Will individuals lose any control over the use of their personal data?")
+        .template()
+        .short("Loss of control over their data")
+        .required("Select whether people will lose any control over their data"),
+    ImpactList = q("impact.list", Impact, Impacts, "What is the likelihood and severity of any potential impact?")
+        .template()
+        .short("Impacts, likelihood and severity")
+        .hint("Add each impact, how likely and how severe it is, and what it would be after your safeguards. The scale is the one in the ICO's DPIA template."),
+    ImpactObject = q("impact.object", Impact, YesNo, "Are some people likely to object to the processing or find it intrusive?")
+        .template()
+        .short("Some people likely to object")
+        .required("Select whether some people are likely to object or find it intrusive"),
+    ImpactExplain = q("impact.explain", Impact, YesNo, "Would you be happy to explain the processing to individuals?")
+        .template()
+        .short("Happy to explain it to people")
+        .required("Select whether you would be happy to explain the processing"),
+    ImpactSafeguards = q("impact.safeguards", Impact, Single(safeguards::OPTIONS), "Can you adopt any safeguards to minimise the impact?")
+        .template()
+        .short("Safeguards")
+        .hint("For example collecting less data, limiting who can see it, shorter retention or an opt-out. Safeguards must go beyond what the law already requires.")
+        .required("Select whether you can adopt safeguards"),
+    ImpactSafeguardsDetail = q("impact.safeguards-detail", Impact, LongText, "Describe the safeguards, or why none are needed")
+        .short("The safeguards")
+        .required("Describe the safeguards, or why none are needed")
+        .shown(Cond::Answered(ImpactSafeguards)),
+    ImpactOptOut = q("impact.opt-out", Impact, YesNo, "Can you offer individuals an opt-out?")
+        .template()
+        .short("Opt-out offered")
+        .hint("An opt-out is a safeguard, not consent: not opting out does not show that someone agreed.")
+        .required("Select whether you can offer an opt-out"),
+    ImpactOptOutHow = q("impact.opt-out-how", Impact, LongText, "How will people opt out?")
+        .short("How people opt out")
+        .required("Explain how people will opt out")
+        .shown(Cond::YesNoIn(ImpactOptOut, YES)),
+
+    // ---- DPIA screening (UK GDPR Art. 35(3) and the ICO's high-risk list) ----------
+    DpiaAutomatedDecisions = q("dpia.automated-decisions", Dpia, YesNo, "Will you systematically and extensively evaluate people using automated processing, including profiling, with legal or similarly significant effects on them?")
+        .short("Automated evaluation with significant effects (Art. 35(3)(a))")
+        .hint("UK GDPR Article 35(3)(a).")
+        .required("Select whether you will evaluate people using automated processing with significant effects"),
+    DpiaLargeScaleSpecial = q("dpia.large-scale-special", Dpia, YesNo, "Will you process special category or criminal offence data on a large scale?")
+        .short("Special category or criminal data on a large scale (Art. 35(3)(b))")
+        .hint("UK GDPR Article 35(3)(b). Consider the number of people, the amount of data, how long and how widely.")
+        .required("Select whether you will process special category or criminal offence data on a large scale"),
+    DpiaPublicMonitoring = q("dpia.public-monitoring", Dpia, YesNo, "Will you systematically monitor a publicly accessible area on a large scale?")
+        .short("Large-scale monitoring of a public area (Art. 35(3)(c))")
+        .hint("UK GDPR Article 35(3)(c), for example CCTV covering a street or a shopping centre.")
+        .required("Select whether you will monitor a publicly accessible area on a large scale"),
+    DpiaInnovative = q("dpia.innovative", Dpia, YesNo, "Will you use innovative technology?")
+        .short("Innovative technology")
+        .hint("ICO high-risk list: counts when combined with any other item on this page.")
+        .required("Select whether you will use innovative technology"),
+    DpiaDenial = q("dpia.denial", Dpia, YesNo, "Will the processing decide whether people get access to a product, service, opportunity or benefit, using automated decisions, profiling or special category data?")
+        .short("Decisions about access to services (denial of service)")
+        .hint("ICO high-risk list: denial of service.")
+        .required("Select whether the processing decides access to a product, service, opportunity or benefit"),
+    DpiaProfiling = q("dpia.profiling", Dpia, YesNo, "Will you profile people on a large scale?")
+        .short("Large-scale profiling")
+        .hint("ICO high-risk list.")
+        .required("Select whether you will profile people on a large scale"),
+    DpiaBiometric = q("dpia.biometric", Dpia, YesNo, "Will you use biometric data to identify people?")
+        .short("Biometric data")
+        .hint("ICO high-risk list: counts when combined with any other item on this page.")
+        .required("Select whether you will use biometric data to identify people"),
+    DpiaGenetic = q("dpia.genetic", Dpia, YesNo, "Will you process genetic data, other than as a GP or health professional giving direct care?")
+        .short("Genetic data")
+        .hint("ICO high-risk list.")
+        .required("Select whether you will process genetic data"),
+    DpiaMatching = q("dpia.matching", Dpia, YesNo, "Will you combine, compare or match personal data from several sources?")
+        .short("Data matching")
+        .hint("ICO high-risk list.")
+        .required("Select whether you will combine, compare or match data from several sources"),
+    DpiaInvisible = q("dpia.invisible", Dpia, YesNo, "Will you process data you did not get from the people themselves, where telling them would be impossible or take disproportionate effort?")
+        .short("Invisible processing")
+        .hint("ICO high-risk list: invisible processing (UK GDPR Article 14(5)(b)).")
+        .required("Select whether this is invisible processing"),
+    DpiaTracking = q("dpia.tracking", Dpia, YesNo, "Will you track people's location or behaviour?")
+        .short("Tracking location or behaviour")
+        .hint("ICO high-risk list, for example online tracking, loyalty schemes or location from devices.")
+        .required("Select whether you will track people's location or behaviour"),
+    DpiaTargetingVulnerable = q("dpia.targeting-vulnerable", Dpia, YesNo, "Will you target children or other vulnerable people for marketing, profiling or automated decisions, or offer online services directly to children?")
+        .short("Targeting children or vulnerable people")
+        .hint("ICO high-risk list.")
+        .required("Select whether you will target children or other vulnerable people"),
+    DpiaPhysicalHarm = q("dpia.physical-harm", Dpia, YesNo, "Could a breach of this data put someone's physical health or safety at risk?")
+        .short("Risk of physical harm")
+        .hint("ICO high-risk list.")
+        .required("Select whether a breach could put someone's physical health or safety at risk"),
+    DpiaDone = q("dpia.done", Dpia, YesNo, "Have you carried out a DPIA for this processing?")
+        .short("DPIA carried out")
+        .hint("A data protection impact assessment. If you have done one, it can serve as this LIA too.")
+        .required("Select whether you have carried out a DPIA"),
+    DpiaDate = q("dpia.date", Dpia, Date, "When was the DPIA completed?")
+        .short("Date of the DPIA")
+        .hint("For example, 2024-12-10.")
+        .required("Enter the date the DPIA was completed")
+        .shown(Cond::YesNoIn(DpiaDone, YES)),
+    DpiaReference = q("dpia.reference", Dpia, ShortText, "What is the DPIA's reference?")
+        .short("DPIA reference")
+        .hint("Where someone can find it, for example a document number or file location.")
+        .shown(Cond::YesNoIn(DpiaDone, YES)),
+
+    // ---- Making the decision (ICO template wording) --------------------------------
+    DecisionRely = q("decision.rely", Decision, Single(decision::OPTIONS), "Can you rely on legitimate interests for this processing?")
+        .template()
+        .short("Can rely on legitimate interests")
+        .hint("Weigh everything in Parts 1 to 3. If it is a borderline call, it may be safer to use another lawful basis, such as consent.")
+        .required("Select whether you can rely on legitimate interests"),
+    DecisionJustification = q("decision.justification", Decision, LongText, "Do you have any comments to justify your answer?")
+        .template()
+        .short("Justification")
+        .hint("Show why the benefits justify the risks you found. The more significant the risks, the more compelling this must be.")
+        .required("Enter the justification for your answer"),
+    DecisionFactorsFor = q("decision.factors-for", Decision, LongText, "What weighs in favour of the processing?")
+        .short("Factors in favour")
+        .required("Enter what weighs in favour of the processing"),
+    DecisionFactorsAgainst = q("decision.factors-against", Decision, LongText, "What weighs against it?")
+        .short("Factors against")
+        .hint("Record every relevant factor, whether or not it supports your conclusion.")
+        .required("Enter what weighs against the processing, or say that nothing does"),
+
+    // ---- Sign-off and review -------------------------------------------------------
+    SignOffCompletedName = q("sign-off.completed-name", SignOff, ShortText, "Who completed this assessment?")
+        .short("Completed by")
+        .required("Enter the name of the person who completed the assessment"),
+    SignOffCompletedRole = q("sign-off.completed-role", SignOff, ShortText, "What is their role?")
+        .short("Role of the person who completed it")
+        .required("Enter the role of the person who completed the assessment"),
+    SignOffCompletedDate = q("sign-off.completed-date", SignOff, Date, "When was the assessment completed?")
+        .short("Date completed")
+        .hint("For example, 2025-03-27.")
+        .required("Enter the date the assessment was completed"),
+    SignOffApprovedName = q("sign-off.approved-name", SignOff, ShortText, "Who approved this assessment?")
+        .short("Approved by")
+        .hint("Someone other than the author, with the authority to accept the conclusion.")
+        .required("Enter the name of the person approving the assessment"),
+    SignOffApprovedRole = q("sign-off.approved-role", SignOff, ShortText, "What is the approver's role?")
+        .short("Role of the approver")
+        .required("Enter the approver's role"),
+    SignOffApprovedDate = q("sign-off.approved-date", SignOff, Date, "When was it approved?")
+        .short("Date approved")
+        .hint("Filled in when you mark the assessment as approved."),
+    SignOffReviewDate = q("sign-off.review-date", SignOff, Date, "When will you next review this assessment?")
+        .short("Next review date")
+        .hint("Review it sooner if the purpose, nature or context of the processing changes.")
+        .required("Enter the date of the next review"),
+    SignOffPrivacyInformation = q("sign-off.privacy-information", SignOff, YesNo, "Does your privacy information name the legitimate interests you rely on?")
+        .short("Privacy information names the legitimate interests")
+        .hint("You must tell people your purpose, that you rely on legitimate interests and what those interests are.")
+        .required("Select whether your privacy information names the legitimate interests"),
+    SignOffChecklist = q("sign-off.checklist", SignOff, Multiple(checklist::OPTIONS), "Which of the ICO's legitimate interests checklist can you confirm?")
+        .short("ICO checklist confirmed")
+        .hint("Select each statement that is true."),
+}

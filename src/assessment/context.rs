@@ -1,0 +1,293 @@
+//! The evaluation context: which questions apply to this assessment, and the effective
+//! answer to each (what the user said, or else what earlier answers suggest). Rules,
+//! validation, the outcome and the interface all read answers through it, so a hidden
+//! question's stale answer never counts anywhere.
+
+use super::choices::{data, people, purpose, recognised, scale, sources};
+use super::date::Date;
+use super::model::{Answer, Assessment, YesNo};
+use super::questions::{Cond, QuestionId, Section, QUESTIONS};
+
+/// An answer worked out from earlier answers, with the reason shown to the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub answer: YesNo,
+    pub reason: &'static str,
+}
+
+pub struct Ctx<'a> {
+    pub assessment: &'a Assessment,
+    /// Today's date, from the caller; rules that need it are silent without it.
+    pub today: Option<Date>,
+    visible: Vec<bool>,
+    suggested: Vec<Option<Suggestion>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(assessment: &'a Assessment, today: Option<Date>) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            assessment,
+            today,
+            visible: vec![false; QUESTIONS.len()],
+            suggested: vec![None; QUESTIONS.len()],
+        };
+        // Conditions and suggestions only look at earlier questions, so one pass is enough.
+        for question in QUESTIONS {
+            let i = question.id as usize;
+            ctx.visible[i] = ctx.applies(question.section) && ctx.holds(&question.shown);
+            if ctx.visible[i] {
+                ctx.suggested[i] = ctx.suggest(question.id);
+            }
+        }
+        ctx
+    }
+
+    // ---- visibility -----------------------------------------------------------------
+
+    pub fn is_visible(&self, q: QuestionId) -> bool {
+        self.visible[q as usize]
+    }
+
+    /// Why a whole section does not apply, if it does not.
+    pub fn not_applicable(&self, section: Section) -> Option<&'static str> {
+        (section.is_balancing() && self.recognised_route()).then_some(
+            "Not needed: with a recognised legitimate interest you must show the processing \
+             is necessary, but no balancing test is needed (UK GDPR Article 6(1)(ea)).",
+        )
+    }
+
+    pub fn applies(&self, section: Section) -> bool {
+        self.not_applicable(section).is_none()
+    }
+
+    fn holds(&self, cond: &Cond) -> bool {
+        match *cond {
+            Cond::Always => true,
+            Cond::YesNoIn(q, set) => self.yes_no(q).is_some_and(|y| set.contains(&y)),
+            Cond::ChoiceIn(q, set) => self.choice(q).is_some_and(|c| set.contains(&c)),
+            Cond::ChoicesAny(q, set) => self.choices(q).iter().any(|c| set.contains(&c.as_str())),
+            Cond::Answered(q) => self.answer(q).is_some() || self.suggestion(q).is_some(),
+            Cond::All(cs) => cs.iter().all(|c| self.holds(c)),
+            Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
+        }
+    }
+
+    // ---- answers --------------------------------------------------------------------
+
+    /// The user's own answer, if the question is shown.
+    pub fn answer(&self, q: QuestionId) -> Option<&'a Answer> {
+        if self.is_visible(q) {
+            self.assessment.answers.get(q)
+        } else {
+            None
+        }
+    }
+
+    /// What earlier answers suggest, if the question is shown.
+    pub fn suggestion(&self, q: QuestionId) -> Option<Suggestion> {
+        self.suggested[q as usize]
+    }
+
+    /// Trimmed text ("" when unanswered or hidden).
+    pub fn text(&self, q: QuestionId) -> &'a str {
+        match self.answer(q) {
+            Some(Answer::Text(t)) => t.trim(),
+            _ => "",
+        }
+    }
+
+    pub fn has_text(&self, q: QuestionId) -> bool {
+        !self.text(q).is_empty()
+    }
+
+    /// The user's yes/no, or else the suggested one.
+    pub fn yes_no(&self, q: QuestionId) -> Option<YesNo> {
+        match self.answer(q) {
+            Some(Answer::YesNo(y)) => Some(*y),
+            _ => self.suggestion(q).map(|s| s.answer),
+        }
+    }
+
+    pub fn is_yes(&self, q: QuestionId) -> bool {
+        self.yes_no(q) == Some(YesNo::Yes)
+    }
+
+    pub fn is_no(&self, q: QuestionId) -> bool {
+        self.yes_no(q) == Some(YesNo::No)
+    }
+
+    /// Not answered yes: no, not sure, or not answered at all.
+    pub fn not_yes(&self, q: QuestionId) -> bool {
+        !self.is_yes(q)
+    }
+
+    pub fn choice(&self, q: QuestionId) -> Option<&'a str> {
+        match self.answer(q) {
+            Some(Answer::Choice(c)) => Some(c.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn choices(&self, q: QuestionId) -> &'a [String] {
+        match self.answer(q) {
+            Some(Answer::Choices(c)) => c,
+            _ => &[],
+        }
+    }
+
+    pub fn has_choice(&self, q: QuestionId, key: &str) -> bool {
+        self.choices(q).iter().any(|c| c == key)
+    }
+
+    pub fn has_any_choice(&self, q: QuestionId, keys: &[&str]) -> bool {
+        self.choices(q).iter().any(|c| keys.contains(&c.as_str()))
+    }
+
+    /// A valid date answer.
+    pub fn date(&self, q: QuestionId) -> Option<Date> {
+        Date::parse(self.text(q))
+    }
+
+    /// True when the user has answered any shown question of the section (or, for the
+    /// impact section, recorded an impact). Rules about missing answers wait for this,
+    /// so a new assessment is not covered in complaints.
+    pub fn started(&self, section: Section) -> bool {
+        if !self.applies(section) {
+            return false;
+        }
+        (section == Section::Impact && !self.assessment.impacts.is_empty())
+            || self
+                .assessment
+                .answers
+                .iter()
+                .any(|(q, _)| q.section() == section && self.is_visible(q))
+    }
+
+    // ---- facts several rules share ---------------------------------------------------
+
+    pub fn purpose_is(&self, keys: &[&str]) -> bool {
+        self.choice(QuestionId::TriagePurposeCategory)
+            .is_some_and(|c| keys.contains(&c))
+    }
+
+    pub fn direct_marketing(&self) -> bool {
+        self.purpose_is(&[purpose::DIRECT_MARKETING])
+    }
+
+    /// A recognised legitimate interest (Art. 6(1)(ea)) is claimed with a named condition.
+    pub fn recognised_route(&self) -> bool {
+        self.is_yes(QuestionId::TriageRecognised)
+            && self
+                .choice(QuestionId::TriageRecognisedCondition)
+                .is_some_and(|c| c != recognised::NONE)
+    }
+
+    /// The user's answer was given and differs from the suggestion.
+    pub fn contradicts_suggestion(&self, q: QuestionId) -> Option<Suggestion> {
+        let suggestion = self.suggestion(q)?;
+        match self.answer(q) {
+            Some(Answer::YesNo(y)) if *y != suggestion.answer => Some(suggestion),
+            _ => None,
+        }
+    }
+
+    // ---- suggestions from earlier answers ----------------------------------------------
+
+    fn suggest(&self, q: QuestionId) -> Option<Suggestion> {
+        use QuestionId as Q;
+        let kinds = Q::AboutData;
+        let kinds_answered = self.answer(kinds).is_some();
+        let yes = |reason| {
+            Some(Suggestion {
+                answer: YesNo::Yes,
+                reason,
+            })
+        };
+        let no = |reason| {
+            Some(Suggestion {
+                answer: YesNo::No,
+                reason,
+            })
+        };
+        match q {
+            Q::NatureSpecial if self.has_any_choice(kinds, data::SPECIAL) => {
+                yes("You selected special category data under \"Kinds of data\".")
+            }
+            Q::NatureSpecial if kinds_answered => {
+                no("None of the kinds of data you selected is special category data.")
+            }
+            Q::NatureCriminal if self.has_choice(kinds, data::CRIMINAL) => {
+                yes("You selected criminal offence data under \"Kinds of data\".")
+            }
+            Q::NatureCriminal if kinds_answered => {
+                no("None of the kinds of data you selected is criminal offence data.")
+            }
+            Q::NaturePrivate if self.has_any_choice(kinds, data::PRIVATE) => {
+                yes("You selected financial, location or message data under \"Kinds of data\".")
+            }
+            Q::NatureChildren
+                if self.has_any_choice(Q::AboutPeople, &[people::CHILDREN, people::VULNERABLE]) =>
+            {
+                yes("You said the data is about children or vulnerable adults.")
+            }
+            Q::ExpDirect if self.has_choice(Q::AboutSources, sources::DIRECT) => {
+                yes("You said the data comes directly from the people themselves.")
+            }
+            Q::ExpDirect if self.answer(Q::AboutSources).is_some() => {
+                no("You did not say the data comes directly from the people themselves.")
+            }
+            Q::DpiaLargeScaleSpecial => {
+                let sensitive = self.has_any_choice(kinds, data::SPECIAL)
+                    || self.has_choice(kinds, data::CRIMINAL)
+                    || self.is_yes(Q::NatureSpecial)
+                    || self.is_yes(Q::NatureCriminal);
+                let large = self
+                    .choice(Q::AboutScale)
+                    .is_some_and(|s| scale::LARGE.contains(&s));
+                if sensitive && large {
+                    yes("You use special category or criminal offence data about more than 10,000 people.")
+                } else if kinds_answered && !sensitive {
+                    no("You do not use special category or criminal offence data.")
+                } else {
+                    None
+                }
+            }
+            Q::DpiaInnovative => match self.yes_no(Q::ExpInnovative) {
+                Some(YesNo::Yes) => yes("You said you intend to do something new or innovative."),
+                Some(YesNo::No) => no("You said you do not intend to do anything new or innovative."),
+                _ => None,
+            },
+            Q::DpiaBiometric if self.has_choice(kinds, data::BIOMETRIC) => {
+                yes("You selected biometric data under \"Kinds of data\".")
+            }
+            Q::DpiaBiometric if kinds_answered => no("You did not select biometric data."),
+            Q::DpiaGenetic if self.has_choice(kinds, data::GENETIC) => {
+                yes("You selected genetic data under \"Kinds of data\".")
+            }
+            Q::DpiaGenetic if kinds_answered => no("You did not select genetic data."),
+            Q::DpiaMatching
+                if self.choices(Q::AboutSources).len() >= 2
+                    && self.has_any_choice(Q::AboutSources, &[sources::THIRD_PARTY, sources::PUBLIC]) =>
+            {
+                yes("You combine data from the people with data from other sources.")
+            }
+            Q::DpiaInvisible
+                if self.answer(Q::AboutSources).is_some()
+                    && !self.has_any_choice(Q::AboutSources, &[sources::DIRECT, sources::OBSERVED])
+                    && self.is_no(Q::ExpRelationship) =>
+            {
+                yes("You did not get the data from the people and have no relationship with them.")
+            }
+            Q::DpiaTracking if self.has_choice(kinds, data::LOCATION) => {
+                yes("You selected location data under \"Kinds of data\".")
+            }
+            Q::DpiaTargetingVulnerable
+                if self.direct_marketing()
+                    && self.has_any_choice(Q::AboutPeople, &[people::CHILDREN, people::VULNERABLE]) =>
+            {
+                yes("You plan direct marketing to people who include children or vulnerable adults.")
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Calendar dates without a date library: the core only needs to parse, validate,
+//! compare and print ISO dates. "Today" always comes from the caller, never a clock.
+
+use std::fmt;
+
+/// A valid calendar date (proleptic Gregorian), ordered chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// A date if the parts make a real one (years 1900 to 2999).
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = year >= 1900
+            && year <= 2999
+            && month >= 1
+            && month <= 12
+            && day >= 1
+            && day <= days_in_month(year, month);
+        if valid {
+            Some(Date { year, month, day })
+        } else {
+            None
+        }
+    }
+
+    /// Parses `yyyy-mm-dd` (one- or two-digit month and day allowed, as typed into
+    /// separate day, month and year fields). Anything else is `None`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || year.len() != 4 || month.len() > 2 || day.len() > 2 {
+            return None;
+        }
+        Date::new(number(year)?, number(month)? as u8, number(day)? as u8)
+    }
+
+    /// The same day `months` months later, clamped to the end of a shorter month.
+    pub fn add_months(self, months: u32) -> Date {
+        let index = self.year as u32 * 12 + (self.month as u32 - 1) + months;
+        let (year, month) = ((index / 12) as u16, (index % 12 + 1) as u8);
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
+    /// How people read a date in the UK: "10 December 2024".
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
+    }
+}
+
+/// ISO 8601, the form stored in answers and exports.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn number(text: &str) -> Option<u16> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_and_rejects_others() {
+        assert_eq!(Date::parse("2024-12-10"), Date::new(2024, 12, 10));
+        assert_eq!(Date::parse(" 2024-2-9 "), Date::new(2024, 2, 9));
+        assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
+        for bad in [
+            "",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+            "24-12-10",
+            "2024-12-10-1",
+            "2024-1a-10",
+            "10.12.24",
+            "+202-12-10",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(Date::parse("2000-02-29"), Date::new(2000, 2, 29));
+    }
+
+    #[test]
+    fn orders_prints_and_adds_months() {
+        let d = Date::new(2024, 1, 31).unwrap();
+        assert!(d < Date::new(2024, 2, 1).unwrap());
+        assert_eq!(d.to_string(), "2024-01-31");
+        assert_eq!(d.long(), "31 January 2024");
+        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
+        assert_eq!(d.add_months(12).to_string(), "2025-01-31");
+        assert_eq!(d.add_months(23).to_string(), "2025-12-31");
+    }
+}

@@ -1,0 +1,63 @@
+//! The record's life: approval (refused while anything blocks it) and review, which
+//! makes a new editable version linked to the approved one.
+
+use super::date::Date;
+use super::model::{Answer, Assessment, ReviewEntry, Status};
+use super::outcome::outcome;
+use super::questions::QuestionId as Q;
+
+/// Marks the assessment approved, dating the approval today if no date was given.
+/// Refused, with the reasons, while it is not ready for sign-off.
+pub fn approve(assessment: &mut Assessment, today: Date) -> Result<(), Vec<String>> {
+    if assessment.is_read_only() {
+        return Err(vec!["This assessment is already approved.".into()]);
+    }
+    let result = outcome(assessment, Some(today));
+    if !result.ready_for_sign_off {
+        return Err(result.sign_off_refusals);
+    }
+    if assessment.answers.get(Q::SignOffApprovedDate).is_none() {
+        assessment
+            .answers
+            .set(Q::SignOffApprovedDate, Answer::Text(today.to_string()));
+    }
+    assessment.status = Status::Approved;
+    Ok(())
+}
+
+/// Starts a review of an approved assessment: a new draft with the same answers and
+/// impacts, the next version number and a link back, with the sign-off to be done
+/// again. The approved record itself is left untouched.
+pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Date) -> Assessment {
+    let mut review = approved.clone();
+    review.id = new_id.into();
+    review.version = approved.version + 1;
+    review.status = Status::Draft;
+    review.review_of = Some(approved.id.clone());
+    for q in [
+        Q::SignOffCompletedDate,
+        Q::SignOffApprovedName,
+        Q::SignOffApprovedRole,
+        Q::SignOffApprovedDate,
+        Q::SignOffReviewDate,
+        Q::SignOffChecklist,
+    ] {
+        review.answers.clear(q);
+    }
+    review.review_log.push(ReviewEntry {
+        date: today.to_string(),
+        note: format!(
+            "Review started from version {} (approved {}).",
+            approved.version,
+            approved
+                .answers
+                .get(Q::SignOffApprovedDate)
+                .and_then(|a| match a {
+                    Answer::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .unwrap_or("on an unrecorded date")
+        ),
+    });
+    review
+}

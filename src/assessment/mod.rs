@@ -1,0 +1,24 @@
+//! The functional core: the assessment model, the question bank, the rule engine and
+//! the outcome. Plain Rust with no browser types; tested natively.
+
+pub mod bank;
+pub mod catalogue;
+pub mod choices;
+pub mod context;
+pub mod date;
+pub mod examples;
+pub mod lifecycle;
+pub mod model;
+pub mod outcome;
+pub mod questions;
+pub mod rules;
+pub mod screening;
+pub mod text;
+pub mod validation;
+
+pub use context::Ctx;
+pub use date::Date;
+pub use model::{Answer, Assessment, HarmSeverity, Impact, Likelihood, Risk, Status, YesNo};
+pub use outcome::{outcome, Outcome, Reading, SectionStatus};
+pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
+pub use rules::{check, Finding, Severity};

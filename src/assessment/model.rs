@@ -1,0 +1,515 @@
+//! The assessment itself: answers keyed by question, the impacts list and the record's
+//! status. Plain data with serde, no behaviour beyond keeping itself consistent.
+
+use std::collections::BTreeMap;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::questions::{AnswerKind, QuestionId};
+
+/// Yes / No / Not sure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum YesNo {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl YesNo {
+    pub const ALL: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::NotSure];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            YesNo::Yes => "yes",
+            YesNo::No => "no",
+            YesNo::NotSure => "not-sure",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            YesNo::Yes => "Yes",
+            YesNo::No => "No",
+            YesNo::NotSure => "Not sure",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<YesNo> {
+        YesNo::ALL.into_iter().find(|y| y.key() == key)
+    }
+}
+
+/// One answer. Its form follows the question's `AnswerKind`: text (also dates, kept as
+/// typed so nothing is lost), yes/no, one choice key, or several choice keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Text(String),
+    YesNo(YesNo),
+    Choice(String),
+    Choices(Vec<String>),
+}
+
+/// All answers, keyed by question. Serialised as a JSON object of plain values
+/// (`"purpose.why": "…"`, `"about.people": ["tenants"]`), checked against the bank when read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(BTreeMap<QuestionId, Answer>);
+
+impl Answers {
+    pub fn get(&self, q: QuestionId) -> Option<&Answer> {
+        self.0.get(&q)
+    }
+
+    /// Sets an answer; an empty text or an empty list of choices removes it instead.
+    pub fn set(&mut self, q: QuestionId, answer: Answer) {
+        let empty = match &answer {
+            Answer::Text(t) | Answer::Choice(t) => t.is_empty(),
+            Answer::Choices(c) => c.is_empty(),
+            Answer::YesNo(_) => false,
+        };
+        if empty {
+            self.0.remove(&q);
+        } else {
+            self.0.insert(q, answer);
+        }
+    }
+
+    pub fn clear(&mut self, q: QuestionId) {
+        self.0.remove(&q);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (QuestionId, &Answer)> {
+        self.0.iter().map(|(q, a)| (*q, a))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (q, answer) in &self.0 {
+            match answer {
+                Answer::Text(t) | Answer::Choice(t) => map.serialize_entry(q.key(), t)?,
+                Answer::YesNo(y) => map.serialize_entry(q.key(), y.key())?,
+                Answer::Choices(c) => map.serialize_entry(q.key(), c)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = BTreeMap::<String, serde_json::Value>::deserialize(d)?;
+        let mut answers = Answers::default();
+        for (key, value) in raw {
+            let q = QuestionId::from_key(&key)
+                .ok_or_else(|| D::Error::custom(format!("answers: unknown question \"{key}\"")))?;
+            let answer = answer_from_json(q, value)
+                .map_err(|why| D::Error::custom(format!("answers.{key}: {why}")))?;
+            answers.0.insert(q, answer);
+        }
+        Ok(answers)
+    }
+}
+
+/// Reads one answer, checking it has the form its question takes.
+fn answer_from_json(q: QuestionId, value: serde_json::Value) -> Result<Answer, String> {
+    use serde_json::Value;
+    let question = q.question();
+    let answer = match (question.kind, value) {
+        (AnswerKind::ShortText | AnswerKind::LongText | AnswerKind::Date, Value::String(t)) => {
+            Answer::Text(t)
+        }
+        (AnswerKind::YesNo, Value::String(t)) => Answer::YesNo(
+            YesNo::from_key(&t).ok_or_else(|| format!("\"{t}\" is not yes, no or not-sure"))?,
+        ),
+        (AnswerKind::Single(_), Value::String(t)) => {
+            question
+                .choice(&t)
+                .ok_or_else(|| format!("\"{t}\" is not one of the options"))?;
+            Answer::Choice(t)
+        }
+        (AnswerKind::Multiple(_), Value::Array(items)) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in items {
+                let Value::String(t) = item else {
+                    return Err("expected a list of option keys".into());
+                };
+                question
+                    .choice(&t)
+                    .ok_or_else(|| format!("\"{t}\" is not one of the options"))?;
+                if keys.contains(&t) {
+                    return Err(format!("\"{t}\" is listed twice"));
+                }
+                keys.push(t);
+            }
+            Answer::Choices(keys)
+        }
+        (AnswerKind::Impacts, _) => return Err("impacts are stored in \"impacts\"".into()),
+        (kind, _) => return Err(format!("expected {}", expected(kind))),
+    };
+    Ok(answer)
+}
+
+fn expected(kind: AnswerKind) -> &'static str {
+    match kind {
+        AnswerKind::ShortText | AnswerKind::LongText => "text",
+        AnswerKind::Date => "a date as text",
+        AnswerKind::YesNo => "\"yes\", \"no\" or \"not-sure\"",
+        AnswerKind::Single(_) => "one option key",
+        AnswerKind::Multiple(_) => "a list of option keys",
+        AnswerKind::Impacts => "a list of impacts",
+    }
+}
+
+/// How likely a harm is (the ICO DPIA template's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Likelihood {
+    Remote,
+    Possible,
+    Probable,
+}
+
+/// How severe a harm would be (the ICO DPIA template's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HarmSeverity {
+    Minimal,
+    Significant,
+    Severe,
+}
+
+/// Overall risk (the ICO DPIA template's scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+impl Likelihood {
+    pub const ALL: [Likelihood; 3] = [
+        Likelihood::Remote,
+        Likelihood::Possible,
+        Likelihood::Probable,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Likelihood::Remote => "Remote",
+            Likelihood::Possible => "Possible",
+            Likelihood::Probable => "Probable",
+        }
+    }
+}
+
+impl HarmSeverity {
+    pub const ALL: [HarmSeverity; 3] = [
+        HarmSeverity::Minimal,
+        HarmSeverity::Significant,
+        HarmSeverity::Severe,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            HarmSeverity::Minimal => "Minimal",
+            HarmSeverity::Significant => "Significant",
+            HarmSeverity::Severe => "Severe",
+        }
+    }
+}
+
+impl Risk {
+    /// Likelihood × severity on a 1–3 scale each: 1–2 low, 3–4 medium, 6–9 high. So a
+    /// chance of severe harm, or a high likelihood of some harm, is a high risk (ICO).
+    pub fn of(likelihood: Likelihood, severity: HarmSeverity) -> Risk {
+        match (likelihood as u8 + 1) * (severity as u8 + 1) {
+            1 | 2 => Risk::Low,
+            3 | 4 => Risk::Medium,
+            _ => Risk::High,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Low => "Low",
+            Risk::Medium => "Medium",
+            Risk::High => "High",
+        }
+    }
+}
+
+/// One potential impact on people, before and after safeguards.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Impact {
+    /// Stable within the assessment, so edits and links keep pointing at the same impact.
+    pub id: u32,
+    pub description: String,
+    pub likelihood: Option<Likelihood>,
+    pub severity: Option<HarmSeverity>,
+    /// The safeguards that reduce this impact.
+    #[serde(default)]
+    pub safeguards: String,
+    #[serde(default)]
+    pub residual_likelihood: Option<Likelihood>,
+    #[serde(default)]
+    pub residual_severity: Option<HarmSeverity>,
+}
+
+impl Impact {
+    /// The risk before safeguards, once likelihood and severity are both given.
+    pub fn risk(&self) -> Option<Risk> {
+        Some(Risk::of(self.likelihood?, self.severity?))
+    }
+
+    /// The risk after safeguards; without a separate rating, the same as before.
+    pub fn residual_risk(&self) -> Option<Risk> {
+        let likelihood = self.residual_likelihood.or(self.likelihood)?;
+        let severity = self.residual_severity.or(self.severity)?;
+        Some(Risk::of(likelihood, severity))
+    }
+}
+
+/// Whether the record is still being written or has been approved (and is then read-only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Draft,
+    Approved,
+}
+
+/// One line of the review log: when the assessment was reviewed, by whom, and what changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEntry {
+    pub date: String,
+    pub note: String,
+}
+
+/// A legitimate interests assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Unique id, chosen by whoever creates the assessment.
+    pub id: String,
+    /// 1 for a first assessment; each review makes the next version.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    #[serde(default)]
+    pub status: Status,
+    /// The id of the approved assessment this one reviews, if it is a review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_of: Option<String>,
+    #[serde(default)]
+    pub answers: Answers,
+    #[serde(default)]
+    pub impacts: Vec<Impact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review_log: Vec<ReviewEntry>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+impl Assessment {
+    pub fn new(id: impl Into<String>) -> Assessment {
+        Assessment {
+            id: id.into(),
+            version: 1,
+            status: Status::Draft,
+            review_of: None,
+            answers: Answers::default(),
+            impacts: Vec::new(),
+            review_log: Vec::new(),
+        }
+    }
+
+    /// The name the user gave it, or a placeholder.
+    pub fn title(&self) -> &str {
+        match self.answers.get(QuestionId::AboutTitle) {
+            Some(Answer::Text(t)) if !t.trim().is_empty() => t.trim(),
+            _ => "Untitled assessment",
+        }
+    }
+
+    /// Sets a text or date answer (empty text removes it).
+    pub fn set_text(&mut self, q: QuestionId, text: impl Into<String>) -> &mut Self {
+        debug_assert!(matches!(
+            q.question().kind,
+            AnswerKind::ShortText | AnswerKind::LongText | AnswerKind::Date
+        ));
+        self.answers.set(q, Answer::Text(text.into()));
+        self
+    }
+
+    pub fn set_yes_no(&mut self, q: QuestionId, answer: YesNo) -> &mut Self {
+        debug_assert!(matches!(q.question().kind, AnswerKind::YesNo));
+        self.answers.set(q, Answer::YesNo(answer));
+        self
+    }
+
+    /// Sets a single choice; the key must be one of the question's options.
+    pub fn set_choice(&mut self, q: QuestionId, key: &str) -> &mut Self {
+        debug_assert!(
+            q.question().choice(key).is_some(),
+            "{key} is not an option of {q:?}"
+        );
+        self.answers.set(q, Answer::Choice(key.to_string()));
+        self
+    }
+
+    /// Sets a multiple choice; every key must be one of the question's options.
+    pub fn set_choices(&mut self, q: QuestionId, keys: &[&str]) -> &mut Self {
+        debug_assert!(keys.iter().all(|k| q.question().choice(k).is_some()));
+        self.answers.set(
+            q,
+            Answer::Choices(keys.iter().map(|k| k.to_string()).collect()),
+        );
+        self
+    }
+
+    /// Adds a fully described impact and returns its id.
+    pub fn push_impact(&mut self, impact: Impact) -> u32 {
+        let id = self.add_impact();
+        let slot = self.impact_mut(id).expect("just added");
+        *slot = Impact { id, ..impact };
+        id
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.status == Status::Approved
+    }
+
+    /// Adds an empty impact and returns its id.
+    pub fn add_impact(&mut self) -> u32 {
+        let id = self.impacts.iter().map(|i| i.id).max().map_or(1, |m| m + 1);
+        self.impacts.push(Impact {
+            id,
+            ..Impact::default()
+        });
+        id
+    }
+
+    pub fn impact_mut(&mut self, id: u32) -> Option<&mut Impact> {
+        self.impacts.iter_mut().find(|i| i.id == id)
+    }
+
+    pub fn remove_impact(&mut self, id: u32) {
+        self.impacts.retain(|i| i.id != id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risk_follows_the_matrix() {
+        use HarmSeverity::*;
+        use Likelihood::*;
+        assert_eq!(Risk::of(Remote, Minimal), Risk::Low);
+        assert_eq!(Risk::of(Remote, Significant), Risk::Low);
+        assert_eq!(Risk::of(Possible, Minimal), Risk::Low);
+        assert_eq!(Risk::of(Remote, Severe), Risk::Medium);
+        assert_eq!(Risk::of(Possible, Significant), Risk::Medium);
+        assert_eq!(Risk::of(Probable, Minimal), Risk::Medium);
+        assert_eq!(Risk::of(Possible, Severe), Risk::High);
+        assert_eq!(Risk::of(Probable, Significant), Risk::High);
+        assert_eq!(Risk::of(Probable, Severe), Risk::High);
+    }
+
+    #[test]
+    fn residual_risk_defaults_to_the_risk_before_safeguards() {
+        let mut impact = Impact {
+            likelihood: Some(Likelihood::Probable),
+            severity: Some(HarmSeverity::Significant),
+            ..Impact::default()
+        };
+        assert_eq!(impact.residual_risk(), Some(Risk::High));
+        impact.residual_likelihood = Some(Likelihood::Remote);
+        assert_eq!(impact.residual_risk(), Some(Risk::Low));
+        assert_eq!(Impact::default().risk(), None);
+    }
+
+    #[test]
+    fn empty_answers_are_removed_and_impact_ids_stay_unique() {
+        let mut a = Assessment::new("x");
+        a.answers
+            .set(QuestionId::PurposeWhy, Answer::Text("Because".into()));
+        assert_eq!(a.answers.len(), 1);
+        a.answers
+            .set(QuestionId::PurposeWhy, Answer::Text(String::new()));
+        assert!(a.answers.is_empty());
+        let first = a.add_impact();
+        let second = a.add_impact();
+        a.remove_impact(first);
+        let third = a.add_impact();
+        assert_ne!(second, third);
+        assert_eq!(a.impacts.len(), 2);
+    }
+
+    #[test]
+    fn answers_round_trip_as_plain_json_and_are_checked_on_the_way_in() {
+        let mut a = Assessment::new("x");
+        a.answers
+            .set(QuestionId::PurposeWhy, Answer::Text("To".into()));
+        a.answers
+            .set(QuestionId::NatureSpecial, Answer::YesNo(YesNo::NotSure));
+        a.answers.set(
+            QuestionId::AboutPeople,
+            Answer::Choices(vec!["tenants".into(), "children".into()]),
+        );
+        let json = serde_json::to_value(&a.answers).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "about.people": ["tenants", "children"],
+                "purpose.why": "To",
+                "nature.special": "not-sure",
+            })
+        );
+        let back: Answers = serde_json::from_value(json).unwrap();
+        assert_eq!(back, a.answers);
+
+        for (bad, field) in [
+            (
+                serde_json::json!({"purpose.why": 3}),
+                "answers.purpose.why: expected text",
+            ),
+            (
+                serde_json::json!({"nature.special": "maybe"}),
+                "answers.nature.special",
+            ),
+            (
+                serde_json::json!({"about.people": ["aliens"]}),
+                "answers.about.people",
+            ),
+            (
+                serde_json::json!({"about.people": ["tenants", "tenants"]}),
+                "listed twice",
+            ),
+            (
+                serde_json::json!({"no.such": "x"}),
+                "unknown question \"no.such\"",
+            ),
+        ] {
+            let err = serde_json::from_value::<Answers>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(field), "{err}");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The summary of an assessment: section statuses, counts, DPIA result, readiness for
+//! sign-off and the overall reading.
+
+use serde::Serialize;
+
+use super::choices::decision;
+use super::context::Ctx;
+use super::date::Date;
+use super::model::Assessment;
+use super::questions::{QuestionId, Section};
+use super::rules::{check_in, Finding, Severity, Weight};
+use super::screening::Screening;
+use super::validation::validate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "status", content = "reason")]
+pub enum SectionStatus {
+    /// The section does not apply, with the reason.
+    NotApplicable(&'static str),
+    NotStarted,
+    InProgress,
+    Completed,
+    /// A blocker points into the section.
+    HasProblems,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionStatus::NotApplicable(_) => "Not needed",
+            SectionStatus::NotStarted => "Not started",
+            SectionStatus::InProgress => "In progress",
+            SectionStatus::Completed => "Completed",
+            SectionStatus::HasProblems => "There is a problem",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionOutcome {
+    pub section: Section,
+    pub status: SectionStatus,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub blockers: usize,
+    pub warnings: usize,
+    pub advice: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "dpia")]
+pub enum DpiaOutcome {
+    /// Screening is complete and found nothing likely to be high risk.
+    NotNeeded,
+    /// Screening or a high residual risk requires one; `done` if it is recorded.
+    Required { done: bool },
+    /// Screening is not finished.
+    NotYetKnown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reading {
+    /// Not enough of the three tests answered to say.
+    TooEarly,
+    Appropriate,
+    Borderline,
+    Unlikely,
+}
+
+impl Reading {
+    pub fn label(self) -> &'static str {
+        match self {
+            Reading::TooEarly => "Not enough answers yet to say",
+            Reading::Appropriate => "Legitimate interests looks appropriate",
+            Reading::Borderline => "Borderline: legitimate interests may not be the right basis",
+            Reading::Unlikely => {
+                "Legitimate interests is unlikely: consider another lawful basis, such as consent"
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub sections: Vec<SectionOutcome>,
+    pub counts: Counts,
+    pub ready_for_sign_off: bool,
+    /// Why it cannot be signed off yet (empty when ready).
+    pub sign_off_refusals: Vec<String>,
+    pub dpia: DpiaOutcome,
+    pub reading: Reading,
+}
+
+impl Outcome {
+    pub fn status(&self, section: Section) -> SectionStatus {
+        self.sections
+            .iter()
+            .find(|s| s.section == section)
+            .map_or(SectionStatus::NotStarted, |s| s.status)
+    }
+
+    /// Sections done or not needed, and how many count.
+    pub fn completed_sections(&self) -> (usize, usize) {
+        let applicable = self
+            .sections
+            .iter()
+            .filter(|s| !matches!(s.status, SectionStatus::NotApplicable(_)));
+        let total = applicable.clone().count();
+        let done = applicable
+            .filter(|s| s.status == SectionStatus::Completed)
+            .count();
+        (done, total)
+    }
+}
+
+/// Runs the rules and summarises the assessment.
+pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
+    let ctx = Ctx::new(assessment, today);
+    let findings = check_in(&ctx);
+
+    let sections: Vec<SectionOutcome> = Section::ALL
+        .into_iter()
+        .map(|section| SectionOutcome {
+            section,
+            status: section_status(&ctx, section, &findings),
+        })
+        .collect();
+
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let counts = Counts {
+        blockers: count(Severity::Blocker),
+        warnings: count(Severity::Warning),
+        advice: count(Severity::Advice),
+    };
+
+    let mut sign_off_refusals: Vec<String> = sections
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.status,
+                SectionStatus::NotStarted | SectionStatus::InProgress
+            )
+        })
+        .map(|s| format!("Complete the section \"{}\".", s.section.title()))
+        .collect();
+    sign_off_refusals.extend(
+        findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocker)
+            .map(|f| f.message.to_string()),
+    );
+
+    let screening = Screening::of(&ctx);
+    let dpia = if screening.dpia_required() {
+        DpiaOutcome::Required {
+            done: ctx.is_yes(QuestionId::DpiaDone),
+        }
+    } else if screening.complete {
+        DpiaOutcome::NotNeeded
+    } else {
+        DpiaOutcome::NotYetKnown
+    };
+
+    Outcome {
+        reading: reading(&ctx, &findings),
+        ready_for_sign_off: sign_off_refusals.is_empty(),
+        sign_off_refusals,
+        findings,
+        sections,
+        counts,
+        dpia,
+    }
+}
+
+fn section_status(ctx: &Ctx, section: Section, findings: &[Finding]) -> SectionStatus {
+    if let Some(reason) = ctx.not_applicable(section) {
+        return SectionStatus::NotApplicable(reason);
+    }
+    let blocked = findings.iter().any(|f| {
+        f.severity == Severity::Blocker
+            && (f.questions.iter().any(|q| q.section() == section)
+                || (f.questions.is_empty() && f.section == section))
+    });
+    if blocked {
+        SectionStatus::HasProblems
+    } else if !ctx.started(section) {
+        SectionStatus::NotStarted
+    } else if !validate(ctx, section).is_empty() {
+        SectionStatus::InProgress
+    } else {
+        SectionStatus::Completed
+    }
+}
+
+fn reading(ctx: &Ctx, findings: &[Finding]) -> Reading {
+    let weighs = |w: Weight| findings.iter().any(|f| f.weight == w);
+    if ctx.choice(QuestionId::DecisionRely) == Some(decision::NO) || weighs(Weight::Against) {
+        Reading::Unlikely
+    } else if !ctx.started(Section::Purpose) || !ctx.started(Section::Necessity) {
+        Reading::TooEarly
+    } else if weighs(Weight::Borderline) {
+        Reading::Borderline
+    } else {
+        Reading::Appropriate
+    }
+}

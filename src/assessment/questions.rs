@@ -1,0 +1,298 @@
+//! The shape of the question bank: sections, question ids, answer kinds and the
+//! conditions that decide when a question is shown. The questions themselves are
+//! data, in `bank.rs`.
+
+use serde::{Deserialize, Serialize};
+
+pub use super::bank::{QuestionId, QUESTIONS};
+use super::model::YesNo;
+
+/// The sections of an assessment, in the order they are worked through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    About,
+    Triage,
+    Purpose,
+    Necessity,
+    Nature,
+    Expectations,
+    Impact,
+    Dpia,
+    Decision,
+    SignOff,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::About,
+        Section::Triage,
+        Section::Purpose,
+        Section::Necessity,
+        Section::Nature,
+        Section::Expectations,
+        Section::Impact,
+        Section::Dpia,
+        Section::Decision,
+        Section::SignOff,
+    ];
+
+    /// The task name, as a verb phrase (GOV.UK task list pattern).
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::About => "Describe the processing",
+            Section::Triage => "Check whether legitimate interests is available",
+            Section::Purpose => "Identify the legitimate interest (purpose test)",
+            Section::Necessity => "Show the processing is necessary (necessity test)",
+            Section::Nature => "Consider the nature of the data",
+            Section::Expectations => "Consider people's reasonable expectations",
+            Section::Impact => "Assess the likely impact and safeguards",
+            Section::Dpia => "Screen for a data protection impact assessment (DPIA)",
+            Section::Decision => "Make the decision",
+            Section::SignOff => "Sign off and set a review date",
+        }
+    }
+
+    /// A stable key for URLs, ids and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::About => "about",
+            Section::Triage => "triage",
+            Section::Purpose => "purpose",
+            Section::Necessity => "necessity",
+            Section::Nature => "nature",
+            Section::Expectations => "expectations",
+            Section::Impact => "impact",
+            Section::Dpia => "dpia",
+            Section::Decision => "decision",
+            Section::SignOff => "sign-off",
+        }
+    }
+
+    /// The three balancing-test sections, which a recognised legitimate interest does not need.
+    pub fn is_balancing(self) -> bool {
+        matches!(
+            self,
+            Section::Nature | Section::Expectations | Section::Impact
+        )
+    }
+
+    /// The questions of this section, in bank order.
+    pub fn questions(self) -> impl Iterator<Item = &'static Question> {
+        QUESTIONS.iter().filter(move |q| q.section == self)
+    }
+}
+
+/// One option of a single or multiple choice question.
+#[derive(Clone, Copy, Debug)]
+pub struct Choice {
+    /// Stored in answers and exports; never changes once released.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    /// In a multiple choice, "none of these": it cannot be combined with the others.
+    pub exclusive: bool,
+}
+
+impl Choice {
+    pub const fn new(key: &'static str, label: &'static str) -> Choice {
+        Choice {
+            key,
+            label,
+            hint: "",
+            exclusive: false,
+        }
+    }
+
+    pub const fn hint(mut self, hint: &'static str) -> Choice {
+        self.hint = hint;
+        self
+    }
+
+    pub const fn exclusive(mut self) -> Choice {
+        self.exclusive = true;
+        self
+    }
+}
+
+/// What kind of answer a question takes, and so which control the interface shows.
+#[derive(Clone, Copy, Debug)]
+pub enum AnswerKind {
+    /// One line of text.
+    ShortText,
+    /// Paragraphs of text.
+    LongText,
+    /// Yes / No / Not sure.
+    YesNo,
+    /// Exactly one of the options.
+    Single(&'static [Choice]),
+    /// Any number of the options.
+    Multiple(&'static [Choice]),
+    /// A calendar date, stored as `yyyy-mm-dd`.
+    Date,
+    /// The list of impacts with likelihood, severity and safeguards (`Assessment::impacts`).
+    Impacts,
+}
+
+impl AnswerKind {
+    pub fn choices(self) -> &'static [Choice] {
+        match self {
+            AnswerKind::Single(c) | AnswerKind::Multiple(c) => c,
+            _ => &[],
+        }
+    }
+}
+
+/// Where a question's wording comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Verbatim from the ICO's guidance "How do we apply legitimate interests in practice?".
+    IcoGuidance,
+    /// Verbatim from the ICO's sample LIA template.
+    IcoTemplate,
+    /// The tool's own wording, drawn from the source named in the hint.
+    Tool,
+}
+
+/// When a question is shown. Conditions only refer to questions earlier in the bank,
+/// so visibility can be worked out in one pass (a test checks this).
+#[derive(Clone, Copy, Debug)]
+pub enum Cond {
+    Always,
+    /// A yes/no answer is one of these.
+    YesNoIn(QuestionId, &'static [YesNo]),
+    /// A single choice is one of these keys.
+    ChoiceIn(QuestionId, &'static [&'static str]),
+    /// A multiple choice includes at least one of these keys.
+    ChoicesAny(QuestionId, &'static [&'static str]),
+    /// The question has any answer.
+    Answered(QuestionId),
+    All(&'static [Cond]),
+    Any(&'static [Cond]),
+}
+
+impl Cond {
+    /// Every question this condition looks at.
+    pub fn refers_to(&self, out: &mut Vec<QuestionId>) {
+        match self {
+            Cond::Always => {}
+            Cond::YesNoIn(q, _) | Cond::ChoiceIn(q, _) | Cond::ChoicesAny(q, _) => out.push(*q),
+            Cond::Answered(q) => out.push(*q),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.refers_to(out)),
+        }
+    }
+}
+
+/// One question of the bank.
+#[derive(Clone, Copy, Debug)]
+pub struct Question {
+    pub id: QuestionId,
+    /// Stable key used in answers, exports and element ids, e.g. `purpose.why`.
+    pub key: &'static str,
+    pub section: Section,
+    /// The question as asked (and the page label). ICO wording is kept verbatim.
+    pub text: &'static str,
+    /// A short name for summaries such as the check-answers page.
+    pub short: &'static str,
+    /// Plain-English help shown under the question; empty for none.
+    pub hint: &'static str,
+    pub kind: AnswerKind,
+    pub required: bool,
+    /// The error shown when a required question is left unanswered.
+    pub missing: &'static str,
+    pub shown: Cond,
+    pub origin: Origin,
+}
+
+/// Starts a question; the builder methods below fill in the rest.
+pub(super) const fn q(
+    key: &'static str,
+    section: Section,
+    kind: AnswerKind,
+    text: &'static str,
+) -> Question {
+    Question {
+        id: QuestionId::FIRST,
+        key,
+        section,
+        text,
+        short: text,
+        hint: "",
+        kind,
+        required: false,
+        missing: "",
+        shown: Cond::Always,
+        origin: Origin::Tool,
+    }
+}
+
+impl Question {
+    pub(super) const fn with_id(mut self, id: QuestionId) -> Question {
+        self.id = id;
+        self
+    }
+    pub(super) const fn short(mut self, short: &'static str) -> Question {
+        self.short = short;
+        self
+    }
+    pub(super) const fn hint(mut self, hint: &'static str) -> Question {
+        self.hint = hint;
+        self
+    }
+    pub(super) const fn required(mut self, missing: &'static str) -> Question {
+        self.required = true;
+        self.missing = missing;
+        self
+    }
+    pub(super) const fn shown(mut self, cond: Cond) -> Question {
+        self.shown = cond;
+        self
+    }
+    pub(super) const fn ico(mut self) -> Question {
+        self.origin = Origin::IcoGuidance;
+        self
+    }
+    pub(super) const fn template(mut self) -> Question {
+        self.origin = Origin::IcoTemplate;
+        self
+    }
+
+    /// The option with this key, if the question has one.
+    pub fn choice(&self, key: &str) -> Option<&'static Choice> {
+        self.kind.choices().iter().find(|c| c.key == key)
+    }
+}
+
+impl QuestionId {
+    /// The question's entry in the bank.
+    pub fn question(self) -> &'static Question {
+        &QUESTIONS[self as usize]
+    }
+
+    pub fn key(self) -> &'static str {
+        self.question().key
+    }
+
+    pub fn section(self) -> Section {
+        self.question().section
+    }
+
+    /// The question with this stable key.
+    pub fn from_key(key: &str) -> Option<QuestionId> {
+        QUESTIONS.iter().find(|q| q.key == key).map(|q| q.id)
+    }
+}
+
+impl Serialize for QuestionId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for QuestionId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(d)?;
+        QuestionId::from_key(&key)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown question \"{key}\"")))
+    }
+}

@@ -1,0 +1,63 @@
+//! Whether a DPIA is required and recorded.
+
+use super::sources::*;
+use super::Severity::*;
+use super::Weight::*;
+use super::{when, Hit, Rule};
+use crate::assessment::questions::{QuestionId as Q, Section};
+use crate::assessment::screening::Screening;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        id: "dpia.required-not-done",
+        severity: Blocker,
+        weight: Borderline,
+        section: Section::Dpia,
+        message: "The screening shows processing likely to result in a high risk, so a DPIA is required before you start, whatever your lawful basis. Do it and record its date and reference; it can also serve as your LIA.",
+        source: ICO_DPIA_LIST,
+        check: |c| {
+            let screening = Screening::of(c);
+            if screening.triggers.is_empty() || c.is_yes(Q::DpiaDone) {
+                return None;
+            }
+            let names: Vec<&str> = screening.triggers.iter().map(|q| q.question().short).collect();
+            let mut questions = screening.triggers.clone();
+            questions.push(Q::DpiaDone);
+            Some(Hit {
+                questions,
+                detail: Some(format!("Triggered by: {}.", names.join("; "))),
+            })
+        },
+    },
+    Rule {
+        id: "dpia.screening-unsure",
+        severity: Warning,
+        weight: Record,
+        section: Section::Dpia,
+        message: "Some DPIA screening questions are answered \"not sure\". Find out: if any of them is a yes, a DPIA may be required.",
+        source: ICO_DPIA_LIST,
+        check: |c| {
+            let unsure = Screening::of(c).unsure;
+            if unsure.is_empty() {
+                None
+            } else {
+                Hit::at_all(&unsure)
+            }
+        },
+    },
+    Rule {
+        id: "dpia.details-missing",
+        severity: Warning,
+        weight: Record,
+        section: Section::Dpia,
+        message: "You have done a DPIA but not recorded its date or reference. Record both, so a reviewer can find it.",
+        source: ICO_DPIA_LINK,
+        check: |c| {
+            when(
+                c.is_yes(Q::DpiaDone)
+                    && (c.date(Q::DpiaDate).is_none() || !c.has_text(Q::DpiaReference)),
+                Q::DpiaReference,
+            )
+        },
+    },
+];

@@ -1,0 +1,292 @@
+//! PECR: electronic direct marketing to individuals (e-mail, text messages, calls).
+
+use super::sources::*;
+use super::Severity::*;
+use super::Weight::*;
+use super::{answer_state, Hit, Rule};
+use crate::assessment::choices::{channels, pecr_basis};
+use crate::assessment::context::Ctx;
+use crate::assessment::model::YesNo;
+use crate::assessment::questions::{QuestionId as Q, Section};
+
+/// The PECR basis questions and the channel each covers.
+const BASES: [(Q, &str); 2] = [
+    (Q::PecrEmailBasis, "e-mail"),
+    (Q::PecrSmsBasis, "text messages"),
+];
+
+/// The channels relying on a given PECR basis, e.g. ["e-mail"].
+fn relying_on(c: &Ctx, basis: &str) -> Vec<&'static str> {
+    BASES
+        .iter()
+        .filter(|(q, _)| c.choice(*q) == Some(basis))
+        .map(|(_, channel)| *channel)
+        .collect()
+}
+
+/// The conditions of each soft opt-in, with what each one requires.
+const SOFT_CONDITIONS: [(Q, &str); 4] = [
+    (
+        Q::PecrSoftSale,
+        "22(3)(a) details obtained in the course of a sale or negotiations for a sale",
+    ),
+    (
+        Q::PecrSoftSimilar,
+        "22(3)(b) only your own similar products and services",
+    ),
+    (
+        Q::PecrRefusalAtCollection,
+        "22(3)(c) a simple, free way to refuse when the details were collected",
+    ),
+    (
+        Q::PecrRefusalEveryMessage,
+        "22(3)(c) a simple, free way to opt out in every message",
+    ),
+];
+const CHARITY_CONDITIONS: [(Q, &str); 5] = [
+    (Q::PecrCharityIsCharity, "the sender is a charity"),
+    (
+        Q::PecrCharityPurpose,
+        "the sole purpose is furthering the charitable purposes",
+    ),
+    (
+        Q::PecrCharitySupport,
+        "details obtained when the person expressed an interest or gave support",
+    ),
+    (
+        Q::PecrRefusalAtCollection,
+        "a simple, free way to refuse when the details were collected",
+    ),
+    (
+        Q::PecrRefusalEveryMessage,
+        "a simple, free way to opt out in every message",
+    ),
+];
+
+/// A condition answered "no" while its soft opt-in is relied on.
+fn refused(c: &Ctx, basis: &str, q: Q) -> Option<Hit> {
+    let channels = relying_on(c, basis);
+    if channels.is_empty() || !c.is_no(q) {
+        return None;
+    }
+    Hit::detail(q, format!("Relied on for {}.", channels.join(" and ")))
+}
+
+/// Conditions not yet confirmed (not answered, or "not sure") while relied on.
+fn unconfirmed(c: &Ctx, basis: &str, conditions: &[(Q, &str)]) -> Option<Hit> {
+    let channels = relying_on(c, basis);
+    let open: Vec<&(Q, &str)> = conditions
+        .iter()
+        .filter(|(q, _)| c.yes_no(*q).is_none_or(|y| y == YesNo::NotSure))
+        .collect();
+    if channels.is_empty() || open.is_empty() {
+        return None;
+    }
+    Some(Hit {
+        questions: open.iter().map(|(q, _)| *q).collect(),
+        detail: Some(format!(
+            "Relied on for {}. Not confirmed: {}.",
+            channels.join(" and "),
+            open.iter()
+                .map(|(q, what)| format!("{what} ({})", answer_state(c, *q)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    })
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        id: "pecr.no-basis",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "Marketing e-mails and text messages to individuals need their consent, unless a soft opt-in applies. Without either you cannot send them, whatever your legitimate interest.",
+        source: PECR_CONSENT,
+        check: |c| {
+            let missing: Vec<(Q, &str)> = BASES
+                .into_iter()
+                .filter(|(q, _)| c.is_visible(*q) && c.choice(*q).is_none_or(|k| k == pecr_basis::NONE))
+                .collect();
+            (!missing.is_empty()).then(|| Hit {
+                questions: missing.iter().map(|(q, _)| *q).collect(),
+                detail: Some(format!(
+                    "No consent or soft opt-in for {}.",
+                    missing.iter().map(|(_, ch)| *ch).collect::<Vec<_>>().join(" or ")
+                )),
+            })
+        },
+    },
+    Rule {
+        id: "pecr.soft-opt-in.sale",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in needs the contact details to have been obtained in the course of a sale, or negotiations for a sale, of a product or service to the person, and you said they were not. You cannot use the soft opt-in for these people: you need their consent.",
+        source: PECR_SOFT_A,
+        check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSale),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.similar-products",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in only covers marketing of your own similar products and services, and you said the messages go beyond them. Limit the messages, or get consent.",
+        source: PECR_SOFT_B,
+        check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSimilar),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.refusal-at-collection",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in needs people to have been given a simple, free way to refuse marketing when their details were collected, and you said they were not. You cannot use the soft opt-in for them: you need their consent.",
+        source: PECR_SOFT_C,
+        check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalAtCollection),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.refusal-in-every-message",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in needs every message to give a simple, free way to opt out, and you said they will not. Add one to every message.",
+        source: PECR_SOFT_C,
+        check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalEveryMessage),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.unconfirmed",
+        severity: Blocker,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "You rely on the soft opt-in, but not all of its conditions are confirmed. Every one must hold for every person you message: confirm each and keep the evidence, or get consent instead.",
+        source: PECR_SOFT,
+        check: |c| unconfirmed(c, pecr_basis::SOFT_OPT_IN, &SOFT_CONDITIONS),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.evidence",
+        severity: Warning,
+        weight: Record,
+        section: Section::Triage,
+        message: "You rely on a soft opt-in but have not recorded how you know its conditions are met. Saying they \"will be met\" is not evidence: keep the collection wording, dates and a sample message.",
+        source: PECR_SOFT,
+        check: |c| {
+            let soft_channels = [pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]
+                .into_iter()
+                .flat_map(|basis| relying_on(c, basis))
+                .count();
+            (soft_channels > 0 && !c.has_text(Q::PecrEvidence))
+                .then(|| Hit::at(Q::PecrEvidence))
+                .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.charity.not-a-charity",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "Only a charity can use the charity soft opt-in. You need consent, or the ordinary soft opt-in if its conditions are met.",
+        source: PECR_CHARITY,
+        check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityIsCharity),
+    },
+    Rule {
+        id: "pecr.charity.sole-purpose",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The charity soft opt-in only covers messages whose sole purpose is furthering your charitable purposes, and you said these go further. Limit the messages, or get consent.",
+        source: PECR_CHARITY,
+        check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityPurpose),
+    },
+    Rule {
+        id: "pecr.charity.interest-or-support",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The charity soft opt-in needs the details to have been obtained when the person expressed an interest in, or offered or gave support to, your charitable purposes, and you said they were not. You need their consent.",
+        source: PECR_CHARITY,
+        check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharitySupport),
+    },
+    Rule {
+        id: "pecr.charity.refusal",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The charity soft opt-in needs a simple, free way to refuse when the details were collected and in every message, and you said one of these is missing. Provide both, or get consent.",
+        source: PECR_CHARITY,
+        check: |c| {
+            refused(c, pecr_basis::CHARITY, Q::PecrRefusalAtCollection)
+                .or_else(|| refused(c, pecr_basis::CHARITY, Q::PecrRefusalEveryMessage))
+        },
+    },
+    Rule {
+        id: "pecr.charity.unconfirmed",
+        severity: Blocker,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "You rely on the charity soft opt-in, but not all of its conditions are confirmed. Confirm each and keep the evidence, or get consent instead.",
+        source: PECR_CHARITY,
+        check: |c| unconfirmed(c, pecr_basis::CHARITY, &CHARITY_CONDITIONS),
+    },
+    Rule {
+        id: "pecr.live-calls.tps",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "You must not make live marketing calls to numbers registered with the TPS or Corporate TPS, unless that person has told you they do not object to your calls. Screen every list before every campaign.",
+        source: PECR_CALLS,
+        check: |c| {
+            (c.has_choice(Q::TriageChannels, channels::LIVE_CALLS) && !c.is_yes(Q::PecrTps))
+                .then(|| Hit::at(Q::PecrTps))
+                .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.automated-calls.consent",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "Automated (recorded) marketing calls need each person's prior consent. Without it you cannot make them.",
+        source: PECR_AUTOMATED,
+        check: |c| {
+            (c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS)
+                && !c.is_yes(Q::PecrAutomatedConsent))
+            .then(|| Hit::at(Q::PecrAutomatedConsent))
+            .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.consent-is-the-basis",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "Where PECR requires consent for a channel, consent is in practice your lawful basis under UK GDPR for that marketing too, not legitimate interests. Cover those channels under consent and keep this assessment for the rest.",
+        source: PECR_LAWFUL_BASIS,
+        check: |c| {
+            let mut channels: Vec<&str> = relying_on(c, pecr_basis::CONSENT);
+            if c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS) {
+                channels.push("automated calls");
+            }
+            (!channels.is_empty())
+                .then(|| {
+                    Hit::detail(
+                        Q::TriageChannels,
+                        format!("Consent applies to {}.", channels.join(" and ")),
+                    )
+                })
+                .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.sender-identity",
+        severity: Advice,
+        weight: Record,
+        section: Section::Triage,
+        message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop.",
+        source: PECR_SENDER,
+        check: |c| {
+            c.has_any_choice(Q::TriageChannels, &[channels::EMAIL, channels::SMS])
+                .then(|| Hit::at(Q::TriageChannels))
+                .flatten()
+        },
+    },
+];
