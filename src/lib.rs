@@ -3,6 +3,8 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod assessment;
+pub mod export;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,181 @@
+//! The 3 × 3 risk matrix (likelihood × severity, as in the ICO's DPIA template): where
+//! each impact sits before and after safeguards, and the same facts as text. The
+//! interface and the HTML report both draw from this, so they always agree.
+
+use super::model::{HarmSeverity, Impact, Likelihood, Risk};
+
+/// Size of one cell, and the margins for the axis labels, in SVG user units.
+pub const CELL: f32 = 100.0;
+pub const LEFT: f32 = 110.0;
+pub const TOP: f32 = 10.0;
+pub const BOTTOM: f32 = 60.0;
+pub const WIDTH: f32 = LEFT + 3.0 * CELL + 10.0;
+pub const HEIGHT: f32 = TOP + 3.0 * CELL + BOTTOM;
+/// Radius of an impact's marker.
+pub const MARKER: f32 = 11.0;
+
+/// One impact's place on the matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// 1-based, in the order of the impacts list; the label drawn in the marker.
+    pub number: usize,
+    pub before: Option<Marker>,
+    pub after: Option<Marker>,
+}
+
+/// A marker's cell and centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Marker {
+    pub likelihood: Likelihood,
+    pub severity: HarmSeverity,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// The top-left corner of a cell: likelihood runs left to right, severity bottom to top.
+pub fn cell_origin(likelihood: Likelihood, severity: HarmSeverity) -> (f32, f32) {
+    let column = likelihood as usize as f32;
+    let row = 2.0 - severity as usize as f32;
+    (LEFT + column * CELL, TOP + row * CELL)
+}
+
+/// Every cell with its risk, for drawing the background.
+pub fn cells() -> impl Iterator<Item = (Likelihood, HarmSeverity, Risk)> {
+    Likelihood::ALL.into_iter().flat_map(|l| {
+        HarmSeverity::ALL
+            .into_iter()
+            .map(move |s| (l, s, Risk::of(l, s)))
+    })
+}
+
+/// Where each impact goes. Markers sharing a cell are spread over a 3 × 3 grid inside it,
+/// "before" markers in the top half and "after" markers in the bottom half.
+pub fn placements(impacts: &[Impact]) -> Vec<Placement> {
+    let mut used: std::collections::HashMap<(Likelihood, HarmSeverity, bool), usize> =
+        std::collections::HashMap::new();
+    let mut place = |l: Likelihood, s: HarmSeverity, after: bool| {
+        let slot = used.entry((l, s, after)).or_insert(0);
+        let index = *slot % 3;
+        *slot += 1;
+        let (x0, y0) = cell_origin(l, s);
+        let x = x0 + CELL * (0.2 + 0.3 * index as f32);
+        let y = y0 + CELL * if after { 0.72 } else { 0.28 };
+        Marker {
+            likelihood: l,
+            severity: s,
+            x,
+            y,
+        }
+    };
+    impacts
+        .iter()
+        .enumerate()
+        .map(|(i, impact)| {
+            let before = impact
+                .likelihood
+                .zip(impact.severity)
+                .map(|(l, s)| place(l, s, false));
+            let after = impact
+                .residual_likelihood
+                .or(impact.likelihood)
+                .zip(impact.residual_severity.or(impact.severity))
+                .map(|(l, s)| place(l, s, true));
+            Placement {
+                number: i + 1,
+                before,
+                after,
+            }
+        })
+        .collect()
+}
+
+/// The matrix as sentences, one per impact: the text alternative to the drawing.
+pub fn describe(impacts: &[Impact]) -> Vec<String> {
+    impacts
+        .iter()
+        .enumerate()
+        .map(|(i, impact)| {
+            let name = match impact.description.trim() {
+                "" => "no description".to_string(),
+                d => d.to_string(),
+            };
+            let rate = |l: Option<Likelihood>, s: Option<HarmSeverity>| match (l, s) {
+                (Some(l), Some(s)) => format!(
+                    "{} likelihood, {} severity: {} risk",
+                    l.label().to_lowercase(),
+                    s.label().to_lowercase(),
+                    Risk::of(l, s).label().to_lowercase()
+                ),
+                _ => "not rated".to_string(),
+            };
+            format!(
+                "Impact {} ({name}). Before safeguards: {}. After safeguards: {}.",
+                i + 1,
+                rate(impact.likelihood, impact.severity),
+                rate(
+                    impact.residual_likelihood.or(impact.likelihood),
+                    impact.residual_severity.or(impact.severity)
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rated(l: Likelihood, s: HarmSeverity) -> Impact {
+        Impact {
+            description: "Leak".into(),
+            likelihood: Some(l),
+            severity: Some(s),
+            ..Impact::default()
+        }
+    }
+
+    #[test]
+    fn severe_and_probable_is_top_right() {
+        let (x, y) = cell_origin(Likelihood::Probable, HarmSeverity::Severe);
+        assert_eq!((x, y), (LEFT + 2.0 * CELL, TOP));
+        let (x, y) = cell_origin(Likelihood::Remote, HarmSeverity::Minimal);
+        assert_eq!((x, y), (LEFT, TOP + 2.0 * CELL));
+        assert_eq!(cells().count(), 9);
+    }
+
+    #[test]
+    fn markers_stay_inside_their_cell_and_do_not_overlap() {
+        let impacts: Vec<Impact> = (0..3)
+            .map(|_| rated(Likelihood::Possible, HarmSeverity::Significant))
+            .collect();
+        let placed = placements(&impacts);
+        let mut centres = Vec::new();
+        for p in &placed {
+            for m in [p.before.unwrap(), p.after.unwrap()] {
+                let (x0, y0) = cell_origin(m.likelihood, m.severity);
+                assert!(m.x - MARKER > x0 && m.x + MARKER < x0 + CELL);
+                assert!(m.y - MARKER > y0 && m.y + MARKER < y0 + CELL);
+                centres.push((m.x, m.y));
+            }
+        }
+        for (i, a) in centres.iter().enumerate() {
+            for b in &centres[i + 1..] {
+                let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                assert!(d >= 2.0 * MARKER, "{a:?} and {b:?} overlap");
+            }
+        }
+    }
+
+    #[test]
+    fn describes_before_and_after() {
+        let mut impact = rated(Likelihood::Probable, HarmSeverity::Severe);
+        impact.residual_likelihood = Some(Likelihood::Remote);
+        let text = describe(&[impact, Impact::default()]);
+        assert_eq!(
+            text[0],
+            "Impact 1 (Leak). Before safeguards: probable likelihood, severe severity: high risk. \
+             After safeguards: remote likelihood, severe severity: medium risk."
+        );
+        assert!(text[1].contains("no description") && text[1].contains("not rated"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Versions of the stored and exported form of an assessment, and the migrations that
+//! bring an older form up to date. Drafts in localStorage and exported files both go
+//! through `read_assessment`, so a file or draft from any earlier release still opens.
+
+use serde_json::Value;
+
+use super::model::Assessment;
+
+/// The current version of the assessment's JSON form. Bump it with every change to that
+/// form, add a step to `STEPS`, and add a fixture of the old form that must still load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One migration: the JSON of version `n` in, the JSON of version `n + 1` out.
+type Step = fn(Value) -> Result<Value, String>;
+
+/// `STEPS[n - 1]` turns version `n` into version `n + 1`. Version 1 is the first release,
+/// so there are none yet.
+const STEPS: &[Step] = &[];
+
+/// Why an assessment's JSON could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SchemaError {
+    /// Written by a newer release of the tool.
+    Future(u32),
+    /// Not a version any release has written.
+    Unknown(u32),
+    /// A migration step failed.
+    Migration { from: u32, reason: String },
+    /// The JSON does not have the shape of an assessment; `path` names the field.
+    Shape { path: String, reason: String },
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SchemaError::Future(v) => write!(
+                f,
+                "it was saved by a newer version of this tool (format version {v}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            SchemaError::Unknown(v) => write!(f, "format version {v} is not one this tool has ever written"),
+            SchemaError::Migration { from, reason } => {
+                write!(f, "it could not be updated from format version {from}: {reason}")
+            }
+            SchemaError::Shape { path, reason } if path.is_empty() => write!(f, "{reason}"),
+            SchemaError::Shape { path, reason } => write!(f, "the field \"{path}\" is not right: {reason}"),
+        }
+    }
+}
+
+/// Brings JSON written at `version` up to the current version.
+pub fn migrate(mut value: Value, version: u32) -> Result<Value, SchemaError> {
+    if version > SCHEMA_VERSION {
+        return Err(SchemaError::Future(version));
+    }
+    if version == 0 {
+        return Err(SchemaError::Unknown(version));
+    }
+    for from in version..SCHEMA_VERSION {
+        value = STEPS[from as usize - 1](value)
+            .map_err(|reason| SchemaError::Migration { from, reason })?;
+    }
+    Ok(value)
+}
+
+/// Migrates and reads an assessment, naming the field at fault if it does not fit.
+pub fn read_assessment(value: Value, version: u32) -> Result<Assessment, SchemaError> {
+    let value = migrate(value, version)?;
+    serde_json::from_value(value).map_err(|e| {
+        let reason = e.to_string();
+        // Our own messages already start with the path ("answers.purpose.why: …").
+        match reason.split_once(": ") {
+            Some((path, rest)) if path.starts_with("answers") && !path.contains(' ') => {
+                SchemaError::Shape {
+                    path: path.to_string(),
+                    reason: rest.to_string(),
+                }
+            }
+            _ => SchemaError::Shape {
+                path: String::new(),
+                reason,
+            },
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_version_reads_and_others_are_refused() {
+        let a = Assessment::new("x");
+        let value = serde_json::to_value(&a).unwrap();
+        assert_eq!(read_assessment(value.clone(), SCHEMA_VERSION).unwrap(), a);
+        assert_eq!(
+            read_assessment(value.clone(), SCHEMA_VERSION + 1),
+            Err(SchemaError::Future(SCHEMA_VERSION + 1))
+        );
+        assert_eq!(read_assessment(value, 0), Err(SchemaError::Unknown(0)));
+    }
+
+    #[test]
+    fn shape_errors_name_the_field() {
+        let value = serde_json::json!({"id": "x", "answers": {"nature.special": "maybe"}});
+        match read_assessment(value, 1) {
+            Err(SchemaError::Shape { path, .. }) => assert_eq!(path, "answers.nature.special"),
+            other => panic!("{other:?}"),
+        }
+        let value = serde_json::json!({"answers": {}});
+        let err = read_assessment(value, 1).unwrap_err();
+        assert!(err.to_string().contains("missing field `id`"), "{err}");
+    }
+}
