@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod export;
+pub mod route;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

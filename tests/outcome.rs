@@ -180,6 +180,33 @@ fn validation_checks_impacts_and_exclusive_options() {
 }
 
 #[test]
+fn saving_a_section_confirms_the_suggestions_left_in_place() {
+    use lia::assessment::validation::confirm_suggestions;
+    let mut a = base();
+    a.set_choices(Q::AboutData, &["contact", "genetic"]);
+    a.answers.clear(Q::DpiaGenetic);
+    a.answers.clear(Q::DpiaBiometric);
+    a.set_yes_no(Q::DpiaTracking, NotSure);
+    assert_eq!(validate(&Ctx::new(&a, None), Section::Dpia).len(), 2);
+    assert_eq!(confirm_suggestions(&mut a, Section::Dpia), 2);
+    assert_eq!(
+        a.answers.get(Q::DpiaGenetic),
+        Some(&lia::assessment::Answer::YesNo(Yes))
+    );
+    assert_eq!(
+        a.answers.get(Q::DpiaBiometric),
+        Some(&lia::assessment::Answer::YesNo(No))
+    );
+    // The user's own answer is never replaced by a suggestion.
+    assert_eq!(
+        a.answers.get(Q::DpiaTracking),
+        Some(&lia::assessment::Answer::YesNo(NotSure))
+    );
+    assert!(validate(&Ctx::new(&a, None), Section::Dpia).is_empty());
+    assert_eq!(confirm_suggestions(&mut a, Section::Dpia), 0);
+}
+
+#[test]
 fn approval_is_refused_while_a_blocker_remains_and_allowed_once_resolved() {
     let mut a = base();
     a.answers.clear(Q::SignOffApprovedDate);

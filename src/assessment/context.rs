@@ -15,6 +15,24 @@ pub struct Suggestion {
     pub reason: &'static str,
 }
 
+/// An owned copy of what `Ctx` worked out, for an interface that keeps it between
+/// renders: which questions show and what is suggested for each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Visibility {
+    visible: Vec<bool>,
+    suggested: Vec<Option<Suggestion>>,
+}
+
+impl Visibility {
+    pub fn is_visible(&self, q: QuestionId) -> bool {
+        self.visible.get(q as usize).copied().unwrap_or(false)
+    }
+
+    pub fn suggestion(&self, q: QuestionId) -> Option<Suggestion> {
+        self.suggested.get(q as usize).copied().flatten()
+    }
+}
+
 pub struct Ctx<'a> {
     pub assessment: &'a Assessment,
     /// Today's date, from the caller; rules that need it are silent without it.
@@ -43,6 +61,14 @@ impl<'a> Ctx<'a> {
     }
 
     // ---- visibility -----------------------------------------------------------------
+
+    /// An owned copy of the visibility and suggestions.
+    pub fn visibility(&self) -> Visibility {
+        Visibility {
+            visible: self.visible.clone(),
+            suggested: self.suggested.clone(),
+        }
+    }
 
     pub fn is_visible(&self, q: QuestionId) -> bool {
         self.visible[q as usize]

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod choices;
 pub mod context;
 pub mod date;
+pub mod display;
 pub mod examples;
 pub mod lifecycle;
 pub mod matrix;
@@ -18,7 +19,7 @@ pub mod screening;
 pub mod text;
 pub mod validation;
 
-pub use context::Ctx;
+pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
 pub use model::{Answer, Assessment, HarmSeverity, Impact, Likelihood, Risk, Status, YesNo};
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};

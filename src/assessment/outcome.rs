@@ -60,6 +60,22 @@ pub enum DpiaOutcome {
     NotYetKnown,
 }
 
+impl DpiaOutcome {
+    /// The result in a sentence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DpiaOutcome::NotNeeded => {
+                "Not needed: the screening found nothing likely to result in a high risk."
+            }
+            DpiaOutcome::Required { done: true } => "Required, and recorded as done.",
+            DpiaOutcome::Required { done: false } => {
+                "Required, and not done yet: do it before the processing starts."
+            }
+            DpiaOutcome::NotYetKnown => "Not known yet: the screening is not finished.",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reading {

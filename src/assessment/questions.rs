@@ -53,6 +53,41 @@ impl Section {
         }
     }
 
+    /// What the section is for, shown under its heading (drawn from the ICO guidance).
+    pub fn intro(self) -> &'static str {
+        match self {
+            Section::About => "Describe the processing this assessment covers. Keep to one purpose: if you have several, do an assessment for each.",
+            Section::Triage => "Some processing cannot use legitimate interests at all, and some purposes have rules of their own. Answer these first, so the rest of the assessment asks the right questions.",
+            Section::Purpose => "Part 1, the purpose test: identify the legitimate interest behind the processing. Be as specific as possible; it makes the necessity and balancing tests easier.",
+            Section::Necessity => "Part 2, the necessity test: is the processing actually necessary for the purpose? Be honest: if there is a less intrusive way to achieve it, say clearly why it is not reasonable.",
+            Section::Nature => "Part 3, the balancing test, starts here. The more sensitive or private the data, the more likely the processing is to be intrusive, and the more compelling your reason must be.",
+            Section::Expectations => "Would people reasonably expect you to use their data in this way? This is an objective test: what a reasonable person would expect in the circumstances.",
+            Section::Impact => "Consider the likely impact on people and any damage the processing might cause: how likely it is, how severe it would be, and what safeguards could reduce it.",
+            Section::Dpia => "Some processing is likely to result in a high risk and needs a data protection impact assessment (DPIA), whatever your lawful basis. Some answers are suggested from what you said earlier: check them.",
+            Section::Decision => "Weigh up everything for and against the processing, and decide whether your interests take priority over any risk to people. The more significant the risks, the more compelling your justification must be.",
+            Section::SignOff => "Record who completed and who approved the assessment, and when it will be reviewed. Revisit it sooner if the purpose, nature or context of the processing changes.",
+        }
+    }
+
+    /// The next section in order, if any.
+    pub fn next(self) -> Option<Section> {
+        let i = Section::ALL.iter().position(|s| *s == self)?;
+        Section::ALL.get(i + 1).copied()
+    }
+
+    /// Its position, from 1.
+    pub fn number(self) -> usize {
+        Section::ALL
+            .iter()
+            .position(|s| *s == self)
+            .map_or(0, |i| i + 1)
+    }
+
+    /// The section with this key.
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// A stable key for URLs, ids and exports.
     pub fn key(self) -> &'static str {
         match self {
@@ -81,6 +116,21 @@ impl Section {
     pub fn questions(self) -> impl Iterator<Item = &'static Question> {
         QUESTIONS.iter().filter(move |q| q.section == self)
     }
+}
+
+/// The wording of each impact's fields in the impacts list (the `AnswerKind::Impacts`
+/// question), kept with the rest of the bank.
+pub mod impact_fields {
+    pub const DESCRIPTION: &str = "What could happen to people?";
+    pub const DESCRIPTION_HINT: &str =
+        "For example a barrier to a service, financial loss, distress or loss of control over their data.";
+    pub const LIKELIHOOD: &str = "How likely is it?";
+    pub const SEVERITY: &str = "How severe would it be?";
+    pub const SAFEGUARDS: &str = "What safeguards reduce it?";
+    pub const RESIDUAL_LIKELIHOOD: &str = "How likely is it with the safeguards?";
+    pub const RESIDUAL_SEVERITY: &str = "How severe would it be with the safeguards?";
+    pub const RESIDUAL_HINT: &str = "Leave these if the safeguards do not change the rating.";
+    pub const MISSING_DESCRIPTION: &str = "Describe what could happen to people";
 }
 
 /// One option of a single or multiple choice question.

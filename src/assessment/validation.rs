@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::date::Date;
-use super::model::Answer;
+use super::model::{Answer, Assessment};
 use super::questions::{AnswerKind, QuestionId, Section};
 
 /// One problem with one question, worded for the error summary and the field.
@@ -28,6 +28,27 @@ pub fn validate(ctx: &Ctx, section: Section) -> Vec<FieldError> {
             })
         })
         .collect()
+}
+
+/// On "Save and continue": every suggestion the user left in place on the section's
+/// shown questions becomes their answer. Returns how many were confirmed.
+pub fn confirm_suggestions(assessment: &mut Assessment, section: Section) -> usize {
+    let confirmed: Vec<(QuestionId, Answer)> = {
+        let ctx = Ctx::new(assessment, None);
+        section
+            .questions()
+            .filter(|q| ctx.is_visible(q.id) && ctx.answer(q.id).is_none())
+            .filter_map(|q| {
+                ctx.suggestion(q.id)
+                    .map(|s| (q.id, Answer::YesNo(s.answer)))
+            })
+            .collect()
+    };
+    let count = confirmed.len();
+    for (q, answer) in confirmed {
+        assessment.answers.set(q, answer);
+    }
+    count
 }
 
 fn problem(ctx: &Ctx, q: QuestionId) -> Option<String> {

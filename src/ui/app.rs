@@ -1,14 +1,97 @@
-//! The root component: owns the app's state and chooses the page to show.
+//! The root component: creates the state, follows the route (and the URL hash when
+//! the tool owns the page) and moves focus to each new page's heading.
 
 use leptos::prelude::*;
 
+use super::browser;
+use super::components::layout::Layout;
+use super::pages::check::CheckPage;
+use super::pages::section::SectionPage;
 use super::pages::start::StartPage;
+use super::pages::tasks::TaskListPage;
+use super::state::{AppState, Config};
+use crate::route::Route;
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(config: Config) -> impl IntoView {
+    let standalone = config.standalone;
+    let state = AppState::new(config);
+    provide_context(state);
+    state.refresh_list();
+
+    if standalone {
+        follow_hash(state);
+        Effect::new(move |_| {
+            let hash = state.route.with(|r| {
+                state
+                    .open
+                    .with_untracked(|a| r.to_hash(a.as_ref().map(|a| a.id.as_str())))
+            });
+            if location_hash().map(|h| format!("#{h}")) != Some(hash.clone()) {
+                let _ = window().location().set_hash(&hash);
+            }
+        });
+    }
+
+    // After the first page, every change of page moves focus to its heading (or to the
+    // field a link asked for), so keyboard and screen reader users start at the top.
+    Effect::new(move |first: Option<()>| {
+        state.route.track();
+        if first.is_some() {
+            let target = state.focus_next.try_update_value(Option::take).flatten();
+            browser::focus_id(target.unwrap_or_else(|| "lia-page-heading".into()));
+        }
+    });
+
+    let page = move || {
+        let route = state.route.get();
+        let has_open = state.open.with_untracked(Option::is_some);
+        match route {
+            Route::Section {
+                section,
+                from_check,
+            } if has_open => view! { <SectionPage section from_check /> }.into_any(),
+            Route::Tasks if has_open => view! { <TaskListPage /> }.into_any(),
+            Route::Check if has_open => view! { <CheckPage /> }.into_any(),
+            _ => view! { <StartPage /> }.into_any(),
+        }
+    };
+    // Text fields read their value once; a replaced assessment re-creates the page.
+    let keyed_page = move || {
+        state.generation.track();
+        page()
+    };
     view! {
         <div class="lia">
-            <StartPage />
+            <Layout>{keyed_page}</Layout>
         </div>
     }
+}
+
+/// Opens what the URL hash names, now and whenever it changes (back and forward buttons).
+fn follow_hash(state: AppState) {
+    let apply = move || {
+        let hash = location_hash().map(|h| format!("#{h}")).unwrap_or_default();
+        let (id, route) = Route::from_hash(&hash);
+        let open_id = state
+            .open
+            .with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
+        match id {
+            Some(id) if open_id.as_deref() == Some(id.as_str()) => {
+                if state.route.get_untracked() != route {
+                    state.navigate(route);
+                }
+            }
+            Some(id) => {
+                if !state.open_by_id(&id, route) {
+                    state.navigate(Route::Start);
+                }
+            }
+            None if state.route.get_untracked() != Route::Start => state.close(),
+            None => {}
+        }
+    };
+    apply();
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| apply());
+    on_cleanup(move || handle.remove());
 }

@@ -1,3 +1,6 @@
 //! One module per screen.
 
+pub mod check;
+pub mod section;
 pub mod start;
+pub mod tasks;

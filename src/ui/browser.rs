@@ -1,0 +1,72 @@
+//! The few facts and actions only the browser has: the date, the time, random ids,
+//! focus and the document title. Kept here so components stay declarative.
+
+use crate::assessment::Date;
+use wasm_bindgen::JsCast;
+
+/// Today's date in the user's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current time as ISO 8601 UTC, e.g. "2026-11-22T10:15:00.000Z".
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A fresh id for an assessment: the time and 48 random bits, in hex.
+pub fn new_id() -> String {
+    let random = (js_sys::Math::random() * 281_474_976_710_656.0) as u64;
+    format!("{:x}-{:012x}", now_ms() as u64, random)
+}
+
+/// Moves keyboard focus to the element with this id, once the DOM has caught up.
+pub fn focus_id(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Sets the page title (only when the tool owns the page).
+pub fn set_title(title: &str) {
+    leptos::prelude::document().set_title(title);
+}
+
+/// A local date and time for people: "22 November 2026, 10:15".
+pub fn describe_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let date = Date::new(
+        d.get_full_year() as u16,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    );
+    match date {
+        Some(date) => format!(
+            "{}, {:02}:{:02}",
+            date.long(),
+            d.get_hours(),
+            d.get_minutes()
+        ),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,87 @@
+//! Approval: the notice on an approved (read-only) assessment with "Start a review",
+//! and the panel that approves, or lists why it cannot yet.
+
+use leptos::prelude::*;
+
+use crate::assessment::display::{show, Shown};
+use crate::assessment::QuestionId;
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+fn approved_on(state: AppState) -> String {
+    state.open.with(|a| {
+        match a.as_ref().map(|a| {
+            show(
+                QuestionId::SignOffApprovedDate,
+                a.answers.get(QuestionId::SignOffApprovedDate),
+            )
+        }) {
+            Some(Shown::Text(date)) => date,
+            _ => "an unrecorded date".into(),
+        }
+    })
+}
+
+/// Shown at the top of every page of an approved assessment.
+#[component]
+pub fn ReadOnlyBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.read_only().then(|| {
+            view! {
+                <div class="lia-notice" role="region" aria-label="Approved">
+                    <p>
+                        <strong>{format!("This assessment was approved on {}. ", approved_on(state))}</strong>
+                        "It is kept as the record and cannot be changed. To update it, start a review: "
+                        "that makes a new version linked to this one."
+                    </p>
+                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.start_review()>
+                        "Start a review"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The approval step at the end of "Check your answers".
+#[component]
+pub fn ApprovePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let refused: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let approve = move |_| match state.approve() {
+        Ok(()) => {
+            refused.set(Vec::new());
+            browser::focus_id("lia-page-heading".into());
+        }
+        Err(reasons) => {
+            refused.set(reasons);
+            browser::focus_id("lia-approval-refused".into());
+        }
+    };
+    view! {
+        <h2 class="lia-heading-l">"Approve the assessment"</h2>
+        {move || {
+            if state.read_only() {
+                return view! { <p>{format!("Approved on {}.", approved_on(state))}</p> }.into_any();
+            }
+            view! {
+                <p>
+                    "Approving marks the assessment as the record of your decision. It then cannot be "
+                    "changed; to update it later you start a review. It can only be approved when no "
+                    "blocker remains and every section is complete."
+                </p>
+                {move || (!refused.with(Vec::is_empty)).then(|| view! {
+                    <div class="lia-error-summary" id="lia-approval-refused" tabindex="-1" role="alert" aria-labelledby="lia-approval-refused-title">
+                        <h3 class="lia-error-summary__title" id="lia-approval-refused-title">"The assessment cannot be approved yet"</h3>
+                        <ul class="lia-error-summary__list">
+                            {refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+                <button type="button" class="lia-button" on:click=approve>"Approve this assessment"</button>
+            }
+            .into_any()
+        }}
+    }
+}

@@ -1,0 +1,248 @@
+//! Radios (yes/no and single choice) and checkboxes (multiple choice), each group in a
+//! fieldset whose legend is the question. A suggestion from earlier answers is shown
+//! pre-selected, with the reason, until the user picks for themselves.
+
+use leptos::prelude::*;
+
+use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use crate::assessment::questions::Choice;
+use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
+use crate::ui::state::AppState;
+
+/// One option as the radios and checkboxes draw it.
+#[derive(Clone)]
+struct Option_ {
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    exclusive: bool,
+}
+
+fn options_of(q: QuestionId) -> Vec<Option_> {
+    match q.question().kind {
+        AnswerKind::YesNo => YesNo::ALL
+            .iter()
+            .map(|y| Option_ {
+                key: y.key(),
+                label: y.label(),
+                hint: "",
+                exclusive: false,
+            })
+            .collect(),
+        kind => kind
+            .choices()
+            .iter()
+            .map(|c: &Choice| Option_ {
+                key: c.key,
+                label: c.label,
+                hint: c.hint,
+                exclusive: c.exclusive,
+            })
+            .collect(),
+    }
+}
+
+/// The id of one option's input: the first option carries the question's own id, so
+/// links from the error summary and the findings land on the group.
+fn option_id(ids: &FieldIds, index: usize, key: &str) -> String {
+    if index == 0 {
+        ids.control.clone()
+    } else {
+        format!("{}-{key}", ids.control)
+    }
+}
+
+/// Yes / No / Not sure, and single choices.
+#[component]
+pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let question = q.question();
+    let ids = FieldIds::of(q);
+    let yes_no = matches!(question.kind, AnswerKind::YesNo);
+    let given = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
+                Some(Answer::YesNo(y)) => Some(y.key()),
+                Some(Answer::Choice(c)) => question.choice(c).map(|c| c.key),
+                _ => None,
+            })
+    });
+    let suggestion = Memo::new(move |_| state.visibility.with(|v| v.suggestion(q)));
+    // What to show as selected: the user's answer, or else the suggestion.
+    let selected = move || {
+        given
+            .get()
+            .or_else(|| suggestion.get().map(|s| s.answer.key()))
+    };
+    let showing_suggestion = move || given.get().is_none() && suggestion.get().is_some();
+    let choose = move |key: &'static str| {
+        state.edit(|a| {
+            if yes_no {
+                if let Some(y) = YesNo::from_key(key) {
+                    a.set_yes_no(q, y);
+                }
+            } else {
+                a.set_choice(q, key);
+            }
+        });
+    };
+    let described_by = {
+        let ids = ids.clone();
+        move || ids.described_by(question, showing_suggestion(), error.with(Option::is_some))
+    };
+    let options = options_of(q);
+    let inline = yes_no;
+    view! {
+        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
+            <fieldset class="lia-fieldset" aria-describedby=described_by>
+                <legend class="lia-legend">
+                    <QuestionText q />
+                </legend>
+                <Hint q />
+                {
+                    let ids = ids.clone();
+                    move || {
+                        showing_suggestion()
+                            .then(|| {
+                                let reason = suggestion.get().map(|s| s.reason).unwrap_or_default();
+                                view! {
+                                    <div class="lia-suggestion" id=ids.suggestion.clone()>
+                                        <strong>"Suggested from your earlier answers. "</strong>
+                                        {reason}
+                                        " Change it if it is not right."
+                                    </div>
+                                }
+                            })
+                    }
+                }
+                <ErrorMessage q error />
+                <div class=if inline { "lia-radios lia-radios--inline" } else { "lia-radios" }>
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, option)| {
+                            let id = option_id(&ids, index, option.key);
+                            let hint_id = format!("{id}-hint");
+                            let key = option.key;
+                            view! {
+                                <div class="lia-radio">
+                                    <input
+                                        class="lia-radio__input"
+                                        type="radio"
+                                        id=id.clone()
+                                        name=ids.control.clone()
+                                        value=key
+                                        aria-describedby=(!option.hint.is_empty()).then(|| hint_id.clone())
+                                        prop:checked=move || selected() == Some(key)
+                                        on:change=move |_| choose(key)
+                                    />
+                                    <label class="lia-radio__label" for=id>{option.label}</label>
+                                    {(!option.hint.is_empty())
+                                        .then(|| view! { <div class="lia-hint lia-radio__hint" id=hint_id>{option.hint}</div> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Multiple choice. Ticking a "none of these" option clears the others, and ticking
+/// another clears "none of these" (GOV.UK's exclusive checkbox).
+#[component]
+pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let question = q.question();
+    let ids = FieldIds::of(q);
+    let chosen = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
+                Some(Answer::Choices(c)) => c.clone(),
+                _ => Vec::new(),
+            })
+    });
+    let options = options_of(q);
+    let exclusive: Vec<&'static str> = options
+        .iter()
+        .filter(|o| o.exclusive)
+        .map(|o| o.key)
+        .collect();
+    let toggle = move |key: &'static str, on: bool, exclusive: Vec<&'static str>| {
+        let mut keys: Vec<&str> = question
+            .kind
+            .choices()
+            .iter()
+            .map(|c| c.key)
+            .filter(|k| chosen.with_untracked(|c| c.iter().any(|x| x == k)))
+            .collect();
+        keys.retain(|k| *k != key);
+        if on {
+            if exclusive.contains(&key) {
+                keys.clear();
+            } else {
+                keys.retain(|k| !exclusive.contains(k));
+            }
+            keys.push(key);
+        }
+        // Keep the options' own order, whatever order they were ticked in.
+        let ordered: Vec<&str> = question
+            .kind
+            .choices()
+            .iter()
+            .map(|c| c.key)
+            .filter(|k| keys.contains(k))
+            .collect();
+        state.edit(|a| {
+            a.set_choices(q, &ordered);
+        });
+    };
+    let described_by = {
+        let ids = ids.clone();
+        move || ids.described_by(question, false, error.with(Option::is_some))
+    };
+    view! {
+        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
+            <fieldset class="lia-fieldset" aria-describedby=described_by>
+                <legend class="lia-legend">
+                    <QuestionText q />
+                </legend>
+                <Hint q />
+                <ErrorMessage q error />
+                <div class="lia-checkboxes">
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, option)| {
+                            let id = option_id(&ids, index, option.key);
+                            let hint_id = format!("{id}-hint");
+                            let key = option.key;
+                            let exclusive = exclusive.clone();
+                            view! {
+                                {option.exclusive.then(|| view! { <p class="lia-checkboxes__divider">"or"</p> })}
+                                <div class="lia-checkbox">
+                                    <input
+                                        class="lia-checkbox__input"
+                                        type="checkbox"
+                                        id=id.clone()
+                                        name=ids.control.clone()
+                                        value=key
+                                        aria-describedby=(!option.hint.is_empty()).then(|| hint_id.clone())
+                                        prop:checked=move || chosen.with(|c| c.iter().any(|k| k == key))
+                                        on:change=move |ev| toggle(key, event_target_checked(&ev), exclusive.clone())
+                                    />
+                                    <label class="lia-checkbox__label" for=id>{option.label}</label>
+                                    {(!option.hint.is_empty())
+                                        .then(|| view! { <div class="lia-hint lia-checkbox__hint" id=hint_id>{option.hint}</div> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+//! A date as three boxes (day, month, year), the GOV.UK pattern: no date picker, and
+//! whatever is typed is kept, even when it is not yet a real date.
+
+use leptos::prelude::*;
+
+use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use crate::assessment::{Answer, QuestionId};
+use crate::ui::state::AppState;
+
+/// Splits a stored "year-month-day" into its three typed parts.
+fn parts(stored: &str) -> (String, String, String) {
+    let mut it = stored.splitn(3, '-').map(str::to_string);
+    let year = it.next().unwrap_or_default();
+    let month = it.next().unwrap_or_default();
+    let day = it.next().unwrap_or_default();
+    (day, month, year)
+}
+
+#[component]
+pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let question = q.question();
+    let ids = FieldIds::of(q);
+    let stored = state
+        .open
+        .with_untracked(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        });
+    let (day, month, year) = parts(&stored);
+    let (day, month, year) = (
+        RwSignal::new(day),
+        RwSignal::new(month),
+        RwSignal::new(year),
+    );
+    let write = move || {
+        // A '-' typed into a box would be read as a separator, so it is left out.
+        let clean = |s: String| s.trim().replace('-', "");
+        let (d, m, y) = (
+            clean(day.get_untracked()),
+            clean(month.get_untracked()),
+            clean(year.get_untracked()),
+        );
+        let value = if d.is_empty() && m.is_empty() && y.is_empty() {
+            String::new()
+        } else {
+            format!("{y}-{m}-{d}")
+        };
+        state.edit(|a| {
+            a.set_text(q, value);
+        });
+    };
+    let described_by = {
+        let ids = ids.clone();
+        move || ids.described_by(question, false, error.with(Option::is_some))
+    };
+    let box_ =
+        move |label: &'static str, id: String, signal: RwSignal<String>, width: &'static str| {
+            view! {
+                <div class="lia-date-input__item">
+                    <label class="lia-label lia-date-input__label" for=id.clone()>{label}</label>
+                    <input
+                        class=format!("lia-input lia-input--width-{width}")
+                        id=id
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=signal.get_untracked()
+                        on:input=move |ev| {
+                            signal.set(event_target_value(&ev));
+                            write();
+                        }
+                    />
+                </div>
+            }
+        };
+    view! {
+        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
+            <fieldset class="lia-fieldset" role="group" aria-describedby=described_by>
+                <legend class="lia-legend">
+                    <QuestionText q />
+                </legend>
+                <Hint q />
+                <ErrorMessage q error />
+                <div class="lia-date-input">
+                    {box_("Day", ids.control.clone(), day, "2")}
+                    {box_("Month", format!("{}-month", ids.control), month, "2")}
+                    {box_("Year", format!("{}-year", ids.control), year, "4")}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,223 @@
+//! The impacts list: add, edit and remove impacts, each rated before and after its
+//! safeguards, with the risk matrix beneath. Removing can be undone.
+
+use leptos::prelude::*;
+
+use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
+use super::risk_matrix::RiskMatrix;
+use crate::assessment::questions::impact_fields as text;
+use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
+use crate::ui::state::AppState;
+
+fn impacts(state: AppState) -> Vec<Impact> {
+    state
+        .open
+        .with(|a| a.as_ref().map(|a| a.impacts.clone()).unwrap_or_default())
+}
+
+/// Applies a change to one impact of the open assessment.
+fn edit_impact(state: AppState, id: u32, change: impl FnOnce(&mut Impact)) {
+    state.edit(|a| {
+        if let Some(impact) = a.impact_mut(id) {
+            change(impact);
+        }
+    });
+}
+
+#[component]
+pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ids = FieldIds::of(q);
+    let all = Memo::new(move |_| impacts(state));
+    let order = Memo::new(move |_| all.with(|list| list.iter().map(|i| i.id).collect::<Vec<_>>()));
+    let removed: RwSignal<Option<(usize, Impact)>> = RwSignal::new(None);
+    let add = move |_| {
+        let mut new_id = None;
+        state.edit(|a| new_id = Some(a.add_impact()));
+        if let Some(id) = new_id {
+            crate::ui::browser::focus_id(format!("impact-{id}-description"));
+        }
+    };
+    let undo = move |_| {
+        if let Some((index, impact)) = removed.get_untracked() {
+            let id = impact.id;
+            state.edit(|a| a.impacts.insert(index.min(a.impacts.len()), impact));
+            removed.set(None);
+            crate::ui::browser::focus_id(format!("impact-{id}-description"));
+        }
+    };
+    view! {
+        <div
+            class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }
+            id=ids.control.clone()
+            tabindex="-1"
+        >
+            <h2 class="lia-heading-m">
+                <QuestionText q />
+            </h2>
+            <Hint q />
+            <ErrorMessage q error />
+            <div class="lia-impacts">
+                <For each=move || order.get() key=|id| *id let:id>
+                    <ImpactCard id all removed />
+                </For>
+            </div>
+            <p class="lia-status" role="status">
+                {move || {
+                    removed
+                        .get()
+                        .map(|(index, _)| {
+                            view! {
+                                {format!("Impact {} removed. ", index + 1)}
+                                <button type="button" class="lia-link-button" on:click=undo>"Undo"</button>
+                            }
+                        })
+                }}
+            </p>
+            <button type="button" class="lia-button lia-button--secondary" on:click=add>
+                {move || if all.with(Vec::is_empty) { "Add an impact" } else { "Add another impact" }}
+            </button>
+            <h3 class="lia-heading-s">"Risk matrix"</h3>
+            <RiskMatrix impacts=Signal::derive(move || all.get()) id="lia-impacts-matrix" />
+        </div>
+    }
+}
+
+#[component]
+fn ImpactCard(
+    id: u32,
+    all: Memo<Vec<Impact>>,
+    removed: RwSignal<Option<(usize, Impact)>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let impact = Memo::new(move |_| {
+        all.with(|list| {
+            list.iter()
+                .find(|i| i.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let number = move || all.with(|list| list.iter().position(|i| i.id == id).map_or(0, |p| p + 1));
+    let initial = impact.get_untracked();
+    let base = format!("impact-{id}");
+    let remove = move |_| {
+        let mut taken = None;
+        state.edit(|a| {
+            if let Some(index) = a.impacts.iter().position(|i| i.id == id) {
+                taken = Some((index, a.impacts.remove(index)));
+            }
+        });
+        if taken.is_some() {
+            removed.set(taken);
+        }
+    };
+    let risk = move |residual: bool| {
+        let i = impact.get();
+        let risk = if residual {
+            i.residual_risk()
+        } else {
+            i.risk()
+        };
+        risk.map_or("Not rated yet".to_string(), |r| {
+            format!("{} risk", r.label())
+        })
+    };
+    view! {
+        <section class="lia-impact" aria-labelledby=format!("{base}-title")>
+            <h3 class="lia-heading-s" id=format!("{base}-title")>{move || format!("Impact {}", number())}</h3>
+            <div class="lia-field">
+                <label class="lia-label" for=format!("{base}-description")>{text::DESCRIPTION}</label>
+                <div class="lia-hint" id=format!("{base}-description-hint")>{text::DESCRIPTION_HINT}</div>
+                <textarea
+                    class="lia-textarea"
+                    id=format!("{base}-description")
+                    rows="2"
+                    aria-describedby=format!("{base}-description-hint")
+                    prop:value=initial.description.clone()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit_impact(state, id, |i| i.description = v);
+                    }
+                ></textarea>
+            </div>
+            <Rating base=base.clone() name="likelihood" legend=text::LIKELIHOOD impact
+                options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
+                selected=move |i: &Impact| i.likelihood.map(|l| l as u8)
+                set=move |v| edit_impact(state, id, |i| i.likelihood = Likelihood::ALL.get(v as usize).copied()) />
+            <Rating base=base.clone() name="severity" legend=text::SEVERITY impact
+                options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
+                selected=move |i: &Impact| i.severity.map(|s| s as u8)
+                set=move |v| edit_impact(state, id, |i| i.severity = HarmSeverity::ALL.get(v as usize).copied()) />
+            <p class="lia-impact__risk">"Before safeguards: " <strong>{move || risk(false)}</strong></p>
+            <div class="lia-field">
+                <label class="lia-label" for=format!("{base}-safeguards")>
+                    {text::SAFEGUARDS}<span class="lia-optional">" (optional)"</span>
+                </label>
+                <textarea
+                    class="lia-textarea"
+                    id=format!("{base}-safeguards")
+                    rows="2"
+                    prop:value=initial.safeguards.clone()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit_impact(state, id, |i| i.safeguards = v);
+                    }
+                ></textarea>
+            </div>
+            <p class="lia-hint">{text::RESIDUAL_HINT}</p>
+            <Rating base=base.clone() name="residual-likelihood" legend=text::RESIDUAL_LIKELIHOOD impact
+                options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
+                selected=move |i: &Impact| i.residual_likelihood.map(|l| l as u8)
+                set=move |v| edit_impact(state, id, |i| i.residual_likelihood = Likelihood::ALL.get(v as usize).copied()) />
+            <Rating base=base.clone() name="residual-severity" legend=text::RESIDUAL_SEVERITY impact
+                options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
+                selected=move |i: &Impact| i.residual_severity.map(|s| s as u8)
+                set=move |v| edit_impact(state, id, |i| i.residual_severity = HarmSeverity::ALL.get(v as usize).copied()) />
+            <p class="lia-impact__risk">"After safeguards: " <strong>{move || risk(true)}</strong></p>
+            <button type="button" class="lia-button lia-button--warning" on:click=remove>
+                {move || format!("Remove impact {}", number())}
+            </button>
+        </section>
+    }
+}
+
+/// A small inline radio group for one rating of one impact.
+#[component]
+fn Rating(
+    base: String,
+    name: &'static str,
+    legend: &'static str,
+    impact: Memo<Impact>,
+    options: Vec<(&'static str, u8)>,
+    selected: impl Fn(&Impact) -> Option<u8> + Copy + Send + Sync + 'static,
+    set: impl Fn(u8) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let group = format!("{base}-{name}");
+    view! {
+        <fieldset class="lia-fieldset lia-field">
+            <legend class="lia-legend lia-legend--small">{legend}</legend>
+            <div class="lia-radios lia-radios--inline">
+                {options
+                    .into_iter()
+                    .map(|(label, value)| {
+                        let id = format!("{group}-{}", label.to_lowercase());
+                        view! {
+                            <div class="lia-radio">
+                                <input
+                                    class="lia-radio__input"
+                                    type="radio"
+                                    id=id.clone()
+                                    name=group.clone()
+                                    prop:checked=move || impact.with(|i| selected(i) == Some(value))
+                                    on:change=move |_| set(value)
+                                />
+                                <label class="lia-radio__label" for=id>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,47 @@
+//! The frame around every page: a skip link, the header with the open assessment's
+//! name, the page, the findings panel when an assessment is open, and the promise.
+
+use leptos::prelude::*;
+
+use super::findings::FindingsPanel;
+use super::nav_link::NavLink;
+use crate::route::Route;
+use crate::ui::state::AppState;
+
+pub const PROMISE: &str = "Everything you type stays in this browser. Nothing is sent anywhere.";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_open =
+        move || state.open.with(Option::is_some) && state.route.with(|r| *r != Route::Start);
+    view! {
+        <div class="lia-skip-links">
+            <a class="lia-skip-link" href="#lia-main" on:click=|ev| {
+                ev.prevent_default();
+                crate::ui::browser::focus_id("lia-page-heading".into());
+            }>"Skip to main content"</a>
+            {move || has_open().then(|| view! {
+                <a class="lia-skip-link" href="#lia-findings" on:click=|ev| {
+                    ev.prevent_default();
+                    crate::ui::browser::focus_id("lia-findings-title".into());
+                }>"Skip to findings"</a>
+            })}
+        </div>
+        <header class="lia-header">
+            <div class="lia-header__inner">
+                <NavLink route=Route::Start class="lia-header__product">"Legitimate interests assessment"</NavLink>
+                {move || state.open.with(|a| a.as_ref().map(|a| a.title().to_string())).filter(|_| has_open()).map(|title| view! {
+                    <span class="lia-header__assessment">{title}</span>
+                })}
+            </div>
+        </header>
+        <div class=move || if has_open() { "lia-body lia-body--with-panel" } else { "lia-body" }>
+            <main class="lia-main" id="lia-main">{children()}</main>
+            {move || has_open().then(|| view! { <FindingsPanel /> })}
+        </div>
+        <footer class="lia-footer">
+            <p>{PROMISE}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,15 @@
+//! Reusable pieces of the interface, one concern per file.
+
+pub mod approval;
+pub mod choice_fields;
+pub mod date_field;
+pub mod error_summary;
+pub mod field;
+pub mod findings;
+pub mod impacts;
+pub mod layout;
+pub mod nav_link;
+pub mod question;
+pub mod risk_matrix;
+pub mod tag;
+pub mod text_fields;

@@ -1,0 +1,173 @@
+//! Check your answers: every answer by section with "Change" links that come back here,
+//! the impacts and risk matrix, the DPIA result, the findings, and approval.
+
+use leptos::prelude::*;
+
+use crate::assessment::display::{show, Shown};
+use crate::assessment::{AnswerKind, Ctx, QuestionId, Section};
+use crate::route::Route;
+use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
+use crate::ui::components::findings::FindingsList;
+use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::risk_matrix::RiskMatrix;
+use crate::ui::components::tag::ReadingTag;
+use crate::ui::state::{field_id, AppState};
+
+/// One row of a section's summary: what the answer says, or that it is missing.
+#[derive(Clone, PartialEq)]
+struct Row {
+    q: QuestionId,
+    shown: Shown,
+}
+
+fn rows(state: AppState, section: Section) -> Vec<Row> {
+    state.open.with(|a| {
+        let Some(a) = a.as_ref() else {
+            return Vec::new();
+        };
+        let ctx = Ctx::new(a, Some(state.today));
+        section
+            .questions()
+            .filter(|q| ctx.is_visible(q.id) && !matches!(q.kind, AnswerKind::Impacts))
+            .map(|q| Row {
+                q: q.id,
+                shown: show(q.id, ctx.answer(q.id)),
+            })
+            .collect()
+    })
+}
+
+#[component]
+fn AnswerValue(q: QuestionId, shown: Shown) -> impl IntoView {
+    match shown {
+        Shown::Empty if q.question().required => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
+        Shown::Empty => view! { <span class="lia-missing">"Not provided"</span> }.into_any(),
+        Shown::Text(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
+        Shown::List(items) => view! {
+            <ul class="lia-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn SectionSummary(section: Section) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let list = Memo::new(move |_| rows(state, section));
+    let not_applicable = Memo::new(move |_| {
+        state.open.with(|a| {
+            a.as_ref()
+                .and_then(|a| Ctx::new(a, Some(state.today)).not_applicable(section))
+        })
+    });
+    view! {
+        <h2 class="lia-heading-m">{format!("{}. {}", section.number(), section.title())}</h2>
+        {move || match not_applicable.get() {
+            Some(reason) => view! { <p class="lia-hint">{reason}</p> }.into_any(),
+            None => view! {
+                <dl class="lia-summary-list">
+                    {move || list.get().into_iter().map(|row| {
+                        let q = row.q;
+                        let short = q.question().short;
+                        view! {
+                            <div class="lia-summary-list__row">
+                                <dt class="lia-summary-list__key">{short}</dt>
+                                <dd class="lia-summary-list__value"><AnswerValue q shown=row.shown /></dd>
+                                <dd class="lia-summary-list__actions">
+                                    {move || (!state.read_only()).then(|| view! {
+                                        <NavLink
+                                            route=Route::Section { section: q.section(), from_check: true }
+                                            focus=field_id(q)
+                                        >
+                                            "Change"
+                                            <span class="lia-visually-hidden">{format!(" {}", short.to_lowercase())}</span>
+                                        </NavLink>
+                                    })}
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+                {(section == Section::Impact).then(|| view! { <ImpactsSummary /> })}
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ImpactsSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let impacts = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| a.as_ref().map(|a| a.impacts.clone()).unwrap_or_default())
+    });
+    let rated = |r: Option<crate::assessment::Risk>| r.map_or("Not rated", |r| r.label());
+    view! {
+        <h3 class="lia-heading-s">"Impacts"</h3>
+        {move || if impacts.with(Vec::is_empty) {
+            view! { <p class="lia-missing">"No impacts recorded."</p> }.into_any()
+        } else {
+            view! {
+                <table class="lia-table">
+                    <caption class="lia-visually-hidden">"Impacts, before and after safeguards"</caption>
+                    <thead><tr>
+                        <th scope="col">"Impact"</th>
+                        <th scope="col">"Before safeguards"</th>
+                        <th scope="col">"Safeguards"</th>
+                        <th scope="col">"After safeguards"</th>
+                    </tr></thead>
+                    <tbody>
+                        {impacts.get().into_iter().enumerate().map(|(i, impact)| view! {
+                            <tr>
+                                <td><span class="lia-prewrap">{format!("{}. {}", i + 1, impact.description)}</span></td>
+                                <td>{rated(impact.risk())}</td>
+                                <td><span class="lia-prewrap">{impact.safeguards.clone()}</span></td>
+                                <td>{rated(impact.residual_risk())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+        <RiskMatrix impacts=Signal::derive(move || impacts.get()) id="lia-check-matrix" />
+        {move || (!state.read_only()).then(|| view! {
+            <p>
+                <NavLink route=Route::Section { section: Section::Impact, from_check: true } focus=field_id(QuestionId::ImpactList)>
+                    "Change the impacts"
+                </NavLink>
+            </p>
+        })}
+    }
+}
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let outcome = state.outcome;
+    Effect::new(move |_| {
+        if state.config.with_value(|c| c.standalone) {
+            crate::ui::browser::set_title("Check your answers – Legitimate interests assessment");
+        }
+    });
+    view! {
+        <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
+        <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
+        <ReadOnlyBanner />
+        <div class="lia-check-summary">
+            <p>"Overall reading: " {move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
+            <p>"DPIA: " {move || outcome.with(|o| o.as_ref().map(|o| o.dpia.describe()))}</p>
+        </div>
+        {Section::ALL.into_iter().map(|section| view! { <SectionSummary section /> }).collect_view()}
+        <h2 class="lia-heading-l">"Findings"</h2>
+        <FindingsList level=3 />
+        <ApprovePanel />
+        <p class="lia-no-print">
+            <button type="button" class="lia-button lia-button--secondary" on:click=|_| {
+                let _ = leptos::prelude::window().print();
+            }>"Print this page"</button>
+        </p>
+    }
+}
