@@ -76,19 +76,17 @@ fn follow_hash(state: AppState) {
         let open_id = state
             .open
             .with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
-        match id {
-            Some(id) if open_id.as_deref() == Some(id.as_str()) => {
-                if state.route.get_untracked() != route {
-                    state.navigate(route);
-                }
+        let current = state.route.get_untracked();
+        if id.is_some() && id == open_id {
+            if current != route {
+                state.navigate(route);
             }
-            Some(id) => {
-                if !state.open_by_id(&id, route) {
-                    state.navigate(Route::Start);
-                }
+        } else if let Some(id) = id {
+            if !state.open_by_id(&id, route) {
+                state.navigate(Route::Start);
             }
-            None if state.route.get_untracked() != Route::Start => state.close(),
-            None => {}
+        } else if current != Route::Start {
+            state.close();
         }
     };
     apply();
