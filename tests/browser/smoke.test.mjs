@@ -32,7 +32,7 @@ test('the start page shows its heading, explanation and privacy promise', async 
     const heading = page.getByRole('heading', { level: 1 });
     assert.equal(await heading.textContent(), 'Legitimate interests assessment');
     assert.ok(await heading.isVisible(), 'the heading is visible');
-    const promise = page.getByText('Everything you type stays in this browser. Nothing is sent anywhere.');
+    const promise = page.getByRole('main').getByText('Everything you type stays in this browser. Nothing is sent anywhere.');
     assert.ok(await promise.isVisible(), 'the privacy promise is visible');
     assert.equal(await page.title(), 'Legitimate interests assessment');
   } finally {

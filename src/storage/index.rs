@@ -1,0 +1,264 @@
+//! The index: one summary per assessment for the start page, so it can list them without
+//! reading every record. Only a cache: when missing, damaged or stale it is rebuilt from
+//! the records, which are the truth.
+//!
+//! `{"index_version":1,"assessments":[{"id":…,"title":…,"status":"draft","version":1,
+//! "saved_at":…,"review_due":"2026-05-01","revision":3}],"unreadable":{"<id>":"<title>"}}`
+//! (`unreadable` only when a damaged record could not be set aside).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::record::Record;
+use crate::assessment::model::{Answer, Assessment, Status};
+use crate::assessment::{Date, QuestionId};
+
+/// The version of the index's own form (independent of the assessment schema: a newer
+/// index is simply rebuilt).
+pub const INDEX_VERSION: u32 = 1;
+
+/// What the start page shows of one saved assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    /// The `about.title` answer, if one is given.
+    pub title: Option<String>,
+    pub status: Status,
+    pub version: u32,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: f64,
+    /// The `sign-off.review-date` answer, when it is a valid date.
+    pub review_due: Option<Date>,
+    pub revision: u64,
+}
+
+impl Summary {
+    pub fn of(record: &Record) -> Summary {
+        Summary::new(&record.assessment, record.revision, record.saved_at)
+    }
+
+    pub fn new(a: &Assessment, revision: u64, saved_at: f64) -> Summary {
+        let review_due = match a.answers.get(QuestionId::SignOffReviewDate) {
+            Some(Answer::Text(t)) => Date::parse(t),
+            _ => None,
+        };
+        Summary {
+            id: a.id.clone(),
+            title: title_of(a),
+            status: a.status,
+            version: a.version,
+            saved_at,
+            review_due,
+            revision,
+        }
+    }
+
+    /// The title, or the same placeholder `Assessment::title` gives.
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or("Untitled assessment")
+    }
+}
+
+/// The title the user gave, without the placeholder.
+pub(crate) fn title_of(a: &Assessment) -> Option<String> {
+    match a.answers.get(QuestionId::AboutTitle) {
+        Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// Most recently saved first, then by id, so the index's text only changes when a
+/// summary does.
+pub(crate) fn sort(summaries: &mut [Summary]) {
+    summaries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+}
+
+/// The index as stored: the summaries, and the titles of records that cannot be read
+/// but could not be set aside either, so they can still be named to the user.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Index {
+    pub summaries: Vec<Summary>,
+    /// Id → title, for damaged records left in place whose title the index knew. (Only
+    /// those: taking a summary out for its title never makes the index bigger.)
+    pub unreadable: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndexForm {
+    index_version: u32,
+    assessments: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    unreadable: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    status: Status,
+    version: u32,
+    saved_at: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review_due: Option<String>,
+    revision: u64,
+}
+
+impl Index {
+    /// The title the index knows for an id, readable or not.
+    pub fn title(&self, id: &str) -> Option<&str> {
+        match self.summaries.iter().find(|s| s.id == id) {
+            Some(summary) => summary.title.as_deref(),
+            None => self.unreadable.get(id).map(String::as_str),
+        }
+    }
+
+    /// Whether it has anything to say about an id.
+    pub(crate) fn knows(&self, id: &str) -> bool {
+        self.unreadable.contains_key(id) || self.summaries.iter().any(|s| s.id == id)
+    }
+
+    /// Puts a summary in, replacing any earlier one of the same id.
+    pub(crate) fn upsert(&mut self, summary: Summary) {
+        self.forget(&summary.id);
+        self.summaries.push(summary);
+    }
+
+    pub(crate) fn forget(&mut self, id: &str) {
+        self.summaries.retain(|s| s.id != id);
+        self.unreadable.remove(id);
+    }
+
+    /// The stored text of the index.
+    pub fn encode(&self) -> String {
+        let form = IndexForm {
+            index_version: INDEX_VERSION,
+            assessments: self
+                .summaries
+                .iter()
+                .map(|s| Entry {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    status: s.status,
+                    version: s.version,
+                    saved_at: if s.saved_at.is_finite() {
+                        s.saved_at
+                    } else {
+                        0.0
+                    },
+                    review_due: s.review_due.map(|d| d.to_string()),
+                    revision: s.revision,
+                })
+                .collect(),
+            unreadable: self.unreadable.clone(),
+        };
+        serde_json::to_string(&form).expect("an index always serialises")
+    }
+
+    /// Reads the index; `None` if it is damaged, of another version or lists an id
+    /// twice, and must be rebuilt.
+    pub fn decode(raw: &str) -> Option<Index> {
+        let form: IndexForm = serde_json::from_str(raw).ok()?;
+        if form.index_version != INDEX_VERSION {
+            return None;
+        }
+        let mut seen = BTreeSet::new();
+        let summaries = form
+            .assessments
+            .into_iter()
+            .map(|e| {
+                let review_due = match e.review_due {
+                    Some(text) => Some(Date::parse(&text)?),
+                    None => None,
+                };
+                seen.insert(e.id.clone()).then_some(Summary {
+                    id: e.id,
+                    title: e.title,
+                    status: e.status,
+                    version: e.version,
+                    saved_at: e.saved_at,
+                    review_due,
+                    revision: e.revision,
+                })
+            })
+            .collect::<Option<Vec<Summary>>>()?;
+        if form.unreadable.keys().any(|id| seen.contains(id)) {
+            return None;
+        }
+        Some(Index {
+            summaries,
+            unreadable: form.unreadable,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: &str, saved_at: f64) -> Summary {
+        Summary {
+            id: id.into(),
+            title: Some(format!("Title {id}")),
+            status: Status::Draft,
+            version: 1,
+            saved_at,
+            review_due: Date::new(2027, 3, 1),
+            revision: 2,
+        }
+    }
+
+    #[test]
+    fn round_trips_in_a_stable_order() {
+        let mut list = vec![summary("b", 1.0), summary("a", 1.0), summary("c", 9.0)];
+        sort(&mut list);
+        let ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b"]);
+        let index = Index {
+            summaries: list,
+            unreadable: BTreeMap::from([("x".to_string(), "Broken one".to_string())]),
+        };
+        let raw = index.encode();
+        assert!(raw.contains(r#""review_due":"2027-03-01""#), "{raw}");
+        assert_eq!(Index::decode(&raw), Some(index.clone()));
+        assert_eq!(index.title("x"), Some("Broken one"));
+        assert_eq!(index.title("y"), None);
+        assert_eq!(index.title("a"), Some("Title a"));
+        let plain = Index {
+            summaries: vec![summary("a", 1.0)],
+            ..Index::default()
+        };
+        assert!(!plain.encode().contains("unreadable"));
+    }
+
+    #[test]
+    fn anything_doubtful_means_rebuild() {
+        let index = |summaries: Vec<Summary>| Index {
+            summaries,
+            ..Index::default()
+        };
+        let good = index(vec![summary("a", 1.0)]).encode();
+        assert!(Index::decode(&good).is_some());
+        for bad in [
+            good[..good.len() - 3].to_string(),
+            good.replace(r#""index_version":1"#, r#""index_version":2"#),
+            good.replace("2027-03-01", "2027-02-30"),
+            good.replace(r#""status":"draft""#, r#""status":"lost""#),
+            index(vec![summary("a", 1.0), summary("a", 2.0)]).encode(),
+            good.replace("]}", r#"],"unreadable":{"a":"Also listed"}}"#),
+            "null".to_string(),
+        ] {
+            assert_eq!(Index::decode(&bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_untitled_summary_shows_the_placeholder() {
+        let mut s = summary("a", 1.0);
+        s.title = None;
+        assert_eq!(s.display_title(), "Untitled assessment");
+    }
+}

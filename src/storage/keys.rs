@@ -1,0 +1,212 @@
+//! The key layout. Every key the store reads or writes starts with `<namespace>:`, so two
+//! installs on one origin, with different namespaces, never see each other's data:
+//!
+//! | Key | Value |
+//! |---|---|
+//! | `<ns>:index` | the start page's summaries (a cache, rebuilt from the records) |
+//! | `<ns>:assessment:<id>` | one assessment record (the truth) |
+//! | `<ns>:quarantine:<id>:<n>` | the raw text of a record that could not be read, byte for byte |
+//! | `<ns>:quarantine-note:<id>:<n>` | its title, the reason and when it was set aside |
+
+use std::fmt;
+
+pub const DEFAULT_NAMESPACE: &str = "lia";
+
+const INDEX: &str = "index";
+const RECORD: &str = "assessment:";
+const QUARANTINE: &str = "quarantine:";
+const NOTE: &str = "quarantine-note:";
+
+/// The prefix that keeps one install's keys apart from another's on the same origin.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Namespace(String);
+
+/// A namespace name that could let two installs' keys overlap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidNamespace(pub String);
+
+impl fmt::Display for InvalidNamespace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "“{}” cannot be used as a storage namespace: use 1 to 64 letters, digits, hyphens or underscores.",
+            self.0
+        )
+    }
+}
+
+impl Default for Namespace {
+    fn default() -> Namespace {
+        Namespace(DEFAULT_NAMESPACE.to_string())
+    }
+}
+
+/// What a key is, within a namespace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    Index,
+    Record(String),
+    Quarantine {
+        id: String,
+        n: u32,
+    },
+    Note {
+        id: String,
+        n: u32,
+    },
+    /// In the namespace but not a kind this release writes.
+    Other,
+}
+
+/// What a change to one key (the browser's `storage` event) means for this namespace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Storage was cleared (the event's key is null): reload everything.
+    Everything,
+    /// The start page's index changed.
+    Index,
+    /// This assessment was saved, deleted or restored in another tab.
+    Assessment(String),
+    /// A damaged record of this assessment was set aside or discarded.
+    SetAside(String),
+    /// Some other key of this namespace (written by a newer release).
+    Other,
+}
+
+impl Namespace {
+    /// Letters, digits, `-` and `_` only: a `:` would let `a` read `a:b`'s keys.
+    pub fn new(name: &str) -> Result<Namespace, InvalidNamespace> {
+        let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if name.is_empty() || name.len() > 64 || !name.chars().all(allowed) {
+            return Err(InvalidNamespace(name.to_string()));
+        }
+        Ok(Namespace(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn index_key(&self) -> String {
+        format!("{}:{INDEX}", self.0)
+    }
+
+    pub fn record_key(&self, id: &str) -> String {
+        format!("{}:{RECORD}{id}", self.0)
+    }
+
+    pub fn quarantine_key(&self, id: &str, n: u32) -> String {
+        format!("{}:{QUARANTINE}{id}:{n}", self.0)
+    }
+
+    pub(crate) fn note_key(&self, id: &str, n: u32) -> String {
+        format!("{}:{NOTE}{id}:{n}", self.0)
+    }
+
+    /// Whether the key belongs to this namespace.
+    pub fn owns(&self, key: &str) -> bool {
+        self.rest(key).is_some()
+    }
+
+    fn rest<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(self.0.as_str())?.strip_prefix(':')
+    }
+
+    /// What the key is, or `None` if it belongs to another namespace or to nobody.
+    pub(crate) fn kind(&self, key: &str) -> Option<KeyKind> {
+        let rest = self.rest(key)?;
+        let numbered = |rest: &str| {
+            let (id, n) = rest.rsplit_once(':')?;
+            Some((id.to_string(), n.parse::<u32>().ok()?))
+        };
+        Some(if rest == INDEX {
+            KeyKind::Index
+        } else if let Some(id) = rest.strip_prefix(RECORD) {
+            KeyKind::Record(id.to_string())
+        } else if let Some((id, n)) = rest.strip_prefix(QUARANTINE).and_then(numbered) {
+            KeyKind::Quarantine { id, n }
+        } else if let Some((id, n)) = rest.strip_prefix(NOTE).and_then(numbered) {
+            KeyKind::Note { id, n }
+        } else {
+            KeyKind::Other
+        })
+    }
+
+    /// What a `storage` event's key means here; `None` if it is another namespace's
+    /// (or nobody's) and can be ignored. `key` is `None` when storage was cleared.
+    pub fn change(&self, key: Option<&str>) -> Option<Change> {
+        let Some(key) = key else {
+            return Some(Change::Everything);
+        };
+        Some(match self.kind(key)? {
+            KeyKind::Index => Change::Index,
+            KeyKind::Record(id) => Change::Assessment(id),
+            KeyKind::Quarantine { id, .. } | KeyKind::Note { id, .. } => Change::SetAside(id),
+            KeyKind::Other => Change::Other,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_could_overlap_are_refused() {
+        for bad in ["", "lia:x", "a b", "lia/", "é", &"x".repeat(65)] {
+            assert!(Namespace::new(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(Namespace::new("team-2_a").unwrap().as_str(), "team-2_a");
+        assert_eq!(Namespace::default().as_str(), "lia");
+    }
+
+    #[test]
+    fn keys_are_laid_out_and_read_back() {
+        let ns = Namespace::default();
+        assert_eq!(ns.index_key(), "lia:index");
+        assert_eq!(ns.record_key("a:b"), "lia:assessment:a:b");
+        assert_eq!(ns.quarantine_key("a:b", 2), "lia:quarantine:a:b:2");
+        assert_eq!(ns.kind("lia:index"), Some(KeyKind::Index));
+        assert_eq!(
+            ns.kind("lia:assessment:a:b"),
+            Some(KeyKind::Record("a:b".into()))
+        );
+        assert_eq!(
+            ns.kind("lia:quarantine:a:b:2"),
+            Some(KeyKind::Quarantine {
+                id: "a:b".into(),
+                n: 2
+            })
+        );
+        assert_eq!(
+            ns.kind(&ns.note_key("x", 1)),
+            Some(KeyKind::Note {
+                id: "x".into(),
+                n: 1
+            })
+        );
+        assert_eq!(ns.kind("lia:quarantine:x:y"), Some(KeyKind::Other));
+        assert_eq!(ns.kind("lia:settings"), Some(KeyKind::Other));
+        assert_eq!(ns.kind("liax:index"), None);
+        assert_eq!(ns.kind("lia"), None);
+        assert_eq!(ns.kind("other:assessment:x"), None);
+    }
+
+    #[test]
+    fn storage_events_are_sorted_by_what_they_touch() {
+        let ns = Namespace::new("team").unwrap();
+        assert_eq!(ns.change(None), Some(Change::Everything));
+        assert_eq!(ns.change(Some("team:index")), Some(Change::Index));
+        assert_eq!(
+            ns.change(Some("team:assessment:42")),
+            Some(Change::Assessment("42".into()))
+        );
+        assert_eq!(
+            ns.change(Some("team:quarantine:42:1")),
+            Some(Change::SetAside("42".into()))
+        );
+        assert_eq!(ns.change(Some("team:later-feature")), Some(Change::Other));
+        assert_eq!(ns.change(Some("lia:assessment:42")), None);
+        assert_eq!(ns.change(Some("teamx:index")), None);
+    }
+}

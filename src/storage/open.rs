@@ -1,0 +1,99 @@
+//! Start-up: read everything in the namespace, set aside what cannot be read, bring the
+//! index up to date, and report. A damaged record never stops the app.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::error::StoreError;
+use super::index::{sort, Index, Summary};
+use super::keys::KeyKind;
+use super::kv::KeyValue;
+use super::quarantine::{DamagedRecord, DamagedState};
+use super::record::{decode, title_in_raw};
+use super::store::Store;
+
+/// What `open` found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// Every readable assessment, most recently saved first.
+    pub summaries: Vec<Summary>,
+    /// Every record that could not be read: set aside now, set aside earlier and not yet
+    /// discarded, or left in place because it could not be moved.
+    pub damaged: Vec<DamagedRecord>,
+    /// The stored index was missing, damaged or stale, and has been rewritten (or, with
+    /// no room for it, removed).
+    pub index_repaired: bool,
+}
+
+impl<K: KeyValue> Store<K> {
+    /// Reads every record of the namespace. Fails only if storage cannot be read at all
+    /// (`Unavailable`, `Failed`); damaged records are reported in `Opened::damaged`.
+    pub fn open(&mut self, now_ms: f64) -> Result<Opened, StoreError> {
+        let stored_index = self
+            .kv
+            .get(&self.ns.index_key())
+            .map_err(|e| self.kv_error(e))?;
+        let known = stored_index
+            .as_deref()
+            .and_then(Index::decode)
+            .unwrap_or_default();
+        let mut summaries = Vec::new();
+        let mut unreadable = BTreeMap::new();
+        let mut left_in_place = Vec::new();
+        let mut set_aside_now = BTreeSet::new();
+        for (key, kind) in self.keys_here()? {
+            let KeyKind::Record(id) = kind else {
+                continue;
+            };
+            let Some(raw) = self.kv.get(&key).map_err(|e| self.kv_error(e))? else {
+                continue;
+            };
+            match decode(&id, &raw) {
+                Ok(record) => summaries.push(Summary::of(&record)),
+                Err(reason) => {
+                    let indexed_title = known.title(&id).map(String::from);
+                    let title = indexed_title.clone().or_else(|| title_in_raw(&raw));
+                    match self.set_aside(&id, &raw, &reason, title.clone(), now_ms) {
+                        Ok(quarantine_key) => {
+                            set_aside_now.insert(quarantine_key);
+                        }
+                        Err(why) => {
+                            // Remembered, so that it is still named by title next time.
+                            if let Some(title) = indexed_title {
+                                unreadable.insert(id.clone(), title);
+                            }
+                            left_in_place.push(DamagedRecord {
+                                id,
+                                title,
+                                reason,
+                                key,
+                                state: DamagedState::LeftInPlace(why),
+                                set_aside_at: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        sort(&mut summaries);
+        let mut index = Index {
+            summaries,
+            unreadable,
+        };
+        let index_repaired = stored_index.as_deref() != Some(index.encode().as_str());
+        if index_repaired {
+            self.write_index(&mut index);
+        }
+        let mut damaged = left_in_place;
+        for mut record in self.quarantined()? {
+            if set_aside_now.contains(&record.key) {
+                record.state = DamagedState::SetAsideNow;
+            }
+            damaged.push(record);
+        }
+        Ok(Opened {
+            summaries: index.summaries,
+            damaged,
+            index_repaired,
+        })
+    }
+}

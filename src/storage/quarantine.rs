@@ -1,0 +1,218 @@
+//! Records that cannot be read are set aside, never lost: their raw text moves byte for
+//! byte to a quarantine key, and only the user's explicit discard ever removes it. If it
+//! cannot be moved (storage full or blocked), it stays where it is, untouched.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::keys::KeyKind;
+use super::kv::KeyValue;
+use super::record::{decode, title_in_raw};
+use super::store::{Current, Store};
+
+/// A saved assessment that could not be read, for the user to download or discard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DamagedRecord {
+    pub id: String,
+    /// Its title, if the index or its own text still shows one.
+    pub title: Option<String>,
+    /// Why it could not be read, completing "… could not be opened: ".
+    pub reason: String,
+    /// The key holding its raw text now: pass it to `raw_text` and `discard_quarantined`.
+    pub key: String,
+    pub state: DamagedState,
+    /// When it was set aside (milliseconds since the Unix epoch), if known.
+    pub set_aside_at: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DamagedState {
+    /// Found and set aside by this `open`.
+    SetAsideNow,
+    /// Set aside earlier, and kept until the user discards it.
+    SetAsideEarlier,
+    /// Could not be moved aside (the error says why): still under its own key, unchanged,
+    /// and reported again at every `open` until it can be.
+    LeftInPlace(StoreError),
+}
+
+impl DamagedRecord {
+    /// How to name it to the user: its title, or failing that its id.
+    pub fn name(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// A plain sentence for the start page.
+    pub fn message(&self) -> String {
+        let opening = format!("“{}” could not be opened: {}.", self.name(), self.reason);
+        match &self.state {
+            DamagedState::SetAsideNow | DamagedState::SetAsideEarlier => format!(
+                "{opening} Its saved text has been kept exactly as it was: download it to recover what you can, then discard it."
+            ),
+            DamagedState::LeftInPlace(why) => {
+                let why = match why {
+                    StoreError::Full { .. } => "this browser's storage for this tool is full",
+                    StoreError::Unavailable(_) => "this browser's storage is not available",
+                    _ => "this browser's storage reported a problem",
+                };
+                format!(
+                    "{opening} Its saved text has been left exactly as it was, because it could not be moved aside ({why}). Download it to recover what you can."
+                )
+            }
+        }
+    }
+}
+
+/// Kept beside the set-aside text, so the user can still be told which assessment it was.
+#[derive(Serialize, Deserialize)]
+struct Note {
+    #[serde(default)]
+    title: Option<String>,
+    reason: String,
+    set_aside_at: f64,
+}
+
+impl<K: KeyValue> Store<K> {
+    /// Every record set aside so far (by id, oldest first), each `SetAsideEarlier`.
+    pub fn quarantined(&self) -> Result<Vec<DamagedRecord>, StoreError> {
+        let mut found = Vec::new();
+        for (key, kind) in self.keys_here()? {
+            let KeyKind::Quarantine { id, n } = kind else {
+                continue;
+            };
+            let Some(raw) = self.kv.get(&key).map_err(|e| self.kv_error(e))? else {
+                continue;
+            };
+            let note = self
+                .kv
+                .get(&self.ns.note_key(&id, n))
+                .ok()
+                .flatten()
+                .and_then(|text| serde_json::from_str::<Note>(&text).ok());
+            let (title, reason, set_aside_at) = match note {
+                Some(note) => (note.title, note.reason, Some(note.set_aside_at)),
+                None => (
+                    title_in_raw(&raw),
+                    decode(&id, &raw)
+                        .err()
+                        .unwrap_or_else(|| "it could not be read when it was set aside".into()),
+                    None,
+                ),
+            };
+            found.push((
+                n,
+                DamagedRecord {
+                    id,
+                    title,
+                    reason,
+                    key,
+                    state: DamagedState::SetAsideEarlier,
+                    set_aside_at,
+                },
+            ));
+        }
+        found.sort_by(|(n, a), (m, b)| a.id.cmp(&b.id).then(n.cmp(m)));
+        Ok(found.into_iter().map(|(_, record)| record).collect())
+    }
+
+    /// The raw text of a set-aside record, or of a record left in place, byte for byte,
+    /// for download. `NotSetAside` if `key` is neither (or is gone).
+    pub fn raw_text(&self, key: &str) -> Result<String, StoreError> {
+        let not_set_aside = || StoreError::NotSetAside { key: key.into() };
+        match self.ns.kind(key) {
+            Some(KeyKind::Quarantine { .. } | KeyKind::Record(_)) => self
+                .kv
+                .get(key)
+                .map_err(|e| self.kv_error(e))?
+                .ok_or_else(not_set_aside),
+            _ => Err(not_set_aside()),
+        }
+    }
+
+    /// Deletes a set-aside text for good, at the user's explicit request. Also takes the
+    /// key of a record left in place, as long as it still cannot be read. Nothing to do
+    /// if it is already gone; `NotSetAside` (and nothing removed) for any other key.
+    pub fn discard_quarantined(&mut self, key: &str) -> Result<(), StoreError> {
+        match self.ns.kind(key) {
+            Some(KeyKind::Quarantine { id, n }) => {
+                // The note first: if the text's removal then fails, it is still listed.
+                let note = self.ns.note_key(&id, n);
+                self.kv.remove(&note).map_err(|e| self.kv_error(e))?;
+                self.kv.remove(key).map_err(|e| self.kv_error(e))
+            }
+            Some(KeyKind::Record(id)) => match self.current(&id)? {
+                Current::Absent => Ok(()),
+                Current::Damaged { .. } => {
+                    self.kv.remove(key).map_err(|e| self.kv_error(e))?;
+                    self.update_index(|index| index.forget(&id));
+                    Ok(())
+                }
+                Current::Readable(_) => Err(StoreError::NotSetAside { key: key.into() }),
+            },
+            _ => Err(StoreError::NotSetAside { key: key.into() }),
+        }
+    }
+
+    /// Moves a damaged record's raw text to a quarantine key, with a note of its title and
+    /// the reason, and returns that key. The record is removed only once its copy reads
+    /// back identical; on any error it is still in place.
+    pub(super) fn set_aside(
+        &mut self,
+        id: &str,
+        raw: &str,
+        reason: &str,
+        title: Option<String>,
+        now_ms: f64,
+    ) -> Result<String, StoreError> {
+        let record_key = self.ns.record_key(id);
+        let mut highest = 0;
+        for (key, kind) in self.keys_here()? {
+            let KeyKind::Quarantine { id: other, n } = kind else {
+                continue;
+            };
+            if other != id {
+                continue;
+            }
+            highest = highest.max(n);
+            // An earlier attempt copied it but could not remove the record: don't copy twice.
+            if self.kv.get(&key).map_err(|e| self.kv_error(e))?.as_deref() == Some(raw) {
+                self.kv.remove(&record_key).map_err(|e| self.kv_error(e))?;
+                return Ok(key);
+            }
+        }
+        let n = highest + 1;
+        let key = self.ns.quarantine_key(id, n);
+        let note_key = self.ns.note_key(id, n);
+        let note = Note {
+            title,
+            reason: reason.to_string(),
+            set_aside_at: if now_ms.is_finite() { now_ms } else { 0.0 },
+        };
+        let note = serde_json::to_string(&note).expect("a note always serialises");
+        // The note first, so a set-aside text is never without its title; a note without
+        // its text is only a note, and is taken back.
+        self.kv
+            .set(&note_key, &note)
+            .map_err(|e| self.kv_error(e))?;
+        if let Err(e) = self.kv.set(&key, raw) {
+            let _ = self.kv.remove(&note_key);
+            return Err(self.kv_error(e));
+        }
+        if self.kv.get(&key).map_err(|e| self.kv_error(e))?.as_deref() != Some(raw) {
+            return Err(StoreError::Failed(
+                "the set-aside copy did not read back the same".into(),
+            ));
+        }
+        self.kv.remove(&record_key).map_err(|e| self.kv_error(e))?;
+        Ok(key)
+    }
+
+    /// The title of a damaged record: from the index if it still knows it, otherwise
+    /// from the damaged text if that still shows one.
+    pub(super) fn damaged_title(&self, id: &str, raw: &str) -> Option<String> {
+        let index = self.stored_index().ok().flatten();
+        index
+            .and_then(|index| index.title(id).map(String::from))
+            .or_else(|| title_in_raw(raw))
+    }
+}

@@ -1,0 +1,178 @@
+//! One saved assessment as stored: the schema version, the revision that detects
+//! concurrent saves, when it was saved, and the assessment.
+//!
+//! `{"schema_version":1,"revision":3,"saved_at":1764000000000.0,"assessment":{…}}`
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::assessment::model::Assessment;
+use crate::assessment::schema::{read_assessment, SchemaError, SCHEMA_VERSION};
+
+/// A record read back from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub assessment: Assessment,
+    /// 1 for the first save, one more with every save.
+    pub revision: u64,
+    /// Milliseconds since the Unix epoch, as given by the caller when it was saved.
+    pub saved_at: f64,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    schema_version: u32,
+    revision: u64,
+    saved_at: f64,
+    assessment: &'a Assessment,
+}
+
+/// The stored text of a record, in the current schema version.
+pub fn encode(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
+    let envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        revision,
+        // JSON has no NaN: serde would write null and the record would no longer read.
+        saved_at: if saved_at.is_finite() { saved_at } else { 0.0 },
+        assessment,
+    };
+    serde_json::to_string(&envelope).expect("an assessment always serialises")
+}
+
+/// Reads a record stored under `id`, migrating an older schema version. The error is a
+/// plain reason that completes "… could not be opened: ".
+pub fn decode(id: &str, raw: &str) -> Result<Record, String> {
+    let value: Value = serde_json::from_str(raw)
+        .map_err(|e| format!("its saved text is cut short or is not valid JSON ({e})"))?;
+    let Value::Object(mut fields) = value else {
+        return Err("its saved text is not an assessment record".into());
+    };
+    let version = fields
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| not_right("schema_version", "expected a format version number"))?;
+    // Before anything else: a newer release may have changed the rest of the record.
+    if version > SCHEMA_VERSION {
+        return Err(SchemaError::Future(version).to_string());
+    }
+    let revision = fields
+        .get("revision")
+        .and_then(Value::as_u64)
+        .filter(|r| *r >= 1)
+        .ok_or_else(|| not_right("revision", "expected a whole number from 1"))?;
+    let saved_at = fields
+        .get("saved_at")
+        .and_then(Value::as_f64)
+        .ok_or_else(|| not_right("saved_at", "expected a time in milliseconds"))?;
+    let assessment = fields
+        .remove("assessment")
+        .ok_or_else(|| not_right("assessment", "it is missing"))?;
+    let assessment = read_assessment(assessment, version).map_err(|e| e.to_string())?;
+    if assessment.id != id {
+        return Err(format!(
+            "it is saved under the id “{id}” but holds the assessment “{}”",
+            assessment.id
+        ));
+    }
+    Ok(Record {
+        assessment,
+        revision,
+        saved_at,
+    })
+}
+
+fn not_right(field: &str, reason: &str) -> String {
+    format!("the field \"{field}\" is not right: {reason}")
+}
+
+/// The title typed into a record that cannot be read, if its JSON still shows one.
+pub(crate) fn title_in_raw(raw: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    let title = value
+        .pointer("/assessment/answers/about.title")?
+        .as_str()?
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::QuestionId;
+
+    fn sample() -> Assessment {
+        let mut a = Assessment::new("a1");
+        a.set_text(QuestionId::AboutTitle, "Staff CCTV");
+        a
+    }
+
+    #[test]
+    fn round_trips_and_keeps_its_field_order() {
+        let raw = encode(&sample(), 3, 1_764_000_000_000.0);
+        assert!(
+            raw.starts_with(r#"{"schema_version":1,"revision":3,"saved_at":1764000000000.0,"assessment":{"id":"a1""#),
+            "{raw}"
+        );
+        let record = decode("a1", &raw).unwrap();
+        assert_eq!(record.assessment, sample());
+        assert_eq!((record.revision, record.saved_at), (3, 1_764_000_000_000.0));
+    }
+
+    #[test]
+    fn a_time_that_is_not_a_number_is_stored_as_zero_so_the_record_still_reads() {
+        let raw = encode(&sample(), 1, f64::NAN);
+        assert_eq!(decode("a1", &raw).unwrap().saved_at, 0.0);
+    }
+
+    #[test]
+    fn every_kind_of_damage_is_named() {
+        let good = encode(&sample(), 1, 5.0);
+        let cases = [
+            (good[..good.len() / 2].to_string(), "cut short"),
+            ("[1,2]".to_string(), "not an assessment record"),
+            (
+                good.replace(r#""schema_version":1"#, r#""schema_version":"1""#),
+                "\"schema_version\"",
+            ),
+            (
+                good.replace(r#""schema_version":1"#, r#""schema_version":2"#),
+                "newer version",
+            ),
+            (
+                good.replace(r#""revision":1"#, r#""revision":0"#),
+                "\"revision\"",
+            ),
+            (
+                good.replace(r#""saved_at":5.0"#, r#""saved_at":"today""#),
+                "\"saved_at\"",
+            ),
+            (good.replace(r#""id":"a1""#, r#""id":7"#), "invalid type"),
+            (
+                good.replace("Staff CCTV", "x\",\"about.people\":[\"aliens\"],\"y\":\""),
+                "answers.about.people",
+            ),
+            (
+                r#"{"schema_version":1,"revision":1,"saved_at":1}"#.to_string(),
+                "\"assessment\"",
+            ),
+        ];
+        for (raw, expected) in cases {
+            let reason = decode("a1", &raw).unwrap_err();
+            assert!(reason.contains(expected), "{raw}\n→ {reason}");
+        }
+        let reason = decode("other", &good).unwrap_err();
+        assert!(
+            reason.contains("“other”") && reason.contains("“a1”"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn the_title_is_found_in_damaged_text_when_it_is_still_there() {
+        let good = encode(&sample(), 1, 5.0);
+        let wrong = good.replace(r#""revision":1"#, r#""revision":"x""#);
+        assert_eq!(title_in_raw(&wrong).as_deref(), Some("Staff CCTV"));
+        assert_eq!(title_in_raw(&good[..40]), None);
+    }
+}

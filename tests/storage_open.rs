@@ -1,0 +1,435 @@
+//! Start-up: damaged records of every kind are set aside byte for byte and reported, the
+//! rest still load, nothing is set aside twice or lost, and the index is rebuilt.
+
+use std::collections::BTreeMap;
+
+use lia::assessment::{Assessment, QuestionId as Q};
+use lia::storage::{DamagedState, KeyValue, KvError, MemoryKv, Store, StoreError};
+
+const T0: f64 = 1_764_000_000_000.0;
+
+fn draft(id: &str, title: &str) -> Assessment {
+    let mut a = Assessment::new(id);
+    a.set_text(Q::AboutTitle, title);
+    a
+}
+
+/// Two good records, and damaged ones of every kind under their own ids.
+fn damaged_texts() -> Vec<(&'static str, String, &'static str)> {
+    let record = |id: &str| {
+        let mut store = Store::new(MemoryKv::new());
+        store.save(&draft(id, "Whatever"), None, T0).unwrap();
+        store.kv().entries()[&format!("lia:assessment:{id}")].clone()
+    };
+    let truncated = record("truncated");
+    vec![
+        (
+            "truncated",
+            truncated[..truncated.len() - 25].to_string(),
+            "cut short",
+        ),
+        (
+            "wrong-types",
+            record("wrong-types").replace(r#""about.title":"Whatever""#, r#""about.title":42"#),
+            "answers.about.title",
+        ),
+        (
+            "garbage",
+            "\u{FFFD}\u{FFFD}PK\u{3}\u{4}\0\u{1b}[0m\u{FFFD}\u{7f}𝄞 binary".to_string(),
+            "not valid JSON",
+        ),
+        (
+            "future",
+            record("future").replace(r#""schema_version":1"#, r#""schema_version":7"#),
+            "newer version of this tool (format version 7",
+        ),
+        (
+            "not-an-object",
+            "[\"a\",1]".to_string(),
+            "not an assessment record",
+        ),
+        (
+            "a-string",
+            "\"just text\"".to_string(),
+            "not an assessment record",
+        ),
+        ("empty", String::new(), "not valid JSON"),
+        (
+            "moved",
+            record("elsewhere"),
+            "holds the assessment “elsewhere”",
+        ),
+    ]
+}
+
+/// A storage with two good records, whose damaged ones the index still knows by title
+/// (they were saved fine, then damaged).
+fn storage_with_damage() -> MemoryKv {
+    let mut store = Store::new(MemoryKv::new());
+    store.save(&draft("good-1", "Good one"), None, T0).unwrap();
+    store
+        .save(&draft("good-2", "Good two"), None, T0 + 1.0)
+        .unwrap();
+    store
+        .save(&draft("truncated", "Visitor log"), None, T0)
+        .unwrap();
+    let mut kv = store.into_kv();
+    for (id, raw, _) in damaged_texts() {
+        kv.set(&format!("lia:assessment:{id}"), &raw).unwrap();
+    }
+    kv
+}
+
+#[test]
+fn every_kind_of_damaged_record_is_set_aside_byte_for_byte_and_the_rest_still_load() {
+    let mut store = Store::new(storage_with_damage());
+    let opened = store.open(T0 + 5.0).unwrap();
+
+    let ids: Vec<&str> = opened.summaries.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["good-2", "good-1"]);
+    assert_eq!(
+        store.load("good-1").unwrap().assessment,
+        draft("good-1", "Good one")
+    );
+
+    let texts = damaged_texts();
+    assert_eq!(opened.damaged.len(), texts.len());
+    for (id, raw, reason) in texts {
+        let found = opened.damaged.iter().find(|d| d.id == id).unwrap();
+        assert_eq!(found.state, DamagedState::SetAsideNow, "{id}");
+        assert_eq!(found.key, format!("lia:quarantine:{id}:1"));
+        assert_eq!(store.raw_text(&found.key).unwrap(), raw, "{id}");
+        assert!(found.reason.contains(reason), "{id}: {}", found.reason);
+        assert_eq!(found.set_aside_at, Some(T0 + 5.0));
+        assert!(!store
+            .kv()
+            .entries()
+            .contains_key(&format!("lia:assessment:{id}")));
+        assert!(matches!(store.load(id), Err(StoreError::NotFound { .. })));
+    }
+
+    // Named by title where the index still knew it, otherwise by id.
+    let name = |id: &str| {
+        opened
+            .damaged
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .name()
+            .to_string()
+    };
+    assert_eq!(name("truncated"), "Visitor log");
+    assert_eq!(name("garbage"), "garbage");
+    let message = opened
+        .damaged
+        .iter()
+        .find(|d| d.id == "truncated")
+        .unwrap()
+        .message();
+    assert!(
+        message.starts_with("“Visitor log” could not be opened: its saved text is cut short"),
+        "{message}"
+    );
+    assert!(message.contains("download it"), "{message}");
+
+    let index = store.kv().entries()["lia:index"].clone();
+    assert!(
+        !index.contains("truncated") && index.contains("good-1"),
+        "{index}"
+    );
+    assert!(opened.index_repaired);
+}
+
+#[test]
+fn opening_again_sets_nothing_aside_twice_and_loses_nothing() {
+    let mut store = Store::new(storage_with_damage());
+    let first = store.open(T0).unwrap();
+    let after_first: BTreeMap<String, String> = store.kv().entries().clone();
+
+    let second = store.open(T0 + 1_000.0).unwrap();
+    assert_eq!(store.kv().entries(), &after_first);
+    assert_eq!(second.summaries, first.summaries);
+    assert!(!second.index_repaired);
+    assert_eq!(second.damaged.len(), first.damaged.len());
+    for (now, before) in second.damaged.iter().zip(&first.damaged) {
+        assert_eq!(now.state, DamagedState::SetAsideEarlier);
+        assert_eq!(
+            (&now.key, &now.reason, &now.title),
+            (&before.key, &before.reason, &before.title)
+        );
+        assert_eq!(now.set_aside_at, Some(T0));
+    }
+}
+
+#[test]
+fn a_record_damaged_twice_keeps_both_texts() {
+    let mut store = Store::new(MemoryKv::new());
+    store.save(&draft("a1", "Twice"), None, T0).unwrap();
+    let mut kv = store.into_kv();
+    kv.set("lia:assessment:a1", "first damage").unwrap();
+    let mut store = Store::new(kv);
+    store.open(T0).unwrap();
+    store.save(&draft("a1", "Twice again"), None, T0).unwrap();
+    let mut kv = store.into_kv();
+    kv.set("lia:assessment:a1", "second damage").unwrap();
+    let mut store = Store::new(kv);
+    let opened = store.open(T0).unwrap();
+    let keys: Vec<(&str, &DamagedState)> = opened
+        .damaged
+        .iter()
+        .map(|d| (d.key.as_str(), &d.state))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("lia:quarantine:a1:1", &DamagedState::SetAsideEarlier),
+            ("lia:quarantine:a1:2", &DamagedState::SetAsideNow)
+        ]
+    );
+    assert_eq!(
+        store.raw_text("lia:quarantine:a1:1").unwrap(),
+        "first damage"
+    );
+    assert_eq!(
+        store.raw_text("lia:quarantine:a1:2").unwrap(),
+        "second damage"
+    );
+    assert_eq!(opened.damaged[1].title.as_deref(), Some("Twice again"));
+}
+
+#[test]
+fn a_missing_damaged_or_stale_index_is_rebuilt_from_the_records() {
+    let mut store = Store::new(MemoryKv::new());
+    store.save(&draft("a1", "One"), None, T0).unwrap();
+    store.save(&draft("a2", "Two"), None, T0 + 1.0).unwrap();
+    let expected = store.kv().entries()["lia:index"].clone();
+    let summaries = store.list().unwrap();
+    let mut kv = store.into_kv();
+
+    for broken in [
+        None,
+        Some("{\"index_version\":1,\"assessments\":[{\"id\":".to_string()),
+        Some("\u{FFFD}\u{0}".to_string()),
+        // Stale: lists one record only, and one that no longer exists.
+        Some(expected.replace("\"a1\"", "\"gone\"")),
+    ] {
+        match &broken {
+            Some(text) => kv.set("lia:index", text).unwrap(),
+            None => kv.remove("lia:index").unwrap(),
+        }
+        let mut store = Store::new(kv.clone());
+        assert_eq!(store.list().unwrap(), summaries, "{broken:?}");
+        assert_eq!(store.kv().entries()["lia:index"], expected);
+
+        let mut store = Store::new(kv.clone());
+        let opened = store.open(T0).unwrap();
+        assert!(opened.index_repaired);
+        assert!(opened.damaged.is_empty());
+        assert_eq!(opened.summaries, summaries);
+        assert_eq!(store.kv().entries()["lia:index"], expected);
+    }
+}
+
+#[test]
+fn with_storage_full_a_damaged_record_stays_where_it_is_until_it_can_be_moved() {
+    let mut store = Store::new(storage_with_damage());
+    let before = store.kv().entries().clone();
+    let mut kv = store.into_kv();
+    kv.set_quota(Some(kv.used_bytes()));
+    store = Store::new(kv);
+
+    let opened = store.open(T0).unwrap();
+    assert_eq!(opened.summaries.len(), 2);
+    assert_eq!(opened.damaged.len(), damaged_texts().len());
+    for found in &opened.damaged {
+        assert!(
+            matches!(
+                found.state,
+                DamagedState::LeftInPlace(StoreError::Full { .. })
+            ),
+            "{found:?}"
+        );
+        assert_eq!(found.key, format!("lia:assessment:{}", found.id));
+        assert_eq!(store.raw_text(&found.key).unwrap(), before[&found.key]);
+        assert!(found.message().contains("left exactly as it was"));
+    }
+    assert_eq!(
+        opened
+            .damaged
+            .iter()
+            .find(|d| d.id == "truncated")
+            .unwrap()
+            .name(),
+        "Visitor log"
+    );
+    for (key, value) in &before {
+        if key.starts_with("lia:assessment:") {
+            assert_eq!(store.kv().entries().get(key), Some(value), "{key}");
+        }
+    }
+
+    // Reported again, still by title, until there is room; then set aside, byte for byte.
+    let again = store.open(T0).unwrap();
+    assert_eq!(again.damaged.len(), damaged_texts().len());
+    assert_eq!(
+        again
+            .damaged
+            .iter()
+            .find(|d| d.id == "truncated")
+            .unwrap()
+            .name(),
+        "Visitor log"
+    );
+    let mut kv = store.into_kv();
+    kv.set_quota(None);
+    let mut store = Store::new(kv);
+    let opened = store.open(T0).unwrap();
+    assert_eq!(opened.damaged.len(), damaged_texts().len());
+    for found in &opened.damaged {
+        assert!(
+            !matches!(found.state, DamagedState::LeftInPlace(_)),
+            "{found:?}"
+        );
+        assert_eq!(
+            store.raw_text(&found.key).unwrap(),
+            before[&format!("lia:assessment:{}", found.id)]
+        );
+    }
+    assert_eq!(
+        opened
+            .damaged
+            .iter()
+            .find(|d| d.id == "truncated")
+            .unwrap()
+            .name(),
+        "Visitor log"
+    );
+    assert!(!store.kv().entries()["lia:index"].contains("unreadable"));
+}
+
+#[test]
+fn only_an_explicit_discard_removes_set_aside_text_and_only_that() {
+    let mut store = Store::new(storage_with_damage());
+    let opened = store.open(T0).unwrap();
+    let garbage = opened
+        .damaged
+        .iter()
+        .find(|d| d.id == "garbage")
+        .unwrap()
+        .key
+        .clone();
+
+    store.discard_quarantined(&garbage).unwrap();
+    assert!(matches!(
+        store.raw_text(&garbage),
+        Err(StoreError::NotSetAside { .. })
+    ));
+    assert!(
+        !store.kv().entries().keys().any(|k| k.contains(":garbage:")),
+        "note left behind"
+    );
+    assert_eq!(
+        store.quarantined().unwrap().len(),
+        damaged_texts().len() - 1
+    );
+    store.discard_quarantined(&garbage).unwrap(); // already gone: nothing to do
+
+    // Readable records, the index and other namespaces' keys are refused, untouched.
+    let mut kv = store.into_kv();
+    kv.set("other:quarantine:x:1", "theirs").unwrap();
+    let mut store = Store::new(kv);
+    for key in [
+        "lia:assessment:good-1",
+        "lia:index",
+        "other:quarantine:x:1",
+        "theme",
+    ] {
+        assert_eq!(
+            store.discard_quarantined(key),
+            Err(StoreError::NotSetAside { key: key.into() })
+        );
+    }
+    assert!(store.load("good-1").is_ok());
+    assert_eq!(store.kv().entries()["other:quarantine:x:1"], "theirs");
+}
+
+#[test]
+fn a_record_left_in_place_can_be_discarded_by_the_user() {
+    let mut kv = MemoryKv::new();
+    kv.set("lia:assessment:a1", "broken").unwrap();
+    kv.set_quota(Some(kv.used_bytes()));
+    let mut store = Store::new(kv);
+    let opened = store.open(T0).unwrap();
+    assert_eq!(opened.damaged[0].key, "lia:assessment:a1");
+    store.discard_quarantined("lia:assessment:a1").unwrap();
+    assert!(store.kv().entries().is_empty());
+}
+
+#[test]
+fn when_the_note_fits_but_the_text_does_not_nothing_is_half_set_aside() {
+    let mut kv = MemoryKv::new();
+    let big = format!("{{\"schema_version\":1,{}", "x".repeat(2_000));
+    kv.set("lia:assessment:a1", &big).unwrap();
+    kv.set_quota(Some(kv.used_bytes() + 1_000)); // room for a note, not for a copy
+    let mut store = Store::new(kv);
+    let opened = store.open(T0).unwrap();
+    assert!(matches!(
+        opened.damaged[..],
+        [lia::storage::DamagedRecord {
+            state: DamagedState::LeftInPlace(StoreError::Full { .. }),
+            ..
+        }]
+    ));
+    let keys: Vec<&String> = store.kv().entries().keys().collect();
+    assert_eq!(keys, ["lia:assessment:a1", "lia:index"]);
+    assert_eq!(store.kv().entries()["lia:assessment:a1"], big);
+}
+
+/// Storage that cannot remove records, as if it failed half-way through setting one aside.
+struct RecordsStick(MemoryKv);
+
+impl KeyValue for RecordsStick {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.0.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.0.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        if key.starts_with("lia:assessment:") {
+            return Err(KvError::Other("removal failed".into()));
+        }
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        self.0.keys()
+    }
+}
+
+#[test]
+fn a_set_aside_interrupted_after_copying_is_finished_later_without_a_second_copy() {
+    let mut kv = MemoryKv::new();
+    kv.set("lia:assessment:a1", "damaged").unwrap();
+    let mut store = Store::new(RecordsStick(kv));
+    let opened = store.open(T0).unwrap();
+    assert!(opened
+        .damaged
+        .iter()
+        .any(|d| matches!(d.state, DamagedState::LeftInPlace(StoreError::Failed(_)))));
+    assert_eq!(store.kv().0.entries()["lia:assessment:a1"], "damaged");
+    assert_eq!(store.kv().0.entries()["lia:quarantine:a1:1"], "damaged");
+
+    let mut store = Store::new(store.into_kv().0);
+    let opened = store.open(T0).unwrap();
+    assert_eq!(opened.damaged.len(), 1);
+    assert_eq!(opened.damaged[0].key, "lia:quarantine:a1:1");
+    let keys: Vec<&String> = store.kv().entries().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "lia:index",
+            "lia:quarantine-note:a1:1",
+            "lia:quarantine:a1:1"
+        ]
+    );
+}
