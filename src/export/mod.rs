@@ -1,1 +1,38 @@
-//! JSON and HTML exports of an assessment, and import of both (being written).
+//! Exports of an assessment (JSON and a self-contained HTML report) and import of both.
+//! Pure Rust: the browser shell downloads what these functions return and passes the
+//! bytes of a chosen file to `import`.
+//!
+//! - `to_json`: the envelope (format, versions, time, assessment, outcome, digest);
+//!   documented in docs/schema.md and docs/lia-assessment.schema.json, both generated
+//!   here (`schema_markdown`, `json_schema`).
+//! - `to_html`: the report laid out like the ICO's template, with the JSON export
+//!   embedded so the report itself can be imported again.
+//! - `import`: either kind of file back to an assessment, with the digest checked.
+
+mod canonical;
+mod envelope;
+mod error;
+pub mod escape;
+mod file_name;
+mod html;
+mod import;
+mod json_schema;
+mod schema_doc;
+
+pub use canonical::{canonical_json, digest_hex, ALGORITHM};
+pub use envelope::{assessment_digest, to_json};
+pub use error::ImportError;
+pub use file_name::{file_name, slug, MAX_SLUG};
+pub use html::{content_security_policy, to_html};
+pub use import::{import, DigestCheck, FileKind, Imported};
+pub use json_schema::{json_schema, json_schema_text};
+pub use schema_doc::schema_markdown;
+
+/// Identifies our files (the `format` field of every export).
+pub const FORMAT: &str = "lia-assessment";
+
+/// The largest file `import` reads: 5 MB. Real exports are a few hundred kilobytes.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The id of the report's `<script type="application/json">` element holding the export.
+pub const SCRIPT_ID: &str = "lia-assessment";

@@ -1,0 +1,46 @@
+//! File names for downloads: `lia-<title-slug>-<yyyy-mm-dd>.<ext>`.
+
+use crate::assessment::{Answer, Assessment, Date, QuestionId};
+
+/// The longest slug, so the whole name stays comfortably short on every file system.
+pub const MAX_SLUG: usize = 60;
+
+/// `lia-<title-slug>-<yyyy-mm-dd>.<ext>`, e.g. `lia-tenant-marketing-by-e-mail-2026-11-22.json`.
+pub fn file_name(a: &Assessment, date: Date, ext: &str) -> String {
+    let title = match a.answers.get(QuestionId::AboutTitle) {
+        Some(Answer::Text(t)) => t.as_str(),
+        _ => "",
+    };
+    format!("lia-{}-{date}.{}", slug(title), ext.trim_start_matches('.'))
+}
+
+/// Lower-case ASCII letters and digits; every run of anything else becomes one `-`;
+/// no `-` at either end; at most `MAX_SLUG` characters; `untitled` when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+        if out.len() >= MAX_SLUG {
+            break;
+        }
+    }
+    // Everything pushed is ASCII, so byte length is character count.
+    out.truncate(MAX_SLUG);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "untitled".to_string()
+    } else {
+        out
+    }
+}

@@ -1,0 +1,138 @@
+//! The risk matrix as inline SVG (no external references, no script), drawn from
+//! `assessment::matrix` so it matches the interface, with its text alternative.
+
+use std::fmt::Write;
+
+use crate::assessment::matrix::{cell_origin, cells, describe, placements, Marker};
+use crate::assessment::matrix::{BOTTOM, CELL, HEIGHT, LEFT, MARKER, TOP, WIDTH};
+use crate::assessment::{HarmSeverity, Impact, Likelihood, Risk};
+
+use super::super::escape::html;
+
+/// Cell colours: light enough to print and to read the markers on.
+fn fill(risk: Risk) -> &'static str {
+    match risk {
+        Risk::Low => "#cce2d8",
+        Risk::Medium => "#fff2b3",
+        Risk::High => "#f4cdc6",
+    }
+}
+
+const INK: &str = "#0b0c0c";
+
+/// The figure: the drawing, a legend and the same facts as a list.
+pub fn figure(impacts: &[Impact], out: &mut String) {
+    let sentences = describe(impacts);
+    out.push_str("<figure class=\"matrix\">\n");
+    let _ = write!(
+        out,
+        "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" \
+         aria-labelledby=\"matrix-title matrix-desc\">\n\
+         <title id=\"matrix-title\">Risk matrix: likelihood against severity of each impact, \
+         before and after safeguards</title>\n<desc id=\"matrix-desc\">{}</desc>\n",
+        html(&sentences.join(" ")),
+        w = num(WIDTH),
+        h = num(HEIGHT),
+    );
+    for (likelihood, severity, risk) in cells() {
+        let (x, y) = cell_origin(likelihood, severity);
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{c}\" height=\"{c}\" fill=\"{}\" stroke=\"#ffffff\" \
+             stroke-width=\"2\"></rect><text x=\"{}\" y=\"{}\" class=\"risk\">{}</text>",
+            num(x),
+            num(y),
+            fill(risk),
+            num(x + 6.0),
+            num(y + CELL - 6.0),
+            html(risk.label()),
+            c = num(CELL),
+        );
+    }
+    axes(out);
+    for placement in placements(impacts) {
+        let number = placement.number;
+        if let Some(m) = placement.before {
+            marker(out, m, number, true);
+        }
+        if let Some(m) = placement.after {
+            marker(out, m, number, false);
+        }
+    }
+    out.push_str("</svg>\n");
+    out.push_str(
+        "<figcaption>Each impact is shown by its number: a filled circle before \
+         safeguards, an open circle after them. The cell colour is the risk: low, medium \
+         or high, on the scale of the ICO's DPIA template.</figcaption>\n</figure>\n",
+    );
+    out.push_str("<ul class=\"matrix-text\">\n");
+    for sentence in &sentences {
+        let _ = writeln!(out, "<li>{}</li>", html(sentence));
+    }
+    out.push_str("</ul>\n");
+}
+
+fn axes(out: &mut String) {
+    for severity in HarmSeverity::ALL {
+        let (_, y) = cell_origin(Likelihood::Remote, severity);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"axis\">{}</text>",
+            num(LEFT - 8.0),
+            num(y + CELL / 2.0 + 5.0),
+            html(severity.label())
+        );
+    }
+    for likelihood in Likelihood::ALL {
+        let (x, _) = cell_origin(likelihood, HarmSeverity::Minimal);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            num(x + CELL / 2.0),
+            num(TOP + 3.0 * CELL + 20.0),
+            html(likelihood.label())
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Likelihood of harm</text>",
+        num(LEFT + 1.5 * CELL),
+        num(TOP + 3.0 * CELL + BOTTOM - 12.0)
+    );
+    let (cx, cy) = (16.0, TOP + 1.5 * CELL);
+    let _ = writeln!(
+        out,
+        "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" transform=\"rotate(-90 {x} {y})\" \
+         class=\"axis-title\">Severity of harm</text>",
+        x = num(cx),
+        y = num(cy)
+    );
+}
+
+fn marker(out: &mut String, m: Marker, number: usize, before: bool) {
+    // The number is white on a filled marker (the class sets its colour in the CSS).
+    let (fill, class) = if before {
+        (INK, "marker on-dark")
+    } else {
+        ("#ffffff", "marker")
+    };
+    let _ = writeln!(
+        out,
+        "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"2\"></circle>\
+         <text x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" class=\"{class}\">{number}</text>",
+        x = num(m.x),
+        y = num(m.y),
+        ty = num(m.y + 4.5),
+        r = num(MARKER),
+    );
+}
+
+/// SVG numbers: at most one decimal, no trailing ".0".
+fn num(v: f32) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{:.1}", tenths as f64 / 10.0)
+    }
+}

@@ -1,0 +1,340 @@
+//! docs/lia-assessment.schema.json: a JSON Schema (draft 2020-12) of the export,
+//! generated from the model and the question bank so it cannot drift from them. It is
+//! strict (`additionalProperties: false` wherever the model refuses unknown fields)
+//! and uses only keywords that validators such as ajv accept in strict mode.
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::assessment::outcome::{DpiaOutcome, Reading, SectionStatus};
+use crate::assessment::rules::Weight;
+use crate::assessment::schema::SCHEMA_VERSION;
+use crate::assessment::{
+    AnswerKind, HarmSeverity, Likelihood, Question, Section, Severity, Status, YesNo, QUESTIONS,
+};
+
+use super::canonical::ALGORITHM;
+use super::FORMAT;
+
+/// `exported_at`: an ISO 8601 UTC timestamp, with or without fractions of a second
+/// (JavaScript's `toISOString()` writes milliseconds).
+pub const TIMESTAMP_PATTERN: &str =
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$";
+
+/// A SHA-256 digest in lower-case hex.
+pub const DIGEST_PATTERN: &str = "^[0-9a-f]{64}$";
+
+/// The JSON Schema of an export.
+pub fn json_schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Legitimate interests assessment export",
+        "description": format!(
+            "A JSON export of the legitimate interests assessment tool, format version \
+             {SCHEMA_VERSION}. See docs/schema.md for the meaning of every field."
+        ),
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["format", "schema_version", "app_version", "exported_at", "assessment", "outcome", "digest"],
+        "properties": {
+            "format": { "const": FORMAT, "description": "Identifies the file as an assessment export." },
+            "schema_version": { "const": SCHEMA_VERSION, "description": "The version of this format." },
+            "app_version": { "type": "string", "description": "The version of the tool that wrote the file." },
+            "exported_at": {
+                "type": "string",
+                "pattern": TIMESTAMP_PATTERN,
+                "description": "When the file was exported (ISO 8601, UTC)."
+            },
+            "assessment": { "$ref": "#/$defs/assessment" },
+            "outcome": { "$ref": "#/$defs/outcome" },
+            "digest": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["algorithm", "value"],
+                "properties": {
+                    "algorithm": { "const": ALGORITHM },
+                    "value": {
+                        "type": "string",
+                        "pattern": DIGEST_PATTERN,
+                        "description": "SHA-256 of the canonical JSON of \"assessment\", in lower-case hex."
+                    }
+                }
+            }
+        },
+        "$defs": {
+            "assessment": assessment(),
+            "answers": answers(),
+            "impact": impact(),
+            "review_entry": object(&["date", "note"], json!({
+                "date": { "type": "string", "description": "When the review took place (yyyy-mm-dd, as typed)." },
+                "note": { "type": "string", "description": "What was reviewed or changed." }
+            })),
+            "likelihood": nullable_enum(&keys(&Likelihood::ALL)),
+            "severity": nullable_enum(&keys(&HarmSeverity::ALL)),
+            "section": { "enum": keys(&Section::ALL) },
+            "outcome": outcome(),
+            "finding": finding(),
+            "section_status": section_status(),
+            "dpia_outcome": dpia_outcome()
+        }
+    })
+}
+
+/// `json_schema()` as written to docs/lia-assessment.schema.json.
+pub fn json_schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&json_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn assessment() -> Value {
+    object(
+        &["id", "version", "status", "answers", "impacts"],
+        json!({
+            "id": { "type": "string", "description": "Unique id of the assessment." },
+            "version": u32_schema("1 for a first assessment; each review makes the next version."),
+            "status": { "enum": keys(&STATUSES), "description": "Approved records are read-only." },
+            "review_of": { "type": "string", "description": "The id of the approved assessment this one reviews (written only for a review)." },
+            "answers": { "$ref": "#/$defs/answers" },
+            "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
+            "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." }
+        }),
+    )
+}
+
+fn answers() -> Value {
+    let mut properties = Map::new();
+    for q in QUESTIONS {
+        if let Some(schema) = answer(q) {
+            properties.insert(q.key.to_string(), schema);
+        }
+    }
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Answers keyed by question; unanswered questions are absent.",
+        "properties": properties
+    })
+}
+
+/// The schema of one question's answer; `None` for the impacts list, kept in `impacts`.
+pub(super) fn answer(q: &Question) -> Option<Value> {
+    let description = Value::String(q.text.to_string());
+    let mut schema = match q.kind {
+        AnswerKind::ShortText | AnswerKind::LongText => json!({ "type": "string" }),
+        AnswerKind::Date => json!({ "type": "string", "$comment": "yyyy-mm-dd, kept as typed" }),
+        AnswerKind::YesNo => json!({ "enum": keys(&YesNo::ALL) }),
+        AnswerKind::Single(choices) => {
+            json!({ "enum": choices.iter().map(|c| c.key).collect::<Vec<_>>() })
+        }
+        AnswerKind::Multiple(choices) => json!({
+            "type": "array",
+            "uniqueItems": true,
+            "items": { "enum": choices.iter().map(|c| c.key).collect::<Vec<_>>() }
+        }),
+        AnswerKind::Impacts => return None,
+    };
+    if let Value::Object(map) = &mut schema {
+        map.insert("description".into(), description);
+    }
+    Some(schema)
+}
+
+fn impact() -> Value {
+    object(
+        &[
+            "id",
+            "description",
+            "likelihood",
+            "severity",
+            "safeguards",
+            "residual_likelihood",
+            "residual_severity",
+        ],
+        json!({
+            "id": u32_schema("Stable within the assessment."),
+            "description": { "type": "string" },
+            "likelihood": { "$ref": "#/$defs/likelihood" },
+            "severity": { "$ref": "#/$defs/severity" },
+            "safeguards": { "type": "string" },
+            "residual_likelihood": { "$ref": "#/$defs/likelihood" },
+            "residual_severity": { "$ref": "#/$defs/severity" }
+        }),
+    )
+}
+
+fn outcome() -> Value {
+    object(
+        &[
+            "findings",
+            "sections",
+            "counts",
+            "ready_for_sign_off",
+            "sign_off_refusals",
+            "dpia",
+            "reading",
+        ],
+        json!({
+            "findings": { "type": "array", "items": { "$ref": "#/$defs/finding" } },
+            "sections": {
+                "type": "array",
+                "items": object(&["section", "status"], json!({
+                    "section": { "$ref": "#/$defs/section" },
+                    "status": { "$ref": "#/$defs/section_status" }
+                }))
+            },
+            "counts": object(&["blockers", "warnings", "advice"], json!({
+                "blockers": { "type": "integer", "minimum": 0 },
+                "warnings": { "type": "integer", "minimum": 0 },
+                "advice": { "type": "integer", "minimum": 0 }
+            })),
+            "ready_for_sign_off": { "type": "boolean" },
+            "sign_off_refusals": { "type": "array", "items": { "type": "string" } },
+            "dpia": { "$ref": "#/$defs/dpia_outcome" },
+            "reading": { "enum": keys(&READINGS) }
+        }),
+    )
+}
+
+fn finding() -> Value {
+    let questions: Vec<&str> = QUESTIONS.iter().map(|q| q.key).collect();
+    let mut schema = object(
+        &[
+            "id",
+            "severity",
+            "weight",
+            "section",
+            "questions",
+            "message",
+            "source",
+        ],
+        json!({
+            "id": { "type": "string", "description": "The rule's stable id (see docs/rules.md)." },
+            "severity": { "enum": keys(&Severity::ALL) },
+            "weight": { "enum": keys(&WEIGHTS) },
+            "section": { "$ref": "#/$defs/section" },
+            "questions": { "type": "array", "items": { "enum": questions } },
+            "message": { "type": "string" },
+            "detail": { "type": "string" },
+            "source": object(&["citation", "url"], json!({
+                "citation": { "type": "string" },
+                "url": { "type": "string" }
+            }))
+        }),
+    );
+    if let Value::Object(map) = &mut schema {
+        map.insert(
+            "description".into(),
+            "What one rule found; \"detail\" is written only when there is one.".into(),
+        );
+    }
+    schema
+}
+
+fn section_status() -> Value {
+    json!({
+        "oneOf": [
+            object(&["status"], json!({ "status": { "enum": tags(&UNIT_STATUSES, "status") } })),
+            object(&["status", "reason"], json!({
+                "status": { "enum": tags(&[SectionStatus::NotApplicable("")], "status") },
+                "reason": { "type": "string" }
+            }))
+        ]
+    })
+}
+
+fn dpia_outcome() -> Value {
+    json!({
+        "oneOf": [
+            object(&["dpia"], json!({ "dpia": { "enum": tags(&UNIT_DPIA, "dpia") } })),
+            object(&["dpia", "done"], json!({
+                "dpia": { "enum": tags(&[DpiaOutcome::Required { done: true }], "dpia") },
+                "done": { "type": "boolean" }
+            }))
+        ]
+    })
+}
+
+/// The tag serde writes for each of these internally or adjacently tagged values.
+fn tags<T: Serialize>(all: &[T], tag: &str) -> Vec<String> {
+    all.iter()
+        .filter_map(|v| match serde_json::to_value(v) {
+            Ok(Value::Object(map)) => map.get(tag).and_then(Value::as_str).map(String::from),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A closed object: these properties, these required, nothing else.
+fn object(required: &[&str], properties: Value) -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties
+    })
+}
+
+fn u32_schema(description: &str) -> Value {
+    json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX, "description": description })
+}
+
+/// One of the keys, or null (an `Option` serde writes as null when absent).
+fn nullable_enum(keys: &[String]) -> Value {
+    let mut values: Vec<Value> = keys.iter().cloned().map(Value::String).collect();
+    values.push(Value::Null);
+    json!({ "enum": values })
+}
+
+/// The keys serde writes for these values (the model's own spelling, never retyped).
+pub(super) fn keys<T: Serialize>(all: &[T]) -> Vec<String> {
+    all.iter()
+        .filter_map(|v| match serde_json::to_value(v) {
+            Ok(Value::String(s)) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The section statuses that carry no reason.
+const UNIT_STATUSES: [SectionStatus; 4] = [
+    SectionStatus::NotStarted,
+    SectionStatus::InProgress,
+    SectionStatus::Completed,
+    SectionStatus::HasProblems,
+];
+/// The DPIA outcomes that carry nothing else.
+const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
+pub(super) const STATUSES: [Status; 2] = [Status::Draft, Status::Approved];
+pub(super) const WEIGHTS: [Weight; 3] = [Weight::Record, Weight::Borderline, Weight::Against];
+pub(super) const READINGS: [Reading; 4] = [
+    Reading::TooEarly,
+    Reading::Appropriate,
+    Reading::Borderline,
+    Reading::Unlikely,
+];
+
+/// Stops compiling when a variant is added to one of the enums listed by hand above,
+/// so the lists (and the schema) are updated with it.
+#[allow(dead_code)]
+fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: DpiaOutcome) {
+    match s {
+        Status::Draft | Status::Approved => {}
+    }
+    match w {
+        Weight::Record | Weight::Borderline | Weight::Against => {}
+    }
+    match r {
+        Reading::TooEarly | Reading::Appropriate | Reading::Borderline | Reading::Unlikely => {}
+    }
+    match ss {
+        SectionStatus::NotStarted
+        | SectionStatus::InProgress
+        | SectionStatus::Completed
+        | SectionStatus::HasProblems
+        | SectionStatus::NotApplicable(_) => {}
+    }
+    match d {
+        DpiaOutcome::NotNeeded | DpiaOutcome::NotYetKnown | DpiaOutcome::Required { .. } => {}
+    }
+}

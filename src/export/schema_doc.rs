@@ -1,0 +1,585 @@
+//! docs/schema.md: the export format in words, every field and every answer key of the
+//! question bank, generated here so it cannot drift from the code (a test compares).
+
+use std::fmt::Write;
+
+use crate::assessment::outcome::{DpiaOutcome, SectionStatus};
+use crate::assessment::questions::Cond;
+use crate::assessment::schema::SCHEMA_VERSION;
+use crate::assessment::{AnswerKind, HarmSeverity, Likelihood, Section, Severity, YesNo};
+
+use super::canonical::ALGORITHM;
+use super::json_schema::{keys, READINGS, STATUSES, TIMESTAMP_PATTERN, WEIGHTS};
+use super::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
+
+/// The whole of docs/schema.md.
+pub fn schema_markdown() -> String {
+    let mut out = String::new();
+    intro(&mut out);
+    envelope(&mut out);
+    digest(&mut out);
+    assessment(&mut out);
+    answers(&mut out);
+    outcome(&mut out);
+    import(&mut out);
+    out
+}
+
+fn intro(out: &mut String) {
+    let _ = write!(
+        out,
+        "# Export format\n\n\
+         Generated from `src/export/` by `cargo test --test export_docs`; do not edit by hand.\n\
+         Run `UPDATE_DOCS=1 cargo test --test export_docs` after changing the model, the question \
+         bank or the export.\n\n\
+         The tool exports an assessment in two forms, and can import both:\n\n\
+         - **JSON** (`lia-<title>-<yyyy-mm-dd>.json`): the format described here, format version \
+         {SCHEMA_VERSION}. Every export validates against the JSON Schema \
+         [`lia-assessment.schema.json`](lia-assessment.schema.json) (draft 2020-12), generated \
+         from the same code.\n\
+         - **HTML report** (`lia-<title>-<yyyy-mm-dd>.html`): one self-contained page for reading, \
+         printing (A4) and filing, laid out like the ICO's LIA template. It has no script, loads \
+         nothing and carries the complete JSON export in \
+         `<script type=\"application/json\" id=\"{SCRIPT_ID}\">`, with `<`, `>`, `&`, U+2028 and \
+         U+2029 written as the JSON escapes `\\u003c`, `\\u003e`, `\\u0026`, `\\u2028` and \
+         `\\u2029` (so nothing typed can end the element), so the report itself can be imported \
+         again.\n\n\
+         The title slug in file names is the title in lower-case ASCII letters and digits, every \
+         run of other characters made one `-`, at most {} characters, or `untitled`.\n\n",
+        super::MAX_SLUG
+    );
+}
+
+fn envelope(out: &mut String) {
+    out.push_str("## The file\n\nA JSON object with exactly these fields, in this order:\n\n");
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`format`",
+            &format!("text: `\"{FORMAT}\"`"),
+            "Identifies the file as an assessment export.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`schema_version`",
+            &format!("whole number: `{SCHEMA_VERSION}`"),
+            "The version of this format. It changes whenever the form of `assessment` changes; \
+         files of older versions are brought up to date when imported, and files of newer \
+         versions are refused.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`app_version`",
+            "text",
+            "The version of the tool that made the file.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`exported_at`",
+            "text",
+            &format!(
+                "When the file was made: an ISO 8601 date and time in UTC, such as \
+             `2026-11-22T10:15:00Z` (pattern `{TIMESTAMP_PATTERN}`)."
+            ),
+        ],
+    );
+    row(
+        out,
+        &[
+            "`assessment`",
+            "object",
+            "The assessment, exactly as the tool keeps it: see [The assessment](#the-assessment).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`outcome`",
+            "object",
+            "The findings and the outcome as the tool worked them out when the file was made, \
+         so the record shows what was flagged when it was signed off: see \
+         [The outcome](#the-outcome). For the record only: import ignores it, and the tool \
+         works the outcome out again from the answers.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`digest`",
+            "object",
+            &format!(
+                "`{{\"algorithm\": \"{ALGORITHM}\", \"value\": \"…\"}}`: the SHA-256 of the \
+             assessment, 64 lower-case hexadecimal digits. See [The digest](#the-digest)."
+            ),
+        ],
+    );
+    out.push('\n');
+}
+
+fn digest(out: &mut String) {
+    out.push_str(
+        "## The digest\n\n\
+         `digest.value` is the SHA-256 of the UTF-8 bytes of the *canonical JSON* of the \
+         `assessment` value, written as 64 lower-case hexadecimal digits. The canonical JSON \
+         of a value is:\n\n\
+         - `null`, `true` and `false` as themselves; integers in plain decimal (an assessment \
+         holds no fractions);\n\
+         - strings in double quotes, with `\"` and `\\` escaped as `\\\"` and `\\\\`, U+0008, \
+         U+000C, U+000A, U+000D and U+0009 as `\\b`, `\\f`, `\\n`, `\\r` and `\\t`, the other \
+         characters below U+0020 as `\\u00xx` (lower-case hex), and every other character as \
+         itself;\n\
+         - arrays as `[`, the elements separated by `,`, then `]`;\n\
+         - objects as `{`, the members sorted by key (comparing the keys' UTF-16 code units; \
+         every key in an assessment is ASCII), each written `\"key\":value` and separated by \
+         `,`, then `}`;\n\
+         - with no white space anywhere outside strings.\n\n\
+         For the values an assessment can hold this is the JSON Canonicalization Scheme of \
+         RFC 8785. So re-indenting the file or re-ordering its keys does not change the \
+         digest, and any change to the content of the assessment does.\n\n\
+         On import the digest is worked out again from the `assessment` exactly as it is in \
+         the file (before any migration) and compared with `digest.value`. The tool then \
+         says whether the assessment **matches** its digest, **does not match** (it was \
+         changed after it was exported, or the digest is not a SHA-256 digest in this \
+         form), or has **no digest**. The digest shows that a file was changed; it does not \
+         say who made it (anyone can compute a digest), so keep the record itself safe.\n\n",
+    );
+}
+
+fn assessment(out: &mut String) {
+    out.push_str(
+        "## The assessment\n\nAn object; fields other than these are refused. Every export \
+         writes all of them except `review_of` and `review_log`, which are left out when \
+         empty; on import, the fields with a default may be missing.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(out, &["`id`", "text", "The assessment's unique id."]);
+    row(
+        out,
+        &[
+            "`version`",
+            "whole number, default `1`",
+            "1 for a first assessment; each review makes the next version.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`status`",
+            &format!("{}, default `\"draft\"`", one_of(&keys(&STATUSES))),
+            "An approved assessment is the signed-off record and is read-only.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`review_of`",
+            "text, optional",
+            "For a review: the id of the approved assessment it reviews.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`answers`",
+            "object, default `{}`",
+            "The answers, keyed by question: see [Answers](#answers).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`impacts`",
+            "list of impacts, default `[]`",
+            "The potential impacts on people, each rated before and after safeguards.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`review_log`",
+            "list of review entries, optional",
+            "When the assessment was reviewed and what changed, oldest first.",
+        ],
+    );
+    out.push('\n');
+
+    out.push_str("### An impact\n\nAn object; fields other than these are refused.\n\n");
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`id`",
+            "whole number",
+            "Stable within the assessment, so edits keep pointing at the same impact.",
+        ],
+    );
+    row(
+        out,
+        &["`description`", "text", "The possible impact on people."],
+    );
+    let or_null = |keys: Vec<String>| {
+        let quoted: Vec<String> = keys.iter().map(|k| format!("`\"{k}\"`")).collect();
+        format!("{} or `null`", quoted.join(", "))
+    };
+    let likelihood = or_null(keys(&Likelihood::ALL));
+    let severity = or_null(keys(&HarmSeverity::ALL));
+    row(out, &["`likelihood`", &likelihood, "How likely the harm is before safeguards (the ICO DPIA template's scale); `null` when not rated."]);
+    row(
+        out,
+        &[
+            "`severity`",
+            &severity,
+            "How severe the harm would be before safeguards; `null` when not rated.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`safeguards`",
+            "text, default `\"\"`",
+            "The safeguards that reduce this impact.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`residual_likelihood`",
+            &likelihood,
+            "The likelihood after safeguards; `null` means unchanged.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`residual_severity`",
+            &severity,
+            "The severity after safeguards; `null` means unchanged.",
+        ],
+    );
+    out.push_str(
+        "\nThe risk is likelihood × severity, each counted 1 to 3: 1–2 is low, 3–4 medium and \
+         6–9 high.\n\n### A review entry\n\nAn object; fields other than these are refused.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`date`",
+            "text",
+            "When the review took place, `yyyy-mm-dd` (kept as typed).",
+        ],
+    );
+    row(out, &["`note`", "text", "What was reviewed or changed."]);
+    out.push('\n');
+}
+
+fn answers(out: &mut String) {
+    out.push_str(
+        "## Answers\n\n\
+         `answers` is an object whose keys are the question keys below; a question that has \
+         not been answered is absent. Other keys are refused, and each value must have the \
+         form of its question's kind:\n\n",
+    );
+    table_head(out, &["Kind", "Value"]);
+    row(out, &["short text, long text", "text"]);
+    row(out, &["date", "text: `yyyy-mm-dd` as typed (kept even when it is not a valid date, so nothing typed is lost)"]);
+    row(out, &["yes/no", &one_of(&keys(&YesNo::ALL))]);
+    row(
+        out,
+        &["one option", "the key of one of the question's options"],
+    );
+    row(
+        out,
+        &[
+            "several options",
+            "a list of the keys of the question's options, each at most once",
+        ],
+    );
+    out.push_str(
+        "\n\"Shown when\" says when a question is asked. An answer to a question that is no \
+         longer shown is kept in the file, but ignored by the checks and left out of the \
+         report. The impacts (\"What is the likelihood and severity of any potential \
+         impact?\") are kept in `impacts`, not in `answers`.\n",
+    );
+    for section in Section::ALL {
+        let _ = write!(out, "\n### {}\n\n", section.title());
+        if section.is_balancing() {
+            out.push_str(
+                "Not asked when a recognised legitimate interest is claimed (no balancing test \
+                 is needed then).\n\n",
+            );
+        }
+        table_head(
+            out,
+            &["Key", "Question", "Kind", "Allowed values", "Shown when"],
+        );
+        for q in section.questions() {
+            if matches!(q.kind, AnswerKind::Impacts) {
+                continue;
+            }
+            let kind = match q.kind {
+                AnswerKind::ShortText => "short text",
+                AnswerKind::LongText => "long text",
+                AnswerKind::Date => "date",
+                AnswerKind::YesNo => "yes/no",
+                AnswerKind::Single(_) => "one option",
+                AnswerKind::Multiple(_) => "several options",
+                AnswerKind::Impacts => "impacts",
+            };
+            let kind = if q.required {
+                format!("{kind}, required")
+            } else {
+                kind.to_string()
+            };
+            let allowed = match q.kind {
+                AnswerKind::YesNo => one_of(&keys(&YesNo::ALL)),
+                AnswerKind::Single(choices) | AnswerKind::Multiple(choices) => choices
+                    .iter()
+                    .map(|c| format!("`{}` ({})", c.key, c.label))
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+                _ => "any text".to_string(),
+            };
+            row(
+                out,
+                &[
+                    &format!("`{}`", q.key),
+                    q.text,
+                    &kind,
+                    &allowed,
+                    &condition(&q.shown),
+                ],
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// A display condition in words, naming questions by key.
+fn condition(cond: &Cond) -> String {
+    fn list(keys: &[&str]) -> String {
+        keys.iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+    match cond {
+        Cond::Always => "always".to_string(),
+        Cond::YesNoIn(q, set) => format!(
+            "`{}` is {}",
+            q.key(),
+            list(&set.iter().map(|y| y.key()).collect::<Vec<_>>())
+        ),
+        Cond::ChoiceIn(q, set) => format!("`{}` is {}", q.key(), list(set)),
+        Cond::ChoicesAny(q, set) => format!("`{}` includes {}", q.key(), list(set)),
+        Cond::Answered(q) => format!("`{}` is answered", q.key()),
+        Cond::All(cs) => cs
+            .iter()
+            .map(|c| match c {
+                Cond::Any(_) => format!("({})", condition(c)),
+                _ => condition(c),
+            })
+            .collect::<Vec<_>>()
+            .join(" and "),
+        Cond::Any(cs) => cs
+            .iter()
+            .map(|c| match c {
+                Cond::All(_) => format!("({})", condition(c)),
+                _ => condition(c),
+            })
+            .collect::<Vec<_>>()
+            .join(", or "),
+    }
+}
+
+fn outcome(out: &mut String) {
+    out.push_str(
+        "## The outcome\n\n\
+         What the tool's checks found when the file was made (see [docs/rules.md](rules.md) \
+         for every rule). Written for the record; never read back.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`findings`",
+            "list of findings",
+            "Every rule that applies, blockers first, then by section.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`sections`",
+            "list of `{\"section\", \"status\"}`",
+            &format!(
+                "Each section ({}) and its status: `{{\"status\": …}}` with {}, or \
+             `{{\"status\": \"not-applicable\", \"reason\": text}}`.",
+                one_of(&keys(&Section::ALL)),
+                one_of(&status_tags()),
+            ),
+        ],
+    );
+    row(
+        out,
+        &[
+            "`counts`",
+            "`{\"blockers\", \"warnings\", \"advice\"}`, whole numbers",
+            "How many findings of each severity.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`ready_for_sign_off`",
+            "true or false",
+            "Whether the assessment could be approved.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`sign_off_refusals`",
+            "list of text",
+            "Why it could not be approved yet (empty when ready).",
+        ],
+    );
+    let shown = |d: DpiaOutcome| format!("`{}`", serde_json::to_string(&d).unwrap_or_default());
+    row(
+        out,
+        &[
+            "`dpia`",
+            "object",
+            &format!(
+            "Whether a DPIA is needed: {} (screening found nothing likely to be high risk), {} \
+             (screening is not finished) or {} (needed, and `done` says whether one was \
+             carried out).",
+            shown(DpiaOutcome::NotNeeded),
+            shown(DpiaOutcome::NotYetKnown),
+            shown(DpiaOutcome::Required { done: true }),
+        ),
+        ],
+    );
+    row(
+        out,
+        &[
+            "`reading`",
+            &one_of(&keys(&READINGS)),
+            "The overall reading: whether legitimate interests looks appropriate.",
+        ],
+    );
+    out.push_str("\n### A finding\n\n");
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(out, &["`id`", "text", "The rule's stable id."]);
+    row(out, &["`severity`", &one_of(&keys(&Severity::ALL)), "A blocker prevents sign-off; a warning would be challenged; advice is for information."]);
+    row(
+        out,
+        &[
+            "`weight`",
+            &one_of(&keys(&WEIGHTS)),
+            "What the finding does to the overall reading.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`section`",
+            "a section key",
+            "Where the finding is grouped.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`questions`",
+            "list of question keys",
+            "The questions to go to in order to fix it.",
+        ],
+    );
+    row(out, &["`message`", "text", "What is wrong and what to do."]);
+    row(
+        out,
+        &[
+            "`detail`",
+            "text, optional",
+            "Specific to this assessment, such as which impact.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`source`",
+            "`{\"citation\", \"url\"}`, text",
+            "The guidance or law the rule is based on.",
+        ],
+    );
+    out.push('\n');
+}
+
+fn status_tags() -> Vec<String> {
+    let statuses = [
+        SectionStatus::NotStarted,
+        SectionStatus::InProgress,
+        SectionStatus::Completed,
+        SectionStatus::HasProblems,
+    ];
+    statuses
+        .iter()
+        .filter_map(|s| {
+            serde_json::to_value(s)
+                .ok()?
+                .get("status")?
+                .as_str()
+                .map(String::from)
+        })
+        .collect()
+}
+
+fn import(out: &mut String) {
+    let _ = write!(
+        out,
+        "## Importing\n\n\
+         A file is imported when it is one of these exports or reports, at most {} MB, and \
+         its `assessment` has the shape above. Files of an older format version are brought \
+         up to date first. Otherwise the tool says what is wrong: an empty file, a file too \
+         large, not UTF-8 text, not valid JSON (with the line and column), JSON that is not \
+         an export (or misses a field, or has a field of the wrong type, naming the field, \
+         such as `impacts[0].likelihood`), a file from a newer version of the tool, or an \
+         HTML file with no assessment in it.\n\n\
+         The `outcome` is not read. Whether `digest` matches is shown with the imported \
+         assessment; an assessment that does not match its digest can still be opened, with \
+         a warning that it was changed after it was exported.\n",
+        MAX_IMPORT_BYTES / (1024 * 1024)
+    );
+}
+
+/// `"a"`, `"b"` or `"c"`.
+fn one_of(keys: &[String]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`\"{k}\"`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+fn table_head(out: &mut String, headings: &[&str]) {
+    let _ = writeln!(out, "| {} |", headings.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(headings.len()));
+}
+
+/// One table row; `|` in the cells is escaped, and line breaks would end the row.
+fn row(out: &mut String, cells: &[&str]) {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| c.replace('|', "\\|").replace('\n', " "))
+        .collect();
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}

@@ -1,0 +1,101 @@
+//! Download file names: `lia-<title-slug>-<yyyy-mm-dd>.<ext>`.
+
+use lia::assessment::{Assessment, Date, QuestionId};
+use lia::export::{file_name, slug, MAX_SLUG};
+use proptest::prelude::*;
+
+fn titled(title: &str) -> Assessment {
+    let mut a = Assessment::new("x");
+    a.set_text(QuestionId::AboutTitle, title);
+    a
+}
+
+fn day() -> Date {
+    Date::new(2026, 11, 22).unwrap()
+}
+
+#[test]
+fn names_are_lia_slug_date_and_extension() {
+    assert_eq!(
+        file_name(&titled("Tenant marketing by e-mail"), day(), "json"),
+        "lia-tenant-marketing-by-e-mail-2026-11-22.json"
+    );
+    assert_eq!(
+        file_name(
+            &titled("Tenant marketing by e-mail"),
+            Date::new(2027, 1, 5).unwrap(),
+            "html"
+        ),
+        "lia-tenant-marketing-by-e-mail-2027-01-05.html"
+    );
+    assert_eq!(
+        file_name(&titled("CCTV"), day(), ".json"),
+        "lia-cctv-2026-11-22.json"
+    );
+}
+
+#[test]
+fn slugs_are_lower_case_ascii_letters_digits_and_single_hyphens() {
+    for (title, expected) in [
+        ("Tenant Marketing", "tenant-marketing"),
+        ("  --Hello,   World!!  ", "hello-world"),
+        ("CCTV at 12 sites (2026/27)", "cctv-at-12-sites-2026-27"),
+        ("Tenants’ newsletter — spring", "tenants-newsletter-spring"),
+        ("Café ☕ menu", "caf-menu"),
+        ("a__b..c", "a-b-c"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("../../etc/passwd", "etc-passwd"),
+    ] {
+        assert_eq!(slug(title), expected, "{title}");
+    }
+}
+
+#[test]
+fn an_empty_or_unusable_title_is_untitled() {
+    for title in ["", "   ", "—", "日本語", "!!!"] {
+        assert_eq!(slug(title), "untitled", "{title:?}");
+    }
+    assert_eq!(
+        file_name(&Assessment::new("x"), day(), "json"),
+        "lia-untitled-2026-11-22.json"
+    );
+    assert_eq!(
+        file_name(&titled("   "), day(), "json"),
+        "lia-untitled-2026-11-22.json"
+    );
+}
+
+#[test]
+fn long_titles_are_capped_without_a_trailing_hyphen() {
+    assert_eq!(MAX_SLUG, 60);
+    let long = "word ".repeat(40);
+    let s = slug(&long);
+    assert!(s.len() <= 60 && !s.ends_with('-'), "{s}");
+    assert_eq!(s, "word-".repeat(12).trim_end_matches('-'));
+    let exact = "a".repeat(60);
+    assert_eq!(slug(&exact), exact);
+    assert_eq!(slug(&"a".repeat(61)), exact);
+    // A hyphen that would be the 60th character is dropped, not kept dangling.
+    let title = format!("{} b", "a".repeat(59));
+    assert_eq!(slug(&title), "a".repeat(59));
+}
+
+proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 300, failure_persistence: None, ..Default::default() })]
+
+    #[test]
+    fn any_title_makes_a_safe_slug(title in any::<String>()) {
+        let s = slug(&title);
+        prop_assert!(!s.is_empty() && s.len() <= MAX_SLUG, "{s}");
+        prop_assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{s}");
+        prop_assert!(!s.starts_with('-') && !s.ends_with('-') && !s.contains("--"), "{s}");
+        // The letters and digits of the title, in order, start the slug.
+        let kept: String = title.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+        let letters: String = s.chars().filter(|c| *c != '-').collect();
+        if kept.is_empty() {
+            prop_assert_eq!(s, "untitled");
+        } else {
+            prop_assert!(kept.starts_with(&letters), "{} / {}", kept, letters);
+        }
+    }
+}
