@@ -21,7 +21,9 @@ pub mod validation;
 
 pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
-pub use model::{Answer, Assessment, HarmSeverity, Impact, Likelihood, Risk, Status, YesNo};
+pub use model::{
+    Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Risk, Status, YesNo,
+};
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
 pub use rules::{check, Finding, Severity};

@@ -24,6 +24,12 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The current time as ISO 8601 UTC, e.g. "2026-11-22T10:15:00.000Z" (the form the
+/// export schema requires).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
 /// A fresh id for an assessment: the time and 48 random bits, in hex.
 pub fn new_id() -> String {
     let random = (js_sys::Math::random() * 281_474_976_710_656.0) as u64;

@@ -4,9 +4,11 @@
 mod app;
 mod browser;
 mod components;
-mod library;
+mod downloads;
+mod local_storage;
 mod mount;
 mod pages;
+mod persistence;
 mod state;
 
 pub use mount::start;

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::app::App;
 use super::state::Config;
+use crate::storage::Namespace;
 
 /// Host elements carry this attribute; the app mounts into each one.
 const HOST_SELECTOR: &str = "[data-lia-widget]";
@@ -23,13 +24,31 @@ pub fn start() {
     let standalone = hosts.length() <= 1;
     if hosts.length() == 0 {
         let body = document.body().expect("the page has a body");
-        mount_into(body, Config { standalone });
+        let config = config_of(&body, standalone);
+        mount_into(body, config);
         return;
     }
     for index in 0..hosts.length() {
-        if let Some(host) = hosts.item(index).and_then(|node| node.dyn_into().ok()) {
-            mount_into(host, Config { standalone });
+        if let Some(host) = hosts
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let config = config_of(&host, standalone);
+            mount_into(host, config);
         }
+    }
+}
+
+/// The host element's settings (`data-namespace`); a bad namespace falls back to the
+/// default rather than risk sharing another install's keys in a surprising way.
+fn config_of(host: &web_sys::HtmlElement, standalone: bool) -> Config {
+    let namespace = host
+        .get_attribute("data-namespace")
+        .and_then(|n| Namespace::new(n.trim()).ok())
+        .unwrap_or_default();
+    Config {
+        standalone,
+        namespace,
     }
 }
 

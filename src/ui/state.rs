@@ -1,19 +1,23 @@
-//! The app's state: the route, the open assessment and what the core says about it.
-//! Components read these signals and call the actions below; nothing else mutates.
+//! The app's state: the route, the open assessment and what the core says about it,
+//! and the keeper that saves it. Components read these signals and call the actions
+//! below; nothing else mutates.
 
 use leptos::prelude::*;
 
 use super::browser;
-use super::library::{Library, Summary};
+use super::persistence::{Keeper, Persistence, SaveStatus, StorageView};
 use crate::assessment::lifecycle;
 use crate::assessment::{outcome, Assessment, Ctx, Date, Outcome, QuestionId, Visibility};
 use crate::route::Route;
+use crate::storage::{Namespace, StoreError, Theirs};
 
 /// How the widget was mounted.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The widget owns the page: it may use the URL hash and set the document title.
     pub standalone: bool,
+    /// Keeps this install's saved assessments apart from others on the same site.
+    pub namespace: Namespace,
 }
 
 #[derive(Clone, Copy)]
@@ -28,12 +32,17 @@ pub struct AppState {
     /// Changes whenever the open assessment is replaced (not when the user types), so
     /// text fields know to re-read their value.
     pub generation: RwSignal<u64>,
-    pub summaries: RwSignal<Vec<Summary>>,
-    pub library: StoredValue<Library, LocalStorage>,
+    /// Storage and autosave, and what the interface shows about them.
+    pub keeper: Keeper,
+    pub storage: StorageView,
     pub config: StoredValue<Config>,
     /// Where to put focus after the next change of page (the heading when empty).
     pub focus_next: StoredValue<Option<String>>,
     pub today: Date,
+}
+
+fn no_store() -> StoreError {
+    StoreError::Failed("the store is gone".into())
 }
 
 impl AppState {
@@ -49,15 +58,23 @@ impl AppState {
                     .unwrap_or_default()
             })
         });
-        let library = StoredValue::new_local(Library::default());
+        let (persistence, refused) = Persistence::open(config.namespace.clone());
+        let storage = StorageView::new();
+        storage.unavailable.set(refused.is_some());
+        let keeper = Keeper {
+            persistence: StoredValue::new_local(persistence),
+            view: storage,
+            open,
+        };
+        keeper.start_up();
         AppState {
             route: RwSignal::new(Route::Start),
             open,
             outcome,
             visibility,
             generation: RwSignal::new(0),
-            summaries: RwSignal::new(Vec::new()),
-            library,
+            keeper,
+            storage,
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
             today,
@@ -74,38 +91,67 @@ impl AppState {
         self.route.set(route);
     }
 
-    /// Opens an assessment on the given page.
-    pub fn open_assessment(&self, assessment: Assessment, route: Route) {
+    /// Shows an assessment (already loaded or adopted) on the given page.
+    fn show(&self, assessment: Assessment, route: Route) {
         self.open.set(Some(assessment));
         self.generation.update(|g| *g += 1);
         self.route.set(route);
     }
 
+    /// Opens a saved assessment; says why not if it cannot be read.
     pub fn open_by_id(&self, id: &str, route: Route) -> bool {
-        match self.library.with_value(|l| l.load(id)) {
-            Some(a) => {
-                self.open_assessment(a, route);
+        self.keeper.save_now();
+        match self.keeper.load(id) {
+            Ok(a) => {
+                self.storage.notice.set(None);
+                self.show(a, route);
                 true
             }
-            None => false,
+            Err(e) => {
+                self.storage.notice.set(Some(e.to_string()));
+                false
+            }
         }
     }
 
-    /// Saves a new assessment and opens it at its first section.
+    /// Saves a new assessment and opens it.
     pub fn start(&self, assessment: Assessment, route: Route) {
-        self.library
-            .update_value(|l| l.save(&assessment, browser::now_ms()));
-        self.refresh_list();
-        self.open_assessment(assessment, route);
+        self.keeper.save_now();
+        self.storage.notice.set(None);
+        self.open.set(Some(assessment));
+        self.keeper.adopt_new();
+        self.generation.update(|g| *g += 1);
+        self.route.set(route);
     }
 
+    /// Opens `assessment` in place of the saved one with the same id (an import the
+    /// user chose to let replace it).
+    pub fn replace_with(&self, assessment: Assessment, route: Route) {
+        self.keeper.save_now();
+        match self.keeper.load(&assessment.id) {
+            Ok(_) => {
+                self.storage.notice.set(None);
+                self.show(assessment, route);
+                self.keeper.changed();
+                self.keeper.save_now();
+            }
+            Err(e) => self.storage.notice.set(Some(e.to_string())),
+        }
+    }
+
+    /// Back to the start page; anything unsaved is saved first.
     pub fn close(&self) {
-        self.open.set(None);
-        self.refresh_list();
+        self.keeper.save_now();
+        if self.storage.conflict.with_untracked(Option::is_none) {
+            self.open.set(None);
+            self.storage.status.set(SaveStatus::Idle);
+        }
+        self.keeper.refresh_list();
         self.route.set(Route::Start);
     }
 
-    /// Changes the open assessment (refused when it is approved, and so read-only).
+    /// Changes the open assessment (refused when it is approved, and so read-only);
+    /// autosave follows 300 ms after the last change.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
         let mut changed = false;
         self.open.update(|a| {
@@ -115,19 +161,93 @@ impl AppState {
             }
         });
         if changed {
-            self.save_open();
+            self.keeper.changed();
         }
     }
 
-    fn save_open(&self) {
-        if let Some(a) = self.open.get_untracked() {
-            self.library.update_value(|l| l.save(&a, browser::now_ms()));
+    /// "Use the other version": the other tab's copy replaces this one.
+    pub fn use_theirs(&self) {
+        let Some(conflict) = self.storage.conflict.get_untracked() else {
+            return;
+        };
+        self.storage.conflict.set(None);
+        match conflict.theirs {
+            Theirs::Changed(record) => {
+                let route = self.route.get_untracked();
+                match self.keeper.load(&record.assessment.id) {
+                    Ok(latest) => self.show(latest, route),
+                    Err(e) => self.storage.notice.set(Some(e.to_string())),
+                }
+            }
+            Theirs::Deleted => {
+                self.open.set(None);
+                self.storage.status.set(SaveStatus::Idle);
+                self.keeper.refresh_list();
+                self.route.set(Route::Start);
+            }
+            Theirs::Damaged { .. } => self.keeper.keep_mine(),
+        }
+    }
+
+    /// Another tab changed a key of storage: follow it.
+    pub fn external_change(&self, key: Option<String>) {
+        if let Some(theirs) = self.keeper.external_change(key) {
+            let route = self.route.get_untracked();
+            self.show(theirs, route);
         }
     }
 
     pub fn refresh_list(&self) {
-        self.summaries
-            .set(self.library.with_value(|l| l.summaries()));
+        self.keeper.refresh_list();
+    }
+
+    /// Deletes a saved assessment; it can be restored until the page is reloaded.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let deleted = self
+            .keeper
+            .persistence
+            .try_update_value(|p| p.store.delete(id))
+            .unwrap_or_else(|| Err(no_store()))?;
+        self.storage.deleted.update(|d| d.insert(0, deleted));
+        self.keeper.refresh_list();
+        // Space was freed: a save waiting for room may now go through.
+        self.keeper.save_now();
+        Ok(())
+    }
+
+    pub fn undo_delete(&self, id: &str) -> Result<(), StoreError> {
+        let Some(deleted) = self
+            .storage
+            .deleted
+            .with_untracked(|d| d.iter().find(|x| x.id() == id).cloned())
+        else {
+            return Ok(());
+        };
+        self.keeper
+            .persistence
+            .try_update_value(|p| p.store.restore(&deleted))
+            .unwrap_or_else(|| Err(no_store()))?;
+        self.storage.deleted.update(|d| d.retain(|x| x.id() != id));
+        self.keeper.refresh_list();
+        Ok(())
+    }
+
+    pub fn rename(&self, id: &str, title: &str) -> Result<(), StoreError> {
+        self.keeper
+            .persistence
+            .try_update_value(|p| p.store.rename(id, title, browser::now_ms()))
+            .unwrap_or_else(|| Err(no_store()))?;
+        self.keeper.refresh_list();
+        Ok(())
+    }
+
+    pub fn duplicate(&self, id: &str) -> Result<(), StoreError> {
+        self.keeper
+            .persistence
+            .try_update_value(|p| p.store.duplicate(id, &browser::new_id(), browser::now_ms()))
+            .unwrap_or_else(|| Err(no_store()))?;
+        self.keeper.refresh_list();
+        Ok(())
     }
 
     /// Opens the question's section and puts the cursor in it.
@@ -139,7 +259,7 @@ impl AppState {
         self.navigate_and_focus(route, Some(field_id(q)));
     }
 
-    /// Approves the open assessment, or says why it cannot be.
+    /// Approves the open assessment and saves it at once, or says why it cannot be.
     pub fn approve(&self) -> Result<(), Vec<String>> {
         let mut result = Err(Vec::new());
         self.open.update(|a| {
@@ -148,7 +268,8 @@ impl AppState {
             }
         });
         if result.is_ok() {
-            self.save_open();
+            self.keeper.changed();
+            self.keeper.save_now();
         }
         result
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::findings::FindingsPanel;
 use super::nav_link::NavLink;
+use super::storage_notices::{SaveStatusLine, StorageNotices};
 use crate::route::Route;
 use crate::ui::state::AppState;
 
@@ -34,10 +35,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {move || state.open.with(|a| a.as_ref().map(|a| a.title().to_string())).filter(|_| has_open()).map(|title| view! {
                     <span class="lia-header__assessment">{title}</span>
                 })}
+                <SaveStatusLine />
             </div>
         </header>
         <div class=move || if has_open() { "lia-body lia-body--with-panel" } else { "lia-body" }>
-            <main class="lia-main" id="lia-main">{children()}</main>
+            <main class="lia-main" id="lia-main">
+                <StorageNotices />
+                {children()}
+            </main>
             {move || has_open().then(|| view! { <FindingsPanel /> })}
         </div>
         <footer class="lia-footer">

@@ -9,6 +9,7 @@ use crate::route::Route;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
 use crate::ui::components::findings::FindingsList;
 use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::record_tools::{Downloads, ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::ReadingTag;
 use crate::ui::state::{field_id, AppState};
@@ -156,14 +157,17 @@ pub fn CheckPage() -> impl IntoView {
         <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
         <ReadOnlyBanner />
+        <ImportWarning />
         <div class="lia-check-summary">
             <p>"Overall reading: " {move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
             <p>"DPIA: " {move || outcome.with(|o| o.as_ref().map(|o| o.dpia.describe()))}</p>
         </div>
         {Section::ALL.into_iter().map(|section| view! { <SectionSummary section /> }).collect_view()}
+        <ReviewLog />
         <h2 class="lia-heading-l">"Findings"</h2>
         <FindingsList level=3 />
         <ApprovePanel />
+        <div class="lia-no-print"><Downloads /></div>
         <p class="lia-no-print">
             <button type="button" class="lia-button lia-button--secondary" on:click=|_| {
                 let _ = leptos::prelude::window().print();

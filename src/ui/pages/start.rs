@@ -1,27 +1,34 @@
 //! The start page: what an LIA is and when you need one, the privacy promise, the saved
-//! assessments, and the ways to begin.
+//! assessments (open, rename, duplicate, delete with undo), anything that could not be
+//! read, the storage used, and the ways to begin: new, from an example, from a file.
 
 use leptos::prelude::*;
 
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::{Assessment, Section, Status};
 use crate::route::Route;
+use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
+use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
-use crate::ui::library::Summary;
+use crate::ui::downloads::download;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let first_section = Route::Section {
-        section: Section::About,
-        from_check: false,
+    let start_new = move |_| {
+        let route = Route::Section {
+            section: Section::About,
+            from_check: false,
+        };
+        state.start(Assessment::new(browser::new_id()), route)
     };
-    let start_new = {
-        let route = first_section.clone();
-        move |_| state.start(Assessment::new(browser::new_id()), route.clone())
-    };
+    Effect::new(move |_| {
+        if state.config.with_value(|c| c.standalone) {
+            browser::set_title("Legitimate interests assessment");
+        }
+    });
     view! {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Legitimate interests assessment"</h1>
         <p class="lia-lead">
@@ -41,8 +48,14 @@ pub fn StartPage() -> impl IntoView {
         </div>
 
         <h2 class="lia-heading-l">"Your assessments"</h2>
+        <DamagedList />
+        <DeletedList />
         <SavedList />
         <button type="button" class="lia-button" on:click=start_new>"Start a new assessment"</button>
+        <StorageUse />
+
+        <h2 class="lia-heading-l">"Open a saved file"</h2>
+        <ImportFile />
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
@@ -50,7 +63,6 @@ pub fn StartPage() -> impl IntoView {
             {EXAMPLES
                 .iter()
                 .map(|example| {
-                    let route = Route::Tasks;
                     view! {
                         <li class="lia-example">
                             <h3 class="lia-heading-s">{example.title}</h3>
@@ -59,7 +71,7 @@ pub fn StartPage() -> impl IntoView {
                                 type="button"
                                 class="lia-button lia-button--secondary"
                                 aria-label=format!("Start from this example: {}", example.title)
-                                on:click=move |_| state.start((example.build)(&browser::new_id()), route.clone())
+                                on:click=move |_| state.start((example.build)(&browser::new_id()), Route::Tasks)
                             >
                                 "Start from this example"
                             </button>
@@ -73,24 +85,31 @@ pub fn StartPage() -> impl IntoView {
 
 fn status_text(summary: &Summary) -> String {
     match summary.status {
-        Status::Draft => format!("Draft (version {})", summary.version),
-        Status::Approved => format!("Approved (version {})", summary.version),
+        Status::Draft => format!("Draft, version {}", summary.version),
+        Status::Approved => format!("Approved, version {}", summary.version),
     }
+}
+
+/// What a row is doing: nothing, being renamed, or waiting for "yes, delete".
+#[derive(Clone, PartialEq)]
+enum RowMode {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
 }
 
 /// The saved assessments, most recently changed first.
 #[component]
 fn SavedList() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = state.today;
     move || {
-        let list = state.summaries.get();
+        let list = state.storage.summaries.get();
         if list.is_empty() {
             return view! { <p>"You have no saved assessments in this browser yet."</p> }
                 .into_any();
         }
         view! {
-            <table class="lia-table">
+            <table class="lia-table lia-saved">
                 <caption class="lia-visually-hidden">"Saved assessments"</caption>
                 <thead>
                     <tr>
@@ -98,41 +117,239 @@ fn SavedList() -> impl IntoView {
                         <th scope="col">"Status"</th>
                         <th scope="col">"Last changed"</th>
                         <th scope="col">"Review due"</th>
+                        <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
-                    {list
-                        .into_iter()
-                        .map(|summary| {
-                            let id = summary.id.clone();
-                            let href = Route::Tasks.to_hash(Some(&summary.id));
-                            let overdue = summary.review_due.is_some_and(|d| d < today);
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a
-                                            href=href
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                state.open_by_id(&id, Route::Tasks);
-                                            }
-                                        >
-                                            {summary.title.clone()}
-                                        </a>
-                                    </td>
-                                    <td>{status_text(&summary)}</td>
-                                    <td>{browser::describe_time(summary.saved_at)}</td>
-                                    <td>
-                                        {summary.review_due.map_or("Not set".to_string(), |d| d.long())}
-                                        {overdue.then(|| view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> })}
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                    {list.into_iter().map(|summary| view! { <SavedRow summary /> }).collect_view()}
                 </tbody>
             </table>
         }
         .into_any()
+    }
+}
+
+#[component]
+fn SavedRow(summary: Summary) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mode = RwSignal::new(RowMode::Idle);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let title = summary.display_title().to_string();
+    let id = summary.id.clone();
+    let overdue = summary.review_due.is_some_and(|d| d < state.today);
+    let approved = summary.status == Status::Approved;
+    let href = Route::Tasks.to_hash(Some(&summary.id));
+    let rename_id = format!("lia-rename-{}", summary.id);
+    let new_title = RwSignal::new(summary.title.clone().unwrap_or_default());
+    let open = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            state.open_by_id(&id, Route::Tasks);
+        }
+    };
+    let save_rename = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match state.rename(&id, new_title.get_untracked().trim()) {
+                Ok(()) => mode.set(RowMode::Idle),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| error.set(state.duplicate(&id).err().map(|e| e.to_string()))
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| match state.delete(&id) {
+            Ok(()) => browser::focus_id("lia-deleted".into()),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let actions = {
+        let title = title.clone();
+        let rename_id = rename_id.clone();
+        move || {
+            match mode.get() {
+            RowMode::Idle => view! {
+                <div class="lia-row-actions">
+                    {(!approved).then(|| {
+                        let rename_id = rename_id.clone();
+                        view! {
+                            <button type="button" class="lia-link-button" aria-label=format!("Rename {title}") on:click=move |_| {
+                                mode.set(RowMode::Renaming);
+                                browser::focus_id(rename_id.clone());
+                            }>"Rename"</button>
+                        }
+                    })}
+                    <button type="button" class="lia-link-button" aria-label=format!("Duplicate {title}") on:click=duplicate.clone()>"Duplicate"</button>
+                    <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click=move |_| {
+                        mode.set(RowMode::ConfirmingDelete);
+                        browser::focus_id("lia-confirm-delete".into());
+                    }>"Delete"</button>
+                </div>
+            }
+            .into_any(),
+            RowMode::Renaming => view! {
+                <form class="lia-inline-form" novalidate on:submit=save_rename.clone()>
+                    <label class="lia-label" for=rename_id.clone()>"New name"</label>
+                    <input class="lia-input" id=rename_id.clone() type="text" prop:value=new_title.get_untracked()
+                        on:input=move |ev| new_title.set(event_target_value(&ev)) />
+                    <button type="submit" class="lia-button lia-button--secondary">"Save name"</button>
+                    <button type="button" class="lia-link-button" on:click=move |_| mode.set(RowMode::Idle)>"Cancel"</button>
+                </form>
+            }
+            .into_any(),
+            RowMode::ConfirmingDelete => view! {
+                <div class="lia-confirm" role="group" aria-labelledby="lia-confirm-delete">
+                    <p id="lia-confirm-delete" tabindex="-1">
+                        {format!("Delete “{title}” from this browser? ")}
+                        {if approved { "It is an approved record: keep a downloaded copy if you need it. " } else { "" }}
+                        "You can undo this until you reload the page."
+                    </p>
+                    <button type="button" class="lia-button lia-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
+                    <button type="button" class="lia-link-button" on:click=move |_| mode.set(RowMode::Idle)>"Cancel"</button>
+                </div>
+            }
+            .into_any(),
+        }
+        }
+    };
+    view! {
+        <tr>
+            <td><a href=href on:click=open>{title.clone()}</a></td>
+            <td>{status_text(&summary)}</td>
+            <td>{browser::describe_time(summary.saved_at)}</td>
+            <td>
+                {summary.review_due.map_or("Not set".to_string(), |d| d.long())}
+                {overdue.then(|| view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> })}
+            </td>
+            <td>
+                {actions}
+                {move || error.get().map(|e| view! { <p class="lia-error-message" role="alert">{e}</p> })}
+            </td>
+        </tr>
+    }
+}
+
+/// Deleted this session, with undo until the page is reloaded.
+#[component]
+fn DeletedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    move || {
+        let deleted = state.storage.deleted.get();
+        (!deleted.is_empty()).then(|| {
+            view! {
+                <div class="lia-notice" id="lia-deleted" tabindex="-1" role="status">
+                    <ul class="lia-plain-list">
+                        {deleted.into_iter().map(|d| {
+                            let id = d.id().to_string();
+                            let name = d.title().unwrap_or("Untitled assessment").to_string();
+                            view! {
+                                <li>
+                                    {format!("“{name}” deleted. ")}
+                                    <button type="button" class="lia-link-button" aria-label=format!("Undo deleting {name}") on:click=move |_| {
+                                        error.set(state.undo_delete(&id).err().map(|e| e.to_string()));
+                                    }>"Undo"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {move || error.get().map(|e| view! { <p class="lia-error-message">{e}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Saved records that could not be read: set aside, never lost.
+#[component]
+fn DamagedList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let damaged = state.storage.damaged.get();
+        (!damaged.is_empty()).then(|| {
+            let count = damaged.len();
+            view! {
+                <div class="lia-warning-banner" role="region" aria-labelledby="lia-damaged-title" id="lia-damaged">
+                    <h3 class="lia-heading-s" id="lia-damaged-title">
+                        {if count == 1 { "One saved assessment could not be read".to_string() } else { format!("{count} saved assessments could not be read") }}
+                    </h3>
+                    <ul class="lia-plain-list">
+                        {damaged.into_iter().map(|record| view! { <DamagedItem record /> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn DamagedItem(record: DamagedRecord) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let confirming = RwSignal::new(false);
+    let key = record.key.clone();
+    let name = record.name().to_string();
+    let download_raw = {
+        let key = key.clone();
+        let id = record.id.clone();
+        move |_| {
+            let raw = state
+                .keeper
+                .persistence
+                .with_value(|p| p.store.raw_text(&key));
+            if let Ok(raw) = raw {
+                let _ = download(&format!("lia-damaged-{id}.txt"), "text/plain", &raw);
+            }
+        }
+    };
+    let discard = move |_| {
+        let _ = state
+            .keeper
+            .persistence
+            .try_update_value(|p| p.store.discard_quarantined(&key));
+        state.refresh_list();
+    };
+    view! {
+        <li class="lia-damaged">
+            <p>{record.message()}</p>
+            <button type="button" class="lia-button lia-button--secondary" aria-label=format!("Download the saved text of {name}") on:click=download_raw>
+                "Download its saved text"
+            </button>
+            {move || if confirming.get() {
+                view! {
+                    <button type="button" class="lia-button lia-button--warning" on:click=discard.clone()>"Yes, discard it"</button>
+                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(true)>"Discard it"</button>
+                }
+                .into_any()
+            }}
+        </li>
+    }
+}
+
+/// How much of the browser's storage the tool uses, and why to keep copies.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="lia-storage-use" id="lia-storage-use">
+            {move || {
+                if state.storage.unavailable.get() {
+                    "Nothing is being kept in this browser's storage: it is not available to this tool.".to_string()
+                } else {
+                    format!("This tool is using {} of this browser's storage.", format_bytes(state.storage.usage.get()))
+                }
+            }}
+            " Clearing this browser's site data deletes everything saved here, so download a copy of any assessment you need to keep."
+        </p>
     }
 }

@@ -8,6 +8,7 @@ use crate::assessment::{Answer, QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::record_tools::{Downloads, ImportWarning};
 use crate::ui::components::tag::{ReadingTag, StatusTag};
 use crate::ui::state::AppState;
 
@@ -38,6 +39,7 @@ pub fn TaskListPage() -> impl IntoView {
         <span class="lia-caption">{organisation}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{title}</h1>
         <ReadOnlyBanner />
+        <ImportWarning />
         <h2 class="lia-heading-m">"Overall reading"</h2>
         <p>{move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
         <p class="lia-body-text">
@@ -80,5 +82,6 @@ pub fn TaskListPage() -> impl IntoView {
             <NavLink route=Route::Check>"Check your answers"</NavLink>
             " and approve the assessment when nothing blocks it."
         </p>
+        <Downloads />
     }
 }

@@ -1,0 +1,123 @@
+//! What the user is told about keeping their work: the quiet save status, and the
+//! banners for storage that is full, blocked or changed by another tab. Each problem
+//! offers a download, so the work can always leave the page safely.
+
+use leptos::prelude::*;
+
+use crate::storage::{StoreError, Theirs};
+use crate::ui::downloads::download_json;
+use crate::ui::persistence::SaveStatus;
+use crate::ui::state::AppState;
+
+/// "Saved", "Saving…" or "Not saved", next to the assessment's name.
+#[component]
+pub fn SaveStatusLine() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        if state.route.with(|r| *r == crate::route::Route::Start) {
+            return None;
+        }
+        let (text, modifier) = match state.storage.status.get() {
+            SaveStatus::Idle => return None,
+            SaveStatus::Saving => ("Saving…", "saving"),
+            SaveStatus::Saved => ("Saved", "saved"),
+            SaveStatus::NotSaved(_) => ("Not saved", "not-saved"),
+        };
+        Some(
+            view! { <span class=format!("lia-save-status lia-save-status--{modifier}") id="lia-save-status">{text}</span> },
+        )
+    }
+}
+
+/// A button that downloads the open assessment as JSON.
+#[component]
+fn DownloadCopy() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let failed = RwSignal::new(None::<String>);
+    let click = move |_| {
+        if let Some(a) = state.open.get_untracked() {
+            failed.set(download_json(&a).err());
+        }
+    };
+    view! {
+        <button type="button" class="lia-button lia-button--secondary" on:click=click>"Download a copy"</button>
+        {move || failed.get().map(|why| view! { <p class="lia-error-message">{format!("The download failed: {why}")}</p> })}
+    }
+}
+
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let storage = state.storage;
+    let has_open = move || state.open.with(Option::is_some);
+    let unavailable = move || {
+        storage.unavailable.get().then(|| {
+            view! {
+                <div class="lia-warning-banner" role="region" aria-label="Storage not available" id="lia-no-storage">
+                    <p><strong>{StoreError::Unavailable(String::new()).to_string()}</strong></p>
+                    {move || has_open().then(|| view! { <DownloadCopy /> })}
+                </div>
+            }
+        })
+    };
+    let not_saved = move || match storage.status.get() {
+        SaveStatus::NotSaved(why)
+            if storage.conflict.with(Option::is_none) && !storage.unavailable.get() =>
+        {
+            Some(view! {
+                <div class="lia-warning-banner" role="alert" id="lia-not-saved">
+                    <p><strong>{why}</strong></p>
+                    <p>"Your work is still here in this page, and it will be saved as soon as it can be."</p>
+                    <DownloadCopy />
+                </div>
+            })
+        }
+        _ => None,
+    };
+    let conflict = move || {
+        storage.conflict.get().map(|conflict| {
+            let (title, use_theirs) = match conflict.theirs {
+                Theirs::Changed(_) => ("This assessment was changed in another tab or window", Some("Use the other version")),
+                Theirs::Deleted => ("This assessment was deleted in another tab or window", Some("Let it be deleted")),
+                Theirs::Damaged { .. } => ("The saved copy of this assessment is damaged", None),
+            };
+            view! {
+                <div class="lia-warning-banner" role="alertdialog" aria-labelledby="lia-conflict-title" aria-describedby="lia-conflict-text" id="lia-conflict" tabindex="-1">
+                    <h2 class="lia-heading-s" id="lia-conflict-title">{title}</h2>
+                    <p id="lia-conflict-text">
+                        "You have changes here that are not saved. Choose which version to keep; the other is replaced. "
+                        "If you are not sure, download a copy of yours first."
+                    </p>
+                    <div class="lia-button-group">
+                        <button type="button" class="lia-button" on:click=move |_| state.keeper.keep_mine()>"Keep my version"</button>
+                        {use_theirs.map(|label| view! {
+                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_theirs()>{label}</button>
+                        })}
+                        <DownloadCopy />
+                    </div>
+                </div>
+            }
+        })
+    };
+    Effect::new(move |_| {
+        if storage.conflict.with(Option::is_some) {
+            crate::ui::browser::focus_id("lia-conflict".into());
+        }
+    });
+    let notice = move || {
+        storage.notice.get().map(|text| {
+            view! {
+                <div class="lia-notice" role="status" id="lia-notice">
+                    <p>{text}</p>
+                    <button type="button" class="lia-link-button" on:click=move |_| storage.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {unavailable}
+        {conflict}
+        {not_saved}
+        {notice}
+    }
+}

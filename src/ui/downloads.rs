@@ -1,0 +1,57 @@
+//! Files the user downloads: made in the page as a Blob and saved through a temporary
+//! link. Nothing is uploaded anywhere; the object URL is local to this page.
+
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use crate::assessment::Assessment;
+use crate::export;
+
+/// Saves `contents` as a file called `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let document = leptos::prelude::document();
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "the browser could not save the file".to_string())?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    let body = document.body().ok_or("the page has no body")?;
+    let _ = body.append_child(&link);
+    link.click();
+    let _ = body.remove_child(&link);
+    // Let the download start before the URL goes.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// The JSON export of an assessment, named `lia-<title>-<date>.json`.
+pub fn download_json(a: &Assessment) -> Result<(), String> {
+    let today = browser::today();
+    let json = export::to_json(a, &browser::now_iso(), Some(today));
+    download(
+        &export::file_name(a, today, "json"),
+        "application/json",
+        &json,
+    )
+}
+
+/// The printable HTML report, named `lia-<title>-<date>.html`.
+pub fn download_html(a: &Assessment) -> Result<(), String> {
+    let today = browser::today();
+    let html = export::to_html(a, &browser::now_iso(), Some(today));
+    download(&export::file_name(a, today, "html"), "text/html", &html)
+}
