@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::browser;
 use super::components::layout::Layout;
 use super::pages::check::CheckPage;
 use super::pages::section::SectionPage;
@@ -13,9 +12,9 @@ use super::state::{AppState, Config};
 use crate::route::Route;
 
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
     let standalone = config.standalone;
-    let state = AppState::new(config);
+    let state = AppState::new(config, root);
     provide_context(state);
     keep_saved(state);
 
@@ -39,7 +38,7 @@ pub fn App(config: Config) -> impl IntoView {
         state.route.track();
         if first.is_some() {
             let target = state.focus_next.try_update_value(Option::take).flatten();
-            browser::focus_id(target.unwrap_or_else(|| "lia-page-heading".into()));
+            state.focus(target.unwrap_or_else(|| "lia-page-heading".into()));
         }
     });
 

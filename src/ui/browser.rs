@@ -36,10 +36,10 @@ pub fn new_id() -> String {
     format!("{:x}-{:012x}", now_ms() as u64, random)
 }
 
-/// Moves keyboard focus to the element with this id, once the DOM has caught up.
-pub fn focus_id(id: String) {
+/// Moves keyboard focus to the element with this id in `root`, once the DOM has caught up.
+pub fn focus_in(root: web_sys::ShadowRoot, id: String) {
     leptos::prelude::request_animation_frame(move || {
-        let element = leptos::prelude::document()
+        let element = root
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {

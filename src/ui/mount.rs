@@ -1,4 +1,6 @@
-//! Finds where to mount the widget and marks it ready once mounted.
+//! Finds where to mount each widget, gives it a shadow root (so the host page's CSS
+//! cannot reach in, ours cannot leak out, and two widgets' ids never clash), adopts the
+//! stylesheet there, and marks the host ready once mounted.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,8 +13,11 @@ use crate::storage::Namespace;
 const HOST_SELECTOR: &str = "[data-lia-widget]";
 /// Set on the host once the app is mounted, so tests and host pages know it is interactive.
 const READY_ATTRIBUTE: &str = "data-lia-ready";
+/// The widget's styles, compiled in: they live inside each shadow root.
+const STYLE: &str = include_str!("../../style/main.css");
 
-/// Mounts the app into every `[data-lia-widget]` element, or into `<body>` when there is none.
+/// Mounts the app into every `[data-lia-widget]` element, or into a new one at the end of
+/// `<body>` when the page has none.
 pub fn start() {
     console_error_panic_hook::set_once();
     let document = document();
@@ -23,9 +28,16 @@ pub fn start() {
     // page with each other and must not.
     let standalone = hosts.length() <= 1;
     if hosts.length() == 0 {
-        let body = document.body().expect("the page has a body");
-        let config = config_of(&body, standalone);
-        mount_into(body, config);
+        let host: web_sys::HtmlElement = document
+            .create_element("div")
+            .expect("a div can be made")
+            .unchecked_into();
+        let _ = host.set_attribute("data-lia-widget", "");
+        let _ = document
+            .body()
+            .expect("the page has a body")
+            .append_child(&host);
+        mount_into(host, standalone);
         return;
     }
     for index in 0..hosts.length() {
@@ -33,8 +45,7 @@ pub fn start() {
             .item(index)
             .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let config = config_of(&host, standalone);
-            mount_into(host, config);
+            mount_into(host, standalone);
         }
     }
 }
@@ -52,7 +63,27 @@ fn config_of(host: &web_sys::HtmlElement, standalone: bool) -> Config {
     }
 }
 
-fn mount_into(host: web_sys::HtmlElement, config: Config) {
-    leptos::mount::mount_to(host.clone(), move || view! { <App config /> }).forget();
+fn mount_into(host: web_sys::HtmlElement, standalone: bool) {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => {
+            match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+                Ok(root) => root,
+                Err(_) => return, // an element that cannot host a widget
+            }
+        }
+    };
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet.replace_sync(STYLE).is_ok() {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+    }
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div can be made")
+        .unchecked_into();
+    let _ = root.append_child(&container);
+    let config = config_of(&host, standalone);
+    leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
     let _ = host.set_attribute(READY_ATTRIBUTE, "true");
 }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub config: StoredValue<Config>,
     /// Where to put focus after the next change of page (the heading when empty).
     pub focus_next: StoredValue<Option<String>>,
+    /// The widget's shadow root: ids are looked up here, not in the host document.
+    pub root: StoredValue<web_sys::ShadowRoot, LocalStorage>,
     pub today: Date,
 }
 
@@ -46,7 +48,7 @@ fn no_store() -> StoreError {
 }
 
 impl AppState {
-    pub fn new(config: Config) -> AppState {
+    pub fn new(config: Config, root: web_sys::ShadowRoot) -> AppState {
         let today = browser::today();
         let open: RwSignal<Option<Assessment>> = RwSignal::new(None);
         let outcome =
@@ -77,8 +79,16 @@ impl AppState {
             storage,
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
+            root: StoredValue::new_local(root),
             today,
         }
+    }
+
+    /// Moves keyboard focus to the element of this widget with this id, once the DOM
+    /// has caught up.
+    pub fn focus(&self, id: impl Into<String>) {
+        let root = self.root.get_value();
+        browser::focus_in(root, id.into());
     }
 
     pub fn navigate(&self, route: Route) {

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::assessment::display::{show, Shown};
 use crate::assessment::QuestionId;
-use crate::ui::browser;
 use crate::ui::state::AppState;
 
 fn approved_on(state: AppState) -> String {
@@ -52,11 +51,11 @@ pub fn ApprovePanel() -> impl IntoView {
     let approve = move |_| match state.approve() {
         Ok(()) => {
             refused.set(Vec::new());
-            browser::focus_id("lia-page-heading".into());
+            state.focus("lia-page-heading");
         }
         Err(reasons) => {
             refused.set(reasons);
-            browser::focus_id("lia-approval-refused".into());
+            state.focus("lia-approval-refused");
         }
     };
     view! {

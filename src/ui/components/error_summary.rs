@@ -10,6 +10,7 @@ pub const ERROR_SUMMARY_ID: &str = "lia-error-summary";
 
 #[component]
 pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let state = expect_context::<crate::ui::state::AppState>();
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -28,7 +29,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                                             href=href
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                crate::ui::browser::focus_id(target.clone());
+                                                state.focus(target.clone());
                                             }
                                         >
                                             {e.message}

@@ -35,7 +35,7 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
         let mut new_id = None;
         state.edit(|a| new_id = Some(a.add_impact()));
         if let Some(id) = new_id {
-            crate::ui::browser::focus_id(format!("impact-{id}-description"));
+            state.focus(format!("impact-{id}-description"));
         }
     };
     let undo = move |_| {
@@ -43,7 +43,7 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
             let id = impact.id;
             state.edit(|a| a.impacts.insert(index.min(a.impacts.len()), impact));
             removed.set(None);
-            crate::ui::browser::focus_id(format!("impact-{id}-description"));
+            state.focus(format!("impact-{id}-description"));
         }
     };
     view! {

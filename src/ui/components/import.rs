@@ -84,7 +84,7 @@ pub fn ImportFile() -> impl IntoView {
                     "“{file_name}” could not be opened: {}",
                     e.message()
                 )));
-                browser::focus_id("lia-import-error-summary".into());
+                state.focus("lia-import-error-summary");
                 return;
             }
         };
@@ -110,7 +110,7 @@ pub fn ImportFile() -> impl IntoView {
                     existing_title: summary.display_title().to_string(),
                     existing_approved: summary.status == Status::Approved,
                 }));
-                browser::focus_id("lia-import-clash".into());
+                state.focus("lia-import-clash");
             }
         }
     };
@@ -166,9 +166,9 @@ pub fn ImportFile() -> impl IntoView {
             <div class="lia-error-summary" id="lia-import-error-summary" tabindex="-1" role="alert" aria-labelledby="lia-import-error-title">
                 <h3 class="lia-error-summary__title" id="lia-import-error-title">"There is a problem"</h3>
                 <ul class="lia-error-summary__list">
-                    <li><a href=format!("#{INPUT_ID}") on:click=|ev| {
+                    <li><a href=format!("#{INPUT_ID}") on:click=move |ev| {
                         ev.prevent_default();
-                        browser::focus_id(INPUT_ID.into());
+                        state.focus(INPUT_ID);
                     }>{message}</a></li>
                 </ul>
             </div>

@@ -18,14 +18,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         move || state.open.with(Option::is_some) && state.route.with(|r| *r != Route::Start);
     view! {
         <div class="lia-skip-links">
-            <a class="lia-skip-link" href="#lia-main" on:click=|ev| {
+            <a class="lia-skip-link" href="#lia-main" on:click=move |ev| {
                 ev.prevent_default();
-                crate::ui::browser::focus_id("lia-page-heading".into());
+                state.focus("lia-page-heading");
             }>"Skip to main content"</a>
             {move || has_open().then(|| view! {
-                <a class="lia-skip-link" href="#lia-findings" on:click=|ev| {
+                <a class="lia-skip-link" href="#lia-findings" on:click=move |ev| {
                     ev.prevent_default();
-                    crate::ui::browser::focus_id("lia-findings-title".into());
+                    state.focus("lia-findings-title");
                 }>"Skip to findings"</a>
             })}
         </div>

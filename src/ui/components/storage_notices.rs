@@ -101,7 +101,7 @@ pub fn StorageNotices() -> impl IntoView {
     };
     Effect::new(move |_| {
         if storage.conflict.with(Option::is_some) {
-            crate::ui::browser::focus_id("lia-conflict".into());
+            state.focus("lia-conflict");
         }
     });
     let notice = move || {

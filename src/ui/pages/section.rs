@@ -75,7 +75,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             state.navigate(next_route(state, section, from_check));
         } else {
             errors.set(found);
-            browser::focus_id(ERROR_SUMMARY_ID.into());
+            state.focus(ERROR_SUMMARY_ID);
         }
     };
     Effect::new(move |_| {

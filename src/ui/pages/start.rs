@@ -165,7 +165,7 @@ fn SavedRow(summary: Summary) -> impl IntoView {
     let delete = {
         let id = id.clone();
         move |_| match state.delete(&id) {
-            Ok(()) => browser::focus_id("lia-deleted".into()),
+            Ok(()) => state.focus("lia-deleted"),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -181,14 +181,14 @@ fn SavedRow(summary: Summary) -> impl IntoView {
                         view! {
                             <button type="button" class="lia-link-button" aria-label=format!("Rename {title}") on:click=move |_| {
                                 mode.set(RowMode::Renaming);
-                                browser::focus_id(rename_id.clone());
+                                state.focus(rename_id.clone());
                             }>"Rename"</button>
                         }
                     })}
                     <button type="button" class="lia-link-button" aria-label=format!("Duplicate {title}") on:click=duplicate.clone()>"Duplicate"</button>
                     <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click=move |_| {
                         mode.set(RowMode::ConfirmingDelete);
-                        browser::focus_id("lia-confirm-delete".into());
+                        state.focus("lia-confirm-delete");
                     }>"Delete"</button>
                 </div>
             }
