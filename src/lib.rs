@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod assessment;
+pub mod embed;
 pub mod export;
 pub mod route;
 pub mod storage;

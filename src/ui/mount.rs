@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::app::App;
 use super::state::Config;
-use crate::storage::Namespace;
+use crate::embed::Settings;
 
 /// Host elements carry this attribute; the app mounts into each one.
 const HOST_SELECTOR: &str = "[data-lia-widget]";
@@ -50,16 +50,16 @@ pub fn start() {
     }
 }
 
-/// The host element's settings (`data-namespace`); a bad namespace falls back to the
-/// default rather than risk sharing another install's keys in a surprising way.
+/// The host element's settings (see `crate::embed`). What cannot be used is ignored,
+/// with a warning in the console for the host page's developer.
 fn config_of(host: &web_sys::HtmlElement, standalone: bool) -> Config {
-    let namespace = host
-        .get_attribute("data-namespace")
-        .and_then(|n| Namespace::new(n.trim()).ok())
-        .unwrap_or_default();
+    let (settings, warnings) = Settings::from_attributes(|name| host.get_attribute(name));
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("Legitimate interests assessment: {warning}").into());
+    }
     Config {
         standalone,
-        namespace,
+        settings,
     }
 }
 
@@ -82,8 +82,16 @@ fn mount_into(host: web_sys::HtmlElement, standalone: bool) {
         .create_element("div")
         .expect("a div can be made")
         .unchecked_into();
+    container.set_class_name("lia-root");
     let _ = root.append_child(&container);
     let config = config_of(&host, standalone);
+    // Through the CSSOM, which the Content Security Policy allows (a style attribute it
+    // would not).
+    if let Some(accent) = &config.settings.accent {
+        let style = container.style();
+        let _ = style.set_property("--lia-accent", &accent.colour);
+        let _ = style.set_property("--lia-accent-dark", &accent.dark);
+    }
     leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
     let _ = host.set_attribute(READY_ATTRIBUTE, "true");
 }

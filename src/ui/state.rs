@@ -8,16 +8,17 @@ use super::browser;
 use super::persistence::{Keeper, Persistence, SaveStatus, StorageView};
 use crate::assessment::lifecycle;
 use crate::assessment::{outcome, Assessment, Ctx, Date, Outcome, QuestionId, Visibility};
+use crate::embed::Settings;
 use crate::route::Route;
-use crate::storage::{Namespace, StoreError, Theirs};
+use crate::storage::{StoreError, Theirs};
 
 /// How the widget was mounted.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The widget owns the page: it may use the URL hash and set the document title.
     pub standalone: bool,
-    /// Keeps this install's saved assessments apart from others on the same site.
-    pub namespace: Namespace,
+    /// What the host page set through data attributes.
+    pub settings: Settings,
 }
 
 #[derive(Clone, Copy)]
@@ -60,7 +61,7 @@ impl AppState {
                     .unwrap_or_default()
             })
         });
-        let (persistence, refused) = Persistence::open(config.namespace.clone());
+        let (persistence, refused) = Persistence::open(config.settings.namespace.clone());
         let storage = StorageView::new();
         storage.unavailable.set(refused.is_some());
         let keeper = Keeper {
@@ -124,8 +125,19 @@ impl AppState {
         }
     }
 
-    /// Saves a new assessment and opens it.
-    pub fn start(&self, assessment: Assessment, route: Route) {
+    /// Saves a new assessment and opens it. A blank one gets what the host page set: the
+    /// organisation and the approver's usual role.
+    pub fn start(&self, mut assessment: Assessment, route: Route) {
+        if assessment.answers.is_empty() {
+            self.config.with_value(|c| {
+                if let Some(organisation) = &c.settings.organisation {
+                    assessment.set_text(QuestionId::AboutOrganisation, organisation.clone());
+                }
+                if let Some(role) = &c.settings.approver_role {
+                    assessment.set_text(QuestionId::SignOffApprovedRole, role.clone());
+                }
+            });
+        }
         self.keeper.save_now();
         self.storage.notice.set(None);
         self.open.set(Some(assessment));

@@ -7,24 +7,53 @@ import { chromium } from 'playwright-core';
 
 export const DIST = process.env.LIA_DIST ?? path.resolve(import.meta.dirname, '../../dist');
 export const OUTPUT = path.resolve(import.meta.dirname, '../../test-output');
+export const DEMO = path.resolve(import.meta.dirname, '../../demo');
+export const SINGLE_FILE =
+  process.env.LIA_SINGLE_FILE ?? path.resolve(import.meta.dirname, '../../target/single-file/lia-assessment.html');
+
+/** Requests that leave the page: not blob: or data: URLs, which never touch the network. */
+export function networkRequests(record) {
+  return record.requests.filter((r) => !/^(blob|data):/.test(r.url));
+}
+
+/** Records Content Security Policy violations, from before the page's first script. */
+export async function watchPolicy(context) {
+  await context.addInitScript(() => {
+    window.__liaViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__liaViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI });
+    });
+  });
+}
+
+export function violations(page) {
+  return page.evaluate(() => window.__liaViolations ?? []);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; records every request it receives. */
-export async function startServer(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, and each `mounts` entry (URL prefix →
+ * directory) beside it; records every request it receives.
+ */
+export async function startServer(root = DIST, mounts = {}) {
   const received = [];
   const server = http.createServer(async (req, res) => {
     received.push(req.url);
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) {
+    const pathname = decodeURIComponent(url.pathname);
+    const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+    const base = mount ? path.resolve(mounts[mount]) : root;
+    let file = path.join(base, mount ? pathname.slice(mount.length) : pathname);
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }

@@ -32,6 +32,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="lia-header">
             <div class="lia-header__inner">
                 <NavLink route=Route::Start class="lia-header__product">"Legitimate interests assessment"</NavLink>
+                {state.config.with_value(|c| c.settings.organisation.clone()).map(|organisation| view! {
+                    <span class="lia-header__organisation">{organisation}</span>
+                })}
                 {move || state.open.with(|a| a.as_ref().map(|a| a.title().to_string())).filter(|_| has_open()).map(|title| view! {
                     <span class="lia-header__assessment">{title}</span>
                 })}

@@ -1,0 +1,174 @@
+//! The settings a host page gives a widget through data attributes on its element:
+//!
+//! | Attribute | Meaning |
+//! |---|---|
+//! | `data-organisation` | Shown in the header, and filled in on new assessments |
+//! | `data-namespace` | Keeps this widget's saved assessments apart from others on the site |
+//! | `data-accent` | The header and button colour, `#rgb` or `#rrggbb`, dark enough for white text |
+//! | `data-approver-role` | Filled in as the approver's role on new assessments |
+//!
+//! A value that cannot be used is ignored, with a warning for the host page's developer.
+
+use crate::storage::Namespace;
+
+/// A colour white text can sit on, with a darker shade for hover and shadows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accent {
+    /// `#rrggbb`.
+    pub colour: String,
+    pub dark: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub organisation: Option<String>,
+    pub namespace: Namespace,
+    pub accent: Option<Accent>,
+    pub approver_role: Option<String>,
+}
+
+/// The WCAG 2.2 AA contrast ratio for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+/// Longest organisation name or role taken from an attribute.
+const MAX_TEXT: usize = 120;
+
+impl Settings {
+    /// Reads the settings through `attribute` (the host element's `getAttribute`), and
+    /// says what was ignored and why.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (Settings, Vec<String>) {
+        let mut warnings = Vec::new();
+        let text = |name: &str| {
+            attribute(name)
+                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|v| !v.is_empty())
+                .map(|v| v.chars().take(MAX_TEXT).collect::<String>())
+        };
+        let namespace = match attribute("data-namespace") {
+            None => Namespace::default(),
+            Some(name) => Namespace::new(name.trim()).unwrap_or_else(|e| {
+                warnings.push(format!("data-namespace ignored: {e}"));
+                Namespace::default()
+            }),
+        };
+        let accent = attribute("data-accent").and_then(|value| match parse_accent(&value) {
+            Ok(accent) => Some(accent),
+            Err(why) => {
+                warnings.push(format!("data-accent ignored: {why}"));
+                None
+            }
+        });
+        let settings = Settings {
+            organisation: text("data-organisation"),
+            namespace,
+            accent,
+            approver_role: text("data-approver-role"),
+        };
+        (settings, warnings)
+    }
+}
+
+/// `#rgb` or `#rrggbb`, refused when white text on it would be hard to read.
+pub fn parse_accent(value: &str) -> Result<Accent, String> {
+    let hex = value
+        .trim()
+        .strip_prefix('#')
+        .ok_or_else(|| format!("“{value}” is not a #rrggbb colour"))?;
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return Err(format!("“{value}” is not a #rrggbb colour")),
+    };
+    if !full.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(format!("“{value}” is not a #rrggbb colour"));
+    }
+    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
+    let rgb = [channel(0), channel(2), channel(4)];
+    let ratio = contrast_with_white(rgb);
+    if ratio < MIN_CONTRAST {
+        return Err(format!(
+            "white text on {value} has a contrast of {ratio:.1}:1, below the {MIN_CONTRAST}:1 that WCAG asks for"
+        ));
+    }
+    let dark = rgb.map(|c| (f64::from(c) * 0.65).round() as u8);
+    Ok(Accent {
+        colour: format!("#{}", full.to_ascii_lowercase()),
+        dark: format!("#{:02x}{:02x}{:02x}", dark[0], dark[1], dark[2]),
+    })
+}
+
+/// WCAG contrast ratio of white against an sRGB colour.
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (Settings, Vec<String>) {
+        let map: std::collections::HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_attributes(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn no_attributes_give_the_defaults() {
+        assert_eq!(read(&[]), (Settings::default(), vec![]));
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        let (settings, warnings) = read(&[
+            ("data-organisation", "  Acme   Housing "),
+            ("data-namespace", "hr-team"),
+            ("data-accent", "#7A1F5C"),
+            ("data-approver-role", "Data Protection Officer"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(settings.organisation.as_deref(), Some("Acme Housing"));
+        assert_eq!(settings.namespace.as_str(), "hr-team");
+        assert_eq!(settings.accent.unwrap().colour, "#7a1f5c");
+        assert_eq!(
+            settings.approver_role.as_deref(),
+            Some("Data Protection Officer")
+        );
+    }
+
+    #[test]
+    fn unusable_values_are_ignored_with_a_warning() {
+        let (settings, warnings) = read(&[
+            ("data-namespace", "a:b"),
+            ("data-accent", "#ffff00"),
+            ("data-organisation", "   "),
+        ]);
+        assert_eq!(settings, Settings::default());
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].starts_with("data-namespace ignored"));
+        assert!(warnings[1].contains("contrast"), "{}", warnings[1]);
+    }
+
+    #[test]
+    fn accents_must_carry_white_text() {
+        assert_eq!(parse_accent("#123").unwrap().colour, "#112233");
+        assert_eq!(parse_accent("#1d4e89").unwrap().dark, "#133359");
+        for bad in [
+            "1d4e89", "#12345", "#ggg", "red", "#ffffff", "#00ff00", "#777777",
+        ] {
+            assert!(parse_accent(bad).is_err(), "{bad}");
+        }
+        // #767676 is the palest grey with 4.5:1 on white (4.54:1).
+        assert!(parse_accent("#767676").is_ok());
+        assert!((contrast_with_white([0, 0, 0]) - 21.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,175 @@
+// Embedding: two widgets mounted on one host page with deliberately hostile global CSS
+// (demo/hostile-host.html). Each keeps its own drafts under its namespace, takes its
+// settings from its element, stays usable and accessible, and leaves the host page's
+// own elements exactly as they were.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { DEMO, startServer, launchBrowser, watchContext, watchPolicy, violations } from './support.mjs';
+
+const HOST = '/demo/hostile-host.html';
+const AXE = await fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(undefined, { '/demo/': DEMO });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openHost(context) {
+  const page = await context.newPage();
+  await page.goto(server.origin + HOST);
+  await page.waitForSelector('#widget-privacy[data-lia-ready="true"]');
+  await page.waitForSelector('#widget-hr[data-lia-ready="true"]');
+  return page;
+}
+
+/** Starts a blank assessment in one widget and names it. */
+async function startDraft(widget, title) {
+  await widget.getByRole('button', { name: 'Start a new assessment' }).click();
+  await widget.getByLabel('What do you want to call this assessment?').fill(title);
+}
+
+test('two widgets with different namespaces keep separate drafts', async () => {
+  const context = await browser.newContext();
+  const record = await watchContext(context, server.origin);
+  try {
+    const page = await openHost(context);
+    const privacy = page.locator('#widget-privacy');
+    const hr = page.locator('#widget-hr');
+    await startDraft(privacy, 'Privacy team draft');
+    await startDraft(hr, 'HR team draft');
+    await page.waitForTimeout(500); // autosave
+
+    // Several widgets share the page: neither takes over the hash or the title.
+    assert.equal(await page.evaluate(() => location.hash), '');
+    assert.equal(await page.title(), 'Acme Housing intranet: privacy tools (demo host page)');
+
+    await page.reload();
+    await page.waitForSelector('#widget-hr[data-lia-ready="true"]');
+    const privacyList = privacy.locator('table.lia-saved');
+    const hrList = hr.locator('table.lia-saved');
+    await privacyList.getByRole('link', { name: 'Privacy team draft' }).waitFor();
+    await hrList.getByRole('link', { name: 'HR team draft' }).waitFor();
+    assert.equal(await privacyList.getByRole('link', { name: 'HR team draft' }).count(), 0);
+    assert.equal(await hrList.getByRole('link', { name: 'Privacy team draft' }).count(), 0);
+
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    assert.ok(keys.length >= 4, keys.join(', '));
+    assert.ok(keys.every((k) => k.startsWith('privacy-team:') || k.startsWith('hr-team:')), keys.join(', '));
+    assert.ok(keys.some((k) => k.startsWith('privacy-team:assessment:')));
+    assert.ok(keys.some((k) => k.startsWith('hr-team:assessment:')));
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('each widget takes its settings from its element', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await openHost(context);
+    const privacy = page.locator('#widget-privacy');
+    const hr = page.locator('#widget-hr');
+    assert.equal(await privacy.locator('.lia-header__organisation').textContent(), 'Acme Housing');
+    assert.equal(await hr.locator('.lia-header__organisation').textContent(), 'Acme Housing HR');
+    const background = (w) => w.locator('.lia-header').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(await background(privacy), 'rgb(122, 31, 92)', 'data-accent applied');
+    assert.equal(await background(hr), 'rgb(29, 78, 137)', 'the default accent elsewhere');
+
+    await privacy.getByRole('button', { name: 'Start a new assessment' }).click();
+    assert.equal(await privacy.getByLabel('Which organisation is responsible for the processing?').inputValue(), 'Acme Housing');
+    await privacy.getByRole('link', { name: 'Back to the task list' }).click();
+    await privacy.getByRole('link', { name: '10. Sign off and set a review date' }).click();
+    assert.equal(await privacy.getByLabel("What is the approver's role?").inputValue(), 'Data Protection Officer');
+  } finally {
+    await context.close();
+  }
+});
+
+test('hostile host CSS leaves the widgets usable and accessible', async () => {
+  const context = await browser.newContext();
+  await watchPolicy(context);
+  try {
+    const page = await openHost(context);
+    const privacy = page.locator('#widget-privacy');
+    // The widget's own sizes, not the host's 28 px root, uppercase or letter-spacing.
+    const lead = privacy.locator('.lia-lead');
+    const style = await lead.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { size: parseFloat(s.fontSize), transform: s.textTransform, spacing: s.letterSpacing, family: s.fontFamily };
+    });
+    assert.ok(style.size >= 16 && style.size <= 22, `lead text is ${style.size}px`);
+    assert.equal(style.transform, 'none');
+    assert.equal(style.spacing, 'normal');
+    assert.doesNotMatch(style.family, /Comic Sans/);
+    const button = privacy.getByRole('button', { name: 'Start a new assessment' });
+    assert.notEqual(await button.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(255, 105, 180)', 'not hot pink');
+
+    // Usable: a question page works, with validation and the error summary.
+    await button.click();
+    await privacy.getByRole('button', { name: 'Save and continue' }).click();
+    await privacy.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await privacy.getByLabel('What do you want to call this assessment?').fill('Usable despite the theme');
+
+    // Accessible: axe finds nothing (injected through the devtools protocol, which the
+    // host's policy does not govern).
+    await page.evaluate(AXE);
+    const results = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }),
+    );
+    const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+    const ours = problems.filter((p) => !p.includes('#host-'));
+    assert.deepEqual(ours, [], 'no accessibility violation in the widgets');
+    assert.deepEqual(await violations(page), [], 'the host policy is respected');
+  } finally {
+    await context.close();
+  }
+});
+
+test("the widgets leave the host page's own elements unchanged", async () => {
+  const snapshot = (page) =>
+    page.evaluate(() => {
+      const ids = ['host-title', 'host-intro', 'host-privacy-heading', 'host-footer-text', 'host-button'];
+      const props = ['font-size', 'font-family', 'color', 'background-color', 'display', 'letter-spacing', 'text-transform', 'border-bottom-style', 'line-height', 'margin-top'];
+      const read = (el) => Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
+      return {
+        body: read(document.body),
+        html: read(document.documentElement),
+        ...Object.fromEntries(ids.map((id) => [id, read(document.getElementById(id))])),
+        stylesheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        headChildren: document.head.children.length,
+      };
+    });
+
+  const bare = await browser.newContext();
+  const withWidgets = await browser.newContext();
+  try {
+    // The host page alone: the widget's module never loads.
+    await bare.route('**/demo/embed.js', (route) => route.abort());
+    const alone = await bare.newPage();
+    await alone.goto(server.origin + HOST);
+    await alone.waitForLoadState('load');
+    const before = await snapshot(alone);
+
+    const page = await openHost(withWidgets);
+    const afterMount = await snapshot(page);
+    assert.deepEqual(afterMount, before);
+
+    // And still unchanged after using a widget.
+    await page.locator('#widget-hr').getByRole('button', { name: /Start from this example: Lenders/ }).click();
+    await page.locator('#widget-hr').getByRole('link', { name: 'Check your answers' }).click();
+    assert.deepEqual(await snapshot(page), before);
+  } finally {
+    await bare.close();
+    await withWidgets.close();
+  }
+});

@@ -1,0 +1,145 @@
+// Private by construction: the served build carries a strict Content Security Policy,
+// the app works under it without a single violation, the policy (not just our code)
+// stops a request to another origin, and a whole assessment (create, fill, export,
+// import) makes no request to any other origin, and none at all once interactive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  DIST,
+  startServer,
+  launchBrowser,
+  watchContext,
+  watchPolicy,
+  violations,
+  openApp,
+  networkRequests,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const record = await watchContext(context, server.origin);
+  await watchPolicy(context);
+  const page = await context.newPage();
+  return { context, page, record };
+}
+
+/** The policy the built index.html declares, directive by directive. */
+async function declaredPolicy() {
+  const html = await fs.readFile(path.join(DIST, 'index.html'), 'utf8');
+  const content = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(content, 'the built page declares a Content Security Policy');
+  return Object.fromEntries(
+    content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+}
+
+test('the built page declares a strict policy, with the inline loader allowed by hash', async () => {
+  const policy = await declaredPolicy();
+  assert.deepEqual(policy['default-src'], ["'none'"]);
+  assert.deepEqual(policy['connect-src'], ["'self'"]);
+  assert.deepEqual(policy['form-action'], ["'none'"]);
+  assert.deepEqual(policy['base-uri'], ["'none'"]);
+  assert.deepEqual(policy['style-src'], ["'self'"]);
+  assert.deepEqual(policy['img-src'], ['data:']);
+  const scripts = policy['script-src'];
+  assert.ok(scripts.includes("'wasm-unsafe-eval'"));
+  assert.ok(!scripts.includes("'unsafe-eval'") && !scripts.includes("'unsafe-inline'"), scripts.join(' '));
+  assert.ok(scripts.every((s) => s === "'self'" || s === "'wasm-unsafe-eval'" || /^'sha256-[A-Za-z0-9+/=]+'$/.test(s)));
+  assert.equal(scripts.filter((s) => s.startsWith("'sha256-")).length, 1, 'one hash, for the one inline loader');
+  for (const directive of Object.keys(policy)) {
+    assert.ok(!policy[directive].some((v) => /^(https?:|\*)/.test(v)), `${directive} names no remote source`);
+  }
+});
+
+test('the app works under the policy without a violation, and the policy blocks a request elsewhere', async () => {
+  const { context, page, record } = await freshPage();
+  try {
+    await openApp(page, server.origin);
+    await page.getByRole('button', { name: /Start from this example: Lenders/ }).click();
+    await page.getByRole('link', { name: 'Check your answers' }).click();
+    await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
+    // The adopted stylesheet applied (the CSP did not block it).
+    const header = await page.locator('.lia-header').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(header, 'rgb(29, 78, 137)');
+    assert.deepEqual(await violations(page), [], 'no violation while the app works');
+    assert.deepEqual(record.pageErrors, []);
+
+    const outcome = await page.evaluate(async () => {
+      try {
+        await fetch('https://example.org/');
+        return 'fetched';
+      } catch {
+        return 'refused';
+      }
+    });
+    assert.equal(outcome, 'refused');
+    const seen = await violations(page);
+    assert.deepEqual(seen, [{ directive: 'connect-src', blocked: 'https://example.org/' }], 'the policy refused it');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a whole assessment (create, fill, export, import) stays on this page', async () => {
+  const { context, page, record } = await freshPage();
+  try {
+    const interactiveAt = await openApp(page, server.origin);
+
+    // Create and fill.
+    await page.getByRole('button', { name: 'Start a new assessment' }).click();
+    await page.getByLabel('What do you want to call this assessment?').fill('Staff newsletter');
+    await page.getByLabel('Which organisation is responsible for the processing?').fill('Acme');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the task list' }).click();
+    await page.getByRole('link', { name: '3. Identify the legitimate interest (purpose test)' }).click();
+    await page.getByLabel('Why do you want to process the data?').fill('To tell staff about changes to their pension scheme each month.');
+    await page.waitForTimeout(400); // autosave
+
+    // Export both files.
+    await page.getByRole('link', { name: 'Back to the task list' }).click();
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download to open later (JSON)' }).click(),
+    ]);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the report (HTML)' }).click(),
+    ]);
+    const jsonPath = await json.path();
+    assert.match(json.suggestedFilename(), /^lia-staff-newsletter-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.match(report.suggestedFilename(), /^lia-staff-newsletter-\d{4}-\d{2}-\d{2}\.html$/);
+
+    // Import the JSON back, as a second copy.
+    await page.getByRole('link', { name: 'All assessments' }).click();
+    await page.getByLabel('Choose a file').setInputFiles(jsonPath);
+    await page.getByRole('button', { name: 'Keep both' }).click();
+    await page.getByRole('heading', { name: 'Staff newsletter', level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+
+    const requests = networkRequests(record);
+    const foreign = requests.filter((r) => new URL(r.url).origin !== server.origin);
+    assert.deepEqual(foreign.map((r) => r.url), [], 'requests to other origins');
+    const late = requests.filter((r) => r.at > interactiveAt);
+    assert.deepEqual(late.map((r) => r.url), [], 'requests after the page became interactive');
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
