@@ -1,0 +1,139 @@
+// axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, and best practice) on every page type, at
+// 1280 and 320 CSS pixels wide, with a full-page screenshot of each for review under
+// test-output/screenshots. At 320 px nothing may need scrolling sideways (reflow); grouped
+// choices must have legends and tags must have words (a11y.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp } from './support.mjs';
+import { freshPage, waitForRoute, route } from './app.mjs';
+import { assertNoViolations, screenshot } from './a11y.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the page's heading says `text` and has focus (the page has settled). */
+async function settled(page, text, { focus = true } = {}) {
+  const heading = page.locator('#lia-page-heading');
+  await heading.filter({ hasText: text }).waitFor({ timeout: 10000 });
+  if (!focus) return; // the first page leaves focus where the browser puts it
+  await page.waitForFunction(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.id === 'lia-page-heading' || el?.id === 'lia-error-summary' || el?.id === 'lia-approval-refused';
+  }, null, { timeout: 10000 });
+}
+
+/** Opens a page of the open assessment through the URL hash. */
+async function go(page, section, heading) {
+  const { id } = route(page);
+  await page.evaluate(([id, section]) => {
+    location.hash = section ? `#/a/${id}/${section}` : `#/a/${id}`;
+  }, [id, section]);
+  await waitForRoute(page, section);
+  await settled(page, heading);
+}
+
+async function startExample(page, title) {
+  await page.getByRole('button', { name: `Start from this example: ${title}` }).click();
+  await waitForRoute(page, '');
+  await settled(page, '');
+}
+
+async function backToStart(page) {
+  await page.locator('a.lia-header__product').click();
+  await settled(page, 'Legitimate interests assessment');
+}
+
+const HOUSING = "A housing association's e-mail marketing to tenants (as filled in)";
+const LEGAL = "Legal advice on an employee's alleged misconduct";
+const EMERGENCY = "Employees' emergency contacts";
+
+for (const width of [1280, 320]) {
+  test(`every page type passes axe at ${width} px`, async (t) => {
+    const { context, page, record } = await freshPage(browser, server.origin, {
+      viewport: { width, height: 900 },
+      bypassCSP: true,
+    });
+    page.setDefaultTimeout(10000);
+    /** Runs axe, checks reflow at 320 px, and saves the screenshot. */
+    const check = async (type) => {
+      await t.test(type, async () => {
+        await screenshot(page, width === 1280 ? type : `${type}-${width}`);
+        if (width <= 320) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${type} scrolls sideways by ${overflow}px at ${width}px`);
+        }
+        await assertNoViolations(page, `${type} at ${width}px`);
+      });
+    };
+    try {
+      await openApp(page, server.origin);
+      await settled(page, 'Legitimate interests assessment', { focus: false });
+      await check('start-empty');
+
+      // The housing LIA: its gaps give findings, suggestions and errors to look at.
+      await startExample(page, HOUSING);
+      await check('task-list');
+      await go(page, 'about', 'Describe the processing');
+      assert.ok((await page.locator('main input[type=checkbox]').count()) > 10);
+      await check('section-checkboxes');
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await page.locator('#lia-error-summary').waitFor();
+      await settled(page, 'Describe the processing');
+      await check('error-summary');
+      await go(page, 'purpose', 'Identify the legitimate interest (purpose test)');
+      await check('section-text');
+      await go(page, 'triage', 'Check whether legitimate interests is available');
+      assert.ok((await page.locator('main .lia-field--conditional input[type=radio]').count()) > 0, 'conditional radios are revealed');
+      await check('section-radios-conditional');
+      await go(page, 'dpia', 'Screen for a data protection impact assessment (DPIA)');
+      assert.ok((await page.locator('main .lia-suggestion').count()) > 0, 'suggestions are shown');
+      await check('dpia-suggestions');
+      await go(page, 'sign-off', 'Sign off and set a review date');
+      assert.ok((await page.locator('main .lia-date-input').count()) >= 3, 'date fields are shown');
+      await check('sign-off-dates');
+      await go(page, 'check', 'Check your answers');
+      await check('check-answers');
+      await page.getByRole('button', { name: 'Approve this assessment' }).click();
+      await page.locator('#lia-approval-refused').waitFor();
+      await check('approval-refused');
+
+      // Saved assessments are listed on the start page.
+      await backToStart(page);
+      assert.equal(await page.locator('main table.lia-saved tbody tr').count(), 1);
+      await check('start-saved');
+
+      // Impacts rated before and after safeguards, with the risk matrix.
+      await startExample(page, LEGAL);
+      await go(page, 'impact', 'Assess the likely impact and safeguards');
+      assert.equal(await page.locator('main .lia-impact').count(), 2, 'two impacts are shown');
+      assert.equal(await page.locator('main .lia-matrix__text li').count(), 2, 'the matrix says the same in words');
+      await check('impacts-matrix');
+
+      // An approved, read-only record.
+      await backToStart(page);
+      await startExample(page, EMERGENCY);
+      await go(page, 'check', 'Check your answers');
+      await page.getByRole('button', { name: 'Approve this assessment' }).click();
+      await page.getByRole('region', { name: 'Approved' }).first().waitFor();
+      await check('approved-check');
+      await go(page, 'about', 'Describe the processing');
+      assert.equal(await page.locator('main fieldset.lia-form-body').getAttribute('disabled'), '', 'the form is disabled');
+      await check('approved-section');
+
+      assert.deepEqual(record.pageErrors, [], 'page errors');
+    } finally {
+      await context.close();
+    }
+  });
+}
