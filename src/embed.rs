@@ -85,8 +85,12 @@ pub fn parse_accent(value: &str) -> Result<Accent, String> {
     let rgb = [channel(0), channel(2), channel(4)];
     let ratio = contrast_with_white(rgb);
     if ratio < MIN_CONTRAST {
+        // In tenths, rounded down, so the message never claims more than is there.
+        let tenths = (ratio * 10.0) as u32;
         return Err(format!(
-            "white text on {value} has a contrast of {ratio:.1}:1, below the {MIN_CONTRAST}:1 that WCAG asks for"
+            "white text on {value} has a contrast of {}.{}:1, below the 4.5:1 that WCAG asks for",
+            tenths / 10,
+            tenths % 10
         ));
     }
     let dark = rgb.map(|c| (f64::from(c) * 0.65).round() as u8);

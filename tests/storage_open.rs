@@ -433,3 +433,78 @@ fn a_set_aside_interrupted_after_copying_is_finished_later_without_a_second_copy
         ]
     );
 }
+
+/// Storage like localStorage: values are UTF-16 that need not be valid Unicode (binary
+/// garbage can hold lone surrogates). `get` can only give them as a `String`, with lone
+/// surrogates replaced; `copy` and `same` work on the stored code units.
+#[derive(Default)]
+struct Utf16Kv(BTreeMap<String, Vec<u16>>);
+
+impl KeyValue for Utf16Kv {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        Ok(self.0.get(key).map(|units| String::from_utf16_lossy(units)))
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
+        self.0.insert(key.into(), value.encode_utf16().collect());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), KvError> {
+        self.0.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        Ok(self.0.keys().cloned().collect())
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
+        match self.0.get(from).cloned() {
+            Some(units) => {
+                self.0.insert(to.into(), units);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
+        Ok(self.0.get(a) == self.0.get(b))
+    }
+}
+
+#[test]
+fn text_that_is_not_valid_unicode_is_set_aside_code_unit_for_code_unit() {
+    let garbage: Vec<u16> = "{\"schema_version\":1,\u{0}"
+        .encode_utf16()
+        .chain([0xd800, 0x41, 0xdfff, 0xdc00, 0xd83d, 0xfffe, 0xffff])
+        .collect();
+    let mut kv = Utf16Kv::default();
+    kv.0.insert("lia:assessment:g1".into(), garbage.clone());
+    kv.0.insert(
+        "lia:assessment:g2".into(),
+        "not json".encode_utf16().collect(),
+    );
+    let mut store = Store::new(kv);
+    let opened = store.open(T0).unwrap();
+    assert_eq!(opened.damaged.len(), 2);
+    assert!(opened
+        .damaged
+        .iter()
+        .all(|d| d.state == DamagedState::SetAsideNow));
+    let kv = store.into_kv();
+    assert_eq!(
+        kv.0.get("lia:quarantine:g1:1"),
+        Some(&garbage),
+        "kept exactly"
+    );
+    assert_eq!(
+        kv.0.get("lia:quarantine:g2:1"),
+        Some(&"not json".encode_utf16().collect::<Vec<u16>>())
+    );
+    assert!(!kv.0.contains_key("lia:assessment:g1"));
+    assert!(!kv.0.contains_key("lia:assessment:g2"));
+
+    // Opening again copies nothing twice and loses nothing.
+    let mut store = Store::new(kv);
+    assert_eq!(store.open(T0).unwrap().damaged.len(), 2);
+    let kv = store.into_kv();
+    assert_eq!(kv.0.get("lia:quarantine:g1:1"), Some(&garbage));
+    assert!(!kv.0.keys().any(|k| k.ends_with(":2")));
+}

@@ -4,15 +4,16 @@
 
 use super::model::{HarmSeverity, Impact, Likelihood, Risk};
 
-/// Size of one cell, and the margins for the axis labels, in SVG user units.
-pub const CELL: f32 = 100.0;
-pub const LEFT: f32 = 110.0;
-pub const TOP: f32 = 10.0;
-pub const BOTTOM: f32 = 60.0;
-pub const WIDTH: f32 = LEFT + 3.0 * CELL + 10.0;
-pub const HEIGHT: f32 = TOP + 3.0 * CELL + BOTTOM;
+/// Size of one cell, and the margins for the axis labels, in SVG user units. Whole
+/// numbers throughout, so drawing never needs floating-point formatting.
+pub const CELL: i32 = 100;
+pub const LEFT: i32 = 110;
+pub const TOP: i32 = 10;
+pub const BOTTOM: i32 = 60;
+pub const WIDTH: i32 = LEFT + 3 * CELL + 10;
+pub const HEIGHT: i32 = TOP + 3 * CELL + BOTTOM;
 /// Radius of an impact's marker.
-pub const MARKER: f32 = 11.0;
+pub const MARKER: i32 = 11;
 
 /// One impact's place on the matrix.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,15 +29,25 @@ pub struct Placement {
 pub struct Marker {
     pub likelihood: Likelihood,
     pub severity: HarmSeverity,
-    pub x: f32,
-    pub y: f32,
+    pub x: i32,
+    pub y: i32,
 }
 
 /// The top-left corner of a cell: likelihood runs left to right, severity bottom to top.
-pub fn cell_origin(likelihood: Likelihood, severity: HarmSeverity) -> (f32, f32) {
-    let column = likelihood as usize as f32;
-    let row = 2.0 - severity as usize as f32;
+pub fn cell_origin(likelihood: Likelihood, severity: HarmSeverity) -> (i32, i32) {
+    let column = likelihood as i32;
+    let row = 2 - severity as i32;
     (LEFT + column * CELL, TOP + row * CELL)
+}
+
+/// The centre of the likelihood column `i` (from 0), for its label.
+pub fn column_centre(i: usize) -> i32 {
+    LEFT + i as i32 * CELL + CELL / 2
+}
+
+/// The middle of the severity row for severity `i` (0 minimal), for its label.
+pub fn row_middle(i: usize) -> i32 {
+    TOP + (2 - i as i32) * CELL + CELL / 2
 }
 
 /// Every cell with its risk, for drawing the background.
@@ -58,8 +69,8 @@ pub fn placements(impacts: &[Impact]) -> Vec<Placement> {
         let index = *slot % 3;
         *slot += 1;
         let (x0, y0) = cell_origin(l, s);
-        let x = x0 + CELL * (0.2 + 0.3 * index as f32);
-        let y = y0 + CELL * if after { 0.72 } else { 0.28 };
+        let x = x0 + CELL * (20 + 30 * index as i32) / 100;
+        let y = y0 + CELL * if after { 72 } else { 28 } / 100;
         Marker {
             likelihood: l,
             severity: s,
@@ -102,9 +113,9 @@ pub fn describe(impacts: &[Impact]) -> Vec<String> {
             let rate = |l: Option<Likelihood>, s: Option<HarmSeverity>| match (l, s) {
                 (Some(l), Some(s)) => format!(
                     "{} likelihood, {} severity: {} risk",
-                    l.label().to_lowercase(),
-                    s.label().to_lowercase(),
-                    Risk::of(l, s).label().to_lowercase()
+                    l.label().to_ascii_lowercase(),
+                    s.label().to_ascii_lowercase(),
+                    Risk::of(l, s).label().to_ascii_lowercase()
                 ),
                 _ => "not rated".to_string(),
             };
@@ -137,9 +148,11 @@ mod tests {
     #[test]
     fn severe_and_probable_is_top_right() {
         let (x, y) = cell_origin(Likelihood::Probable, HarmSeverity::Severe);
-        assert_eq!((x, y), (LEFT + 2.0 * CELL, TOP));
+        assert_eq!((x, y), (LEFT + 2 * CELL, TOP));
         let (x, y) = cell_origin(Likelihood::Remote, HarmSeverity::Minimal);
-        assert_eq!((x, y), (LEFT, TOP + 2.0 * CELL));
+        assert_eq!((x, y), (LEFT, TOP + 2 * CELL));
+        assert_eq!(column_centre(1), LEFT + CELL + CELL / 2);
+        assert_eq!(row_middle(2), TOP + CELL / 2);
         assert_eq!(cells().count(), 9);
     }
 
@@ -160,8 +173,8 @@ mod tests {
         }
         for (i, a) in centres.iter().enumerate() {
             for b in &centres[i + 1..] {
-                let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-                assert!(d >= 2.0 * MARKER, "{a:?} and {b:?} overlap");
+                let d2 = (a.0 - b.0).pow(2) + (a.1 - b.1).pow(2);
+                assert!(d2 >= (2 * MARKER).pow(2), "{a:?} and {b:?} overlap");
             }
         }
     }

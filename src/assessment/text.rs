@@ -9,11 +9,12 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Lower-case words only, single-spaced: the form phrases are compared in.
+/// Lower-case words only, single-spaced: the form names are compared in. (ASCII case
+/// only: enough for names, and it keeps Unicode case tables out of the app.)
 pub fn normalise(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -78,7 +78,9 @@ pub fn format_bytes(bytes: u64) -> String {
     } else if bytes < MB {
         format!("{} KB", (bytes + KB / 2) / KB)
     } else {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        // One decimal place, rounded, in integers (no float formatting in the app).
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

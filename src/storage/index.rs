@@ -71,7 +71,7 @@ pub(crate) fn title_of(a: &Assessment) -> Option<String> {
 /// Most recently saved first, then by id, so the index's text only changes when a
 /// summary does.
 pub(crate) fn sort(summaries: &mut [Summary]) {
-    summaries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+    summaries.sort_unstable_by(|a, b| b.saved_at.total_cmp(&a.saved_at).then(a.id.cmp(&b.id)));
 }
 
 /// The index as stored: the summaries, and the titles of records that cannot be read
@@ -101,6 +101,7 @@ struct Entry {
     title: Option<String>,
     status: Status,
     version: u32,
+    #[serde(serialize_with = "super::record::serialize_ms")]
     saved_at: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     review_due: Option<String>,
@@ -144,11 +145,7 @@ impl Index {
                     title: s.title.clone(),
                     status: s.status,
                     version: s.version,
-                    saved_at: if s.saved_at.is_finite() {
-                        s.saved_at
-                    } else {
-                        0.0
-                    },
+                    saved_at: s.saved_at,
                     review_due: s.review_due.map(|d| d.to_string()),
                     revision: s.revision,
                 })

@@ -37,6 +37,23 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), KvError>;
     /// Every key currently stored (all namespaces).
     fn keys(&self) -> Result<Vec<String>, KvError>;
+
+    /// Copies the value under `from` to `to` exactly as stored, and says whether there
+    /// was one (if not, nothing is written). localStorage holds UTF-16 that need not be
+    /// valid Unicode, which `get` cannot return unchanged, so it copies without
+    /// converting; the default goes through `get` and `set`. Errors as `set`.
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
+        match self.get(from)? {
+            Some(value) => self.set(to, &value).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Whether two keys hold exactly the same value, compared as stored (two absent
+    /// keys are the same).
+    fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
+        Ok(self.get(a)? == self.get(b)?)
+    }
 }
 
 /// The bytes a browser counts against the quota for one entry: key and value as UTF-16
@@ -59,6 +76,12 @@ impl<K: KeyValue + ?Sized> KeyValue for Box<K> {
     fn keys(&self) -> Result<Vec<String>, KvError> {
         (**self).keys()
     }
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
+        (**self).copy(from, to)
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
+        (**self).same(a, b)
+    }
 }
 
 /// One storage shared by several stores, as tabs share one origin's localStorage.
@@ -74,6 +97,12 @@ impl<K: KeyValue + ?Sized> KeyValue for Rc<RefCell<K>> {
     }
     fn keys(&self) -> Result<Vec<String>, KvError> {
         self.borrow().keys()
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
+        self.borrow_mut().copy(from, to)
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
+        self.borrow().same(a, b)
     }
 }
 

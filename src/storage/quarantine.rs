@@ -69,6 +69,7 @@ struct Note {
     #[serde(default)]
     title: Option<String>,
     reason: String,
+    #[serde(serialize_with = "super::record::serialize_ms")]
     set_aside_at: f64,
 }
 
@@ -111,7 +112,7 @@ impl<K: KeyValue> Store<K> {
                 },
             ));
         }
-        found.sort_by(|(n, a), (m, b)| a.id.cmp(&b.id).then(n.cmp(m)));
+        found.sort_unstable_by(|(n, a), (m, b)| a.id.cmp(&b.id).then(n.cmp(m)));
         Ok(found.into_iter().map(|(_, record)| record).collect())
     }
 
@@ -153,9 +154,11 @@ impl<K: KeyValue> Store<K> {
         }
     }
 
-    /// Moves a damaged record's raw text to a quarantine key, with a note of its title and
-    /// the reason, and returns that key. The record is removed only once its copy reads
-    /// back identical; on any error it is still in place.
+    /// Moves a damaged record's raw text (`raw`, as the caller read it) to a quarantine
+    /// key, with a note of its title and the reason, and returns that key. The text is
+    /// copied by the storage itself (`KeyValue::copy`), so it is kept exactly even when it
+    /// is not valid Unicode (binary garbage in localStorage), and the record is removed
+    /// only once the copy compares identical; on any error it is still in place.
     pub(super) fn set_aside(
         &mut self,
         id: &str,
@@ -165,6 +168,18 @@ impl<K: KeyValue> Store<K> {
         now_ms: f64,
     ) -> Result<String, StoreError> {
         let record_key = self.ns.record_key(id);
+        // Only what the caller judged damaged is moved, never a record saved since.
+        if self
+            .kv
+            .get(&record_key)
+            .map_err(|e| self.kv_error(e))?
+            .as_deref()
+            != Some(raw)
+        {
+            return Err(StoreError::Failed(
+                "the record changed while it was being set aside".into(),
+            ));
+        }
         let mut highest = 0;
         for (key, kind) in self.keys_here()? {
             let KeyKind::Quarantine { id: other, n } = kind else {
@@ -175,7 +190,11 @@ impl<K: KeyValue> Store<K> {
             }
             highest = highest.max(n);
             // An earlier attempt copied it but could not remove the record: don't copy twice.
-            if self.kv.get(&key).map_err(|e| self.kv_error(e))?.as_deref() == Some(raw) {
+            if self
+                .kv
+                .same(&key, &record_key)
+                .map_err(|e| self.kv_error(e))?
+            {
                 self.kv.remove(&record_key).map_err(|e| self.kv_error(e))?;
                 return Ok(key);
             }
@@ -186,7 +205,7 @@ impl<K: KeyValue> Store<K> {
         let note = Note {
             title,
             reason: reason.to_string(),
-            set_aside_at: if now_ms.is_finite() { now_ms } else { 0.0 },
+            set_aside_at: now_ms,
         };
         let note = serde_json::to_string(&note).expect("a note always serialises");
         // The note first, so a set-aside text is never without its title; a note without
@@ -194,11 +213,24 @@ impl<K: KeyValue> Store<K> {
         self.kv
             .set(&note_key, &note)
             .map_err(|e| self.kv_error(e))?;
-        if let Err(e) = self.kv.set(&key, raw) {
-            let _ = self.kv.remove(&note_key);
-            return Err(self.kv_error(e));
+        match self.kv.copy(&record_key, &key) {
+            Ok(true) => {}
+            Ok(false) => {
+                let _ = self.kv.remove(&note_key);
+                return Err(StoreError::Failed(
+                    "the record went while it was being set aside".into(),
+                ));
+            }
+            Err(e) => {
+                let _ = self.kv.remove(&note_key);
+                return Err(self.kv_error(e));
+            }
         }
-        if self.kv.get(&key).map_err(|e| self.kv_error(e))?.as_deref() != Some(raw) {
+        if !self
+            .kv
+            .same(&key, &record_key)
+            .map_err(|e| self.kv_error(e))?
+        {
             return Err(StoreError::Failed(
                 "the set-aside copy did not read back the same".into(),
             ));

@@ -1,7 +1,10 @@
 //! One saved assessment as stored: the schema version, the revision that detects
 //! concurrent saves, when it was saved, and the assessment.
 //!
-//! `{"schema_version":1,"revision":3,"saved_at":1764000000000.0,"assessment":{…}}`
+//! `{"schema_version":1,"revision":3,"saved_at":1764000000000,"assessment":{…}}`
+//!
+//! `saved_at` is written as whole milliseconds (formatting floats would cost the app the
+//! float-printing code); it is read as any JSON number.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -23,8 +26,22 @@ pub struct Record {
 struct Envelope<'a> {
     schema_version: u32,
     revision: u64,
-    saved_at: f64,
+    saved_at: u64,
     assessment: &'a Assessment,
+}
+
+/// Milliseconds as a whole number; JSON has no NaN, and a negative or absurd time is
+/// stored as 0 so the record still reads.
+pub(crate) fn serialize_ms<S: serde::Serializer>(ms: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(whole_ms(*ms))
+}
+
+pub(crate) fn whole_ms(ms: f64) -> u64 {
+    if ms.is_finite() && ms >= 0.0 {
+        ms as u64
+    } else {
+        0
+    }
 }
 
 /// The stored text of a record, in the current schema version.
@@ -32,8 +49,7 @@ pub fn encode(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
     let envelope = Envelope {
         schema_version: SCHEMA_VERSION,
         revision,
-        // JSON has no NaN: serde would write null and the record would no longer read.
-        saved_at: if saved_at.is_finite() { saved_at } else { 0.0 },
+        saved_at: whole_ms(saved_at),
         assessment,
     };
     serde_json::to_string(&envelope).expect("an assessment always serialises")
@@ -111,7 +127,7 @@ mod tests {
     fn round_trips_and_keeps_its_field_order() {
         let raw = encode(&sample(), 3, 1_764_000_000_000.0);
         assert!(
-            raw.starts_with(r#"{"schema_version":1,"revision":3,"saved_at":1764000000000.0,"assessment":{"id":"a1""#),
+            raw.starts_with(r#"{"schema_version":1,"revision":3,"saved_at":1764000000000,"assessment":{"id":"a1""#),
             "{raw}"
         );
         let record = decode("a1", &raw).unwrap();
@@ -123,6 +139,19 @@ mod tests {
     fn a_time_that_is_not_a_number_is_stored_as_zero_so_the_record_still_reads() {
         let raw = encode(&sample(), 1, f64::NAN);
         assert_eq!(decode("a1", &raw).unwrap().saved_at, 0.0);
+        let raw = encode(&sample(), 1, -5.0);
+        assert_eq!(decode("a1", &raw).unwrap().saved_at, 0.0);
+    }
+
+    #[test]
+    fn times_are_whole_milliseconds_and_older_float_times_still_read() {
+        let raw = encode(&sample(), 1, 1_764_000_000_123.9);
+        assert!(raw.contains(r#""saved_at":1764000000123,"#), "{raw}");
+        let older = raw.replace(
+            r#""saved_at":1764000000123"#,
+            r#""saved_at":1764000000123.0"#,
+        );
+        assert_eq!(decode("a1", &older).unwrap().saved_at, 1_764_000_000_123.0);
     }
 
     #[test]
@@ -144,7 +173,7 @@ mod tests {
                 "\"revision\"",
             ),
             (
-                good.replace(r#""saved_at":5.0"#, r#""saved_at":"today""#),
+                good.replace(r#""saved_at":5"#, r#""saved_at":"today""#),
                 "\"saved_at\"",
             ),
             (good.replace(r#""id":"a1""#, r#""id":7"#), "invalid type"),

@@ -41,7 +41,9 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 /// The JSON export of an assessment, named `lia-<title>-<date>.json`.
 pub fn download_json(a: &Assessment) -> Result<(), String> {
     let today = browser::today();
-    let json = export::to_json(a, &browser::now_iso(), Some(today));
+    let json = super::timing::measure("lia-export-json", || {
+        export::to_json(a, &browser::now_iso(), Some(today))
+    });
     download(
         &export::file_name(a, today, "json"),
         "application/json",
@@ -52,6 +54,8 @@ pub fn download_json(a: &Assessment) -> Result<(), String> {
 /// The printable HTML report, named `lia-<title>-<date>.html`.
 pub fn download_html(a: &Assessment) -> Result<(), String> {
     let today = browser::today();
-    let html = export::to_html(a, &browser::now_iso(), Some(today));
+    let html = super::timing::measure("lia-export-html", || {
+        export::to_html(a, &browser::now_iso(), Some(today))
+    });
     download(&export::file_name(a, today, "html"), "text/html", &html)
 }

@@ -1,8 +1,28 @@
 //! The browser's localStorage as the store's key-value trait. Values are kept exactly
 //! as given (no JSON wrapping), so a damaged record can be set aside byte for byte, and
 //! a blocked storage is reported rather than thrown.
+//!
+//! localStorage holds UTF-16 text that need not be valid Unicode (a lone surrogate in
+//! binary garbage), which a Rust `String` cannot hold: `get` would replace it. So copying
+//! and comparing values (how a damaged record is set aside) is done on the JavaScript
+//! strings themselves, never converted.
 
-use wasm_bindgen::JsCast;
+use js_sys::JsString;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Storage` seen through the two methods that leave values JavaScript strings.
+    #[wasm_bindgen(js_name = Storage)]
+    type ExactStorage;
+
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &ExactStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &ExactStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
 
 use crate::storage::{KeyValue, KvError};
 
@@ -52,6 +72,26 @@ impl LocalStorageKv {
     }
 }
 
+impl LocalStorageKv {
+    fn set_error(e: &JsValue) -> KvError {
+        if is_quota(e) {
+            KvError::QuotaExceeded
+        } else {
+            KvError::Other(describe(e))
+        }
+    }
+
+    fn exact(&self) -> &ExactStorage {
+        self.storage.unchecked_ref()
+    }
+
+    fn get_exact(&self, key: &str) -> Result<Option<JsString>, KvError> {
+        self.exact()
+            .get_item(key)
+            .map_err(|e| KvError::Other(describe(&e)))
+    }
+}
+
 impl KeyValue for LocalStorageKv {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
         self.storage
@@ -60,13 +100,9 @@ impl KeyValue for LocalStorageKv {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
-        self.storage.set_item(key, value).map_err(|e| {
-            if is_quota(&e) {
-                KvError::QuotaExceeded
-            } else {
-                KvError::Other(describe(&e))
-            }
-        })
+        self.storage
+            .set_item(key, value)
+            .map_err(|e| Self::set_error(&e))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), KvError> {
@@ -91,5 +127,21 @@ impl KeyValue for LocalStorageKv {
             }
         }
         Ok(keys)
+    }
+
+    fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
+        match self.get_exact(from)? {
+            Some(value) => self
+                .exact()
+                .set_item(to, &value)
+                .map(|()| true)
+                .map_err(|e| Self::set_error(&e)),
+            None => Ok(false),
+        }
+    }
+
+    fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
+        // `==` on JavaScript values is `===`: strings compare code unit by code unit.
+        Ok(self.get_exact(a)? == self.get_exact(b)?)
     }
 }

@@ -10,5 +10,6 @@ mod mount;
 mod pages;
 mod persistence;
 mod state;
+mod timing;
 
 pub use mount::start;

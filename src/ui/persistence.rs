@@ -85,6 +85,9 @@ pub struct StorageView {
     pub conflict: RwSignal<Option<Conflict>>,
     /// A one-off message, e.g. that another tab's changes were loaded.
     pub notice: RwSignal<Option<String>>,
+    /// The open assessment was approved in another tab while this one had changes: they
+    /// can never be saved to it, so the user chooses what to do with them.
+    pub approved_elsewhere: RwSignal<bool>,
     /// The id of an assessment just imported from a file that failed its digest check,
     /// with the warning to show on it.
     pub import_warning: RwSignal<Option<(String, String)>>,
@@ -102,6 +105,7 @@ impl StorageView {
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),
             import_warning: RwSignal::new(None),
+            approved_elsewhere: RwSignal::new(false),
             summaries: RwSignal::new(Vec::new()),
         }
     }
@@ -116,8 +120,19 @@ pub struct Keeper {
 }
 
 impl Keeper {
-    /// Reads what is stored: the list, any damaged records, the usage.
+    /// Reads what is stored. The list comes from the index at once; reading every record
+    /// (to set aside any that cannot be read) follows straight after the first render, so
+    /// many saved assessments do not hold up the start of the app.
     pub fn start_up(&self) {
+        if let Some(Ok(list)) = self.persistence.try_update_value(|p| p.store.list()) {
+            self.view.summaries.set(list);
+        }
+        let keeper = *self;
+        leptos::prelude::set_timeout(move || keeper.scan(), Duration::ZERO);
+    }
+
+    /// Reads every record: the list, any damaged records (set aside), the usage.
+    pub fn scan(&self) {
         let opened = self
             .persistence
             .try_update_value(|p| p.store.open(browser::now_ms()))
@@ -131,6 +146,11 @@ impl Keeper {
             Err(e) => self.view.status.set(SaveStatus::NotSaved(e.to_string())),
         }
         self.refresh_usage();
+    }
+
+    /// The open assessment has changes that are not in storage yet.
+    pub fn unsaved(&self) -> bool {
+        self.persistence.with_value(|p| p.dirty)
     }
 
     pub fn refresh_list(&self) {
@@ -180,7 +200,14 @@ impl Keeper {
     /// After a change: save 300 ms after the last one.
     pub fn changed(&self) {
         let keeper = *self;
-        self.view.status.set(SaveStatus::Saving);
+        // Set only when it changes: setting it on every keystroke would redraw the status.
+        if self
+            .view
+            .status
+            .with_untracked(|s| *s != SaveStatus::Saving)
+        {
+            self.view.status.set(SaveStatus::Saving);
+        }
         self.persistence.update_value(|p| {
             p.dirty = true;
             p.cancel_timer();
@@ -199,8 +226,10 @@ impl Keeper {
         }
         let result = self.persistence.try_update_value(|p| {
             p.cancel_timer();
-            p.store
-                .save(&assessment, p.base_revision, browser::now_ms())
+            super::timing::measure("lia-save", || {
+                p.store
+                    .save(&assessment, p.base_revision, browser::now_ms())
+            })
         });
         match result {
             Some(Ok(saved)) => self.saved(saved.revision),
@@ -210,12 +239,26 @@ impl Keeper {
                 ));
                 self.view.conflict.set(Some(*conflict));
             }
+            Some(Err(e @ StoreError::ReadOnly { .. })) => {
+                // Approved elsewhere: trying again can never succeed, so ask instead.
+                self.view.status.set(SaveStatus::NotSaved(e.to_string()));
+                self.view.approved_elsewhere.set(true);
+            }
             Some(Err(e)) => {
                 self.view.status.set(SaveStatus::NotSaved(e.to_string()));
                 self.retry_later();
             }
             None => {}
         }
+    }
+
+    /// Forgets the unsaved changes of the open assessment (the user chose another copy).
+    pub fn discard_changes(&self) {
+        self.persistence.update_value(|p| {
+            p.cancel_timer();
+            p.dirty = false;
+        });
+        self.view.approved_elsewhere.set(false);
     }
 
     fn saved(&self, revision: u64) {

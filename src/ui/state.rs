@@ -30,6 +30,12 @@ pub struct AppState {
     pub outcome: Memo<Option<Outcome>>,
     /// Which questions show, and what earlier answers suggest.
     pub visibility: Memo<Visibility>,
+    /// Small facts about the open assessment, as memos so that components showing them
+    /// are not woken by every keystroke (a memo notifies only when its value changes).
+    pub has_open: Memo<bool>,
+    pub open_id: Memo<Option<String>>,
+    pub title: Memo<Option<String>>,
+    read_only: Memo<bool>,
     /// Changes whenever the open assessment is replaced (not when the user types), so
     /// text fields know to re-read their value.
     pub generation: RwSignal<u64>,
@@ -61,6 +67,11 @@ impl AppState {
                     .unwrap_or_default()
             })
         });
+        let has_open = Memo::new(move |_| open.with(Option::is_some));
+        let open_id = Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.id.clone())));
+        let title = Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.title().to_string())));
+        let read_only =
+            Memo::new(move |_| open.with(|a| a.as_ref().is_some_and(|a| a.is_read_only())));
         let (persistence, refused) = Persistence::open(config.settings.namespace.clone());
         let storage = StorageView::new();
         storage.unavailable.set(refused.is_some());
@@ -75,6 +86,10 @@ impl AppState {
             open,
             outcome,
             visibility,
+            has_open,
+            open_id,
+            title,
+            read_only,
             generation: RwSignal::new(0),
             keeper,
             storage,
@@ -109,9 +124,30 @@ impl AppState {
         self.route.set(route);
     }
 
-    /// Opens a saved assessment; says why not if it cannot be read.
-    pub fn open_by_id(&self, id: &str, route: Route) -> bool {
+    /// True, with a notice, when the open assessment has changes that could not be
+    /// saved: it must not be replaced until they are saved or downloaded.
+    fn holding_unsaved(&self) -> bool {
         self.keeper.save_now();
+        let unsaved = self.open.with_untracked(Option::is_some) && self.keeper.unsaved();
+        if unsaved {
+            let title = self.title.get_untracked().unwrap_or_default();
+            self.storage.notice.set(Some(format!(
+                "Your changes to “{title}” are not saved yet, so it stays open here. Download a copy, or free some space, before you open or start another assessment."
+            )));
+        }
+        unsaved
+    }
+
+    /// Opens a saved assessment; says why not if it cannot be read, or if the open one
+    /// has changes that could not be saved (going back to that one is always allowed).
+    pub fn open_by_id(&self, id: &str, route: Route) -> bool {
+        if self.holding_unsaved() {
+            let same = self.open_id.get_untracked().as_deref() == Some(id);
+            if same {
+                self.route.set(route);
+            }
+            return same;
+        }
         match self.keeper.load(id) {
             Ok(a) => {
                 self.storage.notice.set(None);
@@ -128,6 +164,9 @@ impl AppState {
     /// Saves a new assessment and opens it. A blank one gets what the host page set: the
     /// organisation and the approver's usual role.
     pub fn start(&self, mut assessment: Assessment, route: Route) {
+        if self.holding_unsaved() {
+            return;
+        }
         if assessment.answers.is_empty() {
             self.config.with_value(|c| {
                 if let Some(organisation) = &c.settings.organisation {
@@ -138,7 +177,6 @@ impl AppState {
                 }
             });
         }
-        self.keeper.save_now();
         self.storage.notice.set(None);
         self.open.set(Some(assessment));
         self.keeper.adopt_new();
@@ -149,7 +187,9 @@ impl AppState {
     /// Opens `assessment` in place of the saved one with the same id (an import the
     /// user chose to let replace it).
     pub fn replace_with(&self, assessment: Assessment, route: Route) {
-        self.keeper.save_now();
+        if self.holding_unsaved() {
+            return;
+        }
         match self.keeper.load(&assessment.id) {
             Ok(_) => {
                 self.storage.notice.set(None);
@@ -161,15 +201,62 @@ impl AppState {
         }
     }
 
-    /// Back to the start page; anything unsaved is saved first.
+    /// Back to the start page; anything unsaved is saved first. Work that cannot be
+    /// saved stays in memory (the start page offers to return to it or download it).
     pub fn close(&self) {
         self.keeper.save_now();
-        if self.storage.conflict.with_untracked(Option::is_none) {
+        let keep = self.storage.conflict.with_untracked(Option::is_some)
+            || self.storage.approved_elsewhere.get_untracked()
+            || self.keeper.unsaved();
+        if !keep {
             self.open.set(None);
             self.storage.status.set(SaveStatus::Idle);
         }
         self.keeper.refresh_list();
         self.route.set(Route::Start);
+    }
+
+    /// Another tab approved the open assessment while this one had changes: keep the
+    /// changes as a review of the approved record (a new linked version).
+    pub fn save_as_review(&self) {
+        let (Some(mine), Some(id)) = (self.open.get_untracked(), self.open_id.get_untracked())
+        else {
+            return;
+        };
+        let approved = match self.keeper.load(&id) {
+            Ok(approved) => approved,
+            Err(e) => {
+                self.storage.notice.set(Some(e.to_string()));
+                return;
+            }
+        };
+        // The changes, on top of the approved record's identity and approval.
+        let mut base = mine;
+        base.status = approved.status;
+        base.version = approved.version;
+        base.review_of = approved.review_of.clone();
+        if let Some(date) = approved.answers.get(QuestionId::SignOffApprovedDate) {
+            base.answers
+                .set(QuestionId::SignOffApprovedDate, date.clone());
+        }
+        let review = lifecycle::start_review(&base, browser::new_id(), self.today);
+        self.keeper.discard_changes();
+        self.start(review, Route::Tasks);
+    }
+
+    /// Another tab approved the open assessment: show the approved record instead.
+    pub fn use_approved(&self) {
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        self.keeper.discard_changes();
+        match self.keeper.load(&id) {
+            Ok(approved) => {
+                let route = self.route.get_untracked();
+                self.show(approved, route);
+            }
+            Err(e) => self.storage.notice.set(Some(e.to_string())),
+        }
     }
 
     /// Changes the open assessment (refused when it is approved, and so read-only);
@@ -305,8 +392,7 @@ impl AppState {
     }
 
     pub fn read_only(&self) -> bool {
-        self.open
-            .with(|a| a.as_ref().is_some_and(|a| a.is_read_only()))
+        self.read_only.get()
     }
 }
 

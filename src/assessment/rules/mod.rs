@@ -159,9 +159,13 @@ pub fn check(assessment: &Assessment, today: Option<Date>) -> Vec<Finding> {
 
 /// `check` with a context the caller already built.
 pub fn check_in(ctx: &Ctx) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = catalogue().filter_map(|rule| finding(rule, ctx)).collect();
-    findings.sort_by_key(|f| (f.severity, f.section));
-    findings
+    let mut findings: Vec<(usize, Finding)> = catalogue()
+        .filter_map(|rule| finding(rule, ctx))
+        .enumerate()
+        .collect();
+    // By severity, then section, then catalogue order (the index makes the order total).
+    findings.sort_unstable_by_key(|(i, f)| (f.severity, f.section, *i));
+    findings.into_iter().map(|(_, f)| f).collect()
 }
 
 fn finding(rule: &'static Rule, ctx: &Ctx) -> Option<Finding> {

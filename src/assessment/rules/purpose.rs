@@ -72,7 +72,7 @@ pub(super) const RULES: &[Rule] = &[
             (!thin.is_empty()).then(|| Hit {
                 detail: Some(format!(
                     "Not yet explained in enough detail: {}.",
-                    thin.iter().map(|q| q.question().short.to_lowercase()).collect::<Vec<_>>().join("; ")
+                    thin.iter().map(|q| q.question().short.to_ascii_lowercase()).collect::<Vec<_>>().join("; ")
                 )),
                 questions: thin,
             })

@@ -26,7 +26,7 @@ pub fn findings(result: &Outcome, out: &mut String) {
         if found.is_empty() {
             continue;
         }
-        let class = severity.label().to_lowercase();
+        let class = severity.label().to_ascii_lowercase();
         let _ = writeln!(
             out,
             "<h3>{} ({})</h3>\n<ol class=\"findings\">",

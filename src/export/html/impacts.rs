@@ -58,8 +58,8 @@ fn rating(likelihood: Option<Likelihood>, severity: Option<HarmSeverity>) -> Str
         (Some(l), Some(s)) => html(&format!(
             "{} likelihood, {} severity: {} risk",
             l.label(),
-            s.label().to_lowercase(),
-            Risk::of(l, s).label().to_lowercase()
+            s.label().to_ascii_lowercase(),
+            Risk::of(l, s).label().to_ascii_lowercase()
         )),
         _ => "Not rated".to_string(),
     }

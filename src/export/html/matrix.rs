@@ -31,8 +31,8 @@ pub fn figure(impacts: &[Impact], out: &mut String) {
          <title id=\"matrix-title\">Risk matrix: likelihood against severity of each impact, \
          before and after safeguards</title>\n<desc id=\"matrix-desc\">{}</desc>\n",
         html(&sentences.join(" ")),
-        w = num(WIDTH),
-        h = num(HEIGHT),
+        w = WIDTH,
+        h = HEIGHT,
     );
     for (likelihood, severity, risk) in cells() {
         let (x, y) = cell_origin(likelihood, severity);
@@ -40,13 +40,13 @@ pub fn figure(impacts: &[Impact], out: &mut String) {
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{c}\" height=\"{c}\" fill=\"{}\" stroke=\"#ffffff\" \
              stroke-width=\"2\"></rect><text x=\"{}\" y=\"{}\" class=\"risk\">{}</text>",
-            num(x),
-            num(y),
+            x,
+            y,
             fill(risk),
-            num(x + 6.0),
-            num(y + CELL - 6.0),
+            x + 6,
+            y + CELL - 6,
             html(risk.label()),
-            c = num(CELL),
+            c = CELL,
         );
     }
     axes(out);
@@ -61,9 +61,9 @@ pub fn figure(impacts: &[Impact], out: &mut String) {
     }
     out.push_str("</svg>\n");
     out.push_str(
-        "<figcaption>Each impact is shown by its number: a filled circle before \
-         safeguards, an open circle after them. The cell colour is the risk: low, medium \
-         or high, on the scale of the ICO's DPIA template.</figcaption>\n</figure>\n",
+        "<figcaption>Each impact is shown by its number: an open circle before \
+         safeguards, a filled circle after them (as in the tool). The cell colour is the \
+         risk: low, medium or high, on the scale of the ICO's DPIA template.</figcaption>\n</figure>\n",
     );
     out.push_str("<ul class=\"matrix-text\">\n");
     for sentence in &sentences {
@@ -78,8 +78,8 @@ fn axes(out: &mut String) {
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"axis\">{}</text>",
-            num(LEFT - 8.0),
-            num(y + CELL / 2.0 + 5.0),
+            LEFT - 8,
+            y + CELL / 2 + 5,
             html(severity.label())
         );
     }
@@ -88,51 +88,42 @@ fn axes(out: &mut String) {
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
-            num(x + CELL / 2.0),
-            num(TOP + 3.0 * CELL + 20.0),
+            x + CELL / 2,
+            TOP + 3 * CELL + 20,
             html(likelihood.label())
         );
     }
     let _ = writeln!(
         out,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Likelihood of harm</text>",
-        num(LEFT + 1.5 * CELL),
-        num(TOP + 3.0 * CELL + BOTTOM - 12.0)
+        LEFT + 3 * CELL / 2,
+        TOP + 3 * CELL + BOTTOM - 12
     );
-    let (cx, cy) = (16.0, TOP + 1.5 * CELL);
+    let (cx, cy) = (16, TOP + 3 * CELL / 2);
     let _ = writeln!(
         out,
         "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" transform=\"rotate(-90 {x} {y})\" \
          class=\"axis-title\">Severity of harm</text>",
-        x = num(cx),
-        y = num(cy)
+        x = cx,
+        y = cy
     );
 }
 
 fn marker(out: &mut String, m: Marker, number: usize, before: bool) {
-    // The number is white on a filled marker (the class sets its colour in the CSS).
+    // Open before safeguards, filled after, as in the tool; the number is white on a
+    // filled marker (the class sets its colour in the CSS).
     let (fill, class) = if before {
-        (INK, "marker on-dark")
-    } else {
         ("#ffffff", "marker")
+    } else {
+        (INK, "marker on-dark")
     };
     let _ = writeln!(
         out,
         "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"2\"></circle>\
          <text x=\"{x}\" y=\"{ty}\" text-anchor=\"middle\" class=\"{class}\">{number}</text>",
-        x = num(m.x),
-        y = num(m.y),
-        ty = num(m.y + 4.5),
-        r = num(MARKER),
+        x = m.x,
+        y = m.y,
+        ty = m.y + 4,
+        r = MARKER,
     );
-}
-
-/// SVG numbers: at most one decimal, no trailing ".0".
-fn num(v: f32) -> String {
-    let tenths = (v * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{:.1}", tenths as f64 / 10.0)
-    }
 }

@@ -60,7 +60,11 @@ pub fn FindingsList(#[prop(default = 3)] level: u8) -> impl IntoView {
                     <ul class="lia-findings__list">
                         <For
                             each=move || of_severity.get()
-                            key=|f| format!("{}|{:?}|{:?}", f.id, f.detail, f.questions)
+                            key=|f| {
+                                // Without Debug formatting, which would pull every question's name into the app.
+                                let questions: Vec<&str> = f.questions.iter().map(|q| q.key()).collect();
+                                format!("{}|{}|{}", f.id, f.detail.as_deref().unwrap_or(""), questions.join(","))
+                            }
                             let:finding
                         >
                             <FindingItem finding />
@@ -105,7 +109,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class=format!("lia-finding lia-finding--{}", finding.severity.label().to_lowercase()) data-finding=finding.id>
+        <li class=format!("lia-finding lia-finding--{}", finding.severity.label().to_ascii_lowercase()) data-finding=finding.id>
             <p class="lia-finding__message">
                 <SeverityTag severity=finding.severity />
                 " "

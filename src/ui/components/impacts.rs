@@ -9,6 +9,9 @@ use crate::assessment::questions::impact_fields as text;
 use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
 use crate::ui::state::AppState;
 
+/// The "Undo" button shown after an impact is removed, which then takes focus.
+const UNDO_ID: &str = "lia-impact-undo";
+
 fn impacts(state: AppState) -> Vec<Impact> {
     state
         .open
@@ -69,7 +72,10 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
                         .map(|(index, _)| {
                             view! {
                                 {format!("Impact {} removed. ", index + 1)}
-                                <button type="button" class="lia-link-button" on:click=undo>"Undo"</button>
+                                <button type="button" class="lia-link-button" id=UNDO_ID on:click=undo>
+                                    "Undo"
+                                    <span class="lia-visually-hidden">{format!(" removing impact {}", index + 1)}</span>
+                                </button>
                             }
                         })
                 }}
@@ -110,6 +116,8 @@ fn ImpactCard(
         });
         if taken.is_some() {
             removed.set(taken);
+            // The button pressed has gone: keep the keyboard at the undo that replaces it.
+            state.focus(UNDO_ID);
         }
     };
     let risk = move |residual: bool| {
@@ -201,7 +209,7 @@ fn Rating(
                 {options
                     .into_iter()
                     .map(|(label, value)| {
-                        let id = format!("{group}-{}", label.to_lowercase());
+                        let id = format!("{group}-{}", label.to_ascii_lowercase());
                         view! {
                             <div class="lia-radio">
                                 <input

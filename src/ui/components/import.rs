@@ -17,6 +17,8 @@ const INPUT_ID: &str = "lia-import-file";
 #[derive(Clone)]
 struct Pending {
     assessment: Assessment,
+    /// The digest warning to show on it once it is opened.
+    warning: Option<String>,
     existing_title: String,
     existing_approved: bool,
 }
@@ -64,13 +66,21 @@ pub fn ImportFile() -> impl IntoView {
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
 
-    // Opens the import as a saved assessment (under a new id when `fresh_id`).
-    let finish = move |mut a: Assessment, replace: bool| {
+    // Opens the import as a saved assessment: in place of the saved one with its id when
+    // `replace`, otherwise under a new id. The digest warning goes with it, under the id
+    // it ends up with (and only then, so a cancelled import leaves no warning behind).
+    let finish = move |mut a: Assessment, warning: Option<String>, replace: bool| {
         pending.set(None);
+        if !replace {
+            a.id = browser::new_id();
+        }
+        state
+            .storage
+            .import_warning
+            .set(warning.map(|w| (a.id.clone(), w)));
         if replace {
             state.replace_with(a, Route::Tasks);
         } else {
-            a.id = browser::new_id();
             state.start(a, Route::Tasks);
         }
     };
@@ -91,10 +101,6 @@ pub fn ImportFile() -> impl IntoView {
         error.set(None);
         let mut assessment = imported.assessment.clone();
         let warning = log_import(&mut assessment, &imported, &file_name, state.today);
-        state
-            .storage
-            .import_warning
-            .set(warning.map(|w| (assessment.id.clone(), w)));
         let existing = state
             .storage
             .summaries
@@ -102,11 +108,16 @@ pub fn ImportFile() -> impl IntoView {
         match existing {
             None => {
                 // No clash: keep its id, so a later export of the same record matches.
+                state
+                    .storage
+                    .import_warning
+                    .set(warning.map(|w| (assessment.id.clone(), w)));
                 state.start(assessment, Route::Tasks);
             }
             Some(summary) => {
                 pending.set(Some(Pending {
                     assessment,
+                    warning,
                     existing_title: summary.display_title().to_string(),
                     existing_approved: summary.status == Status::Approved,
                 }));
@@ -174,8 +185,8 @@ pub fn ImportFile() -> impl IntoView {
             </div>
         })}
         {move || pending.get().map(|p| {
-            let keep_both = p.assessment.clone();
-            let replace = p.assessment.clone();
+            let keep_both = (p.assessment.clone(), p.warning.clone());
+            let replace = (p.assessment.clone(), p.warning.clone());
             view! {
                 <div class="lia-warning-banner" id="lia-import-clash" tabindex="-1" role="alertdialog" aria-labelledby="lia-import-clash-title">
                     <h3 class="lia-heading-s" id="lia-import-clash-title">"This assessment is already saved in this browser"</h3>
@@ -188,9 +199,9 @@ pub fn ImportFile() -> impl IntoView {
                     </p>
                     <div class="lia-button-group">
                         {(!p.existing_approved).then(|| view! {
-                            <button type="button" class="lia-button" on:click=move |_| finish(replace.clone(), true)>"Replace the saved one"</button>
+                            <button type="button" class="lia-button" on:click=move |_| finish(replace.0.clone(), replace.1.clone(), true)>"Replace the saved one"</button>
                         })}
-                        <button type="button" class="lia-button lia-button--secondary" on:click=move |_| finish(keep_both.clone(), false)>"Keep both"</button>
+                        <button type="button" class="lia-button lia-button--secondary" on:click=move |_| finish(keep_both.0.clone(), keep_both.1.clone(), false)>"Keep both"</button>
                         <button type="button" class="lia-link-button" on:click=move |_| pending.set(None)>"Cancel"</button>
                     </div>
                 </div>

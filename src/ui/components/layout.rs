@@ -14,8 +14,7 @@ pub const PROMISE: &str = "Everything you type stays in this browser. Nothing is
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_open =
-        move || state.open.with(Option::is_some) && state.route.with(|r| *r != Route::Start);
+    let has_open = move || state.has_open.get() && state.route.with(|r| *r != Route::Start);
     view! {
         <div class="lia-skip-links">
             <a class="lia-skip-link" href="#lia-main" on:click=move |ev| {
@@ -35,7 +34,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {state.config.with_value(|c| c.settings.organisation.clone()).map(|organisation| view! {
                     <span class="lia-header__organisation">{organisation}</span>
                 })}
-                {move || state.open.with(|a| a.as_ref().map(|a| a.title().to_string())).filter(|_| has_open()).map(|title| view! {
+                {move || state.title.get().filter(|_| has_open()).map(|title| view! {
                     <span class="lia-header__assessment">{title}</span>
                 })}
                 <SaveStatusLine />

@@ -39,7 +39,7 @@ pub fn Downloads() -> impl IntoView {
 pub fn ImportWarning() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let open_id = state.open.with(|a| a.as_ref().map(|a| a.id.clone()))?;
+        let open_id = state.open_id.get()?;
         let (id, warning) = state.storage.import_warning.get()?;
         (id == open_id).then(|| {
             view! {

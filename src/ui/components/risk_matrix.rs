@@ -24,7 +24,7 @@ pub fn RiskMatrix(impacts: Signal<Vec<Impact>>, #[prop(into)] id: String) -> imp
             let (x, y) = matrix::cell_origin(l, s);
             view! {
                 <rect class=format!("lia-matrix__cell {}", risk_class(risk)) x=x y=y width=matrix::CELL height=matrix::CELL />
-                <text class="lia-matrix__risk" x=x + 6.0 y=y + 16.0>{risk.label()}</text>
+                <text class="lia-matrix__risk" x=x + 6 y=y + 16>{risk.label()}</text>
             }
         })
         .collect_view();
@@ -33,26 +33,26 @@ pub fn RiskMatrix(impacts: Signal<Vec<Impact>>, #[prop(into)] id: String) -> imp
             .into_iter()
             .enumerate()
             .map(|(i, l)| {
-                let x = matrix::LEFT + (i as f32 + 0.5) * matrix::CELL;
-                view! { <text class="lia-matrix__axis" x=x y=matrix::TOP + 3.0 * matrix::CELL + 20.0 text-anchor="middle">{l.label()}</text> }
+                let x = matrix::column_centre(i);
+                view! { <text class="lia-matrix__axis" x=x y=matrix::TOP + 3 * matrix::CELL + 20 text-anchor="middle">{l.label()}</text> }
             })
             .collect_view()}
-        <text class="lia-matrix__axis-title" x=matrix::LEFT + 1.5 * matrix::CELL y=matrix::HEIGHT - 8.0 text-anchor="middle">"Likelihood"</text>
+        <text class="lia-matrix__axis-title" x=matrix::LEFT + 3 * matrix::CELL / 2 y=matrix::HEIGHT - 8 text-anchor="middle">"Likelihood"</text>
         {crate::assessment::HarmSeverity::ALL
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
-                let y = matrix::TOP + (2.5 - i as f32) * matrix::CELL;
-                view! { <text class="lia-matrix__axis" x=matrix::LEFT - 8.0 y=y text-anchor="end">{s.label()}</text> }
+                let y = matrix::row_middle(i);
+                view! { <text class="lia-matrix__axis" x=matrix::LEFT - 8 y=y text-anchor="end">{s.label()}</text> }
             })
             .collect_view()}
-        <text class="lia-matrix__axis-title" x=14.0 y=matrix::TOP + 1.5 * matrix::CELL text-anchor="middle" transform=format!("rotate(-90 14 {})", matrix::TOP + 1.5 * matrix::CELL)>"Severity"</text>
+        <text class="lia-matrix__axis-title" x=14 y=matrix::TOP + 3 * matrix::CELL / 2 text-anchor="middle" transform=format!("rotate(-90 14 {})", matrix::TOP + 3 * matrix::CELL / 2)>"Severity"</text>
     };
     let marker = |m: Marker, number: usize, after: bool| {
         view! {
             <g class=if after { "lia-matrix__marker lia-matrix__marker--after" } else { "lia-matrix__marker lia-matrix__marker--before" }>
                 <circle cx=m.x cy=m.y r=matrix::MARKER />
-                <text x=m.x y=m.y + 4.5 text-anchor="middle">{number}</text>
+                <text x=m.x y=m.y + 4 text-anchor="middle">{number}</text>
             </g>
         }
     };

@@ -49,7 +49,7 @@ fn DownloadCopy() -> impl IntoView {
 pub fn StorageNotices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let storage = state.storage;
-    let has_open = move || state.open.with(Option::is_some);
+    let has_open = move || state.has_open.get();
     let unavailable = move || {
         storage.unavailable.get().then(|| {
             view! {
@@ -60,15 +60,25 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
+    let on_start = move || state.route.with(|r| *r == crate::route::Route::Start);
     let not_saved = move || match storage.status.get() {
         SaveStatus::NotSaved(why)
-            if storage.conflict.with(Option::is_none) && !storage.unavailable.get() =>
+            if storage.conflict.with(Option::is_none)
+                && !storage.unavailable.get()
+                && !storage.approved_elsewhere.get() =>
         {
             Some(view! {
                 <div class="lia-warning-banner" role="alert" id="lia-not-saved">
                     <p><strong>{why}</strong></p>
                     <p>"Your work is still here in this page, and it will be saved as soon as it can be."</p>
-                    <DownloadCopy />
+                    <div class="lia-button-group">
+                        {move || (on_start() && has_open()).then(|| view! {
+                            <button type="button" class="lia-button" on:click=move |_| state.navigate(crate::route::Route::Tasks)>
+                                {move || format!("Return to “{}”", state.title.get().unwrap_or_default())}
+                            </button>
+                        })}
+                        <DownloadCopy />
+                    </div>
                 </div>
             })
         }
@@ -99,6 +109,28 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
+    let approved_elsewhere = move || {
+        storage.approved_elsewhere.get().then(|| view! {
+            <div class="lia-warning-banner" role="alertdialog" aria-labelledby="lia-approved-elsewhere-title" aria-describedby="lia-approved-elsewhere-text" id="lia-approved-elsewhere" tabindex="-1">
+                <h2 class="lia-heading-s" id="lia-approved-elsewhere-title">"This assessment was approved in another tab or window"</h2>
+                <p id="lia-approved-elsewhere-text">
+                    "An approved record is never changed, so your changes here cannot be saved to it. "
+                    "You can keep them as a review (a new version linked to the approved one), or "
+                    "look at the approved version instead."
+                </p>
+                <div class="lia-button-group">
+                    <button type="button" class="lia-button" on:click=move |_| state.save_as_review()>"Keep my changes as a review"</button>
+                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_approved()>"Use the approved version"</button>
+                    <DownloadCopy />
+                </div>
+            </div>
+        })
+    };
+    Effect::new(move |_| {
+        if storage.approved_elsewhere.get() {
+            state.focus("lia-approved-elsewhere");
+        }
+    });
     Effect::new(move |_| {
         if storage.conflict.with(Option::is_some) {
             state.focus("lia-conflict");
@@ -117,6 +149,7 @@ pub fn StorageNotices() -> impl IntoView {
     view! {
         {unavailable}
         {conflict}
+        {approved_elsewhere}
         {not_saved}
         {notice}
     }

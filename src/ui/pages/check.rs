@@ -81,7 +81,7 @@ fn SectionSummary(section: Section) -> impl IntoView {
                                             focus=field_id(q)
                                         >
                                             "Change"
-                                            <span class="lia-visually-hidden">{format!(" {}", short.to_lowercase())}</span>
+                                            <span class="lia-visually-hidden">{format!(" {}", short.to_ascii_lowercase())}</span>
                                         </NavLink>
                                     })}
                                 </dd>

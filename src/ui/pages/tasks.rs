@@ -34,6 +34,16 @@ pub fn TaskListPage() -> impl IntoView {
         })
     };
     let outcome = state.outcome;
+    // The page title names this page as its heading does (and drops any "Error:" left
+    // by the page before).
+    Effect::new(move |_| {
+        if state.config.with_value(|c| c.standalone) {
+            crate::ui::browser::set_title(&format!(
+                "{} – Legitimate interests assessment",
+                title()
+            ));
+        }
+    });
     view! {
         <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
         <span class="lia-caption">{organisation}</span>

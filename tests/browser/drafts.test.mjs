@@ -1,0 +1,277 @@
+// Drafts that survive anything: what is typed comes back after a reload and after the
+// page ends abruptly; saving follows the 300 ms autosave and happens at once when the
+// page is hidden or left; the quiet status says what happened.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useBrowser,
+  freshApp,
+  freshContext,
+  openApp,
+  startNew,
+  field,
+  storedRecord,
+  waitForStored,
+  waitForStatus,
+  typeThen,
+  goToStart,
+  assertNoErrors,
+} from './storage-helpers.mjs';
+
+const env = useBrowser();
+
+const TITLE = 'What do you want to call this assessment?';
+const ORGANISATION = 'Which organisation is responsible for the processing?';
+const DESCRIPTION = 'Describe the processing';
+const RECIPIENTS = 'Who will the data be shared with?';
+
+// Text that is easy to get subtly wrong: leading and trailing spaces, several lines,
+// tabs, quotes, non-ASCII letters, an emoji (a surrogate pair) and a combining accent.
+const ANSWERS = {
+  'about.title': '  Tenants’ newsletter — “spring” 2026  ',
+  'about.organisation': 'Ŵelsh Housing & Co <Ltd> "quoted" \'single\'',
+  'about.description': 'Line one\nLine two\twith a tab\n\n  indented line 😀 and e\u0301\nlast line ',
+  'about.recipients': 'No one outside our organisation.\r\nSecond line after CRLF',
+};
+
+/** Fills the About page with text, choices and a date; returns the answers it gave. */
+async function fillAbout(page) {
+  await field(page, TITLE).fill(ANSWERS['about.title']);
+  await field(page, ORGANISATION).fill(ANSWERS['about.organisation']);
+  await field(page, DESCRIPTION).fill(ANSWERS['about.description']);
+  await page.locator('input[name="q-about-people"][value="tenants"]').check();
+  await page.locator('input[name="q-about-people"][value="employees"]').check();
+  await page.locator('input[name="q-about-scale"][value="1000-10000"]').check();
+  await page.locator('input[name="q-about-data"][value="contact"]').check();
+  await page.locator('input[name="q-about-sources"][value="direct"]').check();
+  await field(page, RECIPIENTS).fill(ANSWERS['about.recipients']);
+  await page.locator('input[name="q-about-started"][value="no"]').check();
+  await page.locator('#q-about-start-date').fill('7');
+  await page.locator('#q-about-start-date-month').fill('3');
+  // The last keystroke: typed one key at a time, as a person would.
+  await page.locator('#q-about-start-date-year').pressSequentially('2026');
+  return {
+    ...ANSWERS,
+    'about.people': ['tenants', 'employees'],
+    'about.scale': '1000-10000',
+    'about.data': ['contact'],
+    'about.sources': ['direct'],
+    'about.started': 'no',
+    'about.start-date': '2026-3-7',
+  };
+}
+
+/** Every control of the About page, read back from the page. */
+async function readAbout(page) {
+  const checked = (name) =>
+    page.locator(`input[name="${name}"]:checked`).evaluateAll((inputs) => inputs.map((i) => i.value));
+  return {
+    'about.title': await field(page, TITLE).inputValue(),
+    'about.organisation': await field(page, ORGANISATION).inputValue(),
+    'about.description': await field(page, DESCRIPTION).inputValue(),
+    'about.recipients': await field(page, RECIPIENTS).inputValue(),
+    'about.people': await checked('q-about-people'),
+    'about.scale': (await checked('q-about-scale'))[0],
+    'about.data': await checked('q-about-data'),
+    'about.sources': await checked('q-about-sources'),
+    'about.started': (await checked('q-about-started'))[0],
+    'about.start-date': [
+      await page.locator('#q-about-start-date-year').inputValue(),
+      await page.locator('#q-about-start-date-month').inputValue(),
+      await page.locator('#q-about-start-date').inputValue(),
+    ].join('-'),
+  };
+}
+
+// A textarea normalises CR LF to LF in its value (HTML's rule), so what the page holds,
+// and saves, for the recipients is the LF form.
+function asTyped(answers) {
+  return { ...answers, 'about.recipients': answers['about.recipients'].replace(/\r\n/g, '\n') };
+}
+
+test('type, reload: every answer is back, identical, in the page and in storage', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    const typed = asTyped(await fillAbout(page));
+    // Reload at once, with the last keystroke not yet autosaved: leaving the page saves.
+    await page.reload();
+    await page.waitForSelector('[data-lia-ready="true"]');
+    await field(page, TITLE).waitFor();
+    assert.deepEqual(await readAbout(page), typed, 'the page shows every answer as typed');
+    const stored = await storedRecord(page, id);
+    assert.deepEqual(stored.assessment.answers, typed, 'storage holds every answer as typed');
+    assert.equal(stored.schema_version, 1);
+    assert.ok(Number.isInteger(stored.revision) && stored.revision >= 2, `revision ${stored.revision}`);
+    await waitForStatus(page, 'Saved');
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('type, wait 400 ms, crash the page: on reopening everything typed is restored', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    const typed = asTyped(await fillAbout(page));
+    await page.waitForTimeout(400);
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    cdp.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
+    await crashed;
+    await page.close().catch(() => {});
+
+    const again = await context.newPage();
+    await openApp(again, env.server.origin);
+    await again.getByRole('link', { name: ANSWERS['about.title'].trim() }).click();
+    await again.getByRole('link', { name: '1. Describe the processing' }).click();
+    await field(again, TITLE).waitFor();
+    assert.deepEqual(await readAbout(again), typed, 'every answer is back after the crash');
+    assert.deepEqual((await storedRecord(again, id)).assessment.answers, typed);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('type, wait 400 ms, close the page with no unload handler able to run: everything typed is restored', async () => {
+  const { context } = await freshContext(env);
+  try {
+    // Stop pagehide, visibilitychange, beforeunload and unload before the app sees them,
+    // so only the 300 ms autosave can have saved the work.
+    await context.addInitScript(() => {
+      for (const type of ['pagehide', 'visibilitychange', 'beforeunload', 'unload', 'freeze']) {
+        window.addEventListener(type, (event) => event.stopImmediatePropagation(), { capture: true });
+      }
+    });
+    const page = await context.newPage();
+    await openApp(page, env.server.origin);
+    const id = await startNew(page);
+    const typed = asTyped(await fillAbout(page));
+    await page.waitForTimeout(400);
+    await page.close({ runBeforeUnload: false });
+
+    const again = await context.newPage();
+    await openApp(again, env.server.origin);
+    await again.evaluate((id) => {
+      location.hash = `#/a/${id}/about`;
+    }, id);
+    await field(again, TITLE).waitFor();
+    assert.deepEqual(await readAbout(again), typed);
+  } finally {
+    await context.close();
+  }
+});
+
+test('autosave waits for a pause in typing, then saves within 300 ms; the status says Saving… then Saved', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    await waitForStatus(page, 'Saved');
+    // Ten keystrokes 100 ms apart, timed in the page (so a busy machine cannot stretch
+    // the gaps), watching the stored revision and the status between them.
+    const seen = await page.evaluate(`(async () => {
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      const input = root.querySelector('#q-about-title');
+      const key = 'lia:assessment:${id}';
+      const revision = () => JSON.parse(localStorage.getItem(key)).revision;
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      const start = revision();
+      const during = [];
+      let last = 0;
+      for (let i = 0; i < 10; i++) {
+        input.value += 'abcdefghij'[i];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        last = performance.now();
+        await sleep(i < 9 ? 100 : 50);
+        during.push({ revision: revision(), status: root.querySelector('#lia-save-status')?.textContent });
+      }
+      while (revision() === start && performance.now() - last < 3000) await sleep(5);
+      const savedAfter = performance.now() - last;
+      await sleep(400);
+      return { start, during, savedAfter, end: revision(), stored: JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] };
+    })()`);
+    for (const step of seen.during) {
+      assert.deepEqual(step, { revision: seen.start, status: 'Saving…' }, 'nothing saved while typing goes on; the status says Saving…');
+    }
+    assert.ok(seen.savedAfter >= 250, `not saved before the pause (${seen.savedAfter} ms)`);
+    assert.ok(seen.savedAfter < 700, `saved about 300 ms after the last keystroke (${seen.savedAfter} ms)`);
+    assert.equal(seen.end, seen.start + 1, 'one save for the whole burst');
+    assert.equal(seen.stored, 'abcdefghij');
+    await waitForStatus(page, 'Saved');
+    assert.equal((await storedRecord(page, id)).assessment.answers['about.title'], 'abcdefghij');
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page being hidden saves at once, without waiting for the autosave', async () => {
+  const { context, page } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    await waitForStatus(page, 'Saved');
+    const seen = await typeThen(page, '#q-about-title', 'Hidden at once', () => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('lia:assessment:'));
+      const before = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      const after = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
+      delete document.visibilityState;
+      delete document.hidden;
+      return { before, after };
+    });
+    assert.deepEqual(seen, { before: null, after: 'Hidden at once' });
+    assert.equal((await storedRecord(page, id)).assessment.answers['about.title'], 'Hidden at once');
+  } finally {
+    await context.close();
+  }
+});
+
+test('pagehide saves at once, without waiting for the autosave', async () => {
+  const { context, page } = await freshApp(env);
+  try {
+    await startNew(page);
+    await waitForStatus(page, 'Saved');
+    const seen = await typeThen(page, '#q-about-title', 'Left at once', () => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('lia:assessment:'));
+      const before = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      const after = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
+      return { before, after };
+    });
+    assert.deepEqual(seen, { before: null, after: 'Left at once' });
+  } finally {
+    await context.close();
+  }
+});
+
+test('several assessments are kept, one key each plus the index, and each reopens with its own answers', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const ids = [];
+    for (const name of ['First kept', 'Second kept', 'Third kept']) {
+      const id = await startNew(page);
+      await field(page, TITLE).fill(name);
+      await waitForStored(page, id, (r) => r.assessment.answers['about.title'] === name);
+      ids.push(id);
+      await goToStart(page);
+    }
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    assert.deepEqual(keys, ['lia:index', ...ids.map((id) => `lia:assessment:${id}`)].sort());
+    const index = JSON.parse(await page.evaluate(() => localStorage.getItem('lia:index')));
+    assert.deepEqual(index.assessments.map((a) => a.title).sort(), ['First kept', 'Second kept', 'Third kept']);
+    await page.reload();
+    await page.waitForSelector('[data-lia-ready="true"]');
+    for (const name of ['First kept', 'Second kept', 'Third kept']) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await goToStart(page);
+    }
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,267 @@
+// Hostile text in every text field: neither the app nor the HTML report runs a script or
+// gains an element that was not in its template. Each page is rendered twice, once with
+// the payloads and once with the same text made harmless, and the two must have exactly
+// the same elements and attribute names; no dialog may open and no payload may leave a
+// mark (`window.__xss`, an element with an `xss-` class, an `on…` attribute).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useBrowser,
+  freshContext,
+  freshApp,
+  openApp,
+  seedStorage,
+  storedRecord,
+  recordText,
+  goTo,
+  goToStart,
+  startNew,
+  field,
+  waitForStored,
+} from './storage-helpers.mjs';
+import { answerKinds, downloadFrom, openReport, chooseFile, storedAssessments, withoutImportEntry } from './file-helpers.mjs';
+
+const env = useBrowser();
+
+const PAYLOADS = [
+  `<script>window.__xss=(window.__xss||0)+1;alert('xss-1')</script>`,
+  `<img src=x onerror="window.__xss=2;alert('xss-2')" class="xss-2">`,
+  `<svg onload="window.__xss=3;alert('xss-3')" class="xss-3"><circle r="1"/></svg>`,
+  `javascript:window.__xss=4;alert('xss-4')`,
+  `</script><script>window.__xss=5;alert('xss-5')</script>`,
+  `"><img src=x onerror=alert('xss-6') class=xss-6>`,
+  `' autofocus onfocus=alert('xss-7') x='`,
+  `</textarea></title><iframe srcdoc="<script>parent.__xss=8</script>" class="xss-8"></iframe>`,
+  `<a href="javascript:alert('xss-9')" class="xss-9">click</a>`,
+  `<details open ontoggle="window.__xss=10;alert('xss-10')" class="xss-10"><summary>x</summary></details>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=alert('xss-11') class=xss-11>`,
+  `<!--<img src=x onerror=alert('xss-12') class=xss-12>-->`,
+  `\u2028\u2029</SCRIPT ><script>window.__xss=13</script>`,
+  `<style>*{display:none}</style><div class="xss-14">`,
+  `<svg><animate onbegin="window.__xss=15" attributeName=x dur=1s class="xss-15"></svg>`,
+  `<object data="javascript:alert('xss-16')" class="xss-16"></object><embed src="data:text/html,<script>alert(17)</script>">`,
+  `&lt;script&gt;alert('xss-18')&lt;/script&gt; &#x3C;img src=x onerror=alert(19)&#x3E;`,
+  `<base href="javascript:/"><form action="javascript:alert('xss-20')"><button class="xss-20">go</button></form>`,
+];
+const PAYLOAD = PAYLOADS.join('\n');
+
+/** The same text made harmless: no markup characters, no scheme. */
+const harmless = (text) =>
+  text.replace(/[<>"'&]/g, (c) => ({ '<': '‹', '>': '›', '"': '”', "'": '’', '&': '+' })[c]).replaceAll('javascript:', 'javascript;');
+
+/** The example with `text` in every text and date answer, impact and review log entry. */
+async function everywhere(base, id, text) {
+  const kinds = await answerKinds();
+  const a = structuredClone(base);
+  a.id = id;
+  for (const [key, kind] of Object.entries(kinds)) {
+    if (kind === 'text' || kind === 'date') a.answers[key] = `${text}\n${key}`;
+  }
+  a.impacts = a.impacts.map((impact) => ({ ...impact, description: `${text} (impact)`, safeguards: `${text} (safeguards)` }));
+  a.review_log = [{ date: text, note: `${text} (log)` }];
+  return a;
+}
+
+/**
+ * What a page's structure is: every element of the document and of the widget's shadow
+ * root, as its tag and attribute names (not values), in order; and any mark a payload left.
+ */
+function inspect(page) {
+  return page.evaluate(() => {
+    const shape = [];
+    const marks = [];
+    const walk = (root, where) => {
+      for (const el of root.querySelectorAll('*')) {
+        const names = el.getAttributeNames().sort();
+        shape.push(`${where}${el.localName}[${names.join(',')}]`);
+        for (const name of names) {
+          const value = el.getAttribute(name);
+          if (name.startsWith('on')) marks.push(`${el.localName} has ${name}`);
+          if ((name === 'class' || name === 'id') && /xss-/.test(value)) marks.push(`${el.localName} ${name}=${value}`);
+          // A scheme that runs code (the template's only data: URL is its favicon, an image).
+          const runs = /^\s*(javascript|vbscript):/i.test(value) || (/^\s*data:/i.test(value) && !/^\s*data:image\//i.test(value));
+          if (runs && ['href', 'src', 'action', 'data', 'formaction', 'xlink:href', 'srcdoc'].includes(name)) {
+            marks.push(`${el.localName} ${name}=${value.slice(0, 40)}`);
+          }
+        }
+        if (el.shadowRoot) walk(el.shadowRoot, `${where}${el.localName}>>`);
+      }
+    };
+    walk(document, '');
+    if (window.__xss !== undefined) marks.push(`window.__xss = ${window.__xss}`);
+    return { shape, marks, title: document.title };
+  });
+}
+
+const SECTIONS = ['about', 'triage', 'purpose', 'necessity', 'nature', 'expectations', 'impact', 'dpia', 'decision', 'sign-off'];
+
+/** Visits every page of the app for `id`, returning each page's structure. */
+async function tour(page, id) {
+  const pages = {};
+  await goToStart(page);
+  await page.waitForTimeout(100);
+  pages.start = await inspect(page);
+  for (const [name, rest] of [['tasks', ''], ...SECTIONS.map((s) => [s, s]), ['check', 'check']]) {
+    await goTo(page, id, rest);
+    await page.locator('#lia-page-heading').waitFor();
+    await page.locator('#lia-findings-title').waitFor();
+    await page.waitForTimeout(50);
+    pages[name] = await inspect(page);
+  }
+  return pages;
+}
+
+/** A context with one saved assessment and one damaged record titled with the same text; the app open. */
+async function appWith(a, text) {
+  const { context, record } = await freshContext(env);
+  const damaged = JSON.stringify({ schema_version: 'x', assessment: { answers: { 'about.title': text } } });
+  await seedStorage(context, env.server.origin, {
+    [`lia:assessment:${a.id}`]: recordText(a, { revision: 1 }),
+    'lia:assessment:damaged-1': damaged,
+  });
+  const page = await context.newPage();
+  await openApp(page, env.server.origin);
+  return { context, record, page };
+}
+
+let example;
+async function theExample() {
+  if (!example) {
+    const { context, page } = await freshApp(env);
+    try {
+      await page.getByRole('button', { name: "Start from this example: Employees' emergency contacts" }).click();
+      await page.getByRole('button', { name: 'Download to open later (JSON)' }).waitFor();
+      const id = new URL(page.url()).hash.split('/')[2];
+      example = (await storedRecord(page, id)).assessment;
+    } finally {
+      await context.close();
+    }
+  }
+  return example;
+}
+
+function assertSame(hostile, plain, what) {
+  for (const name of Object.keys(plain)) {
+    assert.deepEqual(hostile[name].marks, [], `${what}, ${name} page: marks left by a payload`);
+    assert.deepEqual(plain[name].marks, [], `${what}, ${name} page (harmless text): marks`);
+    assert.deepEqual(hostile[name].shape, plain[name].shape, `${what}, ${name} page: the same elements as with harmless text`);
+  }
+}
+
+test('the app: payloads in every text field run nothing and add no element, on every page', async () => {
+  const base = await theExample();
+  const hostileA = await everywhere(base, 'xss-1', PAYLOAD);
+  const plainA = await everywhere(base, 'xss-1', harmless(PAYLOAD));
+  const runs = {};
+  for (const [name, a, text] of [['hostile', hostileA, PAYLOAD], ['plain', plainA, harmless(PAYLOAD)]]) {
+    const app = await appWith(a, text);
+    try {
+      runs[name] = await tour(app.page, a.id);
+      assert.deepEqual(app.record.dialogs, [], `${name}: no dialog`);
+      assert.deepEqual(app.record.pageErrors, [], `${name}: no page error`);
+      // The text is shown as text: the title, exactly, in the task list's heading.
+      await goTo(app.page, a.id);
+      const heading = await app.page.locator('#lia-page-heading').textContent();
+      assert.equal(heading, a.answers['about.title'].trim());
+    } finally {
+      await app.context.close();
+    }
+  }
+  assert.ok(Object.keys(runs.hostile).length === 13, 'start, tasks, ten sections and check');
+  assertSame(runs.hostile, runs.plain, 'app');
+});
+
+test('the app: payloads typed into fields and into a new name stay text', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    await field(page, 'What do you want to call this assessment?').fill(PAYLOADS[1]);
+    await field(page, 'Describe the processing').fill(PAYLOAD);
+    await waitForStored(page, id, (r) => r.assessment.answers['about.description'] === PAYLOAD);
+    await page.getByRole('link', { name: 'Return to the task list' }).click();
+    await page.locator('#lia-page-heading').waitFor();
+    assert.equal(await page.locator('#lia-page-heading').textContent(), PAYLOADS[1]);
+    await goToStart(page);
+    await page.getByRole('button', { name: `Rename ${PAYLOADS[1]}` }).click();
+    await page.getByLabel('New name').fill(PAYLOADS[4]);
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByRole('link', { name: PAYLOADS[4], exact: true }).waitFor();
+    await page.waitForTimeout(200);
+    const seen = await inspect(page);
+    assert.deepEqual(seen.marks, []);
+    assert.deepEqual(record.dialogs, []);
+    assert.equal((await storedRecord(page, id)).assessment.answers['about.title'], PAYLOADS[4]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the HTML report: payloads run nothing and add no element, with or without its CSP, and import back exactly', async () => {
+  const base = await theExample();
+  const reports = {};
+  let hostileJson;
+  for (const [name, text] of [['hostile', PAYLOAD], ['plain', harmless(PAYLOAD)]]) {
+    const a = await everywhere(base, 'xss-2', text);
+    const app = await appWith(a, text);
+    try {
+      await goTo(app.page, a.id);
+      const html = (await downloadFrom(app.page, 'Download the report (HTML)')).text;
+      if (name === 'hostile') hostileJson = (await downloadFrom(app.page, 'Download to open later (JSON)')).text;
+      reports[name] = { html, assessment: a };
+    } finally {
+      await app.context.close();
+    }
+  }
+  const withoutPolicy = (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  assert.notEqual(withoutPolicy(reports.hostile.html), reports.hostile.html, 'the report declares a policy');
+  const seen = {};
+  for (const [name, { html }] of Object.entries(reports)) {
+    for (const [variant, text] of [['with CSP', html], ['without CSP', withoutPolicy(html)]]) {
+      const report = await openReport(env.browser, text);
+      try {
+        await report.page.waitForTimeout(300); // time for anything that would fire (onload, onerror, animations)
+        const inspected = await inspect(report.page);
+        seen[`${name} ${variant}`] = { report: inspected };
+        assert.deepEqual(report.log.dialogs, [], `${name} report ${variant}: no dialog`);
+        assert.deepEqual(report.log.pageErrors, [], `${name} report ${variant}: no page error`);
+        assert.deepEqual(report.log.requests, ['http://report.invalid/lia-report.html'], `${name} report ${variant}: nothing fetched`);
+        assert.deepEqual(await report.page.evaluate(() => window.__cspViolations), [], `${name} report ${variant}: nothing for the policy to block`);
+        const scripts = await report.page.evaluate(() => [...document.scripts].map((s) => `${s.type}#${s.id}`));
+        assert.deepEqual(scripts, ['application/json#lia-assessment'], `${name} report ${variant}: only the inert JSON`);
+        // The embedded copy holds the text exactly.
+        const embedded = JSON.parse(await report.page.locator('script#lia-assessment').textContent());
+        assert.deepEqual(embedded.assessment, reports[name].assessment);
+        // Shown as text: the title in the heading, exactly.
+        assert.equal(await report.page.locator('h1').textContent(), reports[name].assessment.answers['about.title'].trim());
+      } finally {
+        await report.close();
+      }
+    }
+  }
+  for (const variant of ['with CSP', 'without CSP']) {
+    assertSame(seen[`hostile ${variant}`], seen[`plain ${variant}`], `report ${variant}`);
+  }
+
+  // Imported back (the report by drag-and-drop would be the same parser): every payload exact.
+  const { context, page, record } = await freshApp(env);
+  try {
+    for (const [file, mimeType, name] of [
+      [reports.hostile.html, 'text/html', 'hostile.html'],
+      [hostileJson, 'application/json', 'hostile.json'],
+    ]) {
+      await chooseFile(page, { name, mimeType, buffer: Buffer.from(file) });
+      const clash = page.locator('#lia-import-clash');
+      await Promise.race([clash.waitFor(), page.getByRole('button', { name: 'Download to open later (JSON)' }).waitFor()]);
+      if (await clash.count()) await clash.getByRole('button', { name: 'Replace the saved one' }).click();
+      await waitForStored(page, 'xss-2', (r) => r.assessment.review_log.at(-1).note.includes(name));
+      const stored = (await storedAssessments(page))['xss-2'].assessment;
+      assert.deepEqual(withoutImportEntry(stored), reports.hostile.assessment, `${name} imports back exactly`);
+      await page.locator('#lia-page-heading').waitFor();
+      assert.deepEqual((await inspect(page)).marks, [], `${name}: no marks after import`);
+      await goToStart(page);
+    }
+    assert.deepEqual(record.dialogs, []);
+  } finally {
+    await context.close();
+  }
+});
