@@ -3,8 +3,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::assessment::model::Answers;
 use crate::assessment::schema::{self, SchemaError, SCHEMA_VERSION};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Status};
 
 use super::canonical::{digest_hex, ALGORITHM};
 use super::error::{plain_reason, shape, ImportError};
@@ -170,23 +171,97 @@ fn read_assessment(value: Value, version: u32) -> Result<Assessment, ImportError
     })
 }
 
-/// The shape error with the path of the field at fault.
+/// The shape error with the path of the field at fault, found by reading each part of
+/// the assessment on its own (with the deserialisers the model already has).
 fn locate(value: Value, version: u32) -> Option<ImportError> {
     let migrated = schema::migrate(value, version).ok()?;
-    let err = serde_path_to_error::deserialize::<_, Assessment>(migrated).err()?;
-    let mut path = err.path().to_string();
-    if path == "." {
-        path.clear();
+    if let Some((path, reason)) = faulty_field(&migrated) {
+        // The answers name their own question: "answers.purpose.why: expected text".
+        if let Some((inner, rest)) = reason.split_once(": ") {
+            if inner.starts_with(path.as_str()) && !inner.contains(' ') {
+                return Some(shape(inner, rest));
+            }
+        }
+        return Some(shape(&path, &reason));
     }
-    let mut reason = err.inner().to_string();
-    // The answers check their own keys and name them: "answers.purpose.why: expected text".
-    if let Some((inner, rest)) = reason.split_once(": ") {
-        if inner.starts_with(path.as_str()) && !inner.contains(' ') {
-            path = inner.to_string();
-            reason = rest.to_string();
+    // A missing or unknown field of the assessment itself: serde names it.
+    let err = serde_json::from_value::<Assessment>(migrated).err()?;
+    Some(shape("", &err.to_string()))
+}
+
+/// Why `value` does not read as a `T`, if it does not.
+fn misfit<T: serde::de::DeserializeOwned>(value: &Value) -> Option<String> {
+    serde_json::from_value::<T>(value.clone())
+        .err()
+        .map(|e| e.to_string())
+}
+
+/// The first field of the assessment that does not read, with serde's reason.
+fn faulty_field(assessment: &Value) -> Option<(String, String)> {
+    let Value::Object(fields) = assessment else {
+        return None;
+    };
+    for (key, value) in fields {
+        let found = match key.as_str() {
+            "id" => misfit::<String>(value).map(|r| (key.clone(), r)),
+            "version" => misfit::<u32>(value).map(|r| (key.clone(), r)),
+            "status" => misfit::<Status>(value).map(|r| (key.clone(), r)),
+            "review_of" => misfit::<Option<String>>(value).map(|r| (key.clone(), r)),
+            "answers" => misfit::<Answers>(value).map(|r| (key.clone(), r)),
+            "impacts" => in_list::<Impact>(key, value, impact_field),
+            "review_log" => in_list::<ReviewEntry>(key, value, review_field),
+            _ => None, // an unknown field: the whole-assessment error names it
+        };
+        if found.is_some() {
+            return found;
         }
     }
-    Some(shape(&path, &reason))
+    None
+}
+
+/// The first item of a list (and field of it) that does not read.
+fn in_list<T: serde::de::DeserializeOwned>(
+    name: &str,
+    list: &Value,
+    field: fn(&str, &Value) -> Option<String>,
+) -> Option<(String, String)> {
+    let Value::Array(items) = list else {
+        return misfit::<Vec<T>>(list).map(|r| (name.to_string(), r));
+    };
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{name}[{i}]");
+        if let Value::Object(fields) = item {
+            for (key, value) in fields {
+                if let Some(reason) = field(key, value) {
+                    return Some((format!("{path}.{key}"), reason));
+                }
+            }
+        }
+        // A missing or unknown field, or not an object: serde names it.
+        if let Some(reason) = misfit::<T>(item) {
+            return Some((path, reason));
+        }
+    }
+    None
+}
+
+/// Why one field of a review log entry does not read.
+fn review_field(key: &str, value: &Value) -> Option<String> {
+    match key {
+        "date" | "note" => misfit::<String>(value),
+        _ => None,
+    }
+}
+
+/// Why one field of an impact does not read (unknown fields are left to `in_list`).
+fn impact_field(key: &str, value: &Value) -> Option<String> {
+    match key {
+        "id" => misfit::<u32>(value),
+        "description" | "safeguards" => misfit::<String>(value),
+        "likelihood" | "residual_likelihood" => misfit::<Option<Likelihood>>(value),
+        "severity" | "residual_severity" => misfit::<Option<HarmSeverity>>(value),
+        _ => None,
+    }
 }
 
 /// The text of the report's `<script type="application/json" id="lia-assessment">`
