@@ -2,24 +2,13 @@
 // 1280 and 320 CSS pixels wide, with a full-page screenshot of each for review under
 // test-output/screenshots. At 320 px nothing may need scrolling sideways (reflow); grouped
 // choices must have legends and tags must have words (a11y.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './support.mjs';
+import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute, route } from './app.mjs';
 import { assertNoViolations, screenshot } from './a11y.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Waits until the page's heading says `text` and has focus (the page has settled). */
 async function settled(page, text, { focus = true } = {}) {
@@ -60,7 +49,7 @@ const EMERGENCY = "Employees' emergency contacts";
 
 for (const width of [1280, 320]) {
   test(`every page type passes axe at ${width} px`, async (t) => {
-    const { context, page, record } = await freshPage(browser, server.origin, {
+    const { context, page, record } = await freshPage(env.browser, env.server.origin, {
       viewport: { width, height: 900 },
       bypassCSP: true,
     });
@@ -77,7 +66,7 @@ for (const width of [1280, 320]) {
       });
     };
     try {
-      await openApp(page, server.origin);
+      await openApp(page, env.server.origin);
       await settled(page, 'Legitimate interests assessment', { focus: false });
       await check('start-empty');
 

@@ -1,24 +1,13 @@
 // Approval: refused, with the reasons listed and focused, while a blocker remains (and
 // the assessment stays editable); allowed once it is resolved, after which the record is
 // read-only and "Start a review" makes a new editable version 2 linked to it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './support.mjs';
+import { useBrowser, openApp } from './support.mjs';
 import { freshPage, expectFinding, waitForRoute, waitForStored, route, storedAssessments } from './app.mjs';
 import { waitForFocus, expectHeadingFocused } from './keyboard.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const UNLAWFUL =
   'You said you are not complying with other relevant laws. An interest cannot be legitimate if pursuing it breaks the law: fix the breach before relying on legitimate interests.';
@@ -35,10 +24,10 @@ async function stored(page, id) {
 }
 
 test('approval is refused while a blocker remains, and allowed once it is resolved', async () => {
-  const { context, page, record } = await freshPage(browser, server.origin);
+  const { context, page, record } = await freshPage(env.browser, env.server.origin);
   page.setDefaultTimeout(10000);
   try {
-    await openApp(page, server.origin);
+    await openApp(page, env.server.origin);
     await page.getByRole('button', { name: "Start from this example: Employees' emergency contacts" }).click();
     const { id } = await waitForRoute(page, '');
     await expectHeadingFocused(page, "Employees' emergency contacts");

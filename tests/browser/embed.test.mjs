@@ -2,30 +2,19 @@
 // (demo/hostile-host.html). Each keeps its own drafts under its namespace, takes its
 // settings from its element, stays usable and accessible, and leaves the host page's
 // own elements exactly as they were.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { DEMO, startServer, launchBrowser, watchContext, watchPolicy, violations } from './support.mjs';
+import { useBrowser, DEMO, watchContext, watchPolicy, violations } from './support.mjs';
 
 const HOST = '/demo/hostile-host.html';
 const AXE = await fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(undefined, { '/demo/': DEMO });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ '/demo/': DEMO });
 
 async function openHost(context) {
   const page = await context.newPage();
-  await page.goto(server.origin + HOST);
+  await page.goto(env.server.origin + HOST);
   await page.waitForSelector('#widget-privacy[data-lia-ready="true"]');
   await page.waitForSelector('#widget-hr[data-lia-ready="true"]');
   return page;
@@ -38,8 +27,8 @@ async function startDraft(widget, title) {
 }
 
 test('two widgets with different namespaces keep separate drafts', async () => {
-  const context = await browser.newContext();
-  const record = await watchContext(context, server.origin);
+  const context = await env.browser.newContext();
+  const record = await watchContext(context, env.server.origin);
   try {
     const page = await openHost(context);
     const privacy = page.locator('#widget-privacy');
@@ -73,7 +62,7 @@ test('two widgets with different namespaces keep separate drafts', async () => {
 });
 
 test('each widget takes its settings from its element', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await openHost(context);
     const privacy = page.locator('#widget-privacy');
@@ -95,7 +84,7 @@ test('each widget takes its settings from its element', async () => {
 });
 
 test('hostile host CSS leaves the widgets usable and accessible', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await watchPolicy(context);
   try {
     const page = await openHost(context);
@@ -150,13 +139,13 @@ test("the widgets leave the host page's own elements unchanged", async () => {
       };
     });
 
-  const bare = await browser.newContext();
-  const withWidgets = await browser.newContext();
+  const bare = await env.browser.newContext();
+  const withWidgets = await env.browser.newContext();
   try {
     // The host page alone: the widget's module never loads.
     await bare.route('**/demo/embed.js', (route) => route.abort());
     const alone = await bare.newPage();
-    await alone.goto(server.origin + HOST);
+    await alone.goto(env.server.origin + HOST);
     await alone.waitForLoadState('load');
     const before = await snapshot(alone);
 

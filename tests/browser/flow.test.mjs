@@ -2,9 +2,9 @@
 // enters the housing association's LIA (src/assessment/examples/housing_marketing.rs)
 // through every section page, the task list and check your answers, using only Tab,
 // Shift+Tab, Enter, Space, the arrow keys and typing. No clicks, fills or mouse.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './support.mjs';
+import { useBrowser, openApp } from './support.mjs';
 import { freshPage, findingIds, expectFinding, errorSummaryMessages, waitForRoute, waitForStored, route } from './app.mjs';
 import {
   focused,
@@ -19,18 +19,7 @@ import {
 } from './keyboard.mjs';
 import { TEXT, EXAMPLE_FINDINGS } from './housing.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SECTIONS = [
   ['about', 'Describe the processing'],
@@ -98,7 +87,7 @@ async function openSection(page, index) {
 }
 
 test('the housing association LIA can be entered, checked and changed with the keyboard alone', async () => {
-  const { context, page, record } = await freshPage(browser, server.origin);
+  const { context, page, record } = await freshPage(env.browser, env.server.origin);
   const timings = [];
   let mark = performance.now();
   const lap = (name) => {
@@ -107,7 +96,7 @@ test('the housing association LIA can be entered, checked and changed with the k
     mark = now;
   };
   try {
-    await openApp(page, server.origin);
+    await openApp(page, env.server.origin);
 
     // ---- Start page: start a new assessment ---------------------------------------
     await activate(page, { role: 'button', name: 'Start a new assessment' }, { max: 40 });

@@ -2,37 +2,17 @@
 // the app works under it without a single violation, the policy (not just our code)
 // stops a request to another origin, and a whole assessment (create, fill, export,
 // import) makes no request to any other origin, and none at all once interactive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  DIST,
-  startServer,
-  launchBrowser,
-  watchContext,
-  watchPolicy,
-  violations,
-  openApp,
-  networkRequests,
-} from './support.mjs';
+import { useBrowser, DIST, watchContext, watchPolicy, violations, openApp, networkRequests } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function freshPage() {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const record = await watchContext(context, server.origin);
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const record = await watchContext(context, env.server.origin);
   await watchPolicy(context);
   const page = await context.newPage();
   return { context, page, record };
@@ -69,7 +49,7 @@ test('the built page declares a strict policy, with the inline loader allowed by
 test('the app works under the policy without a violation, and the policy blocks a request elsewhere', async () => {
   const { context, page, record } = await freshPage();
   try {
-    await openApp(page, server.origin);
+    await openApp(page, env.server.origin);
     await page.getByRole('button', { name: /Start from this example: Lenders/ }).click();
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
@@ -98,7 +78,7 @@ test('the app works under the policy without a violation, and the policy blocks 
 test('a whole assessment (create, fill, export, import) stays on this page', async () => {
   const { context, page, record } = await freshPage();
   try {
-    const interactiveAt = await openApp(page, server.origin);
+    const interactiveAt = await openApp(page, env.server.origin);
 
     // Create and fill.
     await page.getByRole('button', { name: 'Start a new assessment' }).click();
@@ -133,7 +113,7 @@ test('a whole assessment (create, fill, export, import) stays on this page', asy
     await page.waitForTimeout(1000);
 
     const requests = networkRequests(record);
-    const foreign = requests.filter((r) => new URL(r.url).origin !== server.origin);
+    const foreign = requests.filter((r) => new URL(r.url).origin !== env.server.origin);
     assert.deepEqual(foreign.map((r) => r.url), [], 'requests to other origins');
     const late = requests.filter((r) => r.at > interactiveAt);
     assert.deepEqual(late.map((r) => r.url), [], 'requests after the page became interactive');

@@ -1,26 +1,15 @@
 // Smoke tests of the release build: the app mounts, shows its start page, logs no error
 // and talks to nobody but the server it came from.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchContext, openApp } from './support.mjs';
+import { useBrowser, watchContext, openApp } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A fresh context and page per test, watched from before the first request. */
 async function freshPage() {
-  const context = await browser.newContext();
-  const record = await watchContext(context, server.origin);
+  const context = await env.browser.newContext();
+  const record = await watchContext(context, env.server.origin);
   const page = await context.newPage();
   return { context, page, record };
 }
@@ -28,7 +17,7 @@ async function freshPage() {
 test('the start page shows its heading, explanation and privacy promise', async () => {
   const { context, page } = await freshPage();
   try {
-    await openApp(page, server.origin);
+    await openApp(page, env.server.origin);
     const heading = page.getByRole('heading', { level: 1 });
     assert.equal(await heading.textContent(), 'Legitimate interests assessment');
     assert.ok(await heading.isVisible(), 'the heading is visible');
@@ -43,7 +32,7 @@ test('the start page shows its heading, explanation and privacy promise', async 
 test('loading the app logs no console error and throws no page error', async () => {
   const { context, page, record } = await freshPage();
   try {
-    await openApp(page, server.origin);
+    await openApp(page, env.server.origin);
     await page.waitForTimeout(1000); // let anything deferred run
     assert.deepEqual(record.pageErrors, [], 'page errors');
     assert.deepEqual(record.consoleErrors, [], 'console errors');
@@ -55,9 +44,9 @@ test('loading the app logs no console error and throws no page error', async () 
 test('every request goes to the local server, and none is made once the page is interactive', async () => {
   const { context, page, record } = await freshPage();
   try {
-    const interactiveAt = await openApp(page, server.origin);
+    const interactiveAt = await openApp(page, env.server.origin);
     await page.waitForTimeout(2000); // anything lazy, timed or polled would show up here
-    const foreign = record.requests.filter((r) => new URL(r.url).origin !== server.origin);
+    const foreign = record.requests.filter((r) => new URL(r.url).origin !== env.server.origin);
     assert.deepEqual(foreign.map((r) => r.url), [], 'requests to other origins');
     const late = record.requests.filter((r) => r.at > interactiveAt);
     assert.deepEqual(late.map((r) => r.url), [], 'requests after the page became interactive');

@@ -17,18 +17,7 @@ export const recordKey = (id) => `lia:assessment:${id}`;
  * Starts the server and the browser before the file's tests and stops them after;
  * returns an object filled in once they run: `{ server, browser }`.
  */
-export function useBrowser() {
-  const env = {};
-  before(async () => {
-    env.server = await startServer();
-    env.browser = await launchBrowser();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
-}
+export { useBrowser } from './support.mjs';
 
 /**
  * A fresh context (its own localStorage), watched from before the first request, that

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.LIA_DIST ?? path.resolve(import.meta.dirname, '../../dist');
@@ -118,6 +119,23 @@ function watchPage(page, record) {
     if (message.type() === 'error') record.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => record.pageErrors.push(String(error)));
+}
+
+/**
+ * A local server for the build (plus any `mounts`) and one Chromium for the test file,
+ * started before its tests and closed after them. Use `env.server` and `env.browser`.
+ */
+export function useBrowser(mounts = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(DIST, mounts);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Opens the app and waits until the widget says it is mounted; returns when that happened. */

@@ -11,11 +11,42 @@ use crate::ui::state::AppState;
 
 /// One option as the radios and checkboxes draw it.
 #[derive(Clone)]
-struct Option_ {
-    key: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    exclusive: bool,
+pub struct Option_ {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub exclusive: bool,
+}
+
+/// One radio or checkbox with its label and any hint (GOV.UK markup). `kind` is
+/// "radio" or "checkbox"; `on_change` gets whether it is now checked.
+#[component]
+pub fn ChoiceItem(
+    kind: &'static str,
+    id: String,
+    name: String,
+    option: Option_,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: impl Fn(bool) + Send + Sync + 'static,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = !option.hint.is_empty();
+    view! {
+        <div class=format!("lia-{kind}")>
+            <input
+                class=format!("lia-{kind}__input")
+                type=kind
+                id=id.clone()
+                name=name
+                value=option.key
+                aria-describedby=has_hint.then(|| hint_id.clone())
+                prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev))
+            />
+            <label class=format!("lia-{kind}__label") for=id>{option.label}</label>
+            {has_hint.then(|| view! { <div class=format!("lia-hint lia-{kind}__hint") id=hint_id>{option.hint}</div> })}
+        </div>
+    }
 }
 
 fn options_of(q: QuestionId) -> Vec<Option_> {
@@ -122,25 +153,16 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                         .into_iter()
                         .enumerate()
                         .map(|(index, option)| {
-                            let id = option_id(&ids, index, option.key);
-                            let hint_id = format!("{id}-hint");
                             let key = option.key;
                             view! {
-                                <div class="lia-radio">
-                                    <input
-                                        class="lia-radio__input"
-                                        type="radio"
-                                        id=id.clone()
-                                        name=ids.control.clone()
-                                        value=key
-                                        aria-describedby=(!option.hint.is_empty()).then(|| hint_id.clone())
-                                        prop:checked=move || selected() == Some(key)
-                                        on:change=move |_| choose(key)
-                                    />
-                                    <label class="lia-radio__label" for=id>{option.label}</label>
-                                    {(!option.hint.is_empty())
-                                        .then(|| view! { <div class="lia-hint lia-radio__hint" id=hint_id>{option.hint}</div> })}
-                                </div>
+                                <ChoiceItem
+                                    kind="radio"
+                                    id=option_id(&ids, index, key)
+                                    name=ids.control.clone()
+                                    option
+                                    checked=Signal::derive(move || selected() == Some(key))
+                                    on_change=move |_| choose(key)
+                                />
                             }
                         })
                         .collect_view()}
@@ -217,27 +239,18 @@ pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
                         .into_iter()
                         .enumerate()
                         .map(|(index, option)| {
-                            let id = option_id(&ids, index, option.key);
-                            let hint_id = format!("{id}-hint");
                             let key = option.key;
                             let exclusive = exclusive.clone();
                             view! {
                                 {option.exclusive.then(|| view! { <p class="lia-checkboxes__divider">"or"</p> })}
-                                <div class="lia-checkbox">
-                                    <input
-                                        class="lia-checkbox__input"
-                                        type="checkbox"
-                                        id=id.clone()
-                                        name=ids.control.clone()
-                                        value=key
-                                        aria-describedby=(!option.hint.is_empty()).then(|| hint_id.clone())
-                                        prop:checked=move || chosen.with(|c| c.iter().any(|k| k == key))
-                                        on:change=move |ev| toggle(key, event_target_checked(&ev), exclusive.clone())
-                                    />
-                                    <label class="lia-checkbox__label" for=id>{option.label}</label>
-                                    {(!option.hint.is_empty())
-                                        .then(|| view! { <div class="lia-hint lia-checkbox__hint" id=hint_id>{option.hint}</div> })}
-                                </div>
+                                <ChoiceItem
+                                    kind="checkbox"
+                                    id=option_id(&ids, index, key)
+                                    name=ids.control.clone()
+                                    option
+                                    checked=Signal::derive(move || chosen.with(|c| c.iter().any(|k| k == key)))
+                                    on_change=move |on| toggle(key, on, exclusive.clone())
+                                />
                             }
                         })
                         .collect_view()}

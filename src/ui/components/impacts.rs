@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::choice_fields::{ChoiceItem, Option_};
 use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
 use super::risk_matrix::RiskMatrix;
 use crate::assessment::questions::impact_fields as text;
@@ -209,19 +210,16 @@ fn Rating(
                 {options
                     .into_iter()
                     .map(|(label, value)| {
-                        let id = format!("{group}-{}", label.to_ascii_lowercase());
+                        let option = Option_ { key: label, label, hint: "", exclusive: false };
                         view! {
-                            <div class="lia-radio">
-                                <input
-                                    class="lia-radio__input"
-                                    type="radio"
-                                    id=id.clone()
-                                    name=group.clone()
-                                    prop:checked=move || impact.with(|i| selected(i) == Some(value))
-                                    on:change=move |_| set(value)
-                                />
-                                <label class="lia-radio__label" for=id>{label}</label>
-                            </div>
+                            <ChoiceItem
+                                kind="radio"
+                                id=format!("{group}-{}", label.to_ascii_lowercase())
+                                name=group.clone()
+                                option
+                                checked=Signal::derive(move || impact.with(|i| selected(i) == Some(value)))
+                                on_change=move |_| set(value)
+                            />
                         }
                     })
                     .collect_view()}
