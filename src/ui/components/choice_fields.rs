@@ -26,7 +26,7 @@ pub fn ChoiceItem(
     id: String,
     name: String,
     option: Option_,
-    #[prop(into)] checked: Signal<bool>,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
     on_change: impl Fn(bool) + Send + Sync + 'static,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
@@ -160,7 +160,7 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                                     id=option_id(&ids, index, key)
                                     name=ids.control.clone()
                                     option
-                                    checked=Signal::derive(move || selected() == Some(key))
+                                    checked=move || selected() == Some(key)
                                     on_change=move |_| choose(key)
                                 />
                             }
@@ -248,7 +248,7 @@ pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
                                     id=option_id(&ids, index, key)
                                     name=ids.control.clone()
                                     option
-                                    checked=Signal::derive(move || chosen.with(|c| c.iter().any(|k| k == key)))
+                                    checked=move || chosen.with(|c| c.iter().any(|k| k == key))
                                     on_change=move |on| toggle(key, on, exclusive.clone())
                                 />
                             }

@@ -217,7 +217,7 @@ fn Rating(
                                 id=format!("{group}-{}", label.to_ascii_lowercase())
                                 name=group.clone()
                                 option
-                                checked=Signal::derive(move || impact.with(|i| selected(i) == Some(value)))
+                                checked=move || impact.with(|i| selected(i) == Some(value))
                                 on_change=move |_| set(value)
                             />
                         }
