@@ -91,17 +91,66 @@ fn status_text(summary: &Summary) -> String {
 }
 
 /// What a row is doing: nothing, being renamed, or waiting for "yes, delete".
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum RowMode {
     Idle,
     Renaming,
     ConfirmingDelete,
 }
 
+/// The one row that is not idle or has an error to show. Only one row is renamed or
+/// confirmed at a time, so the list holds this once instead of every row holding its own
+/// signals: with hundreds of drafts the start page then builds one reactive closure per
+/// row and nothing more.
+#[derive(Clone, Default)]
+struct RowFocus {
+    id: String,
+    mode: Option<RowMode>,
+    error: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+struct ListState {
+    focus: RwSignal<RowFocus>,
+    /// The name being typed in the rename form.
+    new_title: RwSignal<String>,
+}
+
+impl ListState {
+    fn set_mode(self, id: &str, mode: RowMode) {
+        self.focus.set(RowFocus {
+            id: id.to_string(),
+            mode: Some(mode),
+            error: None,
+        });
+    }
+    fn set_error(self, id: &str, error: Option<String>) {
+        self.focus.set(RowFocus {
+            id: id.to_string(),
+            mode: None,
+            error,
+        });
+    }
+    /// What this row shows: its mode and any error.
+    fn of(self, id: &str) -> (RowMode, Option<String>) {
+        self.focus.with(|f| {
+            if f.id == id {
+                (f.mode.unwrap_or(RowMode::Idle), f.error.clone())
+            } else {
+                (RowMode::Idle, None)
+            }
+        })
+    }
+}
+
 /// The saved assessments, most recently changed first.
 #[component]
 fn SavedList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let rows = ListState {
+        focus: RwSignal::new(RowFocus::default()),
+        new_title: RwSignal::new(String::new()),
+    };
     move || {
         let list = state.storage.summaries.get();
         if list.is_empty() {
@@ -121,7 +170,7 @@ fn SavedList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {list.into_iter().map(|summary| view! { <SavedRow summary /> }).collect_view()}
+                    {list.into_iter().map(|summary| saved_row(summary, rows)).collect_view()}
                 </tbody>
             </table>
         }
@@ -129,18 +178,15 @@ fn SavedList() -> impl IntoView {
     }
 }
 
-#[component]
-fn SavedRow(summary: Summary) -> impl IntoView {
+fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let mode = RwSignal::new(RowMode::Idle);
-    let error: RwSignal<Option<String>> = RwSignal::new(None);
     let title = summary.display_title().to_string();
     let id = summary.id.clone();
     let overdue = summary.review_due.is_some_and(|d| d < state.today);
     let approved = summary.status == Status::Approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
     let rename_id = format!("lia-rename-{}", summary.id);
-    let new_title = RwSignal::new(summary.title.clone().unwrap_or_default());
+    let current_title = summary.title.clone().unwrap_or_default();
     let open = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
@@ -152,43 +198,49 @@ fn SavedRow(summary: Summary) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match state.rename(&id, new_title.get_untracked().trim()) {
-                Ok(()) => mode.set(RowMode::Idle),
-                Err(e) => error.set(Some(e.to_string())),
+            match state.rename(&id, rows.new_title.get_untracked().trim()) {
+                Ok(()) => rows.set_error(&id, None),
+                Err(e) => rows.focus.update(|f| f.error = Some(e.to_string())),
             }
         }
     };
     let duplicate = {
         let id = id.clone();
-        move |_| error.set(state.duplicate(&id).err().map(|e| e.to_string()))
+        move |_| rows.set_error(&id, state.duplicate(&id).err().map(|e| e.to_string()))
     };
     let delete = {
         let id = id.clone();
         move |_| match state.delete(&id) {
             Ok(()) => state.focus("lia-deleted"),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => rows.focus.update(|f| f.error = Some(e.to_string())),
         }
     };
     let actions = {
         let title = title.clone();
-        let rename_id = rename_id.clone();
         move || {
-            match mode.get() {
+            let (mode, error) = rows.of(&id);
+            let body = match mode {
             RowMode::Idle => view! {
                 <div class="lia-row-actions">
                     {(!approved).then(|| {
                         let rename_id = rename_id.clone();
+                        let id = id.clone();
+                        let current_title = current_title.clone();
                         view! {
                             <button type="button" class="lia-link-button" aria-label=format!("Rename {title}") on:click=move |_| {
-                                mode.set(RowMode::Renaming);
+                                rows.new_title.set(current_title.clone());
+                                rows.set_mode(&id, RowMode::Renaming);
                                 state.focus(rename_id.clone());
                             }>"Rename"</button>
                         }
                     })}
                     <button type="button" class="lia-link-button" aria-label=format!("Duplicate {title}") on:click=duplicate.clone()>"Duplicate"</button>
-                    <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click=move |_| {
-                        mode.set(RowMode::ConfirmingDelete);
-                        state.focus("lia-confirm-delete");
+                    <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click={
+                        let id = id.clone();
+                        move |_| {
+                            rows.set_mode(&id, RowMode::ConfirmingDelete);
+                            state.focus("lia-confirm-delete");
+                        }
                     }>"Delete"</button>
                 </div>
             }
@@ -196,10 +248,13 @@ fn SavedRow(summary: Summary) -> impl IntoView {
             RowMode::Renaming => view! {
                 <form class="lia-inline-form" novalidate on:submit=save_rename.clone()>
                     <label class="lia-label" for=rename_id.clone()>"New name"</label>
-                    <input class="lia-input" id=rename_id.clone() type="text" prop:value=new_title.get_untracked()
-                        on:input=move |ev| new_title.set(event_target_value(&ev)) />
+                    <input class="lia-input" id=rename_id.clone() type="text" prop:value=rows.new_title.get_untracked()
+                        on:input=move |ev| rows.new_title.set(event_target_value(&ev)) />
                     <button type="submit" class="lia-button lia-button--secondary">"Save name"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| mode.set(RowMode::Idle)>"Cancel"</button>
+                    <button type="button" class="lia-link-button" on:click={
+                        let id = id.clone();
+                        move |_| rows.set_error(&id, None)
+                    }>"Cancel"</button>
                 </form>
             }
             .into_any(),
@@ -211,11 +266,18 @@ fn SavedRow(summary: Summary) -> impl IntoView {
                         "You can undo this until you reload the page."
                     </p>
                     <button type="button" class="lia-button lia-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| mode.set(RowMode::Idle)>"Cancel"</button>
+                    <button type="button" class="lia-link-button" on:click={
+                        let id = id.clone();
+                        move |_| rows.set_error(&id, None)
+                    }>"Cancel"</button>
                 </div>
             }
             .into_any(),
-        }
+        };
+            view! {
+                {body}
+                {error.map(|e| view! { <p class="lia-error-message" role="alert">{e}</p> })}
+            }
         }
     };
     view! {
@@ -227,10 +289,7 @@ fn SavedRow(summary: Summary) -> impl IntoView {
                 {summary.review_due.map_or("Not set".to_string(), |d| d.long())}
                 {overdue.then(|| view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> })}
             </td>
-            <td>
-                {actions}
-                {move || error.get().map(|e| view! { <p class="lia-error-message" role="alert">{e}</p> })}
-            </td>
+            <td>{actions}</td>
         </tr>
     }
 }
