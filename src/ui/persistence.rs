@@ -125,7 +125,7 @@ impl Keeper {
     /// many saved assessments do not hold up the start of the app.
     pub fn start_up(&self) {
         if let Some(Ok(list)) = self.persistence.try_update_value(|p| p.store.list()) {
-            self.view.summaries.set(list);
+            set_if_changed(self.view.summaries, list);
         }
         let keeper = *self;
         leptos::prelude::set_timeout(move || keeper.scan(), Duration::ZERO);
@@ -139,8 +139,9 @@ impl Keeper {
             .unwrap_or_else(|| Err(StoreError::Failed("no store".into())));
         match opened {
             Ok(opened) => {
-                self.view.summaries.set(opened.summaries);
-                self.view.damaged.set(opened.damaged);
+                // Usually what the index said: then the list on screen is left as it is.
+                set_if_changed(self.view.summaries, opened.summaries);
+                set_if_changed(self.view.damaged, opened.damaged);
             }
             Err(StoreError::Unavailable(_)) => self.view.unavailable.set(true),
             Err(e) => self.view.status.set(SaveStatus::NotSaved(e.to_string())),
@@ -156,10 +157,10 @@ impl Keeper {
     pub fn refresh_list(&self) {
         let list = self.persistence.try_update_value(|p| p.store.list());
         if let Some(Ok(list)) = list {
-            self.view.summaries.set(list);
+            set_if_changed(self.view.summaries, list);
         }
         if let Some(Ok(damaged)) = self.persistence.try_with_value(|p| p.store.quarantined()) {
-            self.view.damaged.set(damaged);
+            set_if_changed(self.view.damaged, damaged);
         }
         self.refresh_usage();
     }
@@ -365,5 +366,13 @@ impl Keeper {
 impl Default for StorageView {
     fn default() -> Self {
         StorageView::new()
+    }
+}
+
+/// Sets `signal` only when `value` differs, so nothing that shows it is rebuilt for an
+/// unchanged list.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
     }
 }

@@ -193,3 +193,45 @@ test('the start page shows the storage in use, and it follows what is saved', as
     await context.close();
   }
 });
+
+test('a long list shows the 20 most recent first; "Show all" brings the rest, keyboard kept there; a rename redraws only its row', async () => {
+  const { context, record } = await freshContext(env);
+  const seeds = {};
+  const name = (n) => `Draft ${String(n).padStart(2, '0')}`;
+  for (let n = 0; n < 25; n++) {
+    // Draft 00 is the most recently saved.
+    seeds[`lia:assessment:d-${n}`] = recordText(assessment(`d-${n}`, { 'about.title': name(n) }), { revision: 1, savedAt: 1764000000000 - n * 60000 });
+  }
+  await seedStorage(context, env.server.origin, seeds);
+  const page = await context.newPage();
+  try {
+    await openApp(page, env.server.origin);
+    const rows = page.locator('table.lia-saved tbody tr');
+    await page.getByText('Showing the 20 most recently changed of 25 saved assessments.').waitFor();
+    const titles = await rows.locator('td:first-child a').allTextContents();
+    assert.deepEqual(titles, Array.from({ length: 20 }, (_, n) => name(n)));
+
+    // Every row that does not change keeps its element across a rename.
+    await page.waitForTimeout(300); // the full read of every record after the first render
+    await rows.evaluateAll((trs) => trs.forEach((tr) => (tr.liaKept = true)));
+    await page.getByRole('button', { name: `Rename ${name(5)}` }).click();
+    await page.getByLabel('New name').fill('Renamed draft');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByRole('link', { name: 'Renamed draft', exact: true }).waitFor();
+    assert.equal(await rows.count(), 20);
+    assert.equal(await rows.first().locator('a').textContent(), 'Renamed draft', 'the renamed one is now the most recent');
+    const kept = await rows.evaluateAll((trs) => trs.map((tr) => (tr.liaKept ? tr.querySelector('a').textContent : null)));
+    assert.deepEqual(kept, [null, ...[0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map(name)]);
+
+    // "Show all" from the keyboard: every row, and focus on the first one newly shown.
+    await page.getByRole('button', { name: 'Show all 25 assessments' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('table.lia-saved tbody tr').length === 25);
+    assert.equal(await page.getByRole('button', { name: 'Show all 25 assessments' }).count(), 0);
+    const focused = await page.evaluate(() => document.querySelector('[data-lia-widget]').shadowRoot.activeElement?.textContent);
+    assert.equal(focused, name(20));
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});

@@ -150,8 +150,8 @@ function assertSame(hostile, plain, what) {
 
 test('the app: payloads in every text field run nothing and add no element, on every page', async () => {
   const base = await theExample();
-  const hostileA = await everywhere(base, 'xss-1', PAYLOAD);
-  const plainA = await everywhere(base, 'xss-1', harmless(PAYLOAD));
+  const hostileA = await everywhere(base, 'hostile-1', PAYLOAD);
+  const plainA = await everywhere(base, 'hostile-1', harmless(PAYLOAD));
   const runs = {};
   for (const [name, a, text] of [['hostile', hostileA, PAYLOAD], ['plain', plainA, harmless(PAYLOAD)]]) {
     const app = await appWith(a, text);

@@ -151,9 +151,30 @@ fn SavedList() -> impl IntoView {
         focus: RwSignal::new(RowFocus::default()),
         new_title: RwSignal::new(String::new()),
     };
+    let count = Memo::new(move |_| state.storage.summaries.with(Vec::len));
+    // A long list starts with the most recent rows: a page of 200 rows is slow to draw
+    // and to read, and the one wanted is nearly always among the latest.
+    let show_all = RwSignal::new(false);
+    let shown = move || {
+        let mut list = state.storage.summaries.get();
+        if !show_all.get() {
+            list.truncate(RECENT_ROWS);
+        }
+        list
+    };
+    let reveal = move |_| {
+        show_all.set(true);
+        // Keep the keyboard where the newly shown rows begin.
+        let first_new = state
+            .storage
+            .summaries
+            .with_untracked(|list| list.get(RECENT_ROWS).map(|s| open_link_id(&s.id)));
+        if let Some(id) = first_new {
+            state.focus(id);
+        }
+    };
     move || {
-        let list = state.storage.summaries.get();
-        if list.is_empty() {
+        if count.get() == 0 {
             return view! { <p>"You have no saved assessments in this browser yet."</p> }
                 .into_any();
         }
@@ -170,12 +191,34 @@ fn SavedList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {list.into_iter().map(|summary| saved_row(summary, rows)).collect_view()}
+                    // Keyed by what a row shows (every write gives a new revision), so a
+                    // rename or a save elsewhere redraws one row, not all of them.
+                    <For
+                        each=shown
+                        key=|s| (s.id.clone(), s.revision, s.saved_at.to_bits())
+                        children=move |summary| saved_row(summary, rows)
+                    />
                 </tbody>
             </table>
+            {move || (count.get() > RECENT_ROWS && !show_all.get()).then(|| view! {
+                <p>
+                    {format!("Showing the {RECENT_ROWS} most recently changed of {} saved assessments. ", count.get())}
+                    <button type="button" class="lia-link-button" on:click=reveal>
+                        {format!("Show all {} assessments", count.get())}
+                    </button>
+                </p>
+            })}
         }
         .into_any()
     }
+}
+
+/// How many saved assessments the start page lists before "Show all".
+const RECENT_ROWS: usize = 20;
+
+/// The id of a saved assessment's link on the start page.
+fn open_link_id(id: &str) -> String {
+    format!("lia-open-{id}")
 }
 
 fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
@@ -282,7 +325,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     };
     view! {
         <tr>
-            <td><a href=href on:click=open>{title.clone()}</a></td>
+            <td><a href=href id=open_link_id(&summary.id) on:click=open>{title.clone()}</a></td>
             <td>{status_text(&summary)}</td>
             <td>{browser::describe_time(summary.saved_at)}</td>
             <td>
