@@ -1,7 +1,7 @@
 //! The ICO's purpose-test example: lenders share payment data with credit reference
 //! agencies. The guidance gives the purpose test; the rest is completed in the same spirit.
 
-use super::impact;
+use super::{all_checklist, impact, screen_dpia};
 use crate::assessment::choices::*;
 use crate::assessment::model::{Assessment, HarmSeverity::*, Likelihood::*, YesNo::*};
 use crate::assessment::questions::QuestionId as Q;
@@ -62,21 +62,9 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::ImpactExplain, Yes)
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "Monthly data quality checks; a notice of intention before any default is filed; a disputes process with corrections sent to the CRAs; arrangements to pay reported as such.")
-        .set_yes_no(Q::ImpactOptOut, No)
-        .set_yes_no(Q::DpiaAutomatedDecisions, No)
-        .set_yes_no(Q::DpiaLargeScaleSpecial, No)
-        .set_yes_no(Q::DpiaPublicMonitoring, No)
-        .set_yes_no(Q::DpiaInnovative, No)
-        .set_yes_no(Q::DpiaBiometric, No)
-        .set_yes_no(Q::DpiaGenetic, No)
-        .set_yes_no(Q::DpiaDenial, Yes)
-        .set_yes_no(Q::DpiaProfiling, Yes)
-        .set_yes_no(Q::DpiaMatching, Yes)
-        .set_yes_no(Q::DpiaInvisible, No)
-        .set_yes_no(Q::DpiaTracking, No)
-        .set_yes_no(Q::DpiaTargetingVulnerable, No)
-        .set_yes_no(Q::DpiaPhysicalHarm, No)
-        .set_yes_no(Q::DpiaDone, Yes)
+        .set_yes_no(Q::ImpactOptOut, No);
+    screen_dpia(&mut a, &[Q::DpiaDenial, Q::DpiaProfiling, Q::DpiaMatching]);
+    a.set_yes_no(Q::DpiaDone, Yes)
         .set_text(Q::DpiaDate, "2026-02-20")
         .set_text(Q::DpiaReference, "DPIA-2026-03, Data Protection Office register")
         .set_choice(Q::DecisionRely, decision::YES)
@@ -105,9 +93,4 @@ pub fn build(id: &str) -> Assessment {
         (Possible, Minimal),
     ));
     a
-}
-
-/// Every statement of the ICO checklist, for examples that confirm them all.
-pub(super) fn all_checklist() -> Vec<&'static str> {
-    checklist::OPTIONS.iter().map(|c| c.key).collect()
 }

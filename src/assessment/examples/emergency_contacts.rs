@@ -1,7 +1,6 @@
 //! The ICO's nature-of-the-data example: employees' emergency contacts.
 
-use super::credit_reference::all_checklist;
-use super::impact;
+use super::{all_checklist, impact, screen_dpia};
 use crate::assessment::choices::*;
 use crate::assessment::model::{Assessment, HarmSeverity::*, Likelihood::*, YesNo::*};
 use crate::assessment::questions::QuestionId as Q;
@@ -59,21 +58,9 @@ pub fn build(id: &str) -> Assessment {
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "Only the HR department has access to the contact details, and they can only be used in an actual emergency.")
         .set_yes_no(Q::ImpactOptOut, Yes)
-        .set_text(Q::ImpactOptOutHow, "A nominated person can ask HR to delete their details at any time; the employee is then asked to nominate someone else.")
-        .set_yes_no(Q::DpiaAutomatedDecisions, No)
-        .set_yes_no(Q::DpiaLargeScaleSpecial, No)
-        .set_yes_no(Q::DpiaPublicMonitoring, No)
-        .set_yes_no(Q::DpiaInnovative, No)
-        .set_yes_no(Q::DpiaBiometric, No)
-        .set_yes_no(Q::DpiaGenetic, No)
-        .set_yes_no(Q::DpiaDenial, No)
-        .set_yes_no(Q::DpiaProfiling, No)
-        .set_yes_no(Q::DpiaMatching, No)
-        .set_yes_no(Q::DpiaInvisible, No)
-        .set_yes_no(Q::DpiaTracking, No)
-        .set_yes_no(Q::DpiaTargetingVulnerable, No)
-        .set_yes_no(Q::DpiaPhysicalHarm, No)
-        .set_yes_no(Q::DpiaDone, No)
+        .set_text(Q::ImpactOptOutHow, "A nominated person can ask HR to delete their details at any time; the employee is then asked to nominate someone else.");
+    screen_dpia(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
         .set_text(Q::DecisionJustification, "Being able to contact a designated family member or friend in an emergency is a legitimate interest of a responsible employer, and in the interests of the employee and of the person nominated. The data is not sensitive, the impact is minimal and access is limited to HR for emergencies only, so the balance favours our legitimate interest.")
         .set_text(Q::DecisionFactorsFor, "Clear benefit to the employee and their contact; minimal data; narrow use; limited access.")

@@ -1,7 +1,6 @@
 //! The ICO's outcome example: sending details of alleged misconduct to legal advisers.
 
-use super::credit_reference::all_checklist;
-use super::impact;
+use super::{all_checklist, impact, screen_dpia};
 use crate::assessment::choices::*;
 use crate::assessment::model::{Assessment, HarmSeverity::*, Likelihood::*, YesNo::*};
 use crate::assessment::questions::QuestionId as Q;
@@ -61,21 +60,9 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::ImpactExplain, Yes)
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "Only relevant data is shared; the advisers are bound by professional confidentiality, which guards against other risks and loss of control over the data.")
-        .set_yes_no(Q::ImpactOptOut, No)
-        .set_yes_no(Q::DpiaAutomatedDecisions, No)
-        .set_yes_no(Q::DpiaLargeScaleSpecial, No)
-        .set_yes_no(Q::DpiaPublicMonitoring, No)
-        .set_yes_no(Q::DpiaInnovative, No)
-        .set_yes_no(Q::DpiaBiometric, No)
-        .set_yes_no(Q::DpiaGenetic, No)
-        .set_yes_no(Q::DpiaDenial, No)
-        .set_yes_no(Q::DpiaProfiling, No)
-        .set_yes_no(Q::DpiaMatching, No)
-        .set_yes_no(Q::DpiaInvisible, No)
-        .set_yes_no(Q::DpiaTracking, No)
-        .set_yes_no(Q::DpiaTargetingVulnerable, No)
-        .set_yes_no(Q::DpiaPhysicalHarm, No)
-        .set_yes_no(Q::DpiaDone, No)
+        .set_yes_no(Q::ImpactOptOut, No);
+    screen_dpia(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
         .set_text(Q::DecisionJustification, "Having considered all the relevant factors, the employee's interests do not outweigh the company's legitimate interests in obtaining legal advice, and processing is lawful on the basis of these legitimate interests.")
         .set_text(Q::DecisionFactorsFor, "Fair and lawful decision-making; the data concerns professional rather than private life; clear employment relationship; professional confidentiality.")

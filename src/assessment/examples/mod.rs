@@ -1,7 +1,10 @@
 //! Complete example assessments users can start from: the four worked examples in the
 //! ICO's guidance, and a real housing association LIA exactly as it was filled in.
 
-use super::model::{Assessment, HarmSeverity, Impact, Likelihood};
+use super::choices::checklist;
+use super::model::{Assessment, HarmSeverity, Impact, Likelihood, YesNo};
+use super::questions::QuestionId;
+use super::screening::CRITERIA;
 
 mod credit_reference;
 mod emergency_contacts;
@@ -73,4 +76,23 @@ fn impact(
         residual_likelihood: Some(after.0),
         residual_severity: Some(after.1),
     }
+}
+
+/// Answers all thirteen DPIA screening questions: yes to those in `yes`, no to the rest.
+fn screen_dpia(a: &mut Assessment, yes: &[QuestionId]) {
+    for q in CRITERIA {
+        a.set_yes_no(
+            q,
+            if yes.contains(&q) {
+                YesNo::Yes
+            } else {
+                YesNo::No
+            },
+        );
+    }
+}
+
+/// Every statement of the ICO checklist, for examples that confirm them all.
+fn all_checklist() -> Vec<&'static str> {
+    checklist::OPTIONS.iter().map(|c| c.key).collect()
 }

@@ -1,7 +1,6 @@
 //! The ICO's safeguards example: a retailer's postal offers with an opt-out.
 
-use super::credit_reference::all_checklist;
-use super::impact;
+use super::{all_checklist, impact, screen_dpia};
 use crate::assessment::choices::*;
 use crate::assessment::model::{Assessment, HarmSeverity::*, Likelihood::*, YesNo::*};
 use crate::assessment::questions::QuestionId as Q;
@@ -67,21 +66,9 @@ pub fn build(id: &str) -> Assessment {
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "By giving customers a clear opportunity to opt out, we ensure they keep control over their data and can easily exercise their right to object.")
         .set_yes_no(Q::ImpactOptOut, Yes)
-        .set_text(Q::ImpactOptOutHow, "The tick box on the order form, and a free opt-out (phone, e-mail or reply slip) on every mailing, acted on within 28 days.")
-        .set_yes_no(Q::DpiaAutomatedDecisions, No)
-        .set_yes_no(Q::DpiaLargeScaleSpecial, No)
-        .set_yes_no(Q::DpiaPublicMonitoring, No)
-        .set_yes_no(Q::DpiaInnovative, No)
-        .set_yes_no(Q::DpiaBiometric, No)
-        .set_yes_no(Q::DpiaGenetic, No)
-        .set_yes_no(Q::DpiaDenial, No)
-        .set_yes_no(Q::DpiaProfiling, No)
-        .set_yes_no(Q::DpiaMatching, No)
-        .set_yes_no(Q::DpiaInvisible, No)
-        .set_yes_no(Q::DpiaTracking, No)
-        .set_yes_no(Q::DpiaTargetingVulnerable, No)
-        .set_yes_no(Q::DpiaPhysicalHarm, No)
-        .set_yes_no(Q::DpiaDone, No)
+        .set_text(Q::ImpactOptOutHow, "The tick box on the order form, and a free opt-out (phone, e-mail or reply slip) on every mailing, acted on within 28 days.");
+    screen_dpia(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
         .set_text(Q::DecisionJustification, "Customers are likely to expect some marketing by post, the impact is minimal, and the opt-out at collection and in every mailing keeps them in control. Our interest in sending postal marketing to existing customers is not overridden by theirs.")
         .set_text(Q::DecisionFactorsFor, "Existing relationship; clear notice at collection; minimal impact; easy opt-out.")

@@ -150,14 +150,7 @@ fn ImpactCard(
                     }
                 ></textarea>
             </div>
-            <Rating base=base.clone() name="likelihood" legend=text::LIKELIHOOD impact
-                options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
-                selected=move |i: &Impact| i.likelihood.map(|l| l as u8)
-                set=move |v| edit_impact(state, id, |i| i.likelihood = Likelihood::ALL.get(v as usize).copied()) />
-            <Rating base=base.clone() name="severity" legend=text::SEVERITY impact
-                options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
-                selected=move |i: &Impact| i.severity.map(|s| s as u8)
-                set=move |v| edit_impact(state, id, |i| i.severity = HarmSeverity::ALL.get(v as usize).copied()) />
+            <Ratings base=base.clone() id impact residual=false />
             <p class="lia-impact__risk">"Before safeguards: " <strong>{move || risk(false)}</strong></p>
             <div class="lia-field">
                 <label class="lia-label" for=format!("{base}-safeguards")>
@@ -175,14 +168,7 @@ fn ImpactCard(
                 ></textarea>
             </div>
             <p class="lia-hint">{text::RESIDUAL_HINT}</p>
-            <Rating base=base.clone() name="residual-likelihood" legend=text::RESIDUAL_LIKELIHOOD impact
-                options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
-                selected=move |i: &Impact| i.residual_likelihood.map(|l| l as u8)
-                set=move |v| edit_impact(state, id, |i| i.residual_likelihood = Likelihood::ALL.get(v as usize).copied()) />
-            <Rating base=base.clone() name="residual-severity" legend=text::RESIDUAL_SEVERITY impact
-                options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
-                selected=move |i: &Impact| i.residual_severity.map(|s| s as u8)
-                set=move |v| edit_impact(state, id, |i| i.residual_severity = HarmSeverity::ALL.get(v as usize).copied()) />
+            <Ratings base=base.clone() id impact residual=true />
             <p class="lia-impact__risk">"After safeguards: " <strong>{move || risk(true)}</strong></p>
             <button type="button" class="lia-button lia-button--warning" on:click=remove>
                 {move || format!("Remove impact {}", number())}
@@ -191,11 +177,57 @@ fn ImpactCard(
     }
 }
 
+/// The likelihood and severity of one impact: as it stands, or with its safeguards
+/// (`residual`).
+#[component]
+fn Ratings(base: String, id: u32, impact: Memo<Impact>, residual: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (prefix, likelihood_legend, severity_legend) = if residual {
+        (
+            "residual-",
+            text::RESIDUAL_LIKELIHOOD,
+            text::RESIDUAL_SEVERITY,
+        )
+    } else {
+        ("", text::LIKELIHOOD, text::SEVERITY)
+    };
+    view! {
+        <Rating base=base.clone() name=format!("{prefix}likelihood") legend=likelihood_legend impact
+            options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
+            selected=move |i: &Impact| rating(i, residual).0.map(|l| l as u8)
+            set=move |v| edit_impact(state, id, |i| *rating_mut(i, residual).0 = Likelihood::ALL.get(v as usize).copied()) />
+        <Rating base name=format!("{prefix}severity") legend=severity_legend impact
+            options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
+            selected=move |i: &Impact| rating(i, residual).1.map(|s| s as u8)
+            set=move |v| edit_impact(state, id, |i| *rating_mut(i, residual).1 = HarmSeverity::ALL.get(v as usize).copied()) />
+    }
+}
+
+/// An impact's likelihood and severity, as it stands or with its safeguards.
+fn rating(i: &Impact, residual: bool) -> (Option<Likelihood>, Option<HarmSeverity>) {
+    if residual {
+        (i.residual_likelihood, i.residual_severity)
+    } else {
+        (i.likelihood, i.severity)
+    }
+}
+
+fn rating_mut(
+    i: &mut Impact,
+    residual: bool,
+) -> (&mut Option<Likelihood>, &mut Option<HarmSeverity>) {
+    if residual {
+        (&mut i.residual_likelihood, &mut i.residual_severity)
+    } else {
+        (&mut i.likelihood, &mut i.severity)
+    }
+}
+
 /// A small inline radio group for one rating of one impact.
 #[component]
 fn Rating(
     base: String,
-    name: &'static str,
+    name: String,
     legend: &'static str,
     impact: Memo<Impact>,
     options: Vec<(&'static str, u8)>,
