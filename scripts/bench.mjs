@@ -3,6 +3,7 @@
 // Figures, not assertions: these machines are shared and noisy. Run through ./dev bench.
 //
 //   node scripts/bench.mjs <dist> <single-file> <fixture dir> <output json>
+//   BENCH_ONLY=sizes,start node scripts/bench.mjs ...   (only those parts)
 import { gzipSync } from 'node:zlib';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -92,13 +93,22 @@ async function readyTime(page) {
   return page.evaluate(() => performance.getEntriesByName('lia-ready')[0].startTime - (window.__liaSeedMs || 0));
 }
 
-async function coldLoads(fixture, url) {
+/** `LOADS` cold loads of `url`: the ready time of each, and where each load's time went
+ * (the wasm received, the wasm compiled and running, our code's first page built). */
+async function coldLoads(fixture, url, phases = []) {
   const times = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await contextWith(fixture);
     const page = await context.newPage();
     await page.goto(server.origin + url);
     times.push(await readyTime(page));
+    phases.push(
+      await page.evaluate(() => {
+        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+        const at = (name) => performance.getEntriesByName(name)[0].startTime;
+        return { wasmRequested: wasm.startTime, wasmReceived: wasm.responseEnd, main: at('lia-main'), ready: at('lia-ready') };
+      }),
+    );
     await context.close();
   }
   return times;
@@ -107,7 +117,8 @@ async function coldLoads(fixture, url) {
 // ---- start -------------------------------------------------------------------------
 async function start() {
   const questionPage = `/#/a/${fullId}/purpose`;
-  const app = await coldLoads(full, questionPage);
+  const phases = [];
+  const app = await coldLoads(full, questionPage, phases);
 
   // The baseline: the same question page as the app renders it, as static HTML.
   const context = await contextWith(full);
@@ -128,9 +139,15 @@ async function start() {
     await context.close();
   }
   const ratio = median(app) / median(baseline);
-  results.start = { app, baseline };
+  results.start = { app, baseline, phases };
   report('start: app, median (navigation to question page interactive)', median(app), 'ms', '', null);
   report('start: app, p95', quantile(app, 0.95), 'ms', '', null);
+  // Where the app's time goes (medians of each phase over the same loads).
+  const phase = (f) => median(phases.map(f));
+  report('start: app, navigation to wasm requested', phase((p) => p.wasmRequested), 'ms', '', null);
+  report('start: app, wasm requested to received', phase((p) => p.wasmReceived - p.wasmRequested), 'ms', '', null);
+  report('start: app, wasm received to running', phase((p) => p.main - p.wasmReceived), 'ms', '', null);
+  report('start: app, running to question page built', phase((p) => p.ready - p.main), 'ms', '', null);
   report('start: static baseline, median', median(baseline), 'ms', '', null);
   report('start: static baseline, p95', quantile(baseline, 0.95), 'ms', '', null);
   report('start: ratio app / baseline (medians)', ratio, '×', '≤ 1.5 ×', ratio <= 1.5);
@@ -239,11 +256,19 @@ async function manyDrafts() {
   results.drafts = { none, many };
 }
 
+// BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts), for a
+// quick look while working on one figure; without it every part runs.
+const parts = { sizes, start, session, drafts: manyDrafts };
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+const unknown = (only ?? []).filter((name) => !(name in parts));
+if (unknown.length > 0) {
+  await browser.close();
+  await server.close();
+  console.error(`BENCH_ONLY: no part called ${unknown.join(', ')} (the parts: ${Object.keys(parts).join(', ')})`);
+  process.exit(2);
+}
 try {
-  await sizes();
-  await start();
-  await session();
-  await manyDrafts();
+  for (const [name, part] of Object.entries(parts)) if (!only || only.includes(name)) await part();
 } finally {
   await browser.close();
   await server.close();
