@@ -1108,6 +1108,20 @@ case!(
     silent: base(),
 );
 
+// Accents and case do not hide that one person did both (Welsh names, for one).
+case!(
+    approver_is_author_whatever_the_accents,
+    "record.approver-is-author",
+    trigger: with(base(), |a| {
+        a.set_text(Q::SignOffCompletedName, "Siân Jones");
+        a.set_text(Q::SignOffApprovedName, "SIAN JONES");
+    }),
+    silent: with(base(), |a| {
+        a.set_text(Q::SignOffCompletedName, "Siân Jones");
+        a.set_text(Q::SignOffApprovedName, "Sioned Jones");
+    }),
+);
+
 case!(
     approved_before_completed,
     "record.approved-before-completed",

@@ -1,5 +1,6 @@
 //! File names for downloads: `lia-<title-slug>-<yyyy-mm-dd>.<ext>`.
 
+use crate::assessment::text::latin_fold;
 use crate::assessment::{Answer, Assessment, Date, QuestionId};
 
 /// The longest slug, so the whole name stays comfortably short on every file system.
@@ -14,18 +15,23 @@ pub fn file_name(a: &Assessment, date: Date, ext: &str) -> String {
     format!("lia-{}-{date}.{}", slug(title), ext.trim_start_matches('.'))
 }
 
-/// Lower-case ASCII letters and digits; every run of anything else becomes one `-`;
-/// no `-` at either end; at most `MAX_SLUG` characters; `untitled` when nothing is left.
+/// Lower-case ASCII letters and digits, Latin letters without their accents ("Café" is
+/// `cafe`); every run of anything else becomes one `-`; no `-` at either end; at most
+/// `MAX_SLUG` characters; `untitled` when nothing is left.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
+        let folded = latin_fold(c);
+        if c.is_ascii_alphanumeric() || folded.is_some() {
             if gap && !out.is_empty() {
                 out.push('-');
             }
             gap = false;
-            out.push(c.to_ascii_lowercase());
+            match folded {
+                Some(letters) => out.push_str(letters),
+                None => out.push(c.to_ascii_lowercase()),
+            }
         } else {
             gap = true;
         }

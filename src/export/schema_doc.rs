@@ -44,8 +44,9 @@ fn intro(out: &mut String) {
          U+2029 written as the JSON escapes `\\u003c`, `\\u003e`, `\\u0026`, `\\u2028` and \
          `\\u2029` (so nothing typed can end the element), so the report itself can be imported \
          again.\n\n\
-         The title slug in file names is the title in lower-case ASCII letters and digits, every \
-         run of other characters made one `-`, at most {} characters, or `untitled`.\n\n",
+         The title slug in file names is the title in lower-case ASCII letters and digits (Latin \
+         letters with their accents left off: `Café` is `cafe`, `ß` is `ss`), every run of other \
+         characters made one `-`, at most {} characters, or `untitled`.\n\n",
         super::MAX_SLUG
     );
 }

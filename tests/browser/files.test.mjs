@@ -36,10 +36,22 @@ const HTML_BUTTON = 'Download the report (HTML)';
 const SECTIONS = ['about', 'triage', 'purpose', 'necessity', 'nature', 'expectations', 'impact', 'dpia', 'decision', 'sign-off'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `slug` of src/export/file_name.rs. */
+/** Letters of U+00C0–U+017F that are not a base letter plus accents. */
+const LATIN_SPECIAL = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ł: 'l', ŀ: 'l', þ: 'th', ĳ: 'ij', ı: 'i', ĸ: 'k', ŉ: 'n', ŋ: 'n', ſ: 's', ŧ: 't' };
+
+/** `slug` of src/export/file_name.rs: ASCII letters and digits, Latin letters without
+ * their accents, every other run made one `-`, at most 60 characters. */
 function slug(title) {
-  const words = title.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  let out = words.join('-').slice(0, 60).replace(/-+$/, '');
+  const fold = (c) => {
+    if (/[A-Za-z0-9]/.test(c)) return c.toLowerCase();
+    const code = c.codePointAt(0);
+    if (code < 0xc0 || code > 0x17f) return '-';
+    const lower = c.toLowerCase();
+    const letters = LATIN_SPECIAL[lower] ?? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return /^[a-z]+$/.test(letters) ? letters : '-';
+  };
+  const words = [...title].map(fold).join('').split(/-+/).filter(Boolean);
+  const out = words.join('-').slice(0, 60).replace(/-+$/, '');
   return out || 'untitled';
 }
 
