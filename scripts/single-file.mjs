@@ -15,6 +15,12 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 const glue = read('lia.js').toString('utf8');
 const wasm = read('lia_bg.wasm');
 const css = read('page.css').toString('utf8');
+// The host element with the message shown until the app mounts, as index.html has it.
+const fallback = read('index.html').toString('utf8').match(/<div data-lia-widget>[\s\S]*?<\/div><\/div>/)?.[0];
+if (!fallback) {
+  console.error('single-file.mjs: index.html has no <div data-lia-widget> with its fallback message');
+  process.exit(1);
+}
 const icon = read('index.html').toString('utf8').match(/<link rel="icon" href="(data:[^"]+)"/)?.[1];
 if (!icon) {
   console.error('single-file.mjs: index.html has no inline (data:) icon');
@@ -57,7 +63,7 @@ const html = `<!doctype html>
     <style>${css}</style>
   </head>
   <body>
-    <div data-lia-widget></div>
+    ${fallback}
     <noscript>This assessment tool needs JavaScript and WebAssembly to run. Nothing you type is sent anywhere.</noscript>
     <script type="application/octet-stream" id="lia-wasm">${wasm.toString('base64')}</script>
     <script type="module">${loader}</script>

@@ -5,12 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { useBrowser, DEMO, watchContext, watchPolicy, violations } from './support.mjs';
+import path from 'node:path';
+import { useBrowser, DEMO, SINGLE_FILE, watchContext, watchPolicy, violations } from './support.mjs';
 
 const HOST = '/demo/hostile-host.html';
 const AXE = await fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-const env = useBrowser({ '/demo/': DEMO });
+const env = useBrowser({ '/demo/': DEMO, '/single/': path.dirname(SINGLE_FILE) });
 
 async function openHost(context) {
   const page = await context.newPage();
@@ -160,5 +161,44 @@ test("the widgets leave the host page's own elements unchanged", async () => {
   } finally {
     await bare.close();
     await withWidgets.close();
+  }
+});
+
+// A frame whose sandbox leaves out allow-same-origin has an opaque origin: the browser
+// refuses it the tool's own script and wasm (CORS) and all storage. The served tool then
+// says it could not start, rather than leaving an empty frame; the single-file build,
+// which loads nothing, runs there with drafts in memory only, and says so.
+test('in a frame without allow-same-origin the served tool says it could not start, and the single-file build runs in memory', async () => {
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const sandbox = 'allow-scripts allow-downloads allow-forms';
+    await page.route('**/sandboxed-host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sandboxed frames</title></head><body>
+<iframe id="served" title="Served tool" src="/" sandbox="${sandbox}" style="width: 100%; height: 40rem"></iframe>
+<iframe id="single" title="Single-file tool" src="/single/${path.basename(SINGLE_FILE)}" sandbox="${sandbox}" style="width: 100%; height: 40rem"></iframe>
+</body></html>`,
+      }),
+    );
+    await page.goto(env.server.origin + '/sandboxed-host.html');
+
+    const served = page.frameLocator('#served');
+    await served.getByText('Starting the legitimate interests assessment…').waitFor();
+    // The page's stylesheet is refused too, so the whole message shows at once (the smoke
+    // tests cover the delay when only the app fails).
+    const problem = served.getByText('If this message does not go away, the tool could not start here.', { exact: false });
+    await problem.waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await problem.textContent(), /allow-same-origin/);
+
+    const single = page.frameLocator('#single');
+    await single.getByText('This browser is not letting this tool use its storage', { exact: false }).waitFor({ timeout: 15000 });
+    await single.getByRole('button', { name: 'Start a new assessment' }).click();
+    await single.getByLabel('What do you want to call this assessment?').fill('Works in a sandbox');
+    assert.equal(await single.getByLabel('What do you want to call this assessment?').inputValue(), 'Works in a sandbox');
+    assert.equal(await single.getByText('If this message does not go away', { exact: false }).isVisible(), false);
+  } finally {
+    await context.close();
   }
 });

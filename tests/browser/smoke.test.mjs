@@ -24,6 +24,10 @@ test('the start page shows its heading, explanation and privacy promise', async 
     const promise = page.getByRole('main').getByText('Everything you type stays in this browser. Nothing is sent anywhere.');
     assert.ok(await promise.isVisible(), 'the privacy promise is visible');
     assert.equal(await page.title(), 'Legitimate interests assessment');
+    // The message shown until the app starts is in the page, and hidden once it has.
+    const fallback = page.locator('[data-lia-widget] > .lia-fallback');
+    assert.equal(await fallback.count(), 1);
+    assert.equal(await fallback.isVisible(), false, 'the starting message is hidden once the app is mounted');
   } finally {
     await context.close();
   }
@@ -51,6 +55,25 @@ test('every request goes to the local server, and none is made once the page is 
     const late = record.requests.filter((r) => r.at > interactiveAt);
     assert.deepEqual(late.map((r) => r.url), [], 'requests after the page became interactive');
     assert.ok(record.requests.length >= 3, 'the page, its script and its wasm were requested');
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the app cannot start, the page says so after a few seconds instead of staying blank', async () => {
+  const context = await env.browser.newContext();
+  try {
+    await context.route('**/lia_bg.wasm', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(env.server.origin + '/');
+    const starting = page.getByText('Starting the legitimate interests assessment…');
+    await starting.waitFor();
+    const problem = page.getByText('If this message does not go away, the tool could not start here.', { exact: false });
+    // A normal start takes well under a second: the explanation waits, then shows.
+    assert.equal(await problem.isVisible(), false, 'the explanation is not shown at once');
+    await problem.waitFor({ state: 'visible', timeout: 10000 });
+    assert.ok(await starting.isVisible());
+    assert.equal(await page.locator('[data-lia-widget]').getAttribute('data-lia-ready'), null);
   } finally {
     await context.close();
   }
