@@ -202,3 +202,54 @@ test('in a frame without allow-same-origin the served tool says it could not sta
     await context.close();
   }
 });
+
+// A sandbox without allow-forms blocks form submission, and with it the submit event.
+// The tool runs its forms from their buttons' clicks (which Enter in a field also makes),
+// so "Save and continue" and renaming work there, by click and by Enter.
+test('in a frame without allow-forms, Save and continue and renaming still work, by click and by Enter', async () => {
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/no-forms-host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>No forms</title></head><body>
+<iframe id="tool" title="Legitimate interests assessment" src="/" sandbox="allow-scripts allow-same-origin allow-downloads" style="width: 100%; height: 50rem"></iframe>
+</body></html>`,
+      }),
+    );
+    await page.goto(env.server.origin + '/no-forms-host.html');
+    const tool = page.frameLocator('#tool');
+    const problem = tool.getByRole('heading', { name: 'There is a problem' });
+
+    await tool.getByRole('button', { name: 'Start a new assessment' }).click();
+    await tool.getByRole('button', { name: 'Save and continue' }).click();
+    await problem.waitFor();
+    assert.ok(await problem.isVisible(), 'clicking checks the page');
+
+    // Enter in the title field: the error for the title goes, the page is checked again.
+    const title = tool.getByLabel('What do you want to call this assessment?');
+    await title.fill('Sandboxed draft');
+    const errorsBefore = await tool.locator('.lia-error-summary li').count();
+    await title.press('Enter');
+    await page.waitForFunction(
+      (before) => {
+        const doc = document.querySelector('#tool').contentDocument;
+        const root = doc?.querySelector('[data-lia-widget]')?.shadowRoot;
+        const now = root ? root.querySelectorAll('.lia-error-summary li').length : before;
+        return now < before || root?.querySelector('h1')?.textContent !== 'Describe the processing';
+      },
+      errorsBefore,
+    );
+
+    // Renaming from the start page, by Enter in the new name.
+    await tool.getByRole('link', { name: 'Legitimate interests assessment' }).first().click();
+    await tool.getByRole('button', { name: 'Rename Sandboxed draft' }).click();
+    await tool.getByLabel('New name').fill('Renamed in a sandbox');
+    await tool.getByLabel('New name').press('Enter');
+    await tool.getByRole('link', { name: 'Renamed in a sandbox' }).waitFor();
+    assert.equal(await tool.getByRole('button', { name: 'Rename Renamed in a sandbox' }).count(), 1);
+  } finally {
+    await context.close();
+  }
+});

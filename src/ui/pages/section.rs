@@ -56,7 +56,10 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         })
     });
     let read_only = move || state.read_only();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+    // Run from the button's click, not the form's submit: Enter in a field clicks the
+    // button too, and this way "Save and continue" also works in a frame whose sandbox
+    // does not allow forms (which blocks the submit event altogether).
+    let save_and_continue = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         if read_only() {
             state.navigate(next_route(state, section, from_check));
@@ -117,7 +120,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             }
             .into_any(),
             None => view! {
-                <form novalidate on:submit=on_submit>
+                <form novalidate on:submit=|ev| ev.prevent_default()>
                     <fieldset class="lia-form-body" disabled=read_only>
                         <legend class="lia-visually-hidden">{section.title()}</legend>
                         <For each=move || visible.get() key=|q| *q let:q>
@@ -127,7 +130,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                         </For>
                     </fieldset>
                     <div class="lia-button-group">
-                        <button type="submit" class="lia-button">
+                        <button type="submit" class="lia-button" on:click=save_and_continue>
                             {move || if read_only() { "Continue" } else { "Save and continue" }}
                         </button>
                         <NavLink route=Route::Tasks class="lia-link">"Return to the task list"</NavLink>

@@ -237,9 +237,11 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
             state.open_by_id(&id, Route::Tasks);
         }
     };
+    // From the button's click (Enter in the field clicks it too), as on the question
+    // pages, so it works where a sandbox blocks form submission.
     let save_rename = {
         let id = id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
+        move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
             match state.rename(&id, rows.new_title.get_untracked().trim()) {
                 Ok(()) => rows.set_error(&id, None),
@@ -289,11 +291,11 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
             }
             .into_any(),
             RowMode::Renaming => view! {
-                <form class="lia-inline-form" novalidate on:submit=save_rename.clone()>
+                <form class="lia-inline-form" novalidate on:submit=|ev| ev.prevent_default()>
                     <label class="lia-label" for=rename_id.clone()>"New name"</label>
                     <input class="lia-input" id=rename_id.clone() type="text" prop:value=rows.new_title.get_untracked()
                         on:input=move |ev| rows.new_title.set(event_target_value(&ev)) />
-                    <button type="submit" class="lia-button lia-button--secondary">"Save name"</button>
+                    <button type="submit" class="lia-button lia-button--secondary" on:click=save_rename.clone()>"Save name"</button>
                     <button type="button" class="lia-link-button" on:click={
                         let id = id.clone();
                         move |_| rows.set_error(&id, None)
