@@ -15,13 +15,14 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 const glue = read('lia.js').toString('utf8');
 const wasm = read('lia_bg.wasm');
 const css = read('page.css').toString('utf8');
+const page = read('index.html').toString('utf8');
 // The host element with the message shown until the app mounts, as index.html has it.
-const fallback = read('index.html').toString('utf8').match(/<div data-lia-widget>[\s\S]*?<\/div><\/div>/)?.[0];
+const fallback = page.match(/<div data-lia-widget>[\s\S]*?<\/div><\/div>/)?.[0];
 if (!fallback) {
   console.error('single-file.mjs: index.html has no <div data-lia-widget> with its fallback message');
   process.exit(1);
 }
-const icon = read('index.html').toString('utf8').match(/<link rel="icon" href="(data:[^"]+)"/)?.[1];
+const icon = page.match(/<link rel="icon" href="(data:[^"]+)"/)?.[1];
 if (!icon) {
   console.error('single-file.mjs: index.html has no inline (data:) icon');
   process.exit(1);
