@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod embed;
 pub mod export;
 pub mod route;
+pub mod session;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

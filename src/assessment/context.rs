@@ -142,11 +142,6 @@ impl<'a> Ctx<'a> {
         self.yes_no(q) == Some(YesNo::No)
     }
 
-    /// Not answered yes: no, not sure, or not answered at all.
-    pub fn not_yes(&self, q: QuestionId) -> bool {
-        !self.is_yes(q)
-    }
-
     pub fn choice(&self, q: QuestionId) -> Option<&'a str> {
         match self.answer(q) {
             Some(Answer::Choice(c)) => Some(c.as_str()),

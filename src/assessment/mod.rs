@@ -7,6 +7,7 @@ pub mod choices;
 pub mod context;
 pub mod date;
 pub mod display;
+pub mod evaluation;
 pub mod examples;
 pub mod lifecycle;
 pub mod matrix;
@@ -21,6 +22,7 @@ pub mod validation;
 
 pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
+pub use evaluation::Evaluation;
 pub use model::{
     Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Risk, Status, YesNo,
 };

@@ -10,7 +10,7 @@ use super::model::Assessment;
 use super::questions::{QuestionId, Section};
 use super::rules::{check_in, Finding, Severity, Weight};
 use super::screening::Screening;
-use super::validation::validate;
+use super::validation::{validate, FieldError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "status", content = "reason")]
@@ -136,13 +136,21 @@ impl Outcome {
 /// Runs the rules and summarises the assessment.
 pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
     let ctx = Ctx::new(assessment, today);
-    let findings = check_in(&ctx);
+    let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(&ctx, s)).into();
+    outcome_in(&ctx, &errors)
+}
+
+/// The outcome from a context already built, with each section's validation errors
+/// (in `Section::ALL` order), so an evaluation builds both once.
+pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>]) -> Outcome {
+    let findings = check_in(ctx);
 
     let sections: Vec<SectionOutcome> = Section::ALL
         .into_iter()
-        .map(|section| SectionOutcome {
+        .zip(errors)
+        .map(|(section, errors)| SectionOutcome {
             section,
-            status: section_status(&ctx, section, &findings),
+            status: section_status(ctx, section, &findings, errors),
         })
         .collect();
 
@@ -170,7 +178,7 @@ pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
             .map(|f| f.message.to_string()),
     );
 
-    let screening = Screening::of(&ctx);
+    let screening = Screening::of(ctx);
     let dpia = if screening.dpia_required() {
         DpiaOutcome::Required {
             done: ctx.is_yes(QuestionId::DpiaDone),
@@ -182,7 +190,7 @@ pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
     };
 
     Outcome {
-        reading: reading(&ctx, &findings),
+        reading: reading(ctx, &findings),
         ready_for_sign_off: sign_off_refusals.is_empty(),
         sign_off_refusals,
         findings,
@@ -192,7 +200,12 @@ pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
     }
 }
 
-fn section_status(ctx: &Ctx, section: Section, findings: &[Finding]) -> SectionStatus {
+fn section_status(
+    ctx: &Ctx,
+    section: Section,
+    findings: &[Finding],
+    errors: &[FieldError],
+) -> SectionStatus {
     if let Some(reason) = ctx.not_applicable(section) {
         return SectionStatus::NotApplicable(reason);
     }
@@ -205,7 +218,7 @@ fn section_status(ctx: &Ctx, section: Section, findings: &[Finding]) -> SectionS
         SectionStatus::HasProblems
     } else if !ctx.started(section) {
         SectionStatus::NotStarted
-    } else if !validate(ctx, section).is_empty() {
+    } else if !errors.is_empty() {
         SectionStatus::InProgress
     } else {
         SectionStatus::Completed

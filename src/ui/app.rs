@@ -16,7 +16,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
     let standalone = config.standalone;
     let state = AppState::new(config, root);
     provide_context(state);
-    keep_saved(state);
+    super::persistence::listen(state);
 
     if standalone {
         follow_hash(state);
@@ -65,35 +65,6 @@ pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
             <Layout>{keyed_page}</Layout>
         </div>
     }
-}
-
-/// Saves at once when the page is hidden or left (closing a tab, switching away, the
-/// phone locking), and follows changes another tab makes to this tool's storage.
-fn keep_saved(state: AppState) {
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.keeper.save_now();
-        }
-    });
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.keeper.save_now());
-    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        // Only localStorage changes concern us (sessionStorage fires the same event).
-        let is_local = event.storage_area().is_some_and(|area| {
-            window()
-                .local_storage()
-                .ok()
-                .flatten()
-                .is_some_and(|mine| mine == area)
-        });
-        if is_local {
-            state.external_change(event.key());
-        }
-    });
-    on_cleanup(move || {
-        hidden.remove();
-        leaving.remove();
-        other_tab.remove();
-    });
 }
 
 /// Opens what the URL hash names, now and whenever it changes (back and forward buttons).

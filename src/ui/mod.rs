@@ -7,8 +7,10 @@ mod components;
 mod downloads;
 mod local_storage;
 mod mount;
+mod page_title;
 mod pages;
 mod persistence;
+mod signals;
 mod state;
 mod timing;
 

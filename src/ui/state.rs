@@ -1,16 +1,23 @@
-//! The app's state: the route, the open assessment and what the core says about it,
-//! and the keeper that saves it. Components read these signals and call the actions
-//! below; nothing else mutates.
+//! The app's state: the route, the session core (`crate::session`) and the signals that
+//! mirror what it says to show (`signals`), the one evaluation of the open assessment, and the
+//! actions components call. Each action forwards to the session with the time, then
+//! maps its view to signals and lets `persistence` set the next timer; what to do with
+//! the assessment is decided in the core, where to go and what to focus here.
 
 use leptos::prelude::*;
 
 use super::browser;
-use super::persistence::{Keeper, Persistence, SaveStatus, StorageView};
-use crate::assessment::lifecycle;
-use crate::assessment::{outcome, Assessment, Ctx, Date, Outcome, QuestionId, Visibility};
+use super::local_storage::LocalStorageKv;
+use super::persistence;
+use super::signals::{Changes, StorageView};
+use crate::assessment::{Assessment, Date, Evaluation, QuestionId};
 use crate::embed::Settings;
+use crate::export::Imported;
 use crate::route::Route;
-use crate::storage::{StoreError, Theirs};
+use crate::session::{Defaults, ImportChoice, ImportStep, Session};
+use crate::storage::{KeyValue, MemoryKv, StoreError};
+
+type Core = Session<Box<dyn KeyValue>>;
 
 /// How the widget was mounted.
 #[derive(Clone, Debug)]
@@ -24,24 +31,24 @@ pub struct Config {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
-    /// The assessment being worked on, if any.
+    /// The assessment being worked on, if any (the session's, mirrored).
     pub open: RwSignal<Option<Assessment>>,
-    /// Findings, statuses and reading of the open assessment.
-    pub outcome: Memo<Option<Outcome>>,
-    /// Which questions show, and what earlier answers suggest.
-    pub visibility: Memo<Visibility>,
+    /// Everything worked out about the open assessment, once per change.
+    pub evaluation: Memo<Option<Evaluation>>,
     /// Small facts about the open assessment, as memos so that components showing them
     /// are not woken by every keystroke (a memo notifies only when its value changes).
     pub has_open: Memo<bool>,
-    pub open_id: Memo<Option<String>>,
     pub title: Memo<Option<String>>,
     read_only: Memo<bool>,
     /// Changes whenever the open assessment is replaced (not when the user types), so
     /// text fields know to re-read their value.
     pub generation: RwSignal<u64>,
-    /// Storage and autosave, and what the interface shows about them.
-    pub keeper: Keeper,
     pub storage: StorageView,
+    session: StoredValue<Core, LocalStorage>,
+    /// The session's `replaced` count last mirrored into `open`.
+    replaced: StoredValue<u64>,
+    /// The pending wake-up of the session (see `persistence`).
+    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
     pub config: StoredValue<Config>,
     /// Where to put focus after the next change of page (the heading when empty).
     pub focus_next: StoredValue<Option<String>>,
@@ -50,54 +57,104 @@ pub struct AppState {
     pub today: Date,
 }
 
-fn no_store() -> StoreError {
-    StoreError::Failed("the store is gone".into())
+fn no_session() -> StoreError {
+    StoreError::Failed("the page is closing".into())
+}
+
+/// localStorage, or memory when the browser will not allow it.
+fn storage() -> (Box<dyn KeyValue>, bool) {
+    match LocalStorageKv::open() {
+        Ok(kv) => (Box::new(kv), true),
+        Err(_) => (Box::new(MemoryKv::new()), false),
+    }
 }
 
 impl AppState {
     pub fn new(config: Config, root: web_sys::ShadowRoot) -> AppState {
         let today = browser::today();
         let open: RwSignal<Option<Assessment>> = RwSignal::new(None);
-        let outcome =
-            Memo::new(move |_| open.with(|a| a.as_ref().map(|a| outcome(a, Some(today)))));
-        let visibility = Memo::new(move |_| {
-            open.with(|a| {
-                a.as_ref()
-                    .map(|a| Ctx::new(a, Some(today)).visibility())
-                    .unwrap_or_default()
-            })
-        });
-        let has_open = Memo::new(move |_| open.with(Option::is_some));
-        let open_id = Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.id.clone())));
-        let title = Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.title().to_string())));
-        let read_only =
-            Memo::new(move |_| open.with(|a| a.as_ref().is_some_and(|a| a.is_read_only())));
-        let (persistence, refused) = Persistence::open(config.settings.namespace.clone());
-        let storage = StorageView::new();
-        storage.unavailable.set(refused.is_some());
-        let keeper = Keeper {
-            persistence: StoredValue::new_local(persistence),
-            view: storage,
-            open,
-        };
-        keeper.start_up();
-        AppState {
+        let evaluation =
+            Memo::new(move |_| open.with(|a| a.as_ref().map(|a| Evaluation::of(a, Some(today)))));
+        let (kv, durable) = storage();
+        let mut session = Session::new(
+            kv,
+            durable,
+            config.settings.namespace.clone(),
+            today,
+            Defaults::from(&config.settings),
+        );
+        session.start_up();
+        let state = AppState {
             route: RwSignal::new(Route::Start),
             open,
-            outcome,
-            visibility,
-            has_open,
-            open_id,
-            title,
-            read_only,
+            evaluation,
+            has_open: Memo::new(move |_| open.with(Option::is_some)),
+            title: Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.title().to_string()))),
+            read_only: Memo::new(move |_| {
+                open.with(|a| a.as_ref().is_some_and(|a| a.is_read_only()))
+            }),
             generation: RwSignal::new(0),
-            keeper,
-            storage,
+            storage: StorageView::new(),
+            session: StoredValue::new_local(session),
+            replaced: StoredValue::new(0),
+            timer: StoredValue::new(None),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
             root: StoredValue::new_local(root),
             today,
+        };
+        state.sync();
+        state
+    }
+
+    /// Runs an operation of the session at the current time, then shows what it says
+    /// and sets the next timer. `None` only while the widget is being torn down.
+    fn run<R>(&self, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+        let now = browser::now_ms();
+        let result = self.session.try_update_value(|s| op(s, now))?;
+        self.sync();
+        persistence::schedule(*self);
+        Some(result)
+    }
+
+    /// Mirrors the session's view into the signals (see `signals`).
+    fn sync(&self) {
+        let seen = self.replaced.get_value();
+        let Some(changes) = self
+            .session
+            .try_with_value(|s| Changes::of(&s.view(), self.storage, self.open, seen))
+        else {
+            return;
+        };
+        if let Some(replaced) = changes.apply(self.storage, self.open) {
+            self.replaced.set_value(replaced);
+            self.generation.update(|g| *g += 1);
         }
+    }
+
+    /// When the session wants to be woken next (see `persistence`).
+    pub(super) fn next_wakeup(&self) -> Option<f64> {
+        self.session.try_with_value(|s| s.next_wakeup()).flatten()
+    }
+
+    /// The timer fired: whatever is due (the autosave, or a retry).
+    pub(super) fn tick(&self) {
+        self.run(|s, now| super::timing::measure("lia-save", || s.tick(now)));
+    }
+
+    /// Saves at once if anything is unsaved (the page is being hidden or left).
+    pub(super) fn save_now(&self) {
+        self.run(|s, now| super::timing::measure("lia-save", || s.save_now(now)));
+    }
+
+    /// Reads every record, setting aside any that cannot be read.
+    pub(super) fn scan(&self) {
+        self.run(|s, now| s.scan(now));
+    }
+
+    /// Another tab changed a key of storage.
+    pub(super) fn external_change(&self, key: Option<String>) {
+        self.run(|s, now| s.external_change(key.as_deref(), now));
     }
 
     /// Moves keyboard focus to the element of this widget with this id, once the DOM
@@ -117,246 +174,133 @@ impl AppState {
         self.route.set(route);
     }
 
-    /// Shows an assessment (already loaded or adopted) on the given page.
-    fn show(&self, assessment: Assessment, route: Route) {
-        self.open.set(Some(assessment));
-        self.generation.update(|g| *g += 1);
-        self.route.set(route);
-    }
-
-    /// True, with a notice, when the open assessment has changes that could not be
-    /// saved: it must not be replaced until they are saved or downloaded.
-    fn holding_unsaved(&self) -> bool {
-        self.keeper.save_now();
-        let unsaved = self.open.with_untracked(Option::is_some) && self.keeper.unsaved();
-        if unsaved {
-            let title = self.title.get_untracked().unwrap_or_default();
-            self.storage.notice.set(Some(format!(
-                "Your changes to “{title}” are not saved yet, so it stays open here. Download a copy, or free some space, before you open or start another assessment."
-            )));
-        }
-        unsaved
-    }
-
-    /// Opens a saved assessment; says why not if it cannot be read, or if the open one
-    /// has changes that could not be saved (going back to that one is always allowed).
+    /// Opens a saved assessment on `route`; false (with a notice) if it cannot be.
     pub fn open_by_id(&self, id: &str, route: Route) -> bool {
-        if self.holding_unsaved() {
-            let same = self.open_id.get_untracked().as_deref() == Some(id);
-            if same {
-                self.route.set(route);
-            }
-            return same;
+        let opened = self.run(|s, now| s.open_saved(id, now)).unwrap_or(false);
+        if opened {
+            self.route.set(route);
         }
-        match self.keeper.load(id) {
-            Ok(a) => {
-                self.storage.notice.set(None);
-                self.show(a, route);
-                true
-            }
-            Err(e) => {
-                self.storage.notice.set(Some(e.to_string()));
-                false
-            }
+        opened
+    }
+
+    /// Saves a new assessment and opens it on `route`.
+    pub fn start(&self, assessment: Assessment, route: Route) {
+        if self.run(|s, now| s.start(assessment, now)) == Some(true) {
+            self.route.set(route);
         }
     }
 
-    /// Saves a new assessment and opens it. A blank one gets what the host page set: the
-    /// organisation and the approver's usual role.
-    pub fn start(&self, mut assessment: Assessment, route: Route) {
-        if self.holding_unsaved() {
-            return;
+    /// Adopts an imported file; it opens on the task list unless its id clashes.
+    pub fn import(&self, imported: Imported, file: &str) -> ImportStep {
+        let step = self
+            .run(|s, now| s.import(imported, file, now))
+            .unwrap_or(ImportStep::Refused);
+        if step == ImportStep::Opened {
+            self.route.set(Route::Tasks);
         }
-        if assessment.answers.is_empty() {
-            self.config.with_value(|c| {
-                if let Some(organisation) = &c.settings.organisation {
-                    assessment.set_text(QuestionId::AboutOrganisation, organisation.clone());
-                }
-                if let Some(role) = &c.settings.approver_role {
-                    assessment.set_text(QuestionId::SignOffApprovedRole, role.clone());
-                }
-            });
-        }
-        self.storage.notice.set(None);
-        self.open.set(Some(assessment));
-        self.keeper.adopt_new();
-        self.generation.update(|g| *g += 1);
-        self.route.set(route);
+        step
     }
 
-    /// Opens `assessment` in place of the saved one with the same id (an import the
-    /// user chose to let replace it).
-    pub fn replace_with(&self, assessment: Assessment, route: Route) {
-        if self.holding_unsaved() {
-            return;
+    /// The user's answer to an import whose id is already saved here.
+    pub fn resolve_import(&self, choice: ImportChoice) -> ImportStep {
+        let step = self
+            .run(|s, now| s.resolve_import(choice, browser::new_id(), now))
+            .unwrap_or(ImportStep::Refused);
+        if step == ImportStep::Opened {
+            self.route.set(Route::Tasks);
         }
-        match self.keeper.load(&assessment.id) {
-            Ok(_) => {
-                self.storage.notice.set(None);
-                self.show(assessment, route);
-                self.keeper.changed();
-                self.keeper.save_now();
-            }
-            Err(e) => self.storage.notice.set(Some(e.to_string())),
-        }
+        step
     }
 
-    /// Back to the start page; anything unsaved is saved first. Work that cannot be
-    /// saved stays in memory (the start page offers to return to it or download it).
+    /// Back to the start page; anything unsaved is saved first, and work that cannot be
+    /// saved stays open (the start page offers to return to it or download it).
     pub fn close(&self) {
-        self.keeper.save_now();
-        let keep = self.storage.conflict.with_untracked(Option::is_some)
-            || self.storage.approved_elsewhere.get_untracked()
-            || self.keeper.unsaved();
-        if !keep {
-            self.open.set(None);
-            self.storage.status.set(SaveStatus::Idle);
-        }
-        self.keeper.refresh_list();
+        self.run(|s, now| s.close(now));
         self.route.set(Route::Start);
     }
 
-    /// Another tab approved the open assessment while this one had changes: keep the
-    /// changes as a review of the approved record (a new linked version).
-    pub fn save_as_review(&self) {
-        let (Some(mine), Some(id)) = (self.open.get_untracked(), self.open_id.get_untracked())
-        else {
-            return;
-        };
-        let approved = match self.keeper.load(&id) {
-            Ok(approved) => approved,
-            Err(e) => {
-                self.storage.notice.set(Some(e.to_string()));
-                return;
-            }
-        };
-        // The changes, on top of the approved record's identity and approval.
-        let mut base = mine;
-        base.status = approved.status;
-        base.version = approved.version;
-        base.review_of = approved.review_of.clone();
-        if let Some(date) = approved.answers.get(QuestionId::SignOffApprovedDate) {
-            base.answers
-                .set(QuestionId::SignOffApprovedDate, date.clone());
-        }
-        let review = lifecycle::start_review(&base, browser::new_id(), self.today);
-        self.keeper.discard_changes();
-        self.start(review, Route::Tasks);
-    }
-
-    /// Another tab approved the open assessment: show the approved record instead.
-    pub fn use_approved(&self) {
-        let Some(id) = self.open_id.get_untracked() else {
-            return;
-        };
-        self.keeper.discard_changes();
-        match self.keeper.load(&id) {
-            Ok(approved) => {
-                let route = self.route.get_untracked();
-                self.show(approved, route);
-            }
-            Err(e) => self.storage.notice.set(Some(e.to_string())),
-        }
-    }
-
-    /// Changes the open assessment (refused when it is approved, and so read-only);
-    /// autosave follows 300 ms after the last change.
+    /// Changes the open assessment (refused when it is approved, and so read-only).
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
-        let mut changed = false;
-        self.open.update(|a| {
-            if let Some(a) = a.as_mut().filter(|a| !a.is_read_only()) {
-                change(a);
-                changed = true;
-            }
-        });
-        if changed {
-            self.keeper.changed();
+        self.run(|s, now| s.edit(change, now));
+    }
+
+    /// Approves the open assessment and saves it at once, or says why it cannot be.
+    pub fn approve(&self) -> Result<(), Vec<String>> {
+        self.run(|s, now| s.approve(now))
+            .unwrap_or_else(|| Err(Vec::new()))
+    }
+
+    /// Starts a review of the open (approved) assessment as a new linked draft.
+    pub fn start_review(&self) {
+        if self.run(|s, now| s.start_review(browser::new_id(), now)) == Some(true) {
+            self.route.set(Route::Tasks);
         }
     }
 
-    /// "Use the other version": the other tab's copy replaces this one.
+    /// "Keep my version" after another tab saved first.
+    pub fn keep_mine(&self) {
+        self.run(|s, now| s.keep_mine(now));
+    }
+
+    /// "Use the other version": back to the start page if the other tab deleted it.
     pub fn use_theirs(&self) {
-        let Some(conflict) = self.storage.conflict.get_untracked() else {
-            return;
-        };
-        self.storage.conflict.set(None);
-        match conflict.theirs {
-            Theirs::Changed(record) => {
-                let route = self.route.get_untracked();
-                match self.keeper.load(&record.assessment.id) {
-                    Ok(latest) => self.show(latest, route),
-                    Err(e) => self.storage.notice.set(Some(e.to_string())),
-                }
-            }
-            Theirs::Deleted => {
-                self.open.set(None);
-                self.storage.status.set(SaveStatus::Idle);
-                self.keeper.refresh_list();
-                self.route.set(Route::Start);
-            }
-            Theirs::Damaged { .. } => self.keeper.keep_mine(),
+        if self.run(|s, now| s.use_theirs(now)) == Some(false) {
+            self.route.set(Route::Start);
         }
     }
 
-    /// Another tab changed a key of storage: follow it.
-    pub fn external_change(&self, key: Option<String>) {
-        if let Some(theirs) = self.keeper.external_change(key) {
-            let route = self.route.get_untracked();
-            self.show(theirs, route);
+    /// "Keep both": this tab's version is saved as a separate assessment.
+    pub fn keep_both(&self) {
+        self.run(|s, now| s.keep_both(browser::new_id(), now));
+    }
+
+    /// Approved elsewhere: keep this tab's changes as a review of the approved record.
+    pub fn save_as_review(&self) {
+        if self.run(|s, now| s.save_as_review(browser::new_id(), now)) == Some(true) {
+            self.route.set(Route::Tasks);
         }
     }
 
-    pub fn refresh_list(&self) {
-        self.keeper.refresh_list();
+    /// Approved elsewhere: show the approved record instead.
+    pub fn use_approved(&self) {
+        self.run(|s, _| s.use_approved());
+    }
+
+    pub fn dismiss_notice(&self) {
+        self.run(|s, _| s.dismiss_notice());
     }
 
     /// Deletes a saved assessment; it can be restored until the page is reloaded.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let deleted = self
-            .keeper
-            .persistence
-            .try_update_value(|p| p.store.delete(id))
-            .unwrap_or_else(|| Err(no_store()))?;
-        self.storage.deleted.update(|d| d.insert(0, deleted));
-        self.keeper.refresh_list();
-        // Space was freed: a save waiting for room may now go through.
-        self.keeper.save_now();
-        Ok(())
+        self.run(|s, now| s.delete(id, now))
+            .unwrap_or_else(|| Err(no_session()))
     }
 
     pub fn undo_delete(&self, id: &str) -> Result<(), StoreError> {
-        let Some(deleted) = self
-            .storage
-            .deleted
-            .with_untracked(|d| d.iter().find(|x| x.id() == id).cloned())
-        else {
-            return Ok(());
-        };
-        self.keeper
-            .persistence
-            .try_update_value(|p| p.store.restore(&deleted))
-            .unwrap_or_else(|| Err(no_store()))?;
-        self.storage.deleted.update(|d| d.retain(|x| x.id() != id));
-        self.keeper.refresh_list();
-        Ok(())
+        self.run(|s, _| s.undo_delete(id))
+            .unwrap_or_else(|| Err(no_session()))
     }
 
     pub fn rename(&self, id: &str, title: &str) -> Result<(), StoreError> {
-        self.keeper
-            .persistence
-            .try_update_value(|p| p.store.rename(id, title, browser::now_ms()))
-            .unwrap_or_else(|| Err(no_store()))?;
-        self.keeper.refresh_list();
-        Ok(())
+        self.run(|s, now| s.rename(id, title, now))
+            .unwrap_or_else(|| Err(no_session()))
     }
 
     pub fn duplicate(&self, id: &str) -> Result<(), StoreError> {
-        self.keeper
-            .persistence
-            .try_update_value(|p| p.store.duplicate(id, &browser::new_id(), browser::now_ms()))
-            .unwrap_or_else(|| Err(no_store()))?;
-        self.keeper.refresh_list();
-        Ok(())
+        self.run(|s, now| s.duplicate(id, &browser::new_id(), now))
+            .unwrap_or_else(|| Err(no_session()))
+    }
+
+    /// The text of a damaged record that was set aside, exactly as stored.
+    pub fn damaged_text(&self, key: &str) -> Result<String, StoreError> {
+        self.session
+            .try_with_value(|s| s.damaged_text(key))
+            .unwrap_or_else(|| Err(no_session()))
+    }
+
+    pub fn discard_damaged(&self, key: &str) -> Result<(), StoreError> {
+        self.run(|s, _| s.discard_damaged(key))
+            .unwrap_or_else(|| Err(no_session()))
     }
 
     /// Opens the question's section and puts the cursor in it.
@@ -366,29 +310,6 @@ impl AppState {
             from_check: false,
         };
         self.navigate_and_focus(route, Some(field_id(q)));
-    }
-
-    /// Approves the open assessment and saves it at once, or says why it cannot be.
-    pub fn approve(&self) -> Result<(), Vec<String>> {
-        let mut result = Err(Vec::new());
-        self.open.update(|a| {
-            if let Some(a) = a.as_mut() {
-                result = lifecycle::approve(a, self.today);
-            }
-        });
-        if result.is_ok() {
-            self.keeper.changed();
-            self.keeper.save_now();
-        }
-        result
-    }
-
-    /// Starts a review of the open (approved) assessment as a new linked draft.
-    pub fn start_review(&self) {
-        if let Some(approved) = self.open.get_untracked() {
-            let review = lifecycle::start_review(&approved, browser::new_id(), self.today);
-            self.start(review, Route::Tasks);
-        }
     }
 
     pub fn read_only(&self) -> bool {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::error_summary::{ErrorItem, ErrorSummary};
 use crate::assessment::display::{show, Shown};
 use crate::assessment::QuestionId;
 use crate::ui::state::AppState;
@@ -58,6 +59,16 @@ pub fn ApprovePanel() -> impl IntoView {
             state.focus("lia-approval-refused");
         }
     };
+    let refused_items = Signal::derive(move || {
+        refused
+            .get()
+            .into_iter()
+            .map(|message| ErrorItem {
+                message,
+                target: None,
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <h2 class="lia-heading-l">"Approve the assessment"</h2>
         {move || {
@@ -70,14 +81,7 @@ pub fn ApprovePanel() -> impl IntoView {
                     "changed; to update it later you start a review. It can only be approved when no "
                     "blocker remains and every section is complete."
                 </p>
-                {move || (!refused.with(Vec::is_empty)).then(|| view! {
-                    <div class="lia-error-summary" id="lia-approval-refused" tabindex="-1" role="alert" aria-labelledby="lia-approval-refused-title">
-                        <h3 class="lia-error-summary__title" id="lia-approval-refused-title">"The assessment cannot be approved yet"</h3>
-                        <ul class="lia-error-summary__list">
-                            {refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                })}
+                <ErrorSummary id="lia-approval-refused" items=refused_items title="The assessment cannot be approved yet" level=3 />
                 <button type="button" class="lia-button" on:click=approve>"Approve this assessment"</button>
             }
             .into_any()

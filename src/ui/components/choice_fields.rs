@@ -99,7 +99,11 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                 _ => None,
             })
     });
-    let suggestion = Memo::new(move |_| state.visibility.with(|v| v.suggestion(q)));
+    let suggestion = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.as_ref().and_then(|e| e.visibility.suggestion(q)))
+    });
     // What to show as selected: the user's answer, or else the suggestion.
     let selected = move || {
         given

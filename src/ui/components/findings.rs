@@ -31,9 +31,11 @@ pub fn counts_text(findings: &[Finding]) -> String {
 pub fn FindingsList(#[prop(default = 3)] level: u8) -> impl IntoView {
     let state = expect_context::<AppState>();
     let findings = Memo::new(move |_| {
-        state
-            .outcome
-            .with(|o| o.as_ref().map(|o| o.findings.clone()).unwrap_or_default())
+        state.evaluation.with(|e| {
+            e.as_ref()
+                .map(|e| e.outcome.findings.clone())
+                .unwrap_or_default()
+        })
     });
     let group = move |severity: Severity| {
         let of_severity = Memo::new(move |_| {

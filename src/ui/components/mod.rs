@@ -3,6 +3,7 @@
 pub mod approval;
 pub mod choice_fields;
 pub mod date_field;
+pub mod downloads;
 pub mod error_summary;
 pub mod field;
 pub mod findings;

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::storage::{StoreError, Theirs};
-use crate::ui::downloads::download_json;
-use crate::ui::persistence::SaveStatus;
+use super::downloads::{Download, DownloadButton};
+use crate::route::Route;
+use crate::session::{ConflictKind, SaveStatus};
+use crate::storage::StoreError;
 use crate::ui::state::AppState;
 
 /// "Saved", "Saving…" or "Not saved", next to the assessment's name.
@@ -14,35 +15,25 @@ use crate::ui::state::AppState;
 pub fn SaveStatusLine() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        if state.route.with(|r| *r == crate::route::Route::Start) {
+        if state.route.with(|r| *r == Route::Start) {
             return None;
         }
-        let (text, modifier) = match state.storage.status.get() {
-            SaveStatus::Idle => return None,
-            SaveStatus::Saving => ("Saving…", "saving"),
-            SaveStatus::Saved => ("Saved", "saved"),
-            SaveStatus::NotSaved(_) => ("Not saved", "not-saved"),
-        };
+        let (text, modifier) = state.storage.status.with(|status| match status {
+            SaveStatus::Idle => None,
+            SaveStatus::Saving => Some(("Saving…", "saving")),
+            SaveStatus::Saved => Some(("Saved", "saved")),
+            SaveStatus::NotSaved(_) => Some(("Not saved", "not-saved")),
+        })?;
         Some(
             view! { <span class=format!("lia-save-status lia-save-status--{modifier}") id="lia-save-status">{text}</span> },
         )
     }
 }
 
-/// A button that downloads the open assessment as JSON.
+/// The JSON download every storage problem offers.
 #[component]
 fn DownloadCopy() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let failed = RwSignal::new(None::<String>);
-    let click = move |_| {
-        if let Some(a) = state.open.get_untracked() {
-            failed.set(download_json(&a).err());
-        }
-    };
-    view! {
-        <button type="button" class="lia-button lia-button--secondary" on:click=click>"Download a copy"</button>
-        {move || failed.get().map(|why| view! { <p class="lia-error-message">{format!("The download failed: {why}")}</p> })}
-    }
+    view! { <DownloadButton what=Download::Json label="Download a copy" /> }
 }
 
 #[component]
@@ -60,7 +51,7 @@ pub fn StorageNotices() -> impl IntoView {
             }
         })
     };
-    let on_start = move || state.route.with(|r| *r == crate::route::Route::Start);
+    let on_start = move || state.route.with(|r| *r == Route::Start);
     let not_saved = move || match storage.status.get() {
         SaveStatus::NotSaved(why)
             if storage.conflict.with(Option::is_none)
@@ -69,11 +60,11 @@ pub fn StorageNotices() -> impl IntoView {
         {
             Some(view! {
                 <div class="lia-warning-banner" role="alert" id="lia-not-saved">
-                    <p><strong>{why}</strong></p>
+                    <p><strong>{why.to_string()}</strong></p>
                     <p>"Your work is still here in this page, and it will be saved as soon as it can be."</p>
                     <div class="lia-button-group">
                         {move || (on_start() && has_open()).then(|| view! {
-                            <button type="button" class="lia-button" on:click=move |_| state.navigate(crate::route::Route::Tasks)>
+                            <button type="button" class="lia-button" on:click=move |_| state.navigate(Route::Tasks)>
                                 {move || format!("Return to “{}”", state.title.get().unwrap_or_default())}
                             </button>
                         })}
@@ -86,22 +77,26 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let conflict = move || {
         storage.conflict.get().map(|conflict| {
-            let (title, use_theirs) = match conflict.theirs {
-                Theirs::Changed(_) => ("This assessment was changed in another tab or window", Some("Use the other version")),
-                Theirs::Deleted => ("This assessment was deleted in another tab or window", Some("Let it be deleted")),
-                Theirs::Damaged { .. } => ("The saved copy of this assessment is damaged", None),
+            let (title, use_theirs) = match conflict {
+                ConflictKind::Changed => ("This assessment was changed in another tab or window", Some("Use the other version")),
+                ConflictKind::Deleted => ("This assessment was deleted in another tab or window", Some("Let it be deleted")),
+                ConflictKind::Damaged => ("The saved copy of this assessment is damaged", None),
             };
             view! {
                 <div class="lia-warning-banner" role="alertdialog" aria-labelledby="lia-conflict-title" aria-describedby="lia-conflict-text" id="lia-conflict" tabindex="-1">
                     <h2 class="lia-heading-s" id="lia-conflict-title">{title}</h2>
                     <p id="lia-conflict-text">
-                        "You have changes here that are not saved. Choose which version to keep; the other is replaced. "
+                        "You have changes here that are not saved. Choose which version to keep: "
+                        "yours replaces the other, the other replaces yours, or keep both as separate assessments. "
                         "If you are not sure, download a copy of yours first."
                     </p>
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button" on:click=move |_| state.keeper.keep_mine()>"Keep my version"</button>
+                        <button type="button" class="lia-button" on:click=move |_| state.keep_mine()>"Keep my version"</button>
                         {use_theirs.map(|label| view! {
                             <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_theirs()>{label}</button>
+                        })}
+                        {(conflict != ConflictKind::Deleted).then(|| view! {
+                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.keep_both()>"Keep both"</button>
                         })}
                         <DownloadCopy />
                     </div>
@@ -137,11 +132,11 @@ pub fn StorageNotices() -> impl IntoView {
         }
     });
     let notice = move || {
-        storage.notice.get().map(|text| {
+        storage.notice.get().map(|notice| {
             view! {
                 <div class="lia-notice" role="status" id="lia-notice">
-                    <p>{text}</p>
-                    <button type="button" class="lia-link-button" on:click=move |_| storage.notice.set(None)>"Dismiss"</button>
+                    <p>{notice.to_string()}</p>
+                    <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
                 </div>
             }
         })

@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::display::{show, Shown};
-use crate::assessment::{AnswerKind, Ctx, QuestionId, Section};
+use crate::assessment::display::Shown;
+use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
+use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
 use crate::ui::components::nav_link::NavLink;
-use crate::ui::components::record_tools::{Downloads, ImportWarning, ReviewLog};
+use crate::ui::components::record_tools::{ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::ReadingTag;
+use crate::ui::page_title::page_title;
 use crate::ui::state::{field_id, AppState};
 
 /// One row of a section's summary: what the answer says, or that it is missing.
@@ -22,19 +24,16 @@ struct Row {
 }
 
 fn rows(state: AppState, section: Section) -> Vec<Row> {
-    state.open.with(|a| {
-        let Some(a) = a.as_ref() else {
-            return Vec::new();
-        };
-        let ctx = Ctx::new(a, Some(state.today));
-        section
-            .questions()
-            .filter(|q| ctx.is_visible(q.id) && !matches!(q.kind, AnswerKind::Impacts))
-            .map(|q| Row {
-                q: q.id,
-                shown: show(q.id, ctx.answer(q.id)),
-            })
-            .collect()
+    state.evaluation.with(|e| {
+        e.as_ref().map_or_else(Vec::new, |e| {
+            e.rows(section)
+                .iter()
+                .map(|(q, shown)| Row {
+                    q: *q,
+                    shown: shown.clone(),
+                })
+                .collect()
+        })
     })
 }
 
@@ -56,10 +55,9 @@ fn SectionSummary(section: Section) -> impl IntoView {
     let state = expect_context::<AppState>();
     let list = Memo::new(move |_| rows(state, section));
     let not_applicable = Memo::new(move |_| {
-        state.open.with(|a| {
-            a.as_ref()
-                .and_then(|a| Ctx::new(a, Some(state.today)).not_applicable(section))
-        })
+        state
+            .evaluation
+            .with(|e| e.as_ref().and_then(|e| e.not_applicable(section)))
     });
     view! {
         <h2 class="lia-heading-m">{format!("{}. {}", section.number(), section.title())}</h2>
@@ -147,12 +145,12 @@ fn ImpactsSummary() -> impl IntoView {
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let outcome = state.outcome;
-    Effect::new(move |_| {
-        if state.config.with_value(|c| c.standalone) {
-            crate::ui::browser::set_title("Check your answers – Legitimate interests assessment");
-        }
+    let outcome = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.as_ref().map(|e| e.outcome.clone()))
     });
+    page_title(|| Some("Check your answers".into()));
     view! {
         <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>

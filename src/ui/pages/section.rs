@@ -3,37 +3,29 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::validation::{confirm_suggestions, validate, FieldError};
-use crate::assessment::{Ctx, Section};
+use crate::assessment::validation::{confirm_suggestions, FieldError};
+use crate::assessment::Section;
 use crate::route::Route;
-use crate::ui::browser;
 use crate::ui::components::approval::ReadOnlyBanner;
-use crate::ui::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
+use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::question::QuestionField;
-use crate::ui::state::AppState;
+use crate::ui::page_title::page_title;
+use crate::ui::state::{field_id, AppState};
 
 /// Where "Save and continue" goes: back to the check page if that is where the user
 /// came from, otherwise the next section that applies, and after the last, the check page.
 fn next_route(state: AppState, section: Section, from_check: bool) -> Route {
-    if from_check {
-        return Route::Check;
+    let next = state
+        .evaluation
+        .with_untracked(|e| e.as_ref().and_then(|e| e.next_section(section)));
+    match next {
+        Some(section) if !from_check => Route::Section {
+            section,
+            from_check: false,
+        },
+        _ => Route::Check,
     }
-    let mut next = section.next();
-    while let Some(s) = next {
-        let applies = state.open.with_untracked(|a| {
-            a.as_ref()
-                .is_some_and(|a| Ctx::new(a, Some(state.today)).applies(s))
-        });
-        if applies {
-            return Route::Section {
-                section: s,
-                from_check: false,
-            };
-        }
-        next = s.next();
-    }
-    Route::Check
 }
 
 #[component]
@@ -41,19 +33,20 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let visible = Memo::new(move |_| {
-        state.visibility.with(|v| {
-            section
-                .questions()
-                .filter(|q| v.is_visible(q.id))
-                .map(|q| q.id)
-                .collect::<Vec<_>>()
+        state.evaluation.with(|e| {
+            e.as_ref().map_or_else(Vec::new, |e| {
+                section
+                    .questions()
+                    .filter(|q| e.visibility.is_visible(q.id))
+                    .map(|q| q.id)
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let not_applicable = Memo::new(move |_| {
-        state.open.with(|a| {
-            a.as_ref()
-                .and_then(|a| Ctx::new(a, Some(state.today)).not_applicable(section))
-        })
+        state
+            .evaluation
+            .with(|e| e.as_ref().and_then(|e| e.not_applicable(section)))
     });
     let read_only = move || state.read_only();
     // Run from the button's click, not the form's submit: Enter in a field clicks the
@@ -68,11 +61,10 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         state.edit(|a| {
             confirm_suggestions(a, section);
         });
-        let found = state.open.with_untracked(|a| {
-            a.as_ref()
-                .map(|a| validate(&Ctx::new(a, Some(state.today)), section))
-                .unwrap_or_default()
-        });
+        let found = state
+            .evaluation
+            .with_untracked(|e| e.as_ref().map(|e| e.errors(section).to_vec()))
+            .unwrap_or_default();
         if found.is_empty() {
             errors.set(Vec::new());
             state.navigate(next_route(state, section, from_check));
@@ -81,18 +73,23 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             state.focus(ERROR_SUMMARY_ID);
         }
     };
-    Effect::new(move |_| {
-        if state.config.with_value(|c| c.standalone) {
-            let prefix = if errors.with(Vec::is_empty) {
-                ""
-            } else {
-                "Error: "
-            };
-            browser::set_title(&format!(
-                "{prefix}{} – Legitimate interests assessment",
-                section.title()
-            ));
-        }
+    page_title(move || {
+        let prefix = if errors.with(Vec::is_empty) {
+            ""
+        } else {
+            "Error: "
+        };
+        Some(format!("{prefix}{}", section.title()))
+    });
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| ErrorItem {
+                    message: e.message.clone(),
+                    target: Some(field_id(e.question)),
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let back = if from_check {
         Route::Check
@@ -106,7 +103,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
     };
     view! {
         <NavLink route=back class="lia-back-link">{back_label}</NavLink>
-        <ErrorSummary errors />
+        <ErrorSummary id=ERROR_SUMMARY_ID items=summary />
         <span class="lia-caption">{format!("Section {} of {}", section.number(), Section::ALL.len())}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{section.title()}</h1>
         <p class="lia-lead">{section.intro()}</p>

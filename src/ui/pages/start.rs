@@ -9,9 +9,10 @@ use crate::assessment::{Assessment, Section, Status};
 use crate::route::Route;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
+use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
-use crate::ui::downloads::download;
+use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
 
 #[component]
@@ -24,11 +25,7 @@ pub fn StartPage() -> impl IntoView {
         };
         state.start(Assessment::new(browser::new_id()), route)
     };
-    Effect::new(move |_| {
-        if state.config.with_value(|c| c.standalone) {
-            browser::set_title("Legitimate interests assessment");
-        }
-    });
+    page_title(|| None);
     view! {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Legitimate interests assessment"</h1>
         <p class="lia-lead">
@@ -398,32 +395,19 @@ fn DamagedItem(record: DamagedRecord) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let key = record.key.clone();
     let name = record.name().to_string();
-    let download_raw = {
-        let key = key.clone();
-        let id = record.id.clone();
-        move |_| {
-            let raw = state
-                .keeper
-                .persistence
-                .with_value(|p| p.store.raw_text(&key));
-            if let Ok(raw) = raw {
-                let _ = download(&format!("lia-damaged-{id}.txt"), "text/plain", &raw);
-            }
-        }
+    let saved_text = Download::Text {
+        name: format!("lia-damaged-{}.txt", record.id),
+        mime: "text/plain",
+        text: |state, key| state.damaged_text(key).ok(),
+        key: key.clone(),
     };
     let discard = move |_| {
-        let _ = state
-            .keeper
-            .persistence
-            .try_update_value(|p| p.store.discard_quarantined(&key));
-        state.refresh_list();
+        let _ = state.discard_damaged(&key);
     };
     view! {
         <li class="lia-damaged">
             <p>{record.message()}</p>
-            <button type="button" class="lia-button lia-button--secondary" aria-label=format!("Download the saved text of {name}") on:click=download_raw>
-                "Download its saved text"
-            </button>
+            <DownloadButton what=saved_text label="Download its saved text" aria_label=format!("Download the saved text of {name}") />
             {move || if confirming.get() {
                 view! {
                     <button type="button" class="lia-button lia-button--warning" on:click=discard.clone()>"Yes, discard it"</button>

@@ -7,9 +7,11 @@ use crate::assessment::outcome::SectionStatus;
 use crate::assessment::{Answer, QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
+use crate::ui::components::downloads::Downloads;
 use crate::ui::components::nav_link::NavLink;
-use crate::ui::components::record_tools::{Downloads, ImportWarning};
+use crate::ui::components::record_tools::ImportWarning;
 use crate::ui::components::tag::{ReadingTag, StatusTag};
+use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
 
 #[component]
@@ -33,17 +35,14 @@ pub fn TaskListPage() -> impl IntoView {
             }
         })
     };
-    let outcome = state.outcome;
+    let outcome = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.as_ref().map(|e| e.outcome.clone()))
+    });
     // The page title names this page as its heading does (and drops any "Error:" left
     // by the page before).
-    Effect::new(move |_| {
-        if state.config.with_value(|c| c.standalone) {
-            crate::ui::browser::set_title(&format!(
-                "{} – Legitimate interests assessment",
-                title()
-            ));
-        }
-    });
+    page_title(move || Some(title()));
     view! {
         <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
         <span class="lia-caption">{organisation}</span>

@@ -1,0 +1,151 @@
+//! Everything the interface shows about one state of the assessment, worked out in one
+//! pass: which questions show and what is suggested, each section's validation errors
+//! and whether it applies, the findings, statuses, DPIA result and reading. The shell
+//! keeps one of these per change (one memo); pages and components read it and never
+//! build a `Ctx` of their own.
+
+use super::context::{Ctx, Visibility};
+use super::date::Date;
+use super::display::{show, Shown};
+use super::model::{Answer, Assessment};
+use super::outcome::{outcome_in, Outcome};
+use super::questions::{AnswerKind, QuestionId, Section};
+use super::validation::{validate, FieldError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub visibility: Visibility,
+    pub outcome: Outcome,
+    /// Per section, in `Section::ALL` order.
+    sections: Vec<SectionView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct SectionView {
+    /// Why the section does not apply, if it does not.
+    not_applicable: Option<&'static str>,
+    /// What "Save and continue" would refuse, in page order.
+    errors: Vec<FieldError>,
+    /// The check page's rows: each shown question (impacts apart) and its answer.
+    rows: Vec<(QuestionId, Shown)>,
+}
+
+impl Evaluation {
+    /// Evaluates the assessment as it is now. `today` dates the rules that need a date.
+    pub fn of(assessment: &Assessment, today: Option<Date>) -> Evaluation {
+        let ctx = Ctx::new(assessment, today);
+        let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(&ctx, s)).into();
+        let outcome = outcome_in(&ctx, &errors);
+        let sections = Section::ALL
+            .into_iter()
+            .zip(errors)
+            .map(|(section, errors)| SectionView {
+                not_applicable: ctx.not_applicable(section),
+                errors,
+                rows: section
+                    .questions()
+                    .filter(|q| ctx.is_visible(q.id) && !matches!(q.kind, AnswerKind::Impacts))
+                    .map(|q| (q.id, show(q.id, ctx.answer(q.id))))
+                    .collect(),
+            })
+            .collect();
+        Evaluation {
+            visibility: ctx.visibility(),
+            outcome,
+            sections,
+        }
+    }
+
+    fn section(&self, section: Section) -> &SectionView {
+        // `sections` is built from `Section::ALL`, and `number` is the 1-based position.
+        &self.sections[section.number() - 1]
+    }
+
+    /// Why a whole section does not apply, if it does not.
+    pub fn not_applicable(&self, section: Section) -> Option<&'static str> {
+        self.section(section).not_applicable
+    }
+
+    pub fn applies(&self, section: Section) -> bool {
+        self.not_applicable(section).is_none()
+    }
+
+    /// The section's validation errors: what "Save and continue" refuses.
+    pub fn errors(&self, section: Section) -> &[FieldError] {
+        &self.section(section).errors
+    }
+
+    /// The next section after `section` that applies, if any.
+    pub fn next_section(&self, section: Section) -> Option<Section> {
+        let mut next = section.next();
+        while let Some(s) = next {
+            if self.applies(s) {
+                return Some(s);
+            }
+            next = s.next();
+        }
+        None
+    }
+
+    /// Each shown question of the section (the impacts list apart) with its answer as
+    /// the check page shows it.
+    pub fn rows(&self, section: Section) -> &[(QuestionId, Shown)] {
+        &self.section(section).rows
+    }
+
+    /// The user's own answer, when the question shows.
+    pub fn answer<'a>(&self, assessment: &'a Assessment, q: QuestionId) -> Option<&'a Answer> {
+        if self.visibility.is_visible(q) {
+            assessment.answers.get(q)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::examples::example;
+    use crate::assessment::outcome;
+
+    #[test]
+    fn one_evaluation_agrees_with_each_separate_reading() {
+        let today = Date::new(2026, 11, 22);
+        for build in ["emergency-contacts", "postal-offers", "housing-marketing"] {
+            let a = (example(build).unwrap().build)("x");
+            let evaluation = Evaluation::of(&a, today);
+            let ctx = Ctx::new(&a, today);
+            assert_eq!(evaluation.outcome, outcome(&a, today));
+            assert_eq!(evaluation.visibility, ctx.visibility());
+            for section in Section::ALL {
+                assert_eq!(evaluation.errors(section), validate(&ctx, section));
+                assert_eq!(
+                    evaluation.not_applicable(section),
+                    ctx.not_applicable(section)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_section_skips_those_that_do_not_apply() {
+        use crate::assessment::choices::recognised;
+        use crate::assessment::model::YesNo;
+        let mut a = (example("legal-advice").unwrap().build)("x");
+        a.set_yes_no(QuestionId::TriageRecognised, YesNo::Yes)
+            .set_choice(QuestionId::TriageRecognisedCondition, recognised::CRIME);
+        let evaluation = Evaluation::of(&a, None);
+        // On the recognised route the balancing sections do not apply.
+        assert!(Section::ALL.iter().any(|s| !evaluation.applies(*s)));
+        let mut order = vec![Section::ALL[0]];
+        while let Some(next) = evaluation.next_section(*order.last().unwrap()) {
+            order.push(next);
+        }
+        let applying: Vec<Section> = Section::ALL
+            .into_iter()
+            .filter(|s| evaluation.applies(*s))
+            .collect();
+        assert_eq!(order, applying);
+    }
+}

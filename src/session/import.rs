@@ -1,0 +1,149 @@
+//! Adopting an imported file: the import is recorded in the assessment's own log (where
+//! it came from, and whether its digest matched), and it opens as a saved assessment,
+//! keeping its id unless that id is already saved here, when the user chooses replace,
+//! keep both, or cancel.
+
+use super::{ImportClash, ImportWarning, Notice, PendingImport, Session};
+use crate::assessment::{Assessment, Date, ReviewEntry, Status};
+use crate::export::{DigestCheck, Imported};
+use crate::storage::KeyValue;
+
+/// What happened to an imported file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStep {
+    /// It is open, saved under its own id.
+    Opened,
+    /// Its id is already saved here: the user must choose (see `View::import_clash`).
+    Clash,
+    /// The open assessment has changes that could not be saved, so nothing was opened.
+    Refused,
+}
+
+/// The user's answer to a clash of ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// The file replaces the saved assessment with its id (not if that is approved).
+    Replace,
+    /// The file is saved as a new assessment beside the one with its id.
+    KeepBoth,
+    Cancel,
+}
+
+/// Records the import in the assessment's own review log, and returns the warning to
+/// show if its digest did not match or was missing.
+fn log_import(
+    a: &mut Assessment,
+    imported: &Imported,
+    file: &str,
+    today: Date,
+) -> Option<ImportWarning> {
+    let warning = match imported.digest {
+        DigestCheck::Matches => None,
+        DigestCheck::Mismatch => Some(ImportWarning::Changed { file: file.into() }),
+        DigestCheck::Missing => Some(ImportWarning::Unchecked { file: file.into() }),
+    };
+    let mut note = format!("Imported from {file}");
+    if let Some(at) = &imported.exported_at {
+        note.push_str(&format!(", exported {at}"));
+    }
+    note.push('.');
+    if let Some(w) = &warning {
+        note.push(' ');
+        note.push_str(&w.to_string());
+    }
+    if let Some(from) = imported.migrated_from {
+        note.push_str(&format!(" Updated from format version {from}."));
+    }
+    a.review_log.push(ReviewEntry {
+        date: today.to_string(),
+        note,
+    });
+    warning
+}
+
+impl<K: KeyValue> Session<K> {
+    /// Adopts an imported file called `file`: opens it under its own id, or, if that id
+    /// is saved here already, waits for `resolve_import`.
+    pub fn import(&mut self, imported: Imported, file: &str, now: f64) -> ImportStep {
+        let mut assessment = imported.assessment.clone();
+        let warning = log_import(&mut assessment, &imported, file, self.today);
+        let existing = self.summaries.iter().find(|s| s.id == assessment.id);
+        match existing {
+            // No clash: it keeps its id, so a later export of the same record matches.
+            None => self.open_import(assessment, warning, now),
+            Some(summary) => {
+                self.pending_import = Some(PendingImport {
+                    clash: ImportClash {
+                        existing_title: summary.display_title().to_string(),
+                        existing_approved: summary.status == Status::Approved,
+                    },
+                    assessment,
+                    warning,
+                });
+                ImportStep::Clash
+            }
+        }
+    }
+
+    /// The user's answer to a clash; `new_id` is used if they keep both.
+    pub fn resolve_import(&mut self, choice: ImportChoice, new_id: String, now: f64) -> ImportStep {
+        let Some(pending) = self.pending_import.take() else {
+            return ImportStep::Refused;
+        };
+        match choice {
+            ImportChoice::Cancel => ImportStep::Refused,
+            ImportChoice::KeepBoth => {
+                let mut assessment = pending.assessment;
+                assessment.id = new_id;
+                self.open_import(assessment, pending.warning, now)
+            }
+            ImportChoice::Replace if pending.clash.existing_approved => {
+                self.notice = Some(Notice::CannotReplaceApproved {
+                    title: pending.clash.existing_title.clone(),
+                });
+                self.pending_import = Some(pending);
+                ImportStep::Clash
+            }
+            ImportChoice::Replace => self.replace_with_import(pending, now),
+        }
+    }
+
+    /// Opens an imported assessment under the id it has, as a new saved assessment.
+    fn open_import(
+        &mut self,
+        assessment: Assessment,
+        warning: Option<ImportWarning>,
+        now: f64,
+    ) -> ImportStep {
+        let id = assessment.id.clone();
+        if !self.start(assessment, now) {
+            return ImportStep::Refused;
+        }
+        // Only once it is open, so a refused import leaves no warning behind.
+        self.import_warning = warning.map(|w| (id, w));
+        ImportStep::Opened
+    }
+
+    /// Opens the imported assessment in place of the saved one with the same id.
+    fn replace_with_import(&mut self, pending: PendingImport, now: f64) -> ImportStep {
+        if self.holding_unsaved(now) {
+            self.pending_import = Some(pending);
+            return ImportStep::Refused;
+        }
+        let id = pending.assessment.id.clone();
+        match self.store.load(&id) {
+            Ok(saved) => {
+                self.notice = None;
+                self.replace_open(pending.assessment, Some(saved.revision));
+                self.dirty = true;
+                self.save_now(now);
+                self.import_warning = pending.warning.map(|w| (id, w));
+                ImportStep::Opened
+            }
+            Err(e) => {
+                self.notice = Some(Notice::CannotOpen(e));
+                ImportStep::Refused
+            }
+        }
+    }
+}

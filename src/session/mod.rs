@@ -1,0 +1,266 @@
+//! The open assessment's life, in plain Rust: what happens between a keystroke and
+//! storage. A `Session` owns the store, the open assessment, whether it has unsaved
+//! changes, the revision it was based on and when a save is due; it meets another tab's
+//! newer revision, an approval or deletion elsewhere, a full or blocked store; it opens,
+//! starts, imports, reviews, duplicates and renames. Time is passed in (milliseconds
+//! since the Unix epoch) and new ids are passed in, so every transition is tested
+//! natively over `MemoryKv` with a fixed clock.
+//!
+//! The browser shell asks it what to show (`view`) and when to wake it (`next_wakeup`),
+//! runs the timers and forwards events; it decides nothing.
+
+mod conflict;
+mod import;
+mod manage;
+mod opening;
+mod saving;
+mod view;
+
+pub use import::{ImportChoice, ImportStep};
+pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
+
+use crate::assessment::{Assessment, Date};
+use crate::embed::Settings;
+use crate::storage::{
+    Conflict, DamagedRecord, Deleted, KeyValue, Namespace, Store, StoreError, Summary,
+};
+
+/// How long after the last change the work is saved.
+pub const AUTOSAVE_DELAY_MS: f64 = 300.0;
+/// How long after a failed save it is tried again (for example once space is freed).
+pub const RETRY_DELAY_MS: f64 = 5_000.0;
+
+/// What a new, blank assessment starts with: what the host page set.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Defaults {
+    pub organisation: Option<String>,
+    pub approver_role: Option<String>,
+}
+
+impl From<&Settings> for Defaults {
+    fn from(settings: &Settings) -> Defaults {
+        Defaults {
+            organisation: settings.organisation.clone(),
+            approver_role: settings.approver_role.clone(),
+        }
+    }
+}
+
+/// An imported assessment waiting for the user to resolve a clash of ids.
+#[derive(Clone, Debug)]
+struct PendingImport {
+    assessment: Assessment,
+    warning: Option<ImportWarning>,
+    clash: ImportClash,
+}
+
+pub struct Session<K: KeyValue> {
+    store: Store<K>,
+    /// False when the browser refused storage and the store is in memory only.
+    durable: bool,
+    today: Date,
+    defaults: Defaults,
+    open: Option<Assessment>,
+    /// The stored revision the open assessment was loaded from or last saved as.
+    base_revision: Option<u64>,
+    /// The open assessment has changes not yet in storage.
+    dirty: bool,
+    /// When the next save (or retry) is due.
+    save_due: Option<f64>,
+    conflict: Option<Conflict>,
+    /// The open assessment was approved elsewhere while this one had changes.
+    approved_elsewhere: bool,
+    status: SaveStatus,
+    notice: Option<Notice>,
+    /// The id of an imported assessment and the digest warning to show on it.
+    import_warning: Option<(String, ImportWarning)>,
+    pending_import: Option<PendingImport>,
+    /// Deleted in this session, newest first, for undo.
+    deleted: Vec<Deleted>,
+    damaged: Vec<DamagedRecord>,
+    summaries: Vec<Summary>,
+    usage: u64,
+    /// Storage cannot be used at all: the permanent "download before you leave".
+    unavailable: bool,
+    /// Counts replacements of the open assessment (not edits), so fields re-read it.
+    replaced: u64,
+}
+
+/// What the interface shows, borrowed from the session; the shell maps each part to a
+/// signal.
+#[derive(Debug, PartialEq)]
+pub struct View<'s> {
+    pub open: Option<&'s Assessment>,
+    /// Changes whenever the open assessment is replaced rather than edited.
+    pub replaced: u64,
+    pub status: &'s SaveStatus,
+    pub unavailable: bool,
+    pub conflict: Option<ConflictKind>,
+    pub approved_elsewhere: bool,
+    pub notice: Option<&'s Notice>,
+    /// The digest warning, when the open assessment is the file that carried it.
+    pub import_warning: Option<&'s ImportWarning>,
+    pub import_clash: Option<&'s ImportClash>,
+    pub summaries: &'s [Summary],
+    pub damaged: &'s [DamagedRecord],
+    pub deleted: &'s [Deleted],
+    pub usage: u64,
+}
+
+impl<K: KeyValue> Session<K> {
+    /// A session over `kv` in `namespace`; `durable` is false when `kv` is the
+    /// in-memory stand-in for storage the browser refused.
+    pub fn new(
+        kv: K,
+        durable: bool,
+        namespace: Namespace,
+        today: Date,
+        defaults: Defaults,
+    ) -> Session<K> {
+        Session {
+            store: Store::with_namespace(kv, namespace),
+            durable,
+            today,
+            defaults,
+            open: None,
+            base_revision: None,
+            dirty: false,
+            save_due: None,
+            conflict: None,
+            approved_elsewhere: false,
+            status: SaveStatus::Idle,
+            notice: None,
+            import_warning: None,
+            pending_import: None,
+            deleted: Vec::new(),
+            damaged: Vec::new(),
+            summaries: Vec::new(),
+            usage: 0,
+            unavailable: !durable,
+            replaced: 0,
+        }
+    }
+
+    pub fn view(&self) -> View<'_> {
+        let open_id = self.open.as_ref().map(|a| a.id.as_str());
+        View {
+            open: self.open.as_ref(),
+            replaced: self.replaced,
+            status: &self.status,
+            unavailable: self.unavailable,
+            conflict: self.conflict.as_ref().map(|c| ConflictKind::of(&c.theirs)),
+            approved_elsewhere: self.approved_elsewhere,
+            notice: self.notice.as_ref(),
+            import_warning: self
+                .import_warning
+                .as_ref()
+                .filter(|(id, _)| Some(id.as_str()) == open_id)
+                .map(|(_, w)| w),
+            import_clash: self.pending_import.as_ref().map(|p| &p.clash),
+            summaries: &self.summaries,
+            damaged: &self.damaged,
+            deleted: &self.deleted,
+            usage: self.usage,
+        }
+    }
+
+    pub fn open(&self) -> Option<&Assessment> {
+        self.open.as_ref()
+    }
+
+    /// The open assessment has changes that are not in storage yet.
+    pub fn unsaved(&self) -> bool {
+        self.open.is_some() && self.dirty
+    }
+
+    /// The stored revision the open assessment is based on.
+    pub fn base_revision(&self) -> Option<u64> {
+        self.base_revision
+    }
+
+    /// The store, to read (tests and diagnostics; every write goes through the session).
+    pub fn store(&self) -> &Store<K> {
+        &self.store
+    }
+
+    pub fn dismiss_notice(&mut self) {
+        self.notice = None;
+    }
+
+    /// Reads the list of saved assessments from the index: quick, for the first page.
+    pub fn start_up(&mut self) {
+        match self.store.list() {
+            Ok(list) => self.summaries = list,
+            Err(StoreError::Unavailable(_)) => self.unavailable = true,
+            Err(_) => {}
+        }
+    }
+
+    /// Reads every record: the list, any damaged records (set aside), the usage.
+    pub fn scan(&mut self, now: f64) {
+        match self.store.open(now) {
+            Ok(opened) => {
+                self.summaries = opened.summaries;
+                self.damaged = opened.damaged;
+            }
+            Err(StoreError::Unavailable(_)) => self.unavailable = true,
+            Err(e) => self.status = SaveStatus::NotSaved(Problem::Store(e)),
+        }
+        self.refresh_usage();
+    }
+
+    /// Reads the list, the damaged records and the usage again.
+    pub fn refresh_lists(&mut self) {
+        if let Ok(list) = self.store.list() {
+            self.summaries = list;
+        }
+        if let Ok(damaged) = self.store.quarantined() {
+            self.damaged = damaged;
+        }
+        self.refresh_usage();
+    }
+
+    fn refresh_usage(&mut self) {
+        if let Ok(bytes) = self.store.usage() {
+            self.usage = bytes;
+        }
+    }
+
+    /// The status to show once the open assessment is in the store.
+    fn in_store_status(&self) -> SaveStatus {
+        if self.durable {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::NotSaved(Problem::MemoryOnly)
+        }
+    }
+
+    /// Makes `assessment` the open one, as stored at `revision` (`None`: not stored yet,
+    /// so it has changes to save).
+    fn replace_open(&mut self, assessment: Assessment, revision: Option<u64>) {
+        self.open = Some(assessment);
+        self.base_revision = revision;
+        self.dirty = revision.is_none();
+        self.save_due = None;
+        self.conflict = None;
+        self.approved_elsewhere = false;
+        self.status = if self.dirty {
+            SaveStatus::Saving
+        } else {
+            self.in_store_status()
+        };
+        self.replaced += 1;
+    }
+
+    /// Closes the open assessment (nothing is kept in memory).
+    fn clear_open(&mut self) {
+        self.open = None;
+        self.base_revision = None;
+        self.dirty = false;
+        self.save_due = None;
+        self.conflict = None;
+        self.approved_elsewhere = false;
+        self.status = SaveStatus::Idle;
+        self.replaced += 1;
+    }
+}

@@ -1,0 +1,140 @@
+//! Which assessment is open: opening a saved one, starting a new one, closing, and the
+//! record's life (approval, review). Work that could not be saved is never replaced:
+//! it stays open until it is saved or the user chooses another copy.
+
+use super::{Notice, Session};
+use crate::assessment::lifecycle;
+use crate::assessment::{Assessment, QuestionId};
+use crate::storage::KeyValue;
+
+impl<K: KeyValue> Session<K> {
+    /// True, with a notice, when the open assessment has changes that could not be
+    /// saved (saving them is tried first): it must not be replaced yet.
+    pub(super) fn holding_unsaved(&mut self, now: f64) -> bool {
+        self.save_now(now);
+        let Some(open) = self.open.as_ref().filter(|_| self.dirty) else {
+            return false;
+        };
+        self.notice = Some(Notice::HoldingUnsaved {
+            title: open.title().to_string(),
+        });
+        true
+    }
+
+    /// Opens a saved assessment. False, with a notice, if it cannot be read, or if the
+    /// open one has changes that could not be saved (unless it is that one).
+    pub fn open_saved(&mut self, id: &str, now: f64) -> bool {
+        if self.holding_unsaved(now) {
+            return self.open.as_ref().is_some_and(|a| a.id == id);
+        }
+        match self.store.load(id) {
+            Ok(record) => {
+                self.notice = None;
+                self.replace_open(record.assessment, Some(record.revision));
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice::CannotOpen(e));
+                false
+            }
+        }
+    }
+
+    /// Opens a new assessment and saves it at once. A blank one gets what the host page
+    /// set (the organisation, the approver's usual role). False if the open one has
+    /// changes that could not be saved.
+    pub fn start(&mut self, mut assessment: Assessment, now: f64) -> bool {
+        if self.holding_unsaved(now) {
+            return false;
+        }
+        if assessment.answers.is_empty() {
+            if let Some(organisation) = &self.defaults.organisation {
+                assessment.set_text(QuestionId::AboutOrganisation, organisation.clone());
+            }
+            if let Some(role) = &self.defaults.approver_role {
+                assessment.set_text(QuestionId::SignOffApprovedRole, role.clone());
+            }
+        }
+        self.notice = None;
+        self.replace_open(assessment, None);
+        self.save_now(now);
+        true
+    }
+
+    /// Back to the list: anything unsaved is saved first. Work that cannot be saved
+    /// stays open in memory (the start page offers to return to it or download it).
+    pub fn close(&mut self, now: f64) {
+        self.save_now(now);
+        if !self.dirty && !self.blocked() {
+            self.clear_open();
+        }
+        self.refresh_lists();
+    }
+
+    /// Approves the open assessment and saves it at once, or says why it cannot be.
+    pub fn approve(&mut self, now: f64) -> Result<(), Vec<String>> {
+        let Some(open) = self.open.as_mut() else {
+            return Err(Vec::new());
+        };
+        lifecycle::approve(open, self.today)?;
+        self.dirty = true;
+        self.save_now(now);
+        Ok(())
+    }
+
+    /// Starts a review of the open (approved) assessment as a new linked draft with the
+    /// id `new_id`.
+    pub fn start_review(&mut self, new_id: String, now: f64) -> bool {
+        let Some(approved) = self.open.as_ref().filter(|a| a.is_read_only()) else {
+            return false;
+        };
+        let review = lifecycle::start_review(approved, new_id, self.today);
+        self.start(review, now)
+    }
+
+    /// After an approval elsewhere: keeps this tab's changes as a review of the approved
+    /// record (a new linked version with the id `new_id`).
+    pub fn save_as_review(&mut self, new_id: String, now: f64) -> bool {
+        let Some(mine) = self.open.clone() else {
+            return false;
+        };
+        let approved = match self.store.load(&mine.id) {
+            Ok(record) => record.assessment,
+            Err(e) => {
+                self.notice = Some(Notice::CannotOpen(e));
+                return false;
+            }
+        };
+        // The changes, on top of the approved record's identity and approval.
+        let mut base = mine;
+        base.status = approved.status;
+        base.version = approved.version;
+        base.review_of = approved.review_of.clone();
+        if let Some(date) = approved.answers.get(QuestionId::SignOffApprovedDate) {
+            base.answers
+                .set(QuestionId::SignOffApprovedDate, date.clone());
+        }
+        let review = lifecycle::start_review(&base, new_id, self.today);
+        self.discard_changes();
+        self.start(review, now)
+    }
+
+    /// After an approval elsewhere: shows the approved record instead, dropping this
+    /// tab's changes.
+    pub fn use_approved(&mut self) -> bool {
+        let Some(id) = self.open.as_ref().map(|a| a.id.clone()) else {
+            return false;
+        };
+        self.discard_changes();
+        match self.store.load(&id) {
+            Ok(record) => {
+                self.replace_open(record.assessment, Some(record.revision));
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice::CannotOpen(e));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! What the interface shows about the open assessment's life: the save status, the
+//! banners and notices, as plain values. Each message is worded here, once.
+
+use std::fmt;
+
+use crate::storage::{StoreError, Theirs};
+
+/// The quiet line in the header.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing open, or nothing to save yet.
+    Idle,
+    Saving,
+    /// In storage that outlives the page.
+    Saved,
+    NotSaved(Problem),
+}
+
+/// Why the open assessment is not (or not durably) saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The store refused or failed.
+    Store(StoreError),
+    /// The browser gives this tool no storage: the work is kept in this page only.
+    MemoryOnly,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Store(e) => e.fmt(f),
+            Problem::MemoryOnly => {
+                f.write_str("Kept in this page only: download a copy before you leave.")
+            }
+        }
+    }
+}
+
+/// What another tab or window did to the open assessment while this one had changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Saved a newer version.
+    Changed,
+    Deleted,
+    /// The saved copy can no longer be read.
+    Damaged,
+}
+
+impl ConflictKind {
+    pub(super) fn of(theirs: &Theirs) -> ConflictKind {
+        match theirs {
+            Theirs::Changed(_) => ConflictKind::Changed,
+            Theirs::Deleted => ConflictKind::Deleted,
+            Theirs::Damaged { .. } => ConflictKind::Damaged,
+        }
+    }
+}
+
+/// A one-off message about the open assessment or the last action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Another tab saved the open assessment, which had no unsaved changes here.
+    ChangedElsewhere,
+    /// Another tab deleted the open assessment; it stays open here.
+    DeletedElsewhere,
+    /// The open assessment has changes that could not be saved, so it was not replaced.
+    HoldingUnsaved { title: String },
+    /// A saved assessment could not be opened.
+    CannotOpen(StoreError),
+    /// "Keep both": the user's version was saved as a separate assessment.
+    KeptBoth,
+    /// An import could not replace the saved assessment with its id.
+    CannotReplaceApproved { title: String },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::ChangedElsewhere => f.write_str(
+                "This assessment was changed in another tab or window. You are now seeing the latest version.",
+            ),
+            Notice::DeletedElsewhere => f.write_str(
+                "This assessment was deleted in another tab or window. It is still open here: any change you make saves it again.",
+            ),
+            Notice::HoldingUnsaved { title } => write!(
+                f,
+                "Your changes to “{title}” are not saved yet, so it stays open here. Download a copy, or free some space, before you open or start another assessment."
+            ),
+            Notice::CannotOpen(e) => e.fmt(f),
+            Notice::KeptBoth => f.write_str(
+                "Your version is now saved as a separate assessment, and this is it. The version saved in the other tab or window is kept as it was.",
+            ),
+            Notice::CannotReplaceApproved { title } => write!(
+                f,
+                "“{title}” is approved, so it cannot be replaced. Keep both instead."
+            ),
+        }
+    }
+}
+
+/// A file was opened whose check value (digest) shows it may not be what was exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// The digest does not match the content: it was changed after export.
+    Changed { file: String },
+    /// The file carries no digest.
+    Unchecked { file: String },
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportWarning::Changed { file } => write!(
+                f,
+                "Warning: “{file}” was changed after it was exported. Its check value (digest) does not match its content, so it may not be the record that was signed off. Check every answer before you rely on it."
+            ),
+            ImportWarning::Unchecked { file } => write!(
+                f,
+                "Warning: “{file}” has no check value (digest), so it cannot be shown to be the record that was exported. Check every answer before you rely on it."
+            ),
+        }
+    }
+}
+
+/// An imported file whose assessment is already saved here, waiting for the user to
+/// say replace, keep both or cancel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportClash {
+    /// The title of the saved assessment with the same id.
+    pub existing_title: String,
+    /// The saved one is approved, so it cannot be replaced.
+    pub existing_approved: bool,
+}

@@ -1,0 +1,71 @@
+//! Downloads of the open assessment, and of any text: one button component that makes
+//! the file when clicked and says so if the browser could not save it.
+
+use leptos::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::ui::downloads::{download, download_html, download_json};
+use crate::ui::state::AppState;
+
+/// What a download button saves.
+#[derive(Clone)]
+pub enum Download {
+    /// The open assessment as JSON, to open in this tool again.
+    Json,
+    /// The open assessment's printable HTML report.
+    Html,
+    /// Any text: the file name, its type and a function making the text.
+    Text {
+        name: String,
+        mime: &'static str,
+        text: fn(AppState, &str) -> Option<String>,
+        key: String,
+    },
+}
+
+#[component]
+pub fn DownloadButton(
+    what: Download,
+    label: &'static str,
+    #[prop(optional, into)] aria_label: Option<String>,
+    #[prop(default = "lia-button lia-button--secondary")] class: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let click = move |_| {
+        let open = |f: fn(&Assessment) -> Result<(), String>| {
+            state.open.with_untracked(|a| a.as_ref().map(f))
+        };
+        let result = match &what {
+            Download::Json => open(download_json),
+            Download::Html => open(download_html),
+            Download::Text {
+                name,
+                mime,
+                text,
+                key,
+            } => text(state, key).map(|text| download(name, mime, &text)),
+        };
+        failed.set(result.and_then(Result::err));
+    };
+    view! {
+        <button type="button" class=class aria-label=aria_label on:click=click>{label}</button>
+        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+    }
+}
+
+/// The downloads section of an open assessment's overview pages.
+#[component]
+pub fn Downloads() -> impl IntoView {
+    view! {
+        <h2 class="lia-heading-m">"Download this assessment"</h2>
+        <p>
+            "The report is a single web page to print, save as PDF or file. The JSON file can be "
+            "opened in this tool again, on any computer. Both are made here, in this browser."
+        </p>
+        <div class="lia-button-group">
+            <DownloadButton what=Download::Html label="Download the report (HTML)" />
+            <DownloadButton what=Download::Json label="Download to open later (JSON)" />
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! The session's view as signals. After each operation the view is compared with the
+//! signals while the session is borrowed, copied only where it changed, and set after,
+//! so nothing that shows an unchanged value is redrawn.
+
+use leptos::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::session::{ConflictKind, ImportClash, ImportWarning, Notice, SaveStatus, View};
+use crate::storage::{DamagedRecord, Deleted, Summary};
+
+/// The session's view as signals, each set only when it changes (so nothing that shows
+/// it is redrawn for an unchanged value).
+#[derive(Clone, Copy)]
+pub struct StorageView {
+    pub status: RwSignal<SaveStatus>,
+    /// The browser gives this tool no storage: the permanent "download before you leave".
+    pub unavailable: RwSignal<bool>,
+    /// Saved records that could not be read, set aside.
+    pub damaged: RwSignal<Vec<DamagedRecord>>,
+    /// Bytes this tool's namespace uses.
+    pub usage: RwSignal<u64>,
+    /// Deleted this session, newest first, for undo until the page is reloaded.
+    pub deleted: RwSignal<Vec<Deleted>>,
+    /// Another tab changed the open assessment while this one had unsaved changes.
+    pub conflict: RwSignal<Option<ConflictKind>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// The open assessment was approved elsewhere while this one had changes.
+    pub approved_elsewhere: RwSignal<bool>,
+    /// The digest warning of the open assessment, if it came from such a file.
+    pub import_warning: RwSignal<Option<ImportWarning>>,
+    /// An imported file whose id is already saved here, waiting for a choice.
+    pub import_clash: RwSignal<Option<ImportClash>>,
+    pub summaries: RwSignal<Vec<Summary>>,
+}
+
+impl StorageView {
+    pub fn new() -> StorageView {
+        StorageView {
+            status: RwSignal::new(SaveStatus::Idle),
+            unavailable: RwSignal::new(false),
+            damaged: RwSignal::new(Vec::new()),
+            usage: RwSignal::new(0),
+            deleted: RwSignal::new(Vec::new()),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            approved_elsewhere: RwSignal::new(false),
+            import_warning: RwSignal::new(None),
+            import_clash: RwSignal::new(None),
+            summaries: RwSignal::new(Vec::new()),
+        }
+    }
+}
+
+/// What changed, to set once the session is no longer borrowed.
+pub struct Changes {
+    open: Option<Option<Assessment>>,
+    replaced: Option<u64>,
+    status: Option<SaveStatus>,
+    unavailable: Option<bool>,
+    damaged: Option<Vec<DamagedRecord>>,
+    usage: Option<u64>,
+    deleted: Option<Vec<Deleted>>,
+    conflict: Option<Option<ConflictKind>>,
+    notice: Option<Option<Notice>>,
+    approved_elsewhere: Option<bool>,
+    import_warning: Option<Option<ImportWarning>>,
+    import_clash: Option<Option<ImportClash>>,
+    summaries: Option<Vec<Summary>>,
+}
+
+impl Changes {
+    /// What differs between the session's view and the signals; `replaced_seen` is the
+    /// count of replacements already mirrored.
+    pub fn of(
+        v: &View,
+        storage: StorageView,
+        open: RwSignal<Option<Assessment>>,
+        replaced_seen: u64,
+    ) -> Changes {
+        let replaced = v.replaced != replaced_seen;
+        Changes {
+            open: (replaced || open.with_untracked(|o| o.as_ref() != v.open))
+                .then(|| v.open.cloned()),
+            replaced: replaced.then_some(v.replaced),
+            status: changed(storage.status, v.status),
+            unavailable: changed(storage.unavailable, &v.unavailable),
+            damaged: changed_list(storage.damaged, v.damaged),
+            usage: changed(storage.usage, &v.usage),
+            deleted: changed_list(storage.deleted, v.deleted),
+            conflict: changed(storage.conflict, &v.conflict),
+            notice: changed(storage.notice, &v.notice.cloned()),
+            approved_elsewhere: changed(storage.approved_elsewhere, &v.approved_elsewhere),
+            import_warning: changed(storage.import_warning, &v.import_warning.cloned()),
+            import_clash: changed(storage.import_clash, &v.import_clash.cloned()),
+            summaries: changed_list(storage.summaries, v.summaries),
+        }
+    }
+
+    /// Sets the signals that changed; returns the new count of replacements of the open
+    /// assessment, if it was replaced (text fields then re-read it).
+    pub fn apply(self, storage: StorageView, open: RwSignal<Option<Assessment>>) -> Option<u64> {
+        set(storage.status, self.status);
+        set(storage.unavailable, self.unavailable);
+        set(storage.damaged, self.damaged);
+        set(storage.usage, self.usage);
+        set(storage.deleted, self.deleted);
+        set(storage.conflict, self.conflict);
+        set(storage.notice, self.notice);
+        set(storage.approved_elsewhere, self.approved_elsewhere);
+        set(storage.import_warning, self.import_warning);
+        set(storage.import_clash, self.import_clash);
+        set(storage.summaries, self.summaries);
+        set(open, self.open);
+        self.replaced
+    }
+}
+
+fn set<T: Send + Sync + 'static>(signal: RwSignal<T>, value: Option<T>) {
+    if let Some(value) = value {
+        signal.set(value);
+    }
+}
+
+/// A copy of `value` if the signal holds something else.
+fn changed<T: Clone + PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<T>,
+    value: &T,
+) -> Option<T> {
+    signal.with_untracked(|current| (current != value).then(|| value.clone()))
+}
+
+fn changed_list<T: Clone + PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<Vec<T>>,
+    value: &[T],
+) -> Option<Vec<T>> {
+    signal.with_untracked(|current| (current.as_slice() != value).then(|| value.to_vec()))
+}

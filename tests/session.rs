@@ -1,0 +1,734 @@
+//! The open assessment's life, natively: every transition of the session core over
+//! `MemoryKv` with a fixed clock. Two tabs are two sessions sharing one storage, as two
+//! tabs share one origin's localStorage; a storage event is `external_change`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lia::assessment::examples::example;
+use lia::assessment::{Assessment, Date, QuestionId as Q, Status};
+use lia::export::{import, to_json};
+use lia::session::{
+    ConflictKind, Defaults, ImportChoice, ImportStep, ImportWarning, Notice, Problem, SaveStatus,
+    Session, AUTOSAVE_DELAY_MS, RETRY_DELAY_MS,
+};
+use lia::storage::{KeyValue, MemoryKv, Namespace, StoreError};
+
+type Shared = Rc<RefCell<MemoryKv>>;
+
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+/// A fixed "now": 26 November 2026, in milliseconds since the Unix epoch.
+const T0: f64 = 1_795_600_000_000.0;
+
+fn shared() -> Shared {
+    Rc::new(RefCell::new(MemoryKv::new()))
+}
+
+fn tab(kv: &Shared) -> Session<Shared> {
+    let mut session = Session::new(
+        kv.clone(),
+        true,
+        Namespace::default(),
+        TODAY,
+        Defaults::default(),
+    );
+    session.start_up();
+    session.scan(T0);
+    session
+}
+
+fn titled(id: &str, title: &str) -> Assessment {
+    let mut a = Assessment::new(id);
+    a.set_text(Q::AboutTitle, title);
+    a
+}
+
+/// The record of `id` as stored: its revision and title.
+fn stored(kv: &Shared, id: &str) -> Option<(u64, String)> {
+    let raw = kv.borrow().get(&format!("lia:assessment:{id}")).unwrap()?;
+    let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let title = value["assessment"]["answers"]["about.title"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    Some((value["revision"].as_u64().unwrap(), title))
+}
+
+fn type_title(session: &mut Session<Shared>, title: &str, now: f64) -> bool {
+    session.edit(
+        |a| {
+            a.set_text(Q::AboutTitle, title);
+        },
+        now,
+    )
+}
+
+fn open_title(session: &Session<Shared>) -> String {
+    session.open().unwrap().title().to_string()
+}
+
+/// A saved assessment open in two tabs, both clean at revision 1.
+fn two_tabs(id: &str) -> (Shared, Session<Shared>, Session<Shared>) {
+    let kv = shared();
+    let mut first = tab(&kv);
+    assert!(first.start(titled(id, "Staff CCTV"), T0));
+    let mut second = tab(&kv);
+    assert!(second.open_saved(id, T0));
+    (kv, first, second)
+}
+
+/// Both tabs typed; the other tab (`first`) saved first, so `second` meets a conflict.
+fn conflicting() -> (Shared, Session<Shared>, Session<Shared>) {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    type_title(&mut first, "Theirs", T0 + 10.0);
+    first.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(stored(&kv, "a1"), Some((2, "Theirs".into())));
+    type_title(&mut second, "Mine", T0 + 20.0);
+    second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(second.view().conflict, Some(ConflictKind::Changed));
+    assert!(matches!(
+        second.view().status,
+        SaveStatus::NotSaved(Problem::Store(StoreError::Conflict(_)))
+    ));
+    assert_eq!(
+        stored(&kv, "a1"),
+        Some((2, "Theirs".into())),
+        "nothing overwritten"
+    );
+    (kv, first, second)
+}
+
+// ---- editing and saving ------------------------------------------------------------
+
+#[test]
+fn edit_then_save() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    assert!(s.start(titled("a1", "Staff CCTV"), T0));
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Staff CCTV".into())));
+
+    assert!(type_title(&mut s, "Staff CCTV at the depot", T0 + 1_000.0));
+    assert!(s.unsaved());
+    assert_eq!(s.view().status, &SaveStatus::Saving);
+    assert_eq!(s.next_wakeup(), Some(T0 + 1_000.0 + AUTOSAVE_DELAY_MS));
+    // Not yet due: nothing is written.
+    s.tick(T0 + 1_000.0 + AUTOSAVE_DELAY_MS - 1.0);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Staff CCTV".into())));
+    s.tick(T0 + 1_000.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(
+        stored(&kv, "a1"),
+        Some((2, "Staff CCTV at the depot".into()))
+    );
+    assert!(!s.unsaved());
+    assert_eq!(s.base_revision(), Some(2));
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+    assert_eq!(s.next_wakeup(), None);
+    assert_eq!(
+        s.view().summaries[0].title.as_deref(),
+        Some("Staff CCTV at the depot")
+    );
+}
+
+#[test]
+fn a_second_edit_before_the_save_moves_the_save_and_saves_both() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "A"), T0);
+    type_title(&mut s, "AB", T0 + 100.0);
+    type_title(&mut s, "ABC", T0 + 250.0);
+    assert_eq!(s.next_wakeup(), Some(T0 + 250.0 + AUTOSAVE_DELAY_MS));
+    // The first edit's save time has passed, the second's has not.
+    s.tick(T0 + 100.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(stored(&kv, "a1"), Some((1, "A".into())));
+    s.tick(T0 + 250.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(
+        stored(&kv, "a1"),
+        Some((2, "ABC".into())),
+        "one save for both"
+    );
+}
+
+#[test]
+fn an_approved_assessment_cannot_be_edited() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    assert_eq!(s.approve(T0 + 1.0), Ok(()));
+    assert_eq!(s.open().unwrap().status, Status::Approved);
+    assert!(!type_title(&mut s, "Changed", T0 + 2.0));
+    assert_eq!(s.next_wakeup(), None);
+    let raw = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    assert!(
+        raw.contains(r#""status":"approved""#),
+        "the approval was saved"
+    );
+}
+
+#[test]
+fn approval_is_refused_with_reasons_while_something_blocks_it() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Half done"), T0);
+    let reasons = s.approve(T0 + 1.0).unwrap_err();
+    assert!(!reasons.is_empty());
+    assert_eq!(s.open().unwrap().status, Status::Draft);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Half done".into())));
+}
+
+// ---- another tab saved first -------------------------------------------------------
+
+#[test]
+fn another_tab_saved_first_keep_mine() {
+    let (kv, _first, mut second) = conflicting();
+    second.keep_mine(T0 + 1_000.0);
+    assert_eq!(second.view().conflict, None);
+    assert_eq!(second.view().status, &SaveStatus::Saved);
+    // A revision never reused: the other tab's 2 is followed by 3.
+    assert_eq!(stored(&kv, "a1"), Some((3, "Mine".into())));
+    assert_eq!(second.base_revision(), Some(3));
+}
+
+#[test]
+fn another_tab_saved_first_use_theirs() {
+    let (kv, _first, mut second) = conflicting();
+    let replaced = second.view().replaced;
+    assert!(second.use_theirs(T0 + 1_000.0));
+    assert_eq!(open_title(&second), "Theirs");
+    assert!(!second.unsaved());
+    assert_eq!(second.base_revision(), Some(2));
+    assert_eq!(second.view().conflict, None);
+    assert!(
+        second.view().replaced > replaced,
+        "fields re-read the replaced assessment"
+    );
+    assert_eq!(stored(&kv, "a1"), Some((2, "Theirs".into())));
+    // And editing goes on from their version.
+    type_title(&mut second, "Theirs, then mine", T0 + 2_000.0);
+    second.tick(T0 + 2_000.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(stored(&kv, "a1"), Some((3, "Theirs, then mine".into())));
+}
+
+#[test]
+fn another_tab_saved_first_keep_both() {
+    let (kv, _first, mut second) = conflicting();
+    second.keep_both("a2".into(), T0 + 1_000.0);
+    assert_eq!(second.view().conflict, None);
+    assert_eq!(second.open().unwrap().id, "a2");
+    assert_eq!(second.view().notice, Some(&Notice::KeptBoth));
+    assert_eq!(stored(&kv, "a1"), Some((2, "Theirs".into())), "theirs kept");
+    assert_eq!(
+        stored(&kv, "a2"),
+        Some((1, "Mine".into())),
+        "mine kept beside it"
+    );
+    assert!(second
+        .open()
+        .unwrap()
+        .review_log
+        .last()
+        .unwrap()
+        .note
+        .contains("separate copy"));
+    assert_eq!(second.view().summaries.len(), 2);
+}
+
+#[test]
+fn changes_of_another_tab_are_followed_when_this_one_has_none() {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    type_title(&mut first, "Theirs", T0 + 10.0);
+    first.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    second.external_change(Some("lia:assessment:a1"), T0 + 400.0);
+    assert_eq!(open_title(&second), "Theirs");
+    assert_eq!(second.base_revision(), Some(2));
+    assert_eq!(second.view().notice, Some(&Notice::ChangedElsewhere));
+    // Another namespace's key, or another assessment's, is not ours to follow.
+    second.external_change(Some("other:assessment:a1"), T0 + 500.0);
+    assert_eq!(stored(&kv, "a1"), Some((2, "Theirs".into())));
+}
+
+#[test]
+fn a_storage_event_while_this_tab_has_changes_raises_the_conflict_at_once() {
+    let (_kv, mut first, mut second) = two_tabs("a1");
+    type_title(&mut first, "Theirs", T0 + 10.0);
+    first.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    type_title(&mut second, "Mine", T0 + 20.0);
+    second.external_change(Some("lia:assessment:a1"), T0 + 30.0);
+    assert_eq!(second.view().conflict, Some(ConflictKind::Changed));
+    assert_eq!(open_title(&second), "Mine", "nothing typed is replaced");
+    // Typing on while the choice is pending keeps the work, and never claims to save.
+    type_title(&mut second, "Mine, more", T0 + 40.0);
+    assert_eq!(open_title(&second), "Mine, more");
+    assert!(matches!(second.view().status, SaveStatus::NotSaved(_)));
+    assert_eq!(second.next_wakeup(), None);
+}
+
+// ---- approved or deleted elsewhere ------------------------------------------------
+
+/// An example open in two tabs; the first approves it while the second has changes.
+fn approved_elsewhere() -> (Shared, Session<Shared>) {
+    let kv = shared();
+    let mut first = tab(&kv);
+    first.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    let mut second = tab(&kv);
+    second.open_saved("a1", T0);
+    assert_eq!(first.approve(T0 + 10.0), Ok(()));
+    type_title(&mut second, "My late change", T0 + 20.0);
+    second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert!(second.view().approved_elsewhere);
+    assert!(matches!(
+        second.view().status,
+        SaveStatus::NotSaved(Problem::Store(StoreError::ReadOnly { .. }))
+    ));
+    (kv, second)
+}
+
+#[test]
+fn approved_elsewhere_keep_my_changes_as_a_review() {
+    let (kv, mut second) = approved_elsewhere();
+    let approved_before = kv.borrow().get("lia:assessment:a1").unwrap();
+    assert!(second.save_as_review("a2".into(), T0 + 1_000.0));
+    let review = second.open().unwrap();
+    assert_eq!(review.id, "a2");
+    assert_eq!(review.review_of.as_deref(), Some("a1"));
+    assert_eq!(review.version, 2);
+    assert_eq!(review.status, Status::Draft);
+    assert_eq!(review.title(), "My late change");
+    assert!(!second.view().approved_elsewhere);
+    assert_eq!(stored(&kv, "a2").map(|(r, _)| r), Some(1));
+    assert_eq!(
+        kv.borrow().get("lia:assessment:a1").unwrap(),
+        approved_before,
+        "the approved record is untouched"
+    );
+}
+
+#[test]
+fn approved_elsewhere_use_the_approved_version() {
+    let (_kv, mut second) = approved_elsewhere();
+    assert!(second.use_approved());
+    assert_eq!(second.open().unwrap().status, Status::Approved);
+    assert!(!second.unsaved());
+    assert!(!second.view().approved_elsewhere);
+}
+
+#[test]
+fn deleted_elsewhere_stays_open_and_is_saved_again_on_the_next_change() {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    first.delete("a1", T0 + 10.0).unwrap();
+    second.external_change(Some("lia:assessment:a1"), T0 + 20.0);
+    assert_eq!(second.view().notice, Some(&Notice::DeletedElsewhere));
+    assert_eq!(open_title(&second), "Staff CCTV");
+    assert_eq!(stored(&kv, "a1"), None);
+    type_title(&mut second, "Staff CCTV, kept", T0 + 30.0);
+    second.tick(T0 + 30.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Staff CCTV, kept".into())));
+}
+
+#[test]
+fn deleted_elsewhere_while_this_tab_typed_asks_and_can_let_it_go() {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    first.delete("a1", T0 + 10.0).unwrap();
+    type_title(&mut second, "Mine", T0 + 20.0);
+    second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(second.view().conflict, Some(ConflictKind::Deleted));
+    assert!(
+        !second.use_theirs(T0 + 1_000.0),
+        "let it be deleted: nothing stays open"
+    );
+    assert!(second.open().is_none());
+    assert_eq!(second.view().status, &SaveStatus::Idle);
+    assert_eq!(stored(&kv, "a1"), None);
+}
+
+// ---- full and blocked storage --------------------------------------------------------
+
+#[test]
+fn store_full_then_space_freed() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let mut old = titled("old", "An old one");
+    old.set_text(Q::PurposeWhy, "A long answer. ".repeat(200));
+    s.start(old, T0);
+    s.close(T0);
+    s.start(titled("a1", "Staff CCTV"), T0);
+    let used = kv.borrow().used_bytes();
+    kv.borrow_mut().set_quota(Some(used + 100));
+    type_title(&mut s, &"A long title ".repeat(20), T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    assert!(matches!(
+        s.view().status,
+        SaveStatus::NotSaved(Problem::Store(StoreError::Full { .. }))
+    ));
+    assert!(s.unsaved(), "the work stays in memory");
+    let retry = T0 + 10.0 + AUTOSAVE_DELAY_MS + RETRY_DELAY_MS;
+    assert_eq!(s.next_wakeup(), Some(retry));
+    // Opening another assessment is refused while the work is unsaved.
+    assert!(!s.open_saved("old", T0 + 20.0 + AUTOSAVE_DELAY_MS));
+    assert!(matches!(
+        s.view().notice,
+        Some(Notice::HoldingUnsaved { .. })
+    ));
+    assert_eq!(s.open().unwrap().id, "a1");
+    // Deleting frees space, and the waiting save goes through at once.
+    s.delete("old", T0 + 30.0 + AUTOSAVE_DELAY_MS).unwrap();
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+    assert!(stored(&kv, "a1").unwrap().1.starts_with("A long title"));
+    assert_eq!(s.next_wakeup(), None);
+}
+
+#[test]
+fn store_full_retries_later_on_its_own() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Staff CCTV"), T0);
+    let used = kv.borrow().used_bytes();
+    kv.borrow_mut().set_quota(Some(used));
+    type_title(&mut s, "Staff CCTV at the depot", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    assert!(s.unsaved());
+    kv.borrow_mut().set_quota(None);
+    let retry = s.next_wakeup().unwrap();
+    s.tick(retry - 1.0);
+    assert!(s.unsaved(), "not before the retry is due");
+    s.tick(retry);
+    assert!(!s.unsaved());
+    assert_eq!(
+        stored(&kv, "a1"),
+        Some((2, "Staff CCTV at the depot".into()))
+    );
+}
+
+#[test]
+fn store_blocked_keeps_the_work_and_saves_once_it_is_allowed_again() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Staff CCTV"), T0);
+    kv.borrow_mut()
+        .make_unavailable("SecurityError: blocked by a setting");
+    type_title(&mut s, "Blocked edit", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    assert!(matches!(
+        s.view().status,
+        SaveStatus::NotSaved(Problem::Store(StoreError::Unavailable(_)))
+    ));
+    assert_eq!(open_title(&s), "Blocked edit");
+    // Closing keeps the unsaved work open rather than dropping it.
+    s.close(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(open_title(&s), "Blocked edit");
+    kv.borrow_mut().make_available();
+    s.tick(s.next_wakeup().unwrap());
+    assert_eq!(stored(&kv, "a1"), Some((2, "Blocked edit".into())));
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+}
+
+#[test]
+fn storage_the_browser_refused_is_never_called_saved() {
+    let mut s = Session::new(
+        MemoryKv::new(),
+        false,
+        Namespace::default(),
+        TODAY,
+        Defaults::default(),
+    );
+    s.start_up();
+    assert!(s.view().unavailable);
+    s.start(titled("a1", "In memory"), T0);
+    assert_eq!(s.view().status, &SaveStatus::NotSaved(Problem::MemoryOnly));
+    s.close(T0);
+    assert!(s.open_saved("a1", T0));
+    assert_eq!(s.view().status, &SaveStatus::NotSaved(Problem::MemoryOnly));
+}
+
+// ---- opening, starting, closing -------------------------------------------------------
+
+#[test]
+fn a_blank_assessment_gets_the_host_pages_defaults() {
+    let kv = shared();
+    let mut s = Session::new(
+        kv.clone(),
+        true,
+        Namespace::default(),
+        TODAY,
+        Defaults {
+            organisation: Some("Riverside Housing".into()),
+            approver_role: Some("DPO".into()),
+        },
+    );
+    s.start(Assessment::new("a1"), T0);
+    let a = s.open().unwrap();
+    assert_eq!(a.title(), "Untitled assessment");
+    assert!(format!("{:?}", a.answers.get(Q::AboutOrganisation)).contains("Riverside Housing"));
+    assert!(format!("{:?}", a.answers.get(Q::SignOffApprovedRole)).contains("DPO"));
+    // An example or import keeps its own answers.
+    s.start(titled("a2", "Mine"), T0);
+    assert!(s
+        .open()
+        .unwrap()
+        .answers
+        .get(Q::AboutOrganisation)
+        .is_none());
+}
+
+#[test]
+fn closing_a_saved_assessment_clears_it_and_a_missing_one_cannot_be_opened() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "One"), T0);
+    s.close(T0 + 1.0);
+    assert!(s.open().is_none());
+    assert_eq!(s.view().status, &SaveStatus::Idle);
+    assert!(!s.open_saved("nope", T0 + 2.0));
+    assert!(matches!(
+        s.view().notice,
+        Some(Notice::CannotOpen(StoreError::NotFound { .. }))
+    ));
+    assert!(s.open_saved("a1", T0 + 3.0));
+    assert_eq!(s.view().notice, None);
+}
+
+// ---- import ---------------------------------------------------------------------------
+
+fn exported(a: &Assessment) -> Vec<u8> {
+    to_json(a, "2026-11-26T10:00:00.000Z", Some(TODAY)).into_bytes()
+}
+
+#[test]
+fn import_as_new_keeps_its_id_and_logs_where_it_came_from() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let file = import(&exported(&titled("from-file", "Imported one"))).unwrap();
+    assert_eq!(s.import(file, "one.json", T0), ImportStep::Opened);
+    let open = s.open().unwrap();
+    assert_eq!(open.id, "from-file");
+    let log = &open.review_log.last().unwrap().note;
+    assert_eq!(
+        log,
+        "Imported from one.json, exported 2026-11-26T10:00:00.000Z."
+    );
+    assert_eq!(s.view().import_warning, None);
+    assert_eq!(stored(&kv, "from-file"), Some((1, "Imported one".into())));
+}
+
+#[test]
+fn import_of_a_changed_file_opens_with_its_warning_on_it_only() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let text = String::from_utf8(exported(&titled("f1", "Signed off"))).unwrap();
+    let tampered = text.replace("Signed off", "Quietly changed");
+    let file = import(tampered.as_bytes()).unwrap();
+    assert_eq!(s.import(file, "f1.json", T0), ImportStep::Opened);
+    let warning = ImportWarning::Changed {
+        file: "f1.json".into(),
+    };
+    assert_eq!(s.view().import_warning, Some(&warning));
+    assert!(s.open().unwrap().review_log[0]
+        .note
+        .contains(&warning.to_string()));
+    s.start(titled("other", "Other"), T0 + 1.0);
+    assert_eq!(
+        s.view().import_warning,
+        None,
+        "not shown on another assessment"
+    );
+}
+
+/// A saved assessment `a1`, and a file of the same assessment with other answers.
+fn clash() -> (Shared, Session<Shared>) {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Saved here"), T0);
+    s.close(T0);
+    let file = import(&exported(&titled("a1", "From the file"))).unwrap();
+    assert_eq!(s.import(file, "a1.json", T0 + 1.0), ImportStep::Clash);
+    let clash = s.view().import_clash.cloned().unwrap();
+    assert_eq!(clash.existing_title, "Saved here");
+    assert!(!clash.existing_approved);
+    assert!(s.open().is_none(), "nothing opened before the user chooses");
+    (kv, s)
+}
+
+#[test]
+fn import_replace() {
+    let (kv, mut s) = clash();
+    assert_eq!(
+        s.resolve_import(ImportChoice::Replace, "unused".into(), T0 + 2.0),
+        ImportStep::Opened
+    );
+    assert_eq!(s.open().unwrap().id, "a1");
+    assert_eq!(stored(&kv, "a1"), Some((2, "From the file".into())));
+    assert_eq!(s.view().summaries.len(), 1);
+    assert_eq!(s.view().import_clash, None);
+}
+
+#[test]
+fn import_keep_both() {
+    let (kv, mut s) = clash();
+    assert_eq!(
+        s.resolve_import(ImportChoice::KeepBoth, "a2".into(), T0 + 2.0),
+        ImportStep::Opened
+    );
+    assert_eq!(s.open().unwrap().id, "a2");
+    assert_eq!(stored(&kv, "a1"), Some((1, "Saved here".into())));
+    assert_eq!(stored(&kv, "a2"), Some((1, "From the file".into())));
+}
+
+#[test]
+fn import_cancel_changes_nothing() {
+    let (kv, mut s) = clash();
+    let before = kv.borrow().clone();
+    s.resolve_import(ImportChoice::Cancel, "a2".into(), T0 + 2.0);
+    assert_eq!(s.view().import_clash, None);
+    assert!(s.open().is_none());
+    assert_eq!(*kv.borrow(), before);
+}
+
+#[test]
+fn an_approved_record_is_never_replaced_by_an_import() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    s.approve(T0).unwrap();
+    s.close(T0);
+    let approved = kv.borrow().get("lia:assessment:a1").unwrap();
+    let file = import(&exported(&titled("a1", "Rewritten"))).unwrap();
+    assert_eq!(s.import(file, "a1.json", T0 + 1.0), ImportStep::Clash);
+    assert!(s.view().import_clash.unwrap().existing_approved);
+    assert_eq!(
+        s.resolve_import(ImportChoice::Replace, "x".into(), T0 + 2.0),
+        ImportStep::Clash
+    );
+    assert!(matches!(
+        s.view().notice,
+        Some(Notice::CannotReplaceApproved { .. })
+    ));
+    assert_eq!(kv.borrow().get("lia:assessment:a1").unwrap(), approved);
+    assert_eq!(
+        s.resolve_import(ImportChoice::KeepBoth, "a2".into(), T0 + 3.0),
+        ImportStep::Opened
+    );
+    assert_eq!(kv.borrow().get("lia:assessment:a1").unwrap(), approved);
+}
+
+#[test]
+fn an_import_waits_while_the_open_work_cannot_be_saved() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Open"), T0);
+    let used = kv.borrow().used_bytes();
+    kv.borrow_mut().set_quota(Some(used));
+    type_title(&mut s, "Open, with changes that do not fit", T0 + 1.0);
+    let file = import(&exported(&titled("f1", "File"))).unwrap();
+    assert_eq!(s.import(file, "f1.json", T0 + 2.0), ImportStep::Refused);
+    assert_eq!(s.open().unwrap().id, "a1");
+    assert_eq!(s.view().import_warning, None);
+}
+
+// ---- review, duplicate, rename, delete ------------------------------------------------
+
+#[test]
+fn start_a_review() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    s.approve(T0).unwrap();
+    let approved = kv.borrow().get("lia:assessment:a1").unwrap();
+    assert!(s.start_review("a2".into(), T0 + 1.0));
+    let review = s.open().unwrap();
+    assert_eq!((review.id.as_str(), review.version), ("a2", 2));
+    assert_eq!(review.review_of.as_deref(), Some("a1"));
+    assert!(review.answers.get(Q::SignOffApprovedDate).is_none());
+    assert_eq!(kv.borrow().get("lia:assessment:a1").unwrap(), approved);
+    assert_eq!(stored(&kv, "a2").map(|(r, _)| r), Some(1));
+    // Only an approved record starts a review.
+    assert!(!s.start_review("a3".into(), T0 + 2.0));
+}
+
+#[test]
+fn duplicate() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Original"), T0);
+    s.close(T0);
+    s.duplicate("a1", "a2", T0 + 1.0).unwrap();
+    assert_eq!(stored(&kv, "a2"), Some((1, "Original".into())));
+    assert_eq!(s.view().summaries.len(), 2);
+    assert!(matches!(
+        s.duplicate("a1", "a2", T0 + 2.0),
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        s.duplicate("nope", "a3", T0 + 2.0),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn rename() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Original"), T0);
+    s.close(T0);
+    s.rename("a1", "  Renamed  ", T0 + 1.0).unwrap();
+    assert_eq!(stored(&kv, "a1"), Some((2, "Renamed".into())));
+    assert_eq!(s.view().summaries[0].title.as_deref(), Some("Renamed"));
+}
+
+#[test]
+fn renaming_the_open_assessment_keeps_its_unsaved_changes_and_revision() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Original"), T0);
+    s.edit(
+        |a| {
+            a.set_text(Q::PurposeWhy, "To keep staff safe");
+        },
+        T0 + 1.0,
+    );
+    s.rename("a1", "Renamed", T0 + 2.0).unwrap();
+    assert_eq!(stored(&kv, "a1"), Some((2, "Renamed".into())));
+    assert!(!s.unsaved());
+    // The next edit saves on top of the rename: no conflict with itself.
+    type_title(&mut s, "Renamed again", T0 + 3.0);
+    s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(s.view().conflict, None);
+    assert_eq!(stored(&kv, "a1"), Some((3, "Renamed again".into())));
+}
+
+#[test]
+fn delete_and_undo() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "Original"), T0);
+    s.close(T0);
+    let before = kv.borrow().get("lia:assessment:a1").unwrap();
+    s.delete("a1", T0 + 1.0).unwrap();
+    assert_eq!(stored(&kv, "a1"), None);
+    assert_eq!(s.view().deleted.len(), 1);
+    assert!(s.view().summaries.is_empty());
+    s.undo_delete("a1").unwrap();
+    assert_eq!(kv.borrow().get("lia:assessment:a1").unwrap(), before);
+    assert!(s.view().deleted.is_empty());
+    assert_eq!(s.view().summaries.len(), 1);
+}
+
+#[test]
+fn a_damaged_record_is_set_aside_at_scan_and_can_be_downloaded_or_discarded() {
+    let kv = shared();
+    kv.borrow_mut()
+        .set("lia:assessment:bad", "{\"schema_version\":1,\"rev")
+        .unwrap();
+    let mut s = tab(&kv);
+    let damaged = s.view().damaged.to_vec();
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(
+        s.damaged_text(&damaged[0].key).unwrap(),
+        "{\"schema_version\":1,\"rev"
+    );
+    s.discard_damaged(&damaged[0].key).unwrap();
+    assert!(s.view().damaged.is_empty());
+}
