@@ -1,12 +1,25 @@
 //! Every rule has a test that triggers it and a near miss where it stays silent.
 //! Cases start from examples the engine finds nothing wrong with, and change as
 //! little as possible, so each test shows the one answer that makes the difference.
+//!
+//! Each case is written as a trigger and one change to it: the near miss is the trigger
+//! with that change made. For every case the tests check that
+//! - the trigger fires the rule (pointing only at questions the user can see);
+//! - the near miss differs from the trigger in exactly one place (one answer, one field
+//!   of one impact, one impact added or removed, or one field of the record), so the
+//!   promise above is checked, not just written;
+//! - the near miss leaves the rule silent, raises no blocker the trigger did not, and
+//!   raises no other new finding unless the case names it (`also_raises`: a warning or
+//!   advice that follows from the change, such as "record the DPIA's date" once the DPIA
+//!   is said to be done), so silencing one rule does not just move the problem.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use lia::assessment::choices::*;
 use lia::assessment::examples::example;
-use lia::assessment::model::{HarmSeverity, Impact, Likelihood, YesNo::*};
+use lia::assessment::model::{Answer, HarmSeverity, Impact, Likelihood, YesNo::*};
 use lia::assessment::rules::catalogue;
-use lia::assessment::{check, Assessment, Ctx, Date, QuestionId as Q};
+use lia::assessment::{check, Assessment, Ctx, Date, Finding, QuestionId as Q, Severity};
 
 const TODAY: Option<Date> = Date::new(2026, 11, 22);
 
@@ -80,6 +93,16 @@ fn impact(before: (Likelihood, HarmSeverity), after: (Likelihood, HarmSeverity))
     }
 }
 
+/// The impact with the given id (for a near miss that changes one of its fields).
+fn impact_mut(a: &mut Assessment, id: u32) -> &mut Impact {
+    a.impact_mut(id).unwrap_or_else(|| panic!("no impact {id}"))
+}
+
+/// The id of the last impact (the one a trigger pushed).
+fn last_impact(a: &Assessment) -> u32 {
+    a.impacts.last().expect("an impact").id
+}
+
 fn ids(a: &Assessment) -> Vec<&'static str> {
     check(a, TODAY).iter().map(|f| f.id).collect()
 }
@@ -99,22 +122,189 @@ fn assert_fires(a: &Assessment, id: &str) {
 }
 
 fn assert_silent(a: &Assessment, id: &str) {
-    assert!(!ids(a).contains(&id), "{id} should stay silent");
+    let found = ids(a);
+    assert!(
+        !found.contains(&id),
+        "{id} should stay silent; found {found:?}"
+    );
 }
 
+// ---- the one difference ---------------------------------------------------------------
+
+/// Notes a field that differs, as "what: before -> after".
+fn note<T: PartialEq + std::fmt::Debug>(out: &mut Vec<String>, what: &str, before: &T, after: &T) {
+    if before != after {
+        out.push(format!("{what}: {before:?} -> {after:?}"));
+    }
+}
+
+/// Every place two assessments differ, one line each: an answer added, removed or
+/// changed; an impact added or removed; one field of an impact; one field of the record.
+/// Both structs are taken apart field by field, so a field added to either one does not
+/// compile here until it is compared.
+fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
+    let Assessment {
+        id,
+        version,
+        status,
+        review_of,
+        answers,
+        impacts,
+        review_log,
+    } = a;
+    let mut out = Vec::new();
+    note(&mut out, "id", id, &b.id);
+    note(&mut out, "version", version, &b.version);
+    note(&mut out, "status", status, &b.status);
+    note(&mut out, "review_of", review_of, &b.review_of);
+    note(&mut out, "review_log", review_log, &b.review_log);
+
+    let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
+        (answers.iter().collect(), b.answers.iter().collect());
+    let questions: BTreeSet<Q> = left.keys().chain(right.keys()).copied().collect();
+    for q in questions {
+        let what = format!("answer {}", q.key());
+        note(&mut out, &what, &left.get(&q), &right.get(&q));
+    }
+
+    let ids_of = |list: &[Impact]| list.iter().map(|i| i.id).collect::<Vec<u32>>();
+    let all: BTreeSet<u32> = ids_of(impacts)
+        .into_iter()
+        .chain(ids_of(&b.impacts))
+        .collect();
+    for n in all {
+        let before = impacts.iter().find(|i| i.id == n);
+        let after = b.impacts.iter().find(|i| i.id == n);
+        let (x, y) = match (before, after) {
+            (Some(x), Some(y)) => (x, y),
+            (Some(_), None) => {
+                out.push(format!("impact {n} removed"));
+                continue;
+            }
+            _ => {
+                out.push(format!("impact {n} added"));
+                continue;
+            }
+        };
+        let Impact {
+            id: _,
+            description,
+            likelihood,
+            severity,
+            safeguards,
+            residual_likelihood,
+            residual_severity,
+        } = x;
+        let what = |field: &str| format!("impact {n} {field}");
+        note(&mut out, &what("description"), description, &y.description);
+        note(&mut out, &what("likelihood"), likelihood, &y.likelihood);
+        note(&mut out, &what("severity"), severity, &y.severity);
+        note(&mut out, &what("safeguards"), safeguards, &y.safeguards);
+        note(
+            &mut out,
+            &what("residual likelihood"),
+            residual_likelihood,
+            &y.residual_likelihood,
+        );
+        note(
+            &mut out,
+            &what("residual severity"),
+            residual_severity,
+            &y.residual_severity,
+        );
+    }
+    let (order, other) = (ids_of(impacts), ids_of(&b.impacts));
+    if order != other && BTreeSet::from_iter(&order) == BTreeSet::from_iter(&other) {
+        out.push("impacts in another order".into());
+    }
+    out
+}
+
+/// The near miss is the trigger with exactly one thing changed.
+fn assert_one_difference(trigger: &Assessment, near_miss: &Assessment, id: &str) {
+    let found = differences(trigger, near_miss);
+    assert!(
+        found.len() == 1,
+        "{id}: the near miss should differ from the trigger in exactly one place, \
+         but differs in {}:\n  {}",
+        found.len(),
+        if found.is_empty() {
+            "(nothing: it is the trigger itself)".to_string()
+        } else {
+            found.join("\n  ")
+        }
+    );
+}
+
+/// The near miss leaves the rule silent, raises no blocker the trigger did not, and no
+/// other new finding except those the case names (which must then appear, and must not
+/// be blockers).
+fn assert_near_miss(trigger: &Assessment, near_miss: &Assessment, id: &str, also: &[&str]) {
+    assert_silent(near_miss, id);
+    let before = check(trigger, TODAY);
+    let after = check(near_miss, TODAY);
+    let new: Vec<&Finding> = after
+        .iter()
+        .filter(|f| !before.iter().any(|b| b.id == f.id))
+        .collect();
+    for f in &new {
+        assert!(
+            f.severity != Severity::Blocker,
+            "{id}: the near miss raises the blocker {}, which the trigger did not: \
+             silencing the rule only moved the problem",
+            f.id
+        );
+        assert!(
+            also.contains(&f.id),
+            "{id}: the near miss raises {} ({:?}), which the trigger did not; \
+             name it in also_raises if it follows from the change",
+            f.id,
+            f.severity
+        );
+    }
+    for expected in also {
+        assert!(
+            new.iter().any(|f| f.id == *expected),
+            "{id}: also_raises names {expected}, but the near miss does not newly raise it"
+        );
+    }
+}
+
+/// A rule case: the trigger, and the one change to it that leaves the rule silent.
+/// `also_raises` names any new non-blocking finding that follows from that change.
 macro_rules! case {
-    ($name:ident, $id:literal, trigger: $trigger:expr, silent: $silent:expr $(,)?) => {
+    (
+        $name:ident,
+        $id:literal,
+        trigger: $trigger:expr,
+        near_miss: $change:expr
+        $(, also_raises: [$($also:literal),+ $(,)?])?
+        $(,)?
+    ) => {
         mod $name {
             use super::*;
 
-            #[test]
-            fn triggers() {
-                assert_fires(&$trigger, $id);
+            fn trigger() -> Assessment {
+                $trigger
+            }
+
+            fn near_miss() -> Assessment {
+                with(trigger(), $change)
             }
 
             #[test]
-            fn stays_silent() {
-                assert_silent(&$silent, $id);
+            fn triggers() {
+                assert_fires(&trigger(), $id);
+            }
+
+            #[test]
+            fn near_miss_is_one_change() {
+                assert_one_difference(&trigger(), &near_miss(), $id);
+            }
+
+            #[test]
+            fn near_miss_stays_silent() {
+                assert_near_miss(&trigger(), &near_miss(), $id, &[$($($also),+)?]);
             }
         }
     };
@@ -126,6 +316,48 @@ fn the_starting_points_are_clean() {
     assert_eq!(ids(&marketing()), Vec::<&str>::new());
     assert_eq!(ids(&soft_opt_in()), vec!["pecr.sender-identity"]);
     assert_eq!(ids(&charity_opt_in()), vec!["pecr.sender-identity"]);
+}
+
+/// The difference check itself: it counts each kind of change once, and sees nothing
+/// between an assessment and its copy.
+#[test]
+fn differences_are_counted_one_by_one() {
+    let a = base();
+    assert_eq!(differences(&a, &a.clone()), Vec::<String>::new());
+    let one_answer = with(a.clone(), |a| {
+        a.set_yes_no(Q::NaturePrivate, Yes);
+    });
+    assert_eq!(differences(&a, &one_answer).len(), 1);
+    let cleared = with(a.clone(), |a| a.answers.clear(Q::PurposeWhy));
+    assert_eq!(differences(&a, &cleared).len(), 1);
+    let two_answers = with(one_answer.clone(), |a| {
+        a.set_yes_no(Q::NatureChildren, Yes);
+    });
+    assert_eq!(differences(&a, &two_answers).len(), 2);
+    let added = with(a.clone(), |a| {
+        a.add_impact();
+    });
+    assert_eq!(differences(&a, &added), vec!["impact 2 added"]);
+    let one_field = with(a.clone(), |a| {
+        impact_mut(a, 1).severity = Some(HarmSeverity::Severe);
+    });
+    assert_eq!(differences(&a, &one_field).len(), 1);
+    let two_fields = with(one_field.clone(), |a| {
+        impact_mut(a, 1).safeguards.clear();
+    });
+    assert_eq!(differences(&a, &two_fields).len(), 2);
+    let removed = with(a.clone(), |a| a.impacts.clear());
+    assert_eq!(differences(&a, &removed), vec!["impact 1 removed"]);
+    let swapped = with(added.clone(), |a| a.impacts.reverse());
+    assert_eq!(
+        differences(&added, &swapped),
+        vec!["impacts in another order"]
+    );
+    let review = with(a.clone(), |a| a.review_of = Some("earlier".into()));
+    assert_eq!(
+        differences(&a, &review),
+        vec!["review_of: None -> Some(\"earlier\")"]
+    );
 }
 
 /// Every rule in the catalogue has a case in this file, and every case names a real rule.
@@ -190,9 +422,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::TriagePublicAuthority, Yes).set_yes_no(Q::TriagePublicTask, Yes);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriagePublicAuthority, Yes).set_yes_no(Q::TriagePublicTask, No);
-    }),
+    // A public authority, but not processing in the performance of its tasks.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriagePublicTask, No);
+    },
 );
 
 case!(
@@ -202,9 +435,9 @@ case!(
         a.set_yes_no(Q::TriagePublicAuthority, Yes).set_yes_no(Q::TriagePublicTask, NotSure);
     }),
     // Not a public authority: the stale "not sure" on the hidden question is ignored.
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriagePublicAuthority, No).set_yes_no(Q::TriagePublicTask, NotSure);
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::TriagePublicAuthority, No);
+    },
 );
 
 case!(
@@ -214,26 +447,28 @@ case!(
         a.set_yes_no(Q::TriageRecognised, Yes)
             .set_choice(Q::TriageRecognisedCondition, recognised::NONE);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriageRecognised, Yes)
-            .set_choice(Q::TriageRecognisedCondition, recognised::CRIME)
-            .set_text(Q::TriageRecognisedDetail, "Reporting thefts to the police.");
-    }),
+    // What the message says to do: answer no and do the full three-part test (the
+    // condition "none" is then hidden and ignored). Naming a condition instead would
+    // need its detail too, so it is not one change away from silence.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageRecognised, No);
+    },
 );
 
 case!(
     recognised_example_not_recognised,
     "scope.recognised.example-not-recognised",
-    trigger: with(marketing(), |a| {
-        a.set_yes_no(Q::TriageRecognised, Yes)
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::SECURITY)
+            .set_yes_no(Q::TriageRecognised, Yes)
             .set_choice(Q::TriageRecognisedCondition, recognised::CRIME)
-            .set_text(Q::TriageRecognisedDetail, "None really.");
+            .set_text(Q::TriageRecognisedDetail, "Reporting attacks on our network to the police.");
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriageRecognised, Yes)
-            .set_choice(Q::TriageRecognisedCondition, recognised::CRIME)
-            .set_text(Q::TriageRecognisedDetail, "Reporting thefts to the police.");
-    }),
+    // Network security is only an example of a legitimate interest; reporting crime is
+    // an Annex 1 condition, so the same claim stands for that purpose.
+    near_miss: |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::CRIME);
+    },
 );
 
 case!(
@@ -242,7 +477,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::TriageRecognised, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageRecognised, No);
+    },
 );
 
 case!(
@@ -253,10 +490,10 @@ case!(
             .set_choice(Q::TriageRecognisedCondition, recognised::SAFEGUARDING)
             .set_text(Q::TriageRecognisedDetail, "Contacting family when an employee is at risk.");
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriageRecognised, Yes)
-            .set_choice(Q::TriageRecognisedCondition, recognised::NONE);
-    }),
+    // No recognised legitimate interest: the balancing test is needed after all.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageRecognised, No);
+    },
 );
 
 case!(
@@ -266,11 +503,9 @@ case!(
         a.set_yes_no(Q::TriageRecognised, Yes)
             .set_choice(Q::TriageRecognisedCondition, recognised::DISCLOSURE);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::TriageRecognised, Yes)
-            .set_choice(Q::TriageRecognisedCondition, recognised::DISCLOSURE)
-            .set_text(Q::TriageRecognisedDetail, "A council asked for it under its housing duty.");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::TriageRecognisedDetail, "A council asked for it under its housing duty.");
+    },
 );
 
 // ---- purpose ----------------------------------------------------------------------
@@ -281,19 +516,34 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::PurposeWhy);
     }),
-    // Nothing in the purpose section answered yet: too early to complain.
-    silent: with(Assessment::new("new"), |a| {
-        a.set_text(Q::AboutTitle, "New");
+    near_miss: |a| {
+        a.set_text(Q::PurposeWhy, "To phone an employee's chosen contact if the employee is hurt or taken ill at work.");
+    },
+);
+
+case!(
+    purpose_missing_once_started,
+    "purpose.missing",
+    trigger: with(Assessment::new("new"), |a| {
+        a.set_text(Q::AboutTitle, "New")
+            .set_text(Q::PurposeBenefit, "Faster help for staff in an emergency.");
     }),
+    // Nothing in the purpose section answered yet: too early to complain.
+    near_miss: |a| {
+        a.answers.clear(Q::PurposeBenefit);
+    },
 );
 
 case!(
     purpose_vague,
     "purpose.vague",
+    // Nine words: one short of a purpose that can be tested.
     trigger: with(base(), |a| {
-        a.set_text(Q::PurposeWhy, "Marketing.");
+        a.set_text(Q::PurposeWhy, "To call a relative if an employee is hurt.");
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::PurposeWhy, "To call a relative if an employee is badly hurt.");
+    },
 );
 
 case!(
@@ -302,19 +552,34 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::PurposeBenefit);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::PurposeBenefit, "Someone close to the employee can support them in an emergency.");
+    },
 );
 
 case!(
     purpose_fuller_lia,
     "purpose.fuller-lia-needed",
     trigger: with(marketing(), |a| {
-        a.set_text(Q::PurposeImportance, "Very.");
+        a.set_text(Q::PurposeImportance, "Very important commercially.");
+    }),
+    // Ten words: just enough to say how important it is.
+    near_miss: |a| {
+        a.set_text(Q::PurposeImportance, "Very important commercially: repeat customers bring most of our sales.");
+    },
+);
+
+case!(
+    purpose_fuller_lia_only_for_named_purposes,
+    "purpose.fuller-lia-needed",
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::INTRA_GROUP)
+            .set_text(Q::PurposeImportance, "Very.");
     }),
     // The same thin answer is fine for a purpose that needs no fuller LIA.
-    silent: with(base(), |a| {
-        a.set_text(Q::PurposeImportance, "Very.");
-    }),
+    near_miss: |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT);
+    },
 );
 
 case!(
@@ -323,7 +588,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::ANALYTICS);
+    },
 );
 
 case!(
@@ -332,7 +599,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::PurposeOtherLaws, No);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PurposeOtherLaws, Yes);
+    },
 );
 
 case!(
@@ -341,7 +610,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::PurposeOtherLaws, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PurposeOtherLaws, Yes);
+    },
 );
 
 case!(
@@ -350,9 +621,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_choice(Q::PurposeCodes, codes::NO);
     }),
-    silent: with(base(), |a| {
-        a.set_choice(Q::PurposeCodes, codes::NONE_APPLY);
-    }),
+    // "Not sure" is not the same as "we do not follow them".
+    near_miss: |a| {
+        a.set_choice(Q::PurposeCodes, codes::NOT_SURE);
+    },
 );
 
 case!(
@@ -361,10 +633,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::PurposeEthics, Yes);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::PurposeEthics, Yes)
-            .set_text(Q::PurposeEthicsDetail, "Contacts may be upset; we call with care.");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeEthicsDetail, "Contacts may be upset; we call with care.");
+    },
 );
 
 // ---- necessity --------------------------------------------------------------------
@@ -375,7 +646,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NecessityHelps, No);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::NecessityHelps, Yes);
+    },
 );
 
 case!(
@@ -384,7 +657,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NecessityHelps, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::NecessityHelps, Yes);
+    },
 );
 
 case!(
@@ -393,10 +668,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NecessityLessData, Yes);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NecessityLessData, Yes)
-            .set_text(Q::NecessityAlternatives, "Asking at the time of an emergency is too late.");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::NecessityAlternatives, "Asking at the time of an emergency is too late.");
+    },
 );
 
 case!(
@@ -405,10 +679,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NecessityLessIntrusive, NotSure);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NecessityLessIntrusive, NotSure)
-            .set_text(Q::NecessityAlternatives, "We looked at paper forms; they are less secure.");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::NecessityAlternatives, "We looked at paper forms; they are less secure.");
+    },
 );
 
 case!(
@@ -417,7 +690,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::NecessityProportionate);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::NecessityProportionate, "One or two phone numbers per employee, used only in an emergency.");
+    },
 );
 
 // ---- nature of the data -----------------------------------------------------------
@@ -428,10 +703,22 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NatureSpecial, Yes);
     }),
-    silent: with(base(), |a| {
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt9, art9::EXPLICIT_CONSENT);
+    },
+);
+
+case!(
+    special_category_no_condition_named_none,
+    "nature.special-category.no-condition",
+    trigger: with(base(), |a| {
         a.set_yes_no(Q::NatureSpecial, Yes)
-            .set_choice(Q::NatureArt9, art9::EXPLICIT_CONSENT);
+            .set_choice(Q::NatureArt9, art9::NONE);
     }),
+    // "None of these" is no condition; any real one silences the rule.
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+    },
 );
 
 case!(
@@ -442,10 +729,10 @@ case!(
         a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH]);
         a.answers.clear(Q::NatureSpecial);
     }),
-    silent: with(base(), |a| {
-        a.set_choices(Q::AboutData, &[data::CONTACT]);
-        a.answers.clear(Q::NatureSpecial);
-    }),
+    // The suggested yes needs a condition just as an answered yes does.
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+    },
 );
 
 case!(
@@ -455,11 +742,9 @@ case!(
         a.set_yes_no(Q::NatureSpecial, Yes)
             .set_choice(Q::NatureArt9, art9::HEALTH_CARE);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NatureSpecial, Yes)
-            .set_choice(Q::NatureArt9, art9::HEALTH_CARE)
-            .set_text(Q::NatureSchedule1, "Schedule 1, Part 1, paragraph 2 (health or social care purposes).");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureSchedule1, "Schedule 1, Part 1, paragraph 2 (health or social care purposes).");
+    },
 );
 
 case!(
@@ -468,20 +753,24 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NatureSpecial, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureSpecial, No);
+    },
 );
 
 case!(
     contradicts_kinds_of_data,
     "nature.contradicts-kinds-of-data",
+    // Criminal offence data is listed but the nature question says no; the condition
+    // typed earlier is kept while its question is hidden.
     trigger: with(base(), |a| {
-        a.set_choices(Q::AboutData, &[data::CONTACT, data::CRIMINAL]);
-    }),
-    silent: with(base(), |a| {
         a.set_choices(Q::AboutData, &[data::CONTACT, data::CRIMINAL])
-            .set_yes_no(Q::NatureCriminal, Yes)
             .set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
     }),
+    // Correcting the answer brings the condition back into view.
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureCriminal, Yes);
+    },
 );
 
 case!(
@@ -491,10 +780,9 @@ case!(
         a.set_yes_no(Q::NatureCriminal, Yes)
             .set_choice(Q::NatureArt10, art10::NONE);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NatureCriminal, Yes)
-            .set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
-    }),
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
+    },
 );
 
 case!(
@@ -504,11 +792,9 @@ case!(
         a.set_yes_no(Q::NatureCriminal, Yes)
             .set_choice(Q::NatureArt10, art10::SCHEDULE_1);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NatureCriminal, Yes)
-            .set_choice(Q::NatureArt10, art10::SCHEDULE_1)
-            .set_text(Q::NatureArt10Detail, "Schedule 1, paragraph 10 (preventing or detecting unlawful acts).");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureArt10Detail, "Schedule 1, paragraph 10 (preventing or detecting unlawful acts).");
+    },
 );
 
 case!(
@@ -517,10 +803,11 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NatureChildren, Yes);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::NatureChildren, Yes)
-            .set_text(Q::NatureChildrenProtection, "Only a parent can be nominated for a young apprentice.");
-    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureChildrenProtection, "Only a parent can be nominated for a young apprentice.");
+    },
+    // Protection described, the advice that children's data weighs more remains.
+    also_raises: ["nature.children.extra-weight"],
 );
 
 case!(
@@ -530,7 +817,9 @@ case!(
         a.set_yes_no(Q::NatureChildren, Yes)
             .set_text(Q::NatureChildrenProtection, "Only a parent can be nominated for a young apprentice.");
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureChildren, No);
+    },
 );
 
 case!(
@@ -539,7 +828,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::NaturePrivate, Yes);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::NaturePrivate, No);
+    },
 );
 
 // ---- reasonable expectations ------------------------------------------------------
@@ -550,18 +841,22 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::ExpThirdPartyTold);
     }),
-    silent: base(),
+    // With a relationship, people are in a position to expect the processing.
+    near_miss: |a| {
+        a.set_yes_no(Q::ExpRelationship, Yes);
+    },
 );
 
 case!(
     old_data,
     "expectations.old-data",
     trigger: with(base(), |a| {
-        a.set_choice(Q::ExpWhen, collected::OVER_5).set_yes_no(Q::ExpChanges, No);
+        a.set_choice(Q::ExpWhen, collected::UNDER_5).set_yes_no(Q::ExpChanges, No);
     }),
-    silent: with(base(), |a| {
-        a.set_choice(Q::ExpWhen, collected::UNDER_1).set_yes_no(Q::ExpChanges, No);
-    }),
+    // Collected within the last two years: not yet old.
+    near_miss: |a| {
+        a.set_choice(Q::ExpWhen, collected::UNDER_2);
+    },
 );
 
 case!(
@@ -573,9 +868,9 @@ case!(
             .set_text(Q::ExpChangesDetail, "We moved to a new HR system.");
     }),
     // "Changed" on a question that is hidden (the data is not collected yet) is ignored.
-    silent: with(base(), |a| {
-        a.set_choice(Q::ExpWhen, collected::NOT_YET).set_yes_no(Q::ExpChanges, Yes);
-    }),
+    near_miss: |a| {
+        a.set_choice(Q::ExpWhen, collected::NOT_YET);
+    },
 );
 
 case!(
@@ -584,7 +879,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ExpInnovative, Yes);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::ExpInnovative, No);
+    },
 );
 
 case!(
@@ -593,9 +890,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_choices(Q::ExpEvidence, &[evidence::PRIVACY_NOTICE]);
     }),
-    silent: with(base(), |a| {
+    near_miss: |a| {
         a.set_choices(Q::ExpEvidence, &[evidence::PRIVACY_NOTICE, evidence::RESEARCH]);
-    }),
+    },
 );
 
 case!(
@@ -604,10 +901,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ExpObvious, No);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::ExpObvious, No)
-            .set_choices(Q::ExpEvidence, &[evidence::CONSULTATION]);
-    }),
+    near_miss: |a| {
+        a.set_choices(Q::ExpEvidence, &[evidence::CONSULTATION]);
+    },
 );
 
 case!(
@@ -616,7 +912,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::ExpThirdPartyTold);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::ExpThirdPartyTold, "Employees tell the person they nominate.");
+    },
 );
 
 // ---- impact and safeguards --------------------------------------------------------
@@ -627,7 +925,11 @@ case!(
     trigger: with(base(), |a| {
         a.impacts.clear();
     }),
-    silent: base(),
+    near_miss: |a| {
+        use HarmSeverity::*;
+        use Likelihood::*;
+        a.push_impact(impact((Remote, Minimal), (Remote, Minimal)));
+    },
 );
 
 case!(
@@ -635,9 +937,15 @@ case!(
     "impact.unrated",
     trigger: with(base(), |a| {
         let id = a.add_impact();
-        a.impact_mut(id).unwrap().description = "Unrated".into();
+        let unrated = a.impact_mut(id).unwrap();
+        unrated.description = "Unrated".into();
+        unrated.likelihood = Some(Likelihood::Possible);
     }),
-    silent: base(),
+    // Likelihood and now severity: rated.
+    near_miss: |a| {
+        let id = last_impact(a);
+        impact_mut(a, id).severity = Some(HarmSeverity::Minimal);
+    },
 );
 
 case!(
@@ -648,14 +956,11 @@ case!(
         use Likelihood::*;
         a.push_impact(impact((Probable, Severe), (Possible, Severe)));
     }),
-    silent: with(base(), |a| {
-        use HarmSeverity::*;
-        use Likelihood::*;
-        a.push_impact(impact((Probable, Severe), (Possible, Severe)));
-        a.set_yes_no(Q::DpiaDone, Yes)
-            .set_text(Q::DpiaDate, "2026-04-01")
-            .set_text(Q::DpiaReference, "DPIA-7");
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaDone, Yes);
+    },
+    // Done, but its date and reference are not yet recorded: a warning, not a blocker.
+    also_raises: ["dpia.details-missing"],
 );
 
 case!(
@@ -666,12 +971,11 @@ case!(
         use Likelihood::*;
         a.push_impact(impact((Probable, Severe), (Probable, Significant)));
     }),
-    // High before safeguards, low after: the safeguards did their job.
-    silent: with(base(), |a| {
-        use HarmSeverity::*;
-        use Likelihood::*;
-        a.push_impact(impact((Probable, Severe), (Remote, Significant)));
-    }),
+    // High before safeguards, medium after: the safeguards did their job.
+    near_miss: |a| {
+        let id = last_impact(a);
+        impact_mut(a, id).residual_likelihood = Some(Likelihood::Possible);
+    },
 );
 
 case!(
@@ -683,9 +987,11 @@ case!(
         a.set_choice(Q::ImpactSafeguards, safeguards::NONE_NEEDED);
         a.push_impact(impact((Possible, Significant), (Possible, Significant)));
     }),
-    silent: with(base(), |a| {
-        a.set_choice(Q::ImpactSafeguards, safeguards::NONE_NEEDED);
-    }),
+    // A remote chance of significant harm is a low risk.
+    near_miss: |a| {
+        let id = last_impact(a);
+        impact_mut(a, id).likelihood = Some(Likelihood::Remote);
+    },
 );
 
 case!(
@@ -695,9 +1001,12 @@ case!(
         a.set_choice(Q::ImpactSafeguards, safeguards::NONE_NEEDED);
         a.impacts.clear();
     }),
-    silent: with(base(), |a| {
-        a.set_choice(Q::ImpactSafeguards, safeguards::NONE_NEEDED);
-    }),
+    // One low impact, assessed: now "none needed" has something to rest on.
+    near_miss: |a| {
+        use HarmSeverity::*;
+        use Likelihood::*;
+        a.push_impact(impact((Remote, Minimal), (Remote, Minimal)));
+    },
 );
 
 case!(
@@ -706,7 +1015,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::ImpactOptOut);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::ImpactOptOut, Yes);
+    },
 );
 
 case!(
@@ -715,9 +1026,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ImpactOptOut, NotSure);
     }),
-    silent: with(base(), |a| {
+    // "No" is a decision too.
+    near_miss: |a| {
         a.set_yes_no(Q::ImpactOptOut, No);
-    }),
+    },
 );
 
 case!(
@@ -726,10 +1038,21 @@ case!(
     trigger: with(marketing(), |a| {
         a.set_yes_no(Q::ImpactOptOut, No);
     }),
-    // No opt-out is a choice the ICO allows outside direct marketing.
-    silent: with(base(), |a| {
+    near_miss: |a| {
+        a.set_yes_no(Q::ImpactOptOut, Yes);
+    },
+);
+
+case!(
+    marketing_no_opt_out_only_in_marketing,
+    "impact.marketing-no-opt-out",
+    trigger: with(marketing(), |a| {
         a.set_yes_no(Q::ImpactOptOut, No);
     }),
+    // No opt-out is a choice the ICO allows outside direct marketing.
+    near_miss: |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::ANALYTICS);
+    },
 );
 
 case!(
@@ -738,7 +1061,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ImpactExplain, No);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::ImpactExplain, Yes);
+    },
 );
 
 case!(
@@ -747,7 +1072,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ImpactObject, Yes);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::ImpactObject, No);
+    },
 );
 
 case!(
@@ -757,9 +1084,10 @@ case!(
         a.set_yes_no(Q::ImpactControl, Yes)
             .set_choice(Q::ImpactSafeguards, safeguards::NOT_SURE);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::ImpactControl, Yes);
-    }),
+    // Safeguards confirmed (the example already describes them).
+    near_miss: |a| {
+        a.set_choice(Q::ImpactSafeguards, safeguards::YES);
+    },
 );
 
 // ---- PECR -------------------------------------------------------------------------
@@ -769,10 +1097,9 @@ case!(
     "pecr.no-basis",
     trigger: email(pecr_basis::NONE),
     // Companies only: PECR's e-mail rule does not apply, so no basis is asked for.
-    silent: with(marketing(), |a| {
-        a.set_choices(Q::TriageChannels, &[channels::EMAIL])
-            .set_choice(Q::TriageSubscribers, subscribers::CORPORATE);
-    }),
+    near_miss: |a| {
+        a.set_choice(Q::TriageSubscribers, subscribers::CORPORATE);
+    },
 );
 
 case!(
@@ -782,7 +1109,11 @@ case!(
         a.set_choices(Q::TriageChannels, &[channels::SMS])
             .set_choice(Q::TriageSubscribers, subscribers::BOTH);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_choice(Q::PecrSmsBasis, pecr_basis::CONSENT);
+    },
+    // Consent is a basis; the engine then points out it is the UK GDPR basis too.
+    also_raises: ["pecr.consent-is-the-basis"],
 );
 
 case!(
@@ -791,7 +1122,9 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.set_yes_no(Q::PecrSoftSale, No);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrSoftSale, Yes);
+    },
 );
 
 case!(
@@ -800,7 +1133,9 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.set_yes_no(Q::PecrSoftSimilar, No);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrSoftSimilar, Yes);
+    },
 );
 
 case!(
@@ -809,7 +1144,9 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.set_yes_no(Q::PecrRefusalAtCollection, No);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrRefusalAtCollection, Yes);
+    },
 );
 
 case!(
@@ -818,7 +1155,9 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.set_yes_no(Q::PecrRefusalEveryMessage, No);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrRefusalEveryMessage, Yes);
+    },
 );
 
 case!(
@@ -827,10 +1166,20 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.set_yes_no(Q::PecrSoftSimilar, NotSure);
     }),
-    // A condition answered "no" is a different finding: not met, rather than unconfirmed.
-    silent: with(soft_opt_in(), |a| {
-        a.set_yes_no(Q::PecrSoftSimilar, No);
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrSoftSimilar, Yes);
+    },
+);
+
+case!(
+    soft_opt_in_unanswered,
+    "pecr.soft-opt-in.unconfirmed",
+    trigger: with(soft_opt_in(), |a| {
+        a.answers.clear(Q::PecrRefusalAtCollection);
     }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrRefusalAtCollection, Yes);
+    },
 );
 
 case!(
@@ -839,7 +1188,9 @@ case!(
     trigger: with(soft_opt_in(), |a| {
         a.answers.clear(Q::PecrEvidence);
     }),
-    silent: soft_opt_in(),
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, "Screenshot of the checkout opt-out box, dated.");
+    },
 );
 
 case!(
@@ -848,7 +1199,9 @@ case!(
     trigger: with(charity_opt_in(), |a| {
         a.set_yes_no(Q::PecrCharityIsCharity, No);
     }),
-    silent: charity_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrCharityIsCharity, Yes);
+    },
 );
 
 case!(
@@ -857,7 +1210,9 @@ case!(
     trigger: with(charity_opt_in(), |a| {
         a.set_yes_no(Q::PecrCharityPurpose, No);
     }),
-    silent: charity_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrCharityPurpose, Yes);
+    },
 );
 
 case!(
@@ -866,7 +1221,9 @@ case!(
     trigger: with(charity_opt_in(), |a| {
         a.set_yes_no(Q::PecrCharitySupport, No);
     }),
-    silent: charity_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrCharitySupport, Yes);
+    },
 );
 
 case!(
@@ -875,7 +1232,20 @@ case!(
     trigger: with(charity_opt_in(), |a| {
         a.set_yes_no(Q::PecrRefusalEveryMessage, No);
     }),
-    silent: charity_opt_in(),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrRefusalEveryMessage, Yes);
+    },
+);
+
+case!(
+    charity_refusal_at_collection,
+    "pecr.charity.refusal",
+    trigger: with(charity_opt_in(), |a| {
+        a.set_yes_no(Q::PecrRefusalAtCollection, No);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrRefusalAtCollection, Yes);
+    },
 );
 
 case!(
@@ -884,10 +1254,9 @@ case!(
     trigger: with(charity_opt_in(), |a| {
         a.answers.clear(Q::PecrCharitySupport);
     }),
-    // The same unanswered question does not matter under the ordinary soft opt-in.
-    silent: with(soft_opt_in(), |a| {
-        a.answers.clear(Q::PecrCharitySupport);
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrCharitySupport, Yes);
+    },
 );
 
 case!(
@@ -897,11 +1266,9 @@ case!(
         a.set_choices(Q::TriageChannels, &[channels::LIVE_CALLS])
             .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS);
     }),
-    silent: with(marketing(), |a| {
-        a.set_choices(Q::TriageChannels, &[channels::LIVE_CALLS])
-            .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
-            .set_yes_no(Q::PecrTps, Yes);
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrTps, Yes);
+    },
 );
 
 case!(
@@ -912,25 +1279,31 @@ case!(
             .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
             .set_yes_no(Q::PecrAutomatedConsent, No);
     }),
-    silent: with(marketing(), |a| {
-        a.set_choices(Q::TriageChannels, &[channels::AUTOMATED_CALLS])
-            .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
-            .set_yes_no(Q::PecrAutomatedConsent, Yes);
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrAutomatedConsent, Yes);
+    },
 );
 
 case!(
     consent_is_the_basis,
     "pecr.consent-is-the-basis",
-    trigger: email(pecr_basis::CONSENT),
-    silent: soft_opt_in(),
+    // A trader who meets every soft opt-in condition but says it relies on consent.
+    trigger: with(soft_opt_in(), |a| {
+        a.set_choice(Q::PecrEmailBasis, pecr_basis::CONSENT);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::PecrEmailBasis, pecr_basis::SOFT_OPT_IN);
+    },
 );
 
 case!(
     sender_identity,
     "pecr.sender-identity",
     trigger: soft_opt_in(),
-    silent: marketing(),
+    // The same offers by post: PECR's e-mail and text rules do not apply.
+    near_miss: |a| {
+        a.set_choices(Q::TriageChannels, &[channels::POST]);
+    },
 );
 
 // ---- DPIA -------------------------------------------------------------------------
@@ -941,12 +1314,11 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::DpiaProfiling, Yes);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::DpiaProfiling, Yes)
-            .set_yes_no(Q::DpiaDone, Yes)
-            .set_text(Q::DpiaDate, "2026-04-01")
-            .set_text(Q::DpiaReference, "DPIA-7");
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaDone, Yes);
+    },
+    // Done, but its date and reference are not yet recorded: a warning, not a blocker.
+    also_raises: ["dpia.details-missing"],
 );
 
 case!(
@@ -956,9 +1328,9 @@ case!(
         a.set_yes_no(Q::DpiaInnovative, Yes).set_yes_no(Q::DpiaBiometric, Yes);
     }),
     // On the ICO's list, innovative technology alone is not enough.
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::DpiaInnovative, Yes);
-    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaBiometric, No);
+    },
 );
 
 case!(
@@ -969,9 +1341,10 @@ case!(
         a.set_choices(Q::AboutData, &[data::CONTACT, data::GENETIC]);
         a.answers.clear(Q::DpiaGenetic);
     }),
-    silent: with(base(), |a| {
-        a.answers.clear(Q::DpiaGenetic);
-    }),
+    // The suggestion is what triggers it: without genetic data there is none.
+    near_miss: |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT]);
+    },
 );
 
 case!(
@@ -980,7 +1353,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::DpiaTracking, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaTracking, No);
+    },
 );
 
 case!(
@@ -989,11 +1364,22 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::DpiaDone, Yes).set_text(Q::DpiaDate, "2026-04-01");
     }),
-    silent: with(base(), |a| {
+    near_miss: |a| {
+        a.set_text(Q::DpiaReference, "DPIA-7");
+    },
+);
+
+case!(
+    dpia_date_not_a_date,
+    "dpia.details-missing",
+    trigger: with(base(), |a| {
         a.set_yes_no(Q::DpiaDone, Yes)
-            .set_text(Q::DpiaDate, "2026-04-01")
+            .set_text(Q::DpiaDate, "April")
             .set_text(Q::DpiaReference, "DPIA-7");
     }),
+    near_miss: |a| {
+        a.set_text(Q::DpiaDate, "2026-04-01");
+    },
 );
 
 // ---- decision and record ----------------------------------------------------------
@@ -1004,7 +1390,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_choice(Q::DecisionRely, decision::UNDECIDED);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_choice(Q::DecisionRely, decision::YES);
+    },
 );
 
 case!(
@@ -1013,9 +1401,11 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::DecisionRely);
     }),
-    silent: with(base(), |a| {
+    // "No" is a decision too.
+    near_miss: |a| {
         a.set_choice(Q::DecisionRely, decision::NO);
-    }),
+    },
+    also_raises: ["decision.consider-other-basis"],
 );
 
 case!(
@@ -1024,10 +1414,11 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::PurposeOtherLaws, No);
     }),
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::PurposeOtherLaws, No)
-            .set_choice(Q::DecisionRely, decision::NO);
-    }),
+    // The blocker stands, but the decision no longer ignores it.
+    near_miss: |a| {
+        a.set_choice(Q::DecisionRely, decision::NO);
+    },
+    also_raises: ["decision.consider-other-basis"],
 );
 
 case!(
@@ -1036,7 +1427,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::DecisionJustification);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::DecisionJustification, "The impact is minimal and the benefit to the employee is clear.");
+    },
 );
 
 case!(
@@ -1045,7 +1438,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::DecisionFactorsAgainst);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::DecisionFactorsAgainst, "The contacts did not give us their details themselves.");
+    },
 );
 
 case!(
@@ -1054,7 +1449,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_choice(Q::DecisionRely, decision::NO);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_choice(Q::DecisionRely, decision::YES);
+    },
 );
 
 case!(
@@ -1064,21 +1461,21 @@ case!(
         a.set_yes_no(Q::AboutStarted, Yes);
     }),
     // A review of processing an earlier assessment covered is not retrospective.
-    silent: with(base(), |a| {
-        a.set_yes_no(Q::AboutStarted, Yes);
+    near_miss: |a| {
         a.review_of = Some("earlier".into());
-    }),
+    },
 );
 
 case!(
     retrospective_by_dates,
     "record.retrospective",
     trigger: with(base(), |a| {
-        a.set_text(Q::AboutStartDate, "2026-01-05");
+        a.set_text(Q::AboutStartDate, "2026-04-13");
     }),
-    silent: with(base(), |a| {
+    // Starting on the day the assessment is completed is not starting before it.
+    near_miss: |a| {
         a.set_text(Q::AboutStartDate, "2026-04-14");
-    }),
+    },
 );
 
 case!(
@@ -1087,7 +1484,20 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::SignOffCompletedName);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::SignOffCompletedName, "Jo Patel");
+    },
+);
+
+case!(
+    completed_date_missing,
+    "record.completed-by-missing",
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::SignOffCompletedDate);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::SignOffCompletedDate, "2026-04-15");
+    },
 );
 
 case!(
@@ -1096,7 +1506,9 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::SignOffApprovedName);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::SignOffApprovedName, "Jo Patel");
+    },
 );
 
 case!(
@@ -1105,7 +1517,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_text(Q::SignOffApprovedName, "sam  green.");
     }),
-    silent: base(),
+    // A similar name is still someone else.
+    near_miss: |a| {
+        a.set_text(Q::SignOffApprovedName, "Sam Greene");
+    },
 );
 
 // Accents and case do not hide that one person did both (Welsh names, for one).
@@ -1116,10 +1531,9 @@ case!(
         a.set_text(Q::SignOffCompletedName, "Siân Jones");
         a.set_text(Q::SignOffApprovedName, "SIAN JONES");
     }),
-    silent: with(base(), |a| {
-        a.set_text(Q::SignOffCompletedName, "Siân Jones");
+    near_miss: |a| {
         a.set_text(Q::SignOffApprovedName, "Sioned Jones");
-    }),
+    },
 );
 
 case!(
@@ -1128,9 +1542,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_text(Q::SignOffApprovedDate, "2026-04-13");
     }),
-    silent: with(base(), |a| {
+    // Approved the same day it was completed.
+    near_miss: |a| {
         a.set_text(Q::SignOffApprovedDate, "2026-04-14");
-    }),
+    },
 );
 
 case!(
@@ -1139,7 +1554,20 @@ case!(
     trigger: with(base(), |a| {
         a.answers.clear(Q::SignOffReviewDate);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_text(Q::SignOffReviewDate, "2027-04-14");
+    },
+);
+
+case!(
+    review_date_not_a_date,
+    "record.review-date-missing",
+    trigger: with(base(), |a| {
+        a.set_text(Q::SignOffReviewDate, "in two years");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::SignOffReviewDate, "2028-04-16");
+    },
 );
 
 case!(
@@ -1148,9 +1576,10 @@ case!(
     trigger: with(base(), |a| {
         a.set_text(Q::SignOffReviewDate, "2026-11-21");
     }),
-    silent: with(base(), |a| {
+    // Due today is not yet overdue.
+    near_miss: |a| {
         a.set_text(Q::SignOffReviewDate, "2026-11-22");
-    }),
+    },
 );
 
 case!(
@@ -1159,9 +1588,11 @@ case!(
     trigger: with(base(), |a| {
         a.set_text(Q::SignOffReviewDate, "2026-04-14");
     }),
-    silent: with(base(), |a| {
-        a.set_text(Q::SignOffReviewDate, "2026-12-15");
-    }),
+    // The day after completion. (Both dates have passed, so the review is overdue in
+    // both: that is another rule.)
+    near_miss: |a| {
+        a.set_text(Q::SignOffReviewDate, "2026-04-15");
+    },
 );
 
 case!(
@@ -1170,7 +1601,9 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::SignOffPrivacyInformation, NotSure);
     }),
-    silent: base(),
+    near_miss: |a| {
+        a.set_yes_no(Q::SignOffPrivacyInformation, Yes);
+    },
 );
 
 case!(
@@ -1180,17 +1613,34 @@ case!(
         let some: Vec<&str> = checklist::OPTIONS.iter().skip(1).map(|c| c.key).collect();
         a.set_choices(Q::SignOffChecklist, &some);
     }),
-    silent: base(),
+    near_miss: |a| {
+        let all: Vec<&str> = checklist::OPTIONS.iter().map(|c| c.key).collect();
+        a.set_choices(Q::SignOffChecklist, &all);
+    },
 );
 
 case!(
     date_not_valid,
     "record.date-not-valid",
     trigger: with(base(), |a| {
-        a.set_text(Q::SignOffCompletedDate, "10.12.24");
+        a.set_text(Q::SignOffCompletedDate, "14.04.26");
     }),
-    silent: base(),
+    // The same date written as year, month and day.
+    near_miss: |a| {
+        a.set_text(Q::SignOffCompletedDate, "2026-04-14");
+    },
 );
+
+/// A soft opt-in condition answered "no" is a different finding (not met, rather than
+/// unconfirmed): the unconfirmed rule stays silent and the condition's own rule fires.
+#[test]
+fn soft_opt_in_condition_refused_is_not_unconfirmed() {
+    let a = with(soft_opt_in(), |a| {
+        a.set_yes_no(Q::PecrSoftSimilar, No);
+    });
+    assert_silent(&a, "pecr.soft-opt-in.unconfirmed");
+    assert_fires(&a, "pecr.soft-opt-in.similar-products");
+}
 
 /// Without today's date the review-overdue rule has nothing to compare with.
 #[test]
