@@ -2,7 +2,6 @@
 //! status. Plain data with serde, no behaviour beyond keeping itself consistent.
 
 use std::collections::BTreeMap;
-
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
