@@ -17,6 +17,7 @@ pub mod questions;
 pub mod rules;
 pub mod schema;
 pub mod screening;
+pub mod shape;
 pub mod text;
 pub mod validation;
 

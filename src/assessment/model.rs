@@ -2,8 +2,9 @@
 //! status. Plain data with serde, no behaviour beyond keeping itself consistent.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::de::Error as _;
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::questions::{AnswerKind, QuestionId};
@@ -109,66 +110,95 @@ impl Serialize for Answers {
 
 impl<'de> Deserialize<'de> for Answers {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = BTreeMap::<String, serde_json::Value>::deserialize(d)?;
+        d.deserialize_map(AnswersVisitor)
+    }
+}
+
+/// Reads the answers object: each key must be a question's (`QuestionId`'s own
+/// `Deserialize` refuses any other), and each value is read by that question's
+/// `AnswerSeed`, so every error is raised while its key is on the path.
+struct AnswersVisitor;
+
+impl<'de> Visitor<'de> for AnswersVisitor {
+    type Value = Answers;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("answers keyed by question")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
         let mut answers = Answers::default();
-        for (key, value) in raw {
-            let q = QuestionId::from_key(&key)
-                .ok_or_else(|| D::Error::custom(format!("answers: unknown question \"{key}\"")))?;
-            let answer = answer_from_json(q, value)
-                .map_err(|why| D::Error::custom(format!("answers.{key}: {why}")))?;
+        while let Some(q) = map.next_key::<QuestionId>()? {
+            let answer = map.next_value_seed(AnswerSeed(q))?;
             answers.0.insert(q, answer);
         }
         Ok(answers)
     }
 }
 
-/// Reads one answer, checking it has the form its question takes.
-fn answer_from_json(q: QuestionId, value: serde_json::Value) -> Result<Answer, String> {
-    use serde_json::Value;
-    let question = q.question();
-    let answer = match (question.kind, value) {
-        (AnswerKind::ShortText | AnswerKind::LongText | AnswerKind::Date, Value::String(t)) => {
-            Answer::Text(t)
+/// Reads one answer, checking it has the form its question takes. Its errors are
+/// serde's structured ones: a value of the wrong form is `invalid_type` (with what the
+/// question takes as the expectation), an option that is not the question's is
+/// `unknown_variant` (its options are not listed: the bank holds them), an option given
+/// twice is `duplicate_field`.
+struct AnswerSeed(QuestionId);
+
+impl<'de> DeserializeSeed<'de> for AnswerSeed {
+    type Value = Answer;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Answer, D::Error> {
+        match self.0.question().kind {
+            AnswerKind::YesNo => YesNo::deserialize(d).map(Answer::YesNo),
+            AnswerKind::Impacts => Err(D::Error::custom(
+                "impacts are kept in \"impacts\", not among the answers",
+            )),
+            _ => d.deserialize_any(self),
         }
-        (AnswerKind::YesNo, Value::String(t)) => Answer::YesNo(
-            YesNo::from_key(&t).ok_or_else(|| format!("\"{t}\" is not yes, no or not-sure"))?,
-        ),
-        (AnswerKind::Single(_), Value::String(t)) => {
-            question
-                .choice(&t)
-                .ok_or_else(|| format!("\"{t}\" is not one of the options"))?;
-            Answer::Choice(t)
-        }
-        (AnswerKind::Multiple(_), Value::Array(items)) => {
-            let mut keys = Vec::with_capacity(items.len());
-            for item in items {
-                let Value::String(t) = item else {
-                    return Err("expected a list of option keys".into());
-                };
-                question
-                    .choice(&t)
-                    .ok_or_else(|| format!("\"{t}\" is not one of the options"))?;
-                if keys.contains(&t) {
-                    return Err(format!("\"{t}\" is listed twice"));
-                }
-                keys.push(t);
-            }
-            Answer::Choices(keys)
-        }
-        (AnswerKind::Impacts, _) => return Err("impacts are stored in \"impacts\"".into()),
-        (kind, _) => return Err(format!("expected {}", expected(kind))),
-    };
-    Ok(answer)
+    }
 }
 
-fn expected(kind: AnswerKind) -> &'static str {
-    match kind {
-        AnswerKind::ShortText | AnswerKind::LongText => "text",
-        AnswerKind::Date => "a date as text",
-        AnswerKind::YesNo => "\"yes\", \"no\" or \"not-sure\"",
-        AnswerKind::Single(_) => "one option key",
-        AnswerKind::Multiple(_) => "a list of option keys",
-        AnswerKind::Impacts => "a list of impacts",
+impl<'de> Visitor<'de> for AnswerSeed {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self.0.question().kind {
+            AnswerKind::Date => "a date as text",
+            AnswerKind::Single(_) => "the key of one option",
+            AnswerKind::Multiple(_) => "a list of option keys",
+            _ => "text",
+        })
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Answer, E> {
+        let question = self.0.question();
+        match question.kind {
+            AnswerKind::ShortText | AnswerKind::LongText | AnswerKind::Date => {
+                Ok(Answer::Text(text.to_string()))
+            }
+            AnswerKind::Single(_) => match question.choice(text) {
+                Some(choice) => Ok(Answer::Choice(choice.key.to_string())),
+                None => Err(E::unknown_variant(text, &[])),
+            },
+            _ => Err(E::invalid_type(Unexpected::Str(text), &self)),
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Answer, A::Error> {
+        let question = self.0.question();
+        if !matches!(question.kind, AnswerKind::Multiple(_)) {
+            return Err(A::Error::invalid_type(Unexpected::Seq, &self));
+        }
+        let mut keys: Vec<String> = Vec::new();
+        while let Some(key) = items.next_element::<String>()? {
+            let choice = question
+                .choice(&key)
+                .ok_or_else(|| A::Error::unknown_variant(&key, &[]))?;
+            if keys.iter().any(|k| k == choice.key) {
+                return Err(A::Error::duplicate_field(choice.key));
+            }
+            keys.push(key);
+        }
+        Ok(Answer::Choices(keys))
     }
 }
 
@@ -483,33 +513,139 @@ mod tests {
         );
         let back: Answers = serde_json::from_value(json).unwrap();
         assert_eq!(back, a.answers);
+    }
 
-        for (bad, field) in [
+    #[test]
+    fn wrong_answers_are_typed_errors_with_the_question_on_the_path() {
+        use crate::assessment::shape::{from_value, Expected, Found, Kind, Path, Segment};
+        use serde_json::json;
+        let at = |key: &str| Path(vec![Segment::Field(key.into())]);
+        let text = |t: &str| Found::Text(t.into());
+        let said = |words: &str| Expected::Said(words.into());
+        for (bad, path, kind) in [
             (
-                serde_json::json!({"purpose.why": 3}),
-                "answers.purpose.why: expected text",
+                json!({"purpose.why": 3}),
+                at("purpose.why"),
+                Kind::WrongType {
+                    found: Found::Number("3".into()),
+                    expected: said("text"),
+                },
             ),
             (
-                serde_json::json!({"nature.special": "maybe"}),
-                "answers.nature.special",
+                json!({"about.start-date": false}),
+                at("about.start-date"),
+                Kind::WrongType {
+                    found: Found::Boolean(false),
+                    expected: said("a date as text"),
+                },
             ),
             (
-                serde_json::json!({"about.people": ["aliens"]}),
-                "answers.about.people",
+                json!({"nature.special": "maybe"}),
+                at("nature.special"),
+                Kind::UnknownOption {
+                    found: "maybe".into(),
+                    options: &["yes", "no", "not-sure"],
+                },
+            ),
+            (
+                json!({"nature.special": 1}),
+                at("nature.special"),
+                Kind::WrongType {
+                    found: Found::Number("1".into()),
+                    expected: Expected::OneOf(&["yes", "no", "not-sure"]),
+                },
+            ),
+            (
+                json!({"about.scale": "huge"}),
+                at("about.scale"),
+                Kind::UnknownOption {
+                    found: "huge".into(),
+                    options: &[],
+                },
+            ),
+            (
+                json!({"about.scale": ["small"]}),
+                at("about.scale"),
+                Kind::WrongType {
+                    found: Found::List,
+                    expected: said("the key of one option"),
+                },
+            ),
+            (
+                json!({"about.people": ["aliens"]}),
+                at("about.people"),
+                Kind::UnknownOption {
+                    found: "aliens".into(),
+                    options: &[],
+                },
+            ),
+            (
+                json!({"about.people": ["tenants", "tenants"]}),
+                at("about.people"),
+                Kind::ListedTwice("tenants"),
+            ),
+            (
+                json!({"about.people": "tenants"}),
+                at("about.people"),
+                Kind::WrongType {
+                    found: text("tenants"),
+                    expected: said("a list of option keys"),
+                },
+            ),
+            (
+                json!({"about.people": ["tenants", 4]}),
+                Path(vec![
+                    Segment::Field("about.people".into()),
+                    Segment::Index(1),
+                ]),
+                Kind::WrongType {
+                    found: Found::Number("4".into()),
+                    expected: Expected::Text,
+                },
+            ),
+            (
+                json!({"no.such": "x"}),
+                at("no.such"),
+                Kind::UnknownQuestion,
+            ),
+            (
+                json!({"impact.list": []}),
+                at("impact.list"),
+                Kind::Other("impacts are kept in \"impacts\", not among the answers".into()),
+            ),
+            (
+                json!(["purpose.why"]),
+                Path::default(),
+                Kind::WrongType {
+                    found: Found::List,
+                    expected: Expected::Object,
+                },
+            ),
+        ] {
+            let e = from_value::<Answers>(bad.clone()).unwrap_err();
+            assert_eq!((&e.path, &e.kind), (&path, &kind), "{bad}");
+        }
+    }
+
+    #[test]
+    fn other_deserialisers_still_read_answers_and_name_the_problem() {
+        let back: Answers =
+            serde_json::from_value(serde_json::json!({"about.people": ["tenants"]})).unwrap();
+        assert_eq!(back.len(), 1);
+        for (bad, words) in [
+            (
+                serde_json::json!({"no.such": "x"}),
+                "unknown field `no.such`",
             ),
             (
                 serde_json::json!({"about.people": ["tenants", "tenants"]}),
-                "listed twice",
-            ),
-            (
-                serde_json::json!({"no.such": "x"}),
-                "unknown question \"no.such\"",
+                "duplicate field `tenants`",
             ),
         ] {
             let err = serde_json::from_value::<Answers>(bad)
                 .unwrap_err()
                 .to_string();
-            assert!(err.contains(field), "{err}");
+            assert!(err.contains(words), "{err}");
         }
     }
 }

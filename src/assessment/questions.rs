@@ -343,6 +343,6 @@ impl<'de> Deserialize<'de> for QuestionId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = String::deserialize(d)?;
         QuestionId::from_key(&key)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown question \"{key}\"")))
+            .ok_or_else(|| serde::de::Error::unknown_field(&key, &super::shape::QUESTION_KEY))
     }
 }

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::model::Assessment;
+use super::shape::{self, ShapeError};
 
 /// The current version of the assessment's JSON form. Bump it with every change to that
 /// form, add a step to `STEPS`, and add a fixture of the old form that must still load.
@@ -26,8 +27,8 @@ pub enum SchemaError {
     Unknown(u32),
     /// A migration step failed.
     Migration { from: u32, reason: String },
-    /// The JSON does not have the shape of an assessment; `path` names the field.
-    Shape { path: String, reason: String },
+    /// The JSON does not have the shape of an assessment: where, and what is wrong.
+    Shape(ShapeError),
 }
 
 impl std::fmt::Display for SchemaError {
@@ -41,8 +42,7 @@ impl std::fmt::Display for SchemaError {
             SchemaError::Migration { from, reason } => {
                 write!(f, "it could not be updated from format version {from}: {reason}")
             }
-            SchemaError::Shape { path, reason } if path.is_empty() => write!(f, "{reason}"),
-            SchemaError::Shape { path, reason } => write!(f, "the field \"{path}\" is not right: {reason}"),
+            SchemaError::Shape(e) => write!(f, "{e}"),
         }
     }
 }
@@ -65,22 +65,7 @@ pub fn migrate(mut value: Value, version: u32) -> Result<Value, SchemaError> {
 /// Migrates and reads an assessment, naming the field at fault if it does not fit.
 pub fn read_assessment(value: Value, version: u32) -> Result<Assessment, SchemaError> {
     let value = migrate(value, version)?;
-    serde_json::from_value(value).map_err(|e| {
-        let reason = e.to_string();
-        // Our own messages already start with the path ("answers.purpose.why: …").
-        match reason.split_once(": ") {
-            Some((path, rest)) if path.starts_with("answers") && !path.contains(' ') => {
-                SchemaError::Shape {
-                    path: path.to_string(),
-                    reason: rest.to_string(),
-                }
-            }
-            _ => SchemaError::Shape {
-                path: String::new(),
-                reason,
-            },
-        }
-    })
+    shape::from_value(value).map_err(SchemaError::Shape)
 }
 
 #[cfg(test)]
@@ -101,13 +86,23 @@ mod tests {
 
     #[test]
     fn shape_errors_name_the_field() {
+        use crate::assessment::shape::{Kind, Path, Segment};
         let value = serde_json::json!({"id": "x", "answers": {"nature.special": "maybe"}});
         match read_assessment(value, 1) {
-            Err(SchemaError::Shape { path, .. }) => assert_eq!(path, "answers.nature.special"),
+            Err(SchemaError::Shape(e)) => {
+                assert_eq!(
+                    e.path,
+                    Path(vec![
+                        Segment::Field("answers".into()),
+                        Segment::Field("nature.special".into())
+                    ])
+                );
+                assert!(matches!(e.kind, Kind::UnknownOption { .. }), "{e:?}");
+            }
             other => panic!("{other:?}"),
         }
         let value = serde_json::json!({"answers": {}});
         let err = read_assessment(value, 1).unwrap_err();
-        assert!(err.to_string().contains("missing field `id`"), "{err}");
+        assert_eq!(err.to_string(), "the field \"id\" is missing");
     }
 }

@@ -1,6 +1,7 @@
 //! Why a file could not be imported, in words a user can act on.
 
 use crate::assessment::schema::{SchemaError, SCHEMA_VERSION};
+use crate::assessment::shape::ShapeError;
 
 use super::{FORMAT, MAX_IMPORT_BYTES};
 
@@ -13,11 +14,12 @@ pub enum ImportError {
     TooLarge { bytes: usize },
     /// Not UTF-8 text; `offset` is the first byte that is not.
     NotUtf8 { offset: usize },
-    /// Not JSON (and not an HTML report). `line` and `column` are 1-based.
+    /// Not JSON (and not an HTML report). `line` and `column` are 1-based, as
+    /// serde_json counts them; `found` is the character there, read from the file.
     NotJson {
         line: usize,
         column: usize,
-        reason: String,
+        found: Option<char>,
         /// The text stops before the JSON is complete.
         truncated: bool,
     },
@@ -34,9 +36,9 @@ pub enum ImportError {
         field: &'static str,
         expected: &'static str,
     },
-    /// The assessment does not have the right shape; `path` names the field inside it
+    /// The assessment does not have the right shape: its path names the field inside it
     /// (e.g. `impacts[0].likelihood`), empty for the assessment as a whole.
-    Shape { path: String, reason: String },
+    Shape(ShapeError),
     /// Saved by a newer version of the tool.
     Future { version: u32 },
     /// A format version no release has written.
@@ -74,22 +76,23 @@ impl ImportError {
             ImportError::NotJson {
                 line,
                 column,
-                reason,
                 truncated: true,
+                ..
             } => format!(
                 "The file is not valid JSON: it stops at line {line}, column {column}, before \
-                 the data is complete ({reason}). It may have been cut short while being saved \
-                 or copied: export it again if you can."
+                 the data is complete. It may have been cut short while being saved or \
+                 copied: export it again if you can."
             ),
             ImportError::NotJson {
                 line,
                 column,
-                reason,
+                found,
                 truncated: false,
             } => format!(
                 "The file is not valid JSON: there is a mistake at line {line}, column \
-                 {column} ({reason}). If the file was edited by hand, correct that line; \
-                 otherwise export it again."
+                 {column}{}. If the file was edited by hand, correct that line; otherwise \
+                 export it again.",
+                found.map(unexpected).unwrap_or_default()
             ),
             ImportError::NotAnExport {
                 bare_assessment: true,
@@ -117,21 +120,9 @@ impl ImportError {
                 "The file's \"{field}\" field is not right: it should be {expected}. It may \
                  have been edited: export it again if you can."
             ),
-            ImportError::Shape { path, reason } if path.is_empty() => format!(
-                "The assessment in the file cannot be read: {}. It may have been edited: \
-                 export it again if you can.",
-                shorten(reason)
-            ),
-            ImportError::Shape { path, reason } if reason == MISSING => format!(
-                "The assessment in the file cannot be read: the field \"{}\" is missing. It \
-                 may have been edited: export it again if you can.",
-                shorten(path)
-            ),
-            ImportError::Shape { path, reason } => format!(
-                "The assessment in the file cannot be read: the field \"{}\" is not right: \
-                 {}. It may have been edited: export it again if you can.",
-                shorten(path),
-                shorten(reason)
+            ImportError::Shape(e) => format!(
+                "The assessment in the file cannot be read: {e}. It may have been edited: \
+                 export it again if you can."
             ),
             ImportError::Future { version } => format!(
                 "This file was saved by a newer version of this tool (format version \
@@ -173,137 +164,20 @@ impl From<SchemaError> for ImportError {
             SchemaError::Future(version) => ImportError::Future { version },
             SchemaError::Unknown(version) => ImportError::UnknownVersion { version },
             SchemaError::Migration { from, reason } => ImportError::Migration { from, reason },
-            SchemaError::Shape { path, reason } => shape(&path, &reason),
+            SchemaError::Shape(e) => ImportError::Shape(e),
         }
     }
 }
 
-/// The reason given for a field that is not there.
-const MISSING: &str = "it is missing";
-
-/// The shape error for the field at `path` (dotted, e.g. `impacts[0].likelihood`), with
-/// serde's wording made plain: a missing or unknown field, or an unknown question, is
-/// named in the path itself; types are said in words.
-pub(super) fn shape(path: &str, reason: &str) -> ImportError {
-    let join = |name: &str| match path {
-        "" => name.to_string(),
-        p => format!("{p}.{name}"),
+/// " ("o" is not expected there)": the character a JSON mistake was found at.
+fn unexpected(c: char) -> String {
+    let what = match c {
+        '\n' | '\r' => "a line break".to_string(),
+        '\t' => "a tab".to_string(),
+        c if c.is_control() => "a control character".to_string(),
+        c => format!("\"{c}\""),
     };
-    let (path, reason) = if let Some(name) = quoted_after(reason, "missing field ") {
-        (join(&name), MISSING.to_string())
-    } else if let Some(name) = quoted_after(reason, "unknown field ") {
-        let fields = reason
-            .split_once(", expected ")
-            .map(|(_, e)| plain_list(e.strip_prefix("one of ").unwrap_or(e), "and"));
-        let path = if path.ends_with(&name) {
-            path.to_string()
-        } else {
-            join(&name)
-        };
-        match fields {
-            Some(f) => (
-                path,
-                format!("there is no such field (the fields here are {f})"),
-            ),
-            None => (path, "there is no such field".to_string()),
-        }
-    } else if let Some(key) = quoted_after(reason, "unknown question ") {
-        (join(&key), "there is no question with this key".to_string())
-    } else {
-        (path.to_string(), plain_reason(reason))
-    };
-    ImportError::Shape { path, reason }
-}
-
-/// The name in `` `name` `` or `"name"` right after `prefix`, if the reason starts so.
-fn quoted_after(reason: &str, prefix: &str) -> Option<String> {
-    let rest = reason.strip_prefix(prefix)?;
-    let quote = rest.chars().next().filter(|c| *c == '`' || *c == '"')?;
-    let body = &rest[1..];
-    body.find(quote).map(|end| body[..end].to_string())
-}
-
-/// serde's wording for a value of the wrong type or an unknown option, in plain words.
-pub(super) fn plain_reason(reason: &str) -> String {
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some((found, expected)) = reason
-            .strip_prefix(prefix)
-            .and_then(|r| r.rsplit_once(", expected "))
-        {
-            return format!(
-                "it is {}, but should be {}",
-                found_value(found),
-                expected_value(expected)
-            );
-        }
-    }
-    if let Some((variant, expected)) = reason
-        .strip_prefix("unknown variant ")
-        .and_then(|r| r.split_once(", expected "))
-    {
-        let options = expected.strip_prefix("one of ").unwrap_or(expected);
-        return format!(
-            "{} is not one of {}",
-            quotes(variant),
-            plain_list(options, "or")
-        );
-    }
-    // The answers' own wording: "expected text", "expected one option key".
-    if let Some(expected) = reason.strip_prefix("expected ") {
-        return format!("it should be {expected}");
-    }
-    quotes(reason)
-}
-
-fn found_value(found: &str) -> String {
-    let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`'));
-    if let Some(n) = value("integer ").or_else(|| value("floating point ")) {
-        format!("the number {n}")
-    } else if let Some(b) = value("boolean ") {
-        b.to_string()
-    } else if let Some(t) = found.strip_prefix("string ") {
-        format!("the text {t}")
-    } else {
-        match found {
-            "null" | "unit value" => "null".to_string(),
-            "map" => "an object".to_string(),
-            "sequence" => "a list".to_string(),
-            other => quotes(other),
-        }
-    }
-}
-
-fn expected_value(expected: &str) -> String {
-    match expected {
-        "u32" | "u64" | "usize" => "a whole number".to_string(),
-        "a string" => "text".to_string(),
-        "a sequence" => "a list".to_string(),
-        "a map" => "an object".to_string(),
-        "a boolean" => "true or false".to_string(),
-        e if e.starts_with("struct ") => "an object".to_string(),
-        e if e.starts_with("one of ") => format!("one of {}", plain_list(&e[7..], "or")),
-        e => quotes(e),
-    }
-}
-
-/// `` `a`, `b`, `c` `` → `"a", "b" or "c"` (or `and`); serde writes two as `` `a` or `b` ``.
-fn plain_list(list: &str, conjunction: &str) -> String {
-    let items: Vec<String> = list
-        .split(", ")
-        .flat_map(|i| i.split(" or "))
-        .map(quotes)
-        .collect();
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {conjunction} {last}", rest.join(", "))
-        }
-        _ => items.concat(),
-    }
-}
-
-/// Backticks (serde's quotes) as double quotes.
-fn quotes(text: &str) -> String {
-    text.replace('`', "\"")
+    format!(" ({what} is not expected there)")
 }
 
 /// Keeps a message readable when a file holds very long text where a word was expected.
@@ -352,73 +226,23 @@ mod tests {
     }
 
     #[test]
-    fn serde_wording_is_made_plain() {
-        for (path, reason, want_path, want) in [
-            ("", "missing field `id`", "id", "it is missing"),
-            (
-                "review_log[0]",
-                "missing field `note`",
-                "review_log[0].note",
-                "it is missing",
-            ),
-            (
-                "impacts[0].colour",
-                "unknown field `colour`, expected `id` or `description`",
-                "impacts[0].colour",
-                "there is no such field (the fields here are \"id\" and \"description\")",
-            ),
-            (
-                "answers",
-                "unknown question \"no.such\"",
-                "answers.no.such",
-                "there is no question with this key",
-            ),
-            (
-                "id",
-                "invalid type: integer `7`, expected a string",
-                "id",
-                "it is the number 7, but should be text",
-            ),
-            (
-                "version",
-                "invalid value: integer `-3`, expected u32",
-                "version",
-                "it is the number -3, but should be a whole number",
-            ),
-            (
-                "",
-                "invalid type: string \"x\", expected struct Assessment",
-                "",
-                "it is the text \"x\", but should be an object",
-            ),
-            (
-                "status",
-                "unknown variant `signed`, expected `draft` or `approved`",
-                "status",
-                "\"signed\" is not one of \"draft\" or \"approved\"",
-            ),
-            (
-                "impacts[0].likelihood",
-                "unknown variant `often`, expected one of `remote`, `possible`, `probable`",
-                "impacts[0].likelihood",
-                "\"often\" is not one of \"remote\", \"possible\" or \"probable\"",
-            ),
-            (
-                "answers.purpose.why",
-                "expected text",
-                "answers.purpose.why",
-                "it should be text",
-            ),
-        ] {
-            assert_eq!(
-                shape(path, reason),
-                ImportError::Shape {
-                    path: want_path.into(),
-                    reason: want.into()
-                },
-                "{reason}"
-            );
-        }
+    fn a_json_mistake_names_the_character_found() {
+        let at = |found| ImportError::NotJson {
+            line: 3,
+            column: 3,
+            found,
+            truncated: false,
+        };
+        assert!(at(Some('o'))
+            .message()
+            .contains("at line 3, column 3 (\"o\" is not expected there)."));
+        assert!(at(Some('\n'))
+            .message()
+            .contains("column 3 (a line break is not expected there)."));
+        assert!(at(Some('\u{1}'))
+            .message()
+            .contains("column 3 (a control character is not expected there)."));
+        assert!(at(None).message().contains("at line 3, column 3. If"));
     }
 
     #[test]

@@ -3,12 +3,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::assessment::model::Answers;
-use crate::assessment::schema::{self, SchemaError, SCHEMA_VERSION};
-use crate::assessment::{Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Status};
+use crate::assessment::schema::{self, SCHEMA_VERSION};
+use crate::assessment::Assessment;
 
 use super::canonical::{digest_hex, ALGORITHM};
-use super::error::{plain_reason, shape, ImportError};
+use super::error::ImportError;
 use super::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
 
 /// Which kind of file was imported.
@@ -66,7 +65,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// Reads the JSON envelope of an export.
 fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(not_json)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotAnExport {
             found: None,
@@ -120,7 +119,7 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
         .ok_or(ImportError::MissingField("assessment"))?;
     // Checked on the assessment exactly as it is in the file, before any migration.
     let digest = check_digest(&envelope, &value);
-    let assessment = read_assessment(value, version)?;
+    let assessment = schema::read_assessment(value, version)?;
     Ok(Imported {
         assessment,
         digest,
@@ -130,19 +129,34 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
     })
 }
 
-fn not_json(e: serde_json::Error) -> ImportError {
-    let full = e.to_string();
-    // serde_json ends its message with " at line L column C"; we say that ourselves.
-    let reason = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
+/// Where serde_json stopped reading, and the character it stopped at, taken from the
+/// text itself (serde_json's message is not read).
+fn not_json(text: &str, e: &serde_json::Error) -> ImportError {
     ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: plain_reason(&reason),
+        found: char_at(text, e.line(), e.column()),
         truncated: e.is_eof(),
     }
+}
+
+/// The character at `line` and `column` as serde_json counts them: both from 1, the
+/// column in bytes; column 0 is the line break that ends the line before.
+fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
+    let mut lines = text.split('\n');
+    let this_line = lines.nth(line.checked_sub(1)?)?;
+    let Some(byte) = column.checked_sub(1) else {
+        return (line > 1).then_some('\n');
+    };
+    if byte >= this_line.len() {
+        return lines.next().map(|_| '\n');
+    }
+    // The character that holds that byte, should it be inside one of several bytes.
+    this_line
+        .char_indices()
+        .take_while(|(i, _)| *i <= byte)
+        .last()
+        .map(|(_, c)| c)
 }
 
 fn check_digest(envelope: &Map<String, Value>, assessment: &Value) -> DigestCheck {
@@ -156,111 +170,6 @@ fn check_digest(envelope: &Map<String, Value>, assessment: &Value) -> DigestChec
             DigestCheck::Matches
         }
         _ => DigestCheck::Mismatch,
-    }
-}
-
-/// Migrates and reads the assessment. `read_assessment` names the field for answers;
-/// for anything else, the value is read again with its path tracked to name the field.
-fn read_assessment(value: Value, version: u32) -> Result<Assessment, ImportError> {
-    let copy = value.clone();
-    schema::read_assessment(value, version).map_err(|e| match e {
-        SchemaError::Shape { path, reason } if path.is_empty() => {
-            locate(copy, version).unwrap_or_else(|| shape(&path, &reason))
-        }
-        other => other.into(),
-    })
-}
-
-/// The shape error with the path of the field at fault, found by reading each part of
-/// the assessment on its own (with the deserialisers the model already has).
-fn locate(value: Value, version: u32) -> Option<ImportError> {
-    let migrated = schema::migrate(value, version).ok()?;
-    if let Some((path, reason)) = faulty_field(&migrated) {
-        // The answers name their own question: "answers.purpose.why: expected text".
-        if let Some((inner, rest)) = reason.split_once(": ") {
-            if inner.starts_with(path.as_str()) && !inner.contains(' ') {
-                return Some(shape(inner, rest));
-            }
-        }
-        return Some(shape(&path, &reason));
-    }
-    // A missing or unknown field of the assessment itself: serde names it.
-    let err = serde_json::from_value::<Assessment>(migrated).err()?;
-    Some(shape("", &err.to_string()))
-}
-
-/// Why `value` does not read as a `T`, if it does not.
-fn misfit<T: serde::de::DeserializeOwned>(value: &Value) -> Option<String> {
-    serde_json::from_value::<T>(value.clone())
-        .err()
-        .map(|e| e.to_string())
-}
-
-/// The first field of the assessment that does not read, with serde's reason.
-fn faulty_field(assessment: &Value) -> Option<(String, String)> {
-    let Value::Object(fields) = assessment else {
-        return None;
-    };
-    for (key, value) in fields {
-        let found = match key.as_str() {
-            "id" => misfit::<String>(value).map(|r| (key.clone(), r)),
-            "version" => misfit::<u32>(value).map(|r| (key.clone(), r)),
-            "status" => misfit::<Status>(value).map(|r| (key.clone(), r)),
-            "review_of" => misfit::<Option<String>>(value).map(|r| (key.clone(), r)),
-            "answers" => misfit::<Answers>(value).map(|r| (key.clone(), r)),
-            "impacts" => in_list::<Impact>(key, value, impact_field),
-            "review_log" => in_list::<ReviewEntry>(key, value, review_field),
-            _ => None, // an unknown field: the whole-assessment error names it
-        };
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-/// The first item of a list (and field of it) that does not read.
-fn in_list<T: serde::de::DeserializeOwned>(
-    name: &str,
-    list: &Value,
-    field: fn(&str, &Value) -> Option<String>,
-) -> Option<(String, String)> {
-    let Value::Array(items) = list else {
-        return misfit::<Vec<T>>(list).map(|r| (name.to_string(), r));
-    };
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{name}[{i}]");
-        if let Value::Object(fields) = item {
-            for (key, value) in fields {
-                if let Some(reason) = field(key, value) {
-                    return Some((format!("{path}.{key}"), reason));
-                }
-            }
-        }
-        // A missing or unknown field, or not an object: serde names it.
-        if let Some(reason) = misfit::<T>(item) {
-            return Some((path, reason));
-        }
-    }
-    None
-}
-
-/// Why one field of a review log entry does not read.
-fn review_field(key: &str, value: &Value) -> Option<String> {
-    match key {
-        "date" | "note" => misfit::<String>(value),
-        _ => None,
-    }
-}
-
-/// Why one field of an impact does not read (unknown fields are left to `in_list`).
-fn impact_field(key: &str, value: &Value) -> Option<String> {
-    match key {
-        "id" => misfit::<u32>(value),
-        "description" | "safeguards" => misfit::<String>(value),
-        "likelihood" | "residual_likelihood" => misfit::<Option<Likelihood>>(value),
-        "severity" | "residual_severity" => misfit::<Option<HarmSeverity>>(value),
-        _ => None,
     }
 }
 
@@ -347,6 +256,45 @@ mod tests {
         ] {
             assert_eq!(embedded_json(html), None, "{html}");
         }
+    }
+
+    #[test]
+    fn a_json_mistake_is_described_by_the_character_in_the_text() {
+        for (text, line, column, found) in [
+            ("{\n  \"format\": 1,\n  oops\n}", 3, 3, Some('o')),
+            ("Dear colleague", 1, 1, Some('D')),
+            ("{\"a\": \"é\" x}", 1, 12, Some('x')),
+            ("[\"café\", ü]", 1, 11, Some('ü')),
+            ("{\"a\": \"line\nbreak\"}", 2, 0, Some('\n')),
+            ("[1,]", 1, 4, Some(']')),
+            ("{\"a\": 1} }", 1, 10, Some('}')),
+        ] {
+            let e = serde_json::from_str::<Value>(text).unwrap_err();
+            assert_eq!((e.line(), e.column()), (line, column), "{text:?}");
+            assert_eq!(
+                not_json(text, &e),
+                ImportError::NotJson {
+                    line,
+                    column,
+                    found,
+                    truncated: false
+                },
+                "{text:?}"
+            );
+        }
+        let e = serde_json::from_str::<Value>("{\"a\": [1, 2").unwrap_err();
+        assert!(matches!(
+            not_json("{\"a\": [1, 2", &e),
+            ImportError::NotJson {
+                truncated: true,
+                ..
+            }
+        ));
+        // Positions outside the text give no character, and never panic.
+        for (line, column) in [(0, 0), (0, 5), (9, 1), (1, 99), (2, 0)] {
+            assert_eq!(char_at("ab", line, column), None, "{line}:{column}");
+        }
+        assert_eq!(char_at("ab\ncd", 1, 3), Some('\n'));
     }
 
     #[test]

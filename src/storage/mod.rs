@@ -23,5 +23,5 @@ pub use manage::Deleted;
 pub use memory::MemoryKv;
 pub use open::Opened;
 pub use quarantine::{DamagedRecord, DamagedState};
-pub use record::Record;
+pub use record::{DecodeError, Record};
 pub use store::{Saved, Store};

@@ -49,7 +49,8 @@ impl<K: KeyValue> Store<K> {
             };
             match decode(&id, &raw) {
                 Ok(record) => summaries.push(Summary::of(&record)),
-                Err(reason) => {
+                Err(why) => {
+                    let reason = why.to_string();
                     let indexed_title = known.title(&id).map(String::from);
                     let title = indexed_title.clone().or_else(|| title_in_raw(&raw));
                     match self.set_aside(&id, &raw, &reason, title.clone(), now_ms) {

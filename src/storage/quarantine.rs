@@ -96,6 +96,7 @@ impl<K: KeyValue> Store<K> {
                     title_in_raw(&raw),
                     decode(&id, &raw)
                         .err()
+                        .map(|why| why.to_string())
                         .unwrap_or_else(|| "it could not be read when it was set aside".into()),
                     None,
                 ),

@@ -6,6 +6,8 @@
 //! `saved_at` is written as whole milliseconds (formatting floats would cost the app the
 //! float-printing code); it is read as any JSON number.
 
+use std::fmt;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -55,51 +57,96 @@ pub fn encode(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
     serde_json::to_string(&envelope).expect("an assessment always serialises")
 }
 
-/// Reads a record stored under `id`, migrating an older schema version. The error is a
-/// plain reason that completes "… could not be opened: ".
-pub fn decode(id: &str, raw: &str) -> Result<Record, String> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| format!("its saved text is cut short or is not valid JSON ({e})"))?;
+/// Why a stored record cannot be read. `Display` completes "… could not be opened: ".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or cut short: where serde_json stopped (1-based).
+    NotJson { line: usize, column: usize },
+    /// JSON, but not an object.
+    NotARecord,
+    /// `schema_version` is missing or not a version number.
+    NotAVersion,
+    /// `revision` is missing or not a whole number from 1.
+    BadRevision,
+    /// `saved_at` is missing or not a number.
+    BadTime,
+    /// There is no `assessment`.
+    NoAssessment,
+    /// The assessment is from a newer release, cannot be migrated, or has the wrong shape.
+    Assessment(SchemaError),
+    /// A readable assessment, but another one than the id it is stored under.
+    Elsewhere { id: String, holds: String },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut not_right =
+            |field, reason| write!(f, "the field \"{field}\" is not right: {reason}");
+        match self {
+            DecodeError::NotJson { line, column } => write!(
+                f,
+                "its saved text is cut short or is not valid JSON (line {line}, column {column})"
+            ),
+            DecodeError::NotARecord => f.write_str("its saved text is not an assessment record"),
+            DecodeError::NotAVersion => {
+                not_right("schema_version", "it should be a format version number")
+            }
+            DecodeError::BadRevision => not_right("revision", "it should be a whole number from 1"),
+            DecodeError::BadTime => not_right("saved_at", "it should be a time in milliseconds"),
+            DecodeError::NoAssessment => f.write_str("the field \"assessment\" is missing"),
+            DecodeError::Assessment(e) => write!(f, "{e}"),
+            DecodeError::Elsewhere { id, holds } => write!(
+                f,
+                "it is saved under the id “{id}” but holds the assessment “{holds}”"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Reads a record stored under `id`, migrating an older schema version.
+pub fn decode(id: &str, raw: &str) -> Result<Record, DecodeError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let Value::Object(mut fields) = value else {
-        return Err("its saved text is not an assessment record".into());
+        return Err(DecodeError::NotARecord);
     };
     let version = fields
         .get("schema_version")
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| not_right("schema_version", "expected a format version number"))?;
+        .ok_or(DecodeError::NotAVersion)?;
     // Before anything else: a newer release may have changed the rest of the record.
     if version > SCHEMA_VERSION {
-        return Err(SchemaError::Future(version).to_string());
+        return Err(DecodeError::Assessment(SchemaError::Future(version)));
     }
     let revision = fields
         .get("revision")
         .and_then(Value::as_u64)
         .filter(|r| *r >= 1)
-        .ok_or_else(|| not_right("revision", "expected a whole number from 1"))?;
+        .ok_or(DecodeError::BadRevision)?;
     let saved_at = fields
         .get("saved_at")
         .and_then(Value::as_f64)
-        .ok_or_else(|| not_right("saved_at", "expected a time in milliseconds"))?;
+        .ok_or(DecodeError::BadTime)?;
     let assessment = fields
         .remove("assessment")
-        .ok_or_else(|| not_right("assessment", "it is missing"))?;
-    let assessment = read_assessment(assessment, version).map_err(|e| e.to_string())?;
+        .ok_or(DecodeError::NoAssessment)?;
+    let assessment = read_assessment(assessment, version).map_err(DecodeError::Assessment)?;
     if assessment.id != id {
-        return Err(format!(
-            "it is saved under the id “{id}” but holds the assessment “{}”",
-            assessment.id
-        ));
+        return Err(DecodeError::Elsewhere {
+            id: id.to_string(),
+            holds: assessment.id,
+        });
     }
     Ok(Record {
         assessment,
         revision,
         saved_at,
     })
-}
-
-fn not_right(field: &str, reason: &str) -> String {
-    format!("the field \"{field}\" is not right: {reason}")
 }
 
 /// The title typed into a record that cannot be read, if its JSON still shows one.
@@ -176,7 +223,10 @@ mod tests {
                 good.replace(r#""saved_at":5"#, r#""saved_at":"today""#),
                 "\"saved_at\"",
             ),
-            (good.replace(r#""id":"a1""#, r#""id":7"#), "invalid type"),
+            (
+                good.replace(r#""id":"a1""#, r#""id":7"#),
+                "the field \"id\" is not right: it is the number 7, but should be text",
+            ),
             (
                 good.replace("Staff CCTV", "x\",\"about.people\":[\"aliens\"],\"y\":\""),
                 "answers.about.people",
@@ -187,13 +237,69 @@ mod tests {
             ),
         ];
         for (raw, expected) in cases {
-            let reason = decode("a1", &raw).unwrap_err();
+            let reason = decode("a1", &raw).unwrap_err().to_string();
             assert!(reason.contains(expected), "{raw}\n→ {reason}");
         }
-        let reason = decode("other", &good).unwrap_err();
+        let reason = decode("other", &good).unwrap_err().to_string();
         assert!(
             reason.contains("“other”") && reason.contains("“a1”"),
             "{reason}"
+        );
+    }
+
+    #[test]
+    fn decode_errors_are_typed_and_short() {
+        use crate::assessment::shape::{Kind, Path, Segment};
+        let good = encode(&sample(), 1, 5.0);
+        assert_eq!(
+            decode("a1", "{\"cut"),
+            Err(DecodeError::NotJson { line: 1, column: 5 })
+        );
+        assert_eq!(
+            decode(
+                "a1",
+                &good.replace(r#""schema_version":1"#, r#""schema_version":-1"#)
+            ),
+            Err(DecodeError::NotAVersion)
+        );
+        assert_eq!(
+            decode(
+                "a1",
+                &good.replace(r#""schema_version":1"#, r#""schema_version":3"#)
+            ),
+            Err(DecodeError::Assessment(SchemaError::Future(3)))
+        );
+        let wrong = good.replace(
+            "Staff CCTV",
+            "x\",\"about.people\":[\"staff\",\"staff\"],\"y\":\"",
+        );
+        let e = decode("a1", &wrong).unwrap_err();
+        match &e {
+            DecodeError::Assessment(SchemaError::Shape(shape)) => {
+                assert_eq!(
+                    shape.path,
+                    Path(vec![
+                        Segment::Field("answers".into()),
+                        Segment::Field("about.people".into())
+                    ])
+                );
+                assert_eq!(
+                    shape.kind,
+                    Kind::UnknownOption {
+                        found: "staff".into(),
+                        options: &[]
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            e.to_string(),
+            "the field \"answers.about.people\" is not right: \"staff\" is not one of the options"
+        );
+        assert_eq!(
+            decode("b2", &good).unwrap_err().to_string(),
+            "it is saved under the id “b2” but holds the assessment “a1”"
         );
     }
 

@@ -43,7 +43,10 @@ impl Current {
             None => Current::Absent,
             Some(raw) => match decode(id, &raw) {
                 Ok(record) => Current::Readable(record),
-                Err(reason) => Current::Damaged { raw, reason },
+                Err(why) => Current::Damaged {
+                    raw,
+                    reason: why.to_string(),
+                },
             },
         }
     }
