@@ -1,6 +1,7 @@
 //! The browser's localStorage as the store's key-value trait. Values are kept exactly
 //! as given (no JSON wrapping), so a damaged record can be set aside byte for byte, and
-//! a blocked storage is reported rather than thrown.
+//! a blocked storage is reported rather than thrown. (This is why `gloo-storage` was
+//! dropped: it JSON-wraps values and panics when storage is blocked.)
 //!
 //! localStorage holds UTF-16 text that need not be valid Unicode (a lone surrogate in
 //! binary garbage), which a Rust `String` cannot hold: `get` would replace it. So copying
