@@ -17,9 +17,49 @@ pub enum Route {
     Check,
 }
 
+/// An assessment id as it appears in an address: every byte but ASCII letters, digits
+/// and `-._~` as `%XX`, so any id (a space, `/`, `?`, `#`, `%`, a line separator, any
+/// letter) survives the hash and comes back as it was.
+pub fn encode_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// An id back from its form in an address (raw characters pass through, as a browser
+/// may give them). `None` if the escapes do not spell UTF-8 text.
+pub fn decode_id(encoded: &str) -> Option<String> {
+    let bytes = encoded.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h)? * 16 + hex(l)?) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 impl Route {
-    /// The hash for this route: `#/`, `#/a/<id>`, `#/a/<id>/<section>`, `#/a/<id>/check`.
+    /// The hash for this route: `#/`, `#/a/<id>`, `#/a/<id>/<section>`, `#/a/<id>/check`,
+    /// with the id encoded (`encode_id`).
     pub fn to_hash(&self, id: Option<&str>) -> String {
+        let encoded = id.map(encode_id);
+        let id = encoded.as_deref();
         match (self, id) {
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
@@ -43,7 +83,13 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let mut parts = path.split('/');
-        match (parts.next(), parts.next(), parts.next()) {
+        let (first, id, rest) = (parts.next(), parts.next(), parts.next());
+        let decoded = id.and_then(decode_id);
+        let id = match (id, &decoded) {
+            (Some(_), None) => return (None, Route::Start),
+            _ => decoded.as_deref(),
+        };
+        match (first, id, rest) {
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
             (Some("a"), Some(id), Some(key)) => match Section::from_key(key) {
@@ -100,5 +146,52 @@ mod tests {
         );
         assert_eq!(Route::from_hash("#/elsewhere/1/2"), (None, Route::Start));
         assert_eq!(Route::from_hash("#/a/"), (None, Route::Start));
+        // Escapes that are not UTF-8 name no assessment.
+        assert_eq!(Route::from_hash("#/a/%FF"), (None, Route::Start));
+    }
+
+    #[test]
+    fn any_id_survives_the_hash() {
+        for id in [
+            "a b",
+            "a/b",
+            "a?b",
+            "é",
+            "<x>",
+            "a\"b",
+            "../x",
+            "a\u{2028}b",
+            "a#b",
+            "100%",
+            "%41",
+            "a\nb",
+            "😀",
+            "x?from=check",
+        ] {
+            for route in [
+                Route::Tasks,
+                Route::Check,
+                Route::Section {
+                    section: Section::Purpose,
+                    from_check: true,
+                },
+            ] {
+                let hash = route.to_hash(Some(id));
+                let rest = hash.trim_start_matches("#/a/");
+                assert!(
+                    rest.bytes()
+                        .all(|b| b.is_ascii_graphic() && b != b'#' && b != b'"'),
+                    "{hash}"
+                );
+                assert_eq!(
+                    Route::from_hash(&hash),
+                    (Some(id.to_string()), route.clone()),
+                    "{id:?}"
+                );
+            }
+        }
+        // A browser may hand back characters it did not need to escape.
+        assert_eq!(Route::from_hash("#/a/é"), (Some("é".into()), Route::Tasks));
+        assert_eq!(decode_id("100%"), Some("100%".into()));
     }
 }

@@ -502,7 +502,7 @@ fn import_as_new_keeps_its_id_and_logs_where_it_came_from() {
     let kv = shared();
     let mut s = tab(&kv);
     let file = import(&exported(&titled("from-file", "Imported one"))).unwrap();
-    assert_eq!(s.import(file, "one.json", T0), ImportStep::Opened);
+    assert_eq!(s.import(file, "one.json", "fresh".into(), T0), ImportStep::Opened);
     let open = s.open().unwrap();
     assert_eq!(open.id, "from-file");
     let log = &open.review_log.last().unwrap().note;
@@ -521,7 +521,7 @@ fn import_of_a_changed_file_opens_with_its_warning_on_it_only() {
     let text = String::from_utf8(exported(&titled("f1", "Signed off"))).unwrap();
     let tampered = text.replace("Signed off", "Quietly changed");
     let file = import(tampered.as_bytes()).unwrap();
-    assert_eq!(s.import(file, "f1.json", T0), ImportStep::Opened);
+    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0), ImportStep::Opened);
     let warning = ImportWarning::Changed {
         file: "f1.json".into(),
     };
@@ -544,7 +544,7 @@ fn clash() -> (Shared, Session<Shared>) {
     s.start(titled("a1", "Saved here"), T0);
     s.close(T0);
     let file = import(&exported(&titled("a1", "From the file"))).unwrap();
-    assert_eq!(s.import(file, "a1.json", T0 + 1.0), ImportStep::Clash);
+    assert_eq!(s.import(file, "a1.json", "fresh".into(), T0 + 1.0), ImportStep::Clash);
     let clash = s.view().import_clash.cloned().unwrap();
     assert_eq!(clash.existing_title, "Saved here");
     assert!(!clash.existing_approved);
@@ -596,7 +596,7 @@ fn an_approved_record_is_never_replaced_by_an_import() {
     s.close(T0);
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     let file = import(&exported(&titled("a1", "Rewritten"))).unwrap();
-    assert_eq!(s.import(file, "a1.json", T0 + 1.0), ImportStep::Clash);
+    assert_eq!(s.import(file, "a1.json", "fresh".into(), T0 + 1.0), ImportStep::Clash);
     assert!(s.view().import_clash.unwrap().existing_approved);
     assert_eq!(
         s.resolve_import(ImportChoice::Replace, "x".into(), T0 + 2.0),
@@ -623,7 +623,7 @@ fn an_import_waits_while_the_open_work_cannot_be_saved() {
     kv.borrow_mut().set_quota(Some(used));
     type_title(&mut s, "Open, with changes that do not fit", T0 + 1.0);
     let file = import(&exported(&titled("f1", "File"))).unwrap();
-    assert_eq!(s.import(file, "f1.json", T0 + 2.0), ImportStep::Refused);
+    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0 + 2.0), ImportStep::Refused);
     assert_eq!(s.open().unwrap().id, "a1");
     assert_eq!(s.view().import_warning, None);
 }
@@ -731,4 +731,128 @@ fn a_damaged_record_is_set_aside_at_scan_and_can_be_downloaded_or_discarded() {
     );
     s.discard_damaged(&damaged[0].key).unwrap();
     assert!(s.view().damaged.is_empty());
+}
+
+#[test]
+fn a_steady_typist_is_saved_at_least_every_two_seconds() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start(titled("a1", "T"), T0);
+    // A key every 110 ms for 7 seconds, the timer firing whenever the session asks.
+    let mut title = String::from("T");
+    let mut saves = Vec::new();
+    let mut now = T0 + 1.0;
+    while now < T0 + 7_000.0 {
+        if let Some(due) = s.next_wakeup().filter(|due| *due <= now) {
+            s.tick(due);
+            if !s.unsaved() {
+                saves.push(due);
+            }
+        }
+        title.push('x');
+        type_title(&mut s, &title, now);
+        now += 110.0;
+    }
+    assert!(
+        saves.len() >= 3,
+        "saved {} times in 7 s: {saves:?}",
+        saves.len()
+    );
+    let mut last = T0;
+    for at in &saves {
+        assert!(
+            at - last <= lia::session::MAX_SAVE_WAIT_MS + 110.0,
+            "{saves:?}"
+        );
+        last = *at;
+    }
+    // What was saved last is what had been typed by then.
+    let (_, stored_title) = stored(&kv, "a1").unwrap();
+    assert!(stored_title.len() > 40, "{stored_title}");
+}
+
+fn two_impacts_with_one_id(id: &str) -> Assessment {
+    let mut a = titled(id, "Impacts");
+    for description in ["First", "Second"] {
+        a.impacts.push(lia::assessment::Impact {
+            id: 7,
+            description: description.into(),
+            ..Default::default()
+        });
+    }
+    a
+}
+
+#[test]
+fn an_imported_file_with_two_impacts_under_one_id_opens_with_them_apart() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let file = import(&exported(&two_impacts_with_one_id("f1"))).unwrap();
+    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0), ImportStep::Opened);
+    let open = s.open().unwrap();
+    let ids: Vec<u32> = open.impacts.iter().map(|i| i.id).collect();
+    assert_eq!(ids, vec![7, 8]);
+    assert!(open.review_log[0]
+        .note
+        .contains("Impact 2 had the number 7"));
+    // Editing and removing the second touch the second only.
+    let second = open.impacts[1].id;
+    s.edit(
+        |a| a.impact_mut(second).unwrap().description = "Second, edited".into(),
+        T0 + 1.0,
+    );
+    s.edit(|a| a.remove_impact(second), T0 + 2.0);
+    let open = s.open().unwrap();
+    assert_eq!(open.impacts.len(), 1);
+    assert_eq!(open.impacts[0].description, "First");
+}
+
+#[test]
+fn a_stored_record_with_two_impacts_under_one_id_opens_with_them_apart() {
+    let kv = shared();
+    let record = serde_json::json!({
+        "schema_version": 1, "revision": 1, "saved_at": 1,
+        "assessment": serde_json::to_value(two_impacts_with_one_id("a1")).unwrap(),
+    });
+    kv.borrow_mut()
+        .set("lia:assessment:a1", &record.to_string())
+        .unwrap();
+    let mut s = tab(&kv);
+    assert!(s.open_saved("a1", T0));
+    let ids: Vec<u32> = s.open().unwrap().impacts.iter().map(|i| i.id).collect();
+    assert_eq!(ids, vec![7, 8]);
+    // Whatever an edit does, two impacts never end up sharing an id.
+    s.edit(|a| a.impacts[1].id = 7, T0 + 1.0);
+    let ids: Vec<u32> = s.open().unwrap().impacts.iter().map(|i| i.id).collect();
+    assert_eq!(ids, vec![7, 8]);
+}
+
+#[test]
+fn every_imported_id_opens_and_one_the_address_cannot_carry_is_replaced() {
+    for id in [
+        "a b", "a/b", "a?b", "é", "<x>", "a\"b", "../x", "a\u{2028}b", "", "a\nb",
+    ] {
+        let kv = shared();
+        let mut s = tab(&kv);
+        let file = import(&exported(&titled(id, "Odd id"))).unwrap();
+        assert_eq!(
+            s.import(file, "odd.json", "fresh-1".into(), T0),
+            ImportStep::Opened,
+            "{id:?}"
+        );
+        let opened = s.open().unwrap().id.clone();
+        if lia::session::usable_id(id) {
+            assert_eq!(opened, id);
+        } else {
+            assert_eq!(opened, "fresh-1", "{id:?}");
+            let note = &s.open().unwrap().review_log[0].note;
+            assert!(note.contains("cannot be used here"), "{note}");
+        }
+        // It opens again from the list, by the id its address carries.
+        s.close(T0 + 1.0);
+        let hash = lia::route::Route::Tasks.to_hash(Some(&opened));
+        let (from_address, _) = lia::route::Route::from_hash(&hash);
+        assert_eq!(from_address.as_deref(), Some(opened.as_str()));
+        assert!(s.open_saved(&opened, T0 + 2.0), "{id:?} opens again");
+    }
 }

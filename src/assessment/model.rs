@@ -425,7 +425,7 @@ impl Assessment {
 
     /// Adds an empty impact and returns its id.
     pub fn add_impact(&mut self) -> u32 {
-        let id = self.impacts.iter().map(|i| i.id).max().map_or(1, |m| m + 1);
+        let id = self.next_impact_id();
         self.impacts.push(Impact {
             id,
             ..Impact::default()
@@ -439,6 +439,49 @@ impl Assessment {
 
     pub fn remove_impact(&mut self, id: u32) {
         self.impacts.retain(|i| i.id != id);
+    }
+
+    /// Removes the impact and returns where it was and what it held, for undo.
+    pub fn take_impact(&mut self, id: u32) -> Option<(usize, Impact)> {
+        let index = self.impacts.iter().position(|i| i.id == id)?;
+        Some((index, self.impacts.remove(index)))
+    }
+
+    /// Puts a removed impact back where it was. If its id has been given to another
+    /// impact meanwhile, it comes back under a new one. Returns the id it has.
+    pub fn restore_impact(&mut self, index: usize, mut impact: Impact) -> u32 {
+        if self.impacts.iter().any(|i| i.id == impact.id) {
+            impact.id = self.next_impact_id();
+        }
+        let id = impact.id;
+        self.impacts.insert(index.min(self.impacts.len()), impact);
+        id
+    }
+
+    fn next_impact_id(&self) -> u32 {
+        self.impacts
+            .iter()
+            .map(|i| i.id)
+            .max()
+            .map_or(1, |m| m.saturating_add(1))
+    }
+
+    /// Gives every impact whose id an earlier impact already has a new id, so each is
+    /// told apart (a file or a stored record may hold two with one id). Returns each
+    /// change: the impact's position, its old id and its new one.
+    pub fn renumber_duplicate_impacts(&mut self) -> Vec<(usize, u32, u32)> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut changes = Vec::new();
+        for index in 0..self.impacts.len() {
+            let id = self.impacts[index].id;
+            if !seen.insert(id) {
+                let new_id = self.next_impact_id();
+                self.impacts[index].id = new_id;
+                seen.insert(new_id);
+                changes.push((index, id, new_id));
+            }
+        }
+        changes
     }
 }
 
@@ -489,6 +532,33 @@ mod tests {
         let third = a.add_impact();
         assert_ne!(second, third);
         assert_eq!(a.impacts.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_impact_ids_are_renumbered_and_undo_never_makes_one() {
+        let mut a = Assessment::new("x");
+        for id in [3, 3, 1, 3] {
+            a.impacts.push(Impact {
+                id,
+                ..Impact::default()
+            });
+        }
+        let changes = a.renumber_duplicate_impacts();
+        assert_eq!(changes, vec![(1, 3, 4), (3, 3, 5)]);
+        let ids: Vec<u32> = a.impacts.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![3, 4, 1, 5]);
+        assert!(a.renumber_duplicate_impacts().is_empty());
+
+        // Remove the highest, add one (which takes the freed id), then undo the removal.
+        let (index, removed) = a.take_impact(5).unwrap();
+        let added = a.add_impact();
+        assert_eq!(added, 5);
+        let back = a.restore_impact(index, removed);
+        assert_ne!(back, added);
+        assert!(
+            a.renumber_duplicate_impacts().is_empty(),
+            "no two share an id"
+        );
     }
 
     #[test]

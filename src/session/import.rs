@@ -54,6 +54,12 @@ fn log_import(
     if let Some(from) = imported.migrated_from {
         note.push_str(&format!(" Updated from format version {from}."));
     }
+    for (position, old, new) in a.renumber_duplicate_impacts() {
+        note.push_str(&format!(
+            " Impact {} had the number {old}, which an earlier impact in the file also had, so it is now number {new}.",
+            position + 1
+        ));
+    }
     a.review_log.push(ReviewEntry {
         date: today.to_string(),
         note,
@@ -61,12 +67,38 @@ fn log_import(
     warning
 }
 
+/// The longest id a file may bring; a longer one is replaced on import.
+const MAX_ID_CHARS: usize = 200;
+
+/// Whether an id from a file can be used here as it is: not empty, not absurdly long,
+/// and no control characters or line separators (any other character is carried in
+/// addresses by `route::encode_id`).
+pub fn usable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && !id
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
 impl<K: KeyValue> Session<K> {
-    /// Adopts an imported file called `file`: opens it under its own id, or, if that id
-    /// is saved here already, waits for `resolve_import`.
-    pub fn import(&mut self, imported: Imported, file: &str, now: f64) -> ImportStep {
+    /// Adopts an imported file called `file`: opens it under its own id (or under
+    /// `new_id` if its id cannot be used here, noting the original in its log), or, if
+    /// its id is saved here already, waits for `resolve_import`.
+    pub fn import(&mut self, imported: Imported, file: &str, new_id: String, now: f64) -> ImportStep {
         let mut assessment = imported.assessment.clone();
         let warning = log_import(&mut assessment, &imported, file, self.today);
+        if !usable_id(&assessment.id) {
+            let original: String = assessment.id.chars().take(MAX_ID_CHARS).collect();
+            let note = format!(
+                " Its id in the file, “{}”, cannot be used here, so it has the new id {new_id}.",
+                original.escape_debug()
+            );
+            if let Some(entry) = assessment.review_log.last_mut() {
+                entry.note.push_str(&note);
+            }
+            assessment.id = new_id;
+        }
         let existing = self.summaries.iter().find(|s| s.id == assessment.id);
         match existing {
             // No clash: it keeps its id, so a later export of the same record matches.

@@ -16,7 +16,7 @@ mod opening;
 mod saving;
 mod view;
 
-pub use import::{ImportChoice, ImportStep};
+pub use import::{usable_id, ImportChoice, ImportStep};
 pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
 use crate::assessment::{Assessment, Date};
@@ -27,6 +27,8 @@ use crate::storage::{
 
 /// How long after the last change the work is saved.
 pub const AUTOSAVE_DELAY_MS: f64 = 300.0;
+/// The longest unsaved changes wait while typing goes on without a pause.
+pub const MAX_SAVE_WAIT_MS: f64 = 2_000.0;
 /// How long after a failed save it is tried again (for example once space is freed).
 pub const RETRY_DELAY_MS: f64 = 5_000.0;
 
@@ -67,6 +69,8 @@ pub struct Session<K: KeyValue> {
     dirty: bool,
     /// When the next save (or retry) is due.
     save_due: Option<f64>,
+    /// When the oldest change not yet saved was made.
+    dirty_since: Option<f64>,
     conflict: Option<Conflict>,
     /// The open assessment was approved elsewhere while this one had changes.
     approved_elsewhere: bool,
@@ -126,6 +130,7 @@ impl<K: KeyValue> Session<K> {
             base_revision: None,
             dirty: false,
             save_due: None,
+            dirty_since: None,
             conflict: None,
             approved_elsewhere: false,
             status: SaveStatus::Idle,
@@ -237,10 +242,13 @@ impl<K: KeyValue> Session<K> {
 
     /// Makes `assessment` the open one, as stored at `revision` (`None`: not stored yet,
     /// so it has changes to save).
-    fn replace_open(&mut self, assessment: Assessment, revision: Option<u64>) {
+    fn replace_open(&mut self, mut assessment: Assessment, revision: Option<u64>) {
+        // Even a stored record with two impacts under one id opens with each told apart.
+        assessment.renumber_duplicate_impacts();
         self.open = Some(assessment);
         self.base_revision = revision;
         self.dirty = revision.is_none();
+        self.dirty_since = None;
         self.save_due = None;
         self.conflict = None;
         self.approved_elsewhere = false;
@@ -257,6 +265,7 @@ impl<K: KeyValue> Session<K> {
         self.open = None;
         self.base_revision = None;
         self.dirty = false;
+        self.dirty_since = None;
         self.save_due = None;
         self.conflict = None;
         self.approved_elsewhere = false;

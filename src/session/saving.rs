@@ -3,25 +3,30 @@
 //! revision, an approval elsewhere, or a full or blocked store keeps the work in memory
 //! and says why; a save that failed for want of space or access is tried again later.
 
-use super::{Problem, SaveStatus, Session, AUTOSAVE_DELAY_MS, RETRY_DELAY_MS};
+use super::{Problem, SaveStatus, Session, AUTOSAVE_DELAY_MS, MAX_SAVE_WAIT_MS, RETRY_DELAY_MS};
 use crate::assessment::Assessment;
 use crate::storage::{KeyValue, StoreError};
 
 impl<K: KeyValue> Session<K> {
     /// Changes the open assessment (refused when there is none or it is approved, and so
-    /// read-only). A save becomes due `AUTOSAVE_DELAY_MS` after the last change.
+    /// read-only). A save becomes due `AUTOSAVE_DELAY_MS` after the last change, but
+    /// never more than `MAX_SAVE_WAIT_MS` after the first change not yet saved, so a
+    /// steady typist's work is saved while they type.
     pub fn edit(&mut self, change: impl FnOnce(&mut Assessment), now: f64) -> bool {
         let Some(open) = self.open.as_mut().filter(|a| !a.is_read_only()) else {
             return false;
         };
         change(open);
+        // However it was changed, no two impacts share an id (the interface keys them by it).
+        open.renumber_duplicate_impacts();
         self.dirty = true;
+        let since = *self.dirty_since.get_or_insert(now);
         if self.blocked() {
             // Saving waits for the user's choice; the banner says why.
             return true;
         }
         self.status = SaveStatus::Saving;
-        self.save_due = Some(now + AUTOSAVE_DELAY_MS);
+        self.save_due = Some((now + AUTOSAVE_DELAY_MS).min(since + MAX_SAVE_WAIT_MS));
         true
     }
 
@@ -52,6 +57,8 @@ impl<K: KeyValue> Session<K> {
             return;
         }
         self.save_due = None;
+        // The wait for the next save counts from the next change.
+        self.dirty_since = None;
         match self.store.save(open, self.base_revision, now) {
             Ok(saved) => self.saved(saved.revision),
             Err(StoreError::Conflict(conflict)) => {
@@ -75,6 +82,7 @@ impl<K: KeyValue> Session<K> {
     pub(super) fn saved(&mut self, revision: u64) {
         self.base_revision = Some(revision);
         self.dirty = false;
+        self.dirty_since = None;
         self.save_due = None;
         self.status = self.in_store_status();
         self.refresh_lists();
@@ -83,6 +91,7 @@ impl<K: KeyValue> Session<K> {
     /// Forgets the open assessment's unsaved changes (the user chose another copy).
     pub(super) fn discard_changes(&mut self) {
         self.dirty = false;
+        self.dirty_since = None;
         self.save_due = None;
         self.approved_elsewhere = false;
     }

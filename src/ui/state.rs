@@ -193,7 +193,7 @@ impl AppState {
     /// Adopts an imported file; it opens on the task list unless its id clashes.
     pub fn import(&self, imported: Imported, file: &str) -> ImportStep {
         let step = self
-            .run(|s, now| s.import(imported, file, now))
+            .run(|s, now| s.import(imported, file, browser::new_id(), now))
             .unwrap_or(ImportStep::Refused);
         if step == ImportStep::Opened {
             self.route.set(Route::Tasks);

@@ -45,9 +45,10 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
     let undo = move |_| {
         if let Some((index, impact)) = removed.get_untracked() {
             let id = impact.id;
-            state.edit(|a| a.impacts.insert(index.min(a.impacts.len()), impact));
+            let mut back = id;
+            state.edit(|a| back = a.restore_impact(index, impact));
             removed.set(None);
-            state.focus(format!("impact-{id}-description"));
+            state.focus(format!("impact-{back}-description"));
         }
     };
     view! {
@@ -110,11 +111,7 @@ fn ImpactCard(
     let base = format!("impact-{id}");
     let remove = move |_| {
         let mut taken = None;
-        state.edit(|a| {
-            if let Some(index) = a.impacts.iter().position(|i| i.id == id) {
-                taken = Some((index, a.impacts.remove(index)));
-            }
-        });
+        state.edit(|a| taken = a.take_impact(id));
         if taken.is_some() {
             removed.set(taken);
             // The button pressed has gone: keep the keyboard at the undo that replaces it.

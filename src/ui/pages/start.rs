@@ -215,7 +215,7 @@ const RECENT_ROWS: usize = 20;
 
 /// The id of a saved assessment's link on the start page.
 fn open_link_id(id: &str) -> String {
-    format!("lia-open-{id}")
+    format!("lia-open-{}", crate::route::encode_id(id))
 }
 
 fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
@@ -225,7 +225,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let overdue = summary.review_due.is_some_and(|d| d < state.today);
     let approved = summary.status == Status::Approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
-    let rename_id = format!("lia-rename-{}", summary.id);
+    let rename_id = format!("lia-rename-{}", crate::route::encode_id(&summary.id));
     let current_title = summary.title.clone().unwrap_or_default();
     let open = {
         let id = id.clone();
