@@ -188,6 +188,7 @@ fn another_tab_saved_first_keep_mine() {
     second.keep_mine(T0 + 1_000.0);
     assert_eq!(second.view().conflict, None);
     assert_eq!(second.view().status, &SaveStatus::Saved);
+    assert_eq!(second.view().not_kept.map(|a| a.title()), Some("Theirs"));
     // A revision never reused: the other tab's 2 is followed by 3.
     assert_eq!(stored(&kv, "a1"), Some((3, "Mine".into())));
     assert_eq!(second.base_revision(), Some(3));
@@ -196,16 +197,13 @@ fn another_tab_saved_first_keep_mine() {
 #[test]
 fn another_tab_saved_first_use_theirs() {
     let (kv, _first, mut second) = conflicting();
-    let replaced = second.view().replaced;
     assert!(second.use_theirs(T0 + 1_000.0));
     assert_eq!(open_title(&second), "Theirs");
     assert!(!second.unsaved());
-    assert_eq!(second.base_revision(), Some(2));
+    assert_eq!(second.base_revision(), Some(2), "nothing new to write");
     assert_eq!(second.view().conflict, None);
-    assert!(
-        second.view().replaced > replaced,
-        "fields re-read the replaced assessment"
-    );
+    // The version not kept is offered as a download.
+    assert_eq!(second.view().not_kept.map(|a| a.title()), Some("Mine"));
     assert_eq!(stored(&kv, "a1"), Some((2, "Theirs".into())));
     // And editing goes on from their version.
     type_title(&mut second, "Theirs, then mine", T0 + 2_000.0);
@@ -502,7 +500,10 @@ fn import_as_new_keeps_its_id_and_logs_where_it_came_from() {
     let kv = shared();
     let mut s = tab(&kv);
     let file = import(&exported(&titled("from-file", "Imported one"))).unwrap();
-    assert_eq!(s.import(file, "one.json", "fresh".into(), T0), ImportStep::Opened);
+    assert_eq!(
+        s.import(file, "one.json", "fresh".into(), T0),
+        ImportStep::Opened
+    );
     let open = s.open().unwrap();
     assert_eq!(open.id, "from-file");
     let log = &open.review_log.last().unwrap().note;
@@ -521,7 +522,10 @@ fn import_of_a_changed_file_opens_with_its_warning_on_it_only() {
     let text = String::from_utf8(exported(&titled("f1", "Signed off"))).unwrap();
     let tampered = text.replace("Signed off", "Quietly changed");
     let file = import(tampered.as_bytes()).unwrap();
-    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0), ImportStep::Opened);
+    assert_eq!(
+        s.import(file, "f1.json", "fresh".into(), T0),
+        ImportStep::Opened
+    );
     let warning = ImportWarning::Changed {
         file: "f1.json".into(),
     };
@@ -544,7 +548,10 @@ fn clash() -> (Shared, Session<Shared>) {
     s.start(titled("a1", "Saved here"), T0);
     s.close(T0);
     let file = import(&exported(&titled("a1", "From the file"))).unwrap();
-    assert_eq!(s.import(file, "a1.json", "fresh".into(), T0 + 1.0), ImportStep::Clash);
+    assert_eq!(
+        s.import(file, "a1.json", "fresh".into(), T0 + 1.0),
+        ImportStep::Clash
+    );
     let clash = s.view().import_clash.cloned().unwrap();
     assert_eq!(clash.existing_title, "Saved here");
     assert!(!clash.existing_approved);
@@ -596,7 +603,10 @@ fn an_approved_record_is_never_replaced_by_an_import() {
     s.close(T0);
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     let file = import(&exported(&titled("a1", "Rewritten"))).unwrap();
-    assert_eq!(s.import(file, "a1.json", "fresh".into(), T0 + 1.0), ImportStep::Clash);
+    assert_eq!(
+        s.import(file, "a1.json", "fresh".into(), T0 + 1.0),
+        ImportStep::Clash
+    );
     assert!(s.view().import_clash.unwrap().existing_approved);
     assert_eq!(
         s.resolve_import(ImportChoice::Replace, "x".into(), T0 + 2.0),
@@ -623,7 +633,10 @@ fn an_import_waits_while_the_open_work_cannot_be_saved() {
     kv.borrow_mut().set_quota(Some(used));
     type_title(&mut s, "Open, with changes that do not fit", T0 + 1.0);
     let file = import(&exported(&titled("f1", "File"))).unwrap();
-    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0 + 2.0), ImportStep::Refused);
+    assert_eq!(
+        s.import(file, "f1.json", "fresh".into(), T0 + 2.0),
+        ImportStep::Refused
+    );
     assert_eq!(s.open().unwrap().id, "a1");
     assert_eq!(s.view().import_warning, None);
 }
@@ -788,7 +801,10 @@ fn an_imported_file_with_two_impacts_under_one_id_opens_with_them_apart() {
     let kv = shared();
     let mut s = tab(&kv);
     let file = import(&exported(&two_impacts_with_one_id("f1"))).unwrap();
-    assert_eq!(s.import(file, "f1.json", "fresh".into(), T0), ImportStep::Opened);
+    assert_eq!(
+        s.import(file, "f1.json", "fresh".into(), T0),
+        ImportStep::Opened
+    );
     let open = s.open().unwrap();
     let ids: Vec<u32> = open.impacts.iter().map(|i| i.id).collect();
     assert_eq!(ids, vec![7, 8]);
@@ -830,7 +846,16 @@ fn a_stored_record_with_two_impacts_under_one_id_opens_with_them_apart() {
 #[test]
 fn every_imported_id_opens_and_one_the_address_cannot_carry_is_replaced() {
     for id in [
-        "a b", "a/b", "a?b", "é", "<x>", "a\"b", "../x", "a\u{2028}b", "", "a\nb",
+        "a b",
+        "a/b",
+        "a?b",
+        "é",
+        "<x>",
+        "a\"b",
+        "../x",
+        "a\u{2028}b",
+        "",
+        "a\nb",
     ] {
         let kv = shared();
         let mut s = tab(&kv);
@@ -855,4 +880,202 @@ fn every_imported_id_opens_and_one_the_address_cannot_carry_is_replaced() {
         assert_eq!(from_address.as_deref(), Some(opened.as_str()));
         assert!(s.open_saved(&opened, T0 + 2.0), "{id:?} opens again");
     }
+}
+
+#[test]
+fn edits_to_different_questions_in_two_tabs_are_merged_without_asking() {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    first.edit(
+        |a| {
+            a.set_text(Q::PurposeWhy, "Theirs: to keep staff safe");
+        },
+        T0 + 10.0,
+    );
+    first.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    type_title(&mut second, "Mine: Staff CCTV at the depot", T0 + 20.0);
+    second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(second.view().conflict, None, "nothing to ask");
+    assert_eq!(second.view().notice, Some(&Notice::MergedFromElsewhere));
+    assert_eq!(second.view().status, &SaveStatus::Saved);
+    let raw = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    assert!(
+        raw.contains("Theirs: to keep staff safe"),
+        "their edit kept"
+    );
+    assert!(raw.contains("Mine: Staff CCTV at the depot"), "mine kept");
+    assert_eq!(stored(&kv, "a1").unwrap().0, 3);
+    // Shown here in place: the open assessment has both, and was not replaced.
+    let open = second.open().unwrap();
+    assert!(format!("{:?}", open.answers.get(Q::PurposeWhy)).contains("Theirs"));
+    assert_eq!(open.title(), "Mine: Staff CCTV at the depot");
+    // The first tab follows: it has no unsaved changes, so it takes the merge in place.
+    let replaced = first.view().replaced;
+    first.external_change(Some("lia:assessment:a1"), T0 + 1_000.0);
+    assert_eq!(open_title(&first), "Mine: Staff CCTV at the depot");
+    assert_eq!(
+        first.view().replaced,
+        replaced,
+        "updated in place, not replaced"
+    );
+}
+
+#[test]
+fn a_clash_lists_what_both_changed_and_keep_mine_keeps_their_other_edits() {
+    let (kv, mut first, mut second) = two_tabs("a1");
+    first.edit(
+        |a| {
+            a.set_text(Q::AboutTitle, "Their title");
+            a.set_text(Q::PurposeWhy, "Their purpose");
+        },
+        T0 + 10.0,
+    );
+    first.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    type_title(&mut second, "My title", T0 + 20.0);
+    second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(second.view().conflict, Some(ConflictKind::Changed));
+    assert_eq!(
+        second.view().clashes,
+        &[lia::session::Clash::Answer(Q::AboutTitle)]
+    );
+    // Typing on while asked: the work is kept, and the clash list follows it.
+    type_title(&mut second, "Staff CCTV", T0 + 30.0);
+    assert!(second.view().clashes.is_empty() || second.view().conflict.is_some());
+    type_title(&mut second, "My title, longer", T0 + 40.0);
+    second.keep_mine(T0 + 1_000.0);
+    let raw = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    assert!(raw.contains("My title, longer"), "{raw}");
+    assert!(
+        raw.contains("Their purpose"),
+        "their other edit is not lost: {raw}"
+    );
+    assert_eq!(
+        second.view().not_kept.map(|a| a.title()),
+        Some("Their title")
+    );
+}
+
+// ---- the write-ahead journal ------------------------------------------------------------
+
+/// A tab whose shell keeps a journal.
+fn journaled_tab(kv: &Shared) -> Session<Shared> {
+    let mut s = tab(kv);
+    s.use_journal();
+    s
+}
+
+fn confirm(s: &mut Session<Shared>) -> Vec<lia::storage::JournalEntry> {
+    let entries = s.take_journal();
+    let written: Vec<(String, u64)> = entries
+        .iter()
+        .map(|e| (e.key.clone(), e.revision))
+        .collect();
+    s.journal_written(&written);
+    entries
+}
+
+#[test]
+fn with_a_journal_saved_means_in_the_journal_too() {
+    let kv = shared();
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "One"), T0);
+    assert_eq!(
+        s.view().status,
+        &SaveStatus::Saving,
+        "in storage, not yet in the journal"
+    );
+    let entries = confirm(&mut s);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+    type_title(&mut s, "Two", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    assert_eq!(s.view().status, &SaveStatus::Saving);
+    // An older revision confirmed says nothing about the newer one.
+    s.journal_written(&[("lia:assessment:a1".into(), 1)]);
+    assert_eq!(s.view().status, &SaveStatus::Saving);
+    confirm(&mut s);
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+    // Without a journal (the browser refused it), storage alone is "Saved".
+    type_title(&mut s, "Three", T0 + 20.0);
+    s.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
+    s.journal_unavailable();
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+}
+
+#[test]
+fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
+    let kv = shared();
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "First draft"), T0);
+    confirm(&mut s);
+    s.start(titled("gone", "To be deleted"), T0);
+    confirm(&mut s);
+    // What localStorage had put on disk when the browser died: these two records.
+    let on_disk = kv.borrow().clone();
+    let mut journal: Vec<lia::storage::JournalEntry> = Vec::new();
+    let mut keep = |entries: Vec<lia::storage::JournalEntry>| {
+        for e in entries {
+            journal.retain(|j| j.key != e.key);
+            journal.push(e);
+        }
+    };
+    s.close(T0);
+    s.open_saved("a1", T0);
+    type_title(&mut s, "Typed in the last seconds", T0 + 100.0);
+    s.tick(T0 + 100.0 + AUTOSAVE_DELAY_MS);
+    s.close(T0 + 500.0);
+    s.delete("gone", T0 + 600.0).unwrap();
+    s.start(titled("new", "Started just before"), T0 + 700.0);
+    keep(s.take_journal());
+    assert_eq!(s.view().status, &SaveStatus::Saving);
+    s.journal_written(
+        &journal
+            .iter()
+            .map(|e| (e.key.clone(), e.revision))
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(s.view().status, &SaveStatus::Saved);
+
+    // The browser dies: localStorage comes back as it was on disk.
+    *kv.borrow_mut() = on_disk;
+    let mut after = journaled_tab(&kv);
+    assert_eq!(stored(&kv, "a1"), Some((1, "First draft".into())));
+    assert_eq!(after.recover(&journal, T0 + 10_000.0), 3);
+    assert_eq!(
+        stored(&kv, "a1"),
+        Some((2, "Typed in the last seconds".into()))
+    );
+    assert_eq!(stored(&kv, "gone"), None, "the deletion stands");
+    assert_eq!(stored(&kv, "new"), Some((1, "Started just before".into())));
+    assert_eq!(after.view().notice, Some(&Notice::Recovered { count: 3 }));
+    let titles: Vec<String> = after
+        .view()
+        .summaries
+        .iter()
+        .filter_map(|s| s.title.clone())
+        .collect();
+    assert!(
+        titles.contains(&"Typed in the last seconds".to_string()),
+        "{titles:?}"
+    );
+    // Nothing newer in storage is ever replaced by the journal.
+    assert_eq!(after.recover(&journal, T0 + 11_000.0), 0);
+}
+
+#[test]
+fn the_open_assessment_follows_its_recovered_version() {
+    let kv = shared();
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Old"), T0);
+    let on_disk = kv.borrow().clone();
+    type_title(&mut s, "New", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    let journal = s.take_journal();
+    *kv.borrow_mut() = on_disk;
+    // The app reopens on the assessment's address before the journal is read.
+    let mut after = journaled_tab(&kv);
+    after.open_saved("a1", T0 + 1_000.0);
+    assert_eq!(open_title(&after), "Old");
+    after.recover(&journal, T0 + 1_001.0);
+    assert_eq!(open_title(&after), "New");
+    assert_eq!(after.base_revision(), Some(2));
 }

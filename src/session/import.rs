@@ -85,7 +85,13 @@ impl<K: KeyValue> Session<K> {
     /// Adopts an imported file called `file`: opens it under its own id (or under
     /// `new_id` if its id cannot be used here, noting the original in its log), or, if
     /// its id is saved here already, waits for `resolve_import`.
-    pub fn import(&mut self, imported: Imported, file: &str, new_id: String, now: f64) -> ImportStep {
+    pub fn import(
+        &mut self,
+        imported: Imported,
+        file: &str,
+        new_id: String,
+        now: f64,
+    ) -> ImportStep {
         let mut assessment = imported.assessment.clone();
         let warning = log_import(&mut assessment, &imported, file, self.today);
         if !usable_id(&assessment.id) {

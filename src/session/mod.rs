@@ -11,18 +11,21 @@
 
 mod conflict;
 mod import;
+mod journal;
 mod manage;
+mod merge;
 mod opening;
 mod saving;
 mod view;
 
 pub use import::{usable_id, ImportChoice, ImportStep};
+pub use merge::{merge, Clash, Merged};
 pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
 use crate::storage::{
-    Conflict, DamagedRecord, Deleted, KeyValue, Namespace, Store, StoreError, Summary,
+    Conflict, DamagedRecord, Deleted, Journaled, KeyValue, Namespace, Store, StoreError, Summary,
 };
 
 /// How long after the last change the work is saved.
@@ -57,7 +60,13 @@ struct PendingImport {
 }
 
 pub struct Session<K: KeyValue> {
-    store: Store<K>,
+    /// Every write of a record is noted for the shell's write-ahead journal.
+    store: Store<Journaled<K>>,
+    /// The shell keeps a journal (IndexedDB) that survives the browser dying; until it
+    /// has a save, that save is not called "Saved".
+    journal: bool,
+    /// The open record's save that the journal has not confirmed yet: key, revision.
+    awaiting_journal: Option<(String, u64)>,
     /// False when the browser refused storage and the store is in memory only.
     durable: bool,
     today: Date,
@@ -65,6 +74,8 @@ pub struct Session<K: KeyValue> {
     open: Option<Assessment>,
     /// The stored revision the open assessment was loaded from or last saved as.
     base_revision: Option<u64>,
+    /// That revision's content: what a merge with another tab's version starts from.
+    base_copy: Option<Assessment>,
     /// The open assessment has changes not yet in storage.
     dirty: bool,
     /// When the next save (or retry) is due.
@@ -72,6 +83,10 @@ pub struct Session<K: KeyValue> {
     /// When the oldest change not yet saved was made.
     dirty_since: Option<f64>,
     conflict: Option<Conflict>,
+    /// Where this tab's changes and the other tab's clash, while `conflict` waits.
+    clashes: Vec<Clash>,
+    /// The version the user did not keep when settling a clash, offered as a download.
+    not_kept: Option<Assessment>,
     /// The open assessment was approved elsewhere while this one had changes.
     approved_elsewhere: bool,
     status: SaveStatus,
@@ -100,6 +115,11 @@ pub struct View<'s> {
     pub status: &'s SaveStatus,
     pub unavailable: bool,
     pub conflict: Option<ConflictKind>,
+    /// What both tabs changed differently, while `conflict` waits for a choice (empty
+    /// when the other tab's version is not one this tab's can be merged with).
+    pub clashes: &'s [Clash],
+    /// The version not kept when the last clash was settled, to download.
+    pub not_kept: Option<&'s Assessment>,
     pub approved_elsewhere: bool,
     pub notice: Option<&'s Notice>,
     /// The digest warning, when the open assessment is the file that carried it.
@@ -113,7 +133,8 @@ pub struct View<'s> {
 
 impl<K: KeyValue> Session<K> {
     /// A session over `kv` in `namespace`; `durable` is false when `kv` is the
-    /// in-memory stand-in for storage the browser refused.
+    /// in-memory stand-in for storage the browser refused. With no journal (`journal`
+    /// off) a save is "Saved" once it is in `kv`.
     pub fn new(
         kv: K,
         durable: bool,
@@ -122,16 +143,21 @@ impl<K: KeyValue> Session<K> {
         defaults: Defaults,
     ) -> Session<K> {
         Session {
-            store: Store::with_namespace(kv, namespace),
+            store: Store::with_namespace(Journaled::new(kv, namespace.clone()), namespace),
+            journal: false,
+            awaiting_journal: None,
             durable,
             today,
             defaults,
             open: None,
             base_revision: None,
+            base_copy: None,
             dirty: false,
             save_due: None,
             dirty_since: None,
             conflict: None,
+            clashes: Vec::new(),
+            not_kept: None,
             approved_elsewhere: false,
             status: SaveStatus::Idle,
             notice: None,
@@ -154,6 +180,8 @@ impl<K: KeyValue> Session<K> {
             status: &self.status,
             unavailable: self.unavailable,
             conflict: self.conflict.as_ref().map(|c| ConflictKind::of(&c.theirs)),
+            clashes: &self.clashes,
+            not_kept: self.not_kept.as_ref(),
             approved_elsewhere: self.approved_elsewhere,
             notice: self.notice.as_ref(),
             import_warning: self
@@ -184,12 +212,17 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// The store, to read (tests and diagnostics; every write goes through the session).
-    pub fn store(&self) -> &Store<K> {
+    pub fn store(&self) -> &Store<Journaled<K>> {
         &self.store
     }
 
     pub fn dismiss_notice(&mut self) {
         self.notice = None;
+    }
+
+    /// The version not kept has been downloaded or is not wanted.
+    pub fn dismiss_not_kept(&mut self) {
+        self.not_kept = None;
     }
 
     /// Reads the list of saved assessments from the index: quick, for the first page.
@@ -231,12 +264,15 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
-    /// The status to show once the open assessment is in the store.
+    /// The status to show once the open assessment is in the store (and, with a
+    /// journal, in the journal too).
     fn in_store_status(&self) -> SaveStatus {
-        if self.durable {
-            SaveStatus::Saved
-        } else {
+        if !self.durable {
             SaveStatus::NotSaved(Problem::MemoryOnly)
+        } else if self.awaiting_journal.is_some() {
+            SaveStatus::Saving
+        } else {
+            SaveStatus::Saved
         }
     }
 
@@ -245,8 +281,11 @@ impl<K: KeyValue> Session<K> {
     fn replace_open(&mut self, mut assessment: Assessment, revision: Option<u64>) {
         // Even a stored record with two impacts under one id opens with each told apart.
         assessment.renumber_duplicate_impacts();
+        self.base_copy = revision.map(|_| assessment.clone());
+        self.awaiting_journal = None;
         self.open = Some(assessment);
         self.base_revision = revision;
+        self.clashes.clear();
         self.dirty = revision.is_none();
         self.dirty_since = None;
         self.save_due = None;
@@ -262,8 +301,11 @@ impl<K: KeyValue> Session<K> {
 
     /// Closes the open assessment (nothing is kept in memory).
     fn clear_open(&mut self) {
+        self.awaiting_journal = None;
         self.open = None;
         self.base_revision = None;
+        self.base_copy = None;
+        self.clashes.clear();
         self.dirty = false;
         self.dirty_since = None;
         self.save_due = None;

@@ -23,6 +23,7 @@ impl<K: KeyValue> Session<K> {
         let since = *self.dirty_since.get_or_insert(now);
         if self.blocked() {
             // Saving waits for the user's choice; the banner says why.
+            self.refresh_clashes();
             return true;
         }
         self.status = SaveStatus::Saving;
@@ -61,11 +62,7 @@ impl<K: KeyValue> Session<K> {
         self.dirty_since = None;
         match self.store.save(open, self.base_revision, now) {
             Ok(saved) => self.saved(saved.revision),
-            Err(StoreError::Conflict(conflict)) => {
-                self.status =
-                    SaveStatus::NotSaved(Problem::Store(StoreError::Conflict(conflict.clone())));
-                self.conflict = Some(*conflict);
-            }
+            Err(StoreError::Conflict(conflict)) => self.met_another_version(*conflict, now),
             Err(e @ StoreError::ReadOnly { .. }) => {
                 // Trying again can never succeed, so the user is asked instead.
                 self.status = SaveStatus::NotSaved(Problem::Store(e));
@@ -81,6 +78,13 @@ impl<K: KeyValue> Session<K> {
     /// The open assessment is in the store as `revision`.
     pub(super) fn saved(&mut self, revision: u64) {
         self.base_revision = Some(revision);
+        self.base_copy = self.open.clone();
+        if self.journal {
+            if let Some(open) = &self.open {
+                self.awaiting_journal =
+                    Some((self.store.namespace().record_key(&open.id), revision));
+            }
+        }
         self.dirty = false;
         self.dirty_since = None;
         self.save_due = None;

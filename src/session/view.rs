@@ -61,6 +61,8 @@ impl ConflictKind {
 pub enum Notice {
     /// Another tab saved the open assessment, which had no unsaved changes here.
     ChangedElsewhere,
+    /// Another tab saved changes to other questions; both tabs' changes are kept.
+    MergedFromElsewhere,
     /// Another tab deleted the open assessment; it stays open here.
     DeletedElsewhere,
     /// The open assessment has changes that could not be saved, so it was not replaced.
@@ -69,6 +71,8 @@ pub enum Notice {
     CannotOpen(StoreError),
     /// "Keep both": the user's version was saved as a separate assessment.
     KeptBoth,
+    /// Work saved just before the browser closed was put back from the journal.
+    Recovered { count: usize },
     /// An import could not replace the saved assessment with its id.
     CannotReplaceApproved { title: String },
 }
@@ -78,6 +82,9 @@ impl fmt::Display for Notice {
         match self {
             Notice::ChangedElsewhere => f.write_str(
                 "This assessment was changed in another tab or window. You are now seeing the latest version.",
+            ),
+            Notice::MergedFromElsewhere => f.write_str(
+                "This assessment was also changed in another tab or window, in other places. Both sets of changes are kept and saved.",
             ),
             Notice::DeletedElsewhere => f.write_str(
                 "This assessment was deleted in another tab or window. It is still open here: any change you make saves it again.",
@@ -89,6 +96,13 @@ impl fmt::Display for Notice {
             Notice::CannotOpen(e) => e.fmt(f),
             Notice::KeptBoth => f.write_str(
                 "Your version is now saved as a separate assessment, and this is it. The version saved in the other tab or window is kept as it was.",
+            ),
+            Notice::Recovered { count: 1 } => f.write_str(
+                "Your latest changes to one assessment, saved just before the browser closed, were recovered.",
+            ),
+            Notice::Recovered { count } => write!(
+                f,
+                "Your latest changes to {count} assessments, saved just before the browser closed, were recovered."
             ),
             Notice::CannotReplaceApproved { title } => write!(
                 f,

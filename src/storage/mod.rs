@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod index;
+pub mod journal;
 pub mod keys;
 pub mod kv;
 pub mod manage;
@@ -17,6 +18,7 @@ pub mod store;
 
 pub use error::{format_bytes, Conflict, StoreError, Theirs};
 pub use index::Summary;
+pub use journal::{JournalEntry, Journaled};
 pub use keys::{Change, InvalidNamespace, Namespace, DEFAULT_NAMESPACE};
 pub use kv::{stored_size, KeyValue, KvError};
 pub use manage::Deleted;

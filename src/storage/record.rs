@@ -149,6 +149,25 @@ pub fn decode(id: &str, raw: &str) -> Result<Record, DecodeError> {
     })
 }
 
+/// The revision of a stored record's text, read from the front where `encode` puts it
+/// (the whole text is parsed only if it is not there). `None` if it has none.
+pub(crate) fn revision_in_raw(raw: &str) -> Option<u64> {
+    const FIELD: &str = "\"revision\":";
+    if let Some(at) = raw.get(..64).unwrap_or(raw).find(FIELD) {
+        let digits: String = raw[at + FIELD.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(revision) = digits.parse() {
+            return Some(revision);
+        }
+    }
+    serde_json::from_str::<Value>(raw)
+        .ok()?
+        .get("revision")?
+        .as_u64()
+}
+
 /// The title typed into a record that cannot be read, if its JSON still shows one.
 pub(crate) fn title_in_raw(raw: &str) -> Option<String> {
     let value: Value = serde_json::from_str(raw).ok()?;

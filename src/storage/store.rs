@@ -70,6 +70,12 @@ impl<K: KeyValue> Store<K> {
         &self.kv
     }
 
+    /// The storage itself, for what wraps it (the journal); records are written through
+    /// the store's own operations.
+    pub fn kv_mut(&mut self) -> &mut K {
+        &mut self.kv
+    }
+
     pub fn into_kv(self) -> K {
         self.kv
     }

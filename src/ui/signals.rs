@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
-use crate::session::{ConflictKind, ImportClash, ImportWarning, Notice, SaveStatus, View};
+use crate::session::{Clash, ConflictKind, ImportClash, ImportWarning, Notice, SaveStatus, View};
 use crate::storage::{DamagedRecord, Deleted, Summary};
 
 /// The session's view as signals, each set only when it changes (so nothing that shows
@@ -23,6 +23,10 @@ pub struct StorageView {
     pub deleted: RwSignal<Vec<Deleted>>,
     /// Another tab changed the open assessment while this one had unsaved changes.
     pub conflict: RwSignal<Option<ConflictKind>>,
+    /// What both tabs changed differently, while the conflict waits.
+    pub clashes: RwSignal<Vec<Clash>>,
+    /// The version not kept when a clash was settled, to download.
+    pub not_kept: RwSignal<Option<Assessment>>,
     pub notice: RwSignal<Option<Notice>>,
     /// The open assessment was approved elsewhere while this one had changes.
     pub approved_elsewhere: RwSignal<bool>,
@@ -42,6 +46,8 @@ impl StorageView {
             usage: RwSignal::new(0),
             deleted: RwSignal::new(Vec::new()),
             conflict: RwSignal::new(None),
+            clashes: RwSignal::new(Vec::new()),
+            not_kept: RwSignal::new(None),
             notice: RwSignal::new(None),
             approved_elsewhere: RwSignal::new(false),
             import_warning: RwSignal::new(None),
@@ -61,6 +67,8 @@ pub struct Changes {
     usage: Option<u64>,
     deleted: Option<Vec<Deleted>>,
     conflict: Option<Option<ConflictKind>>,
+    clashes: Option<Vec<Clash>>,
+    not_kept: Option<Option<Assessment>>,
     notice: Option<Option<Notice>>,
     approved_elsewhere: Option<bool>,
     import_warning: Option<Option<ImportWarning>>,
@@ -88,6 +96,11 @@ impl Changes {
             usage: changed(storage.usage, &v.usage),
             deleted: changed_list(storage.deleted, v.deleted),
             conflict: changed(storage.conflict, &v.conflict),
+            clashes: changed_list(storage.clashes, v.clashes),
+            not_kept: storage
+                .not_kept
+                .with_untracked(|n| n.as_ref() != v.not_kept)
+                .then(|| v.not_kept.cloned()),
             notice: changed(storage.notice, &v.notice.cloned()),
             approved_elsewhere: changed(storage.approved_elsewhere, &v.approved_elsewhere),
             import_warning: changed(storage.import_warning, &v.import_warning.cloned()),
@@ -105,6 +118,8 @@ impl Changes {
         set(storage.usage, self.usage);
         set(storage.deleted, self.deleted);
         set(storage.conflict, self.conflict);
+        set(storage.clashes, self.clashes);
+        set(storage.not_kept, self.not_kept);
         set(storage.notice, self.notice);
         set(storage.approved_elsewhere, self.approved_elsewhere);
         set(storage.import_warning, self.import_warning);

@@ -270,6 +270,10 @@ impl AppState {
         self.run(|s, _| s.dismiss_notice());
     }
 
+    pub fn dismiss_not_kept(&self) {
+        self.run(|s, _| s.dismiss_not_kept());
+    }
+
     /// Deletes a saved assessment; it can be restored until the page is reloaded.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         self.run(|s, now| s.delete(id, now))

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::follow::follow_value;
 use crate::assessment::{Answer, QuestionId};
 use crate::ui::state::AppState;
 
@@ -21,19 +22,22 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     let state = expect_context::<AppState>();
     let question = q.question();
     let ids = FieldIds::of(q);
-    let stored = state
-        .open
-        .with_untracked(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
-            Some(Answer::Text(t)) => t.clone(),
-            _ => String::new(),
-        });
-    let (day, month, year) = parts(&stored);
+    let stored = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
+                Some(Answer::Text(t)) => t.clone(),
+                _ => String::new(),
+            })
+    });
+    let (day, month, year) = parts(&stored.get_untracked());
     let (day, month, year) = (
         RwSignal::new(day),
         RwSignal::new(month),
         RwSignal::new(year),
     );
-    let write = move || {
+    // The answer the three boxes spell: "year-month-day", or nothing.
+    let spelled = move || {
         // A '-' typed into a box would be read as a separator, so it is left out.
         let clean = |s: String| s.trim().replace('-', "");
         let (d, m, y) = (
@@ -41,11 +45,24 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
             clean(month.get_untracked()),
             clean(year.get_untracked()),
         );
-        let value = if d.is_empty() && m.is_empty() && y.is_empty() {
+        if d.is_empty() && m.is_empty() && y.is_empty() {
             String::new()
         } else {
             format!("{y}-{m}-{d}")
-        };
+        }
+    };
+    // An answer changed elsewhere (another tab's edit merged in) shows in the boxes.
+    Effect::new(move |_| {
+        let value = stored.get();
+        if value != spelled() {
+            let (d, m, y) = parts(&value);
+            day.set(d);
+            month.set(m);
+            year.set(y);
+        }
+    });
+    let write = move || {
+        let value = spelled();
         state.edit(|a| {
             a.set_text(q, value);
         });
@@ -56,10 +73,13 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     };
     let box_ =
         move |label: &'static str, id: String, signal: RwSignal<String>, width: &'static str| {
+            let node = NodeRef::<leptos::html::Input>::new();
+            follow_value(node, move || signal.get());
             view! {
                 <div class="lia-date-input__item">
                     <label class="lia-label lia-date-input__label" for=id.clone()>{label}</label>
                     <input
+                        node_ref=node
                         class=format!("lia-input lia-input--width-{width}")
                         id=id
                         type="text"

@@ -14,6 +14,8 @@ pub enum Download {
     Json,
     /// The open assessment's printable HTML report.
     Html,
+    /// Another version of an assessment (one the user did not keep), as JSON.
+    Copy(Box<Assessment>),
     /// Any text: the file name, its type and a function making the text.
     Text {
         name: String,
@@ -39,6 +41,7 @@ pub fn DownloadButton(
         let result = match &what {
             Download::Json => open(download_json),
             Download::Html => open(download_html),
+            Download::Copy(version) => Some(download_json(version)),
             Download::Text {
                 name,
                 mime,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::choice_fields::{ChoiceItem, Option_};
 use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
+use super::follow::follow_value;
 use super::risk_matrix::RiskMatrix;
 use crate::assessment::questions::impact_fields as text;
 use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
@@ -109,6 +110,10 @@ fn ImpactCard(
     let number = move || all.with(|list| list.iter().position(|i| i.id == id).map_or(0, |p| p + 1));
     let initial = impact.get_untracked();
     let base = format!("impact-{id}");
+    let description = NodeRef::<leptos::html::Textarea>::new();
+    follow_value(description, move || impact.with(|i| i.description.clone()));
+    let safeguards = NodeRef::<leptos::html::Textarea>::new();
+    follow_value(safeguards, move || impact.with(|i| i.safeguards.clone()));
     let remove = move |_| {
         let mut taken = None;
         state.edit(|a| taken = a.take_impact(id));
@@ -136,6 +141,7 @@ fn ImpactCard(
                 <label class="lia-label" for=format!("{base}-description")>{text::DESCRIPTION}</label>
                 <div class="lia-hint" id=format!("{base}-description-hint")>{text::DESCRIPTION_HINT}</div>
                 <textarea
+                    node_ref=description
                     class="lia-textarea"
                     id=format!("{base}-description")
                     rows="2"
@@ -154,6 +160,7 @@ fn ImpactCard(
                     {text::SAFEGUARDS}<span class="lia-optional">" (optional)"</span>
                 </label>
                 <textarea
+                    node_ref=safeguards
                     class="lia-textarea"
                     id=format!("{base}-safeguards")
                     rows="2"

@@ -7,6 +7,7 @@ pub mod downloads;
 pub mod error_summary;
 pub mod field;
 pub mod findings;
+pub mod follow;
 pub mod impacts;
 pub mod import;
 pub mod layout;

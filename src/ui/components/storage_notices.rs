@@ -75,6 +75,8 @@ pub fn StorageNotices() -> impl IntoView {
         }
         _ => None,
     };
+    // The banners never take the keyboard: the user may be typing. The live region
+    // below says what happened instead.
     let conflict = move || {
         storage.conflict.get().map(|conflict| {
             let (title, use_theirs) = match conflict {
@@ -82,14 +84,28 @@ pub fn StorageNotices() -> impl IntoView {
                 ConflictKind::Deleted => ("This assessment was deleted in another tab or window", Some("Let it be deleted")),
                 ConflictKind::Damaged => ("The saved copy of this assessment is damaged", None),
             };
+            let clashes = move || storage.clashes.get();
             view! {
-                <div class="lia-warning-banner" role="alertdialog" aria-labelledby="lia-conflict-title" aria-describedby="lia-conflict-text" id="lia-conflict" tabindex="-1">
+                <div class="lia-warning-banner" role="region" aria-labelledby="lia-conflict-title" id="lia-conflict">
                     <h2 class="lia-heading-s" id="lia-conflict-title">{title}</h2>
-                    <p id="lia-conflict-text">
-                        "You have changes here that are not saved. Choose which version to keep: "
-                        "yours replaces the other, the other replaces yours, or keep both as separate assessments. "
-                        "If you are not sure, download a copy of yours first."
-                    </p>
+                    {move || if clashes().is_empty() {
+                        view! {
+                            <p id="lia-conflict-text">
+                                "You have changes here that are not saved. Choose which version to keep, "
+                                "or keep both as separate assessments. Whichever you do not keep, you can download."
+                            </p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p id="lia-conflict-text">
+                                "Changes made there to other questions are kept. These were changed both here "
+                                "and there; choose which answers to keep. The version you do not keep can be downloaded."
+                            </p>
+                            <ul class="lia-list" id="lia-conflict-clashes">
+                                {clashes().into_iter().map(|c| view! { <li>{c.label()}</li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
                     <div class="lia-button-group">
                         <button type="button" class="lia-button" on:click=move |_| state.keep_mine()>"Keep my version"</button>
                         {use_theirs.map(|label| view! {
@@ -106,7 +122,7 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let approved_elsewhere = move || {
         storage.approved_elsewhere.get().then(|| view! {
-            <div class="lia-warning-banner" role="alertdialog" aria-labelledby="lia-approved-elsewhere-title" aria-describedby="lia-approved-elsewhere-text" id="lia-approved-elsewhere" tabindex="-1">
+            <div class="lia-warning-banner" role="region" aria-labelledby="lia-approved-elsewhere-title" id="lia-approved-elsewhere">
                 <h2 class="lia-heading-s" id="lia-approved-elsewhere-title">"This assessment was approved in another tab or window"</h2>
                 <p id="lia-approved-elsewhere-text">
                     "An approved record is never changed, so your changes here cannot be saved to it. "
@@ -121,20 +137,36 @@ pub fn StorageNotices() -> impl IntoView {
             </div>
         })
     };
-    Effect::new(move |_| {
-        if storage.approved_elsewhere.get() {
-            state.focus("lia-approved-elsewhere");
-        }
-    });
-    Effect::new(move |_| {
+    let not_kept = move || {
+        storage.not_kept.get().map(|version| {
+            view! {
+                <div class="lia-notice" role="region" aria-label="The version you did not keep" id="lia-not-kept">
+                    <p>"You can download the version you did not keep, to compare or to keep a copy."</p>
+                    <div class="lia-button-group">
+                        <DownloadButton what=Download::Copy(Box::new(version)) label="Download the version you did not keep" />
+                        <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_not_kept()>"Dismiss"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    // What a screen reader hears when something changes under the user.
+    let announcement = move || {
         if storage.conflict.with(Option::is_some) {
-            state.focus("lia-conflict");
+            "This assessment was changed in another tab or window. Your changes are kept here: choose which version to keep, above.".to_string()
+        } else if storage.approved_elsewhere.get() {
+            "This assessment was approved in another tab or window. Your changes are kept here: choose what to do with them, above.".to_string()
+        } else {
+            storage
+                .notice
+                .with(|n| n.as_ref().map(ToString::to_string))
+                .unwrap_or_default()
         }
-    });
+    };
     let notice = move || {
         storage.notice.get().map(|notice| {
             view! {
-                <div class="lia-notice" role="status" id="lia-notice">
+                <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
                     <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
                 </div>
@@ -142,10 +174,12 @@ pub fn StorageNotices() -> impl IntoView {
         })
     };
     view! {
+        <div class="lia-visually-hidden" role="status" aria-live="polite" id="lia-live">{announcement}</div>
         {unavailable}
         {conflict}
         {approved_elsewhere}
         {not_saved}
+        {not_kept}
         {notice}
     }
 }

@@ -1,9 +1,10 @@
-//! One-line and paragraph text answers. The value is written into the field once;
-//! afterwards the field is the user's, so typing is never interrupted or reset.
+//! One-line and paragraph text answers. The field follows the answer (see `follow`), so
+//! an edit made elsewhere shows here, and typing is never interrupted or reset.
 
 use leptos::prelude::*;
 
 use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::follow::follow_value;
 use crate::assessment::{Answer, AnswerKind, QuestionId};
 use crate::ui::state::AppState;
 
@@ -12,12 +13,15 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     let state = expect_context::<AppState>();
     let question = q.question();
     let ids = FieldIds::of(q);
-    let initial = state
-        .open
-        .with_untracked(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
-            Some(Answer::Text(t)) => t.clone(),
-            _ => String::new(),
-        });
+    let text = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| match a.as_ref().and_then(|a| a.answers.get(q)) {
+                Some(Answer::Text(t)) => t.clone(),
+                _ => String::new(),
+            })
+    });
+    let initial = text.get_untracked();
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         state.edit(|a| {
@@ -30,8 +34,11 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if matches!(question.kind, AnswerKind::LongText) {
+        let node = NodeRef::<leptos::html::Textarea>::new();
+        follow_value(node, move || text.get());
         view! {
             <textarea
+                node_ref=node
                 class="lia-textarea"
                 id=ids.control.clone()
                 name=question.key
@@ -45,8 +52,11 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
         }
         .into_any()
     } else {
+        let node = NodeRef::<leptos::html::Input>::new();
+        follow_value(node, move || text.get());
         view! {
             <input
+                node_ref=node
                 class="lia-input"
                 type="text"
                 id=ids.control.clone()
