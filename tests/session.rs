@@ -511,7 +511,7 @@ fn import_as_new_keeps_its_id_and_logs_where_it_came_from() {
         log,
         "Imported from one.json, exported 2026-11-26T10:00:00.000Z."
     );
-    assert_eq!(s.view().import_warning, None);
+    assert!(s.view().import_warnings.is_empty());
     assert_eq!(stored(&kv, "from-file"), Some((1, "Imported one".into())));
 }
 
@@ -529,14 +529,13 @@ fn import_of_a_changed_file_opens_with_its_warning_on_it_only() {
     let warning = ImportWarning::Changed {
         file: "f1.json".into(),
     };
-    assert_eq!(s.view().import_warning, Some(&warning));
+    assert_eq!(s.view().import_warnings, &[warning.clone()]);
     assert!(s.open().unwrap().review_log[0]
         .note
         .contains(&warning.to_string()));
     s.start(titled("other", "Other"), T0 + 1.0);
-    assert_eq!(
-        s.view().import_warning,
-        None,
+    assert!(
+        s.view().import_warnings.is_empty(),
         "not shown on another assessment"
     );
 }
@@ -638,7 +637,7 @@ fn an_import_waits_while_the_open_work_cannot_be_saved() {
         ImportStep::Refused
     );
     assert_eq!(s.open().unwrap().id, "a1");
-    assert_eq!(s.view().import_warning, None);
+    assert!(s.view().import_warnings.is_empty());
 }
 
 // ---- review, duplicate, rename, delete ------------------------------------------------
@@ -1078,4 +1077,31 @@ fn the_open_assessment_follows_its_recovered_version() {
     after.recover(&journal, T0 + 1_001.0);
     assert_eq!(open_title(&after), "New");
     assert_eq!(after.base_revision(), Some(2));
+}
+
+#[test]
+fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let mut claimed = titled("f1", "Almost nothing answered");
+    claimed.status = Status::Approved;
+    let file = import(&exported(&claimed)).unwrap();
+    assert_eq!(
+        s.import(file, "f1.json", "fresh".into(), T0),
+        ImportStep::Opened
+    );
+    let warnings = s.view().import_warnings.to_vec();
+    assert!(
+        matches!(warnings.as_slice(), [ImportWarning::ApprovedNotReady { reasons, .. }] if *reasons > 3),
+        "{warnings:?}"
+    );
+    assert!(warnings[0]
+        .to_string()
+        .contains("says this assessment is approved, but"));
+    // A sound approved record says nothing of the kind.
+    let mut sound = (example("emergency-contacts").unwrap().build)("f2");
+    lia::assessment::lifecycle::approve(&mut sound, TODAY).unwrap();
+    let file = import(&exported(&sound)).unwrap();
+    s.import(file, "f2.json", "fresh2".into(), T0 + 1.0);
+    assert!(s.view().import_warnings.is_empty());
 }

@@ -4,7 +4,7 @@
 //! keep both, or cancel.
 
 use super::{ImportClash, ImportWarning, Notice, PendingImport, Session};
-use crate::assessment::{Assessment, Date, ReviewEntry, Status};
+use crate::assessment::{outcome, Assessment, Date, ReviewEntry, Status};
 use crate::export::{DigestCheck, Imported};
 use crate::storage::KeyValue;
 
@@ -29,25 +29,37 @@ pub enum ImportChoice {
     Cancel,
 }
 
-/// Records the import in the assessment's own review log, and returns the warning to
-/// show if its digest did not match or was missing.
+/// Records the import in the assessment's own review log, and returns the warnings to
+/// show: its digest did not match or was missing; it says it is approved but could not
+/// be approved as it stands.
 fn log_import(
     a: &mut Assessment,
     imported: &Imported,
     file: &str,
     today: Date,
-) -> Option<ImportWarning> {
-    let warning = match imported.digest {
-        DigestCheck::Matches => None,
-        DigestCheck::Mismatch => Some(ImportWarning::Changed { file: file.into() }),
-        DigestCheck::Missing => Some(ImportWarning::Unchecked { file: file.into() }),
-    };
+) -> Vec<ImportWarning> {
+    let mut warnings = Vec::new();
+    match imported.digest {
+        DigestCheck::Matches => {}
+        DigestCheck::Mismatch => warnings.push(ImportWarning::Changed { file: file.into() }),
+        DigestCheck::Missing => warnings.push(ImportWarning::Unchecked { file: file.into() }),
+    }
+    if a.status == Status::Approved {
+        // The outcome is worked out again here, never taken from the file.
+        let reasons = outcome(a, Some(today)).sign_off_refusals.len();
+        if reasons > 0 {
+            warnings.push(ImportWarning::ApprovedNotReady {
+                file: file.into(),
+                reasons,
+            });
+        }
+    }
     let mut note = format!("Imported from {file}");
     if let Some(at) = &imported.exported_at {
         note.push_str(&format!(", exported {at}"));
     }
     note.push('.');
-    if let Some(w) = &warning {
+    for w in &warnings {
         note.push(' ');
         note.push_str(&w.to_string());
     }
@@ -64,7 +76,7 @@ fn log_import(
         date: today.to_string(),
         note,
     });
-    warning
+    warnings
 }
 
 /// The longest id a file may bring; a longer one is replaced on import.
@@ -93,7 +105,7 @@ impl<K: KeyValue> Session<K> {
         now: f64,
     ) -> ImportStep {
         let mut assessment = imported.assessment.clone();
-        let warning = log_import(&mut assessment, &imported, file, self.today);
+        let warnings = log_import(&mut assessment, &imported, file, self.today);
         if !usable_id(&assessment.id) {
             let original: String = assessment.id.chars().take(MAX_ID_CHARS).collect();
             let note = format!(
@@ -108,7 +120,7 @@ impl<K: KeyValue> Session<K> {
         let existing = self.summaries.iter().find(|s| s.id == assessment.id);
         match existing {
             // No clash: it keeps its id, so a later export of the same record matches.
-            None => self.open_import(assessment, warning, now),
+            None => self.open_import(assessment, warnings, now),
             Some(summary) => {
                 self.pending_import = Some(PendingImport {
                     clash: ImportClash {
@@ -116,7 +128,7 @@ impl<K: KeyValue> Session<K> {
                         existing_approved: summary.status == Status::Approved,
                     },
                     assessment,
-                    warning,
+                    warnings,
                 });
                 ImportStep::Clash
             }
@@ -133,7 +145,7 @@ impl<K: KeyValue> Session<K> {
             ImportChoice::KeepBoth => {
                 let mut assessment = pending.assessment;
                 assessment.id = new_id;
-                self.open_import(assessment, pending.warning, now)
+                self.open_import(assessment, pending.warnings, now)
             }
             ImportChoice::Replace if pending.clash.existing_approved => {
                 self.notice = Some(Notice::CannotReplaceApproved {
@@ -150,7 +162,7 @@ impl<K: KeyValue> Session<K> {
     fn open_import(
         &mut self,
         assessment: Assessment,
-        warning: Option<ImportWarning>,
+        warnings: Vec<ImportWarning>,
         now: f64,
     ) -> ImportStep {
         let id = assessment.id.clone();
@@ -158,7 +170,7 @@ impl<K: KeyValue> Session<K> {
             return ImportStep::Refused;
         }
         // Only once it is open, so a refused import leaves no warning behind.
-        self.import_warning = warning.map(|w| (id, w));
+        self.import_warnings = (id, warnings);
         ImportStep::Opened
     }
 
@@ -175,7 +187,7 @@ impl<K: KeyValue> Session<K> {
                 self.replace_open(pending.assessment, Some(saved.revision));
                 self.dirty = true;
                 self.save_now(now);
-                self.import_warning = pending.warning.map(|w| (id, w));
+                self.import_warnings = (id, pending.warnings);
                 ImportStep::Opened
             }
             Err(e) => {

@@ -55,7 +55,7 @@ impl From<&Settings> for Defaults {
 #[derive(Clone, Debug)]
 struct PendingImport {
     assessment: Assessment,
-    warning: Option<ImportWarning>,
+    warnings: Vec<ImportWarning>,
     clash: ImportClash,
 }
 
@@ -91,8 +91,8 @@ pub struct Session<K: KeyValue> {
     approved_elsewhere: bool,
     status: SaveStatus,
     notice: Option<Notice>,
-    /// The id of an imported assessment and the digest warning to show on it.
-    import_warning: Option<(String, ImportWarning)>,
+    /// The id of an imported assessment and the warnings to show on it.
+    import_warnings: (String, Vec<ImportWarning>),
     pending_import: Option<PendingImport>,
     /// Deleted in this session, newest first, for undo.
     deleted: Vec<Deleted>,
@@ -122,8 +122,8 @@ pub struct View<'s> {
     pub not_kept: Option<&'s Assessment>,
     pub approved_elsewhere: bool,
     pub notice: Option<&'s Notice>,
-    /// The digest warning, when the open assessment is the file that carried it.
-    pub import_warning: Option<&'s ImportWarning>,
+    /// The warnings about the file the open assessment came from, if it did.
+    pub import_warnings: &'s [ImportWarning],
     pub import_clash: Option<&'s ImportClash>,
     pub summaries: &'s [Summary],
     pub damaged: &'s [DamagedRecord],
@@ -161,7 +161,7 @@ impl<K: KeyValue> Session<K> {
             approved_elsewhere: false,
             status: SaveStatus::Idle,
             notice: None,
-            import_warning: None,
+            import_warnings: (String::new(), Vec::new()),
             pending_import: None,
             deleted: Vec::new(),
             damaged: Vec::new(),
@@ -184,11 +184,10 @@ impl<K: KeyValue> Session<K> {
             not_kept: self.not_kept.as_ref(),
             approved_elsewhere: self.approved_elsewhere,
             notice: self.notice.as_ref(),
-            import_warning: self
-                .import_warning
-                .as_ref()
-                .filter(|(id, _)| Some(id.as_str()) == open_id)
-                .map(|(_, w)| w),
+            import_warnings: match &self.import_warnings {
+                (id, warnings) if Some(id.as_str()) == open_id => warnings,
+                _ => &[],
+            },
             import_clash: self.pending_import.as_ref().map(|p| &p.clash),
             summaries: &self.summaries,
             damaged: &self.damaged,

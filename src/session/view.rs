@@ -119,6 +119,8 @@ pub enum ImportWarning {
     Changed { file: String },
     /// The file carries no digest.
     Unchecked { file: String },
+    /// The file says the assessment is approved, but as it stands it could not be.
+    ApprovedNotReady { file: String, reasons: usize },
 }
 
 impl fmt::Display for ImportWarning {
@@ -127,6 +129,11 @@ impl fmt::Display for ImportWarning {
             ImportWarning::Changed { file } => write!(
                 f,
                 "Warning: “{file}” was changed after it was exported. Its check value (digest) does not match its content, so it may not be the record that was signed off. Check every answer before you rely on it."
+            ),
+            ImportWarning::ApprovedNotReady { file, reasons } => write!(
+                f,
+                "Warning: “{file}” says this assessment is approved, but as it stands it could not be: {} would stop its approval here (see the findings and the sections not complete). The file may have been edited. Do not rely on it as an approved record.",
+                if *reasons == 1 { "one thing".to_string() } else { format!("{reasons} things") }
             ),
             ImportWarning::Unchecked { file } => write!(
                 f,

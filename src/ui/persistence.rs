@@ -23,10 +23,12 @@ pub fn schedule(state: AppState) {
 }
 
 /// Listens for the page being hidden or left (closing a tab, switching away, the phone
-/// locking) and for other tabs' changes to this tool's storage; and reads every record
-/// straight after the first render, so many saved assessments do not hold up the start.
+/// locking) and for other tabs' changes to this tool's storage; reads every record
+/// straight after the first render, so many saved assessments do not hold up the start;
+/// and opens the journal (which answers later).
 pub fn listen(state: AppState) {
     set_timeout(move || state.scan(), Duration::ZERO);
+    super::journal::start(state);
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.save_now();

@@ -31,7 +31,7 @@ pub struct StorageView {
     /// The open assessment was approved elsewhere while this one had changes.
     pub approved_elsewhere: RwSignal<bool>,
     /// The digest warning of the open assessment, if it came from such a file.
-    pub import_warning: RwSignal<Option<ImportWarning>>,
+    pub import_warnings: RwSignal<Vec<ImportWarning>>,
     /// An imported file whose id is already saved here, waiting for a choice.
     pub import_clash: RwSignal<Option<ImportClash>>,
     pub summaries: RwSignal<Vec<Summary>>,
@@ -50,7 +50,7 @@ impl StorageView {
             not_kept: RwSignal::new(None),
             notice: RwSignal::new(None),
             approved_elsewhere: RwSignal::new(false),
-            import_warning: RwSignal::new(None),
+            import_warnings: RwSignal::new(Vec::new()),
             import_clash: RwSignal::new(None),
             summaries: RwSignal::new(Vec::new()),
         }
@@ -71,7 +71,7 @@ pub struct Changes {
     not_kept: Option<Option<Assessment>>,
     notice: Option<Option<Notice>>,
     approved_elsewhere: Option<bool>,
-    import_warning: Option<Option<ImportWarning>>,
+    import_warnings: Option<Vec<ImportWarning>>,
     import_clash: Option<Option<ImportClash>>,
     summaries: Option<Vec<Summary>>,
 }
@@ -103,7 +103,7 @@ impl Changes {
                 .then(|| v.not_kept.cloned()),
             notice: changed(storage.notice, &v.notice.cloned()),
             approved_elsewhere: changed(storage.approved_elsewhere, &v.approved_elsewhere),
-            import_warning: changed(storage.import_warning, &v.import_warning.cloned()),
+            import_warnings: changed_list(storage.import_warnings, v.import_warnings),
             import_clash: changed(storage.import_clash, &v.import_clash.cloned()),
             summaries: changed_list(storage.summaries, v.summaries),
         }
@@ -122,7 +122,7 @@ impl Changes {
         set(storage.not_kept, self.not_kept);
         set(storage.notice, self.notice);
         set(storage.approved_elsewhere, self.approved_elsewhere);
-        set(storage.import_warning, self.import_warning);
+        set(storage.import_warnings, self.import_warnings);
         set(storage.import_clash, self.import_clash);
         set(storage.summaries, self.summaries);
         set(open, self.open);

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::journal;
 use super::local_storage::LocalStorageKv;
 use super::persistence;
 use super::signals::{Changes, StorageView};
@@ -15,7 +16,7 @@ use crate::embed::Settings;
 use crate::export::Imported;
 use crate::route::Route;
 use crate::session::{Defaults, ImportChoice, ImportStep, Session};
-use crate::storage::{KeyValue, MemoryKv, StoreError};
+use crate::storage::{JournalEntry, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
 
@@ -49,6 +50,9 @@ pub struct AppState {
     replaced: StoredValue<u64>,
     /// The pending wake-up of the session (see `persistence`).
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
+    /// The write-ahead journal, once open, and what waits to be written to it.
+    pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
+    pub(super) journal_queue: StoredValue<Vec<JournalEntry>>,
     pub config: StoredValue<Config>,
     /// Where to put focus after the next change of page (the heading when empty).
     pub focus_next: StoredValue<Option<String>>,
@@ -59,6 +63,12 @@ pub struct AppState {
 
 fn no_session() -> StoreError {
     StoreError::Failed("the page is closing".into())
+}
+
+/// Whether this browser lets the page use IndexedDB at all (sandboxed frames and some
+/// private windows do not).
+fn has_indexed_db() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.indexed_db(), Ok(Some(_))))
 }
 
 /// localStorage, or memory when the browser will not allow it.
@@ -84,6 +94,10 @@ impl AppState {
             Defaults::from(&config.settings),
         );
         session.start_up();
+        if durable && has_indexed_db() {
+            // A save is "Saved" once the journal has it too (see `journal`).
+            session.use_journal();
+        }
         let state = AppState {
             route: RwSignal::new(Route::Start),
             open,
@@ -98,6 +112,8 @@ impl AppState {
             session: StoredValue::new_local(session),
             replaced: StoredValue::new(0),
             timer: StoredValue::new(None),
+            journal: StoredValue::new_local(None),
+            journal_queue: StoredValue::new(Vec::new()),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
             root: StoredValue::new_local(root),
@@ -114,6 +130,7 @@ impl AppState {
         let result = self.session.try_update_value(|s| op(s, now))?;
         self.sync();
         persistence::schedule(*self);
+        journal::flush(*self);
         Some(result)
     }
 
@@ -150,6 +167,28 @@ impl AppState {
     /// Reads every record, setting aside any that cannot be read.
     pub(super) fn scan(&self) {
         self.run(|s, now| s.scan(now));
+    }
+
+    /// The records written since the last call, for the journal.
+    pub(super) fn take_journal(&self) -> Vec<JournalEntry> {
+        self.session
+            .try_update_value(|s| s.take_journal())
+            .unwrap_or_default()
+    }
+
+    /// The journal has committed these records (key, revision).
+    pub(super) fn journal_written(&self, written: &[(String, u64)]) {
+        self.run(|s, _| s.journal_written(written));
+    }
+
+    /// The browser refused the journal: saves are "Saved" once in localStorage.
+    pub(super) fn journal_unavailable(&self) {
+        self.run(|s, _| s.journal_unavailable());
+    }
+
+    /// What the journal held at start-up: anything newer is put back.
+    pub(super) fn recover(&self, entries: &[JournalEntry]) {
+        self.run(|s, now| s.recover(entries, now));
     }
 
     /// Another tab changed a key of storage.

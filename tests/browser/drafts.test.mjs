@@ -281,3 +281,37 @@ test('several assessments are kept, one key each plus the index, and each reopen
     await context.close();
   }
 });
+
+test('a steady typist (a key every 110 ms, never pausing) is saved at least every 2 s while typing goes on', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    await waitForStatus(page, 'Saved');
+    // Seven seconds of typing with no pause long enough for the 300 ms autosave.
+    const seen = await page.evaluate(`(async () => {
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      const input = root.querySelector('#q-about-description');
+      const key = 'lia:assessment:${id}';
+      const stored = () => JSON.parse(localStorage.getItem(key));
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      const start = stored().revision;
+      const revisions = new Set();
+      for (let i = 0; i < 64; i++) {
+        input.value += 'steady '[i % 7];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await sleep(110);
+        revisions.add(stored().revision);
+      }
+      const typed = input.value;
+      const lastSaved = stored().assessment.answers['about.description'] ?? '';
+      return { start, revisions: [...revisions], typed, lastSaved };
+    })()`);
+    const saves = seen.revisions.filter((r) => r > seen.start);
+    assert.ok(saves.length >= 3, `saved ${saves.length} times in 7 s of steady typing (revisions ${seen.revisions})`);
+    assert.ok(seen.typed.startsWith(seen.lastSaved) && seen.lastSaved.length > 30, 'what was saved during typing is what had been typed');
+    await waitForStored(page, id, (r) => r.assessment.answers['about.description'] === seen.typed);
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});

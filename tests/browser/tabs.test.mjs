@@ -262,3 +262,73 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     await context.close();
   }
 });
+
+/** Which element of the widget has the keyboard, by id. */
+const focusedId = (page) =>
+  page.evaluate(() => document.querySelector('[data-lia-widget]').shadowRoot.activeElement?.id ?? null);
+
+test('typing in one tab while the other saves another question: no keystroke lost, the keyboard stays, both changes kept', async () => {
+  const { context, record, a, b } = await twoTabs();
+  try {
+    await field(b, DESCRIPTION).click();
+    await b.keyboard.press('End');
+    const typed = ' and more typed steadily in tab B while tab A saves';
+    const typing = b.keyboard.type(typed, { delay: 40 });
+    await b.waitForTimeout(600);
+    await field(a, TITLE).fill('Retitled in tab A');
+    await waitForStored(a, ID, (r) => r.assessment.answers['about.title'] === 'Retitled in tab A');
+    await typing;
+    assert.equal(await field(b, DESCRIPTION).inputValue(), `As first saved${typed}`, 'every keystroke arrived');
+    assert.equal(await focusedId(b), 'q-about-description', 'the keyboard never left the field');
+    assert.equal(await b.locator('#lia-conflict').count(), 0, 'different questions: nothing to ask');
+    // B shows A's change, and storage ends with both.
+    await b.waitForFunction(
+      () => document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-title')?.value === 'Retitled in tab A',
+    );
+    const both = await waitForStored(
+      b,
+      ID,
+      (r) => r.assessment.answers['about.description'] === `As first saved${typed}` && r.assessment.answers['about.title'] === 'Retitled in tab A',
+    );
+    assert.ok(both.revision >= 5);
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('both tabs change the same question while one types: it is asked without taking the keyboard, and the version not kept can be downloaded', async () => {
+  const { context, record, a, b } = await twoTabs();
+  try {
+    // B has not heard of A's save yet (as a tab the browser is slow to wake would not)
+    // when it starts typing into the same question.
+    await b.evaluate(() => {
+      window.__hold = true;
+    });
+    await field(a, TITLE).fill('Renamed in tab A');
+    await field(a, DESCRIPTION).fill('Saved in tab A');
+    await waitForStored(a, ID, (r) => r.assessment.answers['about.description'] === 'Saved in tab A');
+    await field(b, DESCRIPTION).click();
+    await b.keyboard.press('End');
+    const typing = b.keyboard.type(' typed in B', { delay: 40 });
+    await b.waitForTimeout(150);
+    await b.evaluate(() => window.__release());
+    await typing;
+    const conflict = b.locator('#lia-conflict');
+    await conflict.getByRole('heading', { name: 'This assessment was changed in another tab or window' }).waitFor();
+    assert.equal(await field(b, DESCRIPTION).inputValue(), 'As first saved typed in B', 'every keystroke arrived');
+    assert.equal(await focusedId(b), 'q-about-description', 'the banner did not take the keyboard');
+    assert.match(await b.locator('#lia-live').textContent(), /changed in another tab or window/, 'announced');
+    assert.deepEqual(await conflict.locator('#lia-conflict-clashes li').allTextContents(), ['Description of the processing']);
+    await conflict.getByRole('button', { name: 'Keep my version' }).click();
+    const kept = await waitForStored(b, ID, (r) => r.assessment.answers['about.description'] === 'As first saved typed in B');
+    assert.equal(kept.assessment.answers['about.title'], 'Renamed in tab A', 'A’s edit to another question is kept');
+    const download = b.waitForEvent('download');
+    await b.getByRole('button', { name: 'Download the version you did not keep' }).click();
+    const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+    assert.equal(file.assessment.answers['about.description'], 'Saved in tab A');
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});

@@ -5,16 +5,18 @@ use leptos::prelude::*;
 
 use crate::ui::state::AppState;
 
-/// Shown on an assessment just imported from a file that failed its digest check.
+/// Shown on an assessment just imported from a file that failed its digest check, or
+/// that says it is approved when it could not be.
 #[component]
 pub fn ImportWarning() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        state.storage.import_warning.get().map(|warning| {
+        let warnings = state.storage.import_warnings.get();
+        (!warnings.is_empty()).then(|| {
             view! {
                 <div class="lia-warning-banner" role="alert" id="lia-import-warning">
-                    <p><strong>{warning.to_string()}</strong></p>
-                    <p>"This warning is also kept in the assessment's review log."</p>
+                    {warnings.into_iter().map(|w| view! { <p><strong>{w.to_string()}</strong></p> }).collect_view()}
+                    <p>"This is also kept in the assessment's review log."</p>
                 </div>
             }
         })

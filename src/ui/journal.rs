@@ -1,0 +1,144 @@
+//! The write-ahead journal in IndexedDB (see `crate::storage::journal`). Chromium puts
+//! localStorage on disk only seconds after a write, so a browser that dies loses what
+//! was "Saved"; an IndexedDB transaction has reached the disk when it completes. Each
+//! record the session writes is also put here, and the session calls the save "Saved"
+//! once this says it is written. At start-up what is kept here is handed back, and
+//! anything newer than localStorage is put back.
+//!
+//! Callbacks go through promises whose resolve and reject are the browser's own
+//! functions, so no Rust closure is left behind per write.
+
+use js_sys::{Array, Promise};
+use leptos::prelude::{GetValue, SetValue, UpdateValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+
+use super::state::AppState;
+use crate::storage::JournalEntry;
+
+const DATABASE: &str = "lia-journal";
+const STORE: &str = "entries";
+
+/// Waits for a request to succeed, and returns its result.
+async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    outcome?;
+    request.result()
+}
+
+/// Opens (creating on first use) the journal's database.
+pub async fn open() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .indexed_db()?
+        .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1)?;
+    // Runs once, when the database is first made.
+    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
+        let made = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|db| db.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = made {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db = finished(&request).await;
+    request.set_onupgradeneeded(None);
+    db?.dyn_into::<IdbDatabase>()
+}
+
+/// Everything the journal holds.
+pub async fn read_all(db: &IdbDatabase) -> Result<Vec<JournalEntry>, JsValue> {
+    let transaction = db.transaction_with_str(STORE)?;
+    let request = transaction.object_store(STORE)?.get_all()?;
+    let all: Array = finished(&request).await?.dyn_into()?;
+    Ok(all
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter_map(|text| JournalEntry::decode(&text))
+        .collect())
+}
+
+/// Puts the entries in the journal, in one transaction, and waits until it is
+/// committed. Each replaces what the journal held under its key.
+pub async fn write(db: &IdbDatabase, entries: &[JournalEntry]) -> Result<(), JsValue> {
+    let transaction = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let store = transaction.object_store(STORE)?;
+    for entry in entries {
+        store.put_with_key(
+            &JsValue::from_str(&entry.encode()),
+            &JsValue::from_str(&entry.key),
+        )?;
+    }
+    let committed = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject.clone()));
+        transaction.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(committed).await;
+    transaction.set_oncomplete(None);
+    transaction.set_onerror(None);
+    transaction.set_onabort(None);
+    outcome.map(|_| ())
+}
+
+/// Opens the journal, hands what it holds to the session (which puts back anything
+/// newer than localStorage), then writes what waited for it. If the browser refuses
+/// IndexedDB, the session is told, and saves are "Saved" once in localStorage.
+pub fn start(state: AppState) {
+    leptos::task::spawn_local(async move {
+        let opened = async {
+            let db = open().await?;
+            let entries = read_all(&db).await?;
+            Ok::<_, JsValue>((db, entries))
+        }
+        .await;
+        match opened {
+            Ok((db, entries)) => {
+                state.journal.set_value(Some(db));
+                state.recover(&entries);
+                flush(state);
+            }
+            Err(_) => state.journal_unavailable(),
+        }
+    });
+}
+
+/// Writes what the session noted since the last flush, once the journal is open, and
+/// tells the session when it is committed.
+pub fn flush(state: AppState) {
+    let entries = state.take_journal();
+    state
+        .journal_queue
+        .update_value(|queue| queue.extend(entries));
+    let Some(db) = state.journal.get_value() else {
+        return;
+    };
+    let batch: Vec<JournalEntry> = state
+        .journal_queue
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if batch.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match write(&db, &batch).await {
+            Ok(()) => {
+                let written: Vec<(String, u64)> =
+                    batch.iter().map(|e| (e.key.clone(), e.revision)).collect();
+                state.journal_written(&written);
+            }
+            Err(_) => state.journal_unavailable(),
+        }
+    });
+}
