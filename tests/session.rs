@@ -529,7 +529,7 @@ fn import_of_a_changed_file_opens_with_its_warning_on_it_only() {
     let warning = ImportWarning::Changed {
         file: "f1.json".into(),
     };
-    assert_eq!(s.view().import_warnings, &[warning.clone()]);
+    assert_eq!(s.view().import_warnings, std::slice::from_ref(&warning));
     assert!(s.open().unwrap().review_log[0]
         .note
         .contains(&warning.to_string()));
