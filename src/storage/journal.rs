@@ -83,9 +83,14 @@ impl<K: KeyValue> KeyValue for Journaled<K> {
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
         self.inner.set(key, value)?;
         if self.is_record(key) {
+            // The copy is of what storage keeps (sealed, if a passphrase is set).
+            let stored = self
+                .inner
+                .get_stored(key)?
+                .unwrap_or_else(|| value.to_string());
             self.notes.push(JournalEntry {
                 key: key.to_string(),
-                value: Some(value.to_string()),
+                value: Some(stored),
                 revision: revision_in_raw(value).unwrap_or(0),
             });
         }
@@ -116,11 +121,13 @@ impl<K: KeyValue> KeyValue for Journaled<K> {
     fn copy(&mut self, from: &str, to: &str) -> Result<bool, KvError> {
         let copied = self.inner.copy(from, to)?;
         if copied && self.is_record(to) {
-            if let Ok(Some(value)) = self.inner.get(to) {
+            if let (Ok(Some(value)), Ok(Some(stored))) =
+                (self.inner.get(to), self.inner.get_stored(to))
+            {
                 self.notes.push(JournalEntry {
                     key: to.to_string(),
                     revision: revision_in_raw(&value).unwrap_or(0),
-                    value: Some(value),
+                    value: Some(stored),
                 });
             }
         }
@@ -130,26 +137,49 @@ impl<K: KeyValue> KeyValue for Journaled<K> {
     fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
         self.inner.same(a, b)
     }
+
+    fn get_stored(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.inner.get_stored(key)
+    }
+
+    /// Not noted: it is the journal's own copy being put back.
+    fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
+        self.inner.set_stored(key, stored)
+    }
+
+    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
+        self.inner.read_stored(key, stored)
+    }
 }
 
 /// Puts back into `kv` what the journal holds that is newer than what `kv` holds, for
-/// the record keys of `ns`. Returns the ids of the records put back or removed.
+/// the record keys of `ns`. The journal's copy counts only if it reads as `kv` would read
+/// it (with the passphrase, if one is set): another page may write to the journal too.
+/// Returns the ids of the records put back or removed.
 pub fn recover<K: KeyValue>(kv: &mut K, ns: &Namespace, entries: &[JournalEntry]) -> Vec<String> {
     let mut recovered = Vec::new();
     for entry in entries {
         let Some(KeyKind::Record(id)) = ns.kind(&entry.key) else {
             continue;
         };
-        let Ok(current) = kv.get(&entry.key) else {
+        let Ok(current) = kv.get_stored(&entry.key) else {
             continue;
         };
         // What storage holds: its revision, or `None` if there is nothing or it cannot
         // be read (a half-written value is older than any journal entry).
-        let held = current.as_deref().and_then(revision_in_raw);
+        let revision = |stored: &str| {
+            kv.read_stored(&entry.key, stored)
+                .as_deref()
+                .and_then(revision_in_raw)
+        };
+        let held = current.as_deref().and_then(revision);
         let apply = match (&entry.value, &current) {
             (Some(value), _) if current.as_deref() == Some(value.as_str()) => false,
-            (Some(_), None) => true,
-            (Some(_), Some(_)) => held.is_none_or(|r| r < entry.revision),
+            // The journal's copy must itself read, and be newer.
+            (Some(value), _) => match revision(value) {
+                None => false,
+                Some(theirs) => current.is_none() || held.is_none_or(|r| r < theirs),
+            },
             (None, None) => false,
             // Removed: unless storage holds a later revision, saved since.
             (None, Some(_)) => held.is_none_or(|r| r <= entry.revision),
@@ -158,7 +188,7 @@ pub fn recover<K: KeyValue>(kv: &mut K, ns: &Namespace, entries: &[JournalEntry]
             continue;
         }
         let done = match &entry.value {
-            Some(value) => kv.set(&entry.key, value),
+            Some(value) => kv.set_stored(&entry.key, value),
             None => kv.remove(&entry.key),
         };
         if done.is_ok() {

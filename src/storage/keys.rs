@@ -7,12 +7,14 @@
 //! | `<ns>:assessment:<id>` | one assessment record (the truth) |
 //! | `<ns>:quarantine:<id>:<n>` | the raw text of a record that could not be read, byte for byte |
 //! | `<ns>:quarantine-note:<id>:<n>` | its title, the reason and when it was set aside |
+//! | `<ns>:lock` | with a passphrase set: the salt, iteration count and a sealed check |
 
 use std::fmt;
 
 pub const DEFAULT_NAMESPACE: &str = "lia";
 
 const INDEX: &str = "index";
+const LOCK: &str = "lock";
 const RECORD: &str = "assessment:";
 const QUARANTINE: &str = "quarantine:";
 const NOTE: &str = "quarantine-note:";
@@ -89,6 +91,11 @@ impl Namespace {
 
     pub fn index_key(&self) -> String {
         format!("{}:{INDEX}", self.0)
+    }
+
+    /// The passphrase lock (see `seal.rs`): kept in clear, it holds no secret.
+    pub fn lock_key(&self) -> String {
+        format!("{}:{LOCK}", self.0)
     }
 
     pub fn record_key(&self, id: &str) -> String {

@@ -54,6 +54,24 @@ pub trait KeyValue {
     fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
         Ok(self.get(a)? == self.get(b)?)
     }
+
+    /// The value under `key` in the form the underlying storage keeps it (sealed, under
+    /// a sealing layer), for the journal to keep a copy of.
+    fn get_stored(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.get(key)
+    }
+
+    /// Writes a value in the form the underlying storage keeps it (a journal's copy put
+    /// back). Errors as `set`.
+    fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
+        self.set(key, stored)
+    }
+
+    /// What `get` would give for a value kept as `stored` under `key`, or `None` if it
+    /// would refuse it (one that does not open with the passphrase).
+    fn read_stored(&self, _key: &str, stored: &str) -> Option<String> {
+        Some(stored.to_string())
+    }
 }
 
 /// The bytes a browser counts against the quota for one entry: key and value as UTF-16
@@ -82,6 +100,15 @@ impl<K: KeyValue + ?Sized> KeyValue for Box<K> {
     fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
         (**self).same(a, b)
     }
+    fn get_stored(&self, key: &str) -> Result<Option<String>, KvError> {
+        (**self).get_stored(key)
+    }
+    fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
+        (**self).set_stored(key, stored)
+    }
+    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
+        (**self).read_stored(key, stored)
+    }
 }
 
 /// One storage shared by several stores, as tabs share one origin's localStorage.
@@ -103,6 +130,15 @@ impl<K: KeyValue + ?Sized> KeyValue for Rc<RefCell<K>> {
     }
     fn same(&self, a: &str, b: &str) -> Result<bool, KvError> {
         self.borrow().same(a, b)
+    }
+    fn get_stored(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.borrow().get_stored(key)
+    }
+    fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
+        self.borrow_mut().set_stored(key, stored)
+    }
+    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
+        self.borrow().read_stored(key, stored)
     }
 }
 

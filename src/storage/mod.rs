@@ -14,6 +14,7 @@ pub mod memory;
 pub mod open;
 pub mod quarantine;
 pub mod record;
+pub mod seal;
 pub mod store;
 
 pub use error::{format_bytes, Conflict, StoreError, Theirs};

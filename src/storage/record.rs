@@ -11,6 +11,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::seal::Refusal;
 use crate::assessment::model::Assessment;
 use crate::assessment::schema::{read_assessment, SchemaError, SCHEMA_VERSION};
 
@@ -76,6 +77,8 @@ pub enum DecodeError {
     Assessment(SchemaError),
     /// A readable assessment, but another one than the id it is stored under.
     Elsewhere { id: String, holds: String },
+    /// Refused by the passphrase's seal (see `seal.rs`).
+    Sealed(Refusal),
 }
 
 impl fmt::Display for DecodeError {
@@ -95,6 +98,15 @@ impl fmt::Display for DecodeError {
             DecodeError::BadTime => not_right("saved_at", "it should be a time in milliseconds"),
             DecodeError::NoAssessment => f.write_str("the field \"assessment\" is missing"),
             DecodeError::Assessment(e) => write!(f, "{e}"),
+            DecodeError::Sealed(Refusal::NotSealed) => f.write_str(
+                "it is not encrypted with your passphrase, as everything this tool saves is, so it may have been put there by another page",
+            ),
+            DecodeError::Sealed(Refusal::NotAuthentic) => f.write_str(
+                "it does not open with your passphrase, so it may have been put there by another page, or changed",
+            ),
+            DecodeError::Sealed(Refusal::NoKey) => f.write_str(
+                "it is encrypted with a passphrase, and none is set in this tool now",
+            ),
             DecodeError::Elsewhere { id, holds } => write!(
                 f,
                 "it is saved under the id “{id}” but holds the assessment “{holds}”"
@@ -107,6 +119,9 @@ impl std::error::Error for DecodeError {}
 
 /// Reads a record stored under `id`, migrating an older schema version.
 pub fn decode(id: &str, raw: &str) -> Result<Record, DecodeError> {
+    if let Some(refusal) = Refusal::of(raw) {
+        return Err(DecodeError::Sealed(refusal));
+    }
     let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
         line: e.line(),
         column: e.column(),
