@@ -15,7 +15,7 @@ pub mod quarantine;
 pub mod record;
 pub mod store;
 
-pub use error::{format_bytes, Conflict, StoreError, Theirs};
+pub use error::{format_bytes, Conflict, SizeUnit, StoreError, Theirs, SIZE_ROUNDING, SIZE_UNITS};
 pub use index::Summary;
 pub use keys::{Change, InvalidNamespace, Namespace, DEFAULT_NAMESPACE};
 pub use kv::{stored_size, KeyValue, KvError};
