@@ -96,11 +96,11 @@ impl Namespace {
     }
 
     pub fn index_key(&self) -> String {
-        self.key(format_args!("{INDEX}"))
+        format!("{}{SEPARATOR}{INDEX}", self.0)
     }
 
     pub fn record_key(&self, id: &str) -> String {
-        self.key(format_args!("{RECORD}{id}"))
+        format!("{}{SEPARATOR}{RECORD}{id}", self.0)
     }
 
     pub fn quarantine_key(&self, id: &str, n: u32) -> String {
@@ -111,14 +111,14 @@ impl Namespace {
         self.numbered(NOTE, id, n)
     }
 
-    /// Every key of this namespace: the namespace, the separator, then `rest`.
-    fn key(&self, rest: fmt::Arguments) -> String {
-        format!("{}{SEPARATOR}{rest}", self.0)
+    /// The start of every key of this namespace.
+    fn prefix(&self) -> String {
+        format!("{}{SEPARATOR}", self.0)
     }
 
     /// A set-aside text's key or its note's: `n` counts the times `id` was set aside.
     fn numbered(&self, kind: &str, id: &str, n: impl fmt::Display) -> String {
-        self.key(format_args!("{kind}{id}{SEPARATOR}{n}"))
+        format!("{}{SEPARATOR}{kind}{id}{SEPARATOR}{n}", self.0)
     }
 
     fn rest<'k>(&self, key: &'k str) -> Option<&'k str> {
@@ -168,7 +168,7 @@ pub fn key_templates() -> [(&'static str, String); 5] {
     // Not a valid namespace, which is the point: it cannot be mistaken for a real key.
     let ns = Namespace(NAMESPACE_PLACEHOLDER.to_string());
     [
-        ("namespace", ns.key(format_args!(""))),
+        ("namespace", ns.prefix()),
         ("index", ns.index_key()),
         ("record", ns.record_key(ID_PLACEHOLDER)),
         (
