@@ -190,6 +190,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(debug_assertions)]
     #[should_panic(expected = "no sources for {css-hash}")]
     fn a_placeholder_left_unfilled_is_an_error() {
         render(REPORT, &[]);
