@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startServer, launchBrowser } from '../tests/browser/support.mjs';
+import { indexKey, recordKey, unitBytes } from './app-facts.mjs';
 
 const [DIST = 'dist', SINGLE = 'target/single-file/lia-assessment.html', FIXTURES = 'target/bench', OUT = 'target/bench/results.json'] =
   process.argv.slice(2);
@@ -16,7 +17,9 @@ const KEYSTROKES = 300;
 const SAVES = 20;
 const EXPORTS = 10;
 
-const KB = 1024;
+// The units the app writes sizes in (format_bytes), from app-facts.json.
+const KB = unitBytes('KB');
+const MB = unitBytes('MB');
 const median = (xs) => quantile(xs, 0.5);
 function quantile(values, q) {
   const xs = [...values].sort((a, b) => a - b);
@@ -65,7 +68,7 @@ const browser = await launchBrowser();
 /** A fresh context whose localStorage holds this fixture (before any page script). */
 async function contextWith(fixture) {
   const entries = fixture
-    ? [...fixture.records.map((r) => [`lia:assessment:${r.id}`, r.record]), ['lia:index', fixture.index]]
+    ? [...fixture.records.map((r) => [recordKey(r.id), r.record]), [indexKey(), fixture.index]]
     : [];
   const context = await browser.newContext({ acceptDownloads: true });
   await context.addInitScript((entries) => {
@@ -239,8 +242,8 @@ async function session() {
   await client.send('HeapProfiler.collectGarbage');
   const { usedSize } = await client.send('Runtime.getHeapUsage');
   const wasmBytes = await page.evaluate(() => window.__liaWasm?.memory?.buffer?.byteLength ?? NaN);
-  report('memory: JS heap used', usedSize / KB / KB, 'MB', '', null);
-  report('memory: wasm linear memory', wasmBytes / KB / KB, 'MB', '', null);
+  report('memory: JS heap used', usedSize / MB, 'MB', '', null);
+  report('memory: wasm linear memory', wasmBytes / MB, 'MB', '', null);
   results.memory = { jsHeapUsed: usedSize, wasmMemory: wasmBytes };
   await context.close();
 }

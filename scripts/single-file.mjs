@@ -1,16 +1,16 @@
 // Builds the tool as one self-contained HTML file from a release build: the page CSS,
 // the JS glue and the wasm (base64) are inlined, and the app starts with the async
 // init from the bytes, so it works opened straight from disk (file://) or over HTTP.
-// Its policy allows no connection at all.
+// Its policy (the single file's one in src/csp.rs, read from app-facts.json) allows no
+// connection at all.
 //
 //   node scripts/single-file.mjs <dist dir> <output file>
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentSecurityPolicy, hashSource } from './app-facts.mjs';
 
 const [dist = 'dist', output = 'target/single-file/lia-assessment.html'] = process.argv.slice(2);
 const read = (name) => readFileSync(path.join(dist, name));
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const glue = read('lia.js').toString('utf8');
 const wasm = read('lia_bg.wasm');
@@ -43,15 +43,10 @@ const bytes = Uint8Array.from(atob(document.getElementById('lia-wasm').textConte
 await ${init}({ module_or_path: bytes });
 `;
 
-const policy = [
-  "default-src 'none'",
-  `script-src ${sha256(loader)} 'wasm-unsafe-eval'`,
-  `style-src ${sha256(css)}`,
-  'img-src data:',
-  "connect-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-].join('; ');
+const policy = contentSecurityPolicy('single_file', {
+  'loader-hash': [hashSource(loader)],
+  'css-hash': [hashSource(css)],
+});
 
 const html = `<!doctype html>
 <html lang="en-GB">

@@ -3,8 +3,10 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod assessment;
+pub mod csp;
 pub mod embed;
 pub mod export;
+pub mod facts;
 pub mod route;
 pub mod session;
 pub mod storage;

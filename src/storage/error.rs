@@ -69,18 +69,65 @@ impl Conflict {
     }
 }
 
-/// Sizes as people read them: "812 bytes", "36 KB", "4.9 MB".
-pub fn format_bytes(bytes: u64) -> String {
-    const KB: u64 = 1024;
-    const MB: u64 = 1024 * 1024;
-    if bytes < KB {
-        format!("{bytes} bytes")
-    } else if bytes < MB {
-        format!("{} KB", (bytes + KB / 2) / KB)
-    } else {
-        // One decimal place, rounded, in integers (no float formatting in the app).
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+/// One unit `format_bytes` shows sizes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SizeUnit {
+    /// The smallest size shown in this unit (larger ones may be in the next).
+    pub from: u64,
+    /// Bytes in one of this unit.
+    pub bytes: u64,
+    /// Decimal places shown.
+    pub decimals: u32,
+    /// Written after the number and a space.
+    pub name: &'static str,
+}
+
+const KB: u64 = 1024;
+const MB: u64 = 1024 * KB;
+
+/// The units of `format_bytes`, smallest first. The JavaScript around the app reads them
+/// from the generated scripts/app-facts.json, with `SIZE_ROUNDING`.
+pub const SIZE_UNITS: [SizeUnit; 3] = [
+    SizeUnit {
+        from: 0,
+        bytes: 1,
+        decimals: 0,
+        name: "bytes",
+    },
+    SizeUnit {
+        from: KB,
+        bytes: KB,
+        decimals: 0,
+        name: "KB",
+    },
+    SizeUnit {
+        from: MB,
+        bytes: MB,
+        decimals: 1,
+        name: "MB",
+    },
+];
+
+/// How `format_bytes` rounds, in words (written into the facts file).
+pub const SIZE_ROUNDING: &str =
+    "in integers, halves up: the number shown, without its decimal point, is \
+     floor((size * 10^decimals + floor(bytes / 2)) / bytes), in the last unit whose `from` \
+     the size reaches";
+
+/// Sizes as people read them: "812 bytes", "36 KB", "4.9 MB" (see `SIZE_UNITS`).
+pub fn format_bytes(size: u64) -> String {
+    let unit = SIZE_UNITS
+        .iter()
+        .rev()
+        .find(|u| size >= u.from)
+        .unwrap_or(&SIZE_UNITS[0]);
+    // Rounded in integers (no float formatting in the app), as `SIZE_ROUNDING` says.
+    let scale = 10u64.pow(unit.decimals);
+    let scaled = (size * scale + unit.bytes / 2) / unit.bytes;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    match unit.decimals {
+        0 => format!("{whole} {}", unit.name),
+        d => format!("{whole}.{fraction:0d$} {}", unit.name, d = d as usize),
     }
 }
 
@@ -143,6 +190,25 @@ mod tests {
         assert_eq!(format_bytes(812), "812 bytes");
         assert_eq!(format_bytes(36 * 1024 + 100), "36 KB");
         assert_eq!(format_bytes(5_138_022), "4.9 MB");
+    }
+
+    #[test]
+    fn sizes_round_halves_up_at_each_unit() {
+        for (size, text) in [
+            (0, "0 bytes"),
+            (1023, "1023 bytes"),
+            (1024, "1 KB"),
+            (1535, "1 KB"),
+            (1536, "2 KB"),
+            (MB - 1, "1024 KB"),
+            (MB, "1.0 MB"),
+            // 1.05 MB is 1 101 004.8 bytes.
+            (1_101_004, "1.0 MB"),
+            (1_101_005, "1.1 MB"),
+            (10 * MB, "10.0 MB"),
+        ] {
+            assert_eq!(format_bytes(size), text, "{size}");
+        }
     }
 
     #[test]

@@ -13,11 +13,19 @@ use std::fmt;
 
 pub const DEFAULT_NAMESPACE: &str = "lia";
 
+/// Between the namespace and the rest of every key.
+const SEPARATOR: char = ':';
 const INDEX: &str = "index";
 const LOCK: &str = "lock";
 const RECORD: &str = "assessment:";
 const QUARANTINE: &str = "quarantine:";
 const NOTE: &str = "quarantine-note:";
+
+/// What stands for the namespace, the assessment id and the set-aside number in
+/// `key_templates`.
+pub const NAMESPACE_PLACEHOLDER: &str = "{ns}";
+pub const ID_PLACEHOLDER: &str = "{id}";
+pub const N_PLACEHOLDER: &str = "{n}";
 
 /// The prefix that keeps one install's keys apart from another's on the same origin.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +98,7 @@ impl Namespace {
     }
 
     pub fn index_key(&self) -> String {
-        format!("{}:{INDEX}", self.0)
+        format!("{}{SEPARATOR}{INDEX}", self.0)
     }
 
     /// The passphrase lock (see `seal.rs`): kept in clear, it holds no secret.
@@ -99,31 +107,36 @@ impl Namespace {
     }
 
     pub fn record_key(&self, id: &str) -> String {
-        format!("{}:{RECORD}{id}", self.0)
+        format!("{}{SEPARATOR}{RECORD}{id}", self.0)
     }
 
     pub fn quarantine_key(&self, id: &str, n: u32) -> String {
-        format!("{}:{QUARANTINE}{id}:{n}", self.0)
+        self.numbered(QUARANTINE, id, n)
     }
 
     pub(crate) fn note_key(&self, id: &str, n: u32) -> String {
-        format!("{}:{NOTE}{id}:{n}", self.0)
+        self.numbered(NOTE, id, n)
     }
 
-    /// Whether the key belongs to this namespace.
-    pub fn owns(&self, key: &str) -> bool {
-        self.rest(key).is_some()
+    /// The start of every key of this namespace.
+    fn prefix(&self) -> String {
+        format!("{}{SEPARATOR}", self.0)
+    }
+
+    /// A set-aside text's key or its note's: `n` counts the times `id` was set aside.
+    fn numbered(&self, kind: &str, id: &str, n: impl fmt::Display) -> String {
+        format!("{}{SEPARATOR}{kind}{id}{SEPARATOR}{n}", self.0)
     }
 
     fn rest<'k>(&self, key: &'k str) -> Option<&'k str> {
-        key.strip_prefix(self.0.as_str())?.strip_prefix(':')
+        key.strip_prefix(self.0.as_str())?.strip_prefix(SEPARATOR)
     }
 
     /// What the key is, or `None` if it belongs to another namespace or to nobody.
     pub(crate) fn kind(&self, key: &str) -> Option<KeyKind> {
         let rest = self.rest(key)?;
         let numbered = |rest: &str| {
-            let (id, n) = rest.rsplit_once(':')?;
+            let (id, n) = rest.rsplit_once(SEPARATOR)?;
             Some((id.to_string(), n.parse::<u32>().ok()?))
         };
         Some(if rest == INDEX {
@@ -152,6 +165,28 @@ impl Namespace {
             KeyKind::Other => Change::Other,
         })
     }
+}
+
+/// The key layout as templates, for the JavaScript around the app (the generated
+/// scripts/app-facts.json): what the methods above write for the namespace
+/// `NAMESPACE_PLACEHOLDER`, the id `ID_PLACEHOLDER` and the number `N_PLACEHOLDER`.
+/// `namespace` is the start of every key of a namespace.
+pub fn key_templates() -> [(&'static str, String); 5] {
+    // Not a valid namespace, which is the point: it cannot be mistaken for a real key.
+    let ns = Namespace(NAMESPACE_PLACEHOLDER.to_string());
+    [
+        ("namespace", ns.prefix()),
+        ("index", ns.index_key()),
+        ("record", ns.record_key(ID_PLACEHOLDER)),
+        (
+            "quarantine",
+            ns.numbered(QUARANTINE, ID_PLACEHOLDER, N_PLACEHOLDER),
+        ),
+        (
+            "quarantine_note",
+            ns.numbered(NOTE, ID_PLACEHOLDER, N_PLACEHOLDER),
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -197,6 +232,24 @@ mod tests {
         assert_eq!(ns.kind("liax:index"), None);
         assert_eq!(ns.kind("lia"), None);
         assert_eq!(ns.kind("other:assessment:x"), None);
+    }
+
+    #[test]
+    fn the_templates_are_the_keys_with_placeholders() {
+        let ns = Namespace::new("team").unwrap();
+        let fill = |t: &str| {
+            t.replace(NAMESPACE_PLACEHOLDER, "team")
+                .replace(ID_PLACEHOLDER, "a:b")
+                .replace(N_PLACEHOLDER, "7")
+        };
+        let templates = key_templates();
+        let by_name = |name: &str| fill(&templates.iter().find(|(n, _)| *n == name).unwrap().1);
+        assert_eq!(by_name("namespace"), "team:");
+        assert_eq!(by_name("index"), ns.index_key());
+        assert_eq!(by_name("record"), ns.record_key("a:b"));
+        assert_eq!(by_name("quarantine"), ns.quarantine_key("a:b", 7));
+        assert_eq!(by_name("quarantine_note"), ns.note_key("a:b", 7));
+        assert_eq!(ns.kind(&by_name("namespace")), Some(KeyKind::Other));
     }
 
     #[test]

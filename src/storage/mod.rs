@@ -17,7 +17,7 @@ pub mod record;
 pub mod seal;
 pub mod store;
 
-pub use error::{format_bytes, Conflict, StoreError, Theirs};
+pub use error::{format_bytes, Conflict, SizeUnit, StoreError, Theirs, SIZE_ROUNDING, SIZE_UNITS};
 pub use index::Summary;
 pub use journal::{JournalEntry, Journaled};
 pub use keys::{Change, InvalidNamespace, Namespace, DEFAULT_NAMESPACE};

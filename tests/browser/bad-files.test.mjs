@@ -12,22 +12,32 @@ import {
   assertNoErrors,
 } from './storage-helpers.mjs';
 import { chooseFile, dropFile } from './file-helpers.mjs';
+import {
+  SCHEMA_VERSION,
+  EXPORT_FORMAT,
+  REPORT_SCRIPT_ID,
+  MAX_IMPORT_BYTES,
+  indexKey,
+  recordKey,
+  quarantineKey,
+  quarantineNoteKey,
+} from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
 const SAVED = {
-  'lia:assessment:kept-1': recordText(assessment('kept-1', { 'about.title': 'Kept one' }), { revision: 2 }),
-  'lia:assessment:imp-1': recordText(assessment('imp-1', { 'about.title': 'Same id as the files' }), { revision: 9 }),
-  'lia:quarantine:old-1:1': '{"cut',
-  'lia:quarantine-note:old-1:1': '{"title":"Old damaged","reason":"cut short","set_aside_at":1}',
+  [recordKey('kept-1')]: recordText(assessment('kept-1', { 'about.title': 'Kept one' }), { revision: 2 }),
+  [recordKey('imp-1')]: recordText(assessment('imp-1', { 'about.title': 'Same id as the files' }), { revision: 9 }),
+  [quarantineKey('old-1', 1)]: '{"cut',
+  [quarantineNoteKey('old-1', 1)]: '{"title":"Old damaged","reason":"cut short","set_aside_at":1}',
   'someone-else': 'theirs',
 };
 
 /** A well-formed export of `imp-1` (without a digest), to spoil in one way at a time. */
 function goodExport() {
   return {
-    format: 'lia-assessment',
-    schema_version: 1,
+    format: EXPORT_FORMAT,
+    schema_version: SCHEMA_VERSION,
     app_version: '0.1.0',
     exported_at: '2026-11-22T10:15:00.000Z',
     assessment: {
@@ -42,6 +52,8 @@ function goodExport() {
 
 const json = (value) => Buffer.from(JSON.stringify(value, null, 2));
 const utf8 = (text) => Buffer.from(text, 'utf8');
+/** A number of bytes as the messages write it: 5,242,880. */
+const thousands = (n) => n.toLocaleString('en-GB');
 
 const CASES = [
   {
@@ -56,8 +68,10 @@ const CASES = [
   },
   {
     what: 'a file over 5 MB',
-    file: { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20) },
-    message: /^“huge\.json” could not be opened: The file is too large to import: it is .* \(5,242,881 bytes\) and the limit is .* \(5,242,880 bytes\)\./,
+    file: { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x20) },
+    message: new RegExp(
+      `^“huge\\.json” could not be opened: The file is too large to import: it is .* \\(${thousands(MAX_IMPORT_BYTES + 1)} bytes\\) and the limit is .* \\(${thousands(MAX_IMPORT_BYTES)} bytes\\)\\.`,
+    ),
   },
   {
     what: 'a file that is not text',
@@ -66,7 +80,7 @@ const CASES = [
   },
   {
     what: 'text that is not JSON',
-    file: { name: 'notes.json', mimeType: 'application/json', buffer: utf8('{"format": "lia-assessment",\n  oops: 1}') },
+    file: { name: 'notes.json', mimeType: 'application/json', buffer: utf8(`{"format": "${EXPORT_FORMAT}",\n  oops: 1}`) },
     message: /^“notes\.json” could not be opened: The file is not valid JSON: there is a mistake at line 2, column 3 \(/,
   },
   {
@@ -77,7 +91,7 @@ const CASES = [
   {
     what: 'JSON that is not an export',
     file: { name: 'package.json', mimeType: 'application/json', buffer: json({ name: 'something', version: '1.0.0' }) },
-    message: '“package.json” could not be opened: The file is JSON, but not an assessment exported from this tool (it has no "format": "lia-assessment").',
+    message: `“package.json” could not be opened: The file is JSON, but not an assessment exported from this tool (it has no "format": "${EXPORT_FORMAT}").`,
   },
   {
     what: 'an assessment of the wrong shape',
@@ -100,7 +114,7 @@ const CASES = [
   {
     what: 'a future schema version',
     file: { name: 'future.json', mimeType: 'application/json', buffer: json({ ...goodExport(), schema_version: 99 }) },
-    message: '“future.json” could not be opened: This file was saved by a newer version of this tool (format version 99; this version reads up to 1). Open it with the newer version, or update this one.',
+    message: `“future.json” could not be opened: This file was saved by a newer version of this tool (format version 99; this version reads up to ${SCHEMA_VERSION}). Open it with the newer version, or update this one.`,
   },
   {
     what: 'a format version no release has written',
@@ -117,7 +131,7 @@ const CASES = [
     file: {
       name: 'report.html',
       mimeType: 'text/html',
-      buffer: utf8(`<!DOCTYPE html><html><body><h1>Report</h1><script type="application/json" id="lia-assessment">${JSON.stringify({ ...goodExport(), schema_version: 99 })}</script></body></html>`),
+      buffer: utf8(`<!DOCTYPE html><html><body><h1>Report</h1><script type="application/json" id="${REPORT_SCRIPT_ID}">${JSON.stringify({ ...goodExport(), schema_version: 99 })}</script></body></html>`),
     },
     message: /^“report\.html” could not be opened: This HTML report carries a copy of an assessment, but it cannot be read\. This file was saved by a newer version of this tool/,
   },
@@ -133,7 +147,7 @@ CASES.forEach(({ what, file, message }, i) => {
       await openApp(page, env.server.origin);
       await page.getByRole('link', { name: 'Kept one', exact: true }).waitFor();
       const before = await dumpStorage(page);
-      assert.deepEqual(Object.keys(before).sort(), [...Object.keys(SAVED), 'lia:index'].sort(), 'start-up changed only the index');
+      assert.deepEqual(Object.keys(before).sort(), [...Object.keys(SAVED), indexKey()].sort(), 'start-up changed only the index');
 
       await (how === 'chosen' ? chooseFile : dropFile)(page, file);
       const inline = page.locator('#lia-import-error');

@@ -3,6 +3,7 @@
 // page is hidden or left; the quiet status says what happened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SCHEMA_VERSION, indexKey, recordKey, recordPrefix } from '../../scripts/app-facts.mjs';
 import {
   useBrowser,
   freshApp,
@@ -101,7 +102,7 @@ test('type, reload: every answer is back, identical, in the page and in storage'
     assert.deepEqual(await readAbout(page), typed, 'the page shows every answer as typed');
     const stored = await storedRecord(page, id);
     assert.deepEqual(stored.assessment.answers, typed, 'storage holds every answer as typed');
-    assert.equal(stored.schema_version, 1);
+    assert.equal(stored.schema_version, SCHEMA_VERSION);
     assert.ok(Number.isInteger(stored.revision) && stored.revision >= 2, `revision ${stored.revision}`);
     await waitForStatus(page, 'Saved');
     assertNoErrors(record);
@@ -177,7 +178,7 @@ test('autosave waits for a pause in typing, then saves within 300 ms; the status
     const seen = await page.evaluate(`(async () => {
       const root = document.querySelector('[data-lia-widget]').shadowRoot;
       const input = root.querySelector('#q-about-title');
-      const key = 'lia:assessment:${id}';
+      const key = ${JSON.stringify(recordKey(id))};
       const revision = () => JSON.parse(localStorage.getItem(key)).revision;
       const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
       const start = revision();
@@ -218,8 +219,8 @@ test('the page being hidden saves at once, without waiting for the autosave', as
   try {
     const id = await startNew(page);
     await waitForStatus(page, 'Saved');
-    const seen = await typeThen(page, '#q-about-title', 'Hidden at once', () => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('lia:assessment:'));
+    const seen = await typeThen(page, '#q-about-title', 'Hidden at once', (prefix) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
       const before = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
@@ -228,7 +229,7 @@ test('the page being hidden saves at once, without waiting for the autosave', as
       delete document.visibilityState;
       delete document.hidden;
       return { before, after };
-    });
+    }, recordPrefix());
     assert.deepEqual(seen, { before: null, after: 'Hidden at once' });
     assert.equal((await storedRecord(page, id)).assessment.answers['about.title'], 'Hidden at once');
   } finally {
@@ -241,13 +242,13 @@ test('pagehide saves at once, without waiting for the autosave', async () => {
   try {
     await startNew(page);
     await waitForStatus(page, 'Saved');
-    const seen = await typeThen(page, '#q-about-title', 'Left at once', () => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('lia:assessment:'));
+    const seen = await typeThen(page, '#q-about-title', 'Left at once', (prefix) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith(prefix));
       const before = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
       const after = JSON.parse(localStorage.getItem(key)).assessment.answers['about.title'] ?? null;
       return { before, after };
-    });
+    }, recordPrefix());
     assert.deepEqual(seen, { before: null, after: 'Left at once' });
   } finally {
     await context.close();
@@ -266,8 +267,8 @@ test('several assessments are kept, one key each plus the index, and each reopen
       await goToStart(page);
     }
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-    assert.deepEqual(keys, ['lia:index', ...ids.map((id) => `lia:assessment:${id}`)].sort());
-    const index = JSON.parse(await page.evaluate(() => localStorage.getItem('lia:index')));
+    assert.deepEqual(keys, [indexKey(), ...ids.map((id) => recordKey(id))].sort());
+    const index = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), indexKey()));
     assert.deepEqual(index.assessments.map((a) => a.title).sort(), ['First kept', 'Second kept', 'Third kept']);
     await page.reload();
     await page.waitForSelector('[data-lia-ready="true"]');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { useBrowser, DEMO, SINGLE_FILE, watchContext, watchPolicy, violations } from './support.mjs';
+import { namespacePrefix, recordPrefix } from '../../scripts/app-facts.mjs';
 
 const HOST = '/demo/hostile-host.html';
 const AXE = await fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -53,9 +54,9 @@ test('two widgets with different namespaces keep separate drafts', async () => {
 
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
     assert.ok(keys.length >= 4, keys.join(', '));
-    assert.ok(keys.every((k) => k.startsWith('privacy-team:') || k.startsWith('hr-team:')), keys.join(', '));
-    assert.ok(keys.some((k) => k.startsWith('privacy-team:assessment:')));
-    assert.ok(keys.some((k) => k.startsWith('hr-team:assessment:')));
+    assert.ok(keys.every((k) => k.startsWith(namespacePrefix('privacy-team')) || k.startsWith(namespacePrefix('hr-team'))), keys.join(', '));
+    assert.ok(keys.some((k) => k.startsWith(recordPrefix('privacy-team'))));
+    assert.ok(keys.some((k) => k.startsWith(recordPrefix('hr-team'))));
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { recordPrefix } from '../../scripts/app-facts.mjs';
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../docs/lia-assessment.schema.json');
 
@@ -121,13 +122,13 @@ export async function openReport(browser, html, { javaScriptEnabled = true } = {
 
 /** Every stored assessment of the default namespace, id → parsed record. */
 export function storedAssessments(page) {
-  return page.evaluate(() => {
+  return page.evaluate((prefix) => {
     const out = {};
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('lia:assessment:')) out[key.slice('lia:assessment:'.length)] = JSON.parse(localStorage.getItem(key));
+      if (key.startsWith(prefix)) out[key.slice(prefix.length)] = JSON.parse(localStorage.getItem(key));
     }
     return out;
-  });
+  }, recordPrefix());
 }
 
 /** An assessment with the import's log entry (the last one) taken off, to compare with the original. */

@@ -27,6 +27,7 @@ import {
   storedAssessments,
   withoutImportEntry,
 } from './file-helpers.mjs';
+import { SCHEMA_VERSION, EXPORT_FORMAT, REPORT_SCRIPT_ID, recordKey } from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
@@ -65,7 +66,7 @@ async function startExample(page) {
   await page.getByRole('button', { name: `Start from this example: ${EXAMPLE}` }).click();
   await page.getByRole('button', { name: JSON_BUTTON }).waitFor();
   const id = openId(page);
-  await page.waitForFunction((key) => localStorage.getItem(key) !== null, `lia:assessment:${id}`);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, recordKey(id));
   return id;
 }
 
@@ -75,8 +76,8 @@ async function checkJsonExport(page, file, stored) {
   assert.equal(file.name, `lia-${slug(title)}-${await browserToday(page)}.json`);
   const value = JSON.parse(file.text);
   assert.deepEqual(await validateExport(value), [], 'the export matches docs/lia-assessment.schema.json');
-  assert.equal(value.format, 'lia-assessment');
-  assert.equal(value.schema_version, 1);
+  assert.equal(value.format, EXPORT_FORMAT);
+  assert.equal(value.schema_version, SCHEMA_VERSION);
   assert.equal(value.app_version, await cargoVersion());
   const age = Date.now() - Date.parse(value.exported_at);
   assert.ok(age >= 0 && age < 120000, `exported just now (${value.exported_at})`);
@@ -184,8 +185,8 @@ async function checkReport(report, exported, shown) {
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'nothing the policy had to block');
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ type: s.type, id: s.id, src: s.src })));
-  assert.deepEqual(scripts, [{ type: 'application/json', id: 'lia-assessment', src: '' }], 'the only script is the inert JSON copy');
-  const embedded = JSON.parse(await page.locator('script#lia-assessment').textContent());
+  assert.deepEqual(scripts, [{ type: 'application/json', id: REPORT_SCRIPT_ID, src: '' }], 'the only script is the inert JSON copy');
+  const embedded = JSON.parse(await page.locator(`script#${REPORT_SCRIPT_ID}`).textContent());
   assert.deepEqual(embedded.assessment, exported.assessment);
   assert.deepEqual(embedded.digest, exported.digest);
   const external = await page.evaluate(() =>

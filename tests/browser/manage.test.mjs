@@ -19,6 +19,7 @@ import {
   formatBytes,
   assertNoErrors,
 } from './storage-helpers.mjs';
+import { indexKey, recordKey, recordPrefix } from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
@@ -37,8 +38,8 @@ const APPROVED = assessment(
 async function seeded() {
   const { context, record } = await freshContext(env);
   await seedStorage(context, env.server.origin, {
-    'lia:assessment:draft-1': recordText(DRAFT, { revision: 2, savedAt: 1764000000000 }),
-    'lia:assessment:approved-1': recordText(APPROVED, { revision: 5, savedAt: 1763000000000 }),
+    [recordKey('draft-1')]: recordText(DRAFT, { revision: 2, savedAt: 1764000000000 }),
+    [recordKey('approved-1')]: recordText(APPROVED, { revision: 5, savedAt: 1763000000000 }),
   });
   const page = await context.newPage();
   await openApp(page, env.server.origin);
@@ -64,7 +65,7 @@ test('rename: the new name is saved as the next revision and shown; an approved 
     const stored = await storedRecord(page, 'draft-1');
     assert.equal(stored.revision, 3);
     assert.deepEqual(stored.assessment.answers, { ...DRAFT.answers, 'about.title': 'Loading bay CCTV' });
-    assert.equal(JSON.parse((await dumpStorage(page))['lia:index']).assessments.find((a) => a.id === 'draft-1').title, 'Loading bay CCTV');
+    assert.equal(JSON.parse((await dumpStorage(page))[indexKey()]).assessments.find((a) => a.id === 'draft-1').title, 'Loading bay CCTV');
     // The approved one offers no rename.
     await row(page, 'Signed-off marketing').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Rename Signed-off marketing' }).count(), 0);
@@ -82,17 +83,17 @@ test('duplicate: a new draft with every answer, under a new key; the original un
   try {
     const before = await dumpStorage(page);
     await page.getByRole('button', { name: 'Duplicate Signed-off marketing' }).click();
-    await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('lia:assessment:')).length === 3);
+    await page.waitForFunction((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length === 3, recordPrefix());
     const after = await dumpStorage(page);
-    const newKey = Object.keys(after).find((k) => k.startsWith('lia:assessment:') && !(k in before));
+    const newKey = Object.keys(after).find((k) => k.startsWith(recordPrefix()) && !(k in before));
     const copy = JSON.parse(after[newKey]);
     assert.notEqual(copy.assessment.id, 'approved-1');
-    assert.equal(newKey, `lia:assessment:${copy.assessment.id}`);
+    assert.equal(newKey, recordKey(copy.assessment.id));
     assert.deepEqual(copy.assessment.answers, APPROVED.answers, 'every answer copied');
     assert.equal(copy.assessment.status, 'draft', 'the copy of an approved record is a draft');
     assert.equal(copy.revision, 1);
-    assert.equal(after['lia:assessment:approved-1'], before['lia:assessment:approved-1'], 'the original is untouched');
-    assert.equal(after['lia:assessment:draft-1'], before['lia:assessment:draft-1']);
+    assert.equal(after[recordKey('approved-1')], before[recordKey('approved-1')], 'the original is untouched');
+    assert.equal(after[recordKey('draft-1')], before[recordKey('draft-1')]);
     assert.equal(await page.getByRole('link', { name: 'Signed-off marketing', exact: true }).count(), 2);
     // The copy is a draft, so it can be renamed.
     assert.equal(await page.getByRole('button', { name: 'Rename Signed-off marketing' }).count(), 1);
@@ -105,25 +106,25 @@ test('duplicate: a new draft with every answer, under a new key; the original un
 test('delete asks first, can be undone byte for byte, and the undo is gone after a reload', async () => {
   const { context, record, page } = await seeded();
   try {
-    const original = (await dumpStorage(page))['lia:assessment:draft-1'];
+    const original = (await dumpStorage(page))[recordKey('draft-1')];
     await page.getByRole('button', { name: 'Delete Staff CCTV' }).click();
     const confirm = page.getByRole('group', { name: 'Delete “Staff CCTV” from this browser?', exact: false });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
-    assert.equal((await dumpStorage(page))['lia:assessment:draft-1'], original, 'cancel deletes nothing');
+    assert.equal((await dumpStorage(page))[recordKey('draft-1')], original, 'cancel deletes nothing');
 
     await page.getByRole('button', { name: 'Delete Staff CCTV' }).click();
     await confirm.getByRole('button', { name: 'Yes, delete it' }).click();
     const deleted = page.locator('#lia-deleted');
     await deleted.getByText('“Staff CCTV” deleted.', { exact: false }).waitFor();
-    assert.equal((await dumpStorage(page))['lia:assessment:draft-1'], undefined, 'deleted from storage');
+    assert.equal((await dumpStorage(page))[recordKey('draft-1')], undefined, 'deleted from storage');
     assert.equal(await page.getByRole('link', { name: 'Staff CCTV', exact: true }).count(), 0);
-    assert.ok(!JSON.parse((await dumpStorage(page))['lia:index']).assessments.some((a) => a.id === 'draft-1'));
+    assert.ok(!JSON.parse((await dumpStorage(page))[indexKey()]).assessments.some((a) => a.id === 'draft-1'));
 
     await deleted.getByRole('button', { name: 'Undo deleting Staff CCTV' }).click();
     await page.getByRole('link', { name: 'Staff CCTV', exact: true }).waitFor();
-    assert.equal((await dumpStorage(page))['lia:assessment:draft-1'], original, 'restored byte for byte');
+    assert.equal((await dumpStorage(page))[recordKey('draft-1')], original, 'restored byte for byte');
 
     // An approved record can be deleted too (with its own warning), and after a reload
     // there is no undo any more.
@@ -135,7 +136,7 @@ test('delete asks first, can be undone byte for byte, and the undo is gone after
     await page.waitForSelector('[data-lia-ready="true"]');
     await page.getByRole('link', { name: 'Staff CCTV', exact: true }).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Undo deleting/ }).count(), 0, 'no undo after a reload');
-    assert.equal((await dumpStorage(page))['lia:assessment:approved-1'], undefined);
+    assert.equal((await dumpStorage(page))[recordKey('approved-1')], undefined);
     assertNoErrors(record);
   } finally {
     await context.close();
@@ -145,7 +146,7 @@ test('delete asks first, can be undone byte for byte, and the undo is gone after
 test('an approved record opens read-only and is never written', async () => {
   const { context, record, page } = await seeded();
   try {
-    const original = (await dumpStorage(page))['lia:assessment:approved-1'];
+    const original = (await dumpStorage(page))[recordKey('approved-1')];
     await goTo(page, 'approved-1', 'about');
     const title = page.getByLabel('What do you want to call this assessment?', { exact: true });
     await title.waitFor();
@@ -162,7 +163,7 @@ test('an approved record opens read-only and is never written', async () => {
     await goToStart(page);
     await page.reload();
     await page.waitForSelector('[data-lia-ready="true"]');
-    assert.equal((await dumpStorage(page))['lia:assessment:approved-1'], original, 'never overwritten');
+    assert.equal((await dumpStorage(page))[recordKey('approved-1')], original, 'never overwritten');
     assertNoErrors(record);
   } finally {
     await context.close();
@@ -200,7 +201,7 @@ test('a long list shows the 20 most recent first; "Show all" brings the rest, ke
   const name = (n) => `Draft ${String(n).padStart(2, '0')}`;
   for (let n = 0; n < 25; n++) {
     // Draft 00 is the most recently saved.
-    seeds[`lia:assessment:d-${n}`] = recordText(assessment(`d-${n}`, { 'about.title': name(n) }), { revision: 1, savedAt: 1764000000000 - n * 60000 });
+    seeds[recordKey(`d-${n}`)] = recordText(assessment(`d-${n}`, { 'about.title': name(n) }), { revision: 1, savedAt: 1764000000000 - n * 60000 });
   }
   await seedStorage(context, env.server.origin, seeds);
   const page = await context.newPage();

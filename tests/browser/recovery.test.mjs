@@ -23,6 +23,7 @@ import {
   formatBytes,
   assertNoErrors,
 } from './storage-helpers.mjs';
+import { SCHEMA_VERSION, INDEX_VERSION, indexKey, recordKey, quarantineKey, quarantineNoteKey } from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
@@ -60,7 +61,7 @@ function damagedSet() {
       'binary-1': binaryGarbage(),
       // JSON of the right shape, from a future release.
       'future-1': recordText(assessment('future-1', { 'about.title': 'From the future' })).replace(
-        '"schema_version":1',
+        `"schema_version":${SCHEMA_VERSION}`,
         '"schema_version":99',
       ),
       // Valid JSON, but not a record.
@@ -71,7 +72,7 @@ function damagedSet() {
 
 function indexKnowing(titles) {
   return JSON.stringify({
-    index_version: 1,
+    index_version: INDEX_VERSION,
     assessments: Object.entries(titles).map(([id, title], i) => ({
       id,
       title,
@@ -88,11 +89,11 @@ test('damaged records of every kind are set aside byte for byte and named, and t
   try {
     const { good, damaged } = damagedSet();
     const seeded = {
-      'lia:index': indexKnowing({ 'good-1': 'Still fine', 'cut-1': 'Cut short', 'binary-1': 'Binary one' }),
-      'lia:assessment:good-1': good,
+      [indexKey()]: indexKnowing({ 'good-1': 'Still fine', 'cut-1': 'Cut short', 'binary-1': 'Binary one' }),
+      [recordKey('good-1')]: good,
       'other-app:setting': 'not ours',
     };
-    for (const [id, raw] of Object.entries(damaged)) seeded[`lia:assessment:${id}`] = raw;
+    for (const [id, raw] of Object.entries(damaged)) seeded[recordKey(id)] = raw;
     await seedStorage(context, env.server.origin, seeded);
 
     const page = await context.newPage();
@@ -108,13 +109,13 @@ test('damaged records of every kind are set aside byte for byte and named, and t
 
     const check = async (when) => {
       const stored = await dumpStorage(page);
-      assert.equal(stored['lia:assessment:good-1'], good, `${when}: the good record is untouched`);
+      assert.equal(stored[recordKey('good-1')], good, `${when}: the good record is untouched`);
       assert.equal(stored['other-app:setting'], 'not ours', `${when}: other keys are untouched`);
       for (const [id, raw] of Object.entries(damaged)) {
-        assert.equal(stored[`lia:assessment:${id}`], undefined, `${when}: ${id} is no longer under its own key`);
-        assert.ok(stored[`lia:quarantine:${id}:1`] === raw, `${when}: ${id}'s raw text is kept byte for byte`);
-        assert.ok(stored[`lia:quarantine-note:${id}:1`], `${when}: ${id} has its note`);
-        assert.equal(stored[`lia:quarantine:${id}:2`], undefined, `${when}: ${id} is set aside once`);
+        assert.equal(stored[recordKey(id)], undefined, `${when}: ${id} is no longer under its own key`);
+        assert.ok(stored[quarantineKey(id, 1)] === raw, `${when}: ${id}'s raw text is kept byte for byte`);
+        assert.ok(stored[quarantineNoteKey(id, 1)], `${when}: ${id} has its note`);
+        assert.equal(stored[quarantineKey(id, 2)], undefined, `${when}: ${id} is set aside once`);
       }
     };
     await check('after start-up');
@@ -140,14 +141,14 @@ test('damaged records of every kind are set aside byte for byte and named, and t
 test('a damaged record is discarded only when the user confirms', async () => {
   const { context, record } = await freshContext(env);
   try {
-    const raw = '{"schema_version":1,"revision":1,"saved_at":1,"assessment":{"id":"x-1","answers":{"about.title":"Half';
-    await seedStorage(context, env.server.origin, { 'lia:assessment:x-1': raw });
+    const raw = `{"schema_version":${SCHEMA_VERSION},"revision":1,"saved_at":1,"assessment":{"id":"x-1","answers":{"about.title":"Half`;
+    await seedStorage(context, env.server.origin, { [recordKey('x-1')]: raw });
     const page = await context.newPage();
     await openApp(page, env.server.origin);
     const region = page.getByRole('region', { name: 'One saved assessment could not be read' });
     await region.getByRole('button', { name: 'Discard it' }).click();
     await region.getByRole('button', { name: 'Cancel' }).click();
-    assert.equal((await dumpStorage(page))['lia:quarantine:x-1:1'], raw, 'cancel keeps it');
+    assert.equal((await dumpStorage(page))[quarantineKey('x-1', 1)], raw, 'cancel keeps it');
     await region.getByRole('button', { name: 'Discard it' }).click();
     await region.getByRole('button', { name: 'Yes, discard it' }).click();
     await region.waitFor({ state: 'detached' });
@@ -183,7 +184,7 @@ test('full storage: the message gives the size in use, the last good copy and ev
   const { context, record } = await freshContext(env);
   try {
     const other = recordText(assessment('other-1', { 'about.title': 'Another assessment' }), { revision: 7 });
-    await seedStorage(context, env.server.origin, { 'lia:assessment:other-1': other });
+    await seedStorage(context, env.server.origin, { [recordKey('other-1')]: other });
     const page = await context.newPage();
     await openApp(page, env.server.origin);
     const id = await startNew(page);
@@ -194,7 +195,7 @@ test('full storage: the message gives the size in use, the last good copy and ev
     const fillers = await fillStorage(page);
     assert.ok(fillers > 5, `filled with ${fillers} keys`);
     const before = await dumpStorage(page);
-    const lastGood = before[`lia:assessment:${id}`];
+    const lastGood = before[recordKey(id)];
 
     await field(page, DESCRIPTION).fill('Typed while the storage is full, and kept in the page.');
     await waitForStatus(page, 'Not saved');
@@ -206,8 +207,8 @@ test('full storage: the message gives the size in use, the last good copy and ev
     // Nothing stored has changed: the last good copy, the other assessment, the other app's keys.
     const during = await dumpStorage(page);
     assert.deepEqual(during, before, 'storage is exactly as it was');
-    assert.equal(during[`lia:assessment:${id}`], lastGood);
-    assert.equal(during['lia:assessment:other-1'], other);
+    assert.equal(during[recordKey(id)], lastGood);
+    assert.equal(during[recordKey('other-1')], other);
 
     // The download holds the work as it is in the page.
     const download = page.waitForEvent('download');
@@ -232,7 +233,7 @@ test('full storage: the message gives the size in use, the last good copy and ev
     await waitForStatus(page, 'Saved');
     await banner.waitFor({ state: 'detached' });
     const after = await dumpStorage(page);
-    assert.equal(after['lia:assessment:other-1'], other, 'the other assessment is intact');
+    assert.equal(after[recordKey('other-1')], other, 'the other assessment is intact');
     for (let n = 1; n < fillers; n++) assert.ok(after[`filler:${n}`] !== undefined, `filler:${n} is intact`);
     const saved = await storedRecord(page, id);
     assert.equal(saved.assessment.answers['about.title'], 'Saved before the storage filled');
@@ -247,7 +248,7 @@ test('full storage: deleting an assessment frees space and the open work is save
   const { context, record } = await freshContext(env);
   try {
     const big = recordText(assessment('big-1', { 'about.title': 'Big and old', 'about.description': 'b'.repeat(20000) }));
-    await seedStorage(context, env.server.origin, { 'lia:assessment:big-1': big });
+    await seedStorage(context, env.server.origin, { [recordKey('big-1')]: big });
     const page = await context.newPage();
     await openApp(page, env.server.origin);
     const id = await startNew(page);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { SINGLE_FILE, launchBrowser } from './support.mjs';
+import { EXPORT_FORMAT, contentSecurityPolicy, hashSource } from '../../scripts/app-facts.mjs';
 
 let browser;
 let url;
@@ -23,9 +24,16 @@ after(async () => {
 test('the file carries everything and allows no connection', async () => {
   const html = await fs.readFile(SINGLE_FILE, 'utf8');
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  // The privacy promise, stated here on its own (not read from the definition it checks).
   assert.match(policy, /connect-src 'none'/);
   assert.match(policy, /default-src 'none'/);
   assert.doesNotMatch(policy, /'unsafe-(eval|inline)'/);
+  // And it is the single file's policy of src/csp.rs, with the hashes of the file's own
+  // module script and stylesheet.
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)?.[1];
+  const css = html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
+  assert.ok(loader !== undefined && css !== undefined, 'the file has its module script and its stylesheet');
+  assert.equal(policy, contentSecurityPolicy('single_file', { 'loader-hash': [hashSource(loader)], 'css-hash': [hashSource(css)] }));
   // No reference to any other file or site.
   assert.doesNotMatch(html, /\s(src|href)="(?!data:)[^"#]/, 'no src or href except data: URLs');
 });
@@ -75,7 +83,7 @@ test('opened from disk it runs a whole assessment, keeps the draft and downloads
       page.getByRole('button', { name: 'Download the report (HTML)' }).click(),
     ]);
     const exported = JSON.parse(await fs.readFile(await json.path(), 'utf8'));
-    assert.equal(exported.format, 'lia-assessment');
+    assert.equal(exported.format, EXPORT_FORMAT);
     assert.equal(exported.assessment.status, 'approved');
     assert.equal(exported.assessment.answers['about.title'], 'Emergency contacts (from disk)');
     const html = await fs.readFile(await report.path(), 'utf8');

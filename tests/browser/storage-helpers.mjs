@@ -4,14 +4,15 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchContext, openApp } from './support.mjs';
+import { SCHEMA_VERSION, DEFAULT_NAMESPACE, indexKey, recordKey, namespacePrefix, formatBytes } from '../../scripts/app-facts.mjs';
 
 export { openApp };
 
-/** The stored format version of a record (`SCHEMA_VERSION` in src/assessment/schema.rs). */
-export const SCHEMA_VERSION = 1;
-/** The default namespace's keys. */
-export const INDEX_KEY = 'lia:index';
-export const recordKey = (id) => `lia:assessment:${id}`;
+// The record's format version, the key layout and `format_bytes`, from the generated
+// scripts/app-facts.json (see scripts/app-facts.mjs for the rest).
+export { SCHEMA_VERSION, recordKey, formatBytes };
+/** The default namespace's index key. */
+export const INDEX_KEY = indexKey();
 
 /**
  * Starts the server and the browser before the file's tests and stops them after;
@@ -158,42 +159,33 @@ export function storageUseLine(page) {
 
 /**
  * Sets a text control's value and fires one input event, then in the same task runs
- * `after` (a function, sent as source) in the page and returns its result. Nothing else
+ * `after` (a function, sent as source) in the page with `arg` (JSON) and returns its result. Nothing else
  * (no timer, no event) can run in between, so what `after` sees is what the event
  * handlers did synchronously. The whole is sent as one expression, compiled by the
  * browser's debugger, never by an `eval` in the page (which the app's CSP forbids).
  */
-export function typeThen(page, selector, value, after) {
-  const run = (selector, value, after) => {
+export function typeThen(page, selector, value, after, arg = null) {
+  const run = (selector, value, after, arg) => {
     const host = document.querySelector('[data-lia-widget]');
     const control = host.shadowRoot.querySelector(selector);
     if (!control) throw new Error(`no ${selector}`);
     control.value = value;
     control.dispatchEvent(new Event('input', { bubbles: true }));
-    return after();
+    return after(arg);
   };
-  return page.evaluate(`(${run})(${JSON.stringify(selector)}, ${JSON.stringify(value)}, ${after})`);
+  return page.evaluate(`(${run})(${JSON.stringify(selector)}, ${JSON.stringify(value)}, ${after}, ${JSON.stringify(arg)})`);
 }
 
 /** Bytes this namespace takes, counted as the app counts them (UTF-16 code units × 2). */
-export function namespaceBytes(page, namespace = 'lia') {
-  return page.evaluate((ns) => {
+export function namespaceBytes(page, namespace = DEFAULT_NAMESPACE) {
+  return page.evaluate((prefix) => {
     let total = 0;
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
-      if (key.startsWith(`${ns}:`)) total += 2 * (key.length + localStorage.getItem(key).length);
+      if (key.startsWith(prefix)) total += 2 * (key.length + localStorage.getItem(key).length);
     }
     return total;
-  }, namespace);
-}
-
-/** `format_bytes` of src/storage/error.rs. */
-export function formatBytes(bytes) {
-  const KB = 1024;
-  const MB = 1024 * 1024;
-  if (bytes < KB) return `${bytes} bytes`;
-  if (bytes < MB) return `${Math.floor((bytes + KB / 2) / KB)} KB`;
-  return `${(bytes / MB).toFixed(1)} MB`;
+  }, namespacePrefix(namespace));
 }
 
 /** Fails the test if the context saw a page error (a panic shows as one), a console error or a dialog. */

@@ -2,6 +2,7 @@
 // silently overwrites a newer revision written by the other.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { recordKey } from '../../scripts/app-facts.mjs';
 import {
   useBrowser,
   freshContext,
@@ -61,7 +62,7 @@ async function tab(context, id) {
 async function twoTabs() {
   const { context, record } = await freshContext(env);
   await seedStorage(context, env.server.origin, {
-    [`lia:assessment:${ID}`]: recordText(
+    [recordKey(ID)]: recordText(
       assessment(ID, { 'about.title': 'Shared one', 'about.description': 'As first saved' }),
       { revision: 3 },
     ),
@@ -152,7 +153,7 @@ test('both tabs changed: "Use the other version" shows the first tab’s work an
   const { context, record, a, b } = await twoTabs();
   try {
     const { conflict, stored } = await bothChange(a, b);
-    const raw = await a.evaluate((key) => localStorage.getItem(key), `lia:assessment:${ID}`);
+    const raw = await a.evaluate((key) => localStorage.getItem(key), recordKey(ID));
     await conflict.getByRole('button', { name: 'Use the other version' }).click();
     await conflict.waitFor({ state: 'detached' });
     await b.waitForFunction(
@@ -162,7 +163,7 @@ test('both tabs changed: "Use the other version" shows the first tab’s work an
     );
     await waitForStatus(b, 'Saved');
     await b.waitForTimeout(500);
-    assert.equal(await a.evaluate((key) => localStorage.getItem(key), `lia:assessment:${ID}`), raw, 'storage unchanged');
+    assert.equal(await a.evaluate((key) => localStorage.getItem(key), recordKey(ID)), raw, 'storage unchanged');
     assert.equal(stored.revision, 4);
     // B goes on from A's revision without a conflict.
     await field(b, TITLE).fill('Renamed in B after choosing');
@@ -183,7 +184,7 @@ test('the assessment deleted in one tab while the other has unsaved changes: the
     await a.locator('.lia-header__product').click();
     await a.getByRole('button', { name: 'Delete Shared one' }).click();
     await a.getByRole('button', { name: 'Yes, delete it' }).click();
-    await a.waitForFunction((key) => localStorage.getItem(key) === null, `lia:assessment:${ID}`);
+    await a.waitForFunction((key) => localStorage.getItem(key) === null, recordKey(ID));
     await typeThenHear(b, '#q-about-description', 'Still wanted in B');
     const conflict = b.locator('#lia-conflict');
     await conflict.getByRole('heading', { name: 'This assessment was deleted in another tab or window' }).waitFor();
@@ -233,14 +234,14 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     });
     await a.getByRole('button', { name: 'Approve this assessment' }).click();
     await waitForStored(a, id, (r) => r.assessment.status === 'approved');
-    const approved = await a.evaluate((key) => localStorage.getItem(key), `lia:assessment:${id}`);
+    const approved = await a.evaluate((key) => localStorage.getItem(key), recordKey(id));
     await typeThenHear(b, '#q-about-description', 'Unsaved in B when A approves');
 
     // B is told and asked what to do, and has not written over the approved record.
     const choice = b.locator('#lia-approved-elsewhere');
     await choice.getByRole('heading', { name: 'This assessment was approved in another tab or window' }).waitFor();
     await b.waitForTimeout(600);
-    assert.equal(await a.evaluate((key) => localStorage.getItem(key), `lia:assessment:${id}`), approved, 'never overwritten');
+    assert.equal(await a.evaluate((key) => localStorage.getItem(key), recordKey(id)), approved, 'never overwritten');
     assert.equal(await field(b, DESCRIPTION).inputValue(), 'Unsaved in B when A approves', 'B still has its text to copy');
     // C had nothing unsaved: it follows, read-only.
     await c.waitForFunction(
@@ -256,7 +257,7 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     assert.equal(review.assessment.status, 'draft');
     assert.equal(review.assessment.version, 2);
     assert.equal(review.assessment.review_of, id);
-    assert.equal(await a.evaluate((key) => localStorage.getItem(key), `lia:assessment:${id}`), approved, 'the approved record is unchanged');
+    assert.equal(await a.evaluate((key) => localStorage.getItem(key), recordKey(id)), approved, 'the approved record is unchanged');
     assertNoErrors(record);
   } finally {
     await context.close();

@@ -20,6 +20,7 @@ import {
   waitForStored,
 } from './storage-helpers.mjs';
 import { answerKinds, downloadFrom, openReport, chooseFile, storedAssessments, withoutImportEntry } from './file-helpers.mjs';
+import { recordKey } from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
@@ -116,8 +117,8 @@ async function appWith(a, text) {
   const { context, record } = await freshContext(env);
   const damaged = JSON.stringify({ schema_version: 'x', assessment: { answers: { 'about.title': text } } });
   await seedStorage(context, env.server.origin, {
-    [`lia:assessment:${a.id}`]: recordText(a, { revision: 1 }),
-    'lia:assessment:damaged-1': damaged,
+    [recordKey(a.id)]: recordText(a, { revision: 1 }),
+    [recordKey('damaged-1')]: damaged,
   });
   const page = await context.newPage();
   await openApp(page, env.server.origin);
