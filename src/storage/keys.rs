@@ -171,7 +171,7 @@ impl Namespace {
 /// scripts/app-facts.json): what the methods above write for the namespace
 /// `NAMESPACE_PLACEHOLDER`, the id `ID_PLACEHOLDER` and the number `N_PLACEHOLDER`.
 /// `namespace` is the start of every key of a namespace.
-pub fn key_templates() -> [(&'static str, String); 5] {
+pub fn key_templates() -> [(&'static str, String); 6] {
     // Not a valid namespace, which is the point: it cannot be mistaken for a real key.
     let ns = Namespace(NAMESPACE_PLACEHOLDER.to_string());
     [
@@ -186,6 +186,7 @@ pub fn key_templates() -> [(&'static str, String); 5] {
             "quarantine_note",
             ns.numbered(NOTE, ID_PLACEHOLDER, N_PLACEHOLDER),
         ),
+        ("lock", ns.lock_key()),
     ]
 }
 
@@ -249,6 +250,7 @@ mod tests {
         assert_eq!(by_name("record"), ns.record_key("a:b"));
         assert_eq!(by_name("quarantine"), ns.quarantine_key("a:b", 7));
         assert_eq!(by_name("quarantine_note"), ns.note_key("a:b", 7));
+        assert_eq!(by_name("lock"), ns.lock_key());
         assert_eq!(ns.kind(&by_name("namespace")), Some(KeyKind::Other));
     }
 

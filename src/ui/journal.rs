@@ -73,9 +73,9 @@ pub async fn read_all(db: &IdbDatabase) -> Result<Vec<JournalEntry>, JsValue> {
 /// committed. Each replaces what the journal held under its key.
 pub async fn write(db: &IdbDatabase, entries: &[JournalEntry]) -> Result<(), JsValue> {
     let transaction = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-    let store = transaction.object_store(STORE)?;
+    let entries_store = transaction.object_store(STORE)?;
     for entry in entries {
-        store.put_with_key(
+        entries_store.put_with_key(
             &JsValue::from_str(&entry.encode()),
             &JsValue::from_str(&entry.key),
         )?;
