@@ -1105,3 +1105,194 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     s.import(file, "f2.json", "fresh2".into(), T0 + 1.0);
     assert!(s.view().import_warnings.is_empty());
 }
+
+// ---- a passphrase ----------------------------------------------------------------------
+
+use lia::session::{Protection, ProtectionError};
+
+const SALT: [u8; 16] = *b"0123456789abcdef";
+
+fn protected_tab(kv: &Shared) -> Session<Shared> {
+    let mut s = tab(kv);
+    s.set_kdf_iterations(10);
+    s.set_nonce_prefix([5; 8]);
+    s
+}
+
+/// Every value kept, as stored.
+fn all_text(kv: &Shared) -> String {
+    kv.borrow()
+        .entries()
+        .values()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_passphrase_seals_everything_saved_and_nothing_is_read_without_it() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "Staff CCTV at the depot"), T0);
+    s.close(T0);
+    assert!(all_text(&kv).contains("Staff CCTV"));
+    assert_eq!(
+        s.set_passphrase("short", SALT, T0),
+        Err(ProtectionError::TooShort)
+    );
+    s.set_passphrase("correct horse battery", SALT, T0 + 1.0)
+        .unwrap();
+    assert_eq!(s.view().protection, Protection::On);
+    assert!(!all_text(&kv).contains("Staff CCTV"), "nothing in clear");
+    assert!(s.open_saved("a1", T0 + 2.0), "still opens here");
+    type_title(&mut s, "Staff CCTV, edited", T0 + 3.0);
+    s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+    assert!(!all_text(&kv).contains("edited"));
+
+    // Another visit: locked until the passphrase is given; a wrong one changes nothing.
+    let mut next = protected_tab(&kv);
+    assert_eq!(next.view().protection, Protection::Locked);
+    assert!(next.view().summaries.is_empty());
+    let before = kv.borrow().clone();
+    assert_eq!(
+        next.unlock("wrong horse battery", T0 + 10.0),
+        Err(ProtectionError::Wrong)
+    );
+    assert_eq!(*kv.borrow(), before, "a wrong passphrase loses nothing");
+    // Nothing is started or opened, so nothing is written in clear, before it is given.
+    assert!(!next.start(titled("a2", "Too early"), T0 + 10.5));
+    assert!(!next.open_saved("a1", T0 + 10.5));
+    assert_eq!(next.view().notice, Some(&Notice::Locked));
+    assert_eq!(*kv.borrow(), before);
+    next.unlock("correct horse battery", T0 + 11.0).unwrap();
+    assert_eq!(next.view().summaries.len(), 1);
+    assert!(next.open_saved("a1", T0 + 12.0));
+    assert_eq!(open_title(&next), "Staff CCTV, edited");
+
+    // Removed: everything is kept, in clear.
+    next.close(T0 + 13.0);
+    next.remove_passphrase(T0 + 14.0).unwrap();
+    assert_eq!(next.view().protection, Protection::Off);
+    assert!(all_text(&kv).contains("Staff CCTV, edited"));
+    let mut later = tab(&kv);
+    assert_eq!(later.view().protection, Protection::Off);
+    assert!(later.open_saved("a1", T0 + 15.0));
+}
+
+#[test]
+fn with_a_passphrase_what_another_page_plants_is_set_aside_not_listed() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("mine", "Mine"), T0);
+    s.close(T0);
+    s.set_passphrase("correct horse battery", SALT, T0).unwrap();
+    // Another local page writes an "approved" record in clear, and a sealed-looking one.
+    let mut planted = titled("planted", "Approved by nobody");
+    planted.status = Status::Approved;
+    let record = serde_json::json!({
+        "schema_version": 1, "revision": 1, "saved_at": 1,
+        "assessment": serde_json::to_value(&planted).unwrap(),
+    });
+    kv.borrow_mut()
+        .set("lia:assessment:planted", &record.to_string())
+        .unwrap();
+    kv.borrow_mut()
+        .set(
+            "lia:assessment:forged",
+            "lia-sealed:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )
+        .unwrap();
+    let mut next = protected_tab(&kv);
+    next.unlock("correct horse battery", T0 + 1.0).unwrap();
+    let listed: Vec<&str> = next
+        .view()
+        .summaries
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(listed, ["mine"]);
+    let damaged: Vec<&str> = next.view().damaged.iter().map(|d| d.id.as_str()).collect();
+    assert!(
+        damaged.contains(&"planted") && damaged.contains(&"forged"),
+        "{damaged:?}"
+    );
+    let reasons: Vec<String> = next
+        .view()
+        .damaged
+        .iter()
+        .map(|d| d.reason.clone())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("not encrypted with your passphrase")),
+        "{reasons:?}"
+    );
+    assert!(!next.open_saved("planted", T0 + 2.0));
+}
+
+#[test]
+fn setting_a_passphrase_where_storage_is_full_changes_nothing() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "One with a long purpose"), T0);
+    s.edit(
+        |a| {
+            a.set_text(Q::PurposeWhy, "A long answer. ".repeat(100));
+        },
+        T0,
+    );
+    s.save_now(T0);
+    s.close(T0);
+    let used = kv.borrow().used_bytes();
+    kv.borrow_mut().set_quota(Some(used + 50));
+    let before = kv.borrow().clone();
+    let refused = s.set_passphrase("correct horse battery", SALT, T0 + 1.0);
+    assert!(
+        matches!(
+            refused,
+            Err(ProtectionError::Store(StoreError::Full { .. }))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(*kv.borrow(), before, "every value back as it was");
+    assert_eq!(s.view().protection, Protection::Off);
+    assert!(s.open_saved("a1", T0 + 2.0));
+}
+
+#[test]
+fn the_journal_keeps_sealed_copies_and_waits_for_the_passphrase_to_put_them_back() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.use_journal();
+    s.start(titled("a1", "Secret title"), T0);
+    s.set_passphrase("correct horse battery", SALT, T0).unwrap();
+    let on_disk = kv.borrow().clone();
+    type_title(&mut s, "Secret title, typed last", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    let mut journal = s.take_journal();
+    assert!(journal
+        .iter()
+        .all(|e| !e.value.as_deref().unwrap_or("").contains("Secret")));
+    // Another page adds a forged entry to the journal.
+    journal.push(lia::storage::JournalEntry {
+        key: "lia:assessment:forged".into(),
+        value: Some("{\"schema_version\":1,\"revision\":9}".into()),
+        revision: 9,
+    });
+    *kv.borrow_mut() = on_disk;
+    let mut next = protected_tab(&kv);
+    next.use_journal();
+    assert_eq!(
+        next.recover(&journal, T0 + 100.0),
+        0,
+        "nothing before the passphrase"
+    );
+    next.unlock("correct horse battery", T0 + 101.0).unwrap();
+    assert!(next.open_saved("a1", T0 + 102.0));
+    assert_eq!(open_title(&next), "Secret title, typed last");
+    assert!(
+        kv.borrow().get("lia:assessment:forged").unwrap().is_none(),
+        "not put back"
+    );
+}

@@ -49,6 +49,11 @@ impl<K: KeyValue> Session<K> {
     /// storage are put back (so work "Saved" before the browser died is not lost), and
     /// the list is read again. Returns how many records were put back.
     pub fn recover(&mut self, entries: &[JournalEntry], now: f64) -> usize {
+        if self.protection == super::Protection::Locked {
+            // Only what opens with the passphrase may be put back: wait for it.
+            self.pending_recovery.extend_from_slice(entries);
+            return 0;
+        }
         let ns = self.store.namespace().clone();
         let recovered = recover(self.store.kv_mut().inner_mut(), &ns, entries);
         if recovered.is_empty() {

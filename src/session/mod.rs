@@ -15,17 +15,20 @@ mod journal;
 mod manage;
 mod merge;
 mod opening;
+mod protection;
 mod saving;
 mod view;
 
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
+pub use protection::{Protection, ProtectionError};
 pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
 use crate::storage::{
-    Conflict, DamagedRecord, Deleted, Journaled, KeyValue, Namespace, Store, StoreError, Summary,
+    Conflict, DamagedRecord, Deleted, JournalEntry, Journaled, KeyValue, Namespace, Nonces, Sealed,
+    Store, StoreError, Summary,
 };
 
 /// How long after the last change the work is saved.
@@ -60,8 +63,14 @@ struct PendingImport {
 }
 
 pub struct Session<K: KeyValue> {
-    /// Every write of a record is noted for the shell's write-ahead journal.
-    store: Store<Journaled<K>>,
+    /// Every write of a record is noted for the shell's write-ahead journal; with a
+    /// passphrase, what is kept is sealed.
+    store: Store<Journaled<Sealed<K>>>,
+    protection: Protection,
+    /// PBKDF2 rounds for a new passphrase.
+    kdf_iterations: u32,
+    /// What the journal handed back while storage was locked, put back once unlocked.
+    pending_recovery: Vec<JournalEntry>,
     /// The shell keeps a journal (IndexedDB) that survives the browser dying; until it
     /// has a save, that save is not called "Saved".
     journal: bool,
@@ -121,6 +130,8 @@ pub struct View<'s> {
     /// The version not kept when the last clash was settled, to download.
     pub not_kept: Option<&'s Assessment>,
     pub approved_elsewhere: bool,
+    /// Whether saved assessments are sealed with a passphrase, and if it is given yet.
+    pub protection: Protection,
     pub notice: Option<&'s Notice>,
     /// The warnings about the file the open assessment came from, if it did.
     pub import_warnings: &'s [ImportWarning],
@@ -143,7 +154,16 @@ impl<K: KeyValue> Session<K> {
         defaults: Defaults,
     ) -> Session<K> {
         Session {
-            store: Store::with_namespace(Journaled::new(kv, namespace.clone()), namespace),
+            store: Store::with_namespace(
+                Journaled::new(
+                    Sealed::new(kv, namespace.clone(), Nonces::new([0; 8])),
+                    namespace.clone(),
+                ),
+                namespace,
+            ),
+            protection: Protection::Off,
+            kdf_iterations: crate::storage::seal::ITERATIONS,
+            pending_recovery: Vec::new(),
             journal: false,
             awaiting_journal: None,
             durable,
@@ -183,6 +203,7 @@ impl<K: KeyValue> Session<K> {
             clashes: &self.clashes,
             not_kept: self.not_kept.as_ref(),
             approved_elsewhere: self.approved_elsewhere,
+            protection: self.protection,
             notice: self.notice.as_ref(),
             import_warnings: match &self.import_warnings {
                 (id, warnings) if Some(id.as_str()) == open_id => warnings,
@@ -211,7 +232,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// The store, to read (tests and diagnostics; every write goes through the session).
-    pub fn store(&self) -> &Store<Journaled<K>> {
+    pub fn store(&self) -> &Store<Journaled<Sealed<K>>> {
         &self.store
     }
 
@@ -225,7 +246,12 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// Reads the list of saved assessments from the index: quick, for the first page.
+    /// With a passphrase set, nothing is read until it is given (`unlock`).
     pub fn start_up(&mut self) {
+        self.read_lock();
+        if self.protection == Protection::Locked {
+            return;
+        }
         match self.store.list() {
             Ok(list) => self.summaries = list,
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
@@ -235,6 +261,9 @@ impl<K: KeyValue> Session<K> {
 
     /// Reads every record: the list, any damaged records (set aside), the usage.
     pub fn scan(&mut self, now: f64) {
+        if self.protection == Protection::Locked {
+            return;
+        }
         match self.store.open(now) {
             Ok(opened) => {
                 self.summaries = opened.summaries;

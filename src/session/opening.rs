@@ -11,6 +11,11 @@ impl<K: KeyValue> Session<K> {
     /// True, with a notice, when the open assessment has changes that could not be
     /// saved (saving them is tried first): it must not be replaced yet.
     pub(super) fn holding_unsaved(&mut self, now: f64) -> bool {
+        if self.protection == super::Protection::Locked {
+            // Nothing may be opened or written before the passphrase is given.
+            self.notice = Some(Notice::Locked);
+            return true;
+        }
         self.save_now(now);
         let Some(open) = self.open.as_ref().filter(|_| self.dirty) else {
             return false;

@@ -73,6 +73,12 @@ pub enum Notice {
     KeptBoth,
     /// Work saved just before the browser closed was put back from the journal.
     Recovered { count: usize },
+    /// A passphrase is set and not given yet, so nothing can be opened or started.
+    Locked,
+    /// A passphrase was set: everything saved is sealed with it.
+    PassphraseSet,
+    /// The passphrase was removed: everything saved is kept in clear again.
+    PassphraseRemoved,
     /// An import could not replace the saved assessment with its id.
     CannotReplaceApproved { title: String },
 }
@@ -103,6 +109,15 @@ impl fmt::Display for Notice {
             Notice::Recovered { count } => write!(
                 f,
                 "Your latest changes to {count} assessments, saved just before the browser closed, were recovered."
+            ),
+            Notice::Locked => f.write_str(
+                "Enter your passphrase first: your saved assessments are encrypted, and nothing can be opened or started until they are unlocked.",
+            ),
+            Notice::PassphraseSet => f.write_str(
+                "Your saved assessments are now encrypted with your passphrase. You will need it each time you open this tool in this browser: if you forget it, they cannot be recovered, so keep downloaded copies.",
+            ),
+            Notice::PassphraseRemoved => f.write_str(
+                "The passphrase is removed: your saved assessments are kept in this browser without encryption.",
             ),
             Notice::CannotReplaceApproved { title } => write!(
                 f,

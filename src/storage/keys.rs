@@ -101,6 +101,16 @@ impl Namespace {
         format!("{}{SEPARATOR}{INDEX}", self.0)
     }
 
+    /// Whether the value under `key` is sealed once a passphrase is set: this
+    /// namespace's index, records and notes; not the lock, nor the text set aside from a
+    /// damaged record (kept byte for byte as it was found).
+    pub fn is_sealed_key(&self, key: &str) -> bool {
+        matches!(
+            self.kind(key),
+            Some(KeyKind::Index | KeyKind::Record(_) | KeyKind::Note { .. })
+        )
+    }
+
     /// The passphrase lock (see `seal.rs`): kept in clear, it holds no secret.
     pub fn lock_key(&self) -> String {
         format!("{}:{LOCK}", self.0)

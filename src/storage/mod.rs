@@ -27,4 +27,5 @@ pub use memory::MemoryKv;
 pub use open::Opened;
 pub use quarantine::{DamagedRecord, DamagedState};
 pub use record::{DecodeError, Record};
+pub use seal::{Lock, Nonces, Sealed};
 pub use store::{Saved, Store};

@@ -15,7 +15,7 @@ use aes_gcm::{Aes256Gcm, Key as AesKey, Nonce};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-use super::keys::{KeyKind, Namespace};
+use super::keys::Namespace;
 use super::kv::{KeyValue, KvError};
 
 /// How a sealed value starts.
@@ -232,17 +232,20 @@ impl<K: KeyValue> Sealed<K> {
         self.key = key;
     }
 
+    pub fn take_key(&mut self) -> Option<Key> {
+        self.key.take()
+    }
+
+    pub fn set_nonces(&mut self, nonces: Nonces) {
+        self.nonces = nonces;
+    }
+
     pub fn next_nonce(&mut self) -> [u8; 12] {
         self.nonces.next()
     }
 
-    /// Whether values under `key` are sealed: this namespace's, except the lock and the
-    /// text set aside from damaged records.
     fn sealed_here(&self, key: &str) -> bool {
-        matches!(
-            self.ns.kind(key),
-            Some(KeyKind::Index | KeyKind::Record(_) | KeyKind::Note { .. })
-        )
+        self.ns.is_sealed_key(key)
     }
 
     /// What `get` gives for `stored` under `key`.

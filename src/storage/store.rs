@@ -165,7 +165,7 @@ impl<K: KeyValue> Store<K> {
     pub fn usage(&self) -> Result<u64, StoreError> {
         let mut total = 0;
         for (key, _) in self.keys_here()? {
-            if let Some(value) = self.kv.get(&key).map_err(|e| self.kv_error(e))? {
+            if let Some(value) = self.kv.get_stored(&key).map_err(|e| self.kv_error(e))? {
                 total += stored_size(&key, &value);
             }
         }

@@ -1,0 +1,216 @@
+//! A passphrase for what this tool keeps (see `storage/seal.rs`): setting one seals every
+//! saved assessment; with one set, nothing is read until it is given; a wrong one
+//! changes nothing; removing it keeps everything, in clear again. What another page
+//! planted in storage does not open, so it is set aside, never listed.
+
+use std::fmt;
+
+use super::{Notice, Session};
+use crate::storage::seal::Lock;
+use crate::storage::{KeyValue, KvError, StoreError};
+
+/// Whether what is saved is sealed with a passphrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protection {
+    /// No passphrase: saved in clear.
+    Off,
+    /// A passphrase is set and not given yet: nothing can be read.
+    Locked,
+    /// A passphrase is set and given: what is saved is sealed and opened with it.
+    On,
+}
+
+/// Why a passphrase could not be given, set or removed. Nothing was changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProtectionError {
+    /// It is not the passphrase these assessments were sealed with.
+    Wrong,
+    /// Empty, or too short to protect anything.
+    TooShort,
+    /// Storage would not take the change (full, blocked).
+    Store(StoreError),
+}
+
+/// The shortest passphrase accepted.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+impl fmt::Display for ProtectionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProtectionError::Wrong => f.write_str(
+                "That is not the passphrase these assessments were saved with. Nothing has been changed: try again.",
+            ),
+            ProtectionError::TooShort => write!(
+                f,
+                "Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters: a few words are easier to remember than symbols."
+            ),
+            ProtectionError::Store(e) => write!(
+                f,
+                "Nothing has been changed, because this browser's storage would not take it: {e}"
+            ),
+        }
+    }
+}
+
+impl<K: KeyValue> Session<K> {
+    /// Reads whether a passphrase is set.
+    pub(super) fn read_lock(&mut self) {
+        if self.protection != super::Protection::Off {
+            return;
+        }
+        if self.stored_lock().is_some() {
+            self.protection = Protection::Locked;
+        }
+    }
+
+    fn stored_lock(&self) -> Option<Lock> {
+        let key = self.store.namespace().lock_key();
+        let raw = self.store.kv().get_stored(&key).ok().flatten()?;
+        Lock::decode(&raw)
+    }
+
+    /// Gives the passphrase: if it is right, everything saved can be read, and anything
+    /// the journal kept while locked is put back. If not, nothing changes.
+    pub fn unlock(&mut self, passphrase: &str, now: f64) -> Result<(), ProtectionError> {
+        let lock = self.stored_lock().ok_or(ProtectionError::Wrong)?;
+        let lock_key = self.store.namespace().lock_key();
+        let key = lock
+            .unlock(passphrase, &lock_key)
+            .ok_or(ProtectionError::Wrong)?;
+        self.store.kv_mut().inner_mut().set_key(Some(key));
+        self.protection = Protection::On;
+        self.start_up();
+        self.scan(now);
+        let pending = std::mem::take(&mut self.pending_recovery);
+        if !pending.is_empty() {
+            self.recover(&pending, now);
+        }
+        Ok(())
+    }
+
+    /// Seals everything saved with a new passphrase (`salt` must be random). With one
+    /// already set, it is changed. All or nothing: if storage refuses any part,
+    /// everything is put back as it was.
+    pub fn set_passphrase(
+        &mut self,
+        passphrase: &str,
+        salt: [u8; 16],
+        now: f64,
+    ) -> Result<(), ProtectionError> {
+        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(ProtectionError::TooShort);
+        }
+        if self.protection == Protection::Locked {
+            return Err(ProtectionError::Wrong);
+        }
+        self.save_now(now);
+        let lock_key = self.store.namespace().lock_key();
+        let nonce = self.store.kv_mut().inner_mut().next_nonce();
+        let (lock, key) = Lock::create(passphrase, salt, self.kdf_iterations, &lock_key, nonce);
+        self.reseal(Some(key), Some(lock))?;
+        self.protection = Protection::On;
+        self.notice = Some(Notice::PassphraseSet);
+        self.refresh_lists();
+        Ok(())
+    }
+
+    /// Removes the passphrase: everything saved is kept, in clear again.
+    pub fn remove_passphrase(&mut self, now: f64) -> Result<(), ProtectionError> {
+        if self.protection != Protection::On {
+            return Err(ProtectionError::Wrong);
+        }
+        self.save_now(now);
+        self.reseal(None, None)?;
+        self.protection = Protection::Off;
+        self.notice = Some(Notice::PassphraseRemoved);
+        self.refresh_lists();
+        Ok(())
+    }
+
+    /// Rewrites every value this tool keeps under the new key (`None`: in clear) and the
+    /// lock (`None`: removed). On any failure, puts everything back and says why.
+    fn reseal(
+        &mut self,
+        key: Option<crate::storage::seal::Key>,
+        lock: Option<Lock>,
+    ) -> Result<(), ProtectionError> {
+        let ns = self.store.namespace().clone();
+        let lock_key = ns.lock_key();
+        let kv = self.store.kv_mut();
+        let fail = |e: KvError| ProtectionError::Store(StoreError::Failed(e.to_string()));
+        // Everything to rewrite, read in clear with the key in use now.
+        let keys: Vec<String> = kv
+            .keys()
+            .map_err(fail)?
+            .into_iter()
+            .filter(|k| ns.is_sealed_key(k))
+            .collect();
+        let mut values = Vec::new();
+        for k in &keys {
+            let Some(stored) = kv.get_stored(k).map_err(fail)? else {
+                continue;
+            };
+            // What does not open now (planted, damaged) is left exactly as it is.
+            if let Some(clear) = kv.read_stored(k, &stored) {
+                values.push((k.clone(), stored, clear));
+            }
+        }
+        let old_lock = kv.get_stored(&lock_key).map_err(fail)?;
+        let old_key = kv.inner_mut().take_key();
+        kv.inner_mut().set_key(key);
+        let mut result = Ok(());
+        for (k, _, clear) in &values {
+            if let Err(e) = kv.set(k, clear) {
+                result = Err(e);
+                break;
+            }
+        }
+        if result.is_ok() {
+            result = match &lock {
+                Some(lock) => kv.set_stored(&lock_key, &lock.encode()),
+                None => kv.remove(&lock_key),
+            };
+        }
+        if let Err(e) = result {
+            // Back as it was: each value as it was stored, the old lock, the old key.
+            for (k, stored, _) in &values {
+                let _ = kv.set_stored(k, stored);
+            }
+            let _ = match &old_lock {
+                Some(raw) => kv.set_stored(&lock_key, raw),
+                None => kv.remove(&lock_key),
+            };
+            kv.inner_mut().set_key(old_key);
+            let _ = kv.take_notes();
+            return Err(ProtectionError::Store(self.store_error(e)));
+        }
+        Ok(())
+    }
+
+    fn store_error(&self, e: KvError) -> StoreError {
+        match e {
+            KvError::QuotaExceeded => StoreError::Full {
+                used_bytes: self.store.usage().ok(),
+            },
+            KvError::Unavailable(why) => StoreError::Unavailable(why),
+            KvError::Other(why) => StoreError::Failed(why),
+        }
+    }
+}
+
+impl<K: KeyValue> Session<K> {
+    /// How many PBKDF2 rounds a new passphrase gets (tests use few: the cost is the
+    /// browser's, the logic is the same).
+    pub fn set_kdf_iterations(&mut self, iterations: u32) {
+        self.kdf_iterations = iterations.max(1);
+    }
+
+    /// Random bytes from the browser, so the nonces of this session are its own (see
+    /// `Nonces`). Called once, before anything is sealed.
+    pub fn set_nonce_prefix(&mut self, prefix: [u8; 8]) {
+        self.store
+            .kv_mut()
+            .inner_mut()
+            .set_nonces(crate::storage::Nonces::new(prefix));
+    }
+}
