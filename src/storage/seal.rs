@@ -136,7 +136,7 @@ impl Nonces {
         Nonces { prefix, count: 0 }
     }
 
-    pub fn next(&mut self) -> [u8; 12] {
+    pub fn fresh(&mut self) -> [u8; 12] {
         self.count = self.count.wrapping_add(1);
         let mut nonce = [0u8; 12];
         nonce[..8].copy_from_slice(&self.prefix);
@@ -241,7 +241,7 @@ impl<K: KeyValue> Sealed<K> {
     }
 
     pub fn next_nonce(&mut self) -> [u8; 12] {
-        self.nonces.next()
+        self.nonces.fresh()
     }
 
     fn sealed_here(&self, key: &str) -> bool {
@@ -269,7 +269,7 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
     fn set(&mut self, key: &str, value: &str) -> Result<(), KvError> {
         if self.sealed_here(key) {
             if let Some(k) = &self.key {
-                let nonce = self.nonces.next();
+                let nonce = self.nonces.fresh();
                 let sealed = k.seal(key, value, nonce);
                 return self.inner.set(key, &sealed);
             }
@@ -434,7 +434,8 @@ mod tests {
     #[test]
     fn nonces_are_never_repeated() {
         let mut nonces = Nonces::new([9; 8]);
-        let seen: std::collections::BTreeSet<[u8; 12]> = (0..1000).map(|_| nonces.next()).collect();
+        let seen: std::collections::BTreeSet<[u8; 12]> =
+            (0..1000).map(|_| nonces.fresh()).collect();
         assert_eq!(seen.len(), 1000);
     }
 

@@ -30,6 +30,30 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// Random bytes from the browser's cryptographic generator (`crypto.getRandomValues`),
+/// for salts and nonces. If the browser has none, the time and `Math.random` stand in
+/// (only salts and nonce prefixes are made from these, never a key).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = ((js_sys::Math::random() * 256.0) as u8) ^ ((now_ms() as u64 >> (i % 8)) as u8);
+        }
+    }
+    bytes
+}
+
+/// Whether the tool was opened as a file (`file:` address), where every page opened
+/// from a file shares this browser's storage.
+pub fn opened_from_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
 /// A fresh id for an assessment: the time and 48 random bits, in hex.
 pub fn new_id() -> String {
     let random = (js_sys::Math::random() * 281_474_976_710_656.0) as u64;

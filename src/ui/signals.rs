@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
-use crate::session::{Clash, ConflictKind, ImportClash, ImportWarning, Notice, SaveStatus, View};
+use crate::session::{
+    Clash, ConflictKind, ImportClash, ImportWarning, Notice, Protection, SaveStatus, View,
+};
 use crate::storage::{DamagedRecord, Deleted, Summary};
 
 /// The session's view as signals, each set only when it changes (so nothing that shows
@@ -30,6 +32,8 @@ pub struct StorageView {
     pub notice: RwSignal<Option<Notice>>,
     /// The open assessment was approved elsewhere while this one had changes.
     pub approved_elsewhere: RwSignal<bool>,
+    /// Whether saved assessments are encrypted with a passphrase, and if it was given.
+    pub protection: RwSignal<Protection>,
     /// The digest warning of the open assessment, if it came from such a file.
     pub import_warnings: RwSignal<Vec<ImportWarning>>,
     /// An imported file whose id is already saved here, waiting for a choice.
@@ -50,6 +54,7 @@ impl StorageView {
             not_kept: RwSignal::new(None),
             notice: RwSignal::new(None),
             approved_elsewhere: RwSignal::new(false),
+            protection: RwSignal::new(Protection::Off),
             import_warnings: RwSignal::new(Vec::new()),
             import_clash: RwSignal::new(None),
             summaries: RwSignal::new(Vec::new()),
@@ -71,6 +76,7 @@ pub struct Changes {
     not_kept: Option<Option<Assessment>>,
     notice: Option<Option<Notice>>,
     approved_elsewhere: Option<bool>,
+    protection: Option<Protection>,
     import_warnings: Option<Vec<ImportWarning>>,
     import_clash: Option<Option<ImportClash>>,
     summaries: Option<Vec<Summary>>,
@@ -103,6 +109,7 @@ impl Changes {
                 .then(|| v.not_kept.cloned()),
             notice: changed(storage.notice, &v.notice.cloned()),
             approved_elsewhere: changed(storage.approved_elsewhere, &v.approved_elsewhere),
+            protection: changed(storage.protection, &v.protection),
             import_warnings: changed_list(storage.import_warnings, v.import_warnings),
             import_clash: changed(storage.import_clash, &v.import_clash.cloned()),
             summaries: changed_list(storage.summaries, v.summaries),
@@ -122,6 +129,7 @@ impl Changes {
         set(storage.not_kept, self.not_kept);
         set(storage.notice, self.notice);
         set(storage.approved_elsewhere, self.approved_elsewhere);
+        set(storage.protection, self.protection);
         set(storage.import_warnings, self.import_warnings);
         set(storage.import_clash, self.import_clash);
         set(storage.summaries, self.summaries);

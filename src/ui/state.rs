@@ -15,7 +15,7 @@ use crate::assessment::{Assessment, Date, Evaluation, QuestionId};
 use crate::embed::Settings;
 use crate::export::Imported;
 use crate::route::Route;
-use crate::session::{Defaults, ImportChoice, ImportStep, Session};
+use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
 use crate::storage::{JournalEntry, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
@@ -93,6 +93,7 @@ impl AppState {
             today,
             Defaults::from(&config.settings),
         );
+        session.set_nonce_prefix(browser::random_bytes());
         session.start_up();
         if durable && has_indexed_db() {
             // A save is "Saved" once the journal has it too (see `journal`).
@@ -307,6 +308,24 @@ impl AppState {
 
     pub fn dismiss_notice(&self) {
         self.run(|s, _| s.dismiss_notice());
+    }
+
+    /// Gives the passphrase (deriving the key takes a moment).
+    pub fn unlock(&self, passphrase: &str) -> Result<(), ProtectionError> {
+        self.run(|s, now| s.unlock(passphrase, now))
+            .unwrap_or(Err(ProtectionError::Wrong))
+    }
+
+    /// Sets (or changes) the passphrase: everything saved is encrypted with it.
+    pub fn set_passphrase(&self, passphrase: &str) -> Result<(), ProtectionError> {
+        self.run(|s, now| s.set_passphrase(passphrase, browser::random_bytes(), now))
+            .unwrap_or(Err(ProtectionError::Wrong))
+    }
+
+    /// Removes the passphrase: everything saved is kept, in clear.
+    pub fn remove_passphrase(&self) -> Result<(), ProtectionError> {
+        self.run(|s, now| s.remove_passphrase(now))
+            .unwrap_or(Err(ProtectionError::Wrong))
     }
 
     pub fn dismiss_not_kept(&self) {

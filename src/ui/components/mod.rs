@@ -12,6 +12,7 @@ pub mod impacts;
 pub mod import;
 pub mod layout;
 pub mod nav_link;
+pub mod passphrase;
 pub mod question;
 pub mod record_tools;
 pub mod risk_matrix;

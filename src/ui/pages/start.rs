@@ -7,24 +7,19 @@ use leptos::prelude::*;
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::{Assessment, Section, Status};
 use crate::route::Route;
+use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
 use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
+use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
 use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let start_new = move |_| {
-        let route = Route::Section {
-            section: Section::About,
-            from_check: false,
-        };
-        state.start(Assessment::new(browser::new_id()), route)
-    };
     page_title(|| None);
     view! {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Legitimate interests assessment"</h1>
@@ -44,12 +39,35 @@ pub fn StartPage() -> impl IntoView {
             <p><strong>{PROMISE}</strong></p>
         </div>
 
+        <FileOriginNotice />
         <h2 class="lia-heading-l">"Your assessments"</h2>
+        {move || if state.storage.protection.get() == Protection::Locked {
+            view! { <UnlockForm /> }.into_any()
+        } else {
+            view! { <StartContent /> }.into_any()
+        }}
+    }
+}
+
+/// What the start page offers once the saved assessments can be read: the list, new,
+/// from a file, from an example.
+#[component]
+fn StartContent() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let start_new = move |_| {
+        let route = Route::Section {
+            section: Section::About,
+            from_check: false,
+        };
+        state.start(Assessment::new(browser::new_id()), route)
+    };
+    view! {
         <DamagedList />
         <DeletedList />
         <SavedList />
         <button type="button" class="lia-button" on:click=start_new>"Start a new assessment"</button>
         <StorageUse />
+        <PassphrasePanel />
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
