@@ -171,24 +171,31 @@ pub(crate) enum Problem {
 /// or why there is not exactly one.
 pub(crate) fn embedded_json(html: &str) -> Result<&str, Problem> {
     let found = Scanner::new(html).run();
-    let mut hidden: Vec<(usize, HiddenPlace)> = Vec::new();
     let mut visible = Vec::new();
+    // How many hidden copies, and the first in the file.
+    let mut hidden = 0;
+    let mut first: Option<(usize, HiddenPlace)> = None;
+    let mut hide = |at: usize, place: HiddenPlace| {
+        hidden += 1;
+        if first.as_ref().is_none_or(|(earliest, _)| at < *earliest) {
+            first = Some((at, place));
+        }
+    };
     for c in found.candidates {
         match c.hidden {
-            Some(place) => hidden.push((c.id_at, place)),
+            Some(place) => hide(c.id_at, place),
             None => visible.push(c),
         }
     }
     for (at, mark) in found.hits.iter().zip(found.marks) {
         match mark {
             Mark::Candidate => {}
-            Mark::Unseen => hidden.push((*at, HiddenPlace::Text)),
-            Mark::Hidden(place) => hidden.push((*at, place)),
+            Mark::Unseen => hide(*at, HiddenPlace::Text),
+            Mark::Hidden(place) => hide(*at, place),
         }
     }
-    hidden.sort_by_key(|(at, _)| *at);
-    let copies = visible.len() + hidden.len();
-    match (visible.as_slice(), hidden.first()) {
+    let copies = visible.len() + hidden;
+    match (visible.as_slice(), first) {
         ([], None) => Err(Problem::None),
         ([one], None) => {
             // Markup before the copy may change how a browser reads up to it; a
@@ -205,8 +212,8 @@ pub(crate) fn embedded_json(html: &str) -> Result<&str, Problem> {
         }
         (_, None) => Err(Problem::Several { copies }),
         (_, Some((_, place))) => Err(Problem::Hidden {
-            place: place.clone(),
-            hidden: hidden.len(),
+            place,
+            hidden,
             copies,
         }),
     }
