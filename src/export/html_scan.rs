@@ -553,7 +553,13 @@ impl<'a> Scanner<'a> {
             let open = self.foreign.iter().rposition(|f| f.name == tag.name);
             match open {
                 Some(open) if tag.name != "p" && tag.name != "br" => self.foreign.truncate(open),
-                _ => self.unsure(UnclearMarkup::Drawing, lt),
+                _ => {
+                    self.unsure(UnclearMarkup::Drawing, lt);
+                    if tag.name == "p" || tag.name == "br" {
+                        // A browser leaves the drawing here, as for a breakout start tag.
+                        self.foreign.clear();
+                    }
+                }
             }
         } else if tag.name == "template" {
             self.template = self.template.saturating_sub(1);
