@@ -4,9 +4,10 @@
 use lia::assessment::examples::example;
 use lia::assessment::schema::SCHEMA_VERSION;
 use lia::assessment::shape::{Expected, Found, Kind, Path, Segment, ShapeError};
-use lia::assessment::Assessment;
+use lia::assessment::{Assessment, QuestionId};
 use lia::export::{
-    import, json_schema, to_html, to_json, DigestCheck, ImportError, Imported, MAX_IMPORT_BYTES,
+    import, json_schema, to_html, to_json, DigestCheck, HiddenPlace, ImportError, Imported,
+    UnclearMarkup, MAX_IMPORT_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -779,4 +780,365 @@ fn the_messages_the_browser_tests_expect() {
     assert!(message(report.as_bytes()).starts_with(
         "This HTML report carries a copy of an assessment, but it cannot be read. This file was saved by a newer version of this tool"
     ));
+}
+
+// ---- HTML reports: only the copy a browser reads, and only when it is the only one ----
+
+/// The start tag of the copy in every report.
+const COPY: &str = "<script type=\"application/json\" id=\"lia-assessment\">";
+
+/// What someone would plant in the sample's report: the whole copy (tag, JSON, end tag)
+/// from the report of another assessment, with its own digest, which matches.
+fn planted() -> String {
+    let other = (example("postal-offers").unwrap().build)("planted");
+    let report = to_html(&other, AT, None);
+    let start = report.find(COPY).unwrap();
+    let end = start + report[start..].find("</script>").unwrap() + "</script>".len();
+    let copy = report[start..end].to_string();
+    // It is a good copy in its own right.
+    let alone = format!("<!DOCTYPE html><html><body>{copy}</body></html>");
+    let imported = import(alone.as_bytes()).unwrap();
+    assert_eq!(imported.assessment.id, "planted");
+    assert_eq!(imported.digest, DigestCheck::Matches);
+    copy
+}
+
+/// The sample's report with `fragment` (`{copy}` replaced by the planted copy) just
+/// after `<body>`, before the report's own copy.
+fn before_the_copy(fragment: &str) -> String {
+    let fragment = fragment.replace("{copy}", &planted());
+    to_html(&sample(), AT, None).replacen("<body>\n", &format!("<body>\n{fragment}\n"), 1)
+}
+
+/// The same, just before `</body>`, after the report's own copy.
+fn after_the_copy(fragment: &str) -> String {
+    let fragment = fragment.replace("{copy}", &planted());
+    to_html(&sample(), AT, None).replacen("</body>", &format!("{fragment}\n</body>"), 1)
+}
+
+fn hidden(place: HiddenPlace) -> ImportError {
+    ImportError::HiddenEmbedded {
+        place,
+        hidden: 1,
+        copies: 2,
+    }
+}
+
+#[test]
+fn the_tools_own_report_imports_and_has_the_id_only_on_its_copy() {
+    let report = to_html(&sample(), AT, None);
+    assert_eq!(report.matches("id=\"lia-assessment\"").count(), 1);
+    assert_eq!(report.matches(COPY).count(), 1);
+    let imported = import(report.as_bytes()).unwrap();
+    assert_eq!(imported.assessment, sample());
+    assert_eq!(imported.digest, DigestCheck::Matches);
+    // Text that spells the id, typed into every field, is escaped so that it never
+    // reads as one: `=` is written `&#61;` in the page and `\u003d` in the copy.
+    let mut a = sample();
+    let spelled = "id=lia-assessment ID = 'lia-assessment' <script id=\"lia-assessment\">";
+    a.set_text(QuestionId::PurposeWhy, spelled)
+        .set_text(QuestionId::AboutTitle, spelled);
+    let report = to_html(&a, AT, None);
+    assert!(report.contains("id&#61;lia-assessment"));
+    assert!(report.contains("id\\u003dlia-assessment"));
+    assert_eq!(import(report.as_bytes()).unwrap().assessment, a);
+}
+
+#[test]
+fn a_copy_a_browser_would_not_read_is_refused_and_named_wherever_it_is() {
+    use HiddenPlace::*;
+    for (fragment, place) in [
+        ("<!-- {copy} -->", Comment),
+        ("<!--> <!-- {copy} --!>", Comment),
+        ("<!--->-- <!---- {copy} --->", Comment),
+        ("<! id=\"lia-assessment\">", BogusComment),
+        ("<?xml id='lia-assessment'?>", BogusComment),
+        ("</ id=lia-assessment>", BogusComment),
+        ("<template>{copy}</template>", Template),
+        (
+            "<template><template></template><p>{copy}</p></template>",
+            Template,
+        ),
+        (
+            "<TEMPLATE><textarea></template></textarea>{copy}</TEMPLATE>",
+            Template,
+        ),
+        ("<textarea>{copy}</textarea>", TextOf("textarea")),
+        ("<TextArea>{copy}</TEXTAREA >", TextOf("textarea")),
+        ("<title>{copy}</title>", TextOf("title")),
+        ("<style>{copy}</style>", TextOf("style")),
+        ("<noscript>{copy}</noscript>", TextOf("noscript")),
+        ("<xmp>{copy}</xmp>", TextOf("xmp")),
+        ("<iframe>{copy}</iframe>", TextOf("iframe")),
+        ("<noembed>{copy}</noembed>", TextOf("noembed")),
+        ("<noframes>{copy}</noframes>", TextOf("noframes")),
+        // `</textareax>` does not end a textarea; `</textarea/>` does.
+        (
+            "<textarea></textareax>{copy}</textarea/>",
+            TextOf("textarea"),
+        ),
+        ("<p title='{copy}'>", AttributeValue),
+        (
+            "<p title=\"x\" data-x='<script id=\"lia-assessment\">'>",
+            AttributeValue,
+        ),
+        (
+            "<script>var s = \"<script id='lia-assessment'>\";</script>",
+            ScriptText,
+        ),
+        // After `<!--<script>` inside a script, `</script>` does not end it: the planted
+        // copy is text of the first script, which ends only at the last `</script>`.
+        (
+            "<script><!--<script></script>{copy}--></script>",
+            ScriptText,
+        ),
+        (
+            "<script>x = 1; // <!-- <script>\n</script>{copy}</script>",
+            ScriptText,
+        ),
+        // A browser keeps the first of two ids.
+        (
+            "<script type=\"application/json\" id=\"other\" id=\"lia-assessment\">{}</script>",
+            IgnoredAttribute,
+        ),
+        ("</p id=\"lia-assessment\">", IgnoredAttribute),
+        (
+            "<div id=\"lia-assessment\"></div>",
+            OtherElement("div".into()),
+        ),
+        (
+            "<svg><script id=\"lia-assessment\">{}</script></svg>",
+            Drawing,
+        ),
+        ("<math><mi>x id=\"lia-assessment\"</mi></math>", Drawing),
+        ("<p>Our id=\"lia-assessment\" is</p>", Text),
+        ("<!DOCTYPE html id=\"lia-assessment\">", Doctype),
+    ] {
+        let report = before_the_copy(fragment);
+        let e = import(report.as_bytes())
+            .map(|i| i.assessment.id)
+            .expect_err(fragment);
+        assert_eq!(e, hidden(place.clone()), "{fragment}");
+        assert_says(
+            &e,
+            &[
+                "This HTML file has 2 copies of an assessment in it (or what look like them), \
+                 and one of them is where a browser would not read it: it is ",
+                &place.describe(),
+                "The file may have been tampered with",
+            ],
+        );
+    }
+    // After the report's copy, `<plaintext>` makes the rest text; before it, the report's
+    // own copy too.
+    let e = error_of(after_the_copy("<plaintext>{copy}").as_bytes());
+    assert_eq!(e, hidden(HiddenPlace::Plaintext));
+    let e = error_of(before_the_copy("<plaintext>{copy}").as_bytes());
+    assert_eq!(
+        e,
+        ImportError::HiddenEmbedded {
+            place: HiddenPlace::Plaintext,
+            hidden: 2,
+            copies: 2
+        }
+    );
+    assert_says(
+        &e,
+        &["2 of them are where a browser would not read them: the first is after a <plaintext> tag"],
+    );
+    // A file whose only copy is hidden.
+    let e = error_of(b"<html><body><template><script id=\"lia-assessment\">{}</script></template>");
+    assert_eq!(
+        e,
+        ImportError::HiddenEmbedded {
+            place: HiddenPlace::Template,
+            hidden: 1,
+            copies: 1
+        }
+    );
+    assert_eq!(
+        e.message(),
+        "This HTML file has a copy of an assessment in it, but not where a browser would read \
+         it: it is inside a <template>, whose content is not part of the page. The file may \
+         have been tampered with, so it has not been imported: export the report again from \
+         the tool that made it, if you can."
+    );
+}
+
+#[test]
+fn two_copies_a_browser_reads_are_refused_however_they_are_written() {
+    for fragment in [
+        "{copy}",
+        "<SCRIPT TYPE=\"application/json\" ID=\"lia-assessment\">{}</SCRIPT>",
+        "<ScRiPt iD=lia-assessment>{}</sCrIpT>",
+        "<script id='lia-assessment'>{}</script>",
+        "<script\tid = lia-assessment\n>{}</script>",
+        "<script id=\"&#108;ia-&#x61;ssessment\">{}</script>",
+        // A browser keeps the first of two ids: this one is ours.
+        "<script id=\"lia-assessment\" id=\"other\">{}</script>",
+        // The `</script>` inside the string ends the first script, so the second is a
+        // script of its own.
+        "<script>var s = \"</script><script id='lia-assessment'>{}</script>\";",
+        // Nested templates are counted: this one is outside them both.
+        "<template><template></template></template><script id=lia-assessment>{}</script>",
+        "<!-- a -- b --><script id=lia-assessment>{}</script>",
+    ] {
+        let e = error_of(before_the_copy(fragment).as_bytes());
+        assert_eq!(e, ImportError::SeveralEmbedded { copies: 2 }, "{fragment}");
+        assert_eq!(
+            e.message(),
+            "This HTML file has 2 copies of an assessment in it. A report saved from this tool \
+             has exactly one, so it is not clear which is meant. The file may have been \
+             tampered with, so it has not been imported: export the report again from the \
+             tool that made it, if you can."
+        );
+    }
+    let e = error_of(after_the_copy("{copy}{copy}").as_bytes());
+    assert_eq!(e, ImportError::SeveralEmbedded { copies: 3 });
+    assert_says(&e, &["has 3 copies"]);
+}
+
+#[test]
+fn markup_the_import_cannot_follow_is_refused() {
+    for (fragment, markup) in [
+        ("<select><option>a</option></select>", UnclearMarkup::Select),
+        ("<frameset></frameset>", UnclearMarkup::Frameset),
+        (
+            "<template><col></template>",
+            UnclearMarkup::ColumnInTemplate,
+        ),
+        (
+            "<noscript><p>Turn on JavaScript</p></noscript>",
+            UnclearMarkup::Noscript,
+        ),
+        ("<svg><desc><p>x</p></desc></svg>", UnclearMarkup::Drawing),
+        ("<svg><g></p></g></svg>", UnclearMarkup::Drawing),
+        ("<svg></div></svg>", UnclearMarkup::Drawing),
+        ("<meta charset=\"windows-1252\">", UnclearMarkup::Encoding),
+        ("<svg><p>out</svg>", UnclearMarkup::Drawing),
+    ] {
+        let e = error_of(before_the_copy(fragment).as_bytes());
+        assert_eq!(e, ImportError::UnclearReport(markup), "{fragment}");
+        assert_says(
+            &e,
+            &[
+                "This HTML file has markup that this tool cannot follow for certain (",
+                markup.describe(),
+                "The file may have been tampered with",
+            ],
+        );
+        // After the copy, only a `<frameset>` (which can take the place of the body that
+        // holds the copy) and an encoding (which changes how the whole file reads) matter.
+        let after = import(after_the_copy(fragment).as_bytes());
+        match markup {
+            UnclearMarkup::Frameset | UnclearMarkup::Encoding => assert_eq!(after.unwrap_err(), e),
+            _ => assert_eq!(after.unwrap().assessment, sample(), "{fragment}"),
+        }
+    }
+    // Plain drawings, like the report's own risk matrix, are followed.
+    for fragment in [
+        "<svg><title>t</title><desc>d</desc><g><rect/></g><text>1</text></svg>",
+        "<svg><g><a></svg>",
+        "<math><mi>x</mi><![CDATA[ <script id=lia ]]></math>",
+        "<noscript>Turn on JavaScript</noscript>",
+    ] {
+        assert_eq!(
+            import(before_the_copy(fragment).as_bytes())
+                .unwrap()
+                .assessment,
+            sample(),
+            "{fragment}"
+        );
+    }
+}
+
+// ---- JSON: a key given twice --------------------------------------------------------
+
+#[test]
+fn a_key_given_twice_is_refused_wherever_it_is() {
+    let json = to_json(&sample(), AT, None);
+    for (from, to, path) in [
+        (
+            "{\n  \"format\"",
+            "{\n  \"format\": \"lia-assessment\",\n  \"format\"",
+            "format",
+        ),
+        (
+            "\"exported_at\"",
+            "\"exported_at\": \"2020-01-01T00:00:00Z\",\n  \"exported_at\"",
+            "exported_at",
+        ),
+        (
+            "\"assessment\": {",
+            "\"assessment\": {\n    \"status\": \"approved\",",
+            "assessment.status",
+        ),
+        (
+            "\"purpose.why\"",
+            "\"purpose.why\": \"Another reason\",\n      \"purpose.why\"",
+            "assessment.answers.purpose.why",
+        ),
+        (
+            "\"impacts\": [\n      {",
+            "\"impacts\": [\n      {\n        \"severity\": \"minimal\",",
+            "assessment.impacts[0].severity",
+        ),
+        (
+            "\"digest\": {",
+            "\"digest\": {\n    \"value\": \"00\",",
+            "digest.value",
+        ),
+    ] {
+        assert_eq!(json.matches(from).count(), 1, "{from}");
+        let edited = json.replacen(from, to, 1);
+        let e = error_of(edited.as_bytes());
+        let ImportError::DuplicateKey { path: found } = &e else {
+            panic!("{path}: {e:?}");
+        };
+        assert_eq!(found.to_string(), path);
+        assert_eq!(
+            e.message(),
+            format!(
+                "The file has the field \"{path}\" twice, so it is not clear which is meant. It \
+                 may have been edited or tampered with, so it has not been imported: export it \
+                 again if you can."
+            )
+        );
+        // The copy in a report is read the same way.
+        let report = to_html(&sample(), AT, None);
+        let edited = report.replacen(from, to, 1);
+        assert_ne!(edited, report);
+        let e = error_of(edited.as_bytes());
+        assert!(
+            matches!(&e, ImportError::InReport(inner) if **inner == ImportError::DuplicateKey { path: found.clone() }),
+            "{e:?}"
+        );
+        assert_says(
+            &e,
+            &[
+                "This HTML report carries a copy",
+                &format!("\"{path}\" twice"),
+            ],
+        );
+    }
+    // The path is a typed list of fields and indexes.
+    let e = error_of(
+        json.replacen(
+            "\"impacts\": [\n      {",
+            "\"impacts\": [\n      {\n        \"id\": 9,",
+            1,
+        )
+        .as_bytes(),
+    );
+    assert_eq!(
+        e,
+        ImportError::DuplicateKey {
+            path: Path(vec![
+                field("assessment"),
+                field("impacts"),
+                Segment::Index(0),
+                field("id")
+            ])
+        }
+    );
 }

@@ -226,3 +226,170 @@ fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
         ));
     }
 }
+
+/// Pieces of HTML that move the tokenizer between its states.
+const HTML_PIECES: &[&str] = &[
+    "<",
+    ">",
+    "/",
+    "/>",
+    "!",
+    "-",
+    "--",
+    "?",
+    "=",
+    "\"",
+    "'",
+    " ",
+    "\n",
+    "\t",
+    "x",
+    "é",
+    "\u{0}",
+    "&",
+    "&#",
+    "&#108;",
+    "&#x6C;",
+    "&#x",
+    "<!--",
+    "-->",
+    "--!>",
+    "<!-->",
+    "<!---->",
+    "<!",
+    "</",
+    "<?",
+    "<!doctype html>",
+    "<![CDATA[",
+    "]]>",
+    "<script",
+    "<script>",
+    "</script",
+    "</script>",
+    "<SCRIPT",
+    "script",
+    "<template>",
+    "</template>",
+    "<textarea>",
+    "</textarea>",
+    "<title>",
+    "</title>",
+    "<style>",
+    "</style>",
+    "<noscript>",
+    "</noscript>",
+    "<plaintext>",
+    "<xmp>",
+    "<iframe>",
+    "<svg>",
+    "</svg>",
+    "<math>",
+    "</math>",
+    "<mi>",
+    "<desc>",
+    "<foreignObject>",
+    "<select>",
+    "<frameset>",
+    "<col>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "id",
+    "ID",
+    "id=",
+    " id=",
+    " id=\"lia-assessment\"",
+    " id='lia-assessment'",
+    " id=lia-assessment",
+    "lia-assessment",
+    "{}",
+    "{\"format\": \"lia-assessment\"}",
+];
+
+/// Text made of those pieces, or any text at all.
+fn html_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(HTML_PIECES), 0..80)
+            .prop_map(|pieces| pieces.concat()),
+        1 => any::<String>(),
+    ]
+}
+
+/// `import` of `text`, which must come back within ten seconds.
+fn import_in_time(text: String) -> Result<Result<Imported, ImportError>, TestCaseError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(import(text.as_bytes()));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .map_err(|_| TestCaseError::fail("import did not end (or it panicked)"))
+}
+
+/// Ways to put a copy where a browser would not read it, or beside the real one.
+const HIDING: &[&str] = &[
+    "{copy}",
+    "<!-- {copy} -->",
+    "<!-- {copy} --!>",
+    "<template>{copy}</template>",
+    "<template><template></template>{copy}</template>",
+    "<textarea>{copy}</textarea>",
+    "<title>{copy}</title>",
+    "<style>{copy}</style>",
+    "<noscript>{copy}</noscript>",
+    "<xmp>{copy}</xmp>",
+    "<iframe>{copy}</iframe>",
+    "<noembed>{copy}</noembed>",
+    "<noframes>{copy}</noframes>",
+    "<plaintext>{copy}",
+    "<svg>{copy}</svg>",
+    "<p title='{copy}'></p>",
+    "<script>var s = '{copy}';</script>",
+    "<script><!--<script></script>{copy}--></script>",
+    "<div id=\"lia-assessment\"></div>",
+    "<SCRIPT ID=lia-assessment>{}</SCRIPT>",
+    "<script id=\"x\" id=\"lia-assessment\">{}</script>",
+];
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    #[test]
+    fn the_html_scan_never_panics_and_always_ends(text in html_like()) {
+        let result = import_in_time(format!("<{text}"))?;
+        if let Err(e) = result {
+            prop_assert!(!e.message().is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn a_report_with_a_second_copy_anywhere_is_refused(
+        a in generate::assessment(),
+        hiding in prop::sample::select(HIDING),
+        line in any::<prop::sample::Index>(),
+    ) {
+        let report = to_html(&a, AT, None);
+        let start = report.find("<script type=\"application/json\"").unwrap();
+        let end = start + report[start..].find("</script>").unwrap() + "</script>".len();
+        let copy = report[start..end].to_string();
+        // At the start of any line of the report, inside its JSON copy included.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(report.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let at = starts[line.index(starts.len())];
+        let mut planted = report.clone();
+        planted.insert_str(at, &hiding.replace("{copy}", &copy));
+        let result = import_in_time(planted)?;
+        prop_assert!(
+            matches!(
+                result,
+                Err(ImportError::SeveralEmbedded { .. } | ImportError::HiddenEmbedded { .. })
+            ),
+            "{hiding} at byte {at}: {:?}",
+            result.map(|i| i.assessment.id)
+        );
+    }
+}

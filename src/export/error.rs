@@ -1,8 +1,9 @@
 //! Why a file could not be imported, in words a user can act on.
 
 use crate::assessment::schema::{SchemaError, SCHEMA_VERSION};
-use crate::assessment::shape::ShapeError;
+use crate::assessment::shape::{Path, ShapeError};
 
+use super::html_scan::{HiddenPlace, UnclearMarkup};
 use super::{FORMAT, MAX_IMPORT_BYTES};
 
 /// Why `import` refused a file. `message()` says it in plain UK English.
@@ -23,6 +24,9 @@ pub enum ImportError {
         /// The text stops before the JSON is complete.
         truncated: bool,
     },
+    /// An object in the JSON with the same key twice (serde_json would keep the last);
+    /// the path ends with that key (e.g. `assessment.answers.purpose.why`).
+    DuplicateKey { path: Path },
     /// JSON, but not one of our exports: `found` is its `format`, if it has one.
     NotAnExport {
         found: Option<String>,
@@ -47,6 +51,19 @@ pub enum ImportError {
     Migration { from: u32, reason: String },
     /// An HTML file without our embedded copy of the assessment.
     NoEmbeddedAssessment,
+    /// An HTML file with more than one copy of an assessment where a browser reads them.
+    SeveralEmbedded { copies: usize },
+    /// An HTML file with a copy of an assessment (or an `id="lia-assessment"`) where a
+    /// browser would not read it: `place` is the first such, of `hidden`, of `copies` in
+    /// all (counting those a browser reads).
+    HiddenEmbedded {
+        place: HiddenPlace,
+        hidden: usize,
+        copies: usize,
+    },
+    /// An HTML file with one copy, but with markup that a browser may build (or decode) in
+    /// a way the import does not follow, so it may not be the copy a browser reads.
+    UnclearReport(UnclearMarkup),
     /// An HTML report whose embedded copy cannot be read, and why.
     InReport(Box<ImportError>),
 }
@@ -93,6 +110,11 @@ impl ImportError {
                  {column}{}. If the file was edited by hand, correct that line; otherwise \
                  export it again.",
                 found.map(unexpected).unwrap_or_default()
+            ),
+            ImportError::DuplicateKey { path } => format!(
+                "The file has the field \"{path}\" twice, so it is not clear which is meant. \
+                 It may have been edited or tampered with, so it has not been imported: \
+                 export it again if you can."
             ),
             ImportError::NotAnExport {
                 bare_assessment: true,
@@ -142,6 +164,42 @@ impl ImportError {
                                                   reports saved from this tool can be imported: \
                                                   they carry a copy of the assessment."
                 .to_string(),
+            ImportError::SeveralEmbedded { copies } => format!(
+                "This HTML file has {copies} copies of an assessment in it. A report saved \
+                 from this tool has exactly one, so it is not clear which is meant. \
+                 {TAMPERED}"
+            ),
+            ImportError::HiddenEmbedded {
+                place, copies: 1, ..
+            } => format!(
+                "This HTML file has a copy of an assessment in it, but not where a browser \
+                 would read it: it is {}. {TAMPERED}",
+                place.describe()
+            ),
+            ImportError::HiddenEmbedded {
+                place,
+                hidden,
+                copies,
+            } => {
+                let which = match hidden {
+                    1 => "one of them is where a browser would not read it: it is".to_string(),
+                    n => {
+                        format!("{n} of them are where a browser would not read them: the first is")
+                    }
+                };
+                format!(
+                    "This HTML file has {copies} copies of an assessment in it (or what look \
+                     like them), and {which} {}. A report saved from this tool has exactly \
+                     one, so it is not clear which is meant. {TAMPERED}",
+                    place.describe()
+                )
+            }
+            ImportError::UnclearReport(markup) => format!(
+                "This HTML file has markup that this tool cannot follow for certain ({}), so \
+                 it cannot be sure that the copy of the assessment it found is the one a \
+                 browser would read. Reports saved from this tool never have it. {TAMPERED}",
+                markup.describe()
+            ),
             ImportError::InReport(inner) => format!(
                 "This HTML report carries a copy of an assessment, but it cannot be read. {}",
                 inner.message()
@@ -168,6 +226,10 @@ impl From<SchemaError> for ImportError {
         }
     }
 }
+
+/// The end of every refusal of an HTML file whose copies do not add up.
+const TAMPERED: &str = "The file may have been tampered with, so it has not been imported: \
+                        export the report again from the tool that made it, if you can.";
 
 /// " ("o" is not expected there)": the character a JSON mistake was found at.
 fn unexpected(c: char) -> String {

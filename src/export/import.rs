@@ -8,7 +8,9 @@ use crate::assessment::Assessment;
 
 use super::canonical::{digest_hex, ALGORITHM};
 use super::error::ImportError;
-use super::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
+use super::html_scan::{self, Problem};
+use super::strict_json;
+use super::{FORMAT, MAX_IMPORT_BYTES};
 
 /// Which kind of file was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,16 +58,32 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Empty);
     }
     if start.starts_with('<') {
-        let json = embedded_json(text).ok_or(ImportError::NoEmbeddedAssessment)?;
+        let json = html_scan::embedded_json(text).map_err(|problem| match problem {
+            Problem::None => ImportError::NoEmbeddedAssessment,
+            Problem::Several { copies } => ImportError::SeveralEmbedded { copies },
+            Problem::Hidden {
+                place,
+                hidden,
+                copies,
+            } => ImportError::HiddenEmbedded {
+                place,
+                hidden,
+                copies,
+            },
+            Problem::Unclear(markup) => ImportError::UnclearReport(markup),
+        })?;
         read_export(json, FileKind::Html).map_err(|e| ImportError::InReport(Box::new(e)))
     } else {
         read_export(text, FileKind::Json)
     }
 }
 
-/// Reads the JSON envelope of an export.
+/// Reads the JSON envelope of an export (refusing a key given twice at any depth).
 fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
+    let value = strict_json::from_str(text).map_err(|e| match e {
+        strict_json::Error::Json(e) => not_json(text, &e),
+        strict_json::Error::DuplicateKey(path) => ImportError::DuplicateKey { path },
+    })?;
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotAnExport {
             found: None,
@@ -173,90 +191,9 @@ fn check_digest(envelope: &Map<String, Value>, assessment: &Value) -> DigestChec
     }
 }
 
-/// The text of the report's `<script type="application/json" id="lia-assessment">`
-/// element: the first script element whose id is ours.
-fn embedded_json(html: &str) -> Option<&str> {
-    // ASCII lower-casing keeps every byte offset, so positions carry over to `html`.
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find("<script") {
-        let start = from + found + "<script".len();
-        let tag_end = start + lower[start..].find('>')?;
-        let content_end = tag_end + 1 + lower[tag_end + 1..].find("</script")?;
-        let is_script_tag =
-            lower[start..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/');
-        if is_script_tag && has_our_id(&html[start..tag_end]) {
-            return Some(&html[tag_end + 1..content_end]);
-        }
-        from = content_end;
-    }
-    None
-}
-
-/// Whether a start tag's attributes (the text after its name) include `id="lia-assessment"`,
-/// quoted either way or not at all.
-fn has_our_id(attributes: &str) -> bool {
-    let mut rest = attributes;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        if rest.is_empty() {
-            return false;
-        }
-        let name_end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        let name = &rest[..name_end];
-        rest = rest[name_end..].trim_start();
-        let mut value = "";
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (v, next) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(q).unwrap_or(body.len());
-                    (&body[..end], &body[(end + 1).min(body.len())..])
-                }
-                _ => {
-                    let end = after
-                        .find(|c: char| c.is_ascii_whitespace())
-                        .unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            value = v;
-            rest = next;
-        }
-        if name.eq_ignore_ascii_case("id") && value == SCRIPT_ID {
-            return true;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_our_script_however_its_attributes_are_written() {
-        for html in [
-            "<script type=\"application/json\" id=\"lia-assessment\">{}</script>",
-            "<SCRIPT id='lia-assessment' type='application/json'>{}</SCRIPT >",
-            "<script\nid=lia-assessment>{}</script>",
-            "<p><script>var a = 1;</script><script id=\"lia-assessment\">{}</script>",
-        ] {
-            assert_eq!(embedded_json(html), Some("{}"), "{html}");
-        }
-        for html in [
-            "<script data-id=\"lia-assessment\">{}</script>",
-            "<script id=\"lia-assessment-old\">{}</script>",
-            "<scripts id=\"lia-assessment\">{}</scripts>",
-            "<script id=\"lia-assessment\">{}",
-            "<script id=\"lia-assessment\"",
-            "<p id=\"lia-assessment\">{}</p>",
-        ] {
-            assert_eq!(embedded_json(html), None, "{html}");
-        }
-    }
 
     #[test]
     fn a_json_mistake_is_described_by_the_character_in_the_text() {
@@ -295,12 +232,5 @@ mod tests {
             assert_eq!(char_at("ab", line, column), None, "{line}:{column}");
         }
         assert_eq!(char_at("ab\ncd", 1, 3), Some('\n'));
-    }
-
-    #[test]
-    fn attribute_parsing_survives_odd_tags() {
-        for attributes in ["", " =", " id=", " id='", " \"", "/ / id", " a=\"x' id=lia"] {
-            assert!(!has_our_id(attributes), "{attributes}");
-        }
     }
 }

@@ -7,7 +7,9 @@
 //!   here (`schema_markdown`, `json_schema`).
 //! - `to_html`: the report laid out like the ICO's template, with the JSON export
 //!   embedded so the report itself can be imported again.
-//! - `import`: either kind of file back to an assessment, with the digest checked.
+//! - `import`: either kind of file back to an assessment, with the digest checked. A
+//!   report's copy is found as a browser finds it (`html_scan`), and a file with any
+//!   other copy, or with a key repeated in its JSON (`strict_json`), is refused.
 
 mod canonical;
 mod envelope;
@@ -15,15 +17,18 @@ mod error;
 pub mod escape;
 mod file_name;
 mod html;
+mod html_scan;
 mod import;
 mod json_schema;
 mod schema_doc;
+mod strict_json;
 
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
 pub use envelope::{assessment_digest, to_json};
 pub use error::ImportError;
 pub use file_name::{file_name, slug, MAX_SLUG};
 pub use html::{content_security_policy, to_html};
+pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};
 pub use schema_doc::schema_markdown;

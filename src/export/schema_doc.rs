@@ -43,7 +43,8 @@ fn intro(out: &mut String) {
          `<script type=\"application/json\" id=\"{SCRIPT_ID}\">`, with `<`, `>`, `&`, U+2028 and \
          U+2029 written as the JSON escapes `\\u003c`, `\\u003e`, `\\u0026`, `\\u2028` and \
          `\\u2029` (so nothing typed can end the element), so the report itself can be imported \
-         again.\n\n\
+         again. `=` is written `\\u003d` there (and `&#61;` in the page), so nothing typed can \
+         spell `id=\"{SCRIPT_ID}\"` anywhere else in the report.\n\n\
          The title slug in file names is the title in lower-case ASCII letters and digits (Latin \
          letters with their accents left off: `Café` is `cafe`, `ß` is `ss`), every run of other \
          characters made one `-`, at most {} characters, or `untitled`.\n\n",
@@ -552,8 +553,18 @@ fn import(out: &mut String) {
          up to date first. Otherwise the tool says what is wrong: an empty file, a file too \
          large, not UTF-8 text, not valid JSON (with the line and column), JSON that is not \
          an export (or misses a field, or has a field of the wrong type, naming the field, \
-         such as `impacts[0].likelihood`), a file from a newer version of the tool, or an \
-         HTML file with no assessment in it.\n\n\
+         such as `impacts[0].likelihood`), a JSON object with the same field twice (naming \
+         it), a file from a newer version of the tool, or an HTML file with no assessment in \
+         it.\n\n\
+         An HTML file is read as a browser reads it (the HTML parsing rules for tags, \
+         attributes, comments, and elements whose content is text, such as `<textarea>` and \
+         `<script>`), and only the one `<script>` element a browser finds by the id \
+         `{SCRIPT_ID}` is imported. A file is refused when it has more than one, or an \
+         `id=\"{SCRIPT_ID}\"` anywhere else (in a comment, a `<template>`, the text of \
+         another element, an attribute, a second `id` on the same tag), or markup before the \
+         copy that a browser may build differently (`<select>`, `<frameset>`, HTML inside an \
+         `<svg>` or `<math>` drawing, markup inside `<noscript>`, a character encoding other \
+         than UTF-8).\n\n\
          The `outcome` is not read. Whether `digest` matches is shown with the imported \
          assessment; an assessment that does not match its digest can still be opened, with \
          a warning that it was changed after it was exported.\n",
