@@ -9,8 +9,8 @@ use crate::assessment::Assessment;
 use super::canonical::{digest_hex, ALGORITHM};
 use super::error::ImportError;
 use super::html_scan::{self, Problem};
-use super::strict_json;
 use super::{FORMAT, MAX_IMPORT_BYTES};
+use crate::assessment::strict_json;
 
 /// Which kind of file was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

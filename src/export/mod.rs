@@ -21,7 +21,6 @@ mod html_scan;
 mod import;
 mod json_schema;
 mod schema_doc;
-mod strict_json;
 
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
 pub use envelope::{assessment_digest, to_json};

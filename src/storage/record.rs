@@ -14,6 +14,8 @@ use serde_json::Value;
 use super::seal::Refusal;
 use crate::assessment::model::Assessment;
 use crate::assessment::schema::{read_assessment, SchemaError, SCHEMA_VERSION};
+use crate::assessment::shape::Path;
+use crate::assessment::strict_json;
 
 /// A record read back from storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +81,8 @@ pub enum DecodeError {
     Elsewhere { id: String, holds: String },
     /// Refused by the passphrase's seal (see `seal.rs`).
     Sealed(Refusal),
+    /// The same field twice, so it is not clear which is meant.
+    DuplicateKey(Path),
 }
 
 impl fmt::Display for DecodeError {
@@ -98,6 +102,10 @@ impl fmt::Display for DecodeError {
             DecodeError::BadTime => not_right("saved_at", "it should be a time in milliseconds"),
             DecodeError::NoAssessment => f.write_str("the field \"assessment\" is missing"),
             DecodeError::Assessment(e) => write!(f, "{e}"),
+            DecodeError::DuplicateKey(path) => write!(
+                f,
+                "its saved text has the field \"{path}\" twice, so it is not clear which is meant"
+            ),
             DecodeError::Sealed(Refusal::NotSealed) => f.write_str(
                 "it is not encrypted with your passphrase, as everything this tool saves is, so it may have been put there by another page",
             ),
@@ -122,9 +130,13 @@ pub fn decode(id: &str, raw: &str) -> Result<Record, DecodeError> {
     if let Some(refusal) = Refusal::of(raw) {
         return Err(DecodeError::Sealed(refusal));
     }
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    // As strictly as an import: a key given twice (one of them planted) is not a record.
+    let value: Value = strict_json::from_str(raw).map_err(|e| match e {
+        strict_json::Error::Json(e) => DecodeError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+        strict_json::Error::DuplicateKey(path) => DecodeError::DuplicateKey(path),
     })?;
     let Value::Object(mut fields) = value else {
         return Err(DecodeError::NotARecord);
@@ -264,6 +276,10 @@ mod tests {
             (
                 good.replace("Staff CCTV", "x\",\"about.people\":[\"aliens\"],\"y\":\""),
                 "answers.about.people",
+            ),
+            (
+                good.replace(r#""revision":1,"#, r#""revision":1,"revision":9,"#),
+                "\"revision\" twice",
             ),
             (
                 r#"{"schema_version":1,"revision":1,"saved_at":1}"#.to_string(),
