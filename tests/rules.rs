@@ -1023,6 +1023,23 @@ case!(
     },
 );
 
+// Issue 15: a suggestion alone raises no blocker before its page is reached. Ticking
+// "Health" under "Kinds of data" suggests special category data; the missing condition
+// is a blocker once the nature page is started (the suggestion and the condition question
+// are then in front of the user), not straight after the first page.
+case!(
+    special_category_suggested_waits_for_its_page,
+    "nature.special-category.no-condition",
+    trigger: with(Assessment::new("new"), |a| {
+        a.set_text(Q::AboutTitle, "Return-to-work adjustments")
+            .set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_choice(Q::NatureCapacity, capacity::BOTH);
+    }),
+    near_miss: |a| {
+        a.answers.clear(Q::NatureCapacity);
+    },
+);
+
 case!(
     special_category_schedule_1,
     "nature.special-category.schedule-1",

@@ -98,11 +98,6 @@ bank! {
         .short("Kind of purpose")
         .hint("Choose the closest. Some purposes are named in UK GDPR and change what the assessment needs.")
         .required("Select the kind of purpose"),
-    TriageStrictlyNecessary = q("triage.strictly-necessary", Triage, YesNo, "Is the processing limited to what is strictly necessary for that purpose?")
-        .short("Limited to what is strictly necessary")
-        .hint("UK GDPR names these purposes as legitimate interests only to the extent strictly necessary (recitals 47, 49 and 50): for a report to the police, for example, only what they need about the case in question.")
-        .required("Select whether the processing is limited to what is strictly necessary")
-        .shown(Cond::ChoiceIn(TriagePurposeCategory, purpose::STRICTLY_NECESSARY)),
     TriageRecognised = q("triage.recognised", Triage, YesNo, "Are you relying on a recognised legitimate interest?")
         .short("Recognised legitimate interest")
         .hint("Since 5 February 2026, UK GDPR Article 6(1)(ea) and Annex 1 list a few purposes (such as crime prevention or safeguarding) where you must still show the processing is necessary, but need no balancing test.")
@@ -120,6 +115,12 @@ bank! {
             Cond::YesNoIn(TriageRecognised, YES_OR_UNSURE),
             Cond::Answered(TriageRecognisedCondition),
         ])),
+    TriageStrictlyNecessary = q("triage.strictly-necessary", Triage, YesNo, "Is the processing limited to what is strictly necessary for that purpose (preventing fraud, securing your network and systems, or telling a competent authority about a possible crime)?")
+        .ordinary_only()
+        .short("Limited to what is strictly necessary")
+        .hint("UK GDPR names these purposes as legitimate interests only to the extent strictly necessary (recitals 47, 49 and 50): for a report to the police, for example, only what they need about the case in question.")
+        .required("Select whether the processing is limited to what is strictly necessary")
+        .shown(Cond::ChoiceIn(TriagePurposeCategory, purpose::STRICTLY_NECESSARY)),
     TriageChannels = q("triage.channels", Triage, Multiple(channels::OPTIONS), "How will you send the marketing?")
         .short("Marketing channels")
         .hint("Select all that apply. E-mail, text messages and phone calls are covered by the Privacy and Electronic Communications Regulations (PECR).")

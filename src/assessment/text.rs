@@ -102,8 +102,9 @@ fn has_unnegated(words: &[&str], list: &[&str]) -> bool {
     })
 }
 
-/// Word forms that say datasets are put together: combined, merged, matched, compared,
-/// cross-checked, enriched or appended.
+/// Word forms that say datasets are put together: combined, merged, matched, cross-checked,
+/// enriched or appended. ("Compared" is left out: "the delivery address is compared with
+/// the billing address" compares two fields of one order, not two datasets.)
 const COMBINING: &[&str] = &[
     "combine",
     "combines",
@@ -129,8 +130,8 @@ const COMBINING: &[&str] = &[
     "appending",
 ];
 
-/// True when a description says that data is combined, merged, matched, compared or
-/// cross-checked with other data, and does not say it is not. "Match" on its own is not
+/// True when a description says that data is combined, merged, matched, cross-checked,
+/// enriched or appended with other data, and does not say it is not. "Match" on its own is not
 /// enough ("football matches"): "matching", "matched", "we match", "to match" or "match
 /// against" is.
 pub fn mentions_combining(text: &str) -> bool {

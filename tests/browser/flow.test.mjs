@@ -237,6 +237,7 @@ test('the housing association LIA can be entered, checked and changed with the k
     assert.deepEqual(messages, [
       'Enter the date of the next review',
       'Select whether your privacy information names the legitimate interests',
+      'Say how you will handle objections to the processing',
     ]);
     lap('sign-off');
 
@@ -249,6 +250,9 @@ test('the housing association LIA can be entered, checked and changed with the k
     await typeDate(page, 'q-sign-off-review-date', '2025-12-10');
     await expectFinding(page, 'record.review-date-missing', false);
     await choose(page, 'q-sign-off-privacy-information', 'Yes');
+    // How objections are handled (the LIA said nothing): its finding goes.
+    await typeInto(page, 'q-sign-off-objections', 'Anyone who asks us to stop is unsubscribed from marketing at once.');
+    await expectFinding(page, 'rights.objections-missing', false);
     // Nothing required is missing now: "Save and continue" goes on, past the last
     // section, to check your answers.
     await activate(page, { role: 'button', name: 'Save and continue' });

@@ -5,8 +5,19 @@ use super::Severity::*;
 use super::Weight::*;
 use super::{unconfirmed_suggestions, when, Hit, Rule};
 use crate::assessment::choices::{art10, art9};
+use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
+
+/// The data is special category (or criminal offence) data by the user's own answer, or by
+/// the answer suggested from their "Kinds of data" once they have started this page and
+/// seen it. Before then a suggestion alone never raises a blocker (issue 15).
+fn said_or_seen_yes(c: &Ctx, q: Q) -> bool {
+    match c.given_yes_no(q) {
+        Some(y) => y == YesNo::Yes,
+        None => c.started(Section::Nature) && c.is_yes(q),
+    }
+}
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -19,7 +30,7 @@ pub(super) const RULES: &[Rule] = &[
         check: |c| {
             let condition = c.choice(Q::NatureArt9);
             when(
-                c.is_yes(Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
+                said_or_seen_yes(c, Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
                 Q::NatureArt9,
             )
         },
@@ -86,7 +97,7 @@ pub(super) const RULES: &[Rule] = &[
         check: |c| {
             let condition = c.choice(Q::NatureArt10);
             when(
-                c.is_yes(Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
+                said_or_seen_yes(c, Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
                 Q::NatureArt10,
             )
         },

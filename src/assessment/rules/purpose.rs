@@ -14,6 +14,7 @@ use crate::assessment::text::{fewer_words_than, is_vague_purpose, word_count, MI
 /// A purpose the ICO says may need only a brief LIA, limited (the user says) to what is
 /// strictly necessary for it.
 fn strictly_necessary(c: &Ctx) -> bool {
+    // The question is not asked on the recognised route, which has no balancing test.
     c.purpose_is(purpose::STRICTLY_NECESSARY) && c.is_yes(Q::TriageStrictlyNecessary)
 }
 
