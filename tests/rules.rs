@@ -19,7 +19,7 @@ use lia::assessment::choices::*;
 use lia::assessment::examples::example;
 use lia::assessment::model::{Answer, HarmSeverity, Impact, Likelihood, YesNo::*};
 use lia::assessment::rules::catalogue;
-use lia::assessment::{check, Assessment, Ctx, Date, Finding, QuestionId as Q, Severity};
+use lia::assessment::{check, Assessment, Ctx, Date, Finding, QuestionId as Q, Reading, Severity};
 
 const TODAY: Option<Date> = Date::new(2026, 11, 22);
 
@@ -283,7 +283,9 @@ fn assert_near_miss(trigger: &Assessment, near_miss: &Assessment, id: &str, also
 }
 
 /// A rule case: the trigger, and the one change to it that leaves the rule silent.
-/// `also_raises` names any new non-blocking finding that follows from that change.
+/// `also_raises` names any new non-blocking finding that follows from that change;
+/// `readings` the overall reading of the trigger and of the near miss, where the case is
+/// about the reading too.
 macro_rules! case {
     (
         $name:ident,
@@ -291,6 +293,7 @@ macro_rules! case {
         trigger: $trigger:expr,
         near_miss: $change:expr
         $(, also_raises: [$($also:literal),+ $(,)?])?
+        $(, readings: [$trigger_reading:expr, $near_reading:expr])?
         $(,)?
     ) => {
         mod $name {
@@ -318,6 +321,15 @@ macro_rules! case {
             fn near_miss_stays_silent() {
                 assert_near_miss(&trigger(), &near_miss(), $id, &[$($($also),+)?]);
             }
+
+            $(
+                #[test]
+                fn readings() {
+                    use lia::assessment::outcome;
+                    assert_eq!(outcome(&trigger(), TODAY).reading, $trigger_reading);
+                    assert_eq!(outcome(&near_miss(), TODAY).reading, $near_reading);
+                }
+            )?
         }
     };
 }
@@ -447,6 +459,8 @@ case!(
     near_miss: |a| {
         a.set_yes_no(Q::TriagePublicTask, No);
     },
+    // Issue 15: the reading points to public task (Article 6(1)(e)), not consent.
+    readings: [Reading::PublicTask, Reading::Appropriate],
 );
 
 case!(
@@ -2165,29 +2179,13 @@ case!(
     },
 );
 
-/// Issue 15: a public authority processing in the performance of its tasks is pointed to
-/// public task (Article 6(1)(e)) by the reading, as by the finding, not to consent. The
-/// near miss is one answer away: the same authority, outside its tasks.
+/// Issue 15: the public authority's reading names public task, not consent (the case
+/// `public_authority` checks the reading itself).
 #[test]
-fn a_public_authority_performing_its_tasks_is_pointed_to_public_task() {
-    use lia::assessment::{outcome, Reading};
-    let trigger = with(base(), |a| {
-        a.set_yes_no(Q::TriagePublicAuthority, Yes)
-            .set_yes_no(Q::TriagePublicTask, Yes);
-    });
-    let near_miss = with(trigger.clone(), |a| {
-        a.set_yes_no(Q::TriagePublicTask, No);
-    });
-    assert_one_difference(&trigger, &near_miss, "reading");
-    let reading = outcome(&trigger, TODAY).reading;
-    assert_eq!(reading, Reading::PublicTask);
-    assert!(
-        reading.label().contains("public task (Article 6(1)(e))"),
-        "{}",
-        reading.label()
-    );
-    assert!(!reading.label().contains("consent"), "{}", reading.label());
-    assert_eq!(outcome(&near_miss, TODAY).reading, Reading::Appropriate);
+fn the_public_task_reading_says_public_task_not_consent() {
+    let label = Reading::PublicTask.label();
+    assert!(label.contains("public task (Article 6(1)(e))"), "{label}");
+    assert!(!label.contains("consent"), "{label}");
 }
 
 /// Issue 15: payroll receiving tax codes from HMRC takes data from the person and from a
