@@ -166,8 +166,12 @@ test('the housing association LIA can be entered, checked and changed with the k
 
     // ---- 5. Nature of the data --------------------------------------------------------
     await openSection(page, 4);
+    // "No" is suggested (no special category or criminal offence data among the kinds
+    // of data) and shown selected; Space confirms it. Until then it is only a suggestion.
     await choose(page, 'q-nature-special', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed'); // criminal offence data: not yet
     await choose(page, 'q-nature-criminal', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
     await choose(page, 'q-nature-children', 'No');
     await saveExpectingErrors(page);
     await returnToTaskList(page, TEXT.title);

@@ -21,8 +21,9 @@ pub struct Option_ {
 }
 
 /// One radio or checkbox with its label and any hint (GOV.UK markup). `kind` is
-/// "radio" or "checkbox"; `on_change` gets whether it is now checked; `on_click`, if
-/// given, runs on every click (a radio already shown checked sends no change).
+/// "radio" or "checkbox"; `on_change` gets whether it is now checked; `on_activate`, if
+/// given, runs on every click and on Space, which a radio already shown checked answers
+/// with no change event (and, for Space, no click either).
 #[component]
 pub fn ChoiceItem(
     kind: &'static str,
@@ -31,7 +32,7 @@ pub fn ChoiceItem(
     option: Option_,
     checked: impl Fn() -> bool + Send + Sync + 'static,
     on_change: impl Fn(bool) + Send + Sync + 'static,
-    #[prop(optional)] on_click: Option<Callback<()>>,
+    #[prop(optional)] on_activate: Option<Callback<()>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let has_hint = !option.hint.is_empty();
@@ -47,8 +48,15 @@ pub fn ChoiceItem(
                 prop:checked=checked
                 on:change=move |ev| on_change(event_target_checked(&ev))
                 on:click=move |_| {
-                    if let Some(click) = on_click {
-                        click.run(());
+                    if let Some(activate) = on_activate {
+                        activate.run(());
+                    }
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == " " {
+                        if let Some(activate) = on_activate {
+                            activate.run(());
+                        }
                     }
                 }
             />
@@ -175,9 +183,10 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                                     option
                                     checked=move || selected() == Some(key)
                                     on_change=move |_| choose(key)
-                                    on_click=Callback::new(move |_| {
+                                    on_activate=Callback::new(move |_| {
                                         // The suggested option is already shown checked, so
-                                        // choosing it sends no change: confirm it here.
+                                        // choosing it (click or Space) sends no change:
+                                        // confirm it here.
                                         if showing_suggestion() && selected() == Some(key) {
                                             choose(key);
                                         }
