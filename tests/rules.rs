@@ -1004,6 +1004,19 @@ case!(
 );
 
 case!(
+    schedule_1_on_the_recognised_route,
+    "nature.special-category.schedule-1",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_yes_no(Q::NatureSpecial, Yes)
+            .set_choice(Q::NatureArt9, art9::PUBLIC_INTEREST);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureSchedule1, "Schedule 1, Part 2, paragraph 18 (safeguarding of children and of individuals at risk).");
+    },
+);
+
+case!(
     criminal_on_the_recognised_route,
     "nature.criminal.no-condition",
     trigger: with(recognised_route(base()), |a| {
