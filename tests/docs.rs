@@ -30,5 +30,6 @@ fn the_catalogue_lists_every_rule_with_its_severity_message_and_source() {
         assert!(row.contains(rule.severity.label()), "{row}");
         assert!(row.contains(rule.message), "{row}");
         assert!(row.contains(rule.source.url), "{row}");
+        assert!(row.contains(rule.source.version), "{row}");
     }
 }

@@ -120,6 +120,10 @@ fn housing_sample_shows_its_typical_gaps() {
             "decision.factors-against-missing",
             "decision.undecided",
             "dpia.details-missing",
+            // Its DPIA screening and "collected directly" were never answered: the
+            // answers suggested from earlier ones stay suggestions (issue 15).
+            "dpia.suggestion-unconfirmed",
+            "expectations.suggestion-unconfirmed",
             "impact.no-safeguards-unassessed",
             "impact.none-recorded",
             "impact.opt-out-undecided",
@@ -131,6 +135,8 @@ fn housing_sample_shows_its_typical_gaps() {
             "purpose.fuller-lia-needed",
             "record.checklist-incomplete",
             "record.review-date-missing",
+            // It says nothing about handling objections (issue 15).
+            "rights.objections-missing",
         ]
     );
     // All four soft opt-in conditions are shown as needing confirmation and evidence.

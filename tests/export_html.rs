@@ -383,7 +383,8 @@ fn hidden_answers_unanswered_questions_and_invalid_dates_are_reported_honestly()
     // An unanswered question with an answer suggested by earlier ones says so.
     let special = row(&report, "nature.special").unwrap();
     assert!(
-        special.contains("Not provided") && special.contains("Suggested by earlier answers: Yes."),
+        special.contains("Not provided")
+            && special.contains("Suggested by earlier answers: Yes. Not confirmed."),
         "{special}"
     );
     assert!(report.contains("Draft: this assessment has not been approved."));

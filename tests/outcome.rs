@@ -76,21 +76,70 @@ fn a_recognised_legitimate_interest_needs_no_balancing_test() {
         .set_text(
             Q::TriageRecognisedDetail,
             "Telling family when an employee is at risk.",
-        );
+        )
+        .set_yes_no(Q::SignOffPrivacyRecognised, Yes);
     let o = outcome(&a, Some(TODAY));
-    for section in [Section::Nature, Section::Expectations, Section::Impact] {
+    for section in [Section::Expectations, Section::Impact] {
         assert!(
             matches!(o.status(section), SectionStatus::NotApplicable(reason) if reason.contains("no balancing test"))
         );
     }
+    // The nature of the data still applies: special category and criminal offence data
+    // need their conditions whatever the route. Only its weighing questions go.
+    assert_eq!(o.status(Section::Nature), SectionStatus::Completed);
     let ctx = Ctx::new(&a, Some(TODAY));
-    assert!(!ctx.is_visible(Q::NatureSpecial) && !ctx.is_visible(Q::ImpactOptOut));
-    assert!(ctx.is_visible(Q::NecessityHelps));
-    assert_eq!(o.completed_sections(), (7, 7));
+    for q in [Q::NatureSpecial, Q::NatureCriminal] {
+        assert!(ctx.is_visible(q), "{q:?}");
+    }
+    for q in [
+        Q::NaturePrivate,
+        Q::NatureChildren,
+        Q::NatureCapacity,
+        Q::ImpactOptOut,
+        Q::SignOffPrivacyInformation,
+    ] {
+        assert!(!ctx.is_visible(q), "{q:?}");
+    }
+    assert!(ctx.is_visible(Q::NecessityHelps) && ctx.is_visible(Q::DpiaProfiling));
+    assert!(ctx.is_visible(Q::SignOffPrivacyRecognised));
+    assert_eq!(o.completed_sections(), (8, 8));
     assert!(o.ready_for_sign_off, "{:?}", o.sign_off_refusals);
     // Balancing answers are kept, not deleted: turning the route off brings them back.
     a.set_yes_no(Q::TriageRecognised, No);
     assert_eq!(outcome(&a, Some(TODAY)).completed_sections(), (10, 10));
+}
+
+/// Health data shared under a recognised legitimate interest still needs its Article 9
+/// condition: the assessment is not ready until it has one (issue 15).
+#[test]
+fn special_category_data_needs_its_condition_on_the_recognised_route_too() {
+    use lia::assessment::choices::{art9, data};
+    let mut a = base();
+    a.set_yes_no(Q::TriageRecognised, Yes)
+        .set_choice(Q::TriageRecognisedCondition, recognised::SAFEGUARDING)
+        .set_text(
+            Q::TriageRecognisedDetail,
+            "Telling a social worker about an employee at risk of harm.",
+        )
+        .set_yes_no(Q::SignOffPrivacyRecognised, Yes)
+        .set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+        .set_yes_no(Q::NatureSpecial, Yes);
+    let o = outcome(&a, Some(TODAY));
+    assert!(
+        o.findings
+            .iter()
+            .any(|f| f.id == "nature.special-category.no-condition"),
+        "{:?}",
+        o.findings
+    );
+    assert_eq!(o.status(Section::Nature), SectionStatus::HasProblems);
+    assert!(!o.ready_for_sign_off);
+    a.set_choice(Q::NatureArt9, art9::PUBLIC_INTEREST).set_text(
+        Q::NatureSchedule1,
+        "Schedule 1, Part 2, paragraph 18 (safeguarding of children and individuals at risk).",
+    );
+    let o = outcome(&a, Some(TODAY));
+    assert!(o.ready_for_sign_off, "{:?}", o.sign_off_refusals);
 }
 
 #[test]
@@ -100,6 +149,13 @@ fn the_reading_follows_what_weighs_against_the_processing() {
     assert_eq!(outcome(&a, Some(TODAY)).reading, Reading::Borderline);
     a.set_yes_no(Q::TriagePublicAuthority, Yes)
         .set_yes_no(Q::TriagePublicTask, Yes);
+    // A public authority's tasks point to public task (Article 6(1)(e)), not consent.
+    let reading = outcome(&a, Some(TODAY)).reading;
+    assert_eq!(reading, Reading::PublicTask);
+    assert!(reading.label().contains("public task (Article 6(1)(e))"));
+    assert!(!reading.label().contains("consent"));
+    a.set_yes_no(Q::TriagePublicTask, No)
+        .set_yes_no(Q::PurposeOtherLaws, No);
     assert_eq!(outcome(&a, Some(TODAY)).reading, Reading::Unlikely);
     let mut b = base();
     b.set_choice(Q::DecisionRely, decision::NO);
@@ -180,30 +236,58 @@ fn validation_checks_impacts_and_exclusive_options() {
 }
 
 #[test]
-fn saving_a_section_confirms_the_suggestions_left_in_place() {
-    use lia::assessment::validation::confirm_suggestions;
+fn saving_a_section_leaves_suggestions_as_suggestions() {
+    use lia::assessment::{Answer, Evaluation};
     let mut a = base();
     a.set_choices(Q::AboutData, &["contact", "genetic"]);
     a.answers.clear(Q::DpiaGenetic);
     a.answers.clear(Q::DpiaBiometric);
     a.set_yes_no(Q::DpiaTracking, NotSure);
-    assert_eq!(validate(&Ctx::new(&a, None), Section::Dpia).len(), 2);
-    assert_eq!(confirm_suggestions(&mut a, Section::Dpia), 2);
+    let before = a.clone();
+    // The suggested answers count as given for "Save and continue": the page goes on.
+    let evaluation = Evaluation::of(&a, Some(TODAY));
     assert_eq!(
-        a.answers.get(Q::DpiaGenetic),
-        Some(&lia::assessment::Answer::YesNo(Yes))
+        evaluation.save_and_continue(Section::Dpia),
+        Ok(Some(Section::Decision))
     );
+    // But nothing is written: the suggestions stay suggestions, shown as such.
+    assert_eq!(a, before);
+    assert_eq!(a.answers.get(Q::DpiaGenetic), None);
+    let row = |q: Q| {
+        evaluation
+            .rows(Section::Dpia)
+            .iter()
+            .find(|(r, _)| *r == q)
+            .map(|(_, shown)| shown.clone())
+    };
+    use lia::assessment::display::Shown;
+    assert_eq!(row(Q::DpiaGenetic), Some(Shown::Suggested("Yes")));
+    assert_eq!(row(Q::DpiaBiometric), Some(Shown::Suggested("No")));
+    assert_eq!(row(Q::DpiaTracking), Some(Shown::Text("Not sure".into())));
+    // The rules treat them as unconfirmed: a finding points at each, none is a blocker,
+    // and the suggested yes makes no DPIA required until it is confirmed.
+    let o = outcome(&a, Some(TODAY));
+    let unconfirmed = o
+        .findings
+        .iter()
+        .find(|f| f.id == "dpia.suggestion-unconfirmed")
+        .expect("a finding points at the suggestions");
+    assert_eq!(unconfirmed.questions, [Q::DpiaBiometric, Q::DpiaGenetic]);
+    assert_eq!(o.counts.blockers, 0, "{:?}", o.findings);
+    assert_eq!(o.dpia, DpiaOutcome::NotYetKnown);
+    // Confirming the suggested yes is the user's answer: now a DPIA is required.
+    a.set_yes_no(Q::DpiaGenetic, Yes);
+    assert_eq!(a.answers.get(Q::DpiaGenetic), Some(&Answer::YesNo(Yes)));
     assert_eq!(
-        a.answers.get(Q::DpiaBiometric),
-        Some(&lia::assessment::Answer::YesNo(No))
+        outcome(&a, Some(TODAY)).dpia,
+        DpiaOutcome::Required { done: false }
     );
-    // The user's own answer is never replaced by a suggestion.
-    assert_eq!(
-        a.answers.get(Q::DpiaTracking),
-        Some(&lia::assessment::Answer::YesNo(NotSure))
-    );
-    assert!(validate(&Ctx::new(&a, None), Section::Dpia).is_empty());
-    assert_eq!(confirm_suggestions(&mut a, Section::Dpia), 0);
+    // A required question with neither answer nor suggestion still stops the page.
+    a.answers.clear(Q::DpiaDone);
+    assert!(matches!(
+        Evaluation::of(&a, Some(TODAY)).save_and_continue(Section::Dpia),
+        Err(errors) if errors.iter().any(|e| e.question == Q::DpiaDone)
+    ));
 }
 
 #[test]

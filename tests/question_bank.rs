@@ -185,3 +185,29 @@ fn required_questions_say_what_is_missing_and_hints_are_plain() {
         .count();
     assert_eq!(impact_lists, 1);
 }
+
+/// A question asked on one route only is decided by the route, which comes from the
+/// triage questions: they must come earlier in the bank, so visibility stays one pass.
+#[test]
+fn questions_asked_on_one_route_come_after_the_route_is_known() {
+    use lia::assessment::questions::OnRoute;
+    for q in QUESTIONS.iter().filter(|q| q.route != OnRoute::Any) {
+        assert!(
+            q.id > QuestionId::TriageRecognisedCondition,
+            "{} is asked on one route but comes before the route is known",
+            q.key
+        );
+    }
+}
+
+/// "Applicants" are not only job applicants (issue 15): people applying for a service,
+/// housing, a benefit or a place have a category of their own.
+#[test]
+fn applicants_for_services_housing_benefits_and_places_have_a_category() {
+    let people = QuestionId::AboutPeople.question();
+    assert_eq!(people.choice("applicants").unwrap().label, "Job applicants");
+    let service = people.choice("service-applicants").unwrap();
+    for word in ["service", "housing", "benefit", "place"] {
+        assert!(service.label.contains(word), "{}", service.label);
+    }
+}

@@ -19,7 +19,7 @@ use lia::assessment::choices::*;
 use lia::assessment::examples::example;
 use lia::assessment::model::{Answer, HarmSeverity, Impact, Likelihood, YesNo::*};
 use lia::assessment::rules::catalogue;
-use lia::assessment::{check, Assessment, Ctx, Date, Finding, QuestionId as Q, Severity};
+use lia::assessment::{check, Assessment, Ctx, Date, Finding, QuestionId as Q, Reading, Severity};
 
 const TODAY: Option<Date> = Date::new(2026, 11, 22);
 
@@ -53,10 +53,22 @@ fn soft_opt_in() -> Assessment {
     ] {
         a.set_yes_no(q, Yes);
     }
-    a.set_text(
-        Q::PecrEvidence,
-        "Checkout wording, dated; sample e-mail footer.",
-    );
+    a.set_text(Q::PecrEvidence, SOFT_OPT_IN_EVIDENCE);
+    a
+}
+
+/// Evidence as a DPO would accept it: where and when, the wording, where the proof is kept.
+const SOFT_OPT_IN_EVIDENCE: &str = "Since 3 March 2025 the checkout page has said: \"Untick this box if you do not want our offers by e-mail\". Screenshots of each version are kept in the marketing compliance folder on SharePoint, with a sample e-mail showing the unsubscribe link.";
+
+/// The charity's evidence, written the same way.
+const CHARITY_EVIDENCE: &str = "Our donation form has said since January 2026: \"We'd like to send you news of our work by e-mail. Tick here if you'd rather we didn't.\" Each version is filed in the supporter care folder with the date it went live.";
+
+/// A recognised legitimate interest (Annex 1) claimed with its detail.
+fn recognised_route(mut a: Assessment) -> Assessment {
+    a.set_yes_no(Q::TriageRecognised, Yes)
+        .set_choice(Q::TriageRecognisedCondition, recognised::SAFEGUARDING)
+        .set_text(Q::TriageRecognisedDetail, "Telling a social worker when an employee's contact tells us of a risk of serious harm.")
+        .set_yes_no(Q::SignOffPrivacyRecognised, Yes);
     a
 }
 
@@ -72,7 +84,7 @@ fn charity_opt_in() -> Assessment {
     ] {
         a.set_yes_no(q, Yes);
     }
-    a.set_text(Q::PecrEvidence, "Donation form wording; sample message.");
+    a.set_text(Q::PecrEvidence, CHARITY_EVIDENCE);
     a
 }
 
@@ -271,7 +283,9 @@ fn assert_near_miss(trigger: &Assessment, near_miss: &Assessment, id: &str, also
 }
 
 /// A rule case: the trigger, and the one change to it that leaves the rule silent.
-/// `also_raises` names any new non-blocking finding that follows from that change.
+/// `also_raises` names any new non-blocking finding that follows from that change;
+/// `readings` the overall reading of the trigger and of the near miss, where the case is
+/// about the reading too.
 macro_rules! case {
     (
         $name:ident,
@@ -279,6 +293,7 @@ macro_rules! case {
         trigger: $trigger:expr,
         near_miss: $change:expr
         $(, also_raises: [$($also:literal),+ $(,)?])?
+        $(, readings: [$trigger_reading:expr, $near_reading:expr])?
         $(,)?
     ) => {
         mod $name {
@@ -306,6 +321,15 @@ macro_rules! case {
             fn near_miss_stays_silent() {
                 assert_near_miss(&trigger(), &near_miss(), $id, &[$($($also),+)?]);
             }
+
+            $(
+                #[test]
+                fn readings() {
+                    use lia::assessment::outcome;
+                    assert_eq!(outcome(&trigger(), TODAY).reading, $trigger_reading);
+                    assert_eq!(outcome(&near_miss(), TODAY).reading, $near_reading);
+                }
+            )?
         }
     };
 }
@@ -316,6 +340,10 @@ fn the_starting_points_are_clean() {
     assert_eq!(ids(&marketing()), Vec::<&str>::new());
     assert_eq!(ids(&soft_opt_in()), vec!["pecr.sender-identity"]);
     assert_eq!(ids(&charity_opt_in()), vec!["pecr.sender-identity"]);
+    assert_eq!(
+        ids(&recognised_route(base())),
+        vec!["scope.recognised.necessity-only"]
+    );
 }
 
 /// The difference check itself: it counts each kind of change once, and sees nothing
@@ -403,6 +431,11 @@ fn rule_ids_are_unique_and_well_formed() {
         );
         assert!(!rule.source.citation.is_empty(), "{}", rule.id);
         assert!(
+            !rule.source.version.is_empty(),
+            "{}: which version of the source?",
+            rule.id
+        );
+        assert!(
             rule.source
                 .url
                 .starts_with("https://www.legislation.gov.uk/")
@@ -426,6 +459,8 @@ case!(
     near_miss: |a| {
         a.set_yes_no(Q::TriagePublicTask, No);
     },
+    // Issue 15: the reading points to public task (Article 6(1)(e)), not consent.
+    readings: [Reading::PublicTask, Reading::Appropriate],
 );
 
 case!(
@@ -508,6 +543,161 @@ case!(
     },
 );
 
+// ---- reuse for a new purpose (Article 8A, Annex 2) ---------------------------------
+
+/// Reusing data collected for another purpose, with the route still to choose.
+fn reuse() -> Assessment {
+    with(base(), |a| {
+        a.set_yes_no(Q::TriageReuse, Yes)
+            .set_text(
+                Q::TriageReuseOriginal,
+                "Employees gave us their contacts' details for emergencies.",
+            )
+            .set_yes_no(Q::TriageReuseConsent, No);
+    })
+}
+
+case!(
+    reuse_incompatible,
+    "reuse.incompatible",
+    trigger: with(reuse(), |a| {
+        a.set_choice(Q::TriageReuseCompatible, compatible::INCOMPATIBLE)
+            .set_text(Q::TriageReuseAssessment, "Sending contacts our recruitment adverts has no link to emergencies; they would not expect it.");
+    }),
+    // Not reused after all: the data will be collected afresh for the new purpose.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageReuse, No);
+    },
+);
+
+case!(
+    reuse_not_assessed,
+    "reuse.compatibility-not-shown",
+    trigger: with(reuse(), |a| {
+        a.set_choice(Q::TriageReuseCompatible, compatible::NOT_ASSESSED);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::TriageReuseCompatible, compatible::CONSENT);
+    },
+);
+
+case!(
+    reuse_assessment_not_recorded,
+    "reuse.compatibility-not-shown",
+    trigger: with(reuse(), |a| {
+        a.set_choice(Q::TriageReuseCompatible, compatible::ASSESSED);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::TriageReuseAssessment, "Both purposes protect the employee in an emergency; the contacts were told their details are for emergencies; the data is not sensitive; the only consequence is a call in an emergency; access stays with HR.");
+    },
+);
+
+case!(
+    reuse_annex_2_condition_missing,
+    "reuse.compatibility-not-shown",
+    trigger: with(reuse(), |a| {
+        a.set_choice(Q::TriageReuseCompatible, compatible::ANNEX_2);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::TriageReuseAnnex2, "vital-interests");
+    },
+);
+
+case!(
+    reuse_consent_collected,
+    "reuse.consent-collected",
+    trigger: with(reuse(), |a| {
+        a.set_yes_no(Q::TriageReuseConsent, Yes)
+            .set_choice(Q::TriageReuseCompatible, compatible::ASSESSED)
+            .set_text(Q::TriageReuseAssessment, "The new purpose is close to the old one.");
+    }),
+    // Collected on another basis: a compatibility assessment is open to it.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageReuseConsent, No);
+    },
+);
+
+case!(
+    reuse_unsure,
+    "reuse.unsure",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::TriageReuse, NotSure)
+            .set_text(Q::TriageReuseOriginal, "Perhaps for the staff newsletter.")
+            .set_yes_no(Q::TriageReuseConsent, No)
+            .set_choice(Q::TriageReuseCompatible, compatible::CONSENT);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageReuse, Yes);
+    },
+);
+
+// ---- automated decisions (Articles 22A to 22D) -----------------------------------
+
+/// Significant decisions by automated means alone, with all four safeguards.
+fn automated() -> Assessment {
+    with(base(), |a| {
+        a.set_yes_no(Q::TriageAutomated, Yes)
+            .set_choices(
+                Q::TriageAutomatedSafeguards,
+                &[adm_safeguards::INFORM, adm_safeguards::REPRESENT, adm_safeguards::HUMAN, adm_safeguards::CONTEST],
+            )
+            .set_text(Q::TriageAutomatedSafeguardsDetail, "Each decision letter explains the decision and how to ask HR to look at it again; a manager reviews it within five working days.")
+            .set_yes_no(Q::DpiaAutomatedDecisions, Yes)
+            .set_yes_no(Q::DpiaDone, Yes)
+            .set_text(Q::DpiaDate, "2026-04-10")
+            .set_text(Q::DpiaReference, "DPIA-12");
+    })
+}
+
+case!(
+    adm_safeguards_missing,
+    "adm.safeguards-missing",
+    trigger: with(automated(), |a| {
+        a.set_choices(Q::TriageAutomatedSafeguards, &[adm_safeguards::INFORM, adm_safeguards::HUMAN]);
+    }),
+    near_miss: |a| {
+        a.set_choices(
+            Q::TriageAutomatedSafeguards,
+            &[adm_safeguards::INFORM, adm_safeguards::REPRESENT, adm_safeguards::HUMAN, adm_safeguards::CONTEST],
+        );
+    },
+);
+
+case!(
+    adm_on_the_recognised_route,
+    "adm.recognised-route",
+    trigger: recognised_route(automated()),
+    // A person takes the decision: no longer by automated means alone.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageAutomated, No);
+    },
+);
+
+case!(
+    adm_special_category,
+    "adm.special-category",
+    trigger: with(automated(), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_yes_no(Q::NatureSpecial, Yes)
+            .set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+    }),
+    // Only on data given with explicit consent (Article 22B(2)).
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt9, art9::EXPLICIT_CONSENT);
+    },
+);
+
+case!(
+    adm_unsure,
+    "adm.unsure",
+    trigger: with(automated(), |a| {
+        a.set_yes_no(Q::TriageAutomated, NotSure);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageAutomated, Yes);
+    },
+);
+
 // ---- purpose ----------------------------------------------------------------------
 
 case!(
@@ -586,11 +776,75 @@ case!(
     purpose_strictly_necessary,
     "purpose.strictly-necessary",
     trigger: with(base(), |a| {
-        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD);
+        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes);
+    }),
+    // Not limited to what is strictly necessary: no brief assessment.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageStrictlyNecessary, No);
+    },
+);
+
+case!(
+    purpose_strictly_necessary_reporting_not_preventing,
+    "purpose.strictly-necessary",
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::CRIME_REPORTING)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes);
+    }),
+    // Preventing crime in general is not what UK GDPR names: telling a competent
+    // authority about a possible crime is (the stale "strictly necessary" is ignored).
+    near_miss: |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::CRIME);
+    },
+);
+
+case!(
+    purpose_strictly_necessary_never_brief_with_a_dpia,
+    "purpose.strictly-necessary",
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes);
+    }),
+    // A DPIA makes it a full assessment: the advice says so instead.
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaDone, Yes);
+    },
+    also_raises: ["purpose.strictly-necessary.full-assessment", "dpia.details-missing"],
+);
+
+case!(
+    purpose_strictly_necessary_full_assessment,
+    "purpose.strictly-necessary.full-assessment",
+    // Fraud checks that use health data: never a brief assessment.
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes)
+            .set_yes_no(Q::NatureSpecial, Yes)
+            .set_choice(Q::NatureArt9, art9::LEGAL_CLAIMS);
     }),
     near_miss: |a| {
-        a.set_choice(Q::TriagePurposeCategory, purpose::ANALYTICS);
+        a.set_yes_no(Q::NatureSpecial, No);
     },
+    also_raises: ["purpose.strictly-necessary"],
+);
+
+case!(
+    purpose_strictly_necessary_full_assessment_high_risk,
+    "purpose.strictly-necessary.full-assessment",
+    trigger: with(base(), |a| {
+        use HarmSeverity::*;
+        use Likelihood::*;
+        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes);
+        a.push_impact(impact((Probable, Severe), (Remote, Minimal)));
+    }),
+    // A remote chance of severe harm: a medium risk before safeguards, not a high one.
+    near_miss: |a| {
+        let id = last_impact(a);
+        impact_mut(a, id).likelihood = Some(Likelihood::Remote);
+    },
+    also_raises: ["purpose.strictly-necessary"],
 );
 
 case!(
@@ -732,6 +986,84 @@ case!(
     // The suggested yes needs a condition just as an answered yes does.
     near_miss: |a| {
         a.set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+    },
+);
+
+// Issue 15: Article 9 applies on every route. Health data shared under a recognised
+// legitimate interest still needs its condition.
+case!(
+    special_category_on_the_recognised_route,
+    "nature.special-category.no-condition",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_yes_no(Q::NatureSpecial, Yes);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+    },
+);
+
+case!(
+    schedule_1_on_the_recognised_route,
+    "nature.special-category.schedule-1",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_yes_no(Q::NatureSpecial, Yes)
+            .set_choice(Q::NatureArt9, art9::PUBLIC_INTEREST);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureSchedule1, "Schedule 1, Part 2, paragraph 18 (safeguarding of children and of individuals at risk).");
+    },
+);
+
+case!(
+    criminal_on_the_recognised_route,
+    "nature.criminal.no-condition",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_yes_no(Q::NatureCriminal, Yes);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
+    },
+);
+
+case!(
+    criminal_unsure,
+    "nature.criminal.unsure",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::NatureCriminal, NotSure);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureCriminal, No);
+    },
+);
+
+case!(
+    nature_suggestion_unconfirmed,
+    "nature.suggestion-unconfirmed",
+    // "Special category data?" left at the "no" suggested by the kinds of data.
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::NatureSpecial);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureSpecial, No);
+    },
+);
+
+// Issue 15: a suggestion alone raises no blocker before its page is reached. Ticking
+// "Health" under "Kinds of data" suggests special category data; the missing condition
+// is a blocker once the nature page is started (the suggestion and the condition question
+// are then in front of the user), not straight after the first page.
+case!(
+    special_category_suggested_waits_for_its_page,
+    "nature.special-category.no-condition",
+    trigger: with(Assessment::new("new"), |a| {
+        a.set_text(Q::AboutTitle, "Return-to-work adjustments")
+            .set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH])
+            .set_choice(Q::NatureCapacity, capacity::BOTH);
+    }),
+    near_miss: |a| {
+        a.answers.clear(Q::NatureCapacity);
     },
 );
 
@@ -917,6 +1249,17 @@ case!(
     },
 );
 
+case!(
+    expectations_suggestion_unconfirmed,
+    "expectations.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::ExpDirect);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::ExpDirect, No);
+    },
+);
+
 // ---- impact and safeguards --------------------------------------------------------
 
 case!(
@@ -1026,9 +1369,21 @@ case!(
     trigger: with(base(), |a| {
         a.set_yes_no(Q::ImpactOptOut, NotSure);
     }),
-    // "No" is a decision too.
+    // "No" is a decision too; it then needs its reason.
     near_miss: |a| {
         a.set_yes_no(Q::ImpactOptOut, No);
+    },
+    also_raises: ["impact.opt-out-no-reason"],
+);
+
+case!(
+    opt_out_no_reason,
+    "impact.opt-out-no-reason",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::ImpactOptOut, No);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::ImpactOptOutWhyNot, "The contact details protect the employee in an emergency; a contact can still ask HR to delete theirs.");
     },
 );
 
@@ -1036,7 +1391,8 @@ case!(
     marketing_no_opt_out,
     "impact.marketing-no-opt-out",
     trigger: with(marketing(), |a| {
-        a.set_yes_no(Q::ImpactOptOut, No);
+        a.set_yes_no(Q::ImpactOptOut, No)
+            .set_text(Q::ImpactOptOutWhyNot, "Our systems cannot suppress individual customers.");
     }),
     near_miss: |a| {
         a.set_yes_no(Q::ImpactOptOut, Yes);
@@ -1047,7 +1403,8 @@ case!(
     marketing_no_opt_out_only_in_marketing,
     "impact.marketing-no-opt-out",
     trigger: with(marketing(), |a| {
-        a.set_yes_no(Q::ImpactOptOut, No);
+        a.set_yes_no(Q::ImpactOptOut, No)
+            .set_text(Q::ImpactOptOutWhyNot, "Our systems cannot suppress individual customers.");
     }),
     // No opt-out is a choice the ICO allows outside direct marketing.
     near_miss: |a| {
@@ -1189,7 +1546,67 @@ case!(
         a.answers.clear(Q::PecrEvidence);
     }),
     near_miss: |a| {
-        a.set_text(Q::PecrEvidence, "Screenshot of the checkout opt-out box, dated.");
+        a.set_text(Q::PecrEvidence, SOFT_OPT_IN_EVIDENCE);
+    },
+);
+
+// Issue 15: a promise is not evidence (the housing LIA's own words).
+case!(
+    soft_opt_in_evidence_is_not_a_promise,
+    "pecr.soft-opt-in.evidence",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PecrEvidence, "All of these requirements will be met for all communications carried out in relation to marketing using the soft opt-in method.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, SOFT_OPT_IN_EVIDENCE);
+    },
+);
+
+// A promise that names the right things is still a promise.
+case!(
+    soft_opt_in_evidence_promise_with_the_right_words,
+    "pecr.soft-opt-in.evidence",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PecrEvidence, "We will ensure the checkout wording and the date of each sign-up are stored in the CRM.");
+    }),
+    // The same facts, stated: now it is evidence.
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, "The checkout wording and the date of each sign-up are stored in the CRM.");
+    },
+);
+
+// Text with no place where the proof is kept is not yet evidence.
+case!(
+    soft_opt_in_evidence_not_kept_anywhere,
+    "pecr.soft-opt-in.evidence",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PecrEvidence, "Checkout wording, dated; sample e-mail footer.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, "Checkout wording, dated, and a sample e-mail footer, kept in the marketing folder.");
+    },
+);
+
+// A plan for the future, with the facts in it, is concrete enough.
+case!(
+    soft_opt_in_evidence_concrete_plan,
+    "pecr.soft-opt-in.evidence",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PecrEvidence, "The new checkout page will meet every condition.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, "From 1 May 2026 the new checkout page will show the tick box wording agreed with legal; a dated copy will be kept in the CRM.");
+    },
+);
+
+case!(
+    charity_evidence_is_not_a_promise,
+    "pecr.soft-opt-in.evidence",
+    trigger: with(charity_opt_in(), |a| {
+        a.set_text(Q::PecrEvidence, "We will comply with regulation 22(3A) for every supporter we e-mail.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PecrEvidence, CHARITY_EVIDENCE);
     },
 );
 
@@ -1336,15 +1753,121 @@ case!(
 case!(
     dpia_from_kinds_of_data,
     "dpia.required-not-done",
-    // Genetic data among the kinds of data suggests yes on the screening question.
+    // Genetic data among the kinds of data, and the suggested yes confirmed.
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::GENETIC])
+            .set_yes_no(Q::DpiaGenetic, Yes);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaDone, Yes);
+    },
+    also_raises: ["dpia.details-missing"],
+);
+
+// Issue 15: a suggestion left in place is not an answer. It does not make a DPIA required
+// by itself (no blocker); a finding points at it until it is confirmed or changed.
+case!(
+    dpia_suggestion_unconfirmed,
+    "dpia.suggestion-unconfirmed",
     trigger: with(base(), |a| {
         a.set_choices(Q::AboutData, &[data::CONTACT, data::GENETIC]);
         a.answers.clear(Q::DpiaGenetic);
     }),
-    // The suggestion is what triggers it: without genetic data there is none.
+    // Answered by the user (here, no: a GP giving direct care).
     near_miss: |a| {
-        a.set_choices(Q::AboutData, &[data::CONTACT]);
+        a.set_yes_no(Q::DpiaGenetic, No);
     },
+);
+
+// Data matching is suggested where the description says datasets are combined.
+case!(
+    dpia_matching_suggested_when_combining,
+    "dpia.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutSources, &[sources::DIRECT, sources::THIRD_PARTY])
+            .set_text(Q::AboutDescription, "We match the contact list employees give us against the list their agency sends, to find contacts that are out of date.");
+        a.answers.clear(Q::DpiaMatching);
+    }),
+    // Data from the person and a third party, but nothing combined or matched (as when
+    // payroll receives a tax code from HMRC): nothing to suggest.
+    near_miss: |a| {
+        a.set_text(Q::AboutDescription, "Employees give us a contact's name and number; their agency sends us the same for agency staff. HR keeps them in the HR system.");
+    },
+);
+
+// Children and tracking (issue 15): suggested from the answers.
+case!(
+    dpia_children_online_service_suggested,
+    "dpia.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutPeople, &[people::CHILDREN])
+            .set_choices(Q::AboutData, &[data::CONTACT, data::ONLINE]);
+        a.answers.clear(Q::DpiaTargetingVulnerable);
+    }),
+    // Adults only: not an online service offered to children.
+    near_miss: |a| {
+        a.set_choices(Q::AboutPeople, &[people::PUBLIC]);
+    },
+);
+
+case!(
+    dpia_profiling_children_suggested,
+    "dpia.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutPeople, &[people::CHILDREN])
+            .set_choices(Q::AboutSources, &[sources::THIRD_PARTY, sources::DERIVED]);
+        a.answers.clear(Q::DpiaTargetingVulnerable);
+    }),
+    // No scores, segments or predictions worked out about them: no profiling.
+    near_miss: |a| {
+        a.set_choices(Q::AboutSources, &[sources::THIRD_PARTY]);
+    },
+);
+
+case!(
+    dpia_tracking_behaviour_suggested,
+    "dpia.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::ANALYTICS)
+            .set_choices(Q::AboutData, &[data::CONTACT, data::BEHAVIOUR])
+            .set_choices(Q::AboutSources, &[sources::OBSERVED]);
+        a.answers.clear(Q::DpiaTracking);
+    }),
+    // The behaviour is reported by the people, not observed: no tracking to suggest.
+    near_miss: |a| {
+        a.set_choices(Q::AboutSources, &[sources::DIRECT]);
+    },
+);
+
+// Issue 15: applicants for a service, housing, a benefit or a place, with decisions
+// taken by automated means alone: decisions about access (denial of service).
+case!(
+    dpia_denial_of_service_suggested_for_service_applicants,
+    "dpia.suggestion-unconfirmed",
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutPeople, &[people::SERVICE_APPLICANTS])
+            .set_yes_no(Q::TriageAutomated, Yes)
+            .set_choices(Q::TriageAutomatedSafeguards, &[adm_safeguards::INFORM, adm_safeguards::REPRESENT, adm_safeguards::HUMAN, adm_safeguards::CONTEST])
+            .set_text(Q::TriageAutomatedSafeguardsDetail, "Every refusal letter says how to ask for a person to review it.")
+            .set_yes_no(Q::DpiaAutomatedDecisions, No);
+        a.answers.clear(Q::DpiaDenial);
+    }),
+    // Employees are not applying for anything: no decision about access to suggest.
+    near_miss: |a| {
+        a.set_choices(Q::AboutPeople, &[people::EMPLOYEES]);
+    },
+);
+
+case!(
+    dpia_required_on_the_recognised_route,
+    "dpia.required-not-done",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_yes_no(Q::DpiaProfiling, Yes);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::DpiaDone, Yes);
+    },
+    also_raises: ["dpia.details-missing"],
 );
 
 case!(
@@ -1607,6 +2130,44 @@ case!(
 );
 
 case!(
+    privacy_information_recognised,
+    "record.privacy-information.recognised",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_yes_no(Q::SignOffPrivacyRecognised, No);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::SignOffPrivacyRecognised, Yes);
+    },
+);
+
+// On the recognised route the ordinary question is not asked: its stale "no" is ignored.
+case!(
+    privacy_information_is_the_recognised_one_on_that_route,
+    "record.privacy-information",
+    // The recognised route's answers are typed, but the route is not (yet) claimed.
+    trigger: with(recognised_route(base()), |a| {
+        a.set_yes_no(Q::TriageRecognised, No)
+            .set_yes_no(Q::SignOffPrivacyInformation, No);
+    }),
+    // Claimed: the ordinary question is not asked, its stale "no" is ignored.
+    near_miss: |a| {
+        a.set_yes_no(Q::TriageRecognised, Yes);
+    },
+    also_raises: ["scope.recognised.necessity-only"],
+);
+
+case!(
+    objections_missing,
+    "rights.objections-missing",
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::SignOffObjections);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::SignOffObjections, "HR deletes an objecting contact's details within five working days.");
+    },
+);
+
+case!(
     checklist_incomplete,
     "record.checklist-incomplete",
     trigger: with(base(), |a| {
@@ -1630,6 +2191,32 @@ case!(
         a.set_text(Q::SignOffCompletedDate, "2026-04-14");
     },
 );
+
+/// Issue 15: the public authority's reading names public task, not consent (the case
+/// `public_authority` checks the reading itself).
+#[test]
+fn the_public_task_reading_says_public_task_not_consent() {
+    let label = Reading::PublicTask.label();
+    assert!(label.contains("public task (Article 6(1)(e))"), "{label}");
+    assert!(!label.contains("consent"), "{label}");
+}
+
+/// Issue 15: payroll receiving tax codes from HMRC takes data from the person and from a
+/// third party, but matches no datasets: nothing suggests data matching, and a thorough
+/// assessment of it gets no blocker from the suggestion.
+#[test]
+fn data_from_two_sources_is_not_data_matching() {
+    let a = with(base(), |a| {
+        a.set_choices(Q::AboutSources, &[sources::DIRECT, sources::THIRD_PARTY])
+            .set_text(Q::AboutDescription, "Payroll pays each employee monthly. HMRC sends us each employee's tax code, which payroll applies to their pay.");
+        a.answers.clear(Q::DpiaMatching);
+    });
+    let ctx = Ctx::new(&a, TODAY);
+    assert_eq!(ctx.suggestion(Q::DpiaMatching), None);
+    assert!(!check(&a, TODAY)
+        .iter()
+        .any(|f| f.severity == Severity::Blocker));
+}
 
 /// A soft opt-in condition answered "no" is a different finding (not met, rather than
 /// unconfirmed): the unconfirmed rule stays silent and the condition's own rule fires.

@@ -115,6 +115,12 @@ bank! {
             Cond::YesNoIn(TriageRecognised, YES_OR_UNSURE),
             Cond::Answered(TriageRecognisedCondition),
         ])),
+    TriageStrictlyNecessary = q("triage.strictly-necessary", Triage, YesNo, "Is the processing limited to what is strictly necessary for that purpose (preventing fraud, securing your network and systems, or telling a competent authority about a possible crime)?")
+        .ordinary_only()
+        .short("Limited to what is strictly necessary")
+        .hint("UK GDPR names these purposes as legitimate interests only to the extent strictly necessary (recitals 47, 49 and 50): for a report to the police, for example, only what they need about the case in question.")
+        .required("Select whether the processing is limited to what is strictly necessary")
+        .shown(Cond::ChoiceIn(TriagePurposeCategory, purpose::STRICTLY_NECESSARY)),
     TriageChannels = q("triage.channels", Triage, Multiple(channels::OPTIONS), "How will you send the marketing?")
         .short("Marketing channels")
         .hint("Select all that apply. E-mail, text messages and phone calls are covered by the Privacy and Electronic Communications Regulations (PECR).")
@@ -215,6 +221,49 @@ bank! {
         .hint("PECR regulation 19: recorded marketing calls need the person's prior consent.")
         .required("Select whether everyone has agreed to automated marketing calls")
         .shown(Cond::ChoicesAny(TriageChannels, &[channels::AUTOMATED_CALLS])),
+    TriageReuse = q("triage.reuse", Triage, YesNo, "Will you use data that you first collected for a different purpose?")
+        .short("Data reused for a new purpose")
+        .hint("A new purpose must be compatible with the purpose you collected the data for (purpose limitation: UK GDPR Article 5(1)(b) and Article 8A, inserted by the Data (Use and Access) Act 2025).")
+        .required("Select whether you will use data you first collected for a different purpose"),
+    TriageReuseOriginal = q("triage.reuse-original", Triage, LongText, "What did you first collect the data for?")
+        .short("The purpose the data was collected for")
+        .hint("Say what people were told at the time, and the lawful basis you used then.")
+        .required("Say what you first collected the data for")
+        .shown(Cond::YesNoIn(TriageReuse, YES_OR_UNSURE)),
+    TriageReuseConsent = q("triage.reuse-consent", Triage, YesNo, "Did you collect it on the basis of people's consent?")
+        .short("Collected on consent")
+        .hint("If so, fewer routes are open: a compatibility assessment is not enough (UK GDPR Article 8A(4)).")
+        .required("Select whether you collected the data on the basis of consent")
+        .shown(Cond::YesNoIn(TriageReuse, YES_OR_UNSURE)),
+    TriageReuseCompatible = q("triage.reuse-compatible", Triage, Single(compatible::OPTIONS), "Why is the new purpose compatible with the one you collected the data for?")
+        .short("Why the new purpose is compatible")
+        .hint("The routes in UK GDPR Article 8A(3), or an assessment under Article 8A(2). You still need a lawful basis for the new purpose: that is what this assessment is for.")
+        .required("Select why the new purpose is compatible, or that you have not assessed it yet")
+        .shown(Cond::YesNoIn(TriageReuse, YES_OR_UNSURE)),
+    TriageReuseAnnex2 = q("triage.reuse-annex-2", Triage, Single(annex2::OPTIONS), "Which condition in Annex 2 applies?")
+        .short("Annex 2 condition")
+        .hint("The reuse must be necessary for the condition: a targeted and proportionate way of meeting it.")
+        .required("Select which condition in Annex 2 applies")
+        .shown(Cond::ChoiceIn(TriageReuseCompatible, &[compatible::ANNEX_2])),
+    TriageReuseAssessment = q("triage.reuse-assessment", Triage, LongText, "Record your compatibility assessment")
+        .short("Compatibility assessment")
+        .hint("Cover the link between the two purposes; the context in which you collected the data, including your relationship with the people; the nature of the data (special category or criminal offence data especially); the possible consequences for people; and safeguards such as encryption or pseudonymisation (Article 8A(2)).")
+        .required("Record your compatibility assessment")
+        .shown(Cond::ChoiceIn(TriageReuseCompatible, compatible::ASSESSMENT)),
+    TriageAutomated = q("triage.automated-decisions", Triage, YesNo, "Will any decision with a legal or similarly significant effect on someone be taken by automated means alone, with no meaningful human involvement?")
+        .short("Significant decisions taken by automated means alone")
+        .hint("For example refusing a tenancy, a loan or a job interview without a person looking at the case. UK GDPR Articles 22A to 22D, inserted by the Data (Use and Access) Act 2025, apply to these decisions.")
+        .required("Select whether any significant decision will be taken by automated means alone"),
+    TriageAutomatedSafeguards = q("triage.automated-safeguards", Triage, Multiple(adm_safeguards::OPTIONS), "Which of these safeguards will people have?")
+        .short("Safeguards for automated decisions")
+        .hint("UK GDPR Article 22C requires all four. Select all that apply.")
+        .required("Select the safeguards people will have, or none of these")
+        .shown(Cond::YesNoIn(TriageAutomated, YES_OR_UNSURE)),
+    TriageAutomatedSafeguardsDetail = q("triage.automated-safeguards-detail", Triage, LongText, "How will people use these safeguards?")
+        .short("How the safeguards work")
+        .hint("For example how people are told about a decision, who reviews it and how quickly.")
+        .required("Explain how people will use the safeguards")
+        .shown(Cond::YesNoIn(TriageAutomated, YES_OR_UNSURE)),
 
     // ---- Part 1: purpose test (ICO wording) ----------------------------------------
     PurposeWhy = q("purpose.why", Purpose, LongText, "Why do you want to process the data?")
@@ -335,20 +384,24 @@ bank! {
         .required("Enter the Schedule 1 condition you meet")
         .shown(Cond::ChoiceIn(NatureArt10, &[art10::SCHEDULE_1])),
     NaturePrivate = q("nature.private", Nature, YesNo, "Is it another type of data that people are likely to consider particularly ‘private’, for example financial data?")
+        .ordinary_only()
         .ico()
         .short("Particularly private data")
         .hint("For example financial details, location or the content of messages.")
         .required("Select whether people are likely to consider the data particularly private"),
     NatureChildren = q("nature.children", Nature, YesNo, "Are you processing children’s data or data relating to other vulnerable individuals?")
+        .ordinary_only()
         .ico()
         .short("Children or vulnerable people")
         .required("Select whether you are processing children's data or data about vulnerable people"),
     NatureChildrenProtection = q("nature.children-protection", Nature, LongText, "How will you protect their interests?")
+        .ordinary_only()
         .short("How you will protect children or vulnerable people")
         .hint("Children's interests weigh particularly heavily in the balance. Say how the processing is in their best interests and what extra care you take.")
         .required("Explain how you will protect their interests")
         .shown(Cond::YesNoIn(NatureChildren, YES_OR_UNSURE)),
     NatureCapacity = q("nature.capacity", Nature, Single(capacity::OPTIONS), "Is it data about people in their personal or professional capacity?")
+        .ordinary_only()
         .ico()
         .short("Personal or professional capacity")
         .hint("Data about people in their work capacity usually has less impact.")
@@ -459,6 +512,11 @@ bank! {
         .short("How people opt out")
         .required("Explain how people will opt out")
         .shown(Cond::YesNoIn(ImpactOptOut, YES)),
+    ImpactOptOutWhyNot = q("impact.opt-out-why-not", Impact, LongText, "Why can you not offer an opt-out?")
+        .short("Why there is no opt-out")
+        .hint("Not offering one is sometimes right, for example where the processing protects the people themselves; say why it is right here.")
+        .required("Explain why you cannot offer an opt-out")
+        .shown(Cond::YesNoIn(ImpactOptOut, &[Yn::No])),
 
     // ---- DPIA screening (UK GDPR Art. 35(3) and the ICO's high-risk list) ----------
     DpiaAutomatedDecisions = q("dpia.automated-decisions", Dpia, YesNo, "Will you systematically and extensively evaluate people using automated processing, including profiling, with legal or similarly significant effects on them?")
@@ -572,9 +630,19 @@ bank! {
         .hint("Review it sooner if the purpose, nature or context of the processing changes.")
         .required("Enter the date of the next review"),
     SignOffPrivacyInformation = q("sign-off.privacy-information", SignOff, YesNo, "Does your privacy information name the legitimate interests you rely on?")
+        .ordinary_only()
         .short("Privacy information names the legitimate interests")
         .hint("You must tell people your purpose, that you rely on legitimate interests and what those interests are.")
         .required("Select whether your privacy information names the legitimate interests"),
+    SignOffPrivacyRecognised = q("sign-off.privacy-information-recognised", SignOff, YesNo, "Does your privacy information say you rely on a recognised legitimate interest, and name the condition in Annex 1 you use?")
+        .recognised_only()
+        .short("Privacy information names the recognised legitimate interest")
+        .hint("The conditions are purposes, so you must name the one you use as well as the lawful basis (for example \"recognised legitimate interest: detecting or preventing crime\").")
+        .required("Select whether your privacy information names the recognised legitimate interest and its condition"),
+    SignOffObjections = q("sign-off.objections", SignOff, LongText, "How will you handle objections to the processing?")
+        .short("How objections are handled")
+        .hint("People can object at any time (UK GDPR Article 21(1)): you must then stop, unless you can show compelling legitimate grounds that override their interests, rights and freedoms, or need the data for legal claims. An objection to direct marketing must always be followed (Article 21(2) and (3)). Say who deals with objections, how, and how quickly.")
+        .required("Say how you will handle objections to the processing"),
     SignOffChecklist = q("sign-off.checklist", SignOff, Multiple(checklist::OPTIONS), "Which of the ICO's legitimate interests checklist can you confirm?")
         .short("ICO checklist confirmed")
         .hint("Select each statement that is true."),

@@ -28,7 +28,16 @@ pub fn rules_markdown() -> String {
     out.push_str(
         "\"Reading\" is what a finding does to the overall reading: *against* makes legitimate \
          interests unlikely, *borderline* makes the call borderline, *record* concerns only the \
-         completeness of the record.\n",
+         completeness of the record.\n\n\
+         \"Version followed\" is the version of the source each rule follows: the date the ICO \
+         page shows where it shows one, or when the provision came into force. The ICO's \
+         guidance \"How do we apply legitimate interests in practice?\" shows no date of its \
+         own; the rules follow its text as kept in `tests/fixtures/ico-lia-in-practice.txt`, \
+         and the ICO's legitimate interests guidance as a whole was last updated on 23 March \
+         2026, when its recognised legitimate interest and compatibility guidance were \
+         published. The changes of the Data (Use and Access) Act 2025 that the rules follow \
+         (recognised legitimate interests, purpose limitation, automated decisions and the \
+         charity soft opt-in) came into force on 5 February 2026 (SI 2026/82).\n",
     );
     for section in Section::ALL {
         let in_section: Vec<_> = rules.iter().filter(|r| r.section == section).collect();
@@ -37,7 +46,7 @@ pub fn rules_markdown() -> String {
         }
         let _ = write!(
             out,
-            "\n## {}\n\n| Id | Severity | Reading | Message | Source |\n|---|---|---|---|---|\n",
+            "\n## {}\n\n| Id | Severity | Reading | Message | Source | Version followed |\n|---|---|---|---|---|---|\n",
             section.title()
         );
         for rule in in_section {
@@ -48,13 +57,14 @@ pub fn rules_markdown() -> String {
             };
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | [{}]({}) |",
+                "| `{}` | {} | {} | {} | [{}]({}) | {} |",
                 rule.id,
                 rule.severity.label(),
                 weight,
                 rule.message.replace('|', "\\|"),
                 rule.source.citation.replace('|', "\\|"),
-                rule.source.url
+                rule.source.url,
+                rule.source.version.replace('|', "\\|")
             );
         }
     }

@@ -9,6 +9,7 @@ pub mod people {
     pub const TENANTS: &str = "tenants";
     pub const EMPLOYEES: &str = "employees";
     pub const APPLICANTS: &str = "applicants";
+    pub const SERVICE_APPLICANTS: &str = "service-applicants";
     pub const SUPPORTERS: &str = "supporters";
     pub const SERVICE_USERS: &str = "service-users";
     pub const CHILDREN: &str = "children";
@@ -22,6 +23,11 @@ pub mod people {
         Choice::new(TENANTS, "Tenants or residents"),
         Choice::new(EMPLOYEES, "Employees, workers or contractors"),
         Choice::new(APPLICANTS, "Job applicants"),
+        Choice::new(
+            SERVICE_APPLICANTS,
+            "People applying for a service, housing, a benefit or a place",
+        )
+        .hint("For example a tenancy, a loan, a grant, or a place at a school or on a course"),
         Choice::new(SUPPORTERS, "Members, supporters, donors or volunteers"),
         Choice::new(SERVICE_USERS, "Patients or service users"),
         Choice::new(CHILDREN, "Children (under 18)"),
@@ -141,12 +147,16 @@ pub mod purpose {
     pub const FRAUD: &str = "fraud-prevention";
     pub const SECURITY: &str = "network-security";
     pub const CRIME: &str = "crime";
+    pub const CRIME_REPORTING: &str = "crime-reporting";
     pub const INTRA_GROUP: &str = "intra-group";
     pub const EMPLOYMENT: &str = "employment";
     pub const ANALYTICS: &str = "analytics-research";
     pub const OTHER: &str = "other";
-    /// Named in UK GDPR as legitimate only "to the extent strictly necessary".
-    pub const STRICTLY_NECESSARY: &[&str] = &[FRAUD, SECURITY, CRIME];
+    /// The purposes for which, "depending on the circumstances", the ICO says an LIA
+    /// could be quite brief: fraud prevention and network and information security, each
+    /// to the extent strictly necessary, and indicating possible criminal acts or threats
+    /// to public security to a competent authority (UK GDPR recitals 47, 49 and 50).
+    pub const STRICTLY_NECESSARY: &[&str] = &[FRAUD, SECURITY, CRIME_REPORTING];
     /// Named as possible legitimate interests that still need a fuller LIA.
     pub const NEED_FULLER_LIA: &[&str] = &[DIRECT_MARKETING, INTRA_GROUP];
     /// The DUAA 2025 examples of legitimate interests: not recognised legitimate interests.
@@ -155,10 +165,12 @@ pub mod purpose {
         Choice::new(DIRECT_MARKETING, "Direct marketing"),
         Choice::new(FRAUD, "Preventing fraud"),
         Choice::new(SECURITY, "Network and information security"),
+        Choice::new(CRIME, "Preventing, detecting or investigating crime"),
         Choice::new(
-            CRIME,
-            "Preventing or reporting crime, or threats to public security",
-        ),
+            CRIME_REPORTING,
+            "Telling the police or another competent authority about a possible crime or threat to public security",
+        )
+        .hint("Passing on what you have seen, in individual cases, to the body that deals with it"),
         Choice::new(
             INTRA_GROUP,
             "Sharing within a group of companies for administration",
@@ -425,5 +437,104 @@ pub mod checklist {
         Choice::new("dpia", "If our LIA identifies a significant privacy impact, we have considered whether we also need to conduct a DPIA."),
         Choice::new("review", "We keep our LIA under review, and repeat it if circumstances change."),
         Choice::new("privacy-information", "We include information about our legitimate interests in our privacy notice."),
+    ];
+}
+
+/// Why reusing data for a new purpose is compatible with the purpose it was collected
+/// for (UK GDPR Article 8A, inserted by the Data (Use and Access) Act 2025 s.71).
+pub mod compatible {
+    use super::Choice;
+    pub const CONSENT: &str = "consent";
+    pub const RESEARCH: &str = "research";
+    pub const PRINCIPLES: &str = "principles";
+    pub const ANNEX_2: &str = "annex-2";
+    pub const PUBLIC_INTEREST_LAW: &str = "public-interest-law";
+    pub const ASSESSED: &str = "assessed-compatible";
+    pub const INCOMPATIBLE: &str = "incompatible";
+    pub const NOT_ASSESSED: &str = "not-assessed";
+    /// Routes that need a written compatibility assessment.
+    pub const ASSESSMENT: &[&str] = &[ASSESSED, INCOMPATIBLE];
+    /// Routes closed to data collected on consent (Article 8A(4); ICO, Compatibility and
+    /// the reuse of personal information).
+    pub const NOT_FOR_CONSENT: &[&str] = &[ASSESSED, RESEARCH];
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new(CONSENT, "The people have consented to the new purpose")
+            .hint("Article 8A(3)(a)"),
+        Choice::new(
+            RESEARCH,
+            "Archiving in the public interest, research or statistics, with the safeguards the law requires",
+        )
+        .hint("Article 8A(3)(b) and Article 84B"),
+        Choice::new(
+            PRINCIPLES,
+            "To make sure, or show, that we comply with the data protection principles",
+        )
+        .hint("Article 8A(3)(c)"),
+        Choice::new(ANNEX_2, "A condition in Annex 2 to UK GDPR applies")
+            .hint("Article 8A(3)(d): for example crime, safeguarding, emergencies, taxation or a legal obligation"),
+        Choice::new(
+            PUBLIC_INTEREST_LAW,
+            "It is necessary to safeguard a public interest objective in Article 23(1)(c) to (j), and the law authorises it",
+        )
+        .hint("Article 8A(3)(e)"),
+        Choice::new(ASSESSED, "We assessed compatibility and the new purpose is compatible")
+            .hint("Article 8A(1) and (2): the link between the purposes, the context, the nature of the data, the consequences and the safeguards"),
+        Choice::new(INCOMPATIBLE, "We assessed compatibility and the new purpose is not compatible"),
+        Choice::new(NOT_ASSESSED, "We have not assessed it yet"),
+    ];
+}
+
+/// The conditions of Annex 2 to UK GDPR: reuses "to be treated as compatible" with the
+/// original purpose (inserted by the Data (Use and Access) Act 2025 s.71 and Sch. 5).
+pub mod annex2 {
+    use super::Choice;
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new("public-task-disclosure", "Disclosing data to someone who asks for it for a public task")
+            .hint("They say they need it for a task in the public interest or official authority with a basis in law"),
+        Choice::new("archiving-disclosure", "Disclosing data, collected on consent, to someone who asks for it for archiving in the public interest"),
+        Choice::new("public-security", "Protecting public security"),
+        Choice::new("emergency", "Responding to an emergency")
+            .hint("As defined in Part 2 of the Civil Contingencies Act 2004"),
+        Choice::new("crime", "Detecting, investigating or preventing crime, or catching or prosecuting offenders"),
+        Choice::new("vital-interests", "Protecting the vital interests of the person or someone else"),
+        Choice::new("safeguarding", "Safeguarding a vulnerable person"),
+        Choice::new("taxation", "Assessing or collecting a tax or duty"),
+        Choice::new("legal-obligation", "Complying with a legal obligation"),
+    ];
+}
+
+/// The safeguards UK GDPR Article 22C(2) requires for significant decisions taken by
+/// automated means alone (inserted by the Data (Use and Access) Act 2025 s.80).
+pub mod adm_safeguards {
+    use super::Choice;
+    pub const INFORM: &str = "inform";
+    pub const REPRESENT: &str = "representations";
+    pub const HUMAN: &str = "human-intervention";
+    pub const CONTEST: &str = "contest";
+    pub const NONE: &str = "none";
+    /// Every safeguard Article 22C(2) lists, with what it requires.
+    pub const REQUIRED: [(&str, &str); 4] = [
+        (INFORM, "information about the decisions (22C(2)(a))"),
+        (REPRESENT, "a way to make representations (22C(2)(b))"),
+        (HUMAN, "human intervention (22C(2)(c))"),
+        (CONTEST, "a way to contest the decisions (22C(2)(d))"),
+    ];
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new(
+            INFORM,
+            "We tell people about the significant decisions taken about them",
+        ),
+        Choice::new(
+            REPRESENT,
+            "People can make representations about a decision",
+        )
+        .hint("They can tell us anything they think we should take into account"),
+        Choice::new(
+            HUMAN,
+            "People can have a person in our organisation take the decision again",
+        )
+        .hint("Human intervention: someone with the authority and the information to change it"),
+        Choice::new(CONTEST, "People can contest a decision"),
+        Choice::new(NONE, "None of these yet").exclusive(),
     ];
 }

@@ -6,9 +6,13 @@
 use super::choices::{data, people, purpose, recognised, scale, sources};
 use super::date::Date;
 use super::model::{Answer, Assessment, YesNo};
-use super::questions::{Cond, QuestionId, Section, QUESTIONS};
+use super::questions::{Cond, OnRoute, QuestionId, Section, QUESTIONS};
+use super::text::mentions_combining;
 
-/// An answer worked out from earlier answers, with the reason shown to the user.
+/// An answer worked out from earlier answers, with the reason shown to the user. It stays
+/// a suggestion until the user picks an answer themselves: "Save and continue" never turns
+/// it into one, the interface shows it as a suggestion, and the rules treat it as
+/// unconfirmed (a finding points at each one left in a section the user has started).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     pub answer: YesNo,
@@ -52,7 +56,9 @@ impl<'a> Ctx<'a> {
         // Conditions and suggestions only look at earlier questions, so one pass is enough.
         for question in QUESTIONS {
             let i = question.id as usize;
-            ctx.visible[i] = ctx.applies(question.section) && ctx.holds(&question.shown);
+            ctx.visible[i] = ctx.applies(question.section)
+                && ctx.on_this_route(question.route)
+                && ctx.holds(&question.shown);
             if ctx.visible[i] {
                 ctx.suggested[i] = ctx.suggest(question.id);
             }
@@ -84,6 +90,17 @@ impl<'a> Ctx<'a> {
 
     pub fn applies(&self, section: Section) -> bool {
         self.not_applicable(section).is_none()
+    }
+
+    /// Whether a question asked on `route` is asked on this assessment's route. The route
+    /// comes from triage questions that are all earlier in the bank than any question
+    /// asked on one route only, so this is known when it is needed.
+    fn on_this_route(&self, route: OnRoute) -> bool {
+        match route {
+            OnRoute::Any => true,
+            OnRoute::Ordinary => !self.recognised_route(),
+            OnRoute::Recognised => self.recognised_route(),
+        }
     }
 
     fn holds(&self, cond: &Cond) -> bool {
@@ -124,6 +141,23 @@ impl<'a> Ctx<'a> {
 
     pub fn has_text(&self, q: QuestionId) -> bool {
         !self.text(q).is_empty()
+    }
+
+    /// The user's own yes/no, if the question is shown (never a suggestion).
+    pub fn given_yes_no(&self, q: QuestionId) -> Option<YesNo> {
+        match self.answer(q) {
+            Some(Answer::YesNo(y)) => Some(*y),
+            _ => None,
+        }
+    }
+
+    /// A suggestion the user has not confirmed: the question is shown, unanswered, and
+    /// earlier answers suggest an answer.
+    pub fn unconfirmed(&self, q: QuestionId) -> Option<Suggestion> {
+        match self.answer(q) {
+            None => self.suggestion(q),
+            Some(_) => None,
+        }
     }
 
     /// The user's yes/no, or else the suggested one.
@@ -286,11 +320,25 @@ impl<'a> Ctx<'a> {
                 yes("You selected genetic data under \"Kinds of data\".")
             }
             Q::DpiaGenetic if kinds_answered => no("You did not select genetic data."),
+            Q::DpiaDenial
+                if self.has_any_choice(Q::AboutPeople, &[people::APPLICANTS, people::SERVICE_APPLICANTS])
+                    && (self.is_yes(Q::TriageAutomated)
+                        || self.has_any_choice(kinds, data::SPECIAL)) =>
+            {
+                yes("You decide on people's applications (for a job, a service, housing, a benefit or a place) using automated decisions or special category data.")
+            }
+            Q::DpiaAutomatedDecisions if self.is_yes(Q::TriageAutomated) => yes(
+                "You said significant decisions will be taken about people by automated means alone.",
+            ),
+            // Data matching is combining, comparing or matching datasets from several
+            // sources, not any data from more than one source (an employer receiving a tax
+            // code from HMRC does not match datasets): it is suggested only where the
+            // description says data is combined or matched and there is more than one source.
             Q::DpiaMatching
                 if self.choices(Q::AboutSources).len() >= 2
-                    && self.has_any_choice(Q::AboutSources, &[sources::THIRD_PARTY, sources::PUBLIC]) =>
+                    && mentions_combining(self.text(Q::AboutDescription)) =>
             {
-                yes("You combine data from the people with data from other sources.")
+                yes("You describe combining or matching data, and it comes from more than one source.")
             }
             Q::DpiaInvisible
                 if self.answer(Q::AboutSources).is_some()
@@ -302,13 +350,55 @@ impl<'a> Ctx<'a> {
             Q::DpiaTracking if self.has_choice(kinds, data::LOCATION) => {
                 yes("You selected location data under \"Kinds of data\".")
             }
-            Q::DpiaTargetingVulnerable
-                if self.direct_marketing()
-                    && self.has_any_choice(Q::AboutPeople, &[people::CHILDREN, people::VULNERABLE]) =>
-            {
-                yes("You plan direct marketing to people who include children or vulnerable adults.")
-            }
+            Q::DpiaTracking if self.tracks_behaviour() => yes(
+                "You use behaviour or usage data observed from how people use your services, or online identifiers, for a purpose that follows what they do.",
+            ),
+            Q::DpiaTargetingVulnerable => self.targets_vulnerable().map(|reason| Suggestion {
+                answer: YesNo::Yes,
+                reason,
+            }),
             _ => None,
+        }
+    }
+
+    /// Behaviour data observed from people's use of a service (or online identifiers),
+    /// used for a purpose that follows what people do: the ICO's "tracking of behaviour".
+    fn tracks_behaviour(&self) -> bool {
+        use QuestionId as Q;
+        self.has_choice(Q::AboutData, data::BEHAVIOUR)
+            && (self.has_choice(Q::AboutSources, sources::OBSERVED)
+                || self.has_choice(Q::AboutData, data::ONLINE))
+            && self.purpose_is(&[
+                purpose::DIRECT_MARKETING,
+                purpose::ANALYTICS,
+                purpose::FRAUD,
+                purpose::SECURITY,
+                purpose::EMPLOYMENT,
+            ])
+    }
+
+    /// Why the processing targets children or vulnerable adults in the ICO's sense
+    /// (marketing, profiling or automated decisions about them, or an online service
+    /// offered directly to children), if the answers show it.
+    fn targets_vulnerable(&self) -> Option<&'static str> {
+        use QuestionId as Q;
+        let children = self.has_choice(Q::AboutPeople, people::CHILDREN);
+        let vulnerable = children || self.has_choice(Q::AboutPeople, people::VULNERABLE);
+        if !vulnerable {
+            return None;
+        }
+        if self.direct_marketing() {
+            Some("You plan direct marketing to people who include children or vulnerable adults.")
+        } else if self.is_yes(Q::TriageAutomated) || self.is_yes(Q::DpiaAutomatedDecisions) {
+            Some("Decisions about people who include children or vulnerable adults will be automated.")
+        } else if self.has_choice(Q::AboutSources, sources::DERIVED)
+            || self.is_yes(Q::DpiaProfiling)
+        {
+            Some("You work out scores, segments or predictions about people who include children or vulnerable adults: that is profiling them.")
+        } else if children && self.has_choice(Q::AboutData, data::ONLINE) {
+            Some("You use children's online identifiers, which suggests an online service offered directly to children.")
+        } else {
+            None
         }
     }
 }

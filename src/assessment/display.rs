@@ -14,6 +14,8 @@ pub enum Shown {
     Text(String),
     /// The labels of the options chosen.
     List(Vec<&'static str>),
+    /// No answer of the user's own, but earlier answers suggest this one (not confirmed).
+    Suggested(&'static str),
 }
 
 pub fn show(q: QuestionId, answer: Option<&Answer>) -> Shown {

@@ -45,7 +45,13 @@ impl Evaluation {
                 rows: section
                     .questions()
                     .filter(|q| ctx.is_visible(q.id) && !matches!(q.kind, AnswerKind::Impacts))
-                    .map(|q| (q.id, show(q.id, ctx.answer(q.id))))
+                    .map(|q| {
+                        let shown = match (ctx.answer(q.id), ctx.suggestion(q.id)) {
+                            (None, Some(s)) => Shown::Suggested(s.answer.label()),
+                            (answer, _) => show(q.id, answer),
+                        };
+                        (q.id, shown)
+                    })
                     .collect(),
             })
             .collect();
@@ -73,6 +79,18 @@ impl Evaluation {
     /// The section's validation errors: what "Save and continue" refuses.
     pub fn errors(&self, section: Section) -> &[FieldError] {
         &self.section(section).errors
+    }
+
+    /// What "Save and continue" does on a section. It writes nothing: an answer suggested
+    /// by earlier ones and left in place stays a suggestion (the rules treat it as
+    /// unconfirmed and a finding points at it). It is refused while the section has
+    /// errors, and otherwise goes on to the next section that applies (`None` after the
+    /// last).
+    pub fn save_and_continue(&self, section: Section) -> Result<Option<Section>, Vec<FieldError>> {
+        match self.errors(section) {
+            [] => Ok(self.next_section(section)),
+            errors => Err(errors.to_vec()),
+        }
     }
 
     /// The next section after `section` that applies, if any.

@@ -56,7 +56,7 @@ pub enum DpiaOutcome {
     NotNeeded,
     /// Screening or a high residual risk requires one; `done` if it is recorded.
     Required { done: bool },
-    /// Screening is not finished.
+    /// Screening is not finished, or some of its answers are still only suggestions.
     NotYetKnown,
 }
 
@@ -71,7 +71,7 @@ impl DpiaOutcome {
             DpiaOutcome::Required { done: false } => {
                 "Required, and not done yet: do it before the processing starts."
             }
-            DpiaOutcome::NotYetKnown => "Not known yet: the screening is not finished.",
+            DpiaOutcome::NotYetKnown => "Not known yet: the screening is not finished, or some of its answers are still only suggestions to confirm.",
         }
     }
 }
@@ -84,6 +84,9 @@ pub enum Reading {
     Appropriate,
     Borderline,
     Unlikely,
+    /// A public authority processing in the performance of its tasks: neither legitimate
+    /// interests nor a recognised legitimate interest is available.
+    PublicTask,
 }
 
 impl Reading {
@@ -94,6 +97,9 @@ impl Reading {
             Reading::Borderline => "Borderline: legitimate interests may not be the right basis",
             Reading::Unlikely => {
                 "Legitimate interests is unlikely: consider another lawful basis, such as consent"
+            }
+            Reading::PublicTask => {
+                "Legitimate interests is not available for a public authority's tasks: use public task (Article 6(1)(e))"
             }
         }
     }
@@ -183,7 +189,7 @@ pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>]) -> Outcome {
         DpiaOutcome::Required {
             done: ctx.is_yes(QuestionId::DpiaDone),
         }
-    } else if screening.complete {
+    } else if screening.complete && screening.unconfirmed.is_empty() {
         DpiaOutcome::NotNeeded
     } else {
         DpiaOutcome::NotYetKnown
@@ -227,6 +233,12 @@ fn section_status(
 
 fn reading(ctx: &Ctx, findings: &[Finding]) -> Reading {
     let weighs = |w: Weight| findings.iter().any(|f| f.weight == w);
+    // UK GDPR Article 6(1), words after point (f): a public authority performing its
+    // tasks cannot use legitimate interests; public task is the basis to look at, not
+    // consent.
+    if ctx.is_yes(QuestionId::TriagePublicTask) {
+        return Reading::PublicTask;
+    }
     if ctx.choice(QuestionId::DecisionRely) == Some(decision::NO) || weighs(Weight::Against) {
         Reading::Unlikely
     } else if !ctx.started(Section::Purpose) || !ctx.started(Section::Necessity) {

@@ -60,7 +60,7 @@ impl Section {
             Section::Triage => "Some processing cannot use legitimate interests at all, and some purposes have rules of their own. Answer these first, so the rest of the assessment asks the right questions.",
             Section::Purpose => "Part 1, the purpose test: identify the legitimate interest behind the processing. Be as specific as possible; it makes the necessity and balancing tests easier.",
             Section::Necessity => "Part 2, the necessity test: is the processing actually necessary for the purpose? Be honest: if there is a less intrusive way to achieve it, say clearly why it is not reasonable.",
-            Section::Nature => "Part 3, the balancing test, starts here. The more sensitive or private the data, the more likely the processing is to be intrusive, and the more compelling your reason must be.",
+            Section::Nature => "Part 3, the balancing test, starts here. The more sensitive or private the data, the more likely the processing is to be intrusive, and the more compelling your reason must be. Whatever your lawful basis, special category and criminal offence data also need a condition of their own.",
             Section::Expectations => "Would people reasonably expect you to use their data in this way? This is an objective test: what a reasonable person would expect in the circumstances.",
             Section::Impact => "Consider the likely impact on people and any damage the processing might cause: how likely it is, how severe it would be, and what safeguards could reduce it.",
             Section::Dpia => "Some processing is likely to result in a high risk and needs a data protection impact assessment (DPIA), whatever your lawful basis. Some answers are suggested from what you said earlier: check them.",
@@ -104,12 +104,12 @@ impl Section {
         }
     }
 
-    /// The three balancing-test sections, which a recognised legitimate interest does not need.
+    /// The balancing-test sections that a recognised legitimate interest does not need at
+    /// all. The nature of the data is not one of them: whatever the route, special category
+    /// and criminal offence data need their conditions (UK GDPR Articles 9 and 10); only its
+    /// weighing questions are left out (`OnRoute::Ordinary`).
     pub fn is_balancing(self) -> bool {
-        matches!(
-            self,
-            Section::Nature | Section::Expectations | Section::Impact
-        )
+        matches!(self, Section::Expectations | Section::Impact)
     }
 
     /// The questions of this section, in bank order.
@@ -233,6 +233,20 @@ impl Cond {
     }
 }
 
+/// On which route a question is asked: the ordinary legitimate interests route (UK GDPR
+/// Article 6(1)(f)), which needs the balancing test, or the recognised legitimate interest
+/// route (Article 6(1)(ea)), which does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnRoute {
+    /// Whatever the route.
+    Any,
+    /// Only on the ordinary route: part of the balancing test, or about legitimate
+    /// interests under Article 6(1)(f) alone.
+    Ordinary,
+    /// Only on the recognised route.
+    Recognised,
+}
+
 /// One question of the bank.
 #[derive(Clone, Copy, Debug)]
 pub struct Question {
@@ -251,6 +265,9 @@ pub struct Question {
     /// The error shown when a required question is left unanswered.
     pub missing: &'static str,
     pub shown: Cond,
+    /// The routes it is asked on (the route is known from the triage questions, which all
+    /// come before any question that is not asked on every route; a test checks this).
+    pub route: OnRoute,
     pub origin: Origin,
 }
 
@@ -272,6 +289,7 @@ pub(super) const fn q(
         required: false,
         missing: "",
         shown: Cond::Always,
+        route: OnRoute::Any,
         origin: Origin::Tool,
     }
 }
@@ -296,6 +314,16 @@ impl Question {
     }
     pub(super) const fn shown(mut self, cond: Cond) -> Question {
         self.shown = cond;
+        self
+    }
+    /// Asked only on the ordinary route (part of the balancing test, for example).
+    pub(super) const fn ordinary_only(mut self) -> Question {
+        self.route = OnRoute::Ordinary;
+        self
+    }
+    /// Asked only on the recognised route.
+    pub(super) const fn recognised_only(mut self) -> Question {
+        self.route = OnRoute::Recognised;
         self
     }
     pub(super) const fn ico(mut self) -> Question {

@@ -84,6 +84,345 @@ pub fn same_person(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// The words of `text` as `normalise` gives them, with a space at each end, so that a
+/// phrase can be looked for as " order form ".
+fn padded_words(text: &str) -> String {
+    format!(" {} ", normalise(text))
+}
+
+/// True when a word of `words` (already normalised and split) is one of `list`, and no
+/// "not", "no", "never" or "without" comes in the three words before it.
+fn has_unnegated(words: &[&str], list: &[&str]) -> bool {
+    const NEGATIONS: [&str; 4] = ["not", "no", "never", "without"];
+    words.iter().enumerate().any(|(i, w)| {
+        list.contains(w)
+            && !words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|before| NEGATIONS.contains(before))
+    })
+}
+
+/// Word forms that say datasets are put together: combined, merged, matched, cross-checked,
+/// enriched or appended. ("Compared" is left out: "the delivery address is compared with
+/// the billing address" compares two fields of one order, not two datasets.)
+const COMBINING: &[&str] = &[
+    "combine",
+    "combines",
+    "combined",
+    "combining",
+    "merge",
+    "merges",
+    "merged",
+    "merging",
+    "matching",
+    "matched",
+    "compare",
+    "compares",
+    "compared",
+    "comparing",
+    "enrich",
+    "enriches",
+    "enriched",
+    "enriching",
+    "append",
+    "appends",
+    "appended",
+    "appending",
+];
+
+/// True when a description says that data is combined, merged, matched, cross-checked,
+/// enriched or appended with other data, and does not say it is not. "Match" on its own is not
+/// enough ("football matches"): "matching", "matched", "we match", "to match" or "match
+/// against" is.
+pub fn mentions_combining(text: &str) -> bool {
+    let normalised = normalise(text);
+    let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+    if has_unnegated(&words, COMBINING) {
+        return true;
+    }
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let negated = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| ["not", "no", "never", "without"].contains(w));
+        let cross_check = pair[0] == "cross"
+            && [
+                "check",
+                "checks",
+                "checked",
+                "checking",
+                "reference",
+                "references",
+                "referenced",
+                "referencing",
+            ]
+            .contains(&pair[1]);
+        // "match" as a verb: after "we", "to", "will" and the like, or before "against",
+        // "with" or "up".
+        let match_verb = ([
+            "we",
+            "to",
+            "will",
+            "then",
+            "they",
+            "automatically",
+            "also",
+            "and",
+        ]
+        .contains(&pair[0])
+            && ["match", "matches"].contains(&pair[1]))
+            || (["match", "matches"].contains(&pair[0]) && ["against", "up"].contains(&pair[1]));
+        !negated && (cross_check || match_verb)
+    })
+}
+
+/// What a record of soft opt-in evidence says, read with simple, explainable rules (see
+/// `soft_opt_in_evidence`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Where or when the details were collected: a date, a year or a month, "since", or
+    /// the place (checkout, an order, sign-up or donation form, the website, an event …).
+    pub collected: bool,
+    /// The wording people saw: a quotation of three words or more, or "wording",
+    /// "statement", "tick box", "screenshot" and the like.
+    pub wording: bool,
+    /// Where the proof is kept: "kept", "stored", "held", "saved", "filed" … followed by
+    /// "in", "on", "at", "by" or "with", or a named store (a CRM, SharePoint, a folder, a
+    /// database, an archive, an audit log).
+    pub kept: bool,
+    /// The first sentence that only promises the conditions "will be met" (or complied
+    /// with, satisfied, ensured …): it counts as none of the above.
+    pub promise: Option<String>,
+}
+
+impl Evidence {
+    /// What is missing, in words, in the order above.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.collected, "where and when the details were collected"),
+            (self.wording, "the wording people saw"),
+            (self.kept, "where the proof is kept"),
+        ]
+        .into_iter()
+        .filter(|(found, _)| !found)
+        .map(|(_, what)| what)
+        .collect()
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WHEN_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "dates",
+    "timestamp",
+    "timestamped",
+    "since",
+];
+const PLACES: &[&str] = &[
+    " checkout ",
+    " till ",
+    " basket ",
+    " order form ",
+    " sign up ",
+    " signup ",
+    " registration ",
+    " application form ",
+    " donation form ",
+    " donation page ",
+    " membership form ",
+    " booking form ",
+    " enquiry form ",
+    " website ",
+    " online shop ",
+    " in store ",
+    " instore ",
+    " app ",
+    " event ",
+    " point of sale ",
+    " tenancy agreement ",
+];
+const WORDING: &[&str] = &[
+    " wording ",
+    " worded ",
+    " statement ",
+    " tick box ",
+    " tickbox ",
+    " checkbox ",
+    " check box ",
+    " opt out box ",
+    " screenshot ",
+    " screenshots ",
+    " which said ",
+    " that said ",
+    " which read ",
+    " that read ",
+    " reads ",
+    " exact text ",
+    " the text of ",
+];
+const KEEP_VERBS: &[&str] = &[
+    "kept", "keep", "stored", "store", "held", "hold", "saved", "save", "archived", "retained",
+    "retain", "logged", "filed", "recorded",
+];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "by", "with", "under"];
+const STORES: &[&str] = &[
+    " crm ",
+    " sharepoint ",
+    " database ",
+    " folder ",
+    " drive ",
+    " archive ",
+    " repository ",
+    " audit log ",
+    " audit trail ",
+    " document management ",
+    " records system ",
+];
+const MODALS: &[&str] = &["will", "shall", "would"];
+const ASSURANCES: &[&str] = &[
+    "met",
+    "meet",
+    "satisfied",
+    "satisfy",
+    "complied",
+    "comply",
+    "compliant",
+    "fulfilled",
+    "fulfil",
+    "fulfill",
+    "adhered",
+    "observed",
+    "ensure",
+    "ensured",
+];
+
+/// A sentence that only promises compliance: "will", "shall" or "would" followed within
+/// three words by "met", "complied", "satisfied", "ensure" and the like ("all of these
+/// requirements will be met"). "Each e-mail will include an unsubscribe link" is not one.
+fn is_promise(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        MODALS.contains(w)
+            && words[i + 1..(i + 4).min(words.len())]
+                .iter()
+                .any(|next| ASSURANCES.contains(next))
+    })
+}
+
+/// A quotation of three words or more between double quotes (straight or curly).
+fn has_quotation(sentence: &str) -> bool {
+    let mut rest = sentence;
+    while let Some(open) = rest.find(['"', '\u{201c}']) {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(['"', '\u{201d}']) else {
+            return false;
+        };
+        if word_count(&after[..close]) >= 3 {
+            return true;
+        }
+        rest = &after[close + 1..];
+    }
+    false
+}
+
+/// Reads a record of the evidence that a soft opt-in's conditions are met. Sentences are
+/// split at full stops, semicolons, question and exclamation marks and line breaks
+/// (quotations are read whole); a sentence that only promises compliance counts for
+/// nothing, so "all of these requirements will be met" is not evidence, while a concrete
+/// plan in the future tense ("screenshots will be kept in the CRM") is.
+pub fn soft_opt_in_evidence(text: &str) -> Evidence {
+    let mut found = Evidence::default();
+    for sentence in sentences(text) {
+        let normalised = normalise(sentence);
+        let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            continue;
+        }
+        if is_promise(&words) {
+            found
+                .promise
+                .get_or_insert_with(|| sentence.trim().to_string());
+            continue;
+        }
+        let padded = padded_words(sentence);
+        let year = words.iter().any(|w| {
+            w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.chars().all(|c| c.is_ascii_digit())
+        });
+        let numeric_date = sentence.split(|c: char| c.is_whitespace()).any(|w| {
+            w.chars().filter(|c| ['/', '.', '-'].contains(c)).count() >= 2
+                && w.chars().filter(char::is_ascii_digit).count() >= 4
+        });
+        let month = words.iter().enumerate().any(|(i, w)| {
+            MONTHS.contains(w)
+                || (*w == "may"
+                    && [i.checked_sub(1), Some(i + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|j| words.get(j))
+                        .any(|n| n.chars().all(|c| c.is_ascii_digit())))
+        });
+        found.collected |= year
+            || numeric_date
+            || month
+            || words.iter().any(|w| WHEN_WORDS.contains(w))
+            || PLACES.iter().any(|p| padded.contains(p));
+        found.wording |= has_quotation(sentence) || WORDING.iter().any(|p| padded.contains(p));
+        found.kept |= STORES.iter().any(|p| padded.contains(p))
+            || words.iter().enumerate().any(|(i, w)| {
+                KEEP_VERBS.contains(w)
+                    && words[i + 1..(i + 4).min(words.len())]
+                        .iter()
+                        .any(|next| PLACE_PREPOSITIONS.contains(next))
+            });
+    }
+    found
+}
+
+/// The sentences of `text`: split at full stops, semicolons, question and exclamation
+/// marks and line breaks, but never inside a quotation, and never at a full stop between
+/// digits (a date such as 03.03.2025).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            '.' => {
+                let digit = |j: Option<&(usize, char)>| j.is_some_and(|(_, c)| c.is_ascii_digit());
+                let between_digits = k > 0 && digit(chars.get(k - 1)) && digit(chars.get(k + 1));
+                if !quoted && !between_digits {
+                    out.push(&text[start..i]);
+                    start = i + 1;
+                }
+            }
+            ';' | '?' | '!' | '\n' if !quoted => {
+                out.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +495,64 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn combining_is_said_in_so_many_words() {
+        assert!(mentions_combining(
+            "We match the list against our customer records."
+        ));
+        assert!(mentions_combining(
+            "Sales data is combined with survey answers."
+        ));
+        assert!(mentions_combining(
+            "We cross-check each application with the register."
+        ));
+        assert!(!mentions_combining(
+            "Payroll receives each employee's tax code from HMRC and pays them."
+        ));
+        assert!(!mentions_combining(
+            "We do not match or combine this data with anything else."
+        ));
+        assert!(!mentions_combining(
+            "Fixtures and results of the club's football matches."
+        ));
+        assert!(!mentions_combining(
+            "Team sheets for matches with other clubs."
+        ));
+        assert!(!mentions_combining(""));
+    }
+
+    #[test]
+    fn a_promise_is_not_evidence() {
+        let e = soft_opt_in_evidence("All of these requirements will be met for all communications carried out in relation to marketing using the soft opt-in method.");
+        assert_eq!(e.missing().len(), 3);
+        assert!(e.promise.is_some());
+        // A promise does not lend its words to the evidence.
+        let e = soft_opt_in_evidence("We will ensure the checkout wording is stored in the CRM.");
+        assert_eq!(e.missing().len(), 3);
+    }
+
+    #[test]
+    fn concrete_evidence_has_all_three_parts() {
+        let e = soft_opt_in_evidence("Since 3 March 2025 the checkout page has said: \"Untick this box if you do not want our offers by e-mail\". Screenshots of each version are kept in the marketing folder on SharePoint.");
+        assert_eq!(e.missing(), Vec::<&str>::new());
+        assert_eq!(e.promise, None);
+        // A plan in the future tense is concrete too.
+        let e = soft_opt_in_evidence("From 1 May 2026 the donation form will carry the statement below; a copy will be kept in the supporter database.");
+        assert_eq!(e.missing(), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn each_missing_part_is_named() {
+        let e = soft_opt_in_evidence("Screenshots of the sign-up form, dated 03.03.2025.");
+        assert_eq!(e.missing(), ["where the proof is kept"]);
+        let e = soft_opt_in_evidence("The wording is kept in the CRM.");
+        assert_eq!(e.missing(), ["where and when the details were collected"]);
+        let e = soft_opt_in_evidence("Collected at checkout since 2024; records held in the CRM.");
+        assert_eq!(e.missing(), ["the wording people saw"]);
+        // "May" the month, not the verb.
+        assert!(soft_opt_in_evidence("Collected on 4 May.").collected);
+        assert!(!soft_opt_in_evidence("People may opt out.").collected);
     }
 }

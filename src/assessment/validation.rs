@@ -1,9 +1,11 @@
 //! Validation of a section on "Save and continue": what is missing or malformed.
-//! Only the user's own answers count here (a suggestion is saved when the page is).
+//! A question showing a suggestion is not missing (the interface shows the suggested
+//! answer selected), but saving never turns the suggestion into the user's answer: it
+//! stays a suggestion, which the rules treat as unconfirmed.
 
 use super::context::Ctx;
 use super::date::Date;
-use super::model::{Answer, Assessment};
+use super::model::Answer;
 use super::questions::{AnswerKind, QuestionId, Section};
 
 /// One problem with one question, worded for the error summary and the field.
@@ -30,32 +32,12 @@ pub fn validate(ctx: &Ctx, section: Section) -> Vec<FieldError> {
         .collect()
 }
 
-/// On "Save and continue": every suggestion the user left in place on the section's
-/// shown questions becomes their answer. Returns how many were confirmed.
-pub fn confirm_suggestions(assessment: &mut Assessment, section: Section) -> usize {
-    let confirmed: Vec<(QuestionId, Answer)> = {
-        let ctx = Ctx::new(assessment, None);
-        section
-            .questions()
-            .filter(|q| ctx.is_visible(q.id) && ctx.answer(q.id).is_none())
-            .filter_map(|q| {
-                ctx.suggestion(q.id)
-                    .map(|s| (q.id, Answer::YesNo(s.answer)))
-            })
-            .collect()
-    };
-    let count = confirmed.len();
-    for (q, answer) in confirmed {
-        assessment.answers.set(q, answer);
-    }
-    count
-}
-
 fn problem(ctx: &Ctx, q: QuestionId) -> Option<String> {
     let question = q.question();
     let answer = ctx.answer(q);
     match (question.kind, answer) {
         (AnswerKind::Impacts, _) => impacts_problem(ctx),
+        (_, None) if ctx.suggestion(q).is_some() => None,
         (_, None) | (_, Some(Answer::Text(_))) if blank(answer) => {
             question.required.then(|| question.missing.to_string())
         }

@@ -216,9 +216,10 @@ fn finding() -> Value {
             "questions": { "type": "array", "items": { "enum": questions } },
             "message": { "type": "string" },
             "detail": { "type": "string" },
-            "source": object(&["citation", "url"], json!({
+            "source": object(&["citation", "url", "version"], json!({
                 "citation": { "type": "string" },
-                "url": { "type": "string" }
+                "url": { "type": "string" },
+                "version": { "type": "string", "description": "The version of the source the rule follows: the page's date, or when the law came into force." }
             }))
         }),
     );
@@ -307,11 +308,12 @@ const UNIT_STATUSES: [SectionStatus; 4] = [
 const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
 pub(super) const STATUSES: [Status; 2] = [Status::Draft, Status::Approved];
 pub(super) const WEIGHTS: [Weight; 3] = [Weight::Record, Weight::Borderline, Weight::Against];
-pub(super) const READINGS: [Reading; 4] = [
+pub(super) const READINGS: [Reading; 5] = [
     Reading::TooEarly,
     Reading::Appropriate,
     Reading::Borderline,
     Reading::Unlikely,
+    Reading::PublicTask,
 ];
 
 /// Stops compiling when a variant is added to one of the enums listed by hand above,
@@ -325,7 +327,11 @@ fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: Dp
         Weight::Record | Weight::Borderline | Weight::Against => {}
     }
     match r {
-        Reading::TooEarly | Reading::Appropriate | Reading::Borderline | Reading::Unlikely => {}
+        Reading::TooEarly
+        | Reading::Appropriate
+        | Reading::Borderline
+        | Reading::Unlikely
+        | Reading::PublicTask => {}
     }
     match ss {
         SectionStatus::NotStarted

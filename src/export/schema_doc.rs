@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::assessment::outcome::{DpiaOutcome, SectionStatus};
-use crate::assessment::questions::Cond;
+use crate::assessment::questions::{Cond, OnRoute, Question};
 use crate::assessment::schema::SCHEMA_VERSION;
 use crate::assessment::{AnswerKind, HarmSeverity, Likelihood, Section, Severity, YesNo};
 
@@ -356,12 +356,30 @@ fn answers(out: &mut String) {
                     q.text,
                     &kind,
                     &allowed,
-                    &condition(&q.shown),
+                    &shown_when(q),
                 ],
             );
         }
     }
     out.push('\n');
+}
+
+/// When a question is shown, in words: its condition, and the route it is asked on.
+fn shown_when(q: &Question) -> String {
+    let cond = condition(&q.shown);
+    match q.route {
+        OnRoute::Any => cond,
+        OnRoute::Ordinary if matches!(q.shown, Cond::Always) => {
+            "not on the recognised legitimate interest route".to_string()
+        }
+        OnRoute::Ordinary => format!("{cond}, and not on the recognised legitimate interest route"),
+        OnRoute::Recognised if matches!(q.shown, Cond::Always) => {
+            "only on the recognised legitimate interest route".to_string()
+        }
+        OnRoute::Recognised => {
+            format!("{cond}, and only on the recognised legitimate interest route")
+        }
+    }
 }
 
 /// A display condition in words, naming questions by key.
@@ -518,8 +536,8 @@ fn outcome(out: &mut String) {
         out,
         &[
             "`source`",
-            "`{\"citation\", \"url\"}`, text",
-            "The guidance or law the rule is based on.",
+            "`{\"citation\", \"url\", \"version\"}`, text",
+            "The guidance or law the rule is based on, and the version of it the rule follows (the page's date, or when the law came into force).",
         ],
     );
     out.push('\n');

@@ -166,8 +166,12 @@ test('the housing association LIA can be entered, checked and changed with the k
 
     // ---- 5. Nature of the data --------------------------------------------------------
     await openSection(page, 4);
+    // "No" is suggested (no special category or criminal offence data among the kinds
+    // of data) and shown selected; Space confirms it. Until then it is only a suggestion.
     await choose(page, 'q-nature-special', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed'); // criminal offence data: not yet
     await choose(page, 'q-nature-criminal', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
     await choose(page, 'q-nature-children', 'No');
     await saveExpectingErrors(page);
     await returnToTaskList(page, TEXT.title);
@@ -237,6 +241,7 @@ test('the housing association LIA can be entered, checked and changed with the k
     assert.deepEqual(messages, [
       'Enter the date of the next review',
       'Select whether your privacy information names the legitimate interests',
+      'Say how you will handle objections to the processing',
     ]);
     lap('sign-off');
 
@@ -249,6 +254,9 @@ test('the housing association LIA can be entered, checked and changed with the k
     await typeDate(page, 'q-sign-off-review-date', '2025-12-10');
     await expectFinding(page, 'record.review-date-missing', false);
     await choose(page, 'q-sign-off-privacy-information', 'Yes');
+    // How objections are handled (the LIA said nothing): its finding goes.
+    await typeInto(page, 'q-sign-off-objections', 'Anyone who asks us to stop is unsubscribed from marketing at once.');
+    await expectFinding(page, 'rights.objections-missing', false);
     // Nothing required is missing now: "Save and continue" goes on, past the last
     // section, to check your answers.
     await activate(page, { role: 'button', name: 'Save and continue' });

@@ -24,6 +24,8 @@ export const EXAMPLE_FINDINGS = [
   'decision.factors-against-missing',
   'decision.undecided',
   'dpia.details-missing',
+  'dpia.suggestion-unconfirmed',
+  'expectations.suggestion-unconfirmed',
   'impact.no-safeguards-unassessed',
   'impact.none-recorded',
   'impact.opt-out-undecided',
@@ -35,4 +37,5 @@ export const EXAMPLE_FINDINGS = [
   'purpose.fuller-lia-needed',
   'record.checklist-incomplete',
   'record.review-date-missing',
+  'rights.objections-missing',
 ];

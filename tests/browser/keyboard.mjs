@@ -120,8 +120,9 @@ export async function tick(page, label, options) {
 
 /**
  * Tabs into the radio group whose inputs are named `group` (the question's control id),
- * then chooses `label` with the arrow keys (Space when the focused radio is the one
- * but nothing is selected yet).
+ * then chooses `label` with the arrow keys and Space. Space selects the radio, or, when
+ * it is shown selected only as a suggestion from earlier answers, confirms it as the
+ * answer (a suggestion left in place is never saved as one).
  */
 export async function choose(page, group, label, options) {
   let desc = await tabTo(page, { role: 'radio', group }, options);
@@ -130,7 +131,7 @@ export async function choose(page, group, label, options) {
     desc = await focused(page);
   }
   assert.equal(desc.name, label, `radio "${label}" found in group ${group}`);
-  if (!desc.checked) await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
   desc = await focused(page);
   assert.equal(desc.checked, true, `radio "${label}" in ${group} is selected`);
   return desc;

@@ -21,6 +21,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::TriagePublicAuthority, No)
         .set_choice(Q::TriagePurposeCategory, purpose::OTHER)
         .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
         .set_text(Q::PurposeWhy, "Lenders want to accurately assess the likelihood that they will get back the money they lend out. We share data about the payments made by each customer on their account with credit reference agencies, so that any lender the customer applies to can assess their ability and inclination to repay.")
         .set_text(Q::PurposeBenefit, "The benefit is to minimise the risk of bad debts and ensure that lenders make sustainable lending decisions to achieve a reasonable overall rate of return.")
         .set_text(Q::PurposeThirdParties, "Other lenders, who can make responsible lending decisions. It is also in the interests of the individual making an application that lenders make responsible lending decisions and do not allow them to become overburdened with debt they cannot afford.")
@@ -62,7 +64,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::ImpactExplain, Yes)
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "Monthly data quality checks; a notice of intention before any default is filed; a disputes process with corrections sent to the CRAs; arrangements to pay reported as such.")
-        .set_yes_no(Q::ImpactOptOut, No);
+        .set_yes_no(Q::ImpactOptOut, No)
+        .set_text(Q::ImpactOptOutWhyNot, "Credit reporting only works if records are complete: if borrowers could opt out, those who missed payments would leave and lenders could no longer lend responsibly. People can still object, ask for inaccurate data to be corrected and add a notice of correction.");
     screen_dpia(&mut a, &[Q::DpiaDenial, Q::DpiaProfiling, Q::DpiaMatching]);
     a.set_yes_no(Q::DpiaDone, Yes)
         .set_text(Q::DpiaDate, "2026-02-20")
@@ -79,6 +82,7 @@ pub fn build(id: &str) -> Assessment {
         .set_text(Q::SignOffApprovedDate, "2026-03-05")
         .set_text(Q::SignOffReviewDate, "2027-03-05")
         .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "Objections go to our data protection team, who reply within a month. Because lenders depend on complete payment records, we may have compelling grounds to keep sharing accurate records; we weigh each objection on its facts, explain our decision, and always correct inaccurate data.")
         .set_choices(Q::SignOffChecklist, &all_checklist());
     a.push_impact(impact(
         "Inaccurate payment data leads to credit being refused or made more expensive",

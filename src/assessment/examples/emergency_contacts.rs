@@ -20,6 +20,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::TriagePublicAuthority, No)
         .set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT)
         .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
         .set_text(Q::PurposeWhy, "To be able to contact an employee's designated family member or friend if the employee has an accident or becomes seriously ill at work. This is a legitimate interest of a responsible employer.")
         .set_text(Q::PurposeBenefit, "Someone close to the employee learns quickly of an emergency and can support them or make decisions with medical staff.")
         .set_text(Q::PurposeThirdParties, "The nominated person, who would want to be told about the emergency.")
@@ -73,6 +75,7 @@ pub fn build(id: &str) -> Assessment {
         .set_text(Q::SignOffApprovedDate, "2026-04-16")
         .set_text(Q::SignOffReviewDate, "2028-04-16")
         .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "A nominated person who objects can ask HR to delete their details; HR deletes them within five working days and asks the employee to nominate someone else.")
         .set_choices(Q::SignOffChecklist, &all_checklist());
     a.push_impact(impact(
         "Contact details seen or used by someone without a need to know",

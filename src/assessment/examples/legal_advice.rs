@@ -20,6 +20,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::TriagePublicAuthority, No)
         .set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT)
         .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
         .set_text(Q::PurposeWhy, "The company needs to be able to manage the performance of its workforce and ensure employees act appropriately. It also needs to ensure that any action it takes is in accordance with its employment law obligations, so it wants external advice on the alleged misconduct.")
         .set_text(Q::PurposeBenefit, "A decision about the employee that is fair, lawful and defensible.")
         .set_text(Q::PurposeThirdParties, "The employee: it is also in the legitimate interests of employees that the company acts fairly and within the law in its dealings with them.")
@@ -60,7 +62,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::ImpactExplain, Yes)
         .set_choice(Q::ImpactSafeguards, safeguards::YES)
         .set_text(Q::ImpactSafeguardsDetail, "Only relevant data is shared; the advisers are bound by professional confidentiality, which guards against other risks and loss of control over the data.")
-        .set_yes_no(Q::ImpactOptOut, No);
+        .set_yes_no(Q::ImpactOptOut, No)
+        .set_text(Q::ImpactOptOutWhyNot, "Advice on whether a dismissal is lawful cannot wait on the agreement of the employee concerned, and taking it protects them from an arbitrary decision. Only the facts relevant to the allegations are shared, under legal professional privilege.");
     screen_dpia(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -75,6 +78,7 @@ pub fn build(id: &str) -> Assessment {
         .set_text(Q::SignOffApprovedDate, "2026-06-02")
         .set_text(Q::SignOffReviewDate, "2027-06-02")
         .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "If the employee objects, HR and our legal team consider whether we have compelling grounds to continue (we need advice to defend any legal claim), tell the employee the outcome in writing within a month, and stop if we do not.")
         .set_choices(Q::SignOffChecklist, &all_checklist());
     a.push_impact(impact(
         "The advice supports dismissal, with significant harm to the employee",

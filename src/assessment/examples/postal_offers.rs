@@ -23,6 +23,8 @@ pub fn build(id: &str) -> Assessment {
         .set_yes_no(Q::TriagePublicAuthority, No)
         .set_choice(Q::TriagePurposeCategory, purpose::DIRECT_MARKETING)
         .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
         .set_choices(Q::TriageChannels, &[channels::POST])
         .set_text(Q::PurposeWhy, "We want to send offers by post to our existing customers' billing addresses, about products like those they have bought, to improve sales.")
         .set_text(Q::PurposeBenefit, "More repeat orders from existing customers, which cost far less to win than new customers and keep the business growing.")
@@ -81,6 +83,7 @@ pub fn build(id: &str) -> Assessment {
         .set_text(Q::SignOffApprovedDate, "2026-08-05")
         .set_text(Q::SignOffReviewDate, "2027-08-05")
         .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "An objection to our postal offers is always followed: the opt-out box, a reply to any mailing, a call or an e-mail to customer services adds the customer to our suppression list within two working days, and no further offers are sent.")
         .set_choices(Q::SignOffChecklist, &all_checklist());
     a.push_impact(impact(
         "Customers receive marketing post they do not want",

@@ -235,6 +235,34 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "record.privacy-information.recognised",
+        severity: Warning,
+        weight: Record,
+        section: Section::SignOff,
+        message: "Your privacy information must say that you rely on a recognised legitimate interest and which condition in Annex 1 you use: the conditions are purposes, and people have the right to be told your purpose. Update it before you start.",
+        source: RLI_PRIVACY_INFORMATION,
+        check: |c| {
+            when(
+                c.yes_no(Q::SignOffPrivacyRecognised).is_some_and(|y| y != YesNo::Yes),
+                Q::SignOffPrivacyRecognised,
+            )
+        },
+    },
+    Rule {
+        id: "rights.objections-missing",
+        severity: Warning,
+        weight: Record,
+        section: Section::SignOff,
+        message: "Record how you will handle objections. People can object at any time: you must then stop, unless you can show compelling legitimate grounds that override their interests, rights and freedoms, or need the data for legal claims; an objection to direct marketing must always be followed. Tell people about the right clearly and separately, at the latest when you first contact them.",
+        source: ART21_OBJECT,
+        check: |c| {
+            when(
+                c.started(Section::SignOff) && !c.has_text(Q::SignOffObjections),
+                Q::SignOffObjections,
+            )
+        },
+    },
+    Rule {
         id: "record.checklist-incomplete",
         severity: Advice,
         weight: Record,

@@ -3,9 +3,9 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{when, Hit, Rule};
+use super::{unconfirmed_suggestions, when, Hit, Rule};
 use crate::assessment::questions::{QuestionId as Q, Section};
-use crate::assessment::screening::Screening;
+use crate::assessment::screening::{Screening, CRITERIA};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -13,7 +13,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Borderline,
         section: Section::Dpia,
-        message: "The screening shows processing likely to result in a high risk, so a DPIA is required before you start, whatever your lawful basis. Do it and record its date and reference; it can also serve as your LIA.",
+        message: "The screening shows processing likely to result in a high risk, so a DPIA is required before you start, whatever your lawful basis (a recognised legitimate interest too). Do it and record its date and reference; it can also serve as your LIA.",
         source: ICO_DPIA_LIST,
         check: |c| {
             let screening = Screening::of(c);
@@ -59,5 +59,14 @@ pub(super) const RULES: &[Rule] = &[
                 Q::DpiaReference,
             )
         },
+    },
+    Rule {
+        id: "dpia.suggestion-unconfirmed",
+        severity: Warning,
+        weight: Record,
+        section: Section::Dpia,
+        message: "Some screening answers are still only suggestions from your earlier answers, not your own, so the screening result is not known yet. Confirm or change each: a yes you confirm may mean a DPIA is required.",
+        source: SUGGESTIONS,
+        check: |c| unconfirmed_suggestions(c, Section::Dpia, &CRITERIA),
     },
 ];

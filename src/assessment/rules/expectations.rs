@@ -3,7 +3,7 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{when, Hit, Rule};
+use super::{unconfirmed_suggestions, when, Hit, Rule};
 use crate::assessment::choices::{collected, evidence, sources};
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
@@ -98,5 +98,14 @@ pub(super) const RULES: &[Rule] = &[
                 Q::ExpThirdPartyTold,
             )
         },
+    },
+    Rule {
+        id: "expectations.suggestion-unconfirmed",
+        severity: Warning,
+        weight: Record,
+        section: Section::Expectations,
+        message: "An answer about expectations is still only a suggestion from your earlier answers, not your own. Confirm or change it, so the record shows what you decided.",
+        source: SUGGESTIONS,
+        check: |c| unconfirmed_suggestions(c, Section::Expectations, &[Q::ExpDirect]),
     },
 ];

@@ -149,6 +149,21 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "impact.opt-out-no-reason",
+        severity: Warning,
+        weight: Record,
+        section: Section::Impact,
+        message: "You cannot offer an opt-out, but have not said why. Record the reason: an opt-out is a safeguard the ICO expects you to consider, and a reviewer will ask why people cannot have one.",
+        source: ICO_IMPACT,
+        check: |c| {
+            when(
+                c.given_yes_no(Q::ImpactOptOut) == Some(YesNo::No)
+                    && !c.has_text(Q::ImpactOptOutWhyNot),
+                Q::ImpactOptOutWhyNot,
+            )
+        },
+    },
+    Rule {
         id: "impact.marketing-no-opt-out",
         severity: Blocker,
         weight: Against,

@@ -9,6 +9,7 @@ use super::date::Date;
 use super::model::Assessment;
 use super::questions::{QuestionId, Section};
 
+mod adm;
 mod decision;
 mod dpia;
 mod expectations;
@@ -17,6 +18,7 @@ mod nature;
 mod necessity;
 mod pecr;
 mod purpose;
+mod reuse;
 mod scope;
 pub mod sources;
 
@@ -104,6 +106,36 @@ fn answer_state(ctx: &Ctx, q: QuestionId) -> &'static str {
     }
 }
 
+/// The questions of `qs` whose answer is still only a suggestion, once the user has
+/// started `section`: a hit at each, saying what is suggested. A suggestion never becomes
+/// an answer unseen; this is where the record shows which answers are not the user's own.
+fn unconfirmed_suggestions(ctx: &Ctx, section: Section, qs: &[QuestionId]) -> Option<Hit> {
+    if !ctx.started(section) {
+        return None;
+    }
+    let open: Vec<(QuestionId, super::context::Suggestion)> = qs
+        .iter()
+        .filter_map(|q| ctx.unconfirmed(*q).map(|s| (*q, s)))
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    Some(Hit {
+        questions: open.iter().map(|(q, _)| *q).collect(),
+        detail: Some(format!(
+            "Suggested, not confirmed: {}.",
+            open.iter()
+                .map(|(q, s)| format!(
+                    "{} ({})",
+                    q.question().short,
+                    s.answer.label().to_ascii_lowercase()
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    })
+}
+
 /// One rule of the catalogue.
 pub struct Rule {
     /// Stable: used in exports, links and tests. Never reuse an id for another meaning.
@@ -138,6 +170,8 @@ pub struct Finding {
 pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
     [
         scope::RULES,
+        reuse::RULES,
+        adm::RULES,
         purpose::RULES,
         necessity::RULES,
         nature::RULES,

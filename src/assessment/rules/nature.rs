@@ -3,10 +3,21 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{when, Hit, Rule};
+use super::{unconfirmed_suggestions, when, Hit, Rule};
 use crate::assessment::choices::{art10, art9};
+use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
+
+/// The data is special category (or criminal offence) data by the user's own answer, or by
+/// the answer suggested from their "Kinds of data" once they have started this page and
+/// seen it. Before then a suggestion alone never raises a blocker (issue 15).
+fn said_or_seen_yes(c: &Ctx, q: Q) -> bool {
+    match c.given_yes_no(q) {
+        Some(y) => y == YesNo::Yes,
+        None => c.started(Section::Nature) && c.is_yes(q),
+    }
+}
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -14,12 +25,12 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Against,
         section: Section::Nature,
-        message: "Special category data needs a condition in UK GDPR Article 9(2) as well as legitimate interests. Record the condition you rely on; without one you cannot process this data.",
-        source: ART9,
+        message: "Special category data needs a condition in UK GDPR Article 9(2) as well as your lawful basis, whether that is legitimate interests or a recognised legitimate interest. Record the condition you rely on; without one you cannot process this data.",
+        source: ART9_ANY_ROUTE,
         check: |c| {
             let condition = c.choice(Q::NatureArt9);
             when(
-                c.is_yes(Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
+                said_or_seen_yes(c, Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
                 Q::NatureArt9,
             )
         },
@@ -81,12 +92,12 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Against,
         section: Section::Nature,
-        message: "Criminal offence data can only be processed under official authority or with a condition in Schedule 1 to the Data Protection Act 2018. Record which applies; without one you cannot process this data.",
+        message: "Criminal offence data can only be processed under official authority or with a condition in Schedule 1 to the Data Protection Act 2018, whatever your lawful basis. Record which applies; without one you cannot process this data.",
         source: ART10,
         check: |c| {
             let condition = c.choice(Q::NatureArt10);
             when(
-                c.is_yes(Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
+                said_or_seen_yes(c, Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
                 Q::NatureArt10,
             )
         },
@@ -103,6 +114,35 @@ pub(super) const RULES: &[Rule] = &[
                 c.choice(Q::NatureArt10) == Some(art10::SCHEDULE_1)
                     && !c.has_text(Q::NatureArt10Detail),
                 Q::NatureArt10Detail,
+            )
+        },
+    },
+    Rule {
+        id: "nature.criminal.unsure",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Nature,
+        message: "Find out whether the data includes criminal offence data (allegations, proceedings, convictions or offences, or related security measures). If it does, you also need official authority or a condition in Schedule 1 to the Data Protection Act 2018.",
+        source: ART10,
+        check: |c| {
+            when(
+                c.yes_no(Q::NatureCriminal) == Some(YesNo::NotSure),
+                Q::NatureCriminal,
+            )
+        },
+    },
+    Rule {
+        id: "nature.suggestion-unconfirmed",
+        severity: Warning,
+        weight: Record,
+        section: Section::Nature,
+        message: "Some answers about the nature of the data are still only suggestions from your earlier answers, not your own. Confirm or change each one, so the record shows what you decided.",
+        source: SUGGESTIONS,
+        check: |c| {
+            unconfirmed_suggestions(
+                c,
+                Section::Nature,
+                &[Q::NatureSpecial, Q::NatureCriminal, Q::NaturePrivate, Q::NatureChildren],
             )
         },
     },

@@ -8,6 +8,7 @@ use crate::assessment::choices::{channels, pecr_basis};
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
+use crate::assessment::text::soft_opt_in_evidence;
 
 /// The PECR basis questions and the channel each covers.
 const BASES: [(Q, &str); 2] = [
@@ -167,16 +168,26 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Record,
         section: Section::Triage,
-        message: "You rely on a soft opt-in but have not recorded how you know its conditions are met. Saying they \"will be met\" is not evidence: keep the collection wording, dates and a sample message.",
+        message: "You rely on a soft opt-in but have not recorded evidence that its conditions are met. A promise that they \"will be met\" is not evidence: record where and when the details were collected, the wording people saw (with the way to refuse), and where the proof is kept.",
         source: PECR_SOFT,
         check: |c| {
             let soft_channels = [pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]
                 .into_iter()
                 .flat_map(|basis| relying_on(c, basis))
                 .count();
-            (soft_channels > 0 && !c.has_text(Q::PecrEvidence))
-                .then(|| Hit::at(Q::PecrEvidence))
-                .flatten()
+            if soft_channels == 0 {
+                return None;
+            }
+            let evidence = soft_opt_in_evidence(c.text(Q::PecrEvidence));
+            let missing = evidence.missing();
+            if missing.is_empty() {
+                return None;
+            }
+            let mut detail = format!("Not found: {}.", missing.join("; "));
+            if let Some(promise) = evidence.promise {
+                detail.push_str(&format!(" \"{promise}\" is a promise, not evidence."));
+            }
+            Hit::detail(Q::PecrEvidence, detail)
         },
     },
     Rule {

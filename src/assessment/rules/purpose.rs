@@ -4,10 +4,43 @@ use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
 use super::{when, Hit, Rule};
-use crate::assessment::choices::{codes, purpose};
-use crate::assessment::model::YesNo;
+use crate::assessment::choices::{codes, data, purpose};
+use crate::assessment::context::Ctx;
+use crate::assessment::model::{Risk, YesNo};
 use crate::assessment::questions::{QuestionId as Q, Section};
+use crate::assessment::screening::Screening;
 use crate::assessment::text::{fewer_words_than, is_vague_purpose, word_count, MIN_PURPOSE_WORDS};
+
+/// A purpose the ICO says may need only a brief LIA, limited (the user says) to what is
+/// strictly necessary for it.
+fn strictly_necessary(c: &Ctx) -> bool {
+    // The question is not asked on the recognised route, which has no balancing test.
+    c.purpose_is(purpose::STRICTLY_NECESSARY) && c.is_yes(Q::TriageStrictlyNecessary)
+}
+
+/// Why the assessment must not be brief even so: special category or criminal offence
+/// data, a DPIA required or done, or an impact rated high risk.
+fn why_not_brief(c: &Ctx) -> Vec<&'static str> {
+    let mut reasons = Vec::new();
+    if c.is_yes(Q::NatureSpecial) || c.has_any_choice(Q::AboutData, data::SPECIAL) {
+        reasons.push("the data includes special category data");
+    }
+    if c.is_yes(Q::NatureCriminal) || c.has_choice(Q::AboutData, data::CRIMINAL) {
+        reasons.push("the data includes criminal offence data");
+    }
+    if Screening::of(c).dpia_required() || c.is_yes(Q::DpiaDone) {
+        reasons.push("a DPIA is required");
+    }
+    let high = c.applies(Section::Impact)
+        && c.assessment
+            .impacts
+            .iter()
+            .any(|i| i.risk() == Some(Risk::High) || i.residual_risk() == Some(Risk::High));
+    if high {
+        reasons.push("an impact is rated high risk");
+    }
+    reasons
+}
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -83,12 +116,30 @@ pub(super) const RULES: &[Rule] = &[
         severity: Advice,
         weight: Record,
         section: Section::Purpose,
-        message: "UK GDPR names preventing fraud, network and information security and reporting possible crimes or threats to public security as legitimate interests. Your assessment can be brief, but the processing is legitimate only to the extent strictly necessary for that purpose.",
-        source: ICO_PURPOSE,
+        message: "UK GDPR names preventing fraud and network and information security, each to the extent strictly necessary, and telling a competent authority about possible crimes or threats to public security, as legitimate interests. Depending on the circumstances, your assessment could be quite brief; the processing is legitimate only as far as it is strictly necessary for that purpose.",
+        source: STRICTLY_NECESSARY,
         check: |c| {
             when(
-                c.purpose_is(purpose::STRICTLY_NECESSARY),
-                Q::TriagePurposeCategory,
+                strictly_necessary(c) && why_not_brief(c).is_empty(),
+                Q::TriageStrictlyNecessary,
+            )
+        },
+    },
+    Rule {
+        id: "purpose.strictly-necessary.full-assessment",
+        severity: Advice,
+        weight: Record,
+        section: Section::Purpose,
+        message: "UK GDPR names this purpose as a legitimate interest, but this assessment cannot be a brief one: the processing involves sensitive data, needs a DPIA or carries a high risk. Complete every part of the three tests in full.",
+        source: STRICTLY_NECESSARY,
+        check: |c| {
+            let reasons = why_not_brief(c);
+            if !strictly_necessary(c) || reasons.is_empty() {
+                return None;
+            }
+            Hit::detail(
+                Q::TriageStrictlyNecessary,
+                format!("Not brief because {}.", reasons.join("; ")),
             )
         },
     },

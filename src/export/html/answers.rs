@@ -63,7 +63,8 @@ pub fn answer(ctx: &Ctx, q: &Question, out: &mut String) {
     }
 }
 
-/// "Not provided", with the answer earlier answers suggest, if any (the rules use it).
+/// "Not provided", with the answer earlier answers suggest, if any: a suggestion the
+/// user has not confirmed (the rules treat it as unconfirmed).
 fn not_provided(ctx: &Ctx, q: &Question, out: &mut String) {
     // Red where the question must be answered, grey where it may be left empty.
     let class = if q.required {
@@ -75,7 +76,7 @@ fn not_provided(ctx: &Ctx, q: &Question, out: &mut String) {
     if let Some(s) = ctx.suggestion(q.id) {
         let _ = write!(
             out,
-            "<br><span class=\"note\">Suggested by earlier answers: {}. {}</span>",
+            "<br><span class=\"note\">Suggested by earlier answers: {}. Not confirmed. {}</span>",
             html(s.answer.label()),
             html(s.reason)
         );

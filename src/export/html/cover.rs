@@ -165,7 +165,9 @@ pub fn dpia_label(dpia: DpiaOutcome) -> &'static str {
         }
         DpiaOutcome::Required { done: true } => "required, and recorded as carried out.",
         DpiaOutcome::Required { done: false } => "required, but not recorded as carried out.",
-        DpiaOutcome::NotYetKnown => "not yet known: screening is not finished.",
+        DpiaOutcome::NotYetKnown => {
+            "not yet known: screening is not finished, or some of its answers are still suggestions to confirm."
+        }
     }
 }
 

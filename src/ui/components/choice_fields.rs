@@ -1,6 +1,8 @@
 //! Radios (yes/no and single choice) and checkboxes (multiple choice), each group in a
 //! fieldset whose legend is the question. A suggestion from earlier answers is shown
-//! pre-selected, with the reason, until the user picks for themselves.
+//! pre-selected, with the reason, until the user picks for themselves; it stays a
+//! suggestion (never saved as an answer) until then, and choosing the pre-selected option
+//! confirms it.
 
 use leptos::prelude::*;
 
@@ -19,7 +21,9 @@ pub struct Option_ {
 }
 
 /// One radio or checkbox with its label and any hint (GOV.UK markup). `kind` is
-/// "radio" or "checkbox"; `on_change` gets whether it is now checked.
+/// "radio" or "checkbox"; `on_change` gets whether it is now checked; `on_activate`, if
+/// given, runs on every click and on Space, which a radio already shown checked answers
+/// with no change event (and, for Space, no click either).
 #[component]
 pub fn ChoiceItem(
     kind: &'static str,
@@ -28,6 +32,7 @@ pub fn ChoiceItem(
     option: Option_,
     checked: impl Fn() -> bool + Send + Sync + 'static,
     on_change: impl Fn(bool) + Send + Sync + 'static,
+    #[prop(optional)] on_activate: Option<Callback<()>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let has_hint = !option.hint.is_empty();
@@ -42,6 +47,18 @@ pub fn ChoiceItem(
                 aria-describedby=has_hint.then(|| hint_id.clone())
                 prop:checked=checked
                 on:change=move |ev| on_change(event_target_checked(&ev))
+                on:click=move |_| {
+                    if let Some(activate) = on_activate {
+                        activate.run(());
+                    }
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == " " {
+                        if let Some(activate) = on_activate {
+                            activate.run(());
+                        }
+                    }
+                }
             />
             <label class=format!("lia-{kind}__label") for=id>{option.label}</label>
             {has_hint.then(|| view! { <div class=format!("lia-hint lia-{kind}__hint") id=hint_id>{option.hint}</div> })}
@@ -143,9 +160,9 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                                 let reason = suggestion.get().map(|s| s.reason).unwrap_or_default();
                                 view! {
                                     <div class="lia-suggestion" id=ids.suggestion.clone()>
-                                        <strong>"Suggested from your earlier answers. "</strong>
+                                        <strong>"Suggested from your earlier answers, not yet confirmed. "</strong>
                                         {reason}
-                                        " Change it if it is not right."
+                                        " Choose an answer to confirm it or change it."
                                     </div>
                                 }
                             })
@@ -166,6 +183,14 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                                     option
                                     checked=move || selected() == Some(key)
                                     on_change=move |_| choose(key)
+                                    on_activate=Callback::new(move |_| {
+                                        // The suggested option is already shown checked, so
+                                        // choosing it (click or Space) sends no change:
+                                        // confirm it here.
+                                        if showing_suggestion() && selected() == Some(key) {
+                                            choose(key);
+                                        }
+                                    })
                                 />
                             }
                         })

@@ -36,7 +36,7 @@ pub fn ReadingTag(reading: Reading) -> impl IntoView {
         Reading::TooEarly => "grey",
         Reading::Appropriate => "green",
         Reading::Borderline => "yellow",
-        Reading::Unlikely => "red",
+        Reading::Unlikely | Reading::PublicTask => "red",
     };
     view! { <strong class=format!("lia-tag lia-tag--{modifier} lia-tag--wide")>{reading.label()}</strong> }
 }

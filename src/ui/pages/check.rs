@@ -43,6 +43,10 @@ fn AnswerValue(q: QuestionId, shown: Shown) -> impl IntoView {
         Shown::Empty if q.question().required => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
         Shown::Empty => view! { <span class="lia-missing">"Not provided"</span> }.into_any(),
         Shown::Text(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
+        Shown::Suggested(answer) => view! {
+            <span class="lia-missing">{format!("Suggested: {answer} (not confirmed)")}</span>
+        }
+        .into_any(),
         Shown::List(items) => view! {
             <ul class="lia-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::validation::{confirm_suggestions, FieldError};
+use crate::assessment::validation::FieldError;
 use crate::assessment::Section;
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
@@ -13,12 +13,10 @@ use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
 use crate::ui::state::{field_id, AppState};
 
-/// Where "Save and continue" goes: back to the check page if that is where the user
-/// came from, otherwise the next section that applies, and after the last, the check page.
-fn next_route(state: AppState, section: Section, from_check: bool) -> Route {
-    let next = state
-        .evaluation
-        .with_untracked(|e| e.as_ref().and_then(|e| e.next_section(section)));
+/// Where to go after `section`: back to the check page if that is where the user came
+/// from, otherwise `next` (the next section that applies), and after the last, the check
+/// page.
+fn route_after(next: Option<Section>, from_check: bool) -> Route {
     match next {
         Some(section) if !from_check => Route::Section {
             section,
@@ -26,6 +24,14 @@ fn next_route(state: AppState, section: Section, from_check: bool) -> Route {
         },
         _ => Route::Check,
     }
+}
+
+/// Where "Continue" goes on a page that is read-only or not needed.
+fn next_route(state: AppState, section: Section, from_check: bool) -> Route {
+    let next = state
+        .evaluation
+        .with_untracked(|e| e.as_ref().and_then(|e| e.next_section(section)));
+    route_after(next, from_check)
 }
 
 #[component]
@@ -58,19 +64,22 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             state.navigate(next_route(state, section, from_check));
             return;
         }
-        state.edit(|a| {
-            confirm_suggestions(a, section);
-        });
-        let found = state
+        // Saves what is on the page (the autosave an edit schedules); no answer changes:
+        // a suggestion left in place stays a suggestion (the core decides what happens).
+        state.edit(|_| {});
+        let result = state
             .evaluation
-            .with_untracked(|e| e.as_ref().map(|e| e.errors(section).to_vec()))
-            .unwrap_or_default();
-        if found.is_empty() {
-            errors.set(Vec::new());
-            state.navigate(next_route(state, section, from_check));
-        } else {
-            errors.set(found);
-            state.focus(ERROR_SUMMARY_ID);
+            .with_untracked(|e| e.as_ref().map(|e| e.save_and_continue(section)));
+        match result {
+            Some(Ok(next)) => {
+                errors.set(Vec::new());
+                state.navigate(route_after(next, from_check));
+            }
+            Some(Err(found)) => {
+                errors.set(found);
+                state.focus(ERROR_SUMMARY_ID);
+            }
+            None => {}
         }
     };
     page_title(move || {
