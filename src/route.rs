@@ -54,6 +54,36 @@ pub fn decode_id(encoded: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Something to do that an address asks for: the links of the start page, which work
+/// before the app has started (a click then changes only the address, and the app does
+/// what it asks when it starts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// `#/new`: start a new assessment.
+    New,
+    /// `#/example/<key>`: start from the example with this key.
+    Example(String),
+}
+
+impl Action {
+    pub fn to_hash(&self) -> String {
+        match self {
+            Action::New => "#/new".into(),
+            Action::Example(key) => format!("#/example/{}", encode_id(key)),
+        }
+    }
+
+    /// The action an address asks for, if it asks for one.
+    pub fn from_hash(hash: &str) -> Option<Action> {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split_once('/') {
+            None if path == "new" => Some(Action::New),
+            Some(("example", key)) if !key.is_empty() => decode_id(key).map(Action::Example),
+            _ => None,
+        }
+    }
+}
+
 impl Route {
     /// The hash for this route: `#/`, `#/a/<id>`, `#/a/<id>/<section>`, `#/a/<id>/check`,
     /// with the id encoded (`encode_id`).
@@ -148,6 +178,19 @@ mod tests {
         assert_eq!(Route::from_hash("#/a/"), (None, Route::Start));
         // Escapes that are not UTF-8 name no assessment.
         assert_eq!(Route::from_hash("#/a/%FF"), (None, Route::Start));
+    }
+
+    #[test]
+    fn actions_survive_the_hash_and_are_not_routes() {
+        for action in [Action::New, Action::Example("housing-marketing".into())] {
+            let hash = action.to_hash();
+            assert_eq!(Action::from_hash(&hash), Some(action), "{hash}");
+            assert_eq!(Route::from_hash(&hash), (None, Route::Start), "{hash}");
+        }
+        assert_eq!(Action::from_hash("#/"), None);
+        assert_eq!(Action::from_hash("#/example/"), None);
+        assert_eq!(Action::from_hash("#/a/new"), None);
+        assert_eq!(Action::from_hash("#/newer"), None);
     }
 
     #[test]

@@ -27,6 +27,18 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Date {
+    /// The answer three date boxes spell: "year-month-day" as typed (a '-' typed into a
+    /// box is left out, as it would be read as a separator), or nothing if all are empty.
+    pub fn spell(day: &str, month: &str, year: &str) -> String {
+        let clean = |s: &str| s.trim().replace('-', "");
+        let (d, m, y) = (clean(day), clean(month), clean(year));
+        if d.is_empty() && m.is_empty() && y.is_empty() {
+            String::new()
+        } else {
+            format!("{y}-{m}-{d}")
+        }
+    }
+
     /// A date if the parts make a real one (years 1900 to 2999).
     pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let valid = year >= 1900

@@ -9,6 +9,7 @@ pub mod date;
 pub mod display;
 pub mod evaluation;
 pub mod examples;
+pub mod form_values;
 pub mod lifecycle;
 pub mod matrix;
 pub mod model;

@@ -342,6 +342,12 @@ impl Question {
 }
 
 impl QuestionId {
+    /// The id of the question's control in the interface (the first option's, for
+    /// choices): links and error summaries point here.
+    pub fn control_id(self) -> String {
+        format!("q-{}", self.key().replace('.', "-"))
+    }
+
     /// The question's entry in the bank.
     pub fn question(self) -> &'static Question {
         &QUESTIONS[self as usize]

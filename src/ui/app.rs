@@ -4,17 +4,18 @@
 use leptos::prelude::*;
 
 use super::components::layout::Layout;
+use super::early::Early;
 use super::pages::check::CheckPage;
 use super::pages::section::SectionPage;
 use super::pages::start::StartPage;
 use super::pages::tasks::TaskListPage;
 use super::state::{AppState, Config};
-use crate::route::Route;
+use crate::route::{Action, Route};
 
 #[component]
-pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
+pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl IntoView {
     let standalone = config.standalone;
-    let state = AppState::new(config, root);
+    let state = AppState::new(config, root, early);
     provide_context(state);
     super::persistence::listen(state);
 
@@ -26,8 +27,15 @@ pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
                     .open
                     .with_untracked(|a| r.to_hash(a.as_ref().map(|a| a.id.as_str())))
             });
-            if location_hash().map(|h| format!("#{h}")) != Some(hash.clone()) {
-                let _ = window().location().set_hash(&hash);
+            let current = location_hash().map(|h| format!("#{h}"));
+            if current.as_deref() != Some(hash.as_str()) {
+                // An action's address (`#/new`) is replaced, not kept in the history, so
+                // going back does not do it again.
+                if current.as_deref().and_then(Action::from_hash).is_some() {
+                    let _ = window().location().replace(&hash);
+                } else {
+                    let _ = window().location().set_hash(&hash);
+                }
             }
         });
     }
@@ -71,6 +79,12 @@ pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
 fn follow_hash(state: AppState) {
     let apply = move || {
         let hash = location_hash().map(|h| format!("#{h}")).unwrap_or_default();
+        // A link of the start page, perhaps clicked before the app had started.
+        match Action::from_hash(&hash) {
+            Some(Action::New) => return state.start_new(),
+            Some(Action::Example(key)) => return state.start_example(&key),
+            None => {}
+        }
         let (id, route) = Route::from_hash(&hash);
         let open_id = state
             .open

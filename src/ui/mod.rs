@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod components;
 mod downloads;
+mod early;
 mod journal;
 mod local_storage;
 mod mount;

@@ -6,11 +6,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::early::{refocus, Early};
 use super::state::Config;
 use crate::embed::Settings;
 
 /// Host elements carry this attribute; the app mounts into each one.
 const HOST_SELECTOR: &str = "[data-lia-widget]";
+/// Set by the build's capture of the pre-rendered page: an app that touches no storage,
+/// with placeholders where a visitor's own assessments would be.
+const PRERENDER_ATTRIBUTE: &str = "data-lia-prerender";
 /// Set on the host once the app is mounted, so tests and host pages know it is interactive.
 const READY_ATTRIBUTE: &str = "data-lia-ready";
 /// The widget's styles, compiled in: they live inside each shadow root.
@@ -64,10 +68,14 @@ fn config_of(host: &web_sys::HtmlElement, standalone: bool) -> Config {
     Config {
         standalone,
         settings,
+        // Only the build's capture of the pre-rendered page (scripts/prerender.mjs) sets it.
+        prerender: host.has_attribute(PRERENDER_ATTRIBUTE),
     }
 }
 
 fn mount_into(host: web_sys::HtmlElement, standalone: bool) {
+    // What was done on the pre-rendered page, read before the shadow root hides it.
+    let early = Early::read(&host);
     let root = match host.shadow_root() {
         Some(root) => root,
         None => {
@@ -96,6 +104,13 @@ fn mount_into(host: web_sys::HtmlElement, standalone: bool) {
         let _ = style.set_property("--lia-accent", &accent.colour);
         let _ = style.set_property("--lia-accent-dark", &accent.dark);
     }
-    leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
+    let focus = early.focus.clone();
+    let shadow = root.clone();
+    leptos::mount::mount_to(container, move || view! { <App config root early /> }).forget();
+    // The page is drawn by now: the keyboard goes back where it was on the pre-rendered
+    // page, in this same task, so not one keystroke is lost in between.
+    if let Some(focus) = focus {
+        refocus(&shadow, &focus);
+    }
     let _ = host.set_attribute(READY_ATTRIBUTE, "true");
 }

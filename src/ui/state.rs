@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::early::Early;
 use super::journal;
 use super::local_storage::LocalStorageKv;
 use super::persistence;
@@ -27,6 +28,8 @@ pub struct Config {
     pub standalone: bool,
     /// What the host page set through data attributes.
     pub settings: Settings,
+    /// Drawn for the pre-rendered page: no storage, fixed ids, placeholders.
+    pub prerender: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -54,6 +57,8 @@ pub struct AppState {
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
     pub(super) journal_queue: StoredValue<Vec<JournalEntry>>,
     pub config: StoredValue<Config>,
+    /// What was typed or chosen on the pre-rendered page, taken once.
+    early: StoredValue<Early, LocalStorage>,
     /// Where to put focus after the next change of page (the heading when empty).
     pub focus_next: StoredValue<Option<String>>,
     /// The widget's shadow root: ids are looked up here, not in the host document.
@@ -71,8 +76,12 @@ fn has_indexed_db() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.indexed_db(), Ok(Some(_))))
 }
 
-/// localStorage, or memory when the browser will not allow it.
-fn storage() -> (Box<dyn KeyValue>, bool) {
+/// localStorage, or memory when the browser will not allow it (or for the pre-rendered
+/// page, which must keep nothing).
+fn storage(prerender: bool) -> (Box<dyn KeyValue>, bool) {
+    if prerender {
+        return (Box::new(MemoryKv::new()), true);
+    }
     match LocalStorageKv::open() {
         Ok(kv) => (Box::new(kv), true),
         Err(_) => (Box::new(MemoryKv::new()), false),
@@ -80,12 +89,12 @@ fn storage() -> (Box<dyn KeyValue>, bool) {
 }
 
 impl AppState {
-    pub fn new(config: Config, root: web_sys::ShadowRoot) -> AppState {
+    pub fn new(config: Config, root: web_sys::ShadowRoot, early: Early) -> AppState {
         let today = browser::today();
         let open: RwSignal<Option<Assessment>> = RwSignal::new(None);
         let evaluation =
             Memo::new(move |_| open.with(|a| a.as_ref().map(|a| Evaluation::of(a, Some(today)))));
-        let (kv, durable) = storage();
+        let (kv, durable) = storage(config.prerender);
         let mut session = Session::new(
             kv,
             durable,
@@ -95,7 +104,7 @@ impl AppState {
         );
         session.set_nonce_prefix(browser::random_bytes());
         session.start_up();
-        if durable && has_indexed_db() {
+        if durable && !config.prerender && has_indexed_db() {
             // A save is "Saved" once the journal has it too (see `journal`).
             session.use_journal();
         }
@@ -115,6 +124,7 @@ impl AppState {
             timer: StoredValue::new(None),
             journal: StoredValue::new_local(None),
             journal_queue: StoredValue::new(Vec::new()),
+            early: StoredValue::new_local(early),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
             root: StoredValue::new_local(root),
@@ -221,6 +231,43 @@ impl AppState {
             self.route.set(route);
         }
         opened
+    }
+
+    /// A fresh id, or a fixed one for the pre-rendered page (which must not vary).
+    pub fn new_id(&self) -> String {
+        if self.config.with_value(|c| c.prerender) {
+            "new".into()
+        } else {
+            browser::new_id()
+        }
+    }
+
+    /// Starts a new assessment on its first page, with anything already typed on the
+    /// pre-rendered page.
+    pub fn start_new(&self) {
+        let mut assessment = Assessment::new(self.new_id());
+        let fields = self
+            .early
+            .try_update_value(|e| std::mem::take(&mut e.fields))
+            .unwrap_or_default();
+        crate::assessment::form_values::apply(&mut assessment, &fields);
+        let route = Route::Section {
+            section: crate::assessment::Section::About,
+            from_check: false,
+        };
+        self.start(assessment, route);
+    }
+
+    /// Starts from the example with this key (an unknown key does nothing).
+    pub fn start_example(&self, key: &str) {
+        if let Some(example) = crate::assessment::examples::example(key) {
+            self.start((example.build)(&self.new_id()), Route::Tasks);
+        }
+    }
+
+    /// A file chosen on the pre-rendered page before the app started, taken once.
+    pub fn take_early_file(&self) -> Option<web_sys::File> {
+        self.early.try_update_value(|e| e.file.take()).flatten()
     }
 
     /// Saves a new assessment and opens it on `route`.
@@ -382,5 +429,5 @@ impl AppState {
 /// The id of a question's control (the first option, for choices): links and the error
 /// summary point here.
 pub fn field_id(q: QuestionId) -> String {
-    format!("q-{}", q.key().replace('.', "-"))
+    q.control_id()
 }

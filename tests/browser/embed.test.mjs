@@ -189,7 +189,7 @@ test('in a frame without allow-same-origin the served tool says it could not sta
     await served.getByText('Starting the legitimate interests assessment…').waitFor();
     // The page's stylesheet is refused too, so the whole message shows at once (the smoke
     // tests cover the delay when only the app fails).
-    const problem = served.getByText('If this message does not go away, the tool could not start here.', { exact: false });
+    const problem = served.getByText('If the tool has not started after a few seconds, it could not start here.', { exact: false });
     await problem.waitFor({ state: 'visible', timeout: 10000 });
     assert.match(await problem.textContent(), /allow-same-origin/);
 
@@ -198,7 +198,7 @@ test('in a frame without allow-same-origin the served tool says it could not sta
     await single.getByRole('button', { name: 'Start a new assessment' }).click();
     await single.getByLabel('What do you want to call this assessment?').fill('Works in a sandbox');
     assert.equal(await single.getByLabel('What do you want to call this assessment?').inputValue(), 'Works in a sandbox');
-    assert.equal(await single.getByText('If this message does not go away', { exact: false }).isVisible(), false);
+    assert.equal(await single.getByText('If the tool has not started after a few seconds', { exact: false }).isVisible(), false);
   } finally {
     await context.close();
   }

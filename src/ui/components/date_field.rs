@@ -38,18 +38,11 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     );
     // The answer the three boxes spell: "year-month-day", or nothing.
     let spelled = move || {
-        // A '-' typed into a box would be read as a separator, so it is left out.
-        let clean = |s: String| s.trim().replace('-', "");
-        let (d, m, y) = (
-            clean(day.get_untracked()),
-            clean(month.get_untracked()),
-            clean(year.get_untracked()),
-        );
-        if d.is_empty() && m.is_empty() && y.is_empty() {
-            String::new()
-        } else {
-            format!("{y}-{m}-{d}")
-        }
+        crate::assessment::Date::spell(
+            &day.get_untracked(),
+            &month.get_untracked(),
+            &year.get_untracked(),
+        )
     };
     // An answer changed elsewhere (another tab's edit merged in) shows in the boxes.
     Effect::new(move |_| {

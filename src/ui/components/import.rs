@@ -58,6 +58,11 @@ pub fn ImportFile() -> impl IntoView {
         });
     };
 
+    // A file chosen on the pre-rendered page before the app had started is read now.
+    if let Some(file) = state.take_early_file() {
+        read(file);
+    }
+
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {

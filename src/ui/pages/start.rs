@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::assessment::examples::EXAMPLES;
-use crate::assessment::{Assessment, Section, Status};
-use crate::route::Route;
+use crate::assessment::Status;
+use crate::route::{Action, Route};
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
@@ -54,20 +54,17 @@ pub fn StartPage() -> impl IntoView {
 #[component]
 fn StartContent() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let start_new = move |_| {
-        let route = Route::Section {
-            section: Section::About,
-            from_check: false,
-        };
-        state.start(Assessment::new(browser::new_id()), route)
-    };
+    let prerender = state.config.with_value(|c| c.prerender);
     view! {
         <DamagedList />
         <DeletedList />
-        <SavedList />
-        <button type="button" class="lia-button" on:click=start_new>"Start a new assessment"</button>
-        <StorageUse />
-        <PassphrasePanel />
+        {if prerender {
+            view! { <p class="lia-hint">"The assessments saved in this browser are listed here once the tool has started."</p> }.into_any()
+        } else {
+            view! { <SavedList /> }.into_any()
+        }}
+        <ActionLink action=Action::New class="lia-button">"Start a new assessment"</ActionLink>
+        {(!prerender).then(|| view! { <StorageUse /> <PassphrasePanel /> })}
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
@@ -82,19 +79,57 @@ fn StartContent() -> impl IntoView {
                         <li class="lia-example">
                             <h3 class="lia-heading-s">{example.title}</h3>
                             <p>{example.summary}</p>
-                            <button
-                                type="button"
+                            <ActionLink
+                                action=Action::Example(example.key.to_string())
                                 class="lia-button lia-button--secondary"
-                                aria-label=format!("Start from this example: {}", example.title)
-                                on:click=move |_| state.start((example.build)(&browser::new_id()), Route::Tasks)
+                                label=format!("Start from this example: {}", example.title)
                             >
                                 "Start from this example"
-                            </button>
+                            </ActionLink>
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// A start page action as a link styled as a button (the GOV.UK start button): its
+/// address (`#/new`) works even before the app has started, which honours it then; once
+/// started, a click (or Space, as on a button) does it at once.
+#[component]
+fn ActionLink(
+    action: Action,
+    class: &'static str,
+    #[prop(optional, into)] label: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let href = action.to_hash();
+    let run = {
+        let action = action.clone();
+        move || match &action {
+            Action::New => state.start_new(),
+            Action::Example(key) => state.start_example(key),
+        }
+    };
+    let click = {
+        let run = run.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            run();
+        }
+    };
+    let key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == " " {
+            ev.prevent_default();
+            run();
+        }
+    };
+    view! {
+        <a href=href role="button" draggable="false" class=class aria-label=label on:click=click on:keydown=key>
+            {children()}
+        </a>
     }
 }
 
