@@ -58,11 +58,13 @@ async function sizes() {
   const singleGzip = gzipSync(single, { level: 9 }).length;
   results.sizes = { files: rows, appGzip, single: { raw: single.length, gzip: singleGzip } };
   report('size: wasm + js + css, gzip', appGzip / KB, 'KB', '≤ 200 KB', appGzip <= 200 * KB);
-  report('size: single-file build', single.length / KB, `KB raw, ${round(singleGzip / KB)} KB gzip`, '', null);
+  report('size: single-file build', single.length / KB, `KB raw, ${round(singleGzip / KB)} KB gzip`, '≤ 500 KB', single.length <= 500 * KB);
 }
 
 // ---- helpers -----------------------------------------------------------------------
 const server = await startServer(path.resolve(DIST), { '/bench/': path.resolve(FIXTURES) });
+// The same files from a server that compresses what it sends.
+const gzipServer = await startServer(path.resolve(DIST), { '/bench/': path.resolve(FIXTURES) }, { gzip: true });
 const browser = await launchBrowser();
 
 /** A fresh context whose localStorage holds this fixture (before any page script). */
@@ -107,7 +109,7 @@ async function coldLoads(fixture, url, phases = []) {
     times.push(await readyTime(page));
     phases.push(
       await page.evaluate(() => {
-        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+        const wasm = performance.getEntriesByType('resource').find((e) => /\.wasm(\.gz)?$/.test(e.name));
         const at = (name) => performance.getEntriesByName(name)[0].startTime;
         return { wasmRequested: wasm.startTime, wasmReceived: wasm.responseEnd, main: at('lia-main'), ready: at('lia-ready') };
       }),
@@ -248,6 +250,132 @@ async function session() {
   await context.close();
 }
 
+// ---- slow links, slow laptops, servers that do not compress ------------------------------
+// Each profile is a link (CDP Network.emulateNetworkConditions) and a CPU slowdown
+// (Emulation.setCPUThrottlingRate). The app is held against its static twin: the same
+// index.html (the pre-rendered page, the same styles) with no script.
+const PROFILES = [
+  { name: 'loopback', cpu: 1 },
+  { name: '10 Mbit/s 40 ms CPU 4x', cpu: 4, latency: 40, down: 10e6 / 8, up: 5e6 / 8 },
+  { name: '1.6 Mbit/s 150 ms CPU 4x', cpu: 4, latency: 150, down: 1.6e6 / 8, up: 0.75e6 / 8 },
+];
+const SLOW_LOADS = Number(process.env.BENCH_SLOW_LOADS ?? 5);
+const TWIN = 'bench-static-twin.html';
+
+/** A fresh page under a profile, watching when the pre-rendered headings are drawn.
+ * With `clickStart`, the page itself clicks "Start a new assessment" the moment its first
+ * text is drawn (as a person who knows what they want does, with no delay from the
+ * benchmark's own messages to the page), and notes when the first question page shows. */
+async function throttledPage(profile, { clickStart = false } = {}) {
+  const context = await browser.newContext();
+  await context.addInitScript((clickStart) => {
+    window.__liaPaint = {};
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__liaPaint[e.identifier] ??= e.renderTime || e.loadTime;
+    }).observe({ type: 'element', buffered: true });
+    if (!clickStart) return;
+    const live = () => document.querySelector('[data-lia-widget]')?.shadowRoot;
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      const link = document.querySelector('[data-lia-prerendered] a[href="#/new"]') ?? live()?.querySelector('a[href="#/new"]');
+      window.__liaClickedAt = performance.now();
+      link.click();
+      const tick = () => {
+        const shown =
+          window.__liaPaint['lia-first-page'] ||
+          (live()?.querySelector('h1')?.textContent === 'Describe the processing' && performance.now());
+        if (shown) window.__liaFirstPage = shown;
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    }).observe({ type: 'paint', buffered: true });
+  }, clickStart);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latency ?? 0,
+    downloadThroughput: profile.down ?? -1,
+    uploadThroughput: profile.up ?? -1,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  return { context, page };
+}
+
+/** Milliseconds from navigation start until the page's first text was drawn (the
+ * pre-rendered start page, or the live one if the app was quicker than the first paint). */
+function firstText(page) {
+  return page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 60000, polling: 'raf' })
+    .then((handle) => handle.jsonValue());
+}
+
+/** The bytes that had to arrive before the page could be used: the document and what
+ * blocks its first drawing (its stylesheets). Scripts are not among them. */
+function blockingBytes(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const blocking = performance.getEntriesByType('resource').filter((e) => e.renderBlockingStatus === 'blocking');
+    return [nav, ...blocking].reduce((sum, e) => sum + e.transferSize, 0);
+  });
+}
+
+async function slow() {
+  const index = await fs.readFile(path.join(DIST, 'index.html'), 'utf8');
+  const twin = index
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+  await fs.writeFile(path.join(DIST, TWIN), twin);
+  results.slow = [];
+  try {
+    for (const [label, origin] of [['plain', server.origin], ['gzip', gzipServer.origin]]) {
+      for (const profile of PROFILES) {
+        const app = { start: [], clicked: [], first: [], ready: [], bytes: [] };
+        const still = { start: [] };
+        for (let i = 0; i < SLOW_LOADS; i++) {
+          // The app: the start page, then "Start a new assessment" as soon as it is there.
+          let { context, page } = await throttledPage(profile, { clickStart: true });
+          await page.goto(`${origin}/`, { waitUntil: 'commit' });
+          app.start.push(await firstText(page));
+          app.bytes.push(await blockingBytes(page));
+          app.first.push(await page.waitForFunction(() => window.__liaFirstPage, null, { timeout: 60000 }).then((h) => h.jsonValue()));
+          app.clicked.push(await page.evaluate(() => window.__liaClickedAt));
+          await page.waitForFunction(() => performance.getEntriesByName('lia-ready').length > 0, null, { timeout: 60000 });
+          app.ready.push(await page.evaluate(() => performance.getEntriesByName('lia-ready')[0].startTime));
+          await context.close();
+          // Its static twin.
+          ({ context, page } = await throttledPage(profile));
+          await page.goto(`${origin}/${TWIN}`, { waitUntil: 'commit' });
+          still.start.push(await firstText(page));
+          await context.close();
+        }
+        const m = (xs) => median(xs);
+        const where = `${profile.name}, ${label}`;
+        const startRatio = m(app.start) / m(still.start);
+        const firstRatio = m(app.first) / m(still.start);
+        results.slow.push({ profile: profile.name, server: label, app, still });
+        report(`slow: ${where}: static page, start page shown`, m(still.start), 'ms', '', null);
+        report(`slow: ${where}: app, start page shown`, m(app.start), 'ms', '', null);
+        report(`slow: ${where}: app / static, start page shown`, startRatio, '×', '≤ 1.5 ×', startRatio <= 1.5);
+        const firstTarget =
+          profile.name.startsWith('10 Mbit') ? ['≤ 2.5 ×', firstRatio <= 2.5] : profile.name.startsWith('1.6 Mbit') ? ['≤ 5000 ms', m(app.first) <= 5000] : ['', null];
+        report(`slow: ${where}: app, first page shown after "Start"`, m(app.first), 'ms', firstTarget[0].endsWith('ms') ? firstTarget[0] : '', firstTarget[0].endsWith('ms') ? firstTarget[1] : null);
+        report(`slow: ${where}: app / static, first page after "Start"`, firstRatio, '×', firstTarget[0].endsWith('×') ? firstTarget[0] : '', firstTarget[0].endsWith('×') ? firstTarget[1] : null);
+        report(`slow: ${where}: app running (wasm loaded)`, m(app.ready), 'ms', '', null);
+        if (profile.name === 'loopback') {
+          const bytes = Math.max(...app.bytes);
+          report(`slow: ${label}: bytes before the first page is usable`, bytes / KB, 'KB', '≤ 250 KB', bytes <= 250 * KB);
+        }
+      }
+    }
+  } finally {
+    await fs.rm(path.join(DIST, TWIN), { force: true });
+  }
+}
+
 // ---- many drafts -------------------------------------------------------------------
 async function manyDrafts() {
   const none = await coldLoads(null, '/');
@@ -259,14 +387,15 @@ async function manyDrafts() {
   results.drafts = { none, many };
 }
 
-// BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts), for a
+// BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts, slow), for a
 // quick look while working on one figure; without it every part runs.
-const parts = { sizes, start, session, drafts: manyDrafts };
+const parts = { sizes, start, session, drafts: manyDrafts, slow };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 const unknown = (only ?? []).filter((name) => !(name in parts));
 if (unknown.length > 0) {
   await browser.close();
   await server.close();
+  await gzipServer.close();
   console.error(`BENCH_ONLY: no part called ${unknown.join(', ')} (the parts: ${Object.keys(parts).join(', ')})`);
   process.exit(2);
 }
@@ -275,6 +404,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await gzipServer.close();
 }
 
 // ---- the table -----------------------------------------------------------------------

@@ -21,11 +21,27 @@ const READY_ATTRIBUTE: &str = "data-lia-ready";
 const STYLE: &str = include_str!("../../style/main.css");
 
 /// Mounts the app into every `[data-lia-widget]` element, or into a new one at the end of
-/// `<body>` when the page has none.
+/// `<body>` when the page has none. It waits for the browser to draw what is pending
+/// first: a click on the pre-rendered page (its first question page) is then on the
+/// screen before building the app takes the main thread, on a slow laptop for a while.
 pub fn start() {
     // The wasm is compiled and running (the benchmark splits start-up here).
     super::timing::mark("lia-main");
     console_error_panic_hook::set_once();
+    // After the next frame; or at once-ish where frames are not drawn (a tab in the
+    // background draws none), whichever comes first.
+    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = move || {
+        if !mounted.replace(true) {
+            mount_all();
+        }
+    };
+    let after_frame = once.clone();
+    request_animation_frame(move || set_timeout(after_frame, std::time::Duration::ZERO));
+    set_timeout(once, std::time::Duration::from_millis(50));
+}
+
+fn mount_all() {
     let document = document();
     let hosts = document
         .query_selector_all(HOST_SELECTOR)

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -39,13 +40,19 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.gz': 'application/gzip',
 };
+
+/** What a server compresses when asked to (`gzip: true`): text and plain wasm, as a
+ * server set up for it would; an already packed file (.gz) is sent as it is. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|wasm)$/;
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, and each `mounts` entry (URL prefix →
- * directory) beside it; records every request it receives.
+ * directory) beside it; records every request it receives. With `gzip`, responses are
+ * compressed for clients that accept it (as many intranet servers do not by default).
  */
-export async function startServer(root = DIST, mounts = {}) {
+export async function startServer(root = DIST, mounts = {}, { gzip = false } = {}) {
   const received = [];
   const server = http.createServer(async (req, res) => {
     received.push(req.url);
@@ -60,11 +67,16 @@ export async function startServer(root = DIST, mounts = {}) {
     }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
-      res.writeHead(200, {
+      let body = await fs.readFile(file);
+      const headers = {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-      });
+      };
+      if (gzip && COMPRESSIBLE.test(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 6 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
