@@ -683,6 +683,14 @@ fn a_review_is_compared_with_the_saved_version_it_reviews() {
     );
     let (changes, _) = s.changes_since_previous().unwrap();
     assert_eq!(changes.len(), 1);
+    // Each saved record has its register row, worked out from it today.
+    let row = s.saved_row("a1").unwrap();
+    assert_eq!(
+        (row.status, row.version, row.approver.as_str()),
+        (lia::assessment::Status::Approved, 1, "Alex Morgan")
+    );
+    assert_eq!(s.saved_row("a2").unwrap().version, 2);
+    assert!(s.saved_row("nothing").is_none());
     // Once the version it reviews is gone from this browser there is nothing to compare.
     s.close(T0 + 3.0);
     s.delete("a1", T0 + 4.0).unwrap();

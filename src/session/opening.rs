@@ -6,6 +6,7 @@ use super::{Notice, Session};
 use crate::assessment::lifecycle;
 use crate::assessment::{Assessment, QuestionId};
 use crate::compare::{check_chain, compare, Chain, Changes};
+use crate::register::Row;
 use crate::storage::KeyValue;
 
 impl<K: KeyValue> Session<K> {
@@ -157,6 +158,13 @@ impl<K: KeyValue> Session<K> {
     pub fn previous_version(&self) -> Option<Assessment> {
         let of = self.open.as_ref()?.review_of.as_deref()?;
         self.store.load(of).ok().map(|record| record.assessment)
+    }
+
+    /// A saved assessment as the register shows it (its row on the start page), worked
+    /// out from its record today; `None` if it cannot be read.
+    pub fn saved_row(&self, id: &str) -> Option<Row> {
+        let record = self.store.load(id).ok()?;
+        Some(Row::of(&record.assessment, self.today))
     }
 
     /// What changed since the version the open assessment reviews, and whether that saved
