@@ -86,7 +86,7 @@ fn identical_versions_give_an_empty_list() {
     assert!(changes.sign_off_pending);
     assert_eq!(
         changes.before.describe(),
-        "version 1, approved on 16 April 2026"
+        "version 1 (approved on 16 April 2026)"
     );
     assert_eq!(changes.after.describe(), "version 2 (draft)");
     // Record fields are not answers: another id, log or link back changes nothing listed.
@@ -300,7 +300,7 @@ fn an_approved_review_lists_its_sign_off_changes() {
     );
     assert_eq!(
         changes.after.describe(),
-        "version 2, approved on 2 April 2027"
+        "version 2 (approved on 2 April 2027)"
     );
 }
 

@@ -154,8 +154,8 @@ fn rated_text(r: Option<Risk>, likelihood: Option<&str>, severity: Option<&str>)
         (Some(r), Some(l), Some(s)) => format!(
             "{} (likelihood {}, severity {})",
             r.label(),
-            l.to_lowercase(),
-            s.to_lowercase()
+            l.to_ascii_lowercase(),
+            s.to_ascii_lowercase()
         ),
         _ => rating(r).into(),
     }

@@ -42,15 +42,15 @@ impl Side {
         }
     }
 
-    /// "version 1, approved on 16 April 2026", "version 2 (draft)".
+    /// "version 1 (approved on 16 April 2026)", "version 2 (draft)".
     pub fn describe(&self) -> String {
         match (self.status, &self.approved_on) {
             (Status::Approved, Some(on)) => format!(
-                "version {}, approved on {}",
+                "version {} (approved on {})",
                 self.version,
                 Date::parse(on).map_or_else(|| on.clone(), Date::long)
             ),
-            (Status::Approved, None) => format!("version {}, approved", self.version),
+            (Status::Approved, None) => format!("version {} (approved)", self.version),
             (Status::Draft, _) => format!("version {} (draft)", self.version),
         }
     }

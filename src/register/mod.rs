@@ -493,6 +493,18 @@ impl Register {
         links
     }
 
+    /// Adds what another register read (in the order read).
+    pub fn extend(&mut self, other: Register) {
+        self.entries.extend(other.entries);
+        self.failures.extend(other.failures);
+    }
+
+    /// Whether entry `review` reviews exactly entry `previous`.
+    pub fn chain(&self, review: usize, previous: usize) -> Option<Chain> {
+        let (a, b) = (self.entries.get(review)?, self.entries.get(previous)?);
+        Some(check_chain(&a.imported.assessment, &b.imported.assessment))
+    }
+
     /// What changed from entry `previous` to entry `review`.
     pub fn changes(&self, previous: usize, review: usize) -> Option<Changes> {
         let (a, b) = (self.entries.get(previous)?, self.entries.get(review)?);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::{Assessment, Section, Status};
+use crate::register::{reading_short, Due};
 use crate::route::Route;
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
@@ -13,8 +14,10 @@ use crate::ui::browser;
 use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
 use crate::ui::page_title::page_title;
+use crate::ui::pages::register::due_view;
 use crate::ui::state::AppState;
 
 #[component]
@@ -71,6 +74,10 @@ fn StartContent() -> impl IntoView {
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
+        <p>
+            <NavLink route=Route::Register>"Open several files as a register"</NavLink>
+            " to see many records side by side, what needs attention and when each is due for review."
+        </p>
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
@@ -194,14 +201,22 @@ fn SavedList() -> impl IntoView {
                 .into_any();
         }
         view! {
+            <div class="lia-table-wrap" role="region" aria-label="Saved assessments" tabindex="0">
             <table class="lia-table lia-saved">
                 <caption class="lia-visually-hidden">"Saved assessments"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Assessment"</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col">"Last changed"</th>
+                        <th scope="col">"Organisation"</th>
+                        <th scope="col">"Decision"</th>
+                        <th scope="col">"Overall reading"</th>
+                        <th scope="col">"Blockers"</th>
+                        <th scope="col">"Warnings"</th>
+                        <th scope="col">"Approved by"</th>
+                        <th scope="col">"Approval date"</th>
                         <th scope="col">"Review due"</th>
+                        <th scope="col">"Last changed"</th>
                         <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -215,6 +230,7 @@ fn SavedList() -> impl IntoView {
                     />
                 </tbody>
             </table>
+            </div>
             {move || (count.get() > RECENT_ROWS && !show_all.get()).then(|| view! {
                 <p>
                     {format!("Showing the {RECENT_ROWS} most recently changed of {} saved assessments. ", count.get())}
@@ -240,7 +256,9 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let state = expect_context::<AppState>();
     let title = summary.display_title().to_string();
     let id = summary.id.clone();
-    let overdue = summary.review_due.is_some_and(|d| d < state.today);
+    // What the register shows of it, worked out from the record by the core.
+    let details = state.saved_row(&summary.id);
+    let due = Due::of(summary.review_due, state.today);
     let approved = summary.status == Status::Approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
     let rename_id = format!("lia-rename-{}", crate::route::encode_id(&summary.id));
@@ -344,11 +362,15 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
         <tr>
             <td><a href=href id=open_link_id(&summary.id) on:click=open>{title.clone()}</a></td>
             <td>{status_text(&summary)}</td>
-            <td>{browser::describe_time(summary.saved_at)}</td>
-            <td>
-                {summary.review_due.map_or("Not set".to_string(), |d| d.long())}
-                {overdue.then(|| view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> })}
-            </td>
+            <td><span class="lia-cell-label">"Organisation: "</span>{details.as_ref().map(|d| d.organisation.clone())}</td>
+            <td><span class="lia-cell-label">"Decision: "</span>{details.as_ref().map(|d| d.decision.unwrap_or("Not decided"))}</td>
+            <td><span class="lia-cell-label">"Overall reading: "</span>{details.as_ref().map(|d| reading_short(d.reading))}</td>
+            <td><span class="lia-cell-label">"Blockers: "</span>{details.as_ref().map(|d| d.blockers)}</td>
+            <td><span class="lia-cell-label">"Warnings: "</span>{details.as_ref().map(|d| d.warnings)}</td>
+            <td><span class="lia-cell-label">"Approved by: "</span>{details.as_ref().map(|d| d.approver.clone())}</td>
+            <td><span class="lia-cell-label">"Approval date: "</span>{details.as_ref().map(|d| d.approved_label())}</td>
+            <td><span class="lia-cell-label">"Review due: "</span>{due_view(summary.review_due, due)}</td>
+            <td><span class="lia-cell-label">"Last changed: "</span>{browser::describe_time(summary.saved_at)}</td>
             <td>{actions}</td>
         </tr>
     }
