@@ -10,8 +10,6 @@ pub mod chain;
 pub mod listing;
 pub mod words;
 
-use std::collections::BTreeMap;
-
 use crate::assessment::display::{show, Shown};
 use crate::assessment::lifecycle::{approved_on, REDONE_AT_REVIEW};
 use crate::assessment::questions::AnswerKind;
@@ -274,23 +272,18 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
         }
     }
 
-    let key = |f: &Finding| (f.id, f.detail.clone());
-    let was: BTreeMap<_, &Finding> = old.outcome.findings.iter().map(|f| (key(f), f)).collect();
-    let is: BTreeMap<_, &Finding> = new.outcome.findings.iter().map(|f| (key(f), f)).collect();
-    let raised = new
-        .outcome
-        .findings
-        .iter()
-        .filter(|f| !was.contains_key(&key(f)))
-        .map(FindingChange::of)
-        .collect();
-    let resolved = old
-        .outcome
-        .findings
-        .iter()
-        .filter(|f| !is.contains_key(&key(f)))
-        .map(FindingChange::of)
-        .collect();
+    // A finding is the same one when its rule and its detail (which impact, which
+    // channel) are; the lists are short.
+    let same = |a: &Finding, b: &Finding| a.id == b.id && a.detail == b.detail;
+    let only_in = |these: &[Finding], those: &[Finding]| -> Vec<FindingChange> {
+        these
+            .iter()
+            .filter(|f| !those.iter().any(|g| same(f, g)))
+            .map(FindingChange::of)
+            .collect()
+    };
+    let raised = only_in(&new.outcome.findings, &old.outcome.findings);
+    let resolved = only_in(&old.outcome.findings, &new.outcome.findings);
     let reading = (old.outcome.reading != new.outcome.reading)
         .then_some((old.outcome.reading, new.outcome.reading));
 

@@ -58,7 +58,12 @@ impl Reminder {
         hash.update([0]);
         hash.update(self.version.to_string().as_bytes());
         let digest = hash.finalize();
-        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = String::with_capacity(32);
+        for b in &digest[..16] {
+            hex.push(char::from(HEX[usize::from(b >> 4)]));
+            hex.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
         format!("lia-review-{hex}@lia-assessment")
     }
 }

@@ -334,7 +334,8 @@ pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.admits(rows[i]))
         .collect();
-    order.sort_by(|&i, &j| {
+    // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
+    order.sort_unstable_by(|&i, &j| {
         let (a, b) = (rows[i], rows[j]);
         let by = sort.column.cmp(a, b);
         let by = if sort.ascending { by } else { by.reverse() };

@@ -174,7 +174,7 @@ test('30 files open as a register: sorted, filtered, exported, and one kept', as
     assert.equal(await page.locator('table.lia-register tbody tr').count(), 27, 'the register is still there');
 
     // Keep one record in this browser; it opens, and the start page lists it.
-    await activate(page, { role: 'button', name: 'Keep Staff newsletter, version 1, in this browser' });
+    await activate(page, { role: 'button', name: 'Keep in this browser: Staff newsletter, version 1' });
     await waitForRoute(page, '');
     await expectHeadingFocused(page, 'Staff newsletter');
     await activate(page, { role: 'link', name: 'All assessments' }, { back: true });

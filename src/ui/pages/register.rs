@@ -62,6 +62,7 @@ pub fn RegisterPage() -> impl IntoView {
             return;
         }
         let total = files.len();
+        timing::mark("lia-register-start");
         progress.set(Some((0, total)));
         done.set(None);
         leptos::task::spawn_local(async move {
@@ -90,6 +91,8 @@ pub fn RegisterPage() -> impl IntoView {
                 }
             }
             timing::mark("lia-register-read");
+            // The table is drawn in a task of its own, after the last file's.
+            yield_to_the_page().await;
             let (records, failed) = (read.entries().len(), read.failures().len());
             state.register.update(|r| r.extend(read));
             progress.set(None);
@@ -338,19 +341,20 @@ fn RegisterTable() -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><span class="lia-prewrap">{row.title.clone()}</span><div class="lia-hint">{file}</div></th>
-                                <td><span class="lia-cell-label">"Organisation: "</span>{row.organisation.clone()}</td>
-                                <td><span class="lia-cell-label">"Status: "</span>{crate::register::status_label(row.status)}</td>
-                                <td><span class="lia-cell-label">"Version: "</span>{row.version}</td>
-                                <td><span class="lia-cell-label">"Decision: "</span>{row.decision.unwrap_or("Not decided")}</td>
-                                <td><span class="lia-cell-label">"Overall reading: "</span>{reading_short(row.reading)}</td>
-                                <td><span class="lia-cell-label">"Blockers: "</span>{row.blockers}</td>
-                                <td><span class="lia-cell-label">"Warnings: "</span>{row.warnings}</td>
-                                <td><span class="lia-cell-label">"Approved by: "</span>{row.approver.clone()}</td>
-                                <td><span class="lia-cell-label">"Approval date: "</span>{row.approved_label()}</td>
-                                <td><span class="lia-cell-label">"Review due: "</span>{due_view(row.review_due, row.due)}</td>
+                                <td>{row.organisation.clone()}</td>
+                                <td>{crate::register::status_label(row.status)}</td>
+                                <td>{row.version}</td>
+                                <td>{row.decision.unwrap_or("Not decided")}</td>
+                                <td>{reading_short(row.reading)}</td>
+                                <td>{row.blockers}</td>
+                                <td>{row.warnings}</td>
+                                <td>{row.approver.clone()}</td>
+                                <td>{row.approved_label()}</td>
+                                <td>{due_view(row.review_due, row.due)}</td>
                                 <td>
-                                    <button type="button" class="lia-link-button" aria-label=format!("Keep {title}, version {}, in this browser", row.version) on:click=move |_| keep(i)>
+                                    <button type="button" class="lia-link-button" on:click=move |_| keep(i)>
                                         "Keep in this browser"
+                                        <span class="lia-visually-hidden">{format!(": {title}, version {}", row.version)}</span>
                                     </button>
                                     {link.map(|previous| view! {
                                         " "
