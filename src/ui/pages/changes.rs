@@ -118,6 +118,10 @@ pub fn ChangesPage() -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{heading}</h1>
         {move || match found.get() {
             Some((changes, chain)) => view! { <ChangesBody changes chain /> }.into_any(),
+            None if !state.open.with(|a| a.as_ref().is_some_and(|a| a.review_of.is_some())) => view! {
+                <p>"This assessment is not a review of an earlier version, so there is nothing to compare it with."</p>
+            }
+            .into_any(),
             None => view! {
                 <p>
                     {format!("Version {} is not saved in this browser, so there is nothing here to compare with. ", number.get())}

@@ -106,8 +106,14 @@ pub fn RegisterPage() -> impl IntoView {
                     n => format!(", {n} could not be read"),
                 }
             )));
-            // Marked once the table is drawn (the frame after this change).
-            request_animation_frame(|| timing::mark("lia-register-shown"));
+            // Marked once the table is on the screen: the next frame is laid out and
+            // painted before the task after its animation-frame callbacks.
+            request_animation_frame(|| {
+                set_timeout(
+                    || timing::mark("lia-register-shown"),
+                    std::time::Duration::ZERO,
+                )
+            });
         });
     };
 
@@ -391,6 +397,7 @@ fn RegisterTable() -> impl IntoView {
                 </ul>
             })
         }}
+        <CompareAny />
         <h2 class="lia-heading-m">"Download the register"</h2>
         <p>"The downloads hold the assessments shown above, in the order shown."</p>
         <div class="lia-button-group">
@@ -405,5 +412,67 @@ fn RegisterTable() -> impl IntoView {
                 state.focus("lia-page-heading");
             }>"Clear the register"</button>
         </p>
+    }
+}
+
+/// Any two records of the register side by side: the earlier and the later version.
+#[component]
+fn CompareAny() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let choices = Memo::new(move |_| {
+        state.register.with(|r| {
+            r.entries()
+                .iter()
+                .map(|e| format!("{}, version {} ({})", e.row.title, e.row.version, e.file))
+                .collect::<Vec<_>>()
+        })
+    });
+    let earlier = RwSignal::new(0usize);
+    let later = RwSignal::new(1usize);
+    let same = RwSignal::new(false);
+    let compare = move |_| {
+        let (previous, review) = (earlier.get_untracked(), later.get_untracked());
+        if previous == review {
+            same.set(true);
+            state.focus("lia-compare-earlier");
+            return;
+        }
+        same.set(false);
+        state.navigate(Route::RegisterChanges { review, previous });
+    };
+    let options = move |selected: RwSignal<usize>| {
+        choices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| {
+                view! { <option value=i.to_string() selected=move || selected.get() == i>{label}</option> }
+            })
+            .collect_view()
+    };
+    let pick = |signal: RwSignal<usize>| {
+        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0))
+    };
+    move || {
+        (choices.with(Vec::len) >= 2).then(|| view! {
+            <h2 class="lia-heading-m">"Compare two records"</h2>
+            <p>"Choose two versions of one assessment to see what changed from the earlier to the later."</p>
+            {move || same.get().then(|| view! {
+                <p class="lia-error-message" role="alert" id="lia-compare-error">
+                    <span class="lia-visually-hidden">"Error: "</span>"Choose two different records"
+                </p>
+            })}
+            <div class="lia-filters">
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
+                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier)}</select>
+                </div>
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-compare-later">"Later version"</label>
+                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later)}</select>
+                </div>
+            </div>
+            <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>
+        })
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::{Assessment, Section, Status};
-use crate::register::{reading_short, Due};
+use crate::register::{reading_short, Due, Row};
 use crate::route::Route;
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
@@ -136,6 +136,10 @@ struct ListState {
     focus: RwSignal<RowFocus>,
     /// The name being typed in the rename form.
     new_title: RwSignal<String>,
+    /// What the register shows of each listed record (id, revision, row), worked out by
+    /// the core from the record just after the list is drawn, so the first page is not
+    /// kept waiting for it.
+    details: RwSignal<Vec<(String, u64, Row)>>,
 }
 
 impl ListState {
@@ -172,6 +176,7 @@ fn SavedList() -> impl IntoView {
     let rows = ListState {
         focus: RwSignal::new(RowFocus::default()),
         new_title: RwSignal::new(String::new()),
+        details: RwSignal::new(Vec::new()),
     };
     let count = Memo::new(move |_| state.storage.summaries.with(Vec::len));
     // A long list starts with the most recent rows: a page of 200 rows is slow to draw
@@ -184,6 +189,31 @@ fn SavedList() -> impl IntoView {
         }
         list
     };
+    // Each shown record's row, once drawn; kept for rows whose revision is unchanged.
+    Effect::new(move |_| {
+        let wanted: Vec<(String, u64)> = shown().into_iter().map(|s| (s.id, s.revision)).collect();
+        set_timeout(
+            move || {
+                // The list may be gone by now (another page was opened).
+                let Some(known) = rows.details.try_get_untracked() else {
+                    return;
+                };
+                let fresh: Vec<(String, u64, Row)> = wanted
+                    .into_iter()
+                    .filter_map(|(id, revision)| {
+                        match known.iter().find(|(i, r, _)| *i == id && *r == revision) {
+                            Some(entry) => Some(entry.clone()),
+                            None => state.saved_row(&id).map(|row| (id, revision, row)),
+                        }
+                    })
+                    .collect();
+                if fresh != known {
+                    rows.details.try_set(fresh);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     let reveal = move |_| {
         show_all.set(true);
         // Keep the keyboard where the newly shown rows begin.
@@ -257,7 +287,15 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let title = summary.display_title().to_string();
     let id = summary.id.clone();
     // What the register shows of it, worked out from the record by the core.
-    let details = state.saved_row(&summary.id);
+    let (row_id, revision) = (summary.id.clone(), summary.revision);
+    let details = Memo::new(move |_| {
+        rows.details.with(|d| {
+            d.iter()
+                .find(|(i, r, _)| *i == row_id && *r == revision)
+                .map(|(_, _, row)| row.clone())
+        })
+    });
+    let cell = move |f: fn(&Row) -> String| move || details.with(|d| d.as_ref().map(f));
     let due = Due::of(summary.review_due, state.today);
     let approved = summary.status == Status::Approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
@@ -362,13 +400,13 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
         <tr>
             <td><a href=href id=open_link_id(&summary.id) on:click=open>{title.clone()}</a></td>
             <td>{status_text(&summary)}</td>
-            <td><span class="lia-cell-label">"Organisation: "</span>{details.as_ref().map(|d| d.organisation.clone())}</td>
-            <td><span class="lia-cell-label">"Decision: "</span>{details.as_ref().map(|d| d.decision.unwrap_or("Not decided"))}</td>
-            <td><span class="lia-cell-label">"Overall reading: "</span>{details.as_ref().map(|d| reading_short(d.reading))}</td>
-            <td><span class="lia-cell-label">"Blockers: "</span>{details.as_ref().map(|d| d.blockers)}</td>
-            <td><span class="lia-cell-label">"Warnings: "</span>{details.as_ref().map(|d| d.warnings)}</td>
-            <td><span class="lia-cell-label">"Approved by: "</span>{details.as_ref().map(|d| d.approver.clone())}</td>
-            <td><span class="lia-cell-label">"Approval date: "</span>{details.as_ref().map(|d| d.approved_label())}</td>
+            <td><span class="lia-cell-label">"Organisation: "</span>{cell(|d| d.organisation.clone())}</td>
+            <td><span class="lia-cell-label">"Decision: "</span>{cell(|d| d.decision.unwrap_or("Not decided").to_string())}</td>
+            <td><span class="lia-cell-label">"Overall reading: "</span>{cell(|d| reading_short(d.reading).to_string())}</td>
+            <td><span class="lia-cell-label">"Blockers: "</span>{cell(|d| d.blockers.to_string())}</td>
+            <td><span class="lia-cell-label">"Warnings: "</span>{cell(|d| d.warnings.to_string())}</td>
+            <td><span class="lia-cell-label">"Approved by: "</span>{cell(|d| d.approver.clone())}</td>
+            <td><span class="lia-cell-label">"Approval date: "</span>{cell(|d| d.approved_label())}</td>
             <td><span class="lia-cell-label">"Review due: "</span>{due_view(summary.review_due, due)}</td>
             <td><span class="lia-cell-label">"Last changed: "</span>{browser::describe_time(summary.saved_at)}</td>
             <td>{actions}</td>
