@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute } from './app.mjs';
-import { browserToday, downloadFrom } from './file-helpers.mjs';
+import { browserToday, downloadFrom, openReport } from './file-helpers.mjs';
 import { activate, expectHeadingFocused, tabTo, waitForFocus } from './keyboard.mjs';
 import { exportOf, record, reviewedDigest } from './register-files.mjs';
 
@@ -160,6 +160,20 @@ test('30 files open as a register: sorted, filtered, exported, and one kept', as
     assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, withDates);
     assert.ok(ics.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
     assert.ok(ics.text.includes('TRIGGER:-P14D'));
+
+    // The page to print: every row, the hostile title as text, nothing loaded or run.
+    const printable = await downloadFrom(page, 'Download a page to print (HTML)');
+    assert.match(printable.name, /^lia-register-\d{4}-\d{2}-\d{2}\.html$/);
+    const opened = await openReport(env.browser, printable.text);
+    try {
+      assert.equal(await opened.page.locator('tbody tr').count(), 27);
+      assert.equal(await opened.page.locator('tbody th', { hasText: '=HYPERLINK("http://evil.example","Click")' }).count(), 1);
+      assert.equal(await opened.page.locator('a, script, img').count(), 0);
+      assert.deepEqual(opened.log.requests.filter((u) => u !== 'http://report.invalid/lia-report.html'), []);
+      assert.deepEqual(await opened.page.evaluate(() => window.__cspViolations), []);
+    } finally {
+      await opened.close();
+    }
 
     // The review and the version it reviews.
     const chains = await page.locator('#lia-register-chains li').allTextContents();
