@@ -1,5 +1,5 @@
 // The browser benchmark: sizes, start-up against a static baseline, typing, saving,
-// exporting, 200 drafts, memory. Prints a table with each budget, and writes it as JSON.
+// exporting, 200 drafts, memory, a register of 500 records. Prints a table with each budget, and writes it as JSON.
 // Figures, not assertions: these machines are shared and noisy. Run through ./dev bench.
 //
 //   node scripts/bench.mjs <dist> <single-file> <fixture dir> <output json>
@@ -387,9 +387,60 @@ async function manyDrafts() {
   results.drafts = { none, many };
 }
 
-// BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts, slow), for a
-// quick look while working on one figure; without it every part runs.
-const parts = { sizes, start, session, drafts: manyDrafts, slow };
+// ---- a register of many records -------------------------------------------------------
+// 500 record files of about 20 KB each, chosen at once on the register page: how long
+// reading them takes, how long from the last file read to the table shown (the budget),
+// and the longest task while reading (how long input could wait).
+const REGISTER_FILES = 500;
+async function register() {
+  const { exportOf, record } = await import('../tests/browser/register-files.mjs');
+  const today = new Date().toISOString().slice(0, 10);
+  const filler = 'We keep the data only as long as we need it and review access every quarter. '.repeat(60);
+  const files = [];
+  for (let i = 0; i < REGISTER_FILES; i++) {
+    const a = record(today, i, { status: i % 3 ? 'draft' : 'approved', review: (i % 90) - 30, filler });
+    for (const key of ['purpose.why', 'purpose.benefit', 'necessity.proportionate', 'expectations.other-factors']) a.answers[key] = filler;
+    files.push({ name: `record-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
+  }
+  const averageKb = files.reduce((n, f) => n + f.buffer.length, 0) / files.length / KB;
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.__liaLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__liaLongTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/#/register');
+    await readyTime(page);
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(files);
+    await page.waitForFunction(() => performance.getEntriesByName('lia-register-shown').length > 0, null, { timeout: 120000 });
+    runs.push(
+      await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0].startTime;
+        const [start, read, shown] = [at('lia-register-start'), at('lia-register-read'), at('lia-register-shown')];
+        const longest = (from, to) =>
+          Math.max(0, ...window.__liaLongTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
+        const rows = document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('table.lia-register tbody tr').length;
+        return { read: read - start, shown: shown - read, longest: longest(start, read), drawing: longest(read, shown), rows };
+      }),
+    );
+    await context.close();
+  }
+  if (runs.some((r) => r.rows !== REGISTER_FILES)) throw new Error(`the register showed ${runs.map((r) => r.rows)} rows`);
+  const shown = median(runs.map((r) => r.shown));
+  report(`register: ${REGISTER_FILES} files of ${round(averageKb)} KB, reading them, median`, median(runs.map((r) => r.read)), 'ms', '', null);
+  report('register: longest task while reading (0: none over 50 ms), median', median(runs.map((r) => r.longest)), 'ms', '', null);
+  report('register: longest task drawing the table, median', median(runs.map((r) => r.drawing)), 'ms', '', null);
+  report('register: files read to table shown, median', shown, 'ms', '≤ 1000 ms', shown <= 1000);
+  results.register = runs;
+}
+
+// BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts, register,
+// slow), for a quick look while working on one figure; without it every part runs.
+const parts = { sizes, start, session, drafts: manyDrafts, register, slow };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 const unknown = (only ?? []).filter((name) => !(name in parts));
 if (unknown.length > 0) {

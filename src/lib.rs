@@ -3,10 +3,12 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod assessment;
+pub mod compare;
 pub mod csp;
 pub mod embed;
 pub mod export;
 pub mod facts;
+pub mod register;
 pub mod route;
 pub mod session;
 pub mod storage;

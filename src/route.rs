@@ -15,6 +15,16 @@ pub enum Route {
     },
     /// Check your answers (and approve).
     Check,
+    /// What changed since the version the open assessment reviews.
+    Changes,
+    /// The register of records opened from files (no assessment need be open).
+    Register,
+    /// What changed between two records of the register: the entries of the review and
+    /// of the version it reviews.
+    RegisterChanges {
+        review: usize,
+        previous: usize,
+    },
 }
 
 /// An assessment id as it appears in an address: every byte but ASCII letters, digits
@@ -91,9 +101,14 @@ impl Route {
         let encoded = id.map(encode_id);
         let id = encoded.as_deref();
         match (self, id) {
+            (Route::Register, _) => "#/register".into(),
+            (Route::RegisterChanges { review, previous }, _) => {
+                format!("#/register/changes/{review}/{previous}")
+            }
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
             (Route::Check, Some(id)) => format!("#/a/{id}/check"),
+            (Route::Changes, Some(id)) => format!("#/a/{id}/changes"),
             (
                 Route::Section {
                     section,
@@ -112,6 +127,19 @@ impl Route {
     pub fn from_hash(hash: &str) -> (Option<String>, Route) {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        if let Some(register) = path.strip_prefix("register") {
+            let numbers: Vec<Option<usize>> = register
+                .trim_start_matches('/')
+                .strip_prefix("changes/")
+                .map(|rest| rest.split('/').map(|n| n.parse().ok()).collect())
+                .unwrap_or_default();
+            return match numbers[..] {
+                [Some(review), Some(previous)] => {
+                    (None, Route::RegisterChanges { review, previous })
+                }
+                _ => (None, Route::Register),
+            };
+        }
         let mut parts = path.split('/');
         let (first, id, rest) = (parts.next(), parts.next(), parts.next());
         let decoded = id.and_then(decode_id);
@@ -122,6 +150,7 @@ impl Route {
         match (first, id, rest) {
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
+            (Some("a"), Some(id), Some("changes")) => (Some(id.into()), Route::Changes),
             (Some("a"), Some(id), Some(key)) => match Section::from_key(key) {
                 Some(section) => (
                     Some(id.into()),
@@ -146,6 +175,7 @@ mod tests {
         let routes = [
             Route::Tasks,
             Route::Check,
+            Route::Changes,
             Route::Section {
                 section: Section::Purpose,
                 from_check: false,
@@ -166,6 +196,22 @@ mod tests {
         assert_eq!(Route::from_hash("#/"), (None, Route::Start));
         assert_eq!(Route::from_hash(""), (None, Route::Start));
         assert_eq!(Route::Tasks.to_hash(None), "#/");
+        // The register belongs to no assessment.
+        for route in [
+            Route::Register,
+            Route::RegisterChanges {
+                review: 3,
+                previous: 12,
+            },
+        ] {
+            for id in [None, Some("abc")] {
+                assert_eq!(Route::from_hash(&route.to_hash(id)), (None, route.clone()));
+            }
+        }
+        assert_eq!(
+            Route::from_hash("#/register/changes/x/1"),
+            (None, Route::Register)
+        );
     }
 
     #[test]

@@ -15,8 +15,10 @@ const BROWSER_CRATES: [&str; 6] = [
 ];
 
 /// Every part of the functional core: folders and single files.
-const CORE: [&str; 7] = [
+const CORE: [&str; 9] = [
     "src/assessment",
+    "src/compare",
+    "src/register",
     "src/storage",
     "src/export",
     "src/session",

@@ -454,6 +454,7 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "version",
                 "status",
                 "review_of",
+                "reviewed",
                 "answers",
                 "impacts",
                 "review_log"
@@ -645,8 +646,12 @@ fn schema_fields(def: &str) -> Vec<String> {
 #[test]
 fn every_field_serde_knows_is_named_without_a_list_of_fields() {
     type Place = fn(&mut Value) -> &mut Value;
-    let places: [(&str, &str, Place); 3] = [
+    let places: [(&str, &str, Place); 4] = [
         ("assessment", "", |v| &mut v["assessment"]),
+        ("reviewed", "reviewed.", |v| {
+            v["assessment"]["reviewed"] = json!({"version": 1, "digest": "0".repeat(64)});
+            &mut v["assessment"]["reviewed"]
+        }),
         ("impact", "impacts[1].", |v| {
             &mut v["assessment"]["impacts"][1]
         }),

@@ -160,6 +160,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         version,
         status,
         review_of,
+        reviewed,
         answers,
         impacts,
         review_log,
@@ -169,6 +170,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "version", version, &b.version);
     note(&mut out, "status", status, &b.status);
     note(&mut out, "review_of", review_of, &b.review_of);
+    note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =

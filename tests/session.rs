@@ -661,6 +661,45 @@ fn start_a_review() {
 }
 
 #[test]
+fn a_review_is_compared_with_the_saved_version_it_reviews() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    assert!(s.changes_since_previous().is_none(), "not a review");
+    s.approve(T0).unwrap();
+    s.start_review("a2".into(), T0 + 1.0);
+    assert_eq!(s.previous_version().map(|a| a.id), Some("a1".to_string()));
+    let (changes, chain) = s.changes_since_previous().unwrap();
+    assert!(changes.is_empty(), "{changes:?}");
+    assert_eq!(
+        chain.describe(),
+        "Version 2 reviews exactly the approved version 1."
+    );
+    s.edit(
+        |a| {
+            a.set_text(Q::ExpPastUse, "Not used for anything else before.");
+        },
+        T0 + 2.0,
+    );
+    let (changes, _) = s.changes_since_previous().unwrap();
+    assert_eq!(changes.len(), 1);
+    // Each saved record has its register row, worked out from it today.
+    let row = s.saved_row("a1").unwrap();
+    assert_eq!(
+        (row.status, row.version, row.approver.as_str()),
+        (lia::assessment::Status::Approved, 1, "Alex Morgan")
+    );
+    assert_eq!(s.saved_row("a2").unwrap().version, 2);
+    assert!(s.saved_row("nothing").is_none());
+    // Once the version it reviews is gone from this browser there is nothing to compare.
+    s.close(T0 + 3.0);
+    s.delete("a1", T0 + 4.0).unwrap();
+    s.open_saved("a2", T0 + 5.0);
+    assert!(s.previous_version().is_none());
+    assert!(s.changes_since_previous().is_none());
+}
+
+#[test]
 fn duplicate() {
     let kv = shared();
     let mut s = tab(&kv);

@@ -73,6 +73,47 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days since 1 January 1970 (negative before), for counting days between dates.
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil, for the proleptic Gregorian calendar.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The number of days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// The next day (the same date at the end of the range).
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else if self.year < 2999 {
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            self
+        }
+    }
+
     /// How people read a date in the UK: "10 December 2024".
     pub fn long(self) -> String {
         format!(
@@ -145,5 +186,23 @@ mod tests {
         assert_eq!(d.add_months(1).to_string(), "2024-02-29");
         assert_eq!(d.add_months(12).to_string(), "2025-01-31");
         assert_eq!(d.add_months(23).to_string(), "2025-12-31");
+    }
+
+    #[test]
+    fn counts_days_and_steps_to_the_next() {
+        let day = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(day(1970, 1, 1).day_number(), 0);
+        assert_eq!(day(2000, 3, 1).day_number(), 11_017);
+        assert_eq!(day(2024, 2, 28).days_until(day(2024, 3, 1)), 2);
+        assert_eq!(day(2023, 2, 28).days_until(day(2023, 3, 1)), 1);
+        assert_eq!(day(2026, 12, 31).days_until(day(2026, 1, 1)), -364);
+        assert_eq!(day(2024, 2, 28).next_day(), day(2024, 2, 29));
+        assert_eq!(day(2024, 12, 31).next_day(), day(2025, 1, 1));
+        assert_eq!(day(2025, 4, 30).next_day(), day(2025, 5, 1));
+        let mut d = day(1999, 1, 1);
+        for n in 0..800 {
+            assert_eq!(day(1999, 1, 1).days_until(d), n);
+            d = d.next_day();
+        }
     }
 }

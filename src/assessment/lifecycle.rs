@@ -2,7 +2,7 @@
 //! makes a new editable version linked to the approved one.
 
 use super::date::Date;
-use super::model::{Answer, Assessment, ReviewEntry, Status};
+use super::model::{Answer, Assessment, ReviewEntry, Reviewed, Status};
 use super::outcome::outcome;
 use super::questions::QuestionId as Q;
 
@@ -25,23 +25,40 @@ pub fn approve(assessment: &mut Assessment, today: Date) -> Result<(), Vec<Strin
     Ok(())
 }
 
+/// The sign-off answers a review clears: each version is signed off again.
+pub const REDONE_AT_REVIEW: [Q; 6] = [
+    Q::SignOffCompletedDate,
+    Q::SignOffApprovedName,
+    Q::SignOffApprovedRole,
+    Q::SignOffApprovedDate,
+    Q::SignOffReviewDate,
+    Q::SignOffChecklist,
+];
+
+/// The approval date recorded in an assessment, as typed.
+pub fn approved_on(a: &Assessment) -> Option<&str> {
+    match a.answers.get(Q::SignOffApprovedDate) {
+        Some(Answer::Text(t)) => Some(t.as_str()),
+        _ => None,
+    }
+}
+
 /// Starts a review of an approved assessment: a new draft with the same answers and
-/// impacts, the next version number and a link back, with the sign-off to be done
-/// again. The approved record itself is left untouched.
+/// impacts, the next version number and a link back (its id, and its version, approval
+/// date and digest in `reviewed`), with the sign-off to be done again. The approved
+/// record itself is left untouched.
 pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Date) -> Assessment {
     let mut review = approved.clone();
     review.id = new_id.into();
     review.version = approved.version + 1;
     review.status = Status::Draft;
     review.review_of = Some(approved.id.clone());
-    for q in [
-        Q::SignOffCompletedDate,
-        Q::SignOffApprovedName,
-        Q::SignOffApprovedRole,
-        Q::SignOffApprovedDate,
-        Q::SignOffReviewDate,
-        Q::SignOffChecklist,
-    ] {
+    review.reviewed = Some(Reviewed {
+        version: approved.version,
+        approved_on: approved_on(approved).map(String::from),
+        digest: crate::export::reviewed_digest(approved),
+    });
+    for q in REDONE_AT_REVIEW {
         review.answers.clear(q);
     }
     review.review_log.push(ReviewEntry {
@@ -49,14 +66,7 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
         note: format!(
             "Review started from version {} (approved {}).",
             approved.version,
-            approved
-                .answers
-                .get(Q::SignOffApprovedDate)
-                .and_then(|a| match a {
-                    Answer::Text(t) => Some(t.as_str()),
-                    _ => None,
-                })
-                .unwrap_or("on an unrecorded date")
+            approved_on(approved).unwrap_or("on an unrecorded date")
         ),
     });
     review

@@ -27,7 +27,8 @@ pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
 pub use evaluation::Evaluation;
 pub use model::{
-    Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Risk, Status, YesNo,
+    Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Reviewed, Risk, Status,
+    YesNo,
 };
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};

@@ -328,6 +328,21 @@ pub struct ReviewEntry {
     pub note: String,
 }
 
+/// What a review was started from: the approved version it reviews, so that a copy of
+/// that version (in this browser or a file) can be checked against it later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewed {
+    /// Its version number.
+    pub version: u32,
+    /// Its approval date, as recorded in it (`sign-off.approved-date`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_on: Option<String>,
+    /// `export::reviewed_digest` of it: SHA-256 of its canonical JSON without its review
+    /// log, in lower-case hex.
+    pub digest: String,
+}
+
 /// A legitimate interests assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -342,6 +357,10 @@ pub struct Assessment {
     /// The id of the approved assessment this one reviews, if it is a review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_of: Option<String>,
+    /// For a review: the version it reviews, with that version's digest (the chain of
+    /// records).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Reviewed>,
     #[serde(default)]
     pub answers: Answers,
     #[serde(default)]
@@ -361,6 +380,7 @@ impl Assessment {
             version: 1,
             status: Status::Draft,
             review_of: None,
+            reviewed: None,
             answers: Answers::default(),
             impacts: Vec::new(),
             review_log: Vec::new(),

@@ -60,3 +60,15 @@ pub fn assessment_digest(a: &Assessment) -> String {
     let value = serde_json::to_value(a).expect("an assessment always serialises");
     digest_hex(&value)
 }
+
+/// The digest a review records of the version it reviews (`Assessment::reviewed`): the
+/// SHA-256 of the canonical JSON of that version without its review log. The log says
+/// what happened to one copy (an import, for instance), not what was approved, so every
+/// copy of one approved version gives the same digest; anything else in it changes it.
+pub fn reviewed_digest(a: &Assessment) -> String {
+    let mut value = serde_json::to_value(a).expect("an assessment always serialises");
+    if let serde_json::Value::Object(fields) = &mut value {
+        fields.remove("review_log");
+    }
+    digest_hex(&value)
+}

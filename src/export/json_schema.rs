@@ -69,6 +69,15 @@ pub fn json_schema() -> Value {
                 "date": { "type": "string", "description": "When the review took place (yyyy-mm-dd, as typed)." },
                 "note": { "type": "string", "description": "What was reviewed or changed." }
             })),
+            "reviewed": object(&["version", "digest"], json!({
+                "version": u32_schema("The version number of the approved assessment this review was started from."),
+                "approved_on": { "type": "string", "description": "That version's approval date as recorded in it (yyyy-mm-dd, as typed)." },
+                "digest": {
+                    "type": "string",
+                    "pattern": DIGEST_PATTERN,
+                    "description": "SHA-256 of the canonical JSON of that version's assessment without its review_log, in lower-case hex."
+                }
+            })),
             "likelihood": nullable_enum(&keys(&Likelihood::ALL)),
             "severity": nullable_enum(&keys(&HarmSeverity::ALL)),
             "section": { "enum": keys(&Section::ALL) },
@@ -95,6 +104,7 @@ fn assessment() -> Value {
             "version": u32_schema("1 for a first assessment; each review makes the next version."),
             "status": { "enum": keys(&STATUSES), "description": "Approved records are read-only." },
             "review_of": { "type": "string", "description": "The id of the approved assessment this one reviews (written only for a review)." },
+            "reviewed": { "$ref": "#/$defs/reviewed", "description": "The version this review was started from, with its digest (written only for a review)." },
             "answers": { "$ref": "#/$defs/answers" },
             "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
             "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." }

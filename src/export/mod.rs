@@ -23,10 +23,10 @@ mod json_schema;
 mod schema_doc;
 
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
-pub use envelope::{assessment_digest, to_json};
+pub use envelope::{assessment_digest, reviewed_digest, to_json};
 pub use error::ImportError;
 pub use file_name::{file_name, slug, MAX_SLUG};
-pub use html::{content_security_policy, to_html};
+pub use html::{content_security_policy, to_html, to_html_with_previous};
 pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};

@@ -157,8 +157,8 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of` and `review_log`, which are left out when \
-         empty; on import, the fields with a default may be missing.\n\n",
+         writes all of them except `review_of`, `reviewed` and `review_log`, which are left \
+         out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
     row(out, &["`id`", "text", "The assessment's unique id."]);
@@ -184,6 +184,15 @@ fn assessment(out: &mut String) {
             "`review_of`",
             "text, optional",
             "For a review: the id of the approved assessment it reviews.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`reviewed`",
+            "object, optional",
+            "For a review: the version it was started from, with that version's digest \
+             (see [The version a review reviews](#the-version-a-review-reviews)).",
         ],
     );
     row(
@@ -279,6 +288,41 @@ fn assessment(out: &mut String) {
         ],
     );
     row(out, &["`note`", "text", "What was reviewed or changed."]);
+    out.push_str(
+        "\n### The version a review reviews\n\nAn object; fields other than these are \
+         refused. It is written when a review is started, from the approved version it \
+         reviews, and links the records into a chain: opening a review with a copy of that \
+         version says whether the copy is exactly the version that was reviewed.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`version`",
+            "whole number",
+            "The version number of the approved assessment.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`approved_on`",
+            "text, optional",
+            "Its approval date as recorded in it, `yyyy-mm-dd` (kept as typed).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`digest`",
+            "text",
+            "The SHA-256, in lower-case hex, of the canonical JSON (as for the export's \
+             digest) of that version's `assessment` with its `review_log` taken out. The log \
+             says what happened to one copy, such as being imported, not what was approved, \
+             so every copy of the approved version gives this digest, and any other change \
+             to it gives another.",
+        ],
+    );
     out.push('\n');
 }
 

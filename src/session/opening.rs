@@ -5,6 +5,8 @@
 use super::{Notice, Session};
 use crate::assessment::lifecycle;
 use crate::assessment::{Assessment, QuestionId};
+use crate::compare::{check_chain, compare, Chain, Changes};
+use crate::register::Row;
 use crate::storage::KeyValue;
 
 impl<K: KeyValue> Session<K> {
@@ -115,11 +117,16 @@ impl<K: KeyValue> Session<K> {
         base.status = approved.status;
         base.version = approved.version;
         base.review_of = approved.review_of.clone();
+        base.reviewed = approved.reviewed.clone();
         if let Some(date) = approved.answers.get(QuestionId::SignOffApprovedDate) {
             base.answers
                 .set(QuestionId::SignOffApprovedDate, date.clone());
         }
-        let review = lifecycle::start_review(&base, new_id, self.today);
+        let mut review = lifecycle::start_review(&base, new_id, self.today);
+        // The chain records the approved record as it is, not this tab's changes.
+        if let Some(reviewed) = review.reviewed.as_mut() {
+            reviewed.digest = crate::export::reviewed_digest(&approved);
+        }
         self.discard_changes();
         self.start(review, now)
     }
@@ -141,5 +148,34 @@ impl<K: KeyValue> Session<K> {
                 false
             }
         }
+    }
+}
+
+impl<K: KeyValue> Session<K> {
+    /// The saved version the open assessment reviews (by its `review_of`), if it is
+    /// saved here and can be read: what "What changed" and the report's appendix compare
+    /// it with.
+    pub fn previous_version(&self) -> Option<Assessment> {
+        let of = self.open.as_ref()?.review_of.as_deref()?;
+        self.store.load(of).ok().map(|record| record.assessment)
+    }
+
+    /// A saved assessment as the register shows it (its row on the start page), worked
+    /// out from its record today; `None` if it cannot be read.
+    pub fn saved_row(&self, id: &str) -> Option<Row> {
+        let record = self.store.load(id).ok()?;
+        Some(Row::of(&record.assessment, self.today))
+    }
+
+    /// What changed since the version the open assessment reviews, and whether that saved
+    /// copy is exactly the version reviewed; `None` if it is not a review or that version
+    /// is not saved here.
+    pub fn changes_since_previous(&self) -> Option<(Changes, Chain)> {
+        let open = self.open.as_ref()?;
+        let previous = self.previous_version()?;
+        Some((
+            compare(&previous, open, Some(self.today)),
+            check_chain(open, &previous),
+        ))
     }
 }

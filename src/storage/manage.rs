@@ -57,6 +57,7 @@ impl<K: KeyValue> Store<K> {
         copy.version = 1;
         copy.status = Status::Draft;
         copy.review_of = None;
+        copy.reviewed = None;
         let saved = self.save(&copy, None, now_ms)?;
         Ok(Record {
             assessment: copy,

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::components::layout::Layout;
 use super::early::Early;
+use super::pages::changes::{ChangesPage, RegisterChangesPage};
 use super::pages::check::CheckPage;
+use super::pages::register::RegisterPage;
 use super::pages::section::SectionPage;
 use super::pages::start::StartPage;
 use super::pages::tasks::TaskListPage;
@@ -60,6 +62,11 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
             } if has_open => view! { <SectionPage section from_check /> }.into_any(),
             Route::Tasks if has_open => view! { <TaskListPage /> }.into_any(),
             Route::Check if has_open => view! { <CheckPage /> }.into_any(),
+            Route::Changes if has_open => view! { <ChangesPage /> }.into_any(),
+            Route::Register => view! { <RegisterPage /> }.into_any(),
+            Route::RegisterChanges { review, previous } => {
+                view! { <RegisterChangesPage review previous /> }.into_any()
+            }
             _ => view! { <StartPage /> }.into_any(),
         }
     };
@@ -90,7 +97,12 @@ fn follow_hash(state: AppState) {
             .open
             .with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
         let current = state.route.get_untracked();
-        if id.is_some() && id == open_id {
+        if id.is_none() && matches!(route, Route::Register | Route::RegisterChanges { .. }) {
+            // The register belongs to no assessment: the open one stays open.
+            if current != route {
+                state.navigate(route);
+            }
+        } else if id.is_some() && id == open_id {
             if current != route {
                 state.navigate(route);
             }

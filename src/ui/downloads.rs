@@ -51,11 +51,24 @@ pub fn download_json(a: &Assessment) -> Result<(), String> {
     )
 }
 
-/// The printable HTML report, named `lia-<title>-<date>.html`.
-pub fn download_html(a: &Assessment) -> Result<(), String> {
+/// The printable HTML report, named `lia-<title>-<date>.html`; for a review, with the
+/// changes since `previous` (the version it reviews) as an appendix.
+pub fn download_html(a: &Assessment, previous: Option<&Assessment>) -> Result<(), String> {
     let today = browser::today();
     let html = super::timing::measure("lia-export-html", || {
-        export::to_html(a, &browser::now_iso(), Some(today))
+        export::to_html_with_previous(a, previous, &browser::now_iso(), Some(today))
     });
     download(&export::file_name(a, today, "html"), "text/html", &html)
+}
+
+/// A calendar file with a reminder of the assessment's review date, if it has one.
+pub fn download_reminder(a: &Assessment) -> Result<(), String> {
+    let reminder = crate::register::ics::Reminder::of(a)
+        .ok_or_else(|| "the assessment has no review date".to_string())?;
+    let text = crate::register::ics::calendar(&[reminder], &browser::now_iso());
+    download(
+        &export::file_name(a, browser::today(), "ics"),
+        "text/calendar",
+        &text,
+    )
 }

@@ -13,8 +13,10 @@ use super::local_storage::LocalStorageKv;
 use super::persistence;
 use super::signals::{Changes, StorageView};
 use crate::assessment::{Assessment, Date, Evaluation, QuestionId};
+use crate::compare::{Chain, Changes as VersionChanges};
 use crate::embed::Settings;
 use crate::export::Imported;
+use crate::register::{Register, Row};
 use crate::route::Route;
 use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
 use crate::storage::{JournalEntry, KeyValue, MemoryKv, StoreError};
@@ -48,6 +50,8 @@ pub struct AppState {
     /// text fields know to re-read their value.
     pub generation: RwSignal<u64>,
     pub storage: StorageView,
+    /// Records opened from files as a register: in memory only, never stored.
+    pub register: RwSignal<Register>,
     session: StoredValue<Core, LocalStorage>,
     /// The session's `replaced` count last mirrored into `open`.
     replaced: StoredValue<u64>,
@@ -119,6 +123,7 @@ impl AppState {
             }),
             generation: RwSignal::new(0),
             storage: StorageView::new(),
+            register: RwSignal::new(Register::new(today)),
             session: StoredValue::new_local(session),
             replaced: StoredValue::new(0),
             timer: StoredValue::new(None),
@@ -410,6 +415,40 @@ impl AppState {
     pub fn discard_damaged(&self, key: &str) -> Result<(), StoreError> {
         self.run(|s, _| s.discard_damaged(key))
             .unwrap_or_else(|| Err(no_session()))
+    }
+
+    /// The saved version the open assessment reviews, if it is saved here.
+    pub fn previous_version(&self) -> Option<Assessment> {
+        self.session
+            .try_with_value(|s| s.previous_version())
+            .flatten()
+    }
+
+    /// What changed since the version the open assessment reviews, and whether the
+    /// saved copy of that version is exactly the one reviewed.
+    pub fn changes_since_previous(&self) -> Option<(VersionChanges, Chain)> {
+        self.session
+            .try_with_value(|s| s.changes_since_previous())
+            .flatten()
+    }
+
+    /// A saved assessment's row, as the register shows it.
+    pub fn saved_row(&self, id: &str) -> Option<Row> {
+        self.session.try_with_value(|s| s.saved_row(id)).flatten()
+    }
+
+    /// Keeps a record of the register in this browser: adopted as any imported file is
+    /// (its log entry, a clash of ids asked about). It opens unless its id clashes.
+    pub fn keep_from_register(&self, index: usize) -> ImportStep {
+        let entry = self.register.with_untracked(|r| {
+            r.entries()
+                .get(index)
+                .map(|e| (e.imported.clone(), e.file.clone()))
+        });
+        match entry {
+            Some((imported, file)) => self.import(imported, &file),
+            None => ImportStep::Refused,
+        }
     }
 
     /// Opens the question's section and puts the cursor in it.

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute, route } from './app.mjs';
 import { assertNoViolations, screenshot } from './a11y.mjs';
+import { browserToday } from './file-helpers.mjs';
+import { exportOf, record as recordOf, reviewedDigest } from './register-files.mjs';
 
 const env = useBrowser();
 
@@ -119,6 +121,39 @@ for (const width of [1280, 320]) {
       await go(page, 'about', 'Describe the processing');
       assert.equal(await page.locator('main fieldset.lia-form-body').getAttribute('disabled'), '', 'the form is disabled');
       await check('approved-section');
+
+      // A review, and what changed since the approved version.
+      await page.getByRole('button', { name: 'Start a review' }).first().click();
+      await page.getByRole('link', { name: 'See what changed since version 1' }).waitFor();
+      await settled(page, EMERGENCY);
+      await go(page, 'purpose', 'Identify the legitimate interest (purpose test)');
+      await page.getByLabel('Why do you want to process the data?', { exact: true }).fill('To reach a chosen contact in an emergency at work.');
+      await go(page, 'changes', 'What changed since version 1');
+      assert.ok((await page.locator('main tr.lia-change').count()) >= 1, 'a change is listed');
+      await check('changes');
+
+      // The register: records from files, a review with the version it reviews, a broken file.
+      const today = await browserToday(page);
+      const v1 = recordOf(today, 1, { title: 'Staff newsletter', status: 'approved', review: -2 });
+      const v2 = { ...structuredClone(v1), id: 'v2', version: 2, status: 'draft', review_of: v1.id };
+      v2.reviewed = { version: 1, digest: reviewedDigest(v1) };
+      v2.answers['about.organisation'] = 'Renamed Ltd';
+      const others = [2, 3, 4].map((i) => recordOf(today, i, { review: [10, 100, null][i - 2], status: i === 3 ? 'approved' : 'draft' }));
+      await page.evaluate(() => (location.hash = '#/register'));
+      await settled(page, 'Register of assessments');
+      await page.getByLabel('Choose files', { exact: true }).setInputFiles([
+        ...[v1, v2, ...others].map((a, i) => ({ name: `r${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) })),
+        { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+      ]);
+      await page.locator('#lia-register-status').filter({ hasText: '6 files read' }).waitFor();
+      assert.equal(await page.locator('table.lia-register tbody tr').count(), 5);
+      await check('register');
+      await page.getByRole('link', { name: 'See what changed' }).click();
+      await settled(page, 'What changed since version 1');
+      await check('register-changes');
+      await backToStart(page);
+      assert.ok((await page.locator('main table.lia-saved tbody tr').count()) >= 3);
+      await check('start-register-columns');
 
       assert.deepEqual(record.pageErrors, [], 'page errors');
     } finally {

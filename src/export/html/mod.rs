@@ -8,6 +8,7 @@
 //! but the report's own stylesheet. Nothing is fetched: no links, fonts or images.
 
 mod answers;
+mod changes;
 mod cover;
 mod findings;
 mod impacts;
@@ -31,6 +32,17 @@ pub use policy::content_security_policy;
 
 /// The self-contained HTML report.
 pub fn to_html(a: &Assessment, exported_at: &str, today: Option<Date>) -> String {
+    to_html_with_previous(a, None, exported_at, today)
+}
+
+/// The report of `a`; for a review, `previous` is a copy of the version it reviews (if
+/// one is at hand), whose changes the appendix lists.
+pub fn to_html_with_previous(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    exported_at: &str,
+    today: Option<Date>,
+) -> String {
     let result = outcome(a, today);
     let json = to_json_with(a, exported_at, &result);
     let ctx = Ctx::new(a, today);
@@ -40,6 +52,7 @@ pub fn to_html(a: &Assessment, exported_at: &str, today: Option<Date>) -> String
     cover(a, &ctx, exported_at, &mut out);
     summary(&result, &mut out);
     body(&ctx, &result, &mut out);
+    changes::appendix(a, previous, today, &mut out);
     footer(&mut out);
     let _ = writeln!(
         out,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
-use crate::ui::downloads::{download, download_html, download_json};
+use crate::ui::downloads::{download, download_html, download_json, download_reminder};
 use crate::ui::state::AppState;
 
 /// What a download button saves.
@@ -12,8 +12,11 @@ use crate::ui::state::AppState;
 pub enum Download {
     /// The open assessment as JSON, to open in this tool again.
     Json,
-    /// The open assessment's printable HTML report.
+    /// The open assessment's printable HTML report (for a review, with what changed
+    /// since the saved version it reviews).
     Html,
+    /// A calendar reminder of the open assessment's review date.
+    Reminder,
     /// Another version of an assessment (one the user did not keep), as JSON.
     Copy(Box<Assessment>),
     /// Any text: the file name, its type and a function making the text.
@@ -40,7 +43,13 @@ pub fn DownloadButton(
         };
         let result = match &what {
             Download::Json => open(download_json),
-            Download::Html => open(download_html),
+            Download::Html => {
+                let previous = state.previous_version();
+                state
+                    .open
+                    .with_untracked(|a| a.as_ref().map(|a| download_html(a, previous.as_ref())))
+            }
+            Download::Reminder => open(download_reminder),
             Download::Copy(version) => Some(download_json(version)),
             Download::Text {
                 name,
@@ -60,6 +69,13 @@ pub fn DownloadButton(
 /// The downloads section of an open assessment's overview pages.
 #[component]
 pub fn Downloads() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_review_date = Memo::new(move |_| {
+        state.open.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| crate::register::ics::Reminder::of(a).is_some())
+        })
+    });
     view! {
         <h2 class="lia-heading-m">"Download this assessment"</h2>
         <p>
@@ -70,5 +86,9 @@ pub fn Downloads() -> impl IntoView {
             <DownloadButton what=Download::Html label="Download the report (HTML)" />
             <DownloadButton what=Download::Json label="Download to open later (JSON)" />
         </div>
+        {move || has_review_date.get().then(|| view! {
+            <p>"Add the review date to your calendar, with a reminder two weeks before:"</p>
+            <DownloadButton what=Download::Reminder label="Download a review reminder (calendar)" />
+        })}
     }
 }

@@ -14,7 +14,15 @@ pub const PROMISE: &str = "Everything you type stays in this browser. Nothing is
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_open = move || state.has_open.get() && state.route.with(|r| *r != Route::Start);
+    let has_open = move || {
+        state.has_open.get()
+            && state.route.with(|r| {
+                !matches!(
+                    r,
+                    Route::Start | Route::Register | Route::RegisterChanges { .. }
+                )
+            })
+    };
     view! {
         <div class="lia-skip-links">
             <a class="lia-skip-link" href="#lia-main" on:click=move |ev| {

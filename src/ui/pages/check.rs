@@ -14,6 +14,7 @@ use crate::ui::components::record_tools::{ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::ReadingTag;
 use crate::ui::page_title::page_title;
+use crate::ui::pages::changes::ChangesLink;
 use crate::ui::state::{field_id, AppState};
 
 /// One row of a section's summary: what the answer says, or that it is missing.
@@ -160,6 +161,7 @@ pub fn CheckPage() -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
         <ReadOnlyBanner />
         <ImportWarning />
+        <ChangesLink />
         <div class="lia-check-summary">
             <p>"Overall reading: " {move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
             <p>"DPIA: " {move || outcome.with(|o| o.as_ref().map(|o| o.dpia.describe()))}</p>

@@ -1,6 +1,8 @@
 //! One module per screen.
 
+pub mod changes;
 pub mod check;
+pub mod register;
 pub mod section;
 pub mod start;
 pub mod tasks;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::Status;
+use crate::register::{reading_short, Due, Row};
 use crate::route::{Action, Route};
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
@@ -13,8 +14,10 @@ use crate::ui::browser;
 use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
 use crate::ui::page_title::page_title;
+use crate::ui::pages::register::due_view;
 use crate::ui::state::AppState;
 
 #[component]
@@ -68,6 +71,10 @@ fn StartContent() -> impl IntoView {
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
+        <p>
+            <NavLink route=Route::Register>"Open several files as a register"</NavLink>
+            " to see many records side by side, what needs attention and when each is due for review."
+        </p>
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
@@ -164,6 +171,10 @@ struct ListState {
     focus: RwSignal<RowFocus>,
     /// The name being typed in the rename form.
     new_title: RwSignal<String>,
+    /// What the register shows of each listed record (id, revision, row), worked out by
+    /// the core from the record just after the list is drawn, so the first page is not
+    /// kept waiting for it.
+    details: RwSignal<Vec<(String, u64, Row)>>,
 }
 
 impl ListState {
@@ -200,6 +211,7 @@ fn SavedList() -> impl IntoView {
     let rows = ListState {
         focus: RwSignal::new(RowFocus::default()),
         new_title: RwSignal::new(String::new()),
+        details: RwSignal::new(Vec::new()),
     };
     let count = Memo::new(move |_| state.storage.summaries.with(Vec::len));
     // A long list starts with the most recent rows: a page of 200 rows is slow to draw
@@ -212,6 +224,31 @@ fn SavedList() -> impl IntoView {
         }
         list
     };
+    // Each shown record's row, once drawn; kept for rows whose revision is unchanged.
+    Effect::new(move |_| {
+        let wanted: Vec<(String, u64)> = shown().into_iter().map(|s| (s.id, s.revision)).collect();
+        set_timeout(
+            move || {
+                // The list may be gone by now (another page was opened).
+                let Some(known) = rows.details.try_get_untracked() else {
+                    return;
+                };
+                let fresh: Vec<(String, u64, Row)> = wanted
+                    .into_iter()
+                    .filter_map(|(id, revision)| {
+                        match known.iter().find(|(i, r, _)| *i == id && *r == revision) {
+                            Some(entry) => Some(entry.clone()),
+                            None => state.saved_row(&id).map(|row| (id, revision, row)),
+                        }
+                    })
+                    .collect();
+                if fresh != known {
+                    rows.details.try_set(fresh);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     let reveal = move |_| {
         show_all.set(true);
         // Keep the keyboard where the newly shown rows begin.
@@ -229,14 +266,22 @@ fn SavedList() -> impl IntoView {
                 .into_any();
         }
         view! {
+            <div class="lia-table-wrap" role="region" aria-label="Saved assessments" tabindex="0">
             <table class="lia-table lia-saved">
                 <caption class="lia-visually-hidden">"Saved assessments"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Assessment"</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col">"Last changed"</th>
+                        <th scope="col">"Organisation"</th>
+                        <th scope="col">"Decision"</th>
+                        <th scope="col">"Overall reading"</th>
+                        <th scope="col">"Blockers"</th>
+                        <th scope="col">"Warnings"</th>
+                        <th scope="col">"Approved by"</th>
+                        <th scope="col">"Approval date"</th>
                         <th scope="col">"Review due"</th>
+                        <th scope="col">"Last changed"</th>
                         <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -250,6 +295,7 @@ fn SavedList() -> impl IntoView {
                     />
                 </tbody>
             </table>
+            </div>
             {move || (count.get() > RECENT_ROWS && !show_all.get()).then(|| view! {
                 <p>
                     {format!("Showing the {RECENT_ROWS} most recently changed of {} saved assessments. ", count.get())}
@@ -275,7 +321,17 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let state = expect_context::<AppState>();
     let title = summary.display_title().to_string();
     let id = summary.id.clone();
-    let overdue = summary.review_due.is_some_and(|d| d < state.today);
+    // What the register shows of it, worked out from the record by the core.
+    let (row_id, revision) = (summary.id.clone(), summary.revision);
+    let details = Memo::new(move |_| {
+        rows.details.with(|d| {
+            d.iter()
+                .find(|(i, r, _)| *i == row_id && *r == revision)
+                .map(|(_, _, row)| row.clone())
+        })
+    });
+    let cell = move |f: fn(&Row) -> String| move || details.with(|d| d.as_ref().map(f));
+    let due = Due::of(summary.review_due, state.today);
     let approved = summary.status == Status::Approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
     let rename_id = format!("lia-rename-{}", crate::route::encode_id(&summary.id));
@@ -379,11 +435,15 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
         <tr>
             <td><a href=href id=open_link_id(&summary.id) on:click=open>{title.clone()}</a></td>
             <td>{status_text(&summary)}</td>
-            <td>{browser::describe_time(summary.saved_at)}</td>
-            <td>
-                {summary.review_due.map_or("Not set".to_string(), |d| d.long())}
-                {overdue.then(|| view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> })}
-            </td>
+            <td><span class="lia-cell-label">"Organisation: "</span>{cell(|d| d.organisation.clone())}</td>
+            <td><span class="lia-cell-label">"Decision: "</span>{cell(|d| d.decision.unwrap_or("Not decided").to_string())}</td>
+            <td><span class="lia-cell-label">"Overall reading: "</span>{cell(|d| reading_short(d.reading).to_string())}</td>
+            <td><span class="lia-cell-label">"Blockers: "</span>{cell(|d| d.blockers.to_string())}</td>
+            <td><span class="lia-cell-label">"Warnings: "</span>{cell(|d| d.warnings.to_string())}</td>
+            <td><span class="lia-cell-label">"Approved by: "</span>{cell(|d| d.approver.clone())}</td>
+            <td><span class="lia-cell-label">"Approval date: "</span>{cell(|d| d.approved_label())}</td>
+            <td><span class="lia-cell-label">"Review due: "</span>{due_view(summary.review_due, due)}</td>
+            <td><span class="lia-cell-label">"Last changed: "</span>{browser::describe_time(summary.saved_at)}</td>
             <td>{actions}</td>
         </tr>
     }

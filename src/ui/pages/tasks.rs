@@ -12,6 +12,7 @@ use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::record_tools::ImportWarning;
 use crate::ui::components::tag::{ReadingTag, StatusTag};
 use crate::ui::page_title::page_title;
+use crate::ui::pages::changes::ChangesLink;
 use crate::ui::state::AppState;
 
 #[component]
@@ -49,6 +50,7 @@ pub fn TaskListPage() -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{title}</h1>
         <ReadOnlyBanner />
         <ImportWarning />
+        <ChangesLink />
         <h2 class="lia-heading-m">"Overall reading"</h2>
         <p>{move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
         <p class="lia-body-text">

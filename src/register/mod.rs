@@ -1,0 +1,519 @@
+//! A register of many records: one row per assessment (title, organisation, status,
+//! version, decision, overall reading, blockers, warnings, approver, approval date,
+//! review due and whether it is overdue or due soon), sorted by any column and filtered
+//! by status and review due; the files it was read from, each unreadable one with its
+//! reason; the chains between reviews and the versions they review; and its exports
+//! (CSV, a printable page, a calendar of review dates). Plain Rust, tested natively:
+//! the register page and the start page's table only show what this works out.
+
+pub mod csv;
+pub mod html;
+pub mod ics;
+
+use std::cmp::Ordering;
+
+use crate::assessment::choices::decision;
+use crate::assessment::lifecycle::approved_on;
+use crate::assessment::text::normalise;
+use crate::assessment::{Answer, Assessment, Date, Evaluation, QuestionId, Reading, Status};
+use crate::compare::{check_chain, compare, Chain, Changes};
+use crate::export::{import, ImportError, Imported};
+
+/// How many days ahead a review counts as due soon.
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// Where a review date stands today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Due {
+    /// The date has passed.
+    Overdue,
+    /// Today or within `DUE_SOON_DAYS` days.
+    Soon,
+    /// Later than that.
+    Later,
+    /// No review date is set.
+    NotSet,
+}
+
+impl Due {
+    pub fn of(review: Option<Date>, today: Date) -> Due {
+        match review {
+            None => Due::NotSet,
+            Some(d) if d < today => Due::Overdue,
+            Some(d) if today.days_until(d) <= DUE_SOON_DAYS => Due::Soon,
+            Some(_) => Due::Later,
+        }
+    }
+
+    /// The flag shown beside the date; empty when there is none.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Due::Overdue => "Overdue",
+            Due::Soon => "Due within 30 days",
+            Due::Later | Due::NotSet => "",
+        }
+    }
+}
+
+/// The overall reading in a few words, for a table.
+pub fn reading_short(r: Reading) -> &'static str {
+    match r {
+        Reading::TooEarly => "Too early to say",
+        Reading::Appropriate => "Appropriate",
+        Reading::Borderline => "Borderline",
+        Reading::Unlikely => "Unlikely",
+        Reading::PublicTask => "Public task instead",
+    }
+}
+
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "Draft",
+        Status::Approved => "Approved",
+    }
+}
+
+/// One assessment as the register shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub title: String,
+    pub organisation: String,
+    pub status: Status,
+    pub version: u32,
+    /// The answer to "Can you rely on legitimate interests?", as its label.
+    pub decision: Option<&'static str>,
+    pub reading: Reading,
+    pub blockers: usize,
+    pub warnings: usize,
+    pub approver: String,
+    /// The approval date as recorded: a date when it is one, else the text.
+    pub approved_on: Option<Date>,
+    pub approved_text: String,
+    pub review_due: Option<Date>,
+    pub due: Due,
+}
+
+fn text(a: &Assessment, q: QuestionId) -> String {
+    match a.answers.get(q) {
+        Some(Answer::Text(t)) => t.trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+impl Row {
+    /// The row of `a` today: the rules run on it now (nothing is taken from a file's
+    /// saved outcome).
+    pub fn of(a: &Assessment, today: Date) -> Row {
+        let evaluation = Evaluation::of(a, Some(today));
+        let outcome = &evaluation.outcome;
+        let review_due = match evaluation.answer(a, QuestionId::SignOffReviewDate) {
+            Some(Answer::Text(t)) => Date::parse(t),
+            _ => None,
+        };
+        let decision = match evaluation.answer(a, QuestionId::DecisionRely) {
+            Some(Answer::Choice(key)) => decision::OPTIONS
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| c.label),
+            _ => None,
+        };
+        let approved_text = approved_on(a).unwrap_or_default().trim().to_string();
+        Row {
+            id: a.id.clone(),
+            title: a.title().to_string(),
+            organisation: text(a, QuestionId::AboutOrganisation),
+            status: a.status,
+            version: a.version,
+            decision,
+            reading: outcome.reading,
+            blockers: outcome.counts.blockers,
+            warnings: outcome.counts.warnings,
+            approver: text(a, QuestionId::SignOffApprovedName),
+            approved_on: Date::parse(&approved_text),
+            approved_text,
+            review_due,
+            due: Due::of(review_due, today),
+        }
+    }
+
+    /// The approval date as shown: "16 April 2026", or as typed when it is not a date.
+    pub fn approved_label(&self) -> String {
+        self.approved_on
+            .map_or_else(|| self.approved_text.clone(), Date::long)
+    }
+}
+
+/// A column of the register, in table order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Title,
+    Organisation,
+    Status,
+    Version,
+    Decision,
+    Reading,
+    Blockers,
+    Warnings,
+    Approver,
+    Approved,
+    ReviewDue,
+}
+
+impl Column {
+    pub const ALL: [Column; 11] = [
+        Column::Title,
+        Column::Organisation,
+        Column::Status,
+        Column::Version,
+        Column::Decision,
+        Column::Reading,
+        Column::Blockers,
+        Column::Warnings,
+        Column::Approver,
+        Column::Approved,
+        Column::ReviewDue,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Title => "Assessment",
+            Column::Organisation => "Organisation",
+            Column::Status => "Status",
+            Column::Version => "Version",
+            Column::Decision => "Decision",
+            Column::Reading => "Overall reading",
+            Column::Blockers => "Blockers",
+            Column::Warnings => "Warnings",
+            Column::Approver => "Approved by",
+            Column::Approved => "Approval date",
+            Column::ReviewDue => "Review due",
+        }
+    }
+
+    /// Orders two rows by this column (ascending); missing values last.
+    fn cmp(self, a: &Row, b: &Row) -> Ordering {
+        fn text(a: &str, b: &str) -> Ordering {
+            match (a.is_empty(), b.is_empty()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => normalise(a).cmp(&normalise(b)).then_with(|| a.cmp(b)),
+            }
+        }
+        fn some<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match self {
+            Column::Title => text(&a.title, &b.title),
+            Column::Organisation => text(&a.organisation, &b.organisation),
+            Column::Status => (a.status as u8).cmp(&(b.status as u8)),
+            Column::Version => a.version.cmp(&b.version),
+            Column::Decision => text(a.decision.unwrap_or(""), b.decision.unwrap_or("")),
+            Column::Reading => a.reading.cmp(&b.reading),
+            Column::Blockers => a.blockers.cmp(&b.blockers),
+            Column::Warnings => a.warnings.cmp(&b.warnings),
+            Column::Approver => text(&a.approver, &b.approver),
+            Column::Approved => some(a.approved_on, b.approved_on),
+            Column::ReviewDue => some(a.review_due, b.review_due),
+        }
+    }
+}
+
+/// Which way a column is sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: Column,
+    pub ascending: bool,
+}
+
+impl Default for Sort {
+    /// The review dates, soonest (and overdue) first.
+    fn default() -> Sort {
+        Sort {
+            column: Column::ReviewDue,
+            ascending: true,
+        }
+    }
+}
+
+impl Sort {
+    /// What a click on `column`'s header does: sort by it ascending, or reverse it.
+    pub fn toggle(self, column: Column) -> Sort {
+        Sort {
+            column,
+            ascending: self.column != column || !self.ascending,
+        }
+    }
+
+    /// The `aria-sort` value of `column`'s header.
+    pub fn aria(self, column: Column) -> &'static str {
+        match (self.column == column, self.ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        }
+    }
+}
+
+/// Which review dates to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DueFilter {
+    #[default]
+    Any,
+    Overdue,
+    /// Overdue or due within 30 days: what needs attention.
+    Soon,
+    NotSet,
+}
+
+impl DueFilter {
+    pub const ALL: [DueFilter; 4] = [
+        DueFilter::Any,
+        DueFilter::Overdue,
+        DueFilter::Soon,
+        DueFilter::NotSet,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DueFilter::Any => "any",
+            DueFilter::Overdue => "overdue",
+            DueFilter::Soon => "soon",
+            DueFilter::NotSet => "not-set",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DueFilter::Any => "Any review date",
+            DueFilter::Overdue => "Overdue",
+            DueFilter::Soon => "Overdue or due within 30 days",
+            DueFilter::NotSet => "No review date set",
+        }
+    }
+
+    pub fn from_key(key: &str) -> DueFilter {
+        DueFilter::ALL
+            .into_iter()
+            .find(|f| f.key() == key)
+            .unwrap_or_default()
+    }
+
+    fn admits(self, due: Due) -> bool {
+        match self {
+            DueFilter::Any => true,
+            DueFilter::Overdue => due == Due::Overdue,
+            DueFilter::Soon => matches!(due, Due::Overdue | Due::Soon),
+            DueFilter::NotSet => due == Due::NotSet,
+        }
+    }
+}
+
+/// What the table shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this status; `None` for both.
+    pub status: Option<Status>,
+    pub due: DueFilter,
+}
+
+impl Filter {
+    pub fn admits(&self, row: &Row) -> bool {
+        self.status.is_none_or(|s| s == row.status) && self.due.admits(row.due)
+    }
+}
+
+/// The rows `filter` admits, sorted: their indexes into `rows`. Ties keep the title
+/// order, then the order the rows were given in.
+pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len())
+        .filter(|&i| filter.admits(rows[i]))
+        .collect();
+    // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
+    order.sort_unstable_by(|&i, &j| {
+        let (a, b) = (rows[i], rows[j]);
+        let by = sort.column.cmp(a, b);
+        let by = if sort.ascending { by } else { by.reverse() };
+        by.then_with(|| Column::Title.cmp(a, b)).then(i.cmp(&j))
+    });
+    order
+}
+
+/// One file read into the register.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The file's name.
+    pub file: String,
+    pub row: Row,
+    /// The record as read (its digest check too), to keep in this browser.
+    pub imported: Imported,
+}
+
+/// A file that could not be read, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub file: String,
+    pub error: ImportError,
+}
+
+impl Failure {
+    /// "“x.json” could not be read: …".
+    pub fn message(&self) -> String {
+        format!(
+            "“{}” could not be read: {}",
+            self.file,
+            self.error.message()
+        )
+    }
+}
+
+/// A review in the register and what it says about the version it reviews.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The review's entry.
+    pub review: usize,
+    /// The entry of the version it reviews, when that is in the register too.
+    pub previous: Option<usize>,
+    /// Whether the chain holds with that copy.
+    pub chain: Option<Chain>,
+}
+
+impl Link {
+    /// What to say about it.
+    pub fn describe(&self) -> String {
+        match &self.chain {
+            Some(chain) => chain.describe(),
+            None => "The version it reviews is not among these files.".into(),
+        }
+    }
+}
+
+/// Records read from files: nothing here is stored anywhere.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Register {
+    today: Option<Date>,
+    entries: Vec<Entry>,
+    failures: Vec<Failure>,
+}
+
+impl Register {
+    pub fn new(today: Date) -> Register {
+        Register {
+            today: Some(today),
+            ..Register::default()
+        }
+    }
+
+    pub fn today(&self) -> Option<Date> {
+        self.today
+    }
+
+    /// Reads one file's bytes: a record becomes an entry, anything else a failure with
+    /// its reason. The other files are unaffected either way.
+    pub fn read(&mut self, file: &str, bytes: &[u8]) {
+        match import(bytes) {
+            Ok(imported) => self.add(file, imported),
+            Err(error) => self.fail(file, error),
+        }
+    }
+
+    /// A file that could not be read at all (too large, or the browser refused it).
+    pub fn fail(&mut self, file: &str, error: ImportError) {
+        self.failures.push(Failure {
+            file: file.to_string(),
+            error,
+        });
+    }
+
+    fn add(&mut self, file: &str, imported: Imported) {
+        let today = self.today.unwrap_or(Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        });
+        self.entries.push(Entry {
+            file: file.to_string(),
+            row: Row::of(&imported.assessment, today),
+            imported,
+        });
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn failures(&self) -> &[Failure] {
+        &self.failures
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.failures.is_empty()
+    }
+
+    /// The entries `filter` admits, sorted: indexes into `entries()`.
+    pub fn arrange(&self, sort: Sort, filter: &Filter) -> Vec<usize> {
+        let rows: Vec<&Row> = self.entries.iter().map(|e| &e.row).collect();
+        arrange(&rows, sort, filter)
+    }
+
+    /// Every review among the entries, with the copy of the version it reviews when one
+    /// is here (one the chain holds with, if any does).
+    pub fn links(&self) -> Vec<Link> {
+        let mut links = Vec::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            let review = &entry.imported.assessment;
+            let Some(of) = review.review_of.as_deref() else {
+                continue;
+            };
+            let candidates: Vec<(usize, Chain)> = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(j, e)| *j != i && e.imported.assessment.id == of)
+                .map(|(j, e)| (j, check_chain(review, &e.imported.assessment)))
+                .collect();
+            let best = candidates
+                .iter()
+                .position(|(_, c)| c.holds())
+                .or((!candidates.is_empty()).then_some(0));
+            let (previous, chain) = match best {
+                Some(k) => (Some(candidates[k].0), Some(candidates[k].1.clone())),
+                None => (None, None),
+            };
+            links.push(Link {
+                review: i,
+                previous,
+                chain,
+            });
+        }
+        links
+    }
+
+    /// Adds what another register read (in the order read).
+    pub fn extend(&mut self, other: Register) {
+        self.entries.extend(other.entries);
+        self.failures.extend(other.failures);
+    }
+
+    /// Whether entry `review` reviews exactly entry `previous`.
+    pub fn chain(&self, review: usize, previous: usize) -> Option<Chain> {
+        let (a, b) = (self.entries.get(review)?, self.entries.get(previous)?);
+        Some(check_chain(&a.imported.assessment, &b.imported.assessment))
+    }
+
+    /// What changed from entry `previous` to entry `review`.
+    pub fn changes(&self, previous: usize, review: usize) -> Option<Changes> {
+        let (a, b) = (self.entries.get(previous)?, self.entries.get(review)?);
+        Some(compare(
+            &a.imported.assessment,
+            &b.imported.assessment,
+            self.today,
+        ))
+    }
+}

@@ -1,0 +1,478 @@
+//! "Open several files": records chosen, dropped or taken from a folder, shown as a
+//! register. The core (`crate::register`) reads each file, works out every row, sorts,
+//! filters, flags review dates and writes the exports; this page reads the files in
+//! small steps (so the page keeps answering), shows progress, and draws what it is given.
+//! Nothing is stored unless the user keeps a record, which goes through the session as
+//! any imported file does.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::assessment::Status;
+use crate::export::{self, ImportError};
+use crate::register::csv::to_csv;
+use crate::register::ics::{calendar, Reminder};
+use crate::register::{reading_short, Column, Due, DueFilter, Filter, Register, Sort};
+use crate::route::Route;
+use crate::session::ImportStep;
+use crate::ui::browser;
+use crate::ui::components::nav_link::NavLink;
+use crate::ui::downloads::download;
+use crate::ui::page_title::page_title;
+use crate::ui::state::AppState;
+use crate::ui::timing;
+
+const FILES_ID: &str = "lia-register-files";
+const FOLDER_ID: &str = "lia-register-folder";
+
+/// Lets the browser run input, painting and other tasks before going on.
+async fn yield_to_the_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The files of a file list.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    page_title(|| Some("Register of assessments".into()));
+    // (read, of) while reading; the last message when done.
+    let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let read = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || progress.get_untracked().is_some() {
+            return;
+        }
+        let total = files.len();
+        timing::mark("lia-register-start");
+        progress.set(Some((0, total)));
+        done.set(None);
+        leptos::task::spawn_local(async move {
+            let mut read = Register::new(state.today);
+            let mut since = now();
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                if file.size() > export::MAX_IMPORT_BYTES as f64 {
+                    read.fail(
+                        &name,
+                        ImportError::TooLarge {
+                            bytes: file.size() as usize,
+                        },
+                    );
+                } else {
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buffer) => read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
+                        Err(_) => read.fail(&name, ImportError::Empty),
+                    }
+                }
+                // Work in slices of about 25 ms, so typing and scrolling keep up.
+                if now() - since > 25.0 {
+                    progress.set(Some((i + 1, total)));
+                    yield_to_the_page().await;
+                    since = now();
+                }
+            }
+            timing::mark("lia-register-read");
+            // The table is drawn in a task of its own, after the last file's.
+            yield_to_the_page().await;
+            let (records, failed) = (read.entries().len(), read.failures().len());
+            state.register.update(|r| r.extend(read));
+            progress.set(None);
+            done.set(Some(format!(
+                "{total} file{} read: {records} record{} added to the register{}.",
+                if total == 1 { "" } else { "s" },
+                if records == 1 { "" } else { "s" },
+                match failed {
+                    0 => String::new(),
+                    1 => ", 1 could not be read".into(),
+                    n => format!(", {n} could not be read"),
+                }
+            )));
+            // Marked once the table is on the screen: the next frame is laid out and
+            // painted before the task after its animation-frame callbacks.
+            request_animation_frame(|| {
+                set_timeout(
+                    || timing::mark("lia-register-shown"),
+                    std::time::Duration::ZERO,
+                )
+            });
+        });
+    };
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev
+            .target()
+            .expect("a change event has a target")
+            .unchecked_into();
+        read(files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        read(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let on_dragover = |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(transfer) = ev.data_transfer() {
+            transfer.set_drop_effect("copy");
+        }
+    };
+    let has_any = Memo::new(move |_| state.register.with(|r| !r.is_empty()));
+
+    view! {
+        <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
+        <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Register of assessments"</h1>
+        <p class="lia-lead">
+            "Open many records at once to see them side by side: what each decided, what needs "
+            "attention and when each is due for review."
+        </p>
+        <p>
+            "The files are read in this browser and not sent anywhere. Nothing is kept here "
+            "unless you choose “Keep in this browser” for a record."
+        </p>
+        <div class="lia-drop-zone lia-field" on:dragover=on_dragover on:drop=on_drop>
+            <label class="lia-label" for=FILES_ID>"Choose files"</label>
+            <div class="lia-hint" id="lia-register-hint">
+                "JSON files or HTML reports downloaded from this tool, as many as you like. You can also drop them here."
+            </div>
+            <input class="lia-file-upload" type="file" multiple id=FILES_ID
+                accept=".json,.html,.htm,application/json,text/html"
+                aria-describedby="lia-register-hint" on:change=on_change />
+            <label class="lia-label" for=FOLDER_ID>"Or choose a folder"</label>
+            <input class="lia-file-upload" type="file" multiple prop:webkitdirectory=true id=FOLDER_ID on:change=on_change />
+        </div>
+        {move || progress.get().map(|(read, of)| view! {
+            <div class="lia-progress">
+                <label class="lia-label" for="lia-register-progress">{format!("Reading the files: {read} of {of}")}</label>
+                <progress id="lia-register-progress" max=of.to_string() value=read.to_string()>{format!("{read} of {of}")}</progress>
+            </div>
+        })}
+        <p role="status" id="lia-register-status">{move || done.get()}</p>
+        <Failures />
+        {move || has_any.get().then(|| view! { <RegisterTable /> })}
+    }
+}
+
+/// Each file that could not be read, with why.
+#[component]
+fn Failures() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let messages = Memo::new(move |_| {
+        state
+            .register
+            .with(|r| r.failures().iter().map(|f| f.message()).collect::<Vec<_>>())
+    });
+    move || {
+        let list = messages.get();
+        (!list.is_empty()).then(|| {
+            let count = list.len();
+            view! {
+                <div class="lia-warning-banner" role="region" aria-labelledby="lia-register-failures-title" id="lia-register-failures">
+                    <h2 class="lia-heading-s" id="lia-register-failures-title">
+                        {if count == 1 { "1 file could not be read".to_string() } else { format!("{count} files could not be read") }}
+                    </h2>
+                    <ul class="lia-plain-list">
+                        {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The review date, and its flag.
+pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoView {
+    view! {
+        {review.map_or("Not set".to_string(), |d| d.long())}
+        {match due {
+            Due::Overdue => Some(view! { " " <strong class="lia-tag lia-tag--red">"Overdue"</strong> }.into_any()),
+            Due::Soon => Some(view! { " " <strong class="lia-tag lia-tag--yellow">"Due within 30 days"</strong> }.into_any()),
+            _ => None,
+        }}
+    }
+}
+
+#[component]
+fn RegisterTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sort = RwSignal::new(Sort::default());
+    let status: RwSignal<Option<Status>> = RwSignal::new(None);
+    let due = RwSignal::new(DueFilter::Any);
+    let filter = Memo::new(move |_| Filter {
+        status: status.get(),
+        due: due.get(),
+    });
+    let order = Memo::new(move |_| {
+        let (sort, filter) = (sort.get(), filter.get());
+        state.register.with(|r| r.arrange(sort, &filter))
+    });
+    let total = Memo::new(move |_| state.register.with(|r| r.entries().len()));
+    // Each review with the register's copy of the version it reviews.
+    let links = Memo::new(move |_| {
+        state.register.with(|r| {
+            r.links()
+                .into_iter()
+                .map(|l| (l.review, l.previous, l.describe()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let today = state.today;
+    let shown_rows = move || {
+        let order = order.get();
+        state.register.with_untracked(|r| {
+            order
+                .iter()
+                .map(|&i| r.entries()[i].row.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let filtered_words = move || {
+        let f = filter.get_untracked();
+        let mut words = Vec::new();
+        if let Some(s) = f.status {
+            words.push(crate::register::status_label(s).to_string());
+        }
+        if f.due != DueFilter::Any {
+            words.push(f.due.label().to_string());
+        }
+        words.join(", ")
+    };
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let save = move |name: String, mime: &'static str, text: String| {
+        failed.set(download(&name, mime, &text).err());
+    };
+    let csv = move |_| {
+        let rows = shown_rows();
+        save(
+            format!("lia-register-{today}.csv"),
+            "text/csv",
+            to_csv(&rows),
+        );
+    };
+    let page = move |_| {
+        let rows = shown_rows();
+        let text = crate::register::html::to_html(&rows, today, &filtered_words());
+        save(format!("lia-register-{today}.html"), "text/html", text);
+    };
+    let ics = move |_| {
+        let order = order.get_untracked();
+        let reminders: Vec<Reminder> = state.register.with_untracked(|r| {
+            order
+                .iter()
+                .filter_map(|&i| Reminder::of(&r.entries()[i].imported.assessment))
+                .collect()
+        });
+        save(
+            format!("lia-review-dates-{today}.ics"),
+            "text/calendar",
+            calendar(&reminders, &browser::now_iso()),
+        );
+    };
+    let keep = move |index: usize| match state.keep_from_register(index) {
+        ImportStep::Clash => {
+            state.navigate_and_focus(Route::Start, Some("lia-import-clash".into()))
+        }
+        ImportStep::Opened | ImportStep::Refused => {}
+    };
+
+    view! {
+        <h2 class="lia-heading-l">"The register"</h2>
+        <div class="lia-filters">
+            <div class="lia-field">
+                <label class="lia-label" for="lia-filter-status">"Status"</label>
+                <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
+                    status.set(match event_target_value(&ev).as_str() {
+                        "draft" => Some(Status::Draft),
+                        "approved" => Some(Status::Approved),
+                        _ => None,
+                    });
+                }>
+                    <option value="any">"Any status"</option>
+                    <option value="draft">"Draft"</option>
+                    <option value="approved">"Approved"</option>
+                </select>
+            </div>
+            <div class="lia-field">
+                <label class="lia-label" for="lia-filter-due">"Review due"</label>
+                <select class="lia-select" id="lia-filter-due" on:change=move |ev| due.set(DueFilter::from_key(&event_target_value(&ev)))>
+                    {DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <p role="status" id="lia-register-count">
+            {move || format!("Showing {} of {} assessments.", order.with(Vec::len), total.get())}
+        </p>
+        <div class="lia-table-wrap lia-table-wrap--scroll" role="region" aria-labelledby="lia-register-caption" tabindex="0">
+            <table class="lia-register">
+                <caption class="lia-visually-hidden" id="lia-register-caption">"Register of assessments: select a column heading to sort by it"</caption>
+                <thead>
+                    <tr>
+                        {Column::ALL.into_iter().map(|column| view! {
+                            <th scope="col" aria-sort=move || sort.get().aria(column)>
+                                <button type="button" class="lia-sort-button" data-column=column.label()
+                                    on:click=move |_| sort.update(|s| *s = s.toggle(column))>
+                                    {column.label()}
+                                </button>
+                            </th>
+                        }).collect_view()}
+                        <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || order.get() key=move |i| (*i, total.get_untracked()) children=move |i| {
+                        let (row, file) = state.register.with_untracked(|r| {
+                            let e = &r.entries()[i];
+                            (e.row.clone(), e.file.clone())
+                        });
+                        let link = links.with_untracked(|l| l.iter().find(|(review, _, _)| *review == i).and_then(|(_, p, _)| *p));
+                        let title = row.title.clone();
+                        view! {
+                            <tr>
+                                <th scope="row"><span class="lia-prewrap">{row.title.clone()}</span><div class="lia-hint">{file}</div></th>
+                                <td>{row.organisation.clone()}</td>
+                                <td>{crate::register::status_label(row.status)}</td>
+                                <td>{row.version}</td>
+                                <td>{row.decision.unwrap_or("Not decided")}</td>
+                                <td>{reading_short(row.reading)}</td>
+                                <td>{row.blockers}</td>
+                                <td>{row.warnings}</td>
+                                <td>{row.approver.clone()}</td>
+                                <td>{row.approved_label()}</td>
+                                <td>{due_view(row.review_due, row.due)}</td>
+                                <td>
+                                    <button type="button" class="lia-link-button" on:click=move |_| keep(i)>
+                                        "Keep in this browser"
+                                        <span class="lia-visually-hidden">{format!(": {title}, version {}", row.version)}</span>
+                                    </button>
+                                    {link.map(|previous| view! {
+                                        " "
+                                        <NavLink route=Route::RegisterChanges { review: i, previous }>
+                                            "What changed"<span class="lia-visually-hidden">{format!(" in {title}")}</span>
+                                        </NavLink>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
+        </div>
+        {move || {
+            let list = links.get();
+            (!list.is_empty()).then(|| view! {
+                <h2 class="lia-heading-m">"Reviews and the versions they review"</h2>
+                <ul class="lia-list" id="lia-register-chains">
+                    {list.into_iter().map(|(review, previous, text)| {
+                        let title = state.register.with_untracked(|r| {
+                            let row = &r.entries()[review].row;
+                            format!("{}, version {}: ", row.title, row.version)
+                        });
+                        view! {
+                            <li>
+                                {title}{text}
+                                {previous.map(|previous| view! {
+                                    " " <NavLink route=Route::RegisterChanges { review, previous }>"See what changed"</NavLink>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
+        <CompareAny />
+        <h2 class="lia-heading-m">"Download the register"</h2>
+        <p>"The downloads hold the assessments shown above, in the order shown."</p>
+        <div class="lia-button-group">
+            <button type="button" class="lia-button lia-button--secondary" on:click=csv>"Download as a spreadsheet (CSV)"</button>
+            <button type="button" class="lia-button lia-button--secondary" on:click=page>"Download a page to print (HTML)"</button>
+            <button type="button" class="lia-button lia-button--secondary" on:click=ics>"Download review dates (calendar)"</button>
+        </div>
+        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+        <p>
+            <button type="button" class="lia-link-button" on:click=move |_| {
+                state.register.set(Register::new(today));
+                state.focus("lia-page-heading");
+            }>"Clear the register"</button>
+        </p>
+    }
+}
+
+/// Any two records of the register side by side: the earlier and the later version.
+#[component]
+fn CompareAny() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let choices = Memo::new(move |_| {
+        state.register.with(|r| {
+            r.entries()
+                .iter()
+                .map(|e| format!("{}, version {} ({})", e.row.title, e.row.version, e.file))
+                .collect::<Vec<_>>()
+        })
+    });
+    let earlier = RwSignal::new(0usize);
+    let later = RwSignal::new(1usize);
+    let same = RwSignal::new(false);
+    let compare = move |_| {
+        let (previous, review) = (earlier.get_untracked(), later.get_untracked());
+        if previous == review {
+            same.set(true);
+            state.focus("lia-compare-earlier");
+            return;
+        }
+        same.set(false);
+        state.navigate(Route::RegisterChanges { review, previous });
+    };
+    let options = move |selected: RwSignal<usize>| {
+        choices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| {
+                view! { <option value=i.to_string() selected=move || selected.get() == i>{label}</option> }
+            })
+            .collect_view()
+    };
+    let pick = |signal: RwSignal<usize>| {
+        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0))
+    };
+    move || {
+        (choices.with(Vec::len) >= 2).then(|| view! {
+            <h2 class="lia-heading-m">"Compare two records"</h2>
+            <p>"Choose two versions of one assessment to see what changed from the earlier to the later."</p>
+            {move || same.get().then(|| view! {
+                <p class="lia-error-message" role="alert" id="lia-compare-error">
+                    <span class="lia-visually-hidden">"Error: "</span>"Choose two different records"
+                </p>
+            })}
+            <div class="lia-filters">
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
+                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier)}</select>
+                </div>
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-compare-later">"Later version"</label>
+                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later)}</select>
+                </div>
+            </div>
+            <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>
+        })
+    }
+}

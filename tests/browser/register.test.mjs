@@ -1,0 +1,220 @@
+// The register of many records: 30 files (3 of them broken) opened at once; each broken
+// one says why and the others load; sorting by column headers (aria-sort), filtering by
+// status and review due, "overdue" and "due within 30 days" flags; the chain between a
+// review and the version it reviews; CSV and calendar downloads; keeping one record
+// and finding it on the start page with the same columns. The register itself is used
+// with the keyboard only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openApp } from './support.mjs';
+import { freshPage, waitForRoute } from './app.mjs';
+import { browserToday, downloadFrom, openReport } from './file-helpers.mjs';
+import { activate, expectHeadingFocused, tabTo, waitForFocus } from './keyboard.mjs';
+import { exportOf, record, reviewedDigest } from './register-files.mjs';
+
+const env = useBrowser();
+
+/** 27 readable records (one approved version 1 and its review among them) and 3 broken files. */
+function files(today) {
+  const out = [];
+  const dues = [-10, 5, 20, 200, null, -1, 29, 31];
+  for (let i = 0; i < 25; i++) {
+    const a = record(today, i, { status: i % 2 ? 'approved' : 'draft', review: dues[i % dues.length] });
+    if (i === 3) a.answers['about.title'] = '=HYPERLINK("http://evil.example","Click")';
+    out.push({ name: `record-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
+  }
+  const v1 = record(today, 100, { title: 'Staff newsletter', status: 'approved', review: -3 });
+  const v2 = structuredClone(v1);
+  v2.id = 'rec-100-v2';
+  v2.version = 2;
+  v2.status = 'draft';
+  v2.review_of = v1.id;
+  v2.reviewed = { version: 1, approved_on: v1.answers['sign-off.approved-date'], digest: reviewedDigest(v1) };
+  v2.answers['about.organisation'] = 'Renamed Ltd';
+  delete v2.answers['sign-off.approved-name'];
+  delete v2.answers['sign-off.approved-date'];
+  out.push({ name: 'newsletter-v1.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(v1)) });
+  out.push({ name: 'newsletter-v2.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(v2)) });
+  out.push({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('') });
+  out.push({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, not a record.') });
+  out.push({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+  return out;
+}
+
+/** The register's rows: the title cell (without the file name) of each, in order. */
+function titles(page) {
+  return page.locator('table.lia-register tbody th[scope=row] > span').allTextContents();
+}
+
+/** A minimal RFC 4180 reader: rows of fields. */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      rows.at(-1).push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.at(-1).push(field);
+      field = '';
+      rows.push([]);
+      i++;
+    } else field += c;
+  }
+  rows.pop();
+  return rows;
+}
+
+test('30 files open as a register: sorted, filtered, exported, and one kept', async () => {
+  const { context, page, record: log } = await freshPage(env.browser, env.server.origin, { acceptDownloads: true });
+  page.setDefaultTimeout(10000);
+  try {
+    await openApp(page, env.server.origin);
+    const today = await browserToday(page);
+    await activate(page, { role: 'link', name: 'Open several files as a register' });
+    await page.waitForFunction(() => location.hash === '#/register');
+    await expectHeadingFocused(page, 'Register of assessments');
+    const all = files(today);
+    assert.equal(all.length, 30);
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(all);
+    await page.locator('#lia-register-status').filter({ hasText: '30 files read: 27 records added to the register, 3 could not be read.' }).waitFor();
+
+    // Each broken file has its own line, saying why.
+    const failures = await page.locator('#lia-register-failures li').allTextContents();
+    assert.equal(failures.length, 3);
+    for (const name of ['empty.json', 'notes.txt', 'other.json']) {
+      assert.ok(failures.some((f) => f.startsWith(`“${name}” could not be read: `) && f.length > name.length + 30), `${name}: ${failures}`);
+    }
+    assert.equal(await page.locator('table.lia-register tbody tr').count(), 27);
+    assert.equal((await page.locator('#lia-register-count').textContent()).trim(), 'Showing 27 of 27 assessments.');
+    // By default the review dates come soonest first, each flagged.
+    const firstRow = page.locator('table.lia-register tbody tr').first();
+    assert.match(await firstRow.textContent(), /Overdue/);
+    assert.equal(await page.locator('th[aria-sort=ascending] button').textContent(), 'Review due');
+    assert.ok((await page.locator('table.lia-register tbody .lia-tag', { hasText: 'Due within 30 days' }).count()) > 0);
+
+    // Sorting by a header, by keyboard: ascending, then descending.
+    await activate(page, { role: 'button', name: 'Assessment' });
+    await page.locator('th[aria-sort=ascending]', { hasText: 'Assessment' }).waitFor();
+    const up = await titles(page);
+    // By the words, as a person reads them: case and punctuation aside.
+    const words = (t) => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+    assert.deepEqual(up, [...up].sort((a, b) => (words(a) < words(b) ? -1 : words(a) > words(b) ? 1 : 0)));
+    assert.equal(await page.locator('th[aria-sort=none]').count(), 10, 'only one column is sorted');
+    await waitForFocus(page, { role: 'button', name: 'Assessment' });
+    await page.keyboard.press('Enter');
+    await page.locator('th[aria-sort=descending]', { hasText: 'Assessment' }).waitFor();
+    assert.deepEqual(await titles(page), [...up].reverse());
+
+    // Filtering by review due and by status, by keyboard.
+    await tabTo(page, { id: 'lia-filter-due' }, { back: true });
+    await page.keyboard.press('ArrowDown'); // "Overdue"
+    await page.locator('#lia-register-count').filter({ hasText: /^Showing \d+ of 27/ }).waitFor();
+    await page.waitForFunction(() => {
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      return root.querySelector('#lia-filter-due').value === 'overdue';
+    });
+    const overdueRows = page.locator('table.lia-register tbody tr');
+    const overdue = await overdueRows.count();
+    assert.ok(overdue > 0 && overdue < 27, `${overdue} overdue`);
+    for (const row of await overdueRows.all()) assert.match(await row.textContent(), /Overdue/);
+    await tabTo(page, { id: 'lia-filter-status' }, { back: true });
+    await page.keyboard.press('ArrowDown'); // "Draft"
+    await page.waitForFunction(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#lia-filter-status').value === 'draft');
+    const drafts = await page.locator('table.lia-register tbody tr').count();
+    assert.ok(drafts > 0 && drafts < overdue, `${drafts} overdue drafts of ${overdue} overdue`);
+    for (const row of await page.locator('table.lia-register tbody tr').all()) assert.match(await row.textContent(), /Status: Draft|Draft/);
+
+    // The CSV holds what is shown, with the formula neutralised.
+    const csv = await downloadFrom(page, 'Download as a spreadsheet (CSV)');
+    assert.match(csv.name, /^lia-register-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    assert.equal(rows[0][0], 'Assessment');
+    assert.equal(rows.length - 1, drafts);
+    assert.ok(rows.slice(1).every((r) => r.length === 12 && r[2] === 'Draft' && r[11] === 'Overdue'));
+
+    // Back to everything; the CSV then has all 27, the hostile title made harmless.
+    await tabTo(page, { id: 'lia-filter-status' }, { back: true });
+    await page.keyboard.press('ArrowUp');
+    await tabTo(page, { id: 'lia-filter-due' });
+    await page.keyboard.press('ArrowUp');
+    await page.locator('#lia-register-count').filter({ hasText: 'Showing 27 of 27 assessments.' }).waitFor();
+    const everything = parseCsv((await downloadFrom(page, 'Download as a spreadsheet (CSV)')).text.replace(/^\uFEFF/, ''));
+    assert.equal(everything.length, 28);
+    assert.ok(everything.some((r) => r[0] === '\'=HYPERLINK("http://evil.example","Click")'));
+    assert.ok(everything.slice(1).every((r) => !/^[=+\-@\t\r]/.test(r[0])));
+
+    // The calendar: one event for each record with a review date.
+    const ics = await downloadFrom(page, 'Download review dates (calendar)');
+    assert.match(ics.name, /^lia-review-dates-\d{4}-\d{2}-\d{2}\.ics$/);
+    const withDates = everything.slice(1).filter((r) => r[10] !== '').length;
+    assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, withDates);
+    assert.ok(ics.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+    assert.ok(ics.text.includes('TRIGGER:-P14D'));
+
+    // The page to print: every row, the hostile title as text, nothing loaded or run.
+    const printable = await downloadFrom(page, 'Download a page to print (HTML)');
+    assert.match(printable.name, /^lia-register-\d{4}-\d{2}-\d{2}\.html$/);
+    const opened = await openReport(env.browser, printable.text);
+    try {
+      assert.equal(await opened.page.locator('tbody tr').count(), 27);
+      assert.equal(await opened.page.locator('tbody th', { hasText: '=HYPERLINK("http://evil.example","Click")' }).count(), 1);
+      assert.equal(await opened.page.locator('a, script, img').count(), 0);
+      assert.deepEqual(opened.log.requests.filter((u) => u !== 'http://report.invalid/lia-report.html'), []);
+      assert.deepEqual(await opened.page.evaluate(() => window.__cspViolations), []);
+    } finally {
+      await opened.close();
+    }
+
+    // The review and the version it reviews.
+    const chains = await page.locator('#lia-register-chains li').allTextContents();
+    assert.equal(chains.length, 1);
+    assert.match(chains[0], /^Staff newsletter, version 2: Version 2 reviews exactly the approved version 1\./);
+    await activate(page, { role: 'link', name: 'See what changed' });
+    await page.waitForFunction(() => location.hash.startsWith('#/register/changes/'));
+    await expectHeadingFocused(page, 'What changed since version 1');
+    assert.deepEqual(await page.locator('main tr.lia-change th').allTextContents(), ['Which organisation is responsible for the processing?']);
+    await activate(page, { role: 'link', name: 'Back to the register' });
+    await expectHeadingFocused(page, 'Register of assessments');
+    assert.equal(await page.locator('table.lia-register tbody tr').count(), 27, 'the register is still there');
+
+    // Any two records, chosen by typing their names into the two lists.
+    await tabTo(page, { id: 'lia-compare-earlier' });
+    await page.keyboard.type('Staff newsletter, version 1');
+    await tabTo(page, { id: 'lia-compare-later' });
+    await page.keyboard.type('Staff newsletter, version 2');
+    await activate(page, { role: 'button', name: 'Compare' });
+    await expectHeadingFocused(page, 'What changed since version 1');
+    assert.equal((await page.locator('#lia-chain').textContent()).trim(), 'Version 2 reviews exactly the approved version 1.');
+    assert.equal(await page.locator('main tr.lia-change').count(), 1);
+    await activate(page, { role: 'link', name: 'Back to the register' }, { back: true });
+    await expectHeadingFocused(page, 'Register of assessments');
+
+    // Keep one record in this browser; it opens, and the start page lists it.
+    await activate(page, { role: 'button', name: 'Keep in this browser: Staff newsletter, version 1' });
+    await waitForRoute(page, '');
+    await expectHeadingFocused(page, 'Staff newsletter');
+    await activate(page, { role: 'link', name: 'All assessments' }, { back: true });
+    await expectHeadingFocused(page, 'Legitimate interests assessment');
+    const saved = page.locator('table.lia-saved tbody tr');
+    assert.equal(await saved.count(), 1);
+    // The register's columns fill in from the record just after the list is drawn.
+    await saved.first().filter({ hasText: 'Approver 0' }).waitFor();
+    const row = await saved.first().textContent();
+    for (const part of ['Staff newsletter', 'Organisation 2', 'Approver 0', 'Overdue']) assert.ok(row.includes(part), `${part} in ${row}`);
+
+    assert.deepEqual(log.pageErrors, [], 'page errors');
+    assert.deepEqual(log.consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});

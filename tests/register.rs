@@ -1,0 +1,542 @@
+//! The register (src/register): rows worked out from each record today, due flags,
+//! sorting by any column and filtering, files that cannot be read each with a reason,
+//! the chain between a review and the version it reviews; and its exports, read back
+//! with independent parsers: CSV (RFC 4180, formula prefixes neutralised), the printable
+//! page (escaped, strict policy) and the calendar (RFC 5545: dates, stable UIDs,
+//! escaping, folding), with hostile text throughout.
+
+use std::io::BufReader;
+
+use lia::assessment::examples::{example, EXAMPLES};
+use lia::assessment::lifecycle::{approve, start_review};
+use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
+use lia::export::{to_html, to_json, ImportError};
+use lia::register::csv::to_csv;
+use lia::register::ics::{calendar, text, Reminder};
+use lia::register::{arrange, Column, Due, DueFilter, Filter, Register, Row, Sort};
+
+const AT: &str = "2026-11-22T10:15:00Z";
+fn day(y: u16, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+fn today() -> Date {
+    day(2026, 11, 22)
+}
+
+fn with_review(key: &str, id: &str, review: &str) -> Assessment {
+    let mut a = (example(key).unwrap().build)(id);
+    a.set_text(Q::SignOffReviewDate, review);
+    a
+}
+
+/// Hostile text for every field a register shows.
+const HOSTILE: [&str; 9] = [
+    "=HYPERLINK(\"http://evil.example\",\"Click\")",
+    "+44 20 7946 0000",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rCarriage",
+    "Quotes \"inside\", commas, and\nnew lines\r\nand CR\ronly",
+    "שלום \u{200f}right-to-left\u{200e} mixed, مرحبا",
+    "<script>alert('x')</script> & ; \\ back\\slash",
+];
+
+#[test]
+fn each_row_is_worked_out_from_the_record_today() {
+    let mut a = (example("emergency-contacts").unwrap().build)("a1");
+    approve(&mut a, day(2026, 4, 16)).unwrap();
+    let row = Row::of(&a, today());
+    assert_eq!(row.title, "Employees' emergency contacts");
+    assert_eq!(row.organisation, "Example Manufacturing Ltd");
+    assert_eq!((row.status, row.version), (Status::Approved, 1));
+    assert_eq!(row.decision, Some("Yes"));
+    assert_eq!(row.reading, Reading::Appropriate);
+    assert_eq!((row.blockers, row.warnings), (0, 0));
+    assert_eq!(row.approver, "Alex Morgan");
+    assert_eq!(row.approved_label(), "16 April 2026");
+    assert_eq!(row.review_due, Some(day(2028, 4, 16)));
+    assert_eq!(row.due, Due::Later);
+    let housing = Row::of(&(example("housing-marketing").unwrap().build)("h"), today());
+    assert!(housing.blockers + housing.warnings > 0, "{housing:?}");
+    assert_eq!(housing.status, Status::Draft);
+}
+
+#[test]
+fn review_dates_are_flagged_overdue_or_due_within_30_days() {
+    let t = today();
+    assert_eq!(Due::of(Some(day(2026, 11, 21)), t), Due::Overdue);
+    assert_eq!(Due::of(Some(day(2026, 11, 22)), t), Due::Soon);
+    assert_eq!(Due::of(Some(day(2026, 12, 22)), t), Due::Soon);
+    assert_eq!(Due::of(Some(day(2026, 12, 23)), t), Due::Later);
+    assert_eq!(Due::of(None, t), Due::NotSet);
+    assert_eq!(Due::Overdue.flag(), "Overdue");
+    assert_eq!(Due::Soon.flag(), "Due within 30 days");
+    assert_eq!(Due::Later.flag(), "");
+}
+
+fn sample_rows() -> Vec<Row> {
+    let dates = ["2026-10-01", "2026-12-01", "2027-06-01", "", "2026-11-30"];
+    EXAMPLES
+        .iter()
+        .zip(dates)
+        .enumerate()
+        .map(|(i, (e, date))| {
+            let mut a = with_review(e.key, &format!("id{i}"), date);
+            if i % 2 == 0 {
+                a.status = Status::Approved;
+            }
+            Row::of(&a, today())
+        })
+        .collect()
+}
+
+#[test]
+fn the_register_sorts_by_any_column_either_way_and_filters() {
+    let rows = sample_rows();
+    let refs: Vec<&Row> = rows.iter().collect();
+    let all = Filter::default();
+    for column in Column::ALL {
+        let up = arrange(
+            &refs,
+            Sort {
+                column,
+                ascending: true,
+            },
+            &all,
+        );
+        let down = arrange(
+            &refs,
+            Sort {
+                column,
+                ascending: false,
+            },
+            &all,
+        );
+        assert_eq!(up.len(), rows.len(), "{column:?}");
+        let mut sorted = up.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..rows.len()).collect::<Vec<_>>(), "a permutation");
+        if column == Column::Title {
+            let titles: Vec<&str> = up.iter().map(|&i| rows[i].title.as_str()).collect();
+            let mut expected = titles.clone();
+            expected.sort_by_key(|t| t.to_lowercase());
+            assert_eq!(titles, expected);
+            let reversed: Vec<usize> = down.iter().rev().copied().collect();
+            assert_eq!(reversed, up, "distinct titles reverse exactly");
+        }
+    }
+    // Review due: soonest first, missing dates last.
+    let due = arrange(&refs, Sort::default(), &all);
+    let dates: Vec<String> = due
+        .iter()
+        .map(|&i| {
+            rows[i]
+                .review_due
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        ["2026-10-01", "2026-11-30", "2026-12-01", "2027-06-01", ""]
+    );
+    // Blockers, most first.
+    let most = arrange(
+        &refs,
+        Sort {
+            column: Column::Blockers,
+            ascending: false,
+        },
+        &all,
+    );
+    assert!(most
+        .windows(2)
+        .all(|w| rows[w[0]].blockers >= rows[w[1]].blockers));
+    // Filters.
+    let only = |filter: Filter| -> Vec<usize> { arrange(&refs, Sort::default(), &filter) };
+    let approved = only(Filter {
+        status: Some(Status::Approved),
+        due: DueFilter::Any,
+    });
+    assert!(!approved.is_empty() && approved.iter().all(|&i| rows[i].status == Status::Approved));
+    assert_eq!(
+        only(Filter {
+            status: None,
+            due: DueFilter::Overdue
+        })
+        .iter()
+        .map(|&i| rows[i].due)
+        .collect::<Vec<_>>(),
+        [Due::Overdue]
+    );
+    assert_eq!(
+        only(Filter {
+            status: None,
+            due: DueFilter::Soon
+        })
+        .len(),
+        3
+    );
+    assert_eq!(
+        only(Filter {
+            status: None,
+            due: DueFilter::NotSet
+        })
+        .len(),
+        1
+    );
+    // The toggle and aria-sort of a header.
+    let s = Sort::default().toggle(Column::Title);
+    assert_eq!((s.column, s.ascending), (Column::Title, true));
+    assert_eq!(s.aria(Column::Title), "ascending");
+    assert_eq!(s.toggle(Column::Title).aria(Column::Title), "descending");
+    assert_eq!(s.aria(Column::Version), "none");
+    assert_eq!(DueFilter::from_key("soon"), DueFilter::Soon);
+    assert_eq!(DueFilter::from_key("nonsense"), DueFilter::Any);
+}
+
+#[test]
+fn files_that_cannot_be_read_each_say_why_and_the_others_still_load() {
+    let mut register = Register::new(today());
+    for (i, e) in EXAMPLES.iter().enumerate() {
+        let a = with_review(e.key, &format!("f{i}"), "2027-01-01");
+        if i % 2 == 0 {
+            register.read(
+                &format!("{i}.json"),
+                to_json(&a, AT, Some(today())).as_bytes(),
+            );
+        } else {
+            register.read(
+                &format!("{i}.html"),
+                to_html(&a, AT, Some(today())).as_bytes(),
+            );
+        }
+    }
+    register.read("empty.json", b"");
+    register.read("notes.txt", b"just some notes");
+    register.read(
+        "cut.json",
+        &to_json(&(EXAMPLES[0].build)("c"), AT, None).as_bytes()[..200],
+    );
+    register.fail("huge.json", ImportError::TooLarge { bytes: 6_000_000 });
+    assert_eq!(register.entries().len(), EXAMPLES.len());
+    let reasons: Vec<String> = register.failures().iter().map(|f| f.message()).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    for (reason, file) in reasons
+        .iter()
+        .zip(["empty.json", "notes.txt", "cut.json", "huge.json"])
+    {
+        assert!(
+            reason.starts_with(&format!("“{file}” could not be read: ")),
+            "{reason}"
+        );
+        assert!(
+            reason.len() > format!("“{file}” could not be read: ").len() + 5,
+            "{reason}"
+        );
+    }
+    assert_ne!(reasons[0], reasons[1], "each says its own reason");
+    assert_eq!(
+        register.arrange(Sort::default(), &Filter::default()).len(),
+        EXAMPLES.len()
+    );
+}
+
+#[test]
+fn a_review_and_the_version_it_reviews_are_linked_in_the_register() {
+    let mut v1 = (example("emergency-contacts").unwrap().build)("v1");
+    approve(&mut v1, day(2026, 4, 16)).unwrap();
+    let mut v2 = start_review(&v1, "v2", today());
+    v2.set_text(Q::ExpPastUse, "Never used before.");
+    let mut tampered = v1.clone();
+    tampered.set_text(Q::PurposeWhy, "Changed after approval.");
+    let mut register = Register::new(today());
+    register.read("v2.json", to_json(&v2, AT, None).as_bytes());
+    let links = register.links();
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].describe(),
+        "The version it reviews is not among these files."
+    );
+    register.read("v1-tampered.json", to_json(&tampered, AT, None).as_bytes());
+    register.read("v1.html", to_html(&v1, AT, None).as_bytes());
+    let links = register.links();
+    assert_eq!(
+        links[0].previous,
+        Some(2),
+        "the copy the chain holds with is chosen"
+    );
+    assert_eq!(
+        links[0].describe(),
+        "Version 2 reviews exactly the approved version 1."
+    );
+    let changes = register.changes(2, 0).unwrap();
+    assert_eq!(changes.len(), 1);
+    // With only the tampered copy, the chain is broken and says so.
+    let mut only_tampered = Register::new(today());
+    only_tampered.read("v2.json", to_json(&v2, AT, None).as_bytes());
+    only_tampered.read("v1.json", to_json(&tampered, AT, None).as_bytes());
+    let links = only_tampered.links();
+    assert!(!links[0].chain.as_ref().unwrap().holds());
+    assert!(links[0].describe().contains("does not review exactly"));
+}
+
+/// Rows with hostile text in every text column.
+fn hostile_rows() -> Vec<Row> {
+    HOSTILE
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut a = with_review("postal-offers", &format!("h{i}"), "2027-02-03");
+            a.set_text(Q::AboutTitle, *text)
+                .set_text(Q::AboutOrganisation, *text)
+                .set_text(Q::SignOffApprovedName, *text)
+                .set_text(Q::SignOffApprovedDate, *text);
+            let mut row = Row::of(&a, today());
+            // Titles are trimmed by the model; keep the hostile start for the test.
+            row.title = text.to_string();
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn the_csv_reads_back_exactly_with_formulas_neutralised() {
+    let mut rows = hostile_rows();
+    let mut long = rows[0].clone();
+    long.title = "=".to_string() + &"x,\"y\"\n".repeat(2_000);
+    assert!(long.title.chars().count() > 10_000);
+    rows.push(long);
+    let csv = to_csv(&rows);
+    assert!(csv.starts_with('\u{feff}'));
+    let body = csv.trim_start_matches('\u{feff}');
+    assert!(body.ends_with("\r\n"));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[0], "Assessment");
+    assert_eq!(header.len(), 12);
+    assert_eq!(header[11], "Review flag");
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), rows.len());
+    for (record, row) in records.iter().zip(&rows) {
+        for (field, original) in [
+            (&record[0], &row.title),
+            (&record[1], &row.organisation),
+            (&record[8], &row.approver),
+        ] {
+            let dangerous = original.starts_with(['=', '+', '-', '@', '\t', '\r']);
+            if dangerous {
+                assert_eq!(
+                    field,
+                    format!("'{original}"),
+                    "neutralised with an apostrophe"
+                );
+            } else {
+                assert_eq!(field, original.as_str(), "read back exactly");
+            }
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{field:?}"
+            );
+        }
+        assert_eq!(&record[10], "2027-02-03");
+        assert_eq!(&record[3], "1");
+    }
+    // Every line outside quotes ends in CRLF: no bare LF between records.
+    let mut quoted = false;
+    let bytes = body.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => assert_eq!(bytes[i - 1], b'\r', "at byte {i}"),
+            _ => {}
+        }
+    }
+    assert!(!quoted);
+}
+
+#[test]
+fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
+    let rows = hostile_rows();
+    let page = lia::register::html::to_html(&rows, today(), "Overdue");
+    assert!(!page.contains("<script>alert"), "escaped");
+    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
+    assert_eq!(page.matches("<script").count(), 0);
+    assert_eq!(page.matches("<tr>").count(), rows.len() + 1);
+    let policy = lia::register::html::content_security_policy();
+    assert!(policy.starts_with("default-src 'none'; style-src 'sha256-"));
+    assert!(page.contains(&format!("content=\"{}\"", lia::export::escape::html(&policy))));
+    assert!(page.contains("9 assessments on 22 November 2026 (Overdue)."));
+}
+
+fn parse_calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("it parses");
+    assert!(parser.next().is_none(), "only one calendar");
+    calendar
+}
+
+fn property<'a>(
+    props: &'a [ical::property::Property],
+    name: &str,
+) -> Vec<&'a ical::property::Property> {
+    props.iter().filter(|p| p.name == name).collect()
+}
+
+fn value(props: &[ical::property::Property], name: &str) -> String {
+    let found = property(props, name);
+    assert_eq!(found.len(), 1, "one {name}");
+    found[0].value.clone().unwrap_or_default()
+}
+
+/// A TEXT value back to the text it escapes.
+fn unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => panic!("a lone backslash in {value:?}"),
+            }
+        } else {
+            assert!(c != ';' && c != ',', "unescaped {c:?} in {value:?}");
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_review_reminder_is_an_all_day_event_with_an_alarm_14_days_before() {
+    let mut a = with_review("emergency-contacts", "a1", "2028-04-16");
+    a.set_text(Q::AboutTitle, "Staff; contacts, \\ and\nmore");
+    let reminder = Reminder::of(&a).unwrap();
+    let ics = calendar(std::slice::from_ref(&reminder), AT);
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "CRLF only");
+    let cal = parse_calendar(&ics);
+    assert_eq!(value(&cal.properties, "VERSION"), "2.0");
+    assert!(!value(&cal.properties, "PRODID").is_empty());
+    assert_eq!(cal.events.len(), 1);
+    let event = &cal.events[0];
+    let start = property(&event.properties, "DTSTART")[0];
+    assert_eq!(start.value.as_deref(), Some("20280416"));
+    assert_eq!(
+        start.params,
+        Some(vec![("VALUE".to_string(), vec!["DATE".to_string()])])
+    );
+    assert_eq!(value(&event.properties, "DTEND"), "20280417");
+    assert_eq!(value(&event.properties, "DTSTAMP"), "20261122T101500Z");
+    assert_eq!(
+        unescape(&value(&event.properties, "SUMMARY")),
+        "Review LIA: Staff; contacts, \\ and\nmore"
+    );
+    let description = unescape(&value(&event.properties, "DESCRIPTION"));
+    for needle in [
+        "purpose, nature and context of the processing are unchanged",
+        "new risks",
+        "privacy information",
+        "Example Manufacturing Ltd",
+        "(version 1)",
+    ] {
+        assert!(description.contains(needle), "{needle}: {description}");
+    }
+    assert_eq!(event.alarms.len(), 1);
+    let alarm = &event.alarms[0].properties;
+    assert_eq!(value(alarm, "ACTION"), "DISPLAY");
+    assert_eq!(value(alarm, "TRIGGER"), "-P14D");
+    assert!(!value(alarm, "DESCRIPTION").is_empty());
+    // No valid review date, no reminder.
+    assert!(Reminder::of(&with_review("emergency-contacts", "b", "2028-02-30")).is_none());
+    assert!(Reminder::of(&with_review("emergency-contacts", "b", "")).is_none());
+}
+
+#[test]
+fn the_uid_is_stable_for_one_assessment_and_version_only() {
+    let a = with_review("emergency-contacts", "a1", "2028-04-16");
+    let uid = |a: &Assessment| {
+        let cal = parse_calendar(&calendar(&[Reminder::of(a).unwrap()], AT));
+        value(&cal.events[0].properties, "UID")
+    };
+    let first = uid(&a);
+    assert!(
+        first.starts_with("lia-review-") && first.is_ascii() && first.len() < 75,
+        "{first}"
+    );
+    let mut renamed = a.clone();
+    renamed
+        .set_text(Q::AboutTitle, "Another name")
+        .set_text(Q::SignOffReviewDate, "2029-01-01");
+    assert_eq!(uid(&renamed), first, "same assessment and version");
+    let cal = calendar(&[Reminder::of(&a).unwrap()], "2030-01-01T00:00:00Z");
+    assert_eq!(
+        value(&parse_calendar(&cal).events[0].properties, "UID"),
+        first,
+        "another day"
+    );
+    let mut next = a.clone();
+    next.version = 2;
+    assert_ne!(uid(&next), first, "another version");
+    let other = with_review("emergency-contacts", "a2", "2028-04-16");
+    assert_ne!(uid(&other), first, "another assessment");
+}
+
+#[test]
+fn hostile_and_very_long_titles_are_escaped_and_folded_at_75_octets() {
+    let mut titles: Vec<String> = HOSTILE.iter().map(|t| t.to_string()).collect();
+    titles.push("é".repeat(10_000));
+    // (A value's own trailing white space is not kept by every reader, so none here.)
+    titles.push("😀 a ".repeat(2_500) + "end");
+    titles.push(format!(
+        "{}\u{200f}{}",
+        "ש".repeat(5_000),
+        ", ;\\".repeat(1_000)
+    ));
+    let reminders: Vec<Reminder> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| Reminder {
+            id: format!("r{i}"),
+            version: 1,
+            title: title.clone(),
+            organisation: title.clone(),
+            date: day(2027, 1, 1 + i as u8),
+        })
+        .collect();
+    let ics = calendar(&reminders, AT);
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        assert!(!line.contains(['\r', '\n']));
+    }
+    assert!(
+        ics.split("\r\n").filter(|l| l.starts_with(' ')).count() > 100,
+        "long lines are folded"
+    );
+    let cal = parse_calendar(&ics);
+    assert_eq!(cal.events.len(), titles.len());
+    for (event, title) in cal.events.iter().zip(&titles) {
+        // What the title becomes as TEXT: line breaks as \n, other controls left out.
+        let expected = format!("Review LIA: {title}")
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\t', " ");
+        assert_eq!(unescape(&value(&event.properties, "SUMMARY")), expected);
+        assert_eq!(
+            value(&event.properties, "SUMMARY"),
+            text(&format!("Review LIA: {title}"))
+        );
+    }
+    let dates: Vec<String> = cal
+        .events
+        .iter()
+        .map(|e| value(&e.properties, "DTSTART"))
+        .collect();
+    assert_eq!(dates[0], "20270101");
+    assert_eq!(dates[11], "20270112");
+}
