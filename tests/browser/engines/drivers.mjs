@@ -1,0 +1,727 @@
+// One small driver interface over three engines, so each journey is written once:
+//   chromium  Debian's Chromium through Playwright (playwright-core, CDP)
+//   firefox   Debian's Firefox ESR through puppeteer-core (WebDriver BiDi)
+//   webkit    Debian's WebKitGTK MiniBrowser through WebdriverIO (classic WebDriver,
+//             WebKitWebDriver), under xvfb-run: this MiniBrowser has no headless mode
+// A journey sees an engine, sessions (isolated storage: a browser context, or for
+// WebKit a WebDriver session of its own) and pages with the same methods everywhere:
+// go to a URL, find by role, label or text inside the widget's shadow root, click with
+// the mouse, type, press keys, paste, choose files, catch a download, read storage, run
+// a function in the page. Nothing is downloaded: each engine is the one Debian installed.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium as playwright } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { remote } from 'webdriverio';
+import { launchBrowser as launchChromium } from '../support.mjs';
+import { toolkit } from './in-page.mjs';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+export const PATHS = {
+  chromium: process.env.LIA_CHROMIUM ?? '/usr/bin/chromium',
+  firefox: process.env.LIA_FIREFOX ?? '/usr/bin/firefox-esr',
+  webkitDriver: process.env.LIA_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver',
+  miniBrowser: process.env.LIA_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+};
+
+/** How long a wait lasts before it fails (WebKit under Xvfb and Firefox start slower). */
+export const TIMEOUT = { chromium: 10000, firefox: 15000, webkit: 20000 };
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Text in a query: a RegExp travels into the page as { re, flags }. */
+function portable(value) {
+  if (value instanceof RegExp) return { re: value.source, flags: value.flags };
+  if (Array.isArray(value)) return value.map(portable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, portable(v)]));
+  return value;
+}
+
+/** Records what a page does wrong, read back by `errors()`: installed after each load. */
+function recordErrors() {
+  if (window.__engineErrors) return;
+  window.__engineErrors = [];
+  addEventListener('error', (e) => window.__engineErrors.push(`error: ${e.message}`));
+  addEventListener('unhandledrejection', (e) => window.__engineErrors.push(`unhandled rejection: ${e.reason}`));
+}
+
+/** Keeps each file the app hands a download link (its Blob), instead of saving it. */
+function hookDownloads() {
+  if (window.__engineDownloads) return;
+  window.__engineDownloads = [];
+  const blobs = new Map();
+  const create = URL.createObjectURL;
+  URL.createObjectURL = function createObjectURL(object) {
+    const url = create.call(URL, object);
+    blobs.set(url, object);
+    return url;
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function clickLink() {
+    if (this.hasAttribute('download') && blobs.has(this.href)) {
+      window.__engineDownloads.push({ name: this.download, blob: blobs.get(this.href) });
+      return undefined;
+    }
+    return click.call(this);
+  };
+}
+
+async function takeDownload() {
+  const next = window.__engineDownloads?.shift();
+  return next ? { name: next.name, text: await next.blob.text() } : null;
+}
+
+/** The page's localStorage, key → text. */
+function readStorage() {
+  const out = {};
+  for (let i = 0; i < localStorage.length; i++) out[localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
+  return out;
+}
+
+/** What every page offers, on top of each driver's few primitives. */
+class Page {
+  constructor(engine) {
+    this.engine = engine;
+    this.name = engine.name;
+    this.timeout = TIMEOUT[engine.name];
+    this.dialogs = [];
+    this.consoleErrors = [];
+    this.pageErrors = [];
+  }
+
+  /** Runs the toolkit's `op` on what `query` finds (see in-page.mjs). */
+  q(op, query = {}, extra = null) {
+    return this.run(toolkit, op, portable(query), portable(extra));
+  }
+
+  /** Polls `check` (an async function) until it returns something truthy. */
+  async until(check, { timeout = this.timeout, message = 'the condition' } = {}) {
+    const end = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        last = await check();
+        if (last) return last;
+      } catch (error) {
+        last = error;
+      }
+      if (Date.now() > end) {
+        const detail = last instanceof Error ? `: ${last.message}` : last === undefined ? '' : ` (last: ${JSON.stringify(last)?.slice(0, 300)})`;
+        throw new Error(`[${this.name}] waited ${timeout} ms for ${message}${detail}`);
+      }
+      await sleep(40);
+    }
+  }
+
+  /** Waits until `query` finds something (or, with `gone`, nothing). */
+  async waitFor(query, { timeout, gone = false } = {}) {
+    await this.until(async () => (await this.q('exists', query)) !== gone, {
+      timeout,
+      message: `${JSON.stringify(query)} to ${gone ? 'go' : 'appear'}`,
+    });
+  }
+
+  /** Waits until the page's script `fn(...args)` returns something truthy. */
+  waitForScript(fn, args = [], options = {}) {
+    return this.until(() => this.run(fn, ...args), { message: String(fn).slice(0, 120), ...options });
+  }
+
+  async exists(query) {
+    return this.q('exists', query);
+  }
+
+  async count(query) {
+    return this.q('count', query);
+  }
+
+  async text(query) {
+    await this.waitFor(query);
+    return this.q('text', query);
+  }
+
+  async texts(query) {
+    return this.q('texts', query);
+  }
+
+  async value(query) {
+    await this.waitFor(query);
+    return this.q('value', query);
+  }
+
+  async checked(query) {
+    await this.waitFor(query);
+    return this.q('checked', query);
+  }
+
+  async attr(query, name) {
+    await this.waitFor(query);
+    return this.q('attr', query, name);
+  }
+
+  /** A click with the mouse, in the middle of the element (scrolled into view). */
+  async click(query) {
+    await this.waitFor(query);
+    const point = await this.q('point', query);
+    await this.mouseClick(point.x, point.y);
+  }
+
+  /** Puts the keyboard in the element; with `select`, its text selected. */
+  async focus(query, options = null) {
+    await this.waitFor(query);
+    return this.q('focus', query, options);
+  }
+
+  /** Replaces a text box's text by typing, key by key. */
+  async fill(query, text) {
+    await this.focus(query, { select: true });
+    await this.press('Delete');
+    if (text) await this.type(text);
+  }
+
+  /** Text arriving in one input event, as when pasted. */
+  async paste(query, text) {
+    await this.waitFor(query);
+    return this.q('paste', query, text);
+  }
+
+  /** What has the keyboard: { id, tag, role, name, group, checked, value } or null. */
+  focused() {
+    return this.q('focused');
+  }
+
+  /** Files chosen in a file input by the engine's own file chooser command. */
+  async chooseFiles(query, files) {
+    await this.waitFor({ ...query, hidden: true });
+    const token = await this.q('pick', { ...query, hidden: true });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), `lia-${this.name}-files-`));
+    try {
+      const paths = [];
+      for (const file of files) {
+        const where = path.join(dir, String(paths.length));
+        await fs.mkdir(where);
+        paths.push(path.join(where, file.name));
+        await fs.writeFile(paths.at(-1), file.buffer);
+      }
+      await this.setInputFiles(`[data-engine-pick="${token}"]`, files, paths);
+    } finally {
+      // The engine has read the files once the change event has run.
+      setTimeout(() => fs.rm(dir, { recursive: true, force: true }), 30000).unref();
+    }
+  }
+
+  /** Files dropped on an element, as a drag from the desktop. */
+  async dropFiles(query, files) {
+    await this.waitFor(query);
+    const encoded = files.map((f) => ({ name: f.name, type: f.mimeType, base64: Buffer.from(f.buffer).toString('base64') }));
+    return this.q('drop', query, encoded);
+  }
+
+  /** The page's localStorage, key → text. */
+  storage() {
+    return this.run(readStorage);
+  }
+
+  /** Page errors, console errors (where the engine reports them) and dialogs seen. */
+  async errors() {
+    const inPage = (await this.run(() => window.__engineErrors ?? []).catch(() => [])) ?? [];
+    return [...new Set([...this.pageErrors, ...inPage])].concat(this.consoleErrors, this.dialogs.map((d) => `dialog: ${d}`));
+  }
+
+  /** Starts going to `url` without waiting for the page to load (it may never, on purpose). */
+  async navigate(url) {
+    await this.run((u) => {
+      setTimeout(() => {
+        location.href = u;
+      }, 0);
+    }, url).catch(() => {});
+  }
+
+  /** The hash of the address. */
+  async hash() {
+    return new URL(await this.url()).hash;
+  }
+
+  /** Runs `action` and returns the file it downloads: { name, text }. */
+  async download(action) {
+    await this.run(hookDownloads);
+    await action();
+    return this.until(() => this.run(takeDownload), { message: 'a download' });
+  }
+
+  async afterLoad() {
+    await this.run(recordErrors).catch(() => {});
+  }
+}
+
+// ---- Chromium through Playwright -------------------------------------------------------
+
+class ChromiumPage extends Page {
+  constructor(engine, page) {
+    super(engine);
+    this.page = page;
+    page.on('console', (m) => m.type() === 'error' && this.consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
+    page.on('dialog', (d) => {
+      this.dialogs.push(`${d.type()}: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+  }
+
+  run(fn, ...args) {
+    return this.page.evaluate(`(${fn})(...${JSON.stringify(args)})`);
+  }
+
+  async goto(url) {
+    await this.page.goto(url);
+    await this.afterLoad();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.afterLoad();
+  }
+
+  async back() {
+    await this.page.goBack();
+  }
+
+  async url() {
+    return this.page.url();
+  }
+
+  title() {
+    return this.page.title();
+  }
+
+  mouseClick(x, y) {
+    return this.page.mouse.click(x, y);
+  }
+
+  press(key) {
+    return this.page.keyboard.press(key);
+  }
+
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
+
+  setInputFiles(selector, files) {
+    return this.page.locator(selector).setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.buffer) })));
+  }
+
+  /** Chromium downloads for real: the file is read from where it was saved. */
+  async download(action) {
+    const download = this.page.waitForEvent('download', { timeout: this.timeout });
+    await action();
+    const file = await download;
+    return { name: file.suggestedFilename(), text: await fs.readFile(await file.path(), 'utf8') };
+  }
+
+  close() {
+    return this.page.close();
+  }
+}
+
+async function chromiumEngine() {
+  const browser = await launchChromium();
+  const engine = {
+    name: 'chromium',
+    async newSession() {
+      const context = await browser.newContext({ acceptDownloads: true });
+      return {
+        engine,
+        async newPage() {
+          return new ChromiumPage(engine, await context.newPage());
+        },
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+    /** Chromium on a profile folder, its main process ours to kill. */
+    async persistent(profile) {
+      const child = spawn(
+        PATHS.chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--no-default-browser-check',
+          `--user-data-dir=${profile}`,
+          '--remote-debugging-port=0',
+          'about:blank',
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      const endpoint = await new Promise((resolve, reject) => {
+        let text = '';
+        const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), 30000);
+        child.stderr.on('data', (chunk) => {
+          text += chunk;
+          const found = text.match(/DevTools listening on (ws:\/\/\S+)/);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found[1]);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text}`)));
+      });
+      child.stderr.resume();
+      const connected = await playwright.connectOverCDP(endpoint);
+      const page = new ChromiumPage(engine, await connected.contexts()[0].newPage());
+      return {
+        page,
+        async kill() {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGKILL');
+          await exited;
+          await connected.close().catch(() => {});
+        },
+      };
+    },
+  };
+  return engine;
+}
+
+// ---- Firefox through puppeteer (WebDriver BiDi) ---------------------------------------
+
+const PUPPETEER_KEYS = { Space: ' ', A: 'a' };
+
+class FirefoxPage extends Page {
+  constructor(engine, page) {
+    super(engine);
+    this.page = page;
+    page.on('console', (m) => m.type() === 'error' && this.consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
+    page.on('dialog', (d) => {
+      this.dialogs.push(`${d.type()}: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+  }
+
+  run(fn, ...args) {
+    return this.page.evaluate(fn, ...args);
+  }
+
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: 'load' });
+    await this.afterLoad();
+  }
+
+  async reload() {
+    await this.page.reload({ waitUntil: 'load' });
+    await this.afterLoad();
+  }
+
+  async back() {
+    await this.page.goBack();
+  }
+
+  async url() {
+    return this.page.url();
+  }
+
+  title() {
+    return this.page.title();
+  }
+
+  mouseClick(x, y) {
+    return this.page.mouse.click(x, y);
+  }
+
+  async press(combo) {
+    const keys = combo.split('+').map((k) => PUPPETEER_KEYS[k] ?? k);
+    const key = keys.pop();
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(key);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+  }
+
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
+
+  async setInputFiles(selector, files, paths) {
+    const handle = await this.page.$(`[data-lia-widget] >>> ${selector}`) ?? (await this.page.$(selector));
+    await handle.uploadFile(...paths);
+  }
+
+  close() {
+    return this.page.close();
+  }
+}
+
+async function firefoxEngine() {
+  const launch = (options = {}) =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: PATHS.firefox,
+      headless: true,
+      extraPrefsFirefox: { 'browser.download.dir': os.tmpdir(), 'browser.download.folderList': 2 },
+      ...options,
+    });
+  const browser = await launch();
+  const engine = {
+    name: 'firefox',
+    async newSession() {
+      const context = await browser.createBrowserContext();
+      return {
+        engine,
+        async newPage() {
+          return new FirefoxPage(engine, await context.newPage());
+        },
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+    /** Firefox on a profile folder, its main process ours to kill. */
+    async persistent(profile) {
+      const own = await launch({ userDataDir: profile });
+      const page = new FirefoxPage(engine, await own.newPage());
+      return {
+        page,
+        async kill() {
+          const child = own.process();
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGKILL');
+          await exited;
+          await own.close().catch(() => {});
+        },
+      };
+    },
+  };
+  return engine;
+}
+
+// ---- WebKit through WebdriverIO (classic WebDriver) -----------------------------------
+
+/** WebDriver's key codes for the keys the journeys press. */
+const WEBDRIVER_KEYS = {
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Space: '\uE00D',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Backspace: '\uE003',
+  A: 'a',
+};
+
+class WebKitPage extends Page {
+  constructor(engine, session, handle) {
+    super(engine);
+    this.session = session;
+    this.handle = handle;
+    this.b = session.b;
+  }
+
+  async use() {
+    if (this.session.current !== this.handle) {
+      await this.b.switchToWindow(this.handle);
+      this.session.current = this.handle;
+    }
+    return this.b;
+  }
+
+  async run(fn, ...args) {
+    const b = await this.use();
+    return b.execute(fn, ...args);
+  }
+
+  async goto(url) {
+    const b = await this.use();
+    await b.url(url);
+    await this.afterLoad();
+  }
+
+  async reload() {
+    const b = await this.use();
+    await b.refresh();
+    await this.afterLoad();
+  }
+
+  async back() {
+    const b = await this.use();
+    await b.back();
+  }
+
+  async url() {
+    const b = await this.use();
+    return b.getUrl();
+  }
+
+  async title() {
+    const b = await this.use();
+    return b.getTitle();
+  }
+
+  async mouseClick(x, y) {
+    const b = await this.use();
+    await b
+      .action('pointer', { parameters: { pointerType: 'mouse' } })
+      .move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' })
+      .down({ button: 0 })
+      .up({ button: 0 })
+      .perform();
+  }
+
+  async press(combo) {
+    const b = await this.use();
+    const keys = combo.split('+').map((k) => WEBDRIVER_KEYS[k] ?? k);
+    const key = keys.pop();
+    let action = b.action('key');
+    for (const modifier of keys) action = action.down(modifier);
+    action = action.down(key).up(key);
+    for (const modifier of [...keys].reverse()) action = action.up(modifier);
+    await action.perform();
+  }
+
+  async type(text) {
+    const b = await this.use();
+    let action = b.action('key');
+    for (const char of text) {
+      const key = char === '\n' ? WEBDRIVER_KEYS.Enter : char;
+      action = action.down(key).up(key);
+    }
+    await action.perform();
+  }
+
+  async setInputFiles(selector, files, paths) {
+    const b = await this.use();
+    const host = await b.$('[data-lia-widget]');
+    const input = await host.shadow$(selector);
+    await b.elementSendKeys(input.elementId, paths.join('\n'));
+  }
+
+  async close() {
+    const b = await this.use();
+    await b.closeWindow();
+    this.session.current = null;
+  }
+}
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function webkitEngine() {
+  const port = await freePort();
+  // MiniBrowser has no headless mode: without a display, the driver (and the browsers it
+  // starts) run under xvfb-run, in a process group of their own so all of it stops together.
+  const command = process.env.DISPLAY
+    ? [PATHS.webkitDriver, [`--port=${port}`]]
+    : ['xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', PATHS.webkitDriver, `--port=${port}`]];
+  const driver = spawn(command[0], command[1], { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stop);
+  const ready = Date.now() + 30000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > ready) {
+      stop();
+      throw new Error('WebKitWebDriver did not start within 30 s');
+    }
+    await sleep(100);
+  }
+  const engine = {
+    name: 'webkit',
+    async newSession() {
+      const b = await remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        connectionRetryCount: 1,
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: PATHS.miniBrowser, args: ['--automation'] },
+          'wdio:enforceWebDriverClassic': true,
+        },
+      });
+      await b.setWindowSize(1280, 1000).catch(() => {});
+      const session = { engine, b, current: await b.getWindowHandle() };
+      let first = true;
+      session.newPage = async () => {
+        if (first) {
+          first = false;
+          return new WebKitPage(engine, session, session.current);
+        }
+        const { handle } = await b.createWindow('tab');
+        return new WebKitPage(engine, session, handle);
+      };
+      session.close = () => b.deleteSession().catch(() => {});
+      return session;
+    },
+    async close() {
+      stop();
+    },
+    persistent: null,
+    /** Kills every WebKitWebProcess this driver started (the pages' processes), as a crash would. */
+    async killPageProcesses() {
+      const parents = new Map();
+      const names = new Map();
+      for (const entry of await fs.readdir('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+        if (!stat) continue;
+        const close = stat.lastIndexOf(')');
+        names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+        parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+      }
+      const ours = (pid) => {
+        for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === driver.pid) return true;
+        return false;
+      };
+      let killed = 0;
+      for (const [pid, name] of names) {
+        if (name.startsWith('WebKitWebProces') && ours(pid)) {
+          process.kill(pid, 'SIGKILL');
+          killed += 1;
+        }
+      }
+      return killed;
+    },
+  };
+  return engine;
+}
+
+/** Starts an engine by name. */
+export function launchEngine(name) {
+  switch (name) {
+    case 'chromium':
+      return chromiumEngine();
+    case 'firefox':
+      return firefoxEngine();
+    case 'webkit':
+      return webkitEngine();
+    default:
+      throw new Error(`unknown engine ${name}`);
+  }
+}

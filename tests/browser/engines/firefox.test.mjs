@@ -1,0 +1,4 @@
+// The cross-engine journeys (journeys.mjs) in firefox.
+import { runJourneys } from './suite.mjs';
+
+runJourneys('firefox');
