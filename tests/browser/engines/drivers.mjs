@@ -220,6 +220,11 @@ class Page {
     return this.q('drop', query, encoded);
   }
 
+  /** Brings this page's tab to the front, as a person switching to it would. */
+  async bringToFront() {
+    await this.front?.();
+  }
+
   /** The page's localStorage, key → text. */
   storage() {
     return this.run(readStorage);
@@ -295,6 +300,10 @@ class ChromiumPage extends Page {
 
   title() {
     return this.page.title();
+  }
+
+  front() {
+    return this.page.bringToFront();
   }
 
   mouseClick(x, y) {
@@ -432,11 +441,24 @@ class FirefoxPage extends Page {
     return this.page.title();
   }
 
-  mouseClick(x, y) {
+  /**
+   * Firefox sends keys and clicks to the tab in front only: the page acted on is
+   * brought there first (Chromium's and WebKit's drivers do this themselves).
+   */
+  async front() {
+    if (this.engine.front !== this) {
+      await this.page.bringToFront();
+      this.engine.front = this;
+    }
+  }
+
+  async mouseClick(x, y) {
+    await this.front();
     return this.page.mouse.click(x, y);
   }
 
   async press(combo) {
+    await this.front();
     const keys = combo.split('+').map((k) => PUPPETEER_KEYS[k] ?? k);
     const key = keys.pop();
     for (const modifier of keys) await this.page.keyboard.down(modifier);
@@ -444,7 +466,8 @@ class FirefoxPage extends Page {
     for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
   }
 
-  type(text) {
+  async type(text) {
+    await this.front();
     return this.page.keyboard.type(text);
   }
 
@@ -540,6 +563,10 @@ class WebKitPage extends Page {
     return this.b;
   }
 
+  async front() {
+    await this.use();
+  }
+
   async run(fn, ...args) {
     const b = await this.use();
     return b.execute(fn, ...args);
@@ -625,46 +652,83 @@ async function freePort() {
   return port;
 }
 
-async function webkitEngine() {
-  const port = await freePort();
-  // MiniBrowser has no headless mode: without a display, the driver (and the browsers it
-  // starts) run under xvfb-run, in a process group of their own so all of it stops together.
-  const command = process.env.DISPLAY
-    ? [PATHS.webkitDriver, [`--port=${port}`]]
-    : ['xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', PATHS.webkitDriver, `--port=${port}`]];
-  const driver = spawn(command[0], command[1], { stdio: 'ignore', detached: true });
+/**
+ * A display for MiniBrowser, which has no headless mode: the one given in DISPLAY, or an
+ * Xvfb started through xvfb-run for as long as the engine is used.
+ */
+async function display() {
+  if (process.env.DISPLAY) return { env: { DISPLAY: process.env.DISPLAY }, stop: () => {} };
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'sh', '-c', 'echo "$DISPLAY $XAUTHORITY"; exec sleep 86400'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+  });
   const stop = () => {
     try {
-      process.kill(-driver.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGTERM');
     } catch {
       // already gone
     }
   };
   process.once('exit', stop);
+  const [name, auth] = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('xvfb-run gave no display within 20 s')), 20000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(out.trim().split(' '));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`xvfb-run exited (${code})`)));
+  });
+  return { env: { DISPLAY: name, ...(auth ? { XAUTHORITY: auth } : {}) }, stop };
+}
+
+/** Starts WebKitWebDriver on a free port; resolves once it answers. */
+async function startWebKitDriver(screenEnv) {
+  const port = await freePort();
+  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, ...screenEnv } });
+  const stop = () => driver.kill('SIGTERM');
+  process.once('exit', stop);
   const ready = Date.now() + 30000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false);
-    if (ok) break;
+    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return { port, stop };
     if (Date.now() > ready) {
       stop();
       throw new Error('WebKitWebDriver did not start within 30 s');
     }
     await sleep(100);
   }
+}
+
+async function webkitEngine() {
+  const screen = await display();
   const engine = {
     name: 'webkit',
+    /**
+     * A session of its own: WebKitWebDriver allows one session at a time, so each gets
+     * its own driver (and so its own MiniBrowser, with storage of its own).
+     */
     async newSession() {
-      const b = await remote({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'error',
-        connectionRetryCount: 1,
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: PATHS.miniBrowser, args: ['--automation'] },
-          'wdio:enforceWebDriverClassic': true,
-        },
-      });
+      const driver = await startWebKitDriver(screen.env);
+      let b;
+      try {
+        b = await remote({
+          hostname: '127.0.0.1',
+          port: driver.port,
+          logLevel: 'error',
+          connectionRetryCount: 1,
+          capabilities: {
+            browserName: 'MiniBrowser',
+            'webkitgtk:browserOptions': { binary: PATHS.miniBrowser, args: ['--automation'] },
+            'wdio:enforceWebDriverClassic': true,
+          },
+        });
+      } catch (error) {
+        driver.stop();
+        throw error;
+      }
       await b.setWindowSize(1280, 1000).catch(() => {});
       const session = { engine, b, current: await b.getWindowHandle() };
       let first = true;
@@ -676,38 +740,18 @@ async function webkitEngine() {
         const { handle } = await b.createWindow('tab');
         return new WebKitPage(engine, session, handle);
       };
-      session.close = () => b.deleteSession().catch(() => {});
+      session.close = async () => {
+        await b.deleteSession().catch(() => {});
+        driver.stop();
+      };
       return session;
     },
     async close() {
-      stop();
+      screen.stop();
     },
+    // MiniBrowser under WebDriver keeps its data in a store that lives as long as the
+    // browser: nothing can survive a restart to be looked for.
     persistent: null,
-    /** Kills every WebKitWebProcess this driver started (the pages' processes), as a crash would. */
-    async killPageProcesses() {
-      const parents = new Map();
-      const names = new Map();
-      for (const entry of await fs.readdir('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
-        if (!stat) continue;
-        const close = stat.lastIndexOf(')');
-        names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-        parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
-      }
-      const ours = (pid) => {
-        for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === driver.pid) return true;
-        return false;
-      };
-      let killed = 0;
-      for (const [pid, name] of names) {
-        if (name.startsWith('WebKitWebProces') && ours(pid)) {
-          process.kill(pid, 'SIGKILL');
-          killed += 1;
-        }
-      }
-      return killed;
-    },
   };
   return engine;
 }

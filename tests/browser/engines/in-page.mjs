@@ -37,7 +37,8 @@ export function toolkit(op, q, extra) {
   };
 
   /** Text as a person hears it: hidden parts left out, visually hidden parts kept. */
-  const textOf = (node) => {
+  const textOf = (node) => squeeze(rawText(node));
+  const rawText = (node) => {
     let out = '';
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) out += child.data;
@@ -50,7 +51,7 @@ export function toolkit(op, q, extra) {
           out += ` ${child.getAttribute('alt') ?? ''} `;
           continue;
         }
-        const inner = textOf(child);
+        const inner = rawText(child);
         // A visually hidden span is positioned (so its display computes as block), but
         // it is read as part of the words around it.
         const phrasing = /^(span|a|em|strong|b|i|code|abbr|time|small|del|ins|mark|sub|sup|kbd|q|cite|s|u)$/.test(child.localName);
@@ -58,7 +59,7 @@ export function toolkit(op, q, extra) {
         out += inline ? inner : ` ${inner} `;
       }
     }
-    return squeeze(out);
+    return out;
   };
 
   const roleOf = (el) => {
@@ -142,7 +143,9 @@ export function toolkit(op, q, extra) {
     const root = rootOfQuery(query);
     if (!root) return [];
     let scopes = [root];
-    const withScope = (scope, found) => (scope.nodeType === Node.ELEMENT_NODE && search(query, { querySelectorAll: () => [scope] }).length ? [scope, ...found] : found);
+    const itself = (scope) =>
+      scope.nodeType === Node.ELEMENT_NODE && (!query.css || scope.matches(query.css)) && search({ ...query, css: undefined }, { querySelectorAll: () => [scope] }).length > 0;
+    const withScope = (scope, found) => (itself(scope) ? [scope, ...found] : found);
     if (query.within) {
       const container = findAll({ widget: query.widget, document: query.document, ...query.within });
       scopes = container.length ? [container[query.within.nth ?? 0]] : [];

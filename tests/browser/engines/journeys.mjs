@@ -271,50 +271,44 @@ journey('a draft survives a reload: typed and pasted text, ticks, choices and a 
   await assertNoErrors(page);
 });
 
-// Where the engine lets a test kill the whole browser and start it again on the same
-// profile (Chromium, Firefox), that is the crash; WebKit's MiniBrowser under WebDriver
-// keeps its data in a store that lives only as long as the browser, so there the crash
-// is the page's own process (WebKitWebProcess) killed, and the page opened again.
-journey('text shown as "Saved" survives a crash 1–3 s later (the browser killed, or in WebKit the page\'s process)', async (t) => {
-  const trials = Number(process.env.LIA_ENGINE_CRASH_TRIALS ?? 2);
-  const lost = [];
-  const type = async (page, trial) => {
-    await openApp(page, `${t.server.origin}/`);
-    await startNew(page);
-    const words = `Crash trial ${trial} ${Math.random().toString(36).slice(2, 8)}`;
-    await page.focus(label(TITLE));
-    await page.type(words);
-    await waitForStatus(page, 'Saved');
-    const wait = 1000 + Math.random() * 2000;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    return { words, wait };
-  };
-  const listed = (page, words) => page.waitFor(link(words)).then(() => true, () => false);
-  for (let trial = 1; trial <= trials; trial++) {
-    if (t.engine.persistent) {
+// The whole browser killed (SIGKILL to its main process) and started again on the same
+// profile. Chromium keeps localStorage in memory for seconds before writing it, so this
+// holds only through the write-ahead journal in IndexedDB.
+journey(
+  'text shown as "Saved" survives the browser being killed 1–3 s later',
+  async (t) => {
+    const trials = Number(process.env.LIA_ENGINE_CRASH_TRIALS ?? 2);
+    const lost = [];
+    for (let trial = 1; trial <= trials; trial++) {
       const profile = await fs.mkdtemp(path.join(os.tmpdir(), `lia-crash-${t.name}-`));
       try {
         let running = await t.engine.persistent(profile);
-        const { words, wait } = await type(running.page, trial);
+        await openApp(running.page, `${t.server.origin}/`);
+        await startNew(running.page);
+        const words = `Crash trial ${trial} ${Math.random().toString(36).slice(2, 8)}`;
+        await running.page.focus(label(TITLE));
+        await running.page.type(words);
+        await waitForStatus(running.page, 'Saved');
+        const wait = 1000 + Math.random() * 2000;
+        await new Promise((resolve) => setTimeout(resolve, wait));
         await running.kill();
         running = await t.engine.persistent(profile);
         await openApp(running.page, `${t.server.origin}/`);
-        if (!(await listed(running.page, words))) lost.push({ trial, waitedMs: Math.round(wait) });
+        if (!(await running.page.waitFor(link(words)).then(() => true, () => false))) lost.push({ trial, waitedMs: Math.round(wait) });
         await running.kill();
       } finally {
         await fs.rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       }
-    } else {
-      const page = await t.page();
-      const { words, wait } = await type(page, trial);
-      const killed = await t.engine.killPageProcesses();
-      assert.ok(killed > 0, `[${t.name}] a page process was killed`);
-      await openApp(page, `${t.server.origin}/`);
-      if (!(await listed(page, words))) lost.push({ trial, waitedMs: Math.round(wait) });
     }
-  }
-  assert.deepEqual(lost, [], `[${t.name}] text lost in ${lost.length} of ${trials} trials`);
-});
+    assert.deepEqual(lost, [], `[${t.name}] text lost in ${lost.length} of ${trials} trials`);
+  },
+  {
+    unsupported: {
+      webkit:
+        'MiniBrowser under WebDriver keeps its data in an ephemeral store that ends with the browser, and killing the page\'s process ends the WebDriver session: there is nothing left to look in',
+    },
+  },
+);
 
 // ---- export JSON and HTML, import both back -------------------------------------------
 
@@ -876,25 +870,29 @@ journey('opened as a file, the tool says other local pages may share its storage
 
 journey('two tabs: a change saved in one appears in the other, and an approval in one makes the other read-only', async (t) => {
   const session = await t.session();
-  const setup = await session.newPage();
-  await openApp(setup, `${t.server.origin}/`);
-  const id = await startExample(setup);
-  const a = setup;
+  const a = await session.newPage();
+  await openApp(a, `${t.server.origin}/`);
+  const id = await startExample(a);
   const b = await session.newPage();
   await openApp(b, `${t.server.origin}/#/a/${id}/about`);
   await b.waitFor(label(DESCRIPTION, { exact: true }));
+  // Back to the first tab, as a person would switch to it.
+  await a.bringToFront();
   await goToHash(a, `#/a/${id}/about`);
+  await expectHeadingFocused(a, 'Describe the processing');
   await a.fill(label(DESCRIPTION, { exact: true }), 'Changed in tab A');
   await waitForStored(a, id, (r) => r.assessment.answers['about.description'] === 'Changed in tab A');
   await b.waitFor(text(/changed in another tab or window/, { within: css('#lia-notice') }));
   await b.until(async () => (await b.value(label(DESCRIPTION))) === 'Changed in tab A', { message: 'tab B to show tab A’s change' });
   // B edits on top: saved as the next revision, and A follows.
   const revision = (await storedRecord(a, id)).revision;
+  await b.bringToFront();
   await b.fill(label(DESCRIPTION, { exact: true }), 'Then changed in tab B');
   await waitForStored(b, id, (r) => r.revision === revision + 1 && r.assessment.answers['about.description'] === 'Then changed in tab B');
   await a.until(async () => (await a.value(label(DESCRIPTION))) === 'Then changed in tab B', { message: 'tab A to follow' });
   assert.equal(await b.exists(css('#lia-conflict')), false, 'no question was needed');
   // Approved in A: B, with nothing unsaved, follows read-only.
+  await a.bringToFront();
   await a.click(link('Back to the task list'));
   await a.click(link('Check your answers'));
   await a.click(button('Approve this assessment'));
