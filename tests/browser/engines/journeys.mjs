@@ -830,7 +830,9 @@ journey('opened as a file, the tool says other local pages may share its storage
     await other.goto(otherUrl);
     return other.storage();
   };
-  const inClear = Object.values(await readOther()).some((v) => v.includes('Tenancy fraud checks'));
+  // Each engine tried (Chromium, Firefox, WebKit) gives every file:// page one storage:
+  // the notice is true there.
+  assert.ok(Object.values(await readOther()).some((v) => v.includes('Tenancy fraud checks')), `[${t.name}] another local file reads the draft before a passphrase`);
 
   await goToHash(page, '#/');
   await page.click(css('#lia-passphrase summary'));
@@ -862,7 +864,6 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.click(button('Unlock'));
   await page.waitFor(link('Tenancy fraud checks'), { timeout: 60000 });
   assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
-  t.note?.(`another local file read the draft in clear before the passphrase: ${inClear}`);
   await assertNoErrors(page);
 });
 
