@@ -6,8 +6,9 @@
 // A journey sees an engine, sessions (isolated storage: a browser context, or for
 // WebKit a WebDriver session of its own) and pages with the same methods everywhere:
 // go to a URL, find by role, label or text inside the widget's shadow root, click with
-// the mouse, type, press keys, paste, choose files, catch a download, read storage, run
-// a function in the page. Nothing is downloaded: each engine is the one Debian installed.
+// the mouse, type, press keys, paste, choose files, take a download (saved by the browser
+// itself and read from where it saved it), read storage, run a function in the page.
+// Nothing is fetched from outside: each engine is the one Debian installed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -49,30 +50,31 @@ function recordErrors() {
   addEventListener('unhandledrejection', (e) => window.__engineErrors.push(`unhandled rejection: ${e.reason}`));
 }
 
-/** Keeps each file the app hands a download link (its Blob), instead of saving it. */
-function hookDownloads() {
-  if (window.__engineDownloads) return;
-  window.__engineDownloads = [];
-  const blobs = new Map();
-  const create = URL.createObjectURL;
-  URL.createObjectURL = function createObjectURL(object) {
-    const url = create.call(URL, object);
-    blobs.set(url, object);
-    return url;
-  };
-  const click = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function clickLink() {
-    if (this.hasAttribute('download') && blobs.has(this.href)) {
-      window.__engineDownloads.push({ name: this.download, blob: blobs.get(this.href) });
-      return undefined;
+/**
+ * Waits for a new file in `dir` (one not in `before`), finished (the browser writes a
+ * partial file first and renames it), reads it and removes it so the next download of
+ * the same name keeps its name.
+ */
+async function takeSaved(dir, before, timeout) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const names = (await fs.readdir(dir)).filter((n) => !before.has(n) && !/\.(part|download)$/.test(n) && !n.startsWith('.'));
+    if (names.length > 0) {
+      const file = path.join(dir, names[0]);
+      let size = -1;
+      for (;;) {
+        const now = (await fs.stat(file)).size;
+        if (now === size && now > 0) break;
+        size = now;
+        await sleep(100);
+      }
+      const text = await fs.readFile(file, 'utf8');
+      await fs.rm(file);
+      return { name: names[0], text };
     }
-    return click.call(this);
-  };
-}
-
-async function takeDownload() {
-  const next = window.__engineDownloads?.shift();
-  return next ? { name: next.name, text: await next.blob.text() } : null;
+    if (Date.now() > end) throw new Error(`no download saved in ${dir} within ${timeout} ms`);
+    await sleep(50);
+  }
 }
 
 /** The page's localStorage, key → text. */
@@ -250,11 +252,15 @@ class Page {
     return new URL(await this.url()).hash;
   }
 
-  /** Runs `action` and returns the file it downloads: { name, text }. */
+  /**
+   * Runs `action` and returns the file the browser saves: { name, text }. Firefox and
+   * WebKit save into a folder of this run's own (see each engine), without asking.
+   */
   async download(action) {
-    await this.run(hookDownloads);
+    const dir = this.downloads;
+    const before = new Set(await fs.readdir(dir));
     await action();
-    return this.until(() => this.run(takeDownload), { message: 'a download' });
+    return takeSaved(dir, before, this.timeout);
   }
 
   async afterLoad() {
@@ -482,12 +488,19 @@ class FirefoxPage extends Page {
 }
 
 async function firefoxEngine() {
+  // Downloads are saved, without a question, into a folder of this run's own.
+  const downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-firefox-downloads-'));
   const launch = (options = {}) =>
     puppeteer.launch({
       browser: 'firefox',
       executablePath: PATHS.firefox,
       headless: true,
-      extraPrefsFirefox: { 'browser.download.dir': os.tmpdir(), 'browser.download.folderList': 2 },
+      extraPrefsFirefox: {
+        'browser.download.dir': downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
       ...options,
     });
   const browser = await launch();
@@ -498,12 +511,17 @@ async function firefoxEngine() {
       return {
         engine,
         async newPage() {
-          return new FirefoxPage(engine, await context.newPage());
+          const page = new FirefoxPage(engine, await context.newPage());
+          page.downloads = downloads;
+          return page;
         },
         close: () => context.close(),
       };
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await fs.rm(downloads, { recursive: true, force: true });
+    },
     /** Firefox on a profile folder, its main process ours to kill. */
     async persistent(profile) {
       const own = await launch({ userDataDir: profile });
@@ -685,15 +703,28 @@ async function display() {
   return { env: { DISPLAY: name, ...(auth ? { XAUTHORITY: auth } : {}) }, stop };
 }
 
-/** Starts WebKitWebDriver on a free port; resolves once it answers. */
+/**
+ * Starts WebKitWebDriver on a free port; resolves once it answers. The MiniBrowser it
+ * starts saves downloads, without a question, in the XDG download folder: here one of
+ * this session's own (`downloads`).
+ */
 async function startWebKitDriver(screenEnv) {
   const port = await freePort();
-  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, ...screenEnv } });
-  const stop = () => driver.kill('SIGTERM');
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-webkit-'));
+  const downloads = path.join(home, 'downloads');
+  await fs.mkdir(downloads);
+  await fs.mkdir(path.join(home, 'config'));
+  await fs.writeFile(path.join(home, 'config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+  const env = { ...process.env, ...screenEnv, XDG_CONFIG_HOME: path.join(home, 'config') };
+  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env });
+  const stop = () => {
+    driver.kill('SIGTERM');
+    fs.rm(home, { recursive: true, force: true }).catch(() => {});
+  };
   process.once('exit', stop);
   const ready = Date.now() + 30000;
   for (;;) {
-    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return { port, stop };
+    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return { port, stop, downloads };
     if (Date.now() > ready) {
       stop();
       throw new Error('WebKitWebDriver did not start within 30 s');
@@ -733,12 +764,12 @@ async function webkitEngine() {
       const session = { engine, b, current: await b.getWindowHandle() };
       let first = true;
       session.newPage = async () => {
-        if (first) {
-          first = false;
-          return new WebKitPage(engine, session, session.current);
-        }
-        const { handle } = await b.createWindow('tab');
-        return new WebKitPage(engine, session, handle);
+        let handle = session.current;
+        if (first) first = false;
+        else ({ handle } = await b.createWindow('tab'));
+        const page = new WebKitPage(engine, session, handle);
+        page.downloads = driver.downloads;
+        return page;
       };
       session.close = async () => {
         await b.deleteSession().catch(() => {});
