@@ -229,21 +229,6 @@ export function toolkit(op, q, extra) {
       el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: extra }));
       return el.value;
     }
-    case 'files': {
-      // Files given to a file input as a drop or a chooser gives them: a FileList.
-      const el = need(q);
-      const transfer = new DataTransfer();
-      for (const { name, type, base64 } of extra) {
-        const binary = atob(base64);
-        const bytes = new Uint8Array(binary.length);
-        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        transfer.items.add(new File([bytes], name, { type }));
-      }
-      el.files = transfer.files;
-      el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      return el.files.length;
-    }
     case 'drop': {
       const el = need(q);
       const transfer = new DataTransfer();
