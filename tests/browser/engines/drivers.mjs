@@ -20,8 +20,6 @@ import { remote } from 'webdriverio';
 import { launchBrowser as launchChromium } from '../support.mjs';
 import { toolkit } from './in-page.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
-
 export const PATHS = {
   chromium: process.env.LIA_CHROMIUM ?? '/usr/bin/chromium',
   firefox: process.env.LIA_FIREFOX ?? '/usr/bin/firefox-esr',

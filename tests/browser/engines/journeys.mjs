@@ -47,7 +47,6 @@ import {
   findingIds,
   expectFinding,
   assertNoErrors,
-  tabTo,
   waitForFocus,
   activate,
   typeInto,
