@@ -336,7 +336,7 @@ function withoutImportEntry(a) {
   return copy;
 }
 
-journey('both files download, the report stands on its own, and the JSON (chosen) and the report (dropped) import back identical', async (t) => {
+journey('both files and the review reminder download, the report stands on its own, and the JSON (chosen) and the report (dropped) import back identical', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const id = await startExample(page);
@@ -350,6 +350,12 @@ journey('both files download, the report stands on its own, and the JSON (chosen
   assert.deepEqual(exported.digest, { algorithm: 'sha256', value: digestOf(saved) }, 'the digest is that of the canonical assessment');
   const html = await page.download(() => page.click(button(HTML_BUTTON)));
   assert.match(html.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.html$/);
+  // The review reminder: one all-day event on the review date, an alarm two weeks before.
+  const ics = await page.download(() => page.click(button('Download a review reminder (calendar)')));
+  assert.match(ics.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g)?.length, 1);
+  assert.ok(ics.text.includes(`DTSTART;VALUE=DATE:${saved.answers['sign-off.review-date'].replaceAll('-', '')}`), ics.text);
+  assert.ok(ics.text.includes('TRIGGER:-P14D'));
 
   // The report, opened on its own: the record in it, nothing fetched, run or refused.
   const report = await openOnItsOwn(t, html.text);
