@@ -7,6 +7,7 @@ pub mod csp;
 pub mod embed;
 pub mod export;
 pub mod facts;
+pub mod handover;
 pub mod route;
 pub mod session;
 pub mod storage;

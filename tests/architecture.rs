@@ -15,11 +15,12 @@ const BROWSER_CRATES: [&str; 6] = [
 ];
 
 /// Every part of the functional core: folders and single files.
-const CORE: [&str; 7] = [
+const CORE: [&str; 8] = [
     "src/assessment",
     "src/storage",
     "src/export",
     "src/session",
+    "src/handover",
     "src/embed.rs",
     "src/route.rs",
     "src/lib.rs",

@@ -455,7 +455,8 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "review_of",
                 "answers",
                 "impacts",
-                "review_log"
+                "review_log",
+                "handover"
             ]
         }
     );

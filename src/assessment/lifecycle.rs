@@ -34,6 +34,8 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
     review.version = approved.version + 1;
     review.status = Status::Draft;
     review.review_of = Some(approved.id.clone());
+    // The review is sent for approval afresh; the approved version keeps its hand-over.
+    review.handover.clear();
     for q in [
         Q::SignOffCompletedDate,
         Q::SignOffApprovedName,
