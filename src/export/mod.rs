@@ -7,6 +7,7 @@
 //!   here (`schema_markdown`, `json_schema`).
 //! - `to_html`: the report laid out like the ICO's template, with the JSON export
 //!   embedded so the report itself can be imported again.
+//! - `to_docx`: the same report as a Word document (Office Open XML), to edit and file.
 //! - `import`: either kind of file back to an assessment, with the digest checked.
 
 mod canonical;
@@ -18,6 +19,8 @@ mod html;
 mod import;
 mod json_schema;
 mod schema_doc;
+pub mod template;
+mod word;
 
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
 pub use envelope::{assessment_digest, to_json};
@@ -27,6 +30,7 @@ pub use html::{content_security_policy, to_html};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};
 pub use schema_doc::schema_markdown;
+pub use word::{crc32, escape_xml, to_docx, MIME as DOCX_MIME};
 
 /// Identifies our files (the `format` field of every export).
 pub const FORMAT: &str = "lia-assessment";

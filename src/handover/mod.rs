@@ -437,3 +437,54 @@ pub fn log_note(decision: &Decision, file: &str) -> String {
         ),
     }
 }
+
+/// Where the hand-over stands, in a sentence or two: shown in the interface and both
+/// reports. An approval that no longer matches the content says so first and plainly.
+pub fn describe(stage: &Stage) -> String {
+    match stage {
+        Stage::NotSent => "It has not been sent for approval.".into(),
+        Stage::Waiting {
+            sent,
+            changed: false,
+        } => format!(
+            "Sent for approval on {}. Waiting for the decision.",
+            long(sent)
+        ),
+        Stage::Waiting {
+            sent,
+            changed: true,
+        } => format!(
+            "Sent for approval on {}, and changed since: the approver will decide on the version that was sent, not on this one. Send it again so they see the changes.",
+            long(sent)
+        ),
+        Stage::Returned { decision, .. } => format!(
+            "Returned with comments by {} on {}.",
+            decision.who(),
+            decision.date_long()
+        ),
+        Stage::Approved {
+            decision,
+            digest,
+            changed: false,
+            ..
+        } => format!(
+            "Approved by {} on {}. The approval is bound to the content with the digest {digest}, and the content matches it.",
+            decision.who(),
+            decision.date_long()
+        ),
+        Stage::Approved {
+            decision,
+            digest,
+            changed: true,
+            ..
+        } => format!(
+            "Changed after approval: this is not what {} approved on {}. The approval was given to the content with the digest {digest}, and the content no longer matches it, so the approval does not cover this version.",
+            decision.who(),
+            decision.date_long()
+        ),
+    }
+}
+
+fn long(date: &str) -> String {
+    Date::parse(date).map_or_else(|| date.to_string(), Date::long)
+}
