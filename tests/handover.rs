@@ -295,3 +295,355 @@ fn decisions_from_a_returned_file_join_the_authors_rounds() {
     // Rounds without a decision bring nothing.
     assert_eq!(merge_rounds(&[], &mine.handover), vec![]);
 }
+
+// ---- the hand-over between two browsers, through files only ------------------------
+
+mod sessions {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use lia::assessment::{Assessment, Date, QuestionId as Q, Section, Status};
+    use lia::export::{import, to_html, to_json, Imported};
+    use lia::handover::{stage, DecisionForm, DecisionProblem, Stage, Verdict};
+    use lia::session::{Defaults, ImportChoice, ImportStep, ImportWarning, Notice, Session};
+    use lia::storage::{MemoryKv, Namespace};
+
+    type Browser = Session<Rc<RefCell<MemoryKv>>>;
+
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 22,
+    };
+    const T0: f64 = 1_795_300_000_000.0;
+    const AT: &str = "2026-11-22T10:15:00Z";
+
+    /// A browser of its own: its own storage, nothing shared with the other.
+    fn browser() -> Browser {
+        let mut s = Session::new(
+            Rc::new(RefCell::new(MemoryKv::new())),
+            true,
+            Namespace::default(),
+            TODAY,
+            Defaults::default(),
+        );
+        s.start_up();
+        s.scan(T0);
+        s
+    }
+
+    fn file(text: String) -> Imported {
+        import(text.as_bytes()).unwrap()
+    }
+
+    fn form(verdict: Verdict) -> DecisionForm {
+        DecisionForm {
+            verdict: Some(verdict),
+            name: "Sam Patel".into(),
+            role: "Data Protection Officer".into(),
+            note: String::new(),
+            comments: vec![(Section::Purpose, "Say how important the benefit is.".into())],
+        }
+    }
+
+    /// The approver opens `sent`, decides, and gives back the file it makes.
+    fn approver_decides(sent: String, verdict: Verdict) -> String {
+        let mut approver = browser();
+        assert_eq!(
+            approver.import(file(sent), "for-approval.html", "x".into(), T0),
+            ImportStep::ForApproval
+        );
+        let view = approver.view();
+        let approving = view.approving.expect("open for the approver");
+        assert!(matches!(
+            approving.stage,
+            Stage::Waiting { changed: false, .. }
+        ));
+        assert!(view.open.is_none(), "nothing opened as the approver's own");
+        assert!(
+            view.summaries.is_empty(),
+            "nothing saved in the approver's browser"
+        );
+        approver.decide(&form(verdict)).unwrap();
+        let decided = approver.view().approving.unwrap().decided.clone().unwrap();
+        approver.close_approval();
+        assert!(approver.view().approving.is_none());
+        assert!(approver.view().summaries.is_empty());
+        to_json(&decided, AT, Some(TODAY))
+    }
+
+    fn ready() -> Assessment {
+        super::ready()
+    }
+
+    #[test]
+    fn send_return_fix_send_approve_and_the_author_has_the_approved_record() {
+        let mut author = browser();
+        assert!(author.start(ready(), T0));
+        let sent = author.send_for_approval(T0).unwrap().unwrap();
+        assert_eq!(stored_stage(&author), stage(&sent), "saved at once");
+        let returned = approver_decides(to_html(&sent, AT, Some(TODAY)), Verdict::Returned);
+
+        // The author opens the returned file: their record, with the comments.
+        assert_eq!(
+            author.import(file(returned), "returned.json", "new".into(), T0 + 1.0),
+            ImportStep::Opened
+        );
+        let open = author.open().unwrap().clone();
+        assert_eq!(open.id, "emergency", "the same record, not a copy");
+        let comments = stage(&open).comments().cloned().expect("returned");
+        assert_eq!(
+            comments.comment(Section::Purpose),
+            Some("Say how important the benefit is.")
+        );
+        assert!(open.review_log.last().unwrap().note.contains("Returned with comments by Sam Patel (Data Protection Officer) on 22 November 2026, from the file returned.json."));
+        assert_eq!(author.view().summaries.len(), 1);
+
+        // The author fixes it and sends again; the approver approves.
+        author.edit(
+            |a| {
+                a.set_text(
+                    Q::PurposeImportance,
+                    "Essential: staff safety depends on it.",
+                );
+            },
+            T0 + 2.0,
+        );
+        let sent = author.send_for_approval(T0 + 3.0).unwrap().unwrap();
+        assert_eq!(sent.handover.len(), 2);
+        let approved = approver_decides(to_html(&sent, AT, Some(TODAY)), Verdict::Approved);
+
+        assert_eq!(
+            author.import(file(approved), "approved.json", "new".into(), T0 + 4.0),
+            ImportStep::Opened
+        );
+        let open = author.open().unwrap().clone();
+        assert_eq!(open.id, "emergency");
+        assert_eq!(open.status, Status::Approved);
+        assert!(matches!(
+            stage(&open),
+            Stage::Approved { changed: false, .. }
+        ));
+        assert!(author.view().import_warnings.is_empty());
+        let record = author.store().load("emergency").unwrap().assessment;
+        assert_eq!(record.status, Status::Approved, "saved as approved");
+        assert_eq!(author.view().summaries.len(), 1, "still one record");
+        assert_eq!(
+            record
+                .handover
+                .iter()
+                .filter(|r| r.decision.is_some())
+                .count(),
+            2,
+            "both decisions kept"
+        );
+    }
+
+    fn stored_stage(s: &Browser) -> Stage {
+        stage(&s.store().load("emergency").unwrap().assessment)
+    }
+
+    #[test]
+    fn a_file_changed_after_approval_says_so_wherever_it_is_opened() {
+        let mut author = browser();
+        author.start(ready(), T0);
+        let sent = author.send_for_approval(T0).unwrap().unwrap();
+        let approved = approver_decides(to_json(&sent, AT, Some(TODAY)), Verdict::Approved);
+        // Someone edits an answer in the approved file and even makes its export digest
+        // match again: only the approval's binding can tell.
+        let mut changed = file(approved).assessment;
+        changed.set_text(Q::PurposeBenefit, "A benefit no one approved");
+        let text = to_json(&changed, AT, Some(TODAY));
+
+        // In the author's browser: not adopted as the approved record; a clash, and the
+        // warning says it plainly.
+        assert_eq!(
+            author.import(file(text.clone()), "approved.json", "copy".into(), T0 + 1.0),
+            ImportStep::Clash
+        );
+        assert_eq!(
+            author.resolve_import(ImportChoice::KeepBoth, "copy".into(), T0 + 2.0),
+            ImportStep::Opened
+        );
+        assert!(author
+            .view()
+            .import_warnings
+            .contains(&ImportWarning::ChangedAfterApproval {
+                file: "approved.json".into()
+            }));
+        assert!(stage(author.open().unwrap()).approval_broken());
+        assert_eq!(
+            author.store().load("emergency").unwrap().assessment.status,
+            Status::Draft,
+            "the author's draft is untouched"
+        );
+
+        // In a browser that has never seen it: opened, with the same warning.
+        let mut other = browser();
+        assert_eq!(
+            other.import(file(text), "approved.json", "n".into(), T0),
+            ImportStep::Opened
+        );
+        let warning = other.view().import_warnings[0].to_string();
+        assert!(
+            warning.contains("was changed after it was approved"),
+            "{warning}"
+        );
+        assert!(lia::handover::describe(&stage(other.open().unwrap()))
+            .starts_with("Changed after approval"));
+    }
+
+    #[test]
+    fn the_approver_sees_a_file_changed_after_sending_and_cannot_approve_it() {
+        let mut author = browser();
+        author.start(ready(), T0);
+        let mut sent = author.send_for_approval(T0).unwrap().unwrap();
+        sent.set_text(Q::PurposeBenefit, "Slipped in on the way");
+        let mut approver = browser();
+        approver.import(
+            file(to_json(&sent, AT, Some(TODAY))),
+            "f.json",
+            "x".into(),
+            T0,
+        );
+        assert!(matches!(
+            approver.view().approving.unwrap().stage,
+            Stage::Waiting { changed: true, .. }
+        ));
+        assert_eq!(
+            approver.decide(&form(Verdict::Approved)),
+            Err(vec![DecisionProblem::ChangedSinceSent])
+        );
+        assert!(approver.decide(&form(Verdict::Returned)).is_ok());
+    }
+
+    #[test]
+    fn an_approval_of_a_version_since_changed_keeps_the_changes_as_a_review() {
+        let mut author = browser();
+        author.start(ready(), T0);
+        let sent = author.send_for_approval(T0).unwrap().unwrap();
+        author.edit(
+            |a| {
+                a.set_text(Q::PurposeImportance, "Changed after sending");
+            },
+            T0 + 1.0,
+        );
+        author.save_now(T0 + 2.0);
+        let approved = approver_decides(to_json(&sent, AT, Some(TODAY)), Verdict::Approved);
+        assert_eq!(
+            author.import(
+                file(approved),
+                "approved.json",
+                "review-id".into(),
+                T0 + 3.0
+            ),
+            ImportStep::Opened
+        );
+        let open = author.open().unwrap();
+        assert_eq!(open.status, Status::Approved);
+        assert_ne!(
+            open.answers.get(Q::PurposeImportance),
+            Some(&lia::assessment::Answer::Text(
+                "Changed after sending".into()
+            )),
+            "the version approved is the one sent"
+        );
+        assert_eq!(
+            author.view().notice,
+            Some(&Notice::LaterChangesKept { version: 2 })
+        );
+        let review = author.store().load("review-id").unwrap().assessment;
+        assert_eq!(review.version, 2);
+        assert_eq!(review.review_of.as_deref(), Some("emergency"));
+        assert_eq!(review.status, Status::Draft);
+        assert_eq!(
+            review.answers.get(Q::PurposeImportance),
+            Some(&lia::assessment::Answer::Text(
+                "Changed after sending".into()
+            ))
+        );
+        assert!(review.handover.is_empty(), "the review is sent afresh");
+        assert_eq!(author.view().summaries.len(), 2);
+    }
+
+    #[test]
+    fn the_approver_sees_the_approved_version_a_review_replaces_when_they_have_it() {
+        // The approver's browser has version 1, approved, saved.
+        let mut approver = browser();
+        let mut v1 = ready();
+        v1.set_text(Q::SignOffApprovedName, "Sam Patel")
+            .set_text(Q::SignOffApprovedRole, "DPO");
+        approver.start(v1, T0);
+        approver.approve(T0).unwrap();
+        let approved = approver.open().unwrap().clone();
+        approver.close(T0);
+        // Version 2, a review of it, is sent.
+        let mut v2 = lia::assessment::lifecycle::start_review(&approved, "v2", TODAY);
+        lia::handover::send(&mut v2, TODAY).unwrap();
+        approver.import(
+            file(to_json(&v2, AT, Some(TODAY))),
+            "v2.json",
+            "x".into(),
+            T0,
+        );
+        let earlier = approver.view().approving.unwrap().earlier.clone();
+        assert_eq!(earlier.map(|a| a.id), Some("emergency".into()));
+
+        // Without it, nothing to compare with.
+        let mut fresh = browser();
+        fresh.import(
+            file(to_json(&v2, AT, Some(TODAY))),
+            "v2.json",
+            "x".into(),
+            T0,
+        );
+        assert!(fresh.view().approving.unwrap().earlier.is_none());
+        // The author checking what they sent can open it as an assessment instead.
+        assert_eq!(fresh.import_instead("mine".into(), T0), ImportStep::Opened);
+        assert!(fresh.view().approving.is_none());
+        assert_eq!(fresh.open().unwrap().id, "v2");
+    }
+}
+
+#[test]
+fn both_reports_show_the_comments_beside_their_sections_and_the_approval_with_its_binding() {
+    let mut sent = ready();
+    send(&mut sent, today()).unwrap();
+    let returned = decide(&sent, &return_form(), today()).unwrap();
+    let report = to_html(&returned, AT, Some(today()));
+    // Beside its section: after the section's heading, before its questions.
+    let purpose = report.find("<section id=\"purpose\">").unwrap();
+    let comment = report.find("Say who benefits.").unwrap();
+    let first_question = report.find("<tr id=\"q-purpose.why\">").unwrap();
+    assert!(purpose < comment && comment < first_question);
+    assert!(report.contains("Comment from Sam Patel (Data Protection Officer), 22 November 2026:"));
+    let word = String::from_utf8(lia_docx_document(&returned)).unwrap();
+    assert!(word.contains("Say who benefits."));
+
+    let approved = decide(&sent, &approve_form(), today()).unwrap();
+    let digest = content_digest(&sent);
+    let report = to_html(&approved, AT, Some(today()));
+    let statement = format!("Approved by Sam Patel (Data Protection Officer) on 22 November 2026. The approval is bound to the content with the digest {digest}, and the content matches it.");
+    assert!(report.contains(&statement));
+    assert!(String::from_utf8(lia_docx_document(&approved))
+        .unwrap()
+        .contains(&statement));
+    assert!(!report.contains("banner changed"));
+
+    let mut changed = approved.clone();
+    changed.set_text(Q::PurposeWhy, "Not what was approved");
+    let report = to_html(&changed, AT, Some(today()));
+    assert!(report.contains("<p class=\"banner changed\">Changed after approval: this is not what Sam Patel (Data Protection Officer) approved on 22 November 2026."));
+    assert!(String::from_utf8(lia_docx_document(&changed))
+        .unwrap()
+        .contains("Changed after approval: this is not what Sam Patel"));
+}
+
+/// word/document.xml of the Word export (entries are stored, so it is found as is).
+fn lia_docx_document(a: &Assessment) -> Vec<u8> {
+    let bytes = lia::export::to_docx(a, AT, Some(today()));
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let start = text.find("<w:document").unwrap();
+    let end = text.find("</w:document>").unwrap() + "</w:document>".len();
+    text.as_bytes()[start..end].to_vec()
+}

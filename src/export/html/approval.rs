@@ -16,7 +16,7 @@ pub fn comment(returned: Option<&Decision>, section: Section, out: &mut String) 
     };
     let _ = writeln!(
         out,
-        "<p class=\"comment\"><strong>Comment from {} ({}):</strong><br><span class=\"text\">{}</span></p>",
+        "<p class=\"comment\"><strong>Comment from {}, {}:</strong><br><span class=\"text\">{}</span></p>",
         html(&decision.who()),
         html(&decision.date_long()),
         html(text)

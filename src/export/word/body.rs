@@ -352,7 +352,7 @@ fn summary(doc: &mut Doc, result: &Outcome) {
 fn comment(doc: &mut Doc, comments: Option<&Decision>, section: Section) {
     if let Some((decision, t)) = comments.and_then(|d| Some((d, d.comment(section)?))) {
         let from = format!(
-            "Comment from {} ({}): ",
+            "Comment from {}, {}: ",
             decision.who(),
             decision.date_long()
         );
