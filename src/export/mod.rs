@@ -25,7 +25,7 @@ mod word;
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
 pub use envelope::{assessment_digest, to_json};
 pub use error::ImportError;
-pub use file_name::{file_name, slug, MAX_SLUG};
+pub use file_name::{file_name, file_name_for, slug, MAX_SLUG};
 pub use html::{content_security_policy, to_html};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::components::layout::Layout;
+use super::pages::approve::ApprovePage;
 use super::pages::check::CheckPage;
 use super::pages::section::SectionPage;
 use super::pages::start::StartPage;
@@ -52,6 +53,9 @@ pub fn App(config: Config, root: web_sys::ShadowRoot) -> impl IntoView {
             } if has_open => view! { <SectionPage section from_check /> }.into_any(),
             Route::Tasks if has_open => view! { <TaskListPage /> }.into_any(),
             Route::Check if has_open => view! { <CheckPage /> }.into_any(),
+            Route::Approve if state.storage.approving.with_untracked(Option::is_some) => {
+                view! { <ApprovePage /> }.into_any()
+            }
             _ => view! { <StartPage /> }.into_any(),
         }
     };
@@ -76,7 +80,16 @@ fn follow_hash(state: AppState) {
             .open
             .with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
         let current = state.route.get_untracked();
-        if id.is_some() && id == open_id {
+        if route == Route::Approve {
+            // Only while a file is under approval; otherwise back to the start.
+            if state.storage.approving.with_untracked(Option::is_some) {
+                if current != route {
+                    state.navigate(route);
+                }
+            } else {
+                state.navigate(Route::Start);
+            }
+        } else if id.is_some() && id == open_id {
             if current != route {
                 state.navigate(route);
             }

@@ -14,7 +14,14 @@ pub const PROMISE: &str = "Everything you type stays in this browser. Nothing is
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_open = move || state.has_open.get() && state.route.with(|r| *r != Route::Start);
+    // The findings panel is the open assessment's: not on the start page, nor beside a
+    // file under approval.
+    let has_open = move || {
+        state.has_open.get()
+            && state
+                .route
+                .with(|r| !matches!(r, Route::Start | Route::Approve))
+    };
     view! {
         <div class="lia-skip-links">
             <a class="lia-skip-link" href="#lia-main" on:click=move |ev| {
