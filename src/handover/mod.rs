@@ -442,7 +442,7 @@ pub fn log_note(decision: &Decision, file: &str) -> String {
 /// reports. An approval that no longer matches the content says so first and plainly.
 pub fn describe(stage: &Stage) -> String {
     match stage {
-        Stage::NotSent => "It has not been sent for approval.".into(),
+        Stage::NotSent => "It has not been sent for approval with this tool.".into(),
         Stage::Waiting {
             sent,
             changed: false,
