@@ -369,7 +369,10 @@ fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
     assert_eq!(page.matches("<tr>").count(), rows.len() + 1);
     let policy = lia::register::html::content_security_policy();
     assert!(policy.starts_with("default-src 'none'; style-src 'sha256-"));
-    assert!(page.contains(&format!("content=\"{}\"", lia::export::escape::html(&policy))));
+    assert!(page.contains(&format!(
+        "content=\"{}\"",
+        lia::export::escape::html(&policy)
+    )));
     assert!(page.contains("9 assessments on 22 November 2026 (Overdue)."));
 }
 

@@ -290,7 +290,7 @@ fn RegisterTable() -> impl IntoView {
         ImportStep::Clash => {
             state.navigate_and_focus(Route::Start, Some("lia-import-clash".into()))
         }
-        ImportStep::Opened | ImportStep::Refused => {}
+        ImportStep::Opened | ImportStep::Refused | ImportStep::ForApproval => {}
     };
 
     view! {
