@@ -579,6 +579,7 @@ mod sessions {
         approver.close(T0);
         // Version 2, a review of it, is sent.
         let mut v2 = lia::assessment::lifecycle::start_review(&approved, "v2", TODAY);
+        v2.set_text(Q::PurposeImportance, "Changed in the review");
         lia::handover::send(&mut v2, TODAY).unwrap();
         approver.import(
             file(to_json(&v2, AT, Some(TODAY))),
@@ -586,8 +587,23 @@ mod sessions {
             "x".into(),
             T0,
         );
-        let earlier = approver.view().approving.unwrap().earlier.clone();
-        assert_eq!(earlier.map(|a| a.id), Some("emergency".into()));
+        let approving = approver.view().approving.unwrap();
+        assert_eq!(
+            approving.earlier.as_ref().map(|a| a.id.as_str()),
+            Some("emergency")
+        );
+        // Beside it, what changed: the review's own answer, and the chain holds.
+        let (changes, chain) = approving.changes.clone().expect("compared with version 1");
+        assert!(chain.holds(), "{}", chain.describe());
+        let changed: Vec<Q> = changes
+            .sections
+            .iter()
+            .flat_map(|s| s.answers.iter().map(|c| c.question))
+            .collect();
+        assert!(
+            changed.contains(&Q::PurposeImportance),
+            "the changed answer is listed: {changed:?}"
+        );
 
         // Without it, nothing to compare with.
         let mut fresh = browser();
@@ -598,6 +614,7 @@ mod sessions {
             T0,
         );
         assert!(fresh.view().approving.unwrap().earlier.is_none());
+        assert!(fresh.view().approving.unwrap().changes.is_none());
         // The author checking what they sent can open it as an assessment instead.
         assert_eq!(fresh.import_instead("mine".into(), T0), ImportStep::Opened);
         assert!(fresh.view().approving.is_none());

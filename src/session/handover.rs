@@ -7,6 +7,7 @@
 use super::import::{log_import, ImportStep};
 use super::{Notice, Session};
 use crate::assessment::{lifecycle, Assessment, Evaluation, ReviewEntry};
+use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{DigestCheck, Imported};
 use crate::handover::{
     self, content_digest, merge_rounds, DecisionForm, DecisionProblem, SendRefusal, Stage,
@@ -27,8 +28,11 @@ pub struct Approving {
     /// Where the hand-over stands (a file changed since it was sent says so).
     pub stage: Stage,
     /// The approved version this one is a review of, if this browser has it saved: what
-    /// the approver compares it with (the comparison of versions goes beside it).
+    /// the approver compares it with.
     pub earlier: Option<Assessment>,
+    /// What changed from `earlier` to the file, and whether `earlier` is exactly the
+    /// version the file reviews (the same comparison as "What changed" for an author).
+    pub changes: Option<(Changes, Chain)>,
     /// Once decided: the file to give back.
     pub decided: Option<Assessment>,
 }
@@ -59,9 +63,16 @@ impl<K: KeyValue> Session<K> {
             .and_then(|id| self.store.load(id).ok())
             .map(|record| record.assessment)
             .filter(Assessment::is_read_only);
+        let changes = earlier.as_ref().map(|earlier| {
+            (
+                compare(earlier, &assessment, Some(self.today)),
+                check_chain(&assessment, earlier),
+            )
+        });
         self.approving = Some(Approving {
             file: file.to_string(),
             evaluation: Evaluation::of(&assessment, Some(self.today)),
+            changes,
             stage: handover::stage(&assessment),
             digest: imported.digest,
             assessment,

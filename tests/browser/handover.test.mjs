@@ -138,7 +138,32 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
     const all = await storedAssessments(page);
     assert.equal(Object.keys(all).length, 1, 'one record, not a copy');
 
-    // 7. The approved file, changed afterwards (its export digest made to match again):
+    // 7. A year on, the author starts a review (version 2), changes one answer and sends
+    // it. Opened for approval in a browser that has version 1 saved (here, the author's
+    // own), the approver sees what changed since version 1 was approved.
+    const REVIEWED = 'Essential: staff safety, and now also visitors on site.';
+    await page.getByRole('button', { name: 'Start a review' }).click();
+    await page.waitForFunction((old) => /^#\/a\/[^/]+$/.test(location.hash) && !location.hash.includes(old), id);
+    const reviewId = openId(page);
+    await page.getByRole('link', { name: /^3\. Identify the legitimate interest/ }).click();
+    await page.getByLabel('How important are those benefits?').fill(REVIEWED);
+    await waitForStored(page, reviewId, (r) => r.assessment.answers['purpose.importance'] === REVIEWED);
+    await page.getByRole('link', { name: 'Return to the task list' }).click();
+    await page.getByRole('link', { name: 'Check your answers' }).click();
+    const sent3 = await downloadFrom(page, 'Send for approval');
+    await open(page, sent3);
+    await page.waitForFunction(() => location.hash === '#/approve');
+    const since = page.getByRole('region', { name: 'What changed since version 1 was approved' });
+    await since.waitFor();
+    assert.match(await since.textContent(), /This is version 2, a review of version 1, which was approved on .+ by Sam Patel/);
+    const row = since.locator('tr.lia-change', { hasText: 'How important are those benefits?' });
+    assert.match(await row.textContent(), /\[removed\] /, 'the words taken out are marked');
+    assert.match(await row.textContent(), /\[added\] .*visitors on site/, 'the words put in are marked');
+    assert.doesNotMatch(await since.textContent(), /not shown here yet/);
+    await page.getByRole('button', { name: 'Close this file' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your assessments' }).waitFor();
+
+    // 8. The approved file, changed afterwards (its export digest made to match again):
     // opened in a browser that has never seen it, it says plainly it was changed after
     // approval.
     const tampered = tamper(approved.text);

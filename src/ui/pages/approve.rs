@@ -16,6 +16,7 @@ use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::SeverityTag;
 use crate::ui::downloads::download_handover;
 use crate::ui::page_title::page_title;
+use crate::ui::pages::changes::ChangesBody;
 use crate::ui::state::AppState;
 
 const ERRORS_ID: &str = "lia-decision-errors";
@@ -273,28 +274,24 @@ fn TextInput(
     }
 }
 
-/// Where the comparison with the version the approver approved before goes.
-///
-/// ISSUE 16 HOOK: the comparison of versions side by side (issue 16, built on another
-/// branch) belongs here: compare `earlier` (the approved version this file reviews,
-/// found in this browser's saved assessments) with `now` (the file). Until it is
-/// connected, this says which version was approved and when, and that a comparison is
-/// not shown yet.
+/// What changed since the approved version this file reviews, when this browser has
+/// that version saved (the core compares them when the file is opened).
 #[component]
 fn ChangesSinceApproved(approving: Signal<Option<Approving>>) -> impl IntoView {
     move || {
         approving.with(|a| {
             let a = a.as_ref()?;
             let earlier: &Assessment = a.earlier.as_ref()?;
+            let (changes, chain) = a.changes.clone()?;
             let when = match handover::stage(earlier) {
                 Stage::Approved { decision, .. } => format!(" on {} by {}", decision.date_long(), decision.who()),
                 _ => String::new(),
             };
             Some(view! {
-                <section class="lia-inset" id="lia-changes-since-approved" aria-labelledby="lia-changes-since-approved-title" data-compare-earlier=earlier.id.clone() data-compare-now=a.assessment.id.clone()>
+                <section class="lia-inset" id="lia-changes-since-approved" aria-labelledby="lia-changes-since-approved-title">
                     <h2 class="lia-heading-m" id="lia-changes-since-approved-title">{format!("What changed since version {} was approved", earlier.version)}</h2>
                     <p>{format!("This is version {}, a review of version {}, which was approved{when}. This browser has that version saved.", a.assessment.version, earlier.version)}</p>
-                    <p>"The comparison of the two versions is not shown here yet."</p>
+                    <ChangesBody changes chain />
                 </section>
             })
         })
