@@ -472,6 +472,17 @@ impl AppState {
         self.session.try_with_value(|s| s.saved_row(id)).flatten()
     }
 
+    /// Adds every assessment saved here to the register (nothing is written), and says so.
+    pub fn add_saved_to_register(&self) -> String {
+        let (saved, unreadable) = self
+            .session
+            .try_with_value(|s| s.saved_assessments())
+            .unwrap_or_default();
+        let added = saved.len();
+        self.register.update(|r| r.add_saved(saved));
+        crate::register::saved_added(added, unreadable)
+    }
+
     /// Keeps a record of the register in this browser: adopted as any imported file is
     /// (its log entry, a clash of ids asked about). It opens unless its id clashes.
     pub fn keep_from_register(&self, index: usize) -> ImportStep {
