@@ -1,5 +1,6 @@
 // The browser benchmark: sizes, start-up against a static baseline, typing, saving,
-// exporting, 200 drafts, memory, a register of 500 records. Prints a table with each budget, and writes it as JSON.
+// exporting, 200 drafts, memory, a register of 500 records, the Word document, start-up
+// on slow links. Prints a table with each budget, and writes it as JSON.
 // Figures, not assertions: these machines are shared and noisy. Run through ./dev bench.
 //
 //   node scripts/bench.mjs <dist> <single-file> <fixture dir> <output json>
@@ -228,7 +229,7 @@ async function session() {
   // The measure covers making the file; Chromium may hold back repeated downloads from
   // one page, so the clicks do not wait for each download.
   for (let i = 0; i < EXPORTS; i++) {
-    for (const name of ['Download to open later (JSON)', 'Download the report (HTML)']) {
+    for (const name of ['Download to open later (JSON)', 'Download the report (HTML)', 'Download as a Word document']) {
       await page.getByRole('button', { name }).click();
       await page.waitForTimeout(100);
     }
@@ -237,7 +238,9 @@ async function session() {
   const html = await page.evaluate(() => performance.getEntriesByName('lia-export-html').map((e) => e.duration));
   report('export: JSON of the full assessment, p95', quantile(json, 0.95), 'ms', '≤ 50 ms', quantile(json, 0.95) <= 50);
   report('export: HTML report of the full assessment, p95', quantile(html, 0.95), 'ms', '≤ 50 ms', quantile(html, 0.95) <= 50);
-  results.export = { json, html };
+  const docx = await page.evaluate(() => performance.getEntriesByName('lia-export-docx').map((e) => e.duration));
+  report('export: Word document of the full assessment, p95', quantile(docx, 0.95), 'ms', '≤ 50 ms', quantile(docx, 0.95) <= 50);
+  results.export = { json, html, docx };
 
   // Memory after the whole session.
   const client = await context.newCDPSession(page);
@@ -376,6 +379,33 @@ async function slow() {
   }
 }
 
+// ---- the Word document --------------------------------------------------------------
+// What the Word export adds to the wasm (scripts/word-size.sh, run just before by ./dev
+// bench), and the time to make the document in the browser for the housing example.
+async function word() {
+  const sizes = JSON.parse(await fs.readFile(new URL('../target/word-size/sizes.json', import.meta.url), 'utf8').catch(() => 'null'));
+  if (sizes) {
+    report('word: what the Word export adds to the wasm, gzip', (sizes.with.gzip - sizes.without.gzip) / KB, `KB (${round((sizes.with.raw - sizes.without.raw) / KB)} KB raw)`, '≤ 40 KB', sizes.with.gzip - sizes.without.gzip <= 40 * KB);
+  } else {
+    report('word: what the Word export adds to the wasm', NaN, 'not measured (run scripts/word-size.sh)', '', null);
+  }
+  const context = await contextWith(null);
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  await readyTime(page);
+  await page.getByRole('button', { name: "Start from this example: A housing association's e-mail marketing to tenants (as filled in)" }).click();
+  await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
+  for (let i = 0; i < EXPORTS; i++) {
+    await page.getByRole('button', { name: 'Download as a Word document' }).click();
+    await page.waitForTimeout(100);
+  }
+  const docx = await page.evaluate(() => performance.getEntriesByName('lia-export-docx').map((e) => e.duration));
+  report('word: Word document of the housing example, p50', median(docx), 'ms', '', null);
+  report('word: Word document of the housing example, p95', quantile(docx, 0.95), 'ms', '≤ 50 ms', quantile(docx, 0.95) <= 50);
+  results.word = { sizes, docx };
+  await context.close();
+}
+
 // ---- many drafts -------------------------------------------------------------------
 async function manyDrafts() {
   const none = await coldLoads(null, '/');
@@ -439,8 +469,8 @@ async function register() {
 }
 
 // BENCH_ONLY=start,drafts runs just those parts (sizes, start, session, drafts, register,
-// slow), for a quick look while working on one figure; without it every part runs.
-const parts = { sizes, start, session, drafts: manyDrafts, register, slow };
+// word, slow), for a quick look while working on one figure; without it every part runs.
+const parts = { sizes, start, session, drafts: manyDrafts, register, word, slow };
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 const unknown = (only ?? []).filter((name) => !(name in parts));
 if (unknown.length > 0) {

@@ -1,10 +1,12 @@
 // Builds the tool as one self-contained HTML file from a release build, small enough to
 // e-mail (at most 500 KB): the pre-rendered page and the styles are inlined, so it reads
-// and works at once; the JS glue is minified; the wasm is packed with LZMA (a quarter
-// smaller than gzip) and kept as text 8/7 of its size (base-128), unpacked in the page
-// by scripts/single-file/unpack.js. It works opened straight from disk (file://) or over
-// HTTP. Its policy (the single file's one in src/csp.rs, read from app-facts.json)
-// allows no connection at all.
+// and works at once; the JS glue and the styles are minified; the wasm is packed with
+// LZMA (a quarter smaller than gzip) and kept in the page byte for byte: the file is
+// windows-1252, where each byte is one character (everything else in it is ASCII, with
+// character references for the rest), unpacked by scripts/single-file/unpack.js. It
+// works opened straight from disk (file://) or from a server that sends it without a
+// character set. Its policy (the single file's one in src/csp.rs, read from
+// app-facts.json) allows no connection at all.
 //
 //   node scripts/single-file.mjs <dist dir> <output file>
 import { execFileSync } from 'node:child_process';
@@ -19,12 +21,17 @@ const fail = (why) => {
   console.error(`single-file.mjs: ${why}`);
   process.exit(1);
 };
-const minify = (js, format) => transformSync(js, { minify: true, format, target: 'es2020', charset: 'utf8' }).code;
+// ASCII only (anything else escaped): the file is windows-1252, and a script or style
+// cannot use character references.
+const minify = (code, format, loader = 'js') =>
+  transformSync(code, { minify: true, format, loader, target: 'es2020', charset: 'ascii' }).code;
+/** HTML text and attributes as ASCII: anything else as a character reference. */
+const asciiHtml = (html) => html.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
 
 const glue = minify(read('lia.js').toString('utf8'), 'esm');
 const wasm = read('lia_bg.wasm');
 // page.css then main.css (the pre-rendered page's styles), as index.html has them.
-const css = `${read('page.css').toString('utf8')}\n${read('main.css').toString('utf8')}`;
+const css = minify(`${read('page.css').toString('utf8')}\n${read('main.css').toString('utf8')}`, undefined, 'css');
 const page = read('index.html').toString('utf8');
 
 // The widget's element as index.html has it: the pre-rendered page and the message
@@ -32,9 +39,9 @@ const page = read('index.html').toString('utf8');
 const widgetStart = page.indexOf('<div data-lia-widget>');
 const widgetEnd = page.indexOf('<noscript>');
 if (widgetStart < 0 || widgetEnd < widgetStart) fail('index.html has no <div data-lia-widget> before its <noscript>');
-const widget = page.slice(widgetStart, widgetEnd).trim();
+const widget = asciiHtml(page.slice(widgetStart, widgetEnd).trim());
 if (!widget.includes('data-lia-prerendered')) fail('index.html has no pre-rendered page (scripts/postbuild.mjs)');
-const noscript = page.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? fail('index.html has no <noscript>');
+const noscript = asciiHtml(page.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? fail('index.html has no <noscript>'));
 const icon = page.match(/<link rel="icon" href="(data:[^"]+)"/)?.[1] ?? fail('index.html has no inline (data:) icon');
 
 // The glue is an ES module ending `export{…,<init> as default,…}`: find the init.
@@ -45,39 +52,25 @@ const init = glue.match(/export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/)?.
 const lzma = Buffer.from(execFileSync('xz', ['--format=lzma', '-9e', '--stdout'], { input: wasm, maxBuffer: 1 << 28 }));
 lzma.writeBigUInt64LE(BigInt(wasm.length), 5);
 
-/** Bytes as text, 7 bits a character (see fromBase128 in unpack.js, which reverses it). */
-function toBase128(bytes) {
-  const escaped = new Map([
-    [0, 0],
-    [13, 1],
-    [60, 2],
+/** Bytes as windows-1252 text, one character each (see fromPage in unpack.js). */
+function toPage(bytes) {
+  const high = [8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
+    144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376];
+  const escapes = new Map([
+    [0, '0'],
+    [13, '1'],
+    [60, '2'],
+    [127, '3'],
   ]);
-  const groups = [];
-  let bits = 0;
-  let count = 0;
-  for (const byte of bytes) {
-    bits = (bits << 8) | byte;
-    count += 8;
-    while (count >= 7) {
-      count -= 7;
-      groups.push((bits >>> count) & 127);
-    }
-    bits &= (1 << count) - 1;
+  const out = [];
+  for (const b of bytes) {
+    if (escapes.has(b)) out.push(Buffer.from([127, escapes.get(b).charCodeAt(0)]));
+    else out.push(Buffer.from([b]));
   }
-  if (count > 0) groups.push((bits << (7 - count)) & 127);
-  const out = [`${bytes.length}:`];
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (escaped.has(g)) {
-      const next = i + 1 < groups.length ? groups[++i] : 0;
-      out.push(String.fromCharCode(128 + (escaped.get(g) << 7) + next));
-    } else {
-      out.push(String.fromCharCode(g));
-    }
-  }
-  return out.join('');
+  // The file is written as bytes: these are the file's bytes, not characters.
+  return Buffer.concat(out);
 }
-const packed = toBase128(lzma);
+const packed = toPage(lzma);
 
 const unpack = minify(readFileSync(new URL('./single-file/unpack.js', import.meta.url), 'utf8'), undefined);
 
@@ -85,7 +78,22 @@ const unpack = minify(readFileSync(new URL('./single-file/unpack.js', import.met
 const safe = (js) => js.replaceAll('</script', '<\\/script');
 const loader = `${safe(glue)}
 ${safe(unpack)}
-const bytes = unpackWasm(document.getElementById('lia-wasm').textContent);
+let bytes;
+try {
+  bytes = unpackWasm(document.getElementById('lia-wasm').textContent);
+} catch (error) {
+  // Say why at once, in place of the pre-rendered page (whose buttons would do nothing)
+  // and of the general message (which waits a few seconds).
+  document.querySelector('[data-lia-prerendered]')?.remove();
+  document.querySelector('.lia-fallback__starting')?.remove();
+  const problem = document.querySelector('.lia-fallback__problem');
+  if (problem) {
+    problem.textContent = \`This copy of the tool could not start: \${error.message}.\`;
+    problem.style.animation = 'none';
+    problem.setAttribute('role', 'alert');
+  }
+  throw error;
+}
 await ${init}({ module_or_path: bytes });
 `;
 
@@ -94,10 +102,10 @@ const policy = contentSecurityPolicy('single_file', {
   'css-hash': [hashSource(css)],
 });
 
-const html = `<!doctype html>
+const before = `<!doctype html>
 <html lang="en-GB">
   <head>
-    <meta charset="utf-8" />
+    <meta charset="windows-1252" />
     <meta http-equiv="Content-Security-Policy" content="${policy}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Legitimate interests assessment</title>
@@ -107,15 +115,19 @@ const html = `<!doctype html>
   <body>
     ${widget}
     ${noscript}
-    <script type="application/octet-stream" id="lia-wasm">${packed}</script>
+    <script type="application/octet-stream" id="lia-wasm">`;
+const after = `</script>
     <script type="module">${loader}</script>
   </body>
 </html>
 `;
+for (const [name, part] of [['page', before], ['loader', after]]) {
+  if (/[^\x00-\x7f]/.test(part)) fail(`the ${name} is not all ASCII, so windows-1252 would change it`);
+}
+const file = Buffer.concat([Buffer.from(before, 'latin1'), packed, Buffer.from(after, 'latin1')]);
 
 mkdirSync(path.dirname(output), { recursive: true });
-writeFileSync(output, html);
-const size = Buffer.byteLength(html);
+writeFileSync(output, file);
 console.log(
-  `single-file.mjs: wrote ${output} (${size} bytes: wasm ${wasm.length} → ${lzma.length} LZMA → ${Buffer.byteLength(packed)} as text; glue ${glue.length}; styles ${css.length})`,
+  `single-file.mjs: wrote ${output} (${file.length} bytes: wasm ${wasm.length} → ${lzma.length} LZMA → ${packed.length} in the page; glue ${glue.length}; styles ${css.length})`,
 );

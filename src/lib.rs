@@ -8,6 +8,7 @@ pub mod csp;
 pub mod embed;
 pub mod export;
 pub mod facts;
+pub mod handover;
 pub mod register;
 pub mod route;
 pub mod session;

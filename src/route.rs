@@ -25,6 +25,8 @@ pub enum Route {
         review: usize,
         previous: usize,
     },
+    /// A file sent for approval, open for the approver (not a saved assessment).
+    Approve,
 }
 
 /// An assessment id as it appears in an address: every byte but ASCII letters, digits
@@ -96,7 +98,7 @@ impl Action {
 
 impl Route {
     /// The hash for this route: `#/`, `#/a/<id>`, `#/a/<id>/<section>`, `#/a/<id>/check`,
-    /// with the id encoded (`encode_id`).
+    /// with the id encoded (`encode_id`); `#/approve` for a file under approval.
     pub fn to_hash(&self, id: Option<&str>) -> String {
         let encoded = id.map(encode_id);
         let id = encoded.as_deref();
@@ -105,6 +107,7 @@ impl Route {
             (Route::RegisterChanges { review, previous }, _) => {
                 format!("#/register/changes/{review}/{previous}")
             }
+            (Route::Approve, _) => "#/approve".into(),
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
             (Route::Check, Some(id)) => format!("#/a/{id}/check"),
@@ -148,6 +151,7 @@ impl Route {
             _ => decoded.as_deref(),
         };
         match (first, id, rest) {
+            (Some("approve"), None, None) => (None, Route::Approve),
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
             (Some("a"), Some(id), Some("changes")) => (Some(id.into()), Route::Changes),
@@ -194,6 +198,8 @@ mod tests {
             );
         }
         assert_eq!(Route::from_hash("#/"), (None, Route::Start));
+        assert_eq!(Route::Approve.to_hash(Some("x")), "#/approve");
+        assert_eq!(Route::from_hash("#/approve"), (None, Route::Approve));
         assert_eq!(Route::from_hash(""), (None, Route::Start));
         assert_eq!(Route::Tasks.to_hash(None), "#/");
         // The register belongs to no assessment.

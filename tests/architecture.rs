@@ -15,13 +15,14 @@ const BROWSER_CRATES: [&str; 6] = [
 ];
 
 /// Every part of the functional core: folders and single files.
-const CORE: [&str; 9] = [
+const CORE: [&str; 10] = [
     "src/assessment",
     "src/compare",
     "src/register",
     "src/storage",
     "src/export",
     "src/session",
+    "src/handover",
     "src/embed.rs",
     "src/route.rs",
     "src/lib.rs",

@@ -121,3 +121,18 @@ proptest! {
         prop_assert!(!s.starts_with('-') && !s.ends_with('-') && !s.contains("--"), "{s}");
     }
 }
+
+#[test]
+fn hand_over_files_say_what_they_are_after_the_date() {
+    let mut a = Assessment::new("x");
+    a.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    let date = Date::new(2026, 11, 22).unwrap();
+    assert_eq!(
+        lia::export::file_name_for(&a, date, "for-approval", "html"),
+        "lia-staff-cctv-2026-11-22-for-approval.html"
+    );
+    assert_eq!(
+        lia::export::file_name_for(&a, date, "approved", ".html"),
+        "lia-staff-cctv-2026-11-22-approved.html"
+    );
+}

@@ -457,7 +457,8 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "reviewed",
                 "answers",
                 "impacts",
-                "review_log"
+                "review_log",
+                "handover"
             ]
         }
     );

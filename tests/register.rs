@@ -13,7 +13,9 @@ use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
 use lia::register::csv::to_csv;
 use lia::register::ics::{calendar, text, Reminder};
-use lia::register::{arrange, Column, Due, DueFilter, Filter, Register, Row, Sort};
+use lia::register::{
+    arrange, saved_added, Column, Due, DueFilter, Filter, Register, Row, Sort, SAVED_HERE,
+};
 
 const AT: &str = "2026-11-22T10:15:00Z";
 fn day(y: u16, m: u8, d: u8) -> Date {
@@ -542,4 +544,98 @@ fn hostile_and_very_long_titles_are_escaped_and_folded_at_75_octets() {
         .collect();
     assert_eq!(dates[0], "20270101");
     assert_eq!(dates[11], "20270112");
+}
+
+#[test]
+fn assessments_saved_here_join_the_register_beside_files_and_any_two_versions_compare() {
+    // Versions 1 and 2 are saved in this browser; version 3 comes from a file.
+    let mut v1 = (example("emergency-contacts").unwrap().build)("v1");
+    approve(&mut v1, day(2025, 4, 16)).unwrap();
+    let mut v2 = start_review(&v1, "v2", day(2025, 11, 1));
+    v2.set_text(Q::PurposeImportance, "Essential for staff safety.");
+    // The sign-off is done again at a review: as it was for version 1.
+    for q in lia::assessment::lifecycle::REDONE_AT_REVIEW {
+        if let Some(answer) = v1.answers.get(q) {
+            v2.answers.set(q, answer.clone());
+        }
+    }
+    approve(&mut v2, day(2025, 11, 2)).unwrap();
+    let mut v3 = start_review(&v2, "v3", today());
+    v3.set_text(
+        Q::PurposeWhy,
+        "To reach someone quickly in an emergency at work.",
+    );
+
+    let mut register = Register::new(today());
+    register.read("v3.json", to_json(&v3, AT, None).as_bytes());
+    let before = register.generation();
+    register.add_saved(vec![v1.clone(), v2.clone()]);
+    assert!(register.generation() > before);
+    let entries = register.entries();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| (e.file.as_str(), e.saved, e.row.version))
+            .collect::<Vec<_>>(),
+        vec![
+            ("v3.json", false, 3),
+            (SAVED_HERE, true, 1),
+            (SAVED_HERE, true, 2)
+        ]
+    );
+    // The file's review and the saved version it reviews form a chain.
+    let links = register.links();
+    let v3_link = links.iter().find(|l| l.review == 0).unwrap();
+    assert_eq!(v3_link.previous, Some(2));
+    assert_eq!(
+        v3_link.describe(),
+        "Version 3 reviews exactly the approved version 2."
+    );
+    // Any two versions: 1 against 3 has both changes, 2 against 3 only the last.
+    let question = |c: &lia::compare::Changes| {
+        c.sections
+            .iter()
+            .flat_map(|s| s.answers.iter().map(|a| a.question))
+            .collect::<Vec<_>>()
+    };
+    let one_to_three = register.changes(1, 0).unwrap();
+    assert!(question(&one_to_three).contains(&Q::PurposeImportance));
+    assert!(question(&one_to_three).contains(&Q::PurposeWhy));
+    let two_to_three = register.changes(2, 0).unwrap();
+    assert!(!question(&two_to_three).contains(&Q::PurposeImportance));
+    assert!(question(&two_to_three).contains(&Q::PurposeWhy));
+
+    // Asked again, a saved one is read again in its place, never twice.
+    let mut draft = (example("postal-offers").unwrap().build)("draft");
+    register.add_saved(vec![v1.clone(), v2.clone(), draft.clone()]);
+    assert_eq!(register.entries().len(), 4);
+    draft.set_text(Q::AboutTitle, "Renamed since");
+    let before = register.generation();
+    register.add_saved(vec![v1, v2, draft]);
+    assert_eq!(register.entries().len(), 4);
+    assert_eq!(register.entries()[3].row.title, "Renamed since");
+    assert!(register.generation() > before, "the rows are drawn again");
+    // A file with the same id as a saved one is a copy of its own, not replaced.
+    register.read(
+        "v1-copy.json",
+        to_json(&register.entries()[1].imported.assessment, AT, None).as_bytes(),
+    );
+    assert_eq!(register.entries().len(), 5);
+}
+
+#[test]
+fn adding_the_saved_assessments_says_how_many_and_how_many_could_not_be_read() {
+    assert_eq!(
+        saved_added(0, 0),
+        "No assessment saved in this browser could be added."
+    );
+    assert_eq!(
+        saved_added(1, 0),
+        "1 assessment saved in this browser is in the register."
+    );
+    assert_eq!(
+        saved_added(12, 2),
+        "12 assessments saved in this browser are in the register. 2 could not be read: the start page says why."
+    );
 }

@@ -164,6 +164,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         answers,
         impacts,
         review_log,
+        handover,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -172,6 +173,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "review_of", review_of, &b.review_of);
     note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
+    note(&mut out, "handover", handover, &b.handover);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());

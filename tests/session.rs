@@ -1335,3 +1335,24 @@ fn the_journal_keeps_sealed_copies_and_waits_for_the_passphrase_to_put_them_back
         "not put back"
     );
 }
+
+#[test]
+fn the_saved_assessments_are_read_for_the_register_and_one_damaged_since_is_counted() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    assert!(s.start(titled("a", "Staff CCTV"), T0));
+    assert!(s.start(titled("b", "Visitor log"), T0 + 1.0));
+    let (saved, unreadable) = s.saved_assessments();
+    let mut titles: Vec<String> = saved.iter().map(|a| a.title().to_string()).collect();
+    titles.sort();
+    assert_eq!(titles, ["Staff CCTV", "Visitor log"]);
+    assert_eq!(unreadable, 0);
+    // Another tab damages one after this tab listed it: it is counted, not read.
+    kv.borrow_mut()
+        .set("lia:assessment:a", "{\"schema_version\":1,\"rev")
+        .unwrap();
+    let (saved, unreadable) = s.saved_assessments();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].title(), "Visitor log");
+    assert_eq!(unreadable, 1);
+}

@@ -1,7 +1,8 @@
-// Unpacking the single file's wasm: its bytes are kept in the page as text (base-128,
-// below) of an LZMA stream (the ".lzma" form `xz --format=lzma` writes), about a quarter
-// smaller than gzip for this wasm. This file is inlined into the single file's loader,
-// so it is plain script, small, and depends on nothing.
+// Unpacking the single file's wasm: an LZMA stream (the ".lzma" form `xz --format=lzma`
+// writes, about a quarter smaller than gzip for this wasm) kept in the page byte for
+// byte: the file is windows-1252, where every byte is one character (see fromPage). This
+// file is inlined into the single file's loader, so it is plain script, small, and
+// depends on nothing.
 //
 // The LZMA decoder follows the LZMA specification (LzmaSpec.cpp of the LZMA SDK, public
 // domain): a range decoder, adaptive bit models, literals with the matched byte, lengths
@@ -10,45 +11,41 @@
 /* exported unpackWasm */
 // eslint-disable-next-line no-unused-vars
 function unpackWasm(text) {
-  return lzmaDecode(fromBase128(text));
+  if (document.characterSet.toLowerCase() !== 'windows-1252') {
+    // A server that sends the file with a character set of its own (often UTF-8)
+    // overrides the file's, and that reading changes the packed bytes.
+    throw new Error(
+      `the server sent this file as ${document.characterSet} text, which changes it. Open the file straight from your computer, or have the server send it as text/html without a character set (or with charset=windows-1252)`,
+    );
+  }
+  return lzmaDecode(fromPage(text));
 }
 
-// The page's text back to bytes. Each character is 7 bits of the stream, except where
-// those 7 bits would be a character the page cannot carry (NUL and CR, which an HTML
-// parser changes, and "<", which could end the script element): those are written as one
-// character from U+0080 up that holds which of the three it was and the next 7 bits. The
-// text starts with the number of bytes and a colon.
-function fromBase128(text) {
-  const colon = text.indexOf(':');
-  const length = Number(text.slice(0, colon));
-  const out = new Uint8Array(length);
-  const ESCAPED = [0, 13, 60];
-  let bits = 0;
-  let count = 0;
+// The page's text back to bytes. The file is windows-1252, in which each byte is one
+// character: most are the same number, 32 are typographic characters (the table). Four
+// bytes a page cannot carry as they are (NUL and CR, which the HTML parser changes; "<",
+// which could end the script element; and DEL, the escape itself) are written as DEL and
+// a digit.
+function fromPage(text) {
+  const high = [8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
+    144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376];
+  const byteOf = new Map(high.map((c, i) => [c, 128 + i]));
+  const escaped = [0, 13, 60, 127];
+  const out = new Uint8Array(text.length);
   let at = 0;
-  const push = (seven) => {
-    bits = (bits << 7) | seven;
-    count += 7;
-    if (count >= 8) {
-      count -= 8;
-      if (at < length) out[at++] = (bits >>> count) & 255;
-    }
-    bits &= (1 << count) - 1;
-  };
-  for (let i = colon + 1; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128) {
-      push(c);
-    } else if (c < 128 + 3 * 128) {
-      const v = c - 128;
-      push(ESCAPED[v >> 7]);
-      push(v & 127);
+    if (c === 127) {
+      out[at++] = escaped[text.charCodeAt(++i) - 48];
+    } else if (c < 128 || (c >= 160 && c < 256)) {
+      out[at++] = c;
     } else {
-      throw new Error('the packed wasm is damaged');
+      const b = byteOf.get(c);
+      if (b === undefined) throw new Error('the packed wasm is damaged');
+      out[at++] = b;
     }
   }
-  if (at !== length) throw new Error('the packed wasm is cut short');
-  return out;
+  return out.subarray(0, at);
 }
 
 function lzmaDecode(input) {

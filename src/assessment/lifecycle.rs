@@ -58,6 +58,8 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
         approved_on: approved_on(approved).map(String::from),
         digest: crate::export::reviewed_digest(approved),
     });
+    // The review is sent for approval afresh; the approved version keeps its hand-over.
+    review.handover.clear();
     for q in REDONE_AT_REVIEW {
         review.answers.clear(q);
     }

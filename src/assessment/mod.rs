@@ -14,6 +14,7 @@ pub mod lifecycle;
 pub mod matrix;
 pub mod model;
 pub mod outcome;
+pub mod privacy_notice;
 pub mod questions;
 pub mod rules;
 pub mod schema;

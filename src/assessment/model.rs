@@ -8,6 +8,7 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, V
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::questions::{AnswerKind, QuestionId};
+use crate::handover::Round;
 
 /// Yes / No / Not sure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -367,6 +368,10 @@ pub struct Assessment {
     pub impacts: Vec<Impact>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review_log: Vec<ReviewEntry>,
+    /// Each time it was sent for approval, oldest first, with the approver's decision
+    /// once made (see `crate::handover`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handover: Vec<Round>,
 }
 
 fn first_version() -> u32 {
@@ -384,6 +389,7 @@ impl Assessment {
             answers: Answers::default(),
             impacts: Vec::new(),
             review_log: Vec::new(),
+            handover: Vec::new(),
         }
     }
 

@@ -15,6 +15,15 @@ pub fn file_name(a: &Assessment, date: Date, ext: &str) -> String {
     format!("lia-{}-{date}.{}", slug(title), ext.trim_start_matches('.'))
 }
 
+/// `lia-<title-slug>-<yyyy-mm-dd>-<what>.<ext>` for a file of the hand-over for approval,
+/// e.g. `lia-staff-cctv-2026-11-22-for-approval.html` (`what` is ours, never typed).
+pub fn file_name_for(a: &Assessment, date: Date, what: &str, ext: &str) -> String {
+    let name = file_name(a, date, ext);
+    let ext = ext.trim_start_matches('.');
+    let stem = name.strip_suffix(&format!(".{ext}")).unwrap_or(&name);
+    format!("{stem}-{what}.{ext}")
+}
+
 /// Lower-case ASCII letters and digits, Latin letters without their accents ("Café" is
 /// `cafe`); every run of anything else becomes one `-`; no `-` at either end; at most
 /// `MAX_SLUG` characters; `untitled` when nothing is left.

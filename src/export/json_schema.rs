@@ -15,6 +15,7 @@ use crate::assessment::{
 
 use super::canonical::ALGORITHM;
 use super::FORMAT;
+use crate::handover::Verdict;
 
 /// `exported_at`: an ISO 8601 UTC timestamp, with or without fractions of a second
 /// (JavaScript's `toISOString()` writes milliseconds).
@@ -78,6 +79,26 @@ pub fn json_schema() -> Value {
                     "description": "SHA-256 of the canonical JSON of that version's assessment without its review_log, in lower-case hex."
                 }
             })),
+            "handover_round": object(&["sent", "content"], json!({
+                "sent": { "type": "string", "description": "The day it was sent for approval (yyyy-mm-dd)." },
+                "content": { "type": "string", "pattern": DIGEST_PATTERN, "description": "The SHA-256 of the content sent, to which the decision is bound (see docs/schema.md)." },
+                "decision": { "$ref": "#/$defs/handover_decision" }
+            })),
+            "handover_decision": object(&["verdict", "name", "role", "date"], json!({
+                "verdict": { "enum": keys(&Verdict::ALL) },
+                "name": { "type": "string", "description": "The approver's name." },
+                "role": { "type": "string", "description": "The approver's role." },
+                "date": { "type": "string", "description": "The day of the decision (yyyy-mm-dd)." },
+                "note": { "type": "string", "description": "A comment on the whole assessment. Written only when not empty." },
+                "comments": {
+                    "type": "array",
+                    "description": "Comments on sections. Written only when not empty.",
+                    "items": object(&["section", "text"], json!({
+                        "section": { "$ref": "#/$defs/section" },
+                        "text": { "type": "string" }
+                    }))
+                }
+            })),
             "likelihood": nullable_enum(&keys(&Likelihood::ALL)),
             "severity": nullable_enum(&keys(&HarmSeverity::ALL)),
             "section": { "enum": keys(&Section::ALL) },
@@ -107,7 +128,8 @@ fn assessment() -> Value {
             "reviewed": { "$ref": "#/$defs/reviewed", "description": "The version this review was started from, with its digest (written only for a review)." },
             "answers": { "$ref": "#/$defs/answers" },
             "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
-            "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." }
+            "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." },
+            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." }
         }),
     )
 }

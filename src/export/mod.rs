@@ -7,6 +7,7 @@
 //!   here (`schema_markdown`, `json_schema`).
 //! - `to_html`: the report laid out like the ICO's template, with the JSON export
 //!   embedded so the report itself can be imported again.
+//! - `to_docx`: the same report as a Word document (Office Open XML), to edit and file.
 //! - `import`: either kind of file back to an assessment, with the digest checked. A
 //!   report's copy is found as a browser finds it (`html_scan`), and a file with any
 //!   other copy, or with a key repeated in its JSON (`strict_json`), is refused.
@@ -21,16 +22,19 @@ mod html_scan;
 mod import;
 mod json_schema;
 mod schema_doc;
+pub mod template;
+mod word;
 
 pub use canonical::{canonical_json, digest_hex, ALGORITHM};
 pub use envelope::{assessment_digest, reviewed_digest, to_json};
 pub use error::ImportError;
-pub use file_name::{file_name, slug, MAX_SLUG};
+pub use file_name::{file_name, file_name_for, slug, MAX_SLUG};
 pub use html::{content_security_policy, to_html, to_html_with_previous};
 pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};
 pub use schema_doc::schema_markdown;
+pub use word::{crc32, escape_xml, to_docx, MIME as DOCX_MIME};
 
 /// Identifies our files (the `format` field of every export).
 pub const FORMAT: &str = "lia-assessment";

@@ -11,6 +11,7 @@ use crate::assessment::{AnswerKind, HarmSeverity, Likelihood, Section, Severity,
 use super::canonical::ALGORITHM;
 use super::json_schema::{keys, READINGS, STATUSES, TIMESTAMP_PATTERN, WEIGHTS};
 use super::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
+use crate::handover::Verdict;
 
 /// The whole of docs/schema.md.
 pub fn schema_markdown() -> String {
@@ -157,7 +158,7 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of`, `reviewed` and `review_log`, which are left \
+         writes all of them except `review_of`, `reviewed`, `review_log` and `handover`, which are left \
          out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
@@ -217,6 +218,14 @@ fn assessment(out: &mut String) {
             "`review_log`",
             "list of review entries, optional",
             "When the assessment was reviewed and what changed, oldest first.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`handover`",
+            "list of hand-over rounds, optional",
+            "Each time it was sent for approval, oldest first, with the approver's decision once made: see [The hand-over for approval](#the-hand-over-for-approval).",
         ],
     );
     out.push('\n');
@@ -321,6 +330,84 @@ fn assessment(out: &mut String) {
              says what happened to one copy, such as being imported, not what was approved, \
              so every copy of the approved version gives this digest, and any other change \
              to it gives another.",
+        ],
+    );
+    out.push('\n');
+    handover(out);
+}
+
+fn handover(out: &mut String) {
+    out.push_str(
+        "### The hand-over for approval\n\n\
+         When the author sends the assessment for approval, a round is added to `handover`: \
+         the day, and the digest of the **content** sent. The content is the assessment \
+         without what the hand-over itself changes or adds: `id` set to `\"\"`, `status` set to \
+         `\"draft\"`, `review_log` and `handover` left out, and the answers \
+         `sign-off.approved-name`, `sign-off.approved-role` and `sign-off.approved-date` \
+         removed. Its digest is the SHA-256 of that content's canonical JSON, as for the \
+         export's digest below. The approver's decision is written into the round, and an \
+         approval also sets those three answers and `status` to `\"approved\"`.\n\n\
+         Wherever the record is opened, the tool works the content's digest out again: if \
+         it no longer matches the round of an approval, it says plainly that the record was \
+         changed after approval and that the approval does not cover it. Like the export's \
+         digest, this shows that something changed, not who changed it.\n\n\
+         A round is an object; fields other than these are refused.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`sent`",
+            "text",
+            "The day it was sent for approval, `yyyy-mm-dd`.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`content`",
+            "text: 64 lower-case hexadecimal digits",
+            "The SHA-256 of the content sent, to which the decision is bound.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`decision`",
+            "a decision, optional",
+            "The approver's decision; absent while it waits.",
+        ],
+    );
+    out.push_str("\nA decision is an object; fields other than these are refused.\n\n");
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`verdict`",
+            &one_of(&keys(&Verdict::ALL)),
+            "Approved, or returned to the author with comments.",
+        ],
+    );
+    row(out, &["`name`", "text", "The approver's name."]);
+    row(out, &["`role`", "text", "The approver's role."]);
+    row(
+        out,
+        &["`date`", "text", "The day of the decision, `yyyy-mm-dd`."],
+    );
+    row(
+        out,
+        &[
+            "`note`",
+            "text, optional",
+            "A comment on the whole assessment.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`comments`",
+            "list, optional",
+            "Comments on sections: each an object with `section` (a section key, as in the findings) and `text`.",
         ],
     );
     out.push('\n');

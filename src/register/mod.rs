@@ -345,14 +345,35 @@ pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
     order
 }
 
-/// One file read into the register.
+/// One file read into the register, or one assessment saved in this browser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// The file's name.
+    /// The file's name (for a saved assessment, `SAVED_HERE`).
     pub file: String,
     pub row: Row,
     /// The record as read (its digest check too), to keep in this browser.
     pub imported: Imported,
+    /// Saved in this browser already (nothing to keep; it can be opened).
+    pub saved: bool,
+}
+
+/// Where an entry that was not read from a file comes from, as the register says it.
+pub const SAVED_HERE: &str = "Saved in this browser";
+
+/// What the register says once the saved assessments are added: how many, and how many
+/// could not be read.
+pub fn saved_added(added: usize, unreadable: usize) -> String {
+    let mut text = match added {
+        0 => "No assessment saved in this browser could be added.".to_string(),
+        1 => "1 assessment saved in this browser is in the register.".to_string(),
+        n => format!("{n} assessments saved in this browser are in the register."),
+    };
+    match unreadable {
+        0 => {}
+        1 => text.push_str(" 1 could not be read: the start page says why."),
+        n => text.push_str(&format!(" {n} could not be read: the start page says why.")),
+    }
+    text
 }
 
 /// A file that could not be read, and why.
@@ -394,12 +415,16 @@ impl Link {
     }
 }
 
-/// Records read from files: nothing here is stored anywhere.
+/// Records read from files, and the assessments saved in this browser when asked for:
+/// nothing here is stored anywhere.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Register {
     today: Option<Date>,
     entries: Vec<Entry>,
     failures: Vec<Failure>,
+    /// Counts every change to the entries, so a view keyed by index redraws its rows
+    /// when an entry is replaced in place.
+    generation: u32,
 }
 
 impl Register {
@@ -431,17 +456,60 @@ impl Register {
         });
     }
 
-    fn add(&mut self, file: &str, imported: Imported) {
-        let today = self.today.unwrap_or(Date {
+    /// The assessments saved in this browser, beside the files: any two versions can then
+    /// be compared, and the chains checked, whether they came from files or from here.
+    /// Asked for again, each saved one already here is read again in its place (no
+    /// copy twice); the others are added at the end.
+    pub fn add_saved(&mut self, saved: Vec<Assessment>) {
+        let today = self.today_or_default();
+        for assessment in saved {
+            let entry = Entry {
+                file: SAVED_HERE.to_string(),
+                row: Row::of(&assessment, today),
+                imported: Imported {
+                    assessment,
+                    digest: crate::export::DigestCheck::Missing,
+                    migrated_from: None,
+                    kind: crate::export::FileKind::Json,
+                    exported_at: None,
+                },
+                saved: true,
+            };
+            let id = &entry.imported.assessment.id;
+            match self
+                .entries
+                .iter_mut()
+                .find(|e| e.saved && &e.imported.assessment.id == id)
+            {
+                Some(earlier) => *earlier = entry,
+                None => self.entries.push(entry),
+            }
+        }
+        self.generation += 1;
+    }
+
+    /// Changes whenever the entries do (see `generation` above).
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    fn today_or_default(&self) -> Date {
+        self.today.unwrap_or(Date {
             year: 2026,
             month: 1,
             day: 1,
-        });
+        })
+    }
+
+    fn add(&mut self, file: &str, imported: Imported) {
+        let today = self.today_or_default();
         self.entries.push(Entry {
             file: file.to_string(),
             row: Row::of(&imported.assessment, today),
             imported,
+            saved: false,
         });
+        self.generation += 1;
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -499,6 +567,7 @@ impl Register {
     pub fn extend(&mut self, other: Register) {
         self.entries.extend(other.entries);
         self.failures.extend(other.failures);
+        self.generation += 1;
     }
 
     /// Whether entry `review` reviews exactly entry `previous`.

@@ -1,11 +1,12 @@
 //! Adopting an imported file: the import is recorded in the assessment's own log (where
 //! it came from, and whether its digest matched), and it opens as a saved assessment,
 //! keeping its id unless that id is already saved here, when the user chooses replace,
-//! keep both, or cancel.
+//! keep both, or cancel. Files of the hand-over for approval go to `handover.rs`.
 
 use super::{ImportClash, ImportWarning, Notice, PendingImport, Session};
 use crate::assessment::{outcome, Assessment, Date, ReviewEntry, Status};
 use crate::export::{DigestCheck, Imported};
+use crate::handover;
 use crate::storage::KeyValue;
 
 /// What happened to an imported file.
@@ -17,6 +18,9 @@ pub enum ImportStep {
     Clash,
     /// The open assessment has changes that could not be saved, so nothing was opened.
     Refused,
+    /// It was sent for approval: it is open for the approver to decide (see
+    /// `View::approving`), and nothing is saved.
+    ForApproval,
 }
 
 /// The user's answer to a clash of ids.
@@ -32,7 +36,7 @@ pub enum ImportChoice {
 /// Records the import in the assessment's own review log, and returns the warnings to
 /// show: its digest did not match or was missing; it says it is approved but could not
 /// be approved as it stands.
-fn log_import(
+pub(super) fn log_import(
     a: &mut Assessment,
     imported: &Imported,
     file: &str,
@@ -43,6 +47,9 @@ fn log_import(
         DigestCheck::Matches => {}
         DigestCheck::Mismatch => warnings.push(ImportWarning::Changed { file: file.into() }),
         DigestCheck::Missing => warnings.push(ImportWarning::Unchecked { file: file.into() }),
+    }
+    if handover::stage(a).approval_broken() {
+        warnings.push(ImportWarning::ChangedAfterApproval { file: file.into() });
     }
     if a.status == Status::Approved {
         // The outcome is worked out again here, never taken from the file.
@@ -94,9 +101,12 @@ pub fn usable_id(id: &str) -> bool {
 }
 
 impl<K: KeyValue> Session<K> {
-    /// Adopts an imported file called `file`: opens it under its own id (or under
-    /// `new_id` if its id cannot be used here, noting the original in its log), or, if
-    /// its id is saved here already, waits for `resolve_import`.
+    /// Adopts an imported file called `file`. A file sent for approval opens for the
+    /// approver (`ForApproval`, nothing saved). A returned or approved file whose
+    /// assessment is saved here joins that record (see `handover.rs`). Any other opens
+    /// under its own id (or under `new_id` if its id cannot be used here, noting the
+    /// original in its log), or, if its id is saved here already, waits for
+    /// `resolve_import`.
     pub fn import(
         &mut self,
         imported: Imported,
@@ -104,6 +114,23 @@ impl<K: KeyValue> Session<K> {
         new_id: String,
         now: f64,
     ) -> ImportStep {
+        if handover::waiting(&imported.assessment).is_some() {
+            return self.review_for_approval(imported, file);
+        }
+        self.import_file(imported, file, new_id, now)
+    }
+
+    /// `import` of a file that is not waiting for a decision.
+    pub(super) fn import_file(
+        &mut self,
+        imported: Imported,
+        file: &str,
+        new_id: String,
+        now: f64,
+    ) -> ImportStep {
+        if let Some(step) = self.adopt_decision(&imported, file, &new_id, now) {
+            return step;
+        }
         let mut assessment = imported.assessment.clone();
         let warnings = log_import(&mut assessment, &imported, file, self.today);
         if !usable_id(&assessment.id) {

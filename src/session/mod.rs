@@ -2,14 +2,15 @@
 //! storage. A `Session` owns the store, the open assessment, whether it has unsaved
 //! changes, the revision it was based on and when a save is due; it meets another tab's
 //! newer revision, an approval or deletion elsewhere, a full or blocked store; it opens,
-//! starts, imports, reviews, duplicates and renames. Time is passed in (milliseconds
-//! since the Unix epoch) and new ids are passed in, so every transition is tested
-//! natively over `MemoryKv` with a fixed clock.
+//! starts, imports, reviews, duplicates and renames, and hands an assessment over for
+//! approval. Time is passed in (milliseconds since the Unix epoch) and new ids are
+//! passed in, so every transition is tested natively over `MemoryKv` with a fixed clock.
 //!
 //! The browser shell asks it what to show (`view`) and when to wake it (`next_wakeup`),
 //! runs the timers and forwards events; it decides nothing.
 
 mod conflict;
+mod handover;
 mod import;
 mod journal;
 mod manage;
@@ -19,6 +20,7 @@ mod protection;
 mod saving;
 mod view;
 
+pub use handover::Approving;
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
@@ -112,6 +114,8 @@ pub struct Session<K: KeyValue> {
     unavailable: bool,
     /// Counts replacements of the open assessment (not edits), so fields re-read it.
     replaced: u64,
+    /// A file sent for approval, open for the approver (in memory only).
+    approving: Option<Approving>,
 }
 
 /// What the interface shows, borrowed from the session; the shell maps each part to a
@@ -140,6 +144,8 @@ pub struct View<'s> {
     pub damaged: &'s [DamagedRecord],
     pub deleted: &'s [Deleted],
     pub usage: u64,
+    /// A file sent for approval, open for the approver.
+    pub approving: Option<&'s Approving>,
 }
 
 impl<K: KeyValue> Session<K> {
@@ -189,6 +195,7 @@ impl<K: KeyValue> Session<K> {
             usage: 0,
             unavailable: !durable,
             replaced: 0,
+            approving: None,
         }
     }
 
@@ -214,6 +221,7 @@ impl<K: KeyValue> Session<K> {
             damaged: &self.damaged,
             deleted: &self.deleted,
             usage: self.usage,
+            approving: self.approving.as_ref(),
         }
     }
 

@@ -167,6 +167,20 @@ impl<K: KeyValue> Session<K> {
         Some(Row::of(&record.assessment, self.today))
     }
 
+    /// Every assessment saved here that can be read, for the register, and how many
+    /// could not be (the start page lists those and says why).
+    pub fn saved_assessments(&self) -> (Vec<Assessment>, usize) {
+        let mut readable = Vec::with_capacity(self.summaries.len());
+        let mut unreadable = 0;
+        for summary in &self.summaries {
+            match self.store.load(&summary.id) {
+                Ok(record) => readable.push(record.assessment),
+                Err(_) => unreadable += 1,
+            }
+        }
+        (readable, unreadable)
+    }
+
     /// What changed since the version the open assessment reviews, and whether that saved
     /// copy is exactly the version reviewed; `None` if it is not a review or that version
     /// is not saved here.

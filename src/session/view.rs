@@ -81,6 +81,9 @@ pub enum Notice {
     PassphraseRemoved,
     /// An import could not replace the saved assessment with its id.
     CannotReplaceApproved { title: String },
+    /// An approval came back for a version the author had changed since sending: the
+    /// changes are kept as this version, a review of the approved one.
+    LaterChangesKept { version: u32 },
 }
 
 impl fmt::Display for Notice {
@@ -123,6 +126,10 @@ impl fmt::Display for Notice {
                 f,
                 "“{title}” is approved, so it cannot be replaced. Keep both instead."
             ),
+            Notice::LaterChangesKept { version } => write!(
+                f,
+                "This is the version that was approved. You changed it after sending it for approval: those changes are kept as version {version}, a review of this one, in your list of assessments."
+            ),
         }
     }
 }
@@ -136,6 +143,8 @@ pub enum ImportWarning {
     Unchecked { file: String },
     /// The file says the assessment is approved, but as it stands it could not be.
     ApprovedNotReady { file: String, reasons: usize },
+    /// Its content is not what was approved: changed after approval.
+    ChangedAfterApproval { file: String },
 }
 
 impl fmt::Display for ImportWarning {
@@ -149,6 +158,10 @@ impl fmt::Display for ImportWarning {
                 f,
                 "Warning: “{file}” says this assessment is approved, but as it stands it could not be: {} would stop its approval here (see the findings and the sections not complete). The file may have been edited. Do not rely on it as an approved record.",
                 if *reasons == 1 { "one thing".to_string() } else { format!("{reasons} things") }
+            ),
+            ImportWarning::ChangedAfterApproval { file } => write!(
+                f,
+                "Warning: “{file}” was changed after it was approved. Its content no longer matches the digest the approval was given to, so the approval does not cover it. Do not rely on it as the approved record."
             ),
             ImportWarning::Unchecked { file } => write!(
                 f,

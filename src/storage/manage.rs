@@ -48,7 +48,8 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Saves a copy of the latest saved revision of `id` under `new_id`: version 1, a
-    /// draft, not a review of anything; every answer, impact and log entry kept. Returns
+    /// draft, not a review of anything, not sent for approval; every answer, impact and log
+    /// entry kept. Returns
     /// the copy. `NotFound`/`Damaged` for the source, `Conflict` if `new_id` is taken, or
     /// the write errors of `save`.
     pub fn duplicate(&mut self, id: &str, new_id: &str, now_ms: f64) -> Result<Record, StoreError> {
@@ -58,6 +59,8 @@ impl<K: KeyValue> Store<K> {
         copy.status = Status::Draft;
         copy.review_of = None;
         copy.reviewed = None;
+        // A copy has not been sent for approval: the hand-over was the original's.
+        copy.handover.clear();
         let saved = self.save(&copy, None, now_ms)?;
         Ok(Record {
             assessment: copy,

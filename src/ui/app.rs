@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::components::layout::Layout;
 use super::early::Early;
+use super::pages::approve::ApprovePage;
 use super::pages::changes::{ChangesPage, RegisterChangesPage};
 use super::pages::check::CheckPage;
 use super::pages::register::RegisterPage;
@@ -67,6 +68,9 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
             Route::RegisterChanges { review, previous } => {
                 view! { <RegisterChangesPage review previous /> }.into_any()
             }
+            Route::Approve if state.storage.approving.with_untracked(Option::is_some) => {
+                view! { <ApprovePage /> }.into_any()
+            }
             _ => view! { <StartPage /> }.into_any(),
         }
     };
@@ -101,6 +105,15 @@ fn follow_hash(state: AppState) {
             // The register belongs to no assessment: the open one stays open.
             if current != route {
                 state.navigate(route);
+            }
+        } else if route == Route::Approve {
+            // Only while a file is under approval; otherwise back to the start.
+            if state.storage.approving.with_untracked(Option::is_some) {
+                if current != route {
+                    state.navigate(route);
+                }
+            } else {
+                state.navigate(Route::Start);
             }
         } else if id.is_some() && id == open_id {
             if current != route {

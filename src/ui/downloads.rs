@@ -10,9 +10,19 @@ use crate::export;
 /// Saves `contents` as a file called `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    save_blob(name, mime, &parts)
+}
+
+/// Saves `bytes` as a file called `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    save_blob(name, mime, &parts)
+}
+
+fn save_blob(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
         .map_err(|_| "the browser could not make the file".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not make the file".to_string())?;
@@ -70,5 +80,30 @@ pub fn download_reminder(a: &Assessment) -> Result<(), String> {
         &export::file_name(a, browser::today(), "ics"),
         "text/calendar",
         &text,
+    )
+}
+
+/// The Word document, named `lia-<title>-<date>.docx`.
+pub fn download_docx(a: &Assessment) -> Result<(), String> {
+    let today = browser::today();
+    let bytes = super::timing::measure("lia-export-docx", || {
+        export::to_docx(a, &browser::now_iso(), Some(today))
+    });
+    download_bytes(
+        &export::file_name(a, today, "docx"),
+        export::DOCX_MIME,
+        &bytes,
+    )
+}
+
+/// An HTML report for the hand-over, named `lia-<title>-<date>-<what>.html` (`what`:
+/// "for-approval", "approved", "returned").
+pub fn download_handover(a: &Assessment, what: &str) -> Result<(), String> {
+    let today = browser::today();
+    let html = export::to_html(a, &browser::now_iso(), Some(today));
+    download(
+        &export::file_name_for(a, today, what, "html"),
+        "text/html",
+        &html,
     )
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::assessment::Assessment;
 use crate::session::{
-    Clash, ConflictKind, ImportClash, ImportWarning, Notice, Protection, SaveStatus, View,
+    Approving, Clash, ConflictKind, ImportClash, ImportWarning, Notice, Protection, SaveStatus,
+    View,
 };
 use crate::storage::{DamagedRecord, Deleted, Summary};
 
@@ -39,6 +40,8 @@ pub struct StorageView {
     /// An imported file whose id is already saved here, waiting for a choice.
     pub import_clash: RwSignal<Option<ImportClash>>,
     pub summaries: RwSignal<Vec<Summary>>,
+    /// A file sent for approval, open for the approver.
+    pub approving: RwSignal<Option<Approving>>,
 }
 
 impl StorageView {
@@ -58,6 +61,7 @@ impl StorageView {
             import_warnings: RwSignal::new(Vec::new()),
             import_clash: RwSignal::new(None),
             summaries: RwSignal::new(Vec::new()),
+            approving: RwSignal::new(None),
         }
     }
 }
@@ -80,6 +84,7 @@ pub struct Changes {
     import_warnings: Option<Vec<ImportWarning>>,
     import_clash: Option<Option<ImportClash>>,
     summaries: Option<Vec<Summary>>,
+    approving: Option<Option<Approving>>,
 }
 
 impl Changes {
@@ -113,6 +118,10 @@ impl Changes {
             import_warnings: changed_list(storage.import_warnings, v.import_warnings),
             import_clash: changed(storage.import_clash, &v.import_clash.cloned()),
             summaries: changed_list(storage.summaries, v.summaries),
+            approving: storage
+                .approving
+                .with_untracked(|a| a.as_ref() != v.approving)
+                .then(|| v.approving.cloned()),
         }
     }
 
@@ -133,6 +142,7 @@ impl Changes {
         set(storage.import_warnings, self.import_warnings);
         set(storage.import_clash, self.import_clash);
         set(storage.summaries, self.summaries);
+        set(storage.approving, self.approving);
         set(open, self.open);
         self.replaced
     }

@@ -16,6 +16,7 @@ use crate::assessment::{Assessment, Date, Evaluation, QuestionId};
 use crate::compare::{Chain, Changes as VersionChanges};
 use crate::embed::Settings;
 use crate::export::Imported;
+use crate::handover::{DecisionForm, DecisionProblem, SendRefusal};
 use crate::register::{Register, Row};
 use crate::route::Route;
 use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
@@ -282,13 +283,47 @@ impl AppState {
         }
     }
 
-    /// Adopts an imported file; it opens on the task list unless its id clashes.
+    /// Adopts an imported file; it opens on the task list unless its id clashes, or on
+    /// the approver's page if it was sent for approval.
     pub fn import(&self, imported: Imported, file: &str) -> ImportStep {
         let step = self
             .run(|s, now| s.import(imported, file, browser::new_id(), now))
             .unwrap_or(ImportStep::Refused);
-        if step == ImportStep::Opened {
-            self.route.set(Route::Tasks);
+        match step {
+            ImportStep::Opened => self.route.set(Route::Tasks),
+            ImportStep::ForApproval => self.route.set(Route::Approve),
+            _ => {}
+        }
+        step
+    }
+
+    /// Sends the open assessment for approval: saved at once, and returned as it goes
+    /// into the file (or why it cannot be sent).
+    pub fn send_for_approval(&self) -> Option<Result<Assessment, SendRefusal>> {
+        self.run(|s, now| s.send_for_approval(now)).flatten()
+    }
+
+    /// The approver's decision on the file under review.
+    pub fn decide(&self, form: &DecisionForm) -> Result<(), Vec<DecisionProblem>> {
+        self.run(|s, _| s.decide(form))
+            .unwrap_or_else(|| Err(vec![DecisionProblem::NotWaiting]))
+    }
+
+    /// The approver is done: back to the start page, nothing kept.
+    pub fn close_approval(&self) {
+        self.run(|s, _| s.close_approval());
+        self.route.set(Route::Start);
+    }
+
+    /// The file under review opened as an assessment of this browser instead.
+    pub fn import_instead(&self) -> ImportStep {
+        let step = self
+            .run(|s, now| s.import_instead(browser::new_id(), now))
+            .unwrap_or(ImportStep::Refused);
+        match step {
+            ImportStep::Opened => self.route.set(Route::Tasks),
+            ImportStep::Clash | ImportStep::Refused => self.route.set(Route::Start),
+            ImportStep::ForApproval => {}
         }
         step
     }
@@ -435,6 +470,17 @@ impl AppState {
     /// A saved assessment's row, as the register shows it.
     pub fn saved_row(&self, id: &str) -> Option<Row> {
         self.session.try_with_value(|s| s.saved_row(id)).flatten()
+    }
+
+    /// Adds every assessment saved here to the register (nothing is written), and says so.
+    pub fn add_saved_to_register(&self) -> String {
+        let (saved, unreadable) = self
+            .session
+            .try_with_value(|s| s.saved_assessments())
+            .unwrap_or_default();
+        let added = saved.len();
+        self.register.update(|r| r.add_saved(saved));
+        crate::register::saved_added(added, unreadable)
     }
 
     /// Keeps a record of the register in this browser: adopted as any imported file is

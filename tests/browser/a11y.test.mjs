@@ -9,6 +9,7 @@ import { freshPage, waitForRoute, route } from './app.mjs';
 import { assertNoViolations, screenshot } from './a11y.mjs';
 import { browserToday } from './file-helpers.mjs';
 import { exportOf, record as recordOf, reviewedDigest } from './register-files.mjs';
+import { downloadFrom, chooseFile } from './file-helpers.mjs';
 
 const env = useBrowser();
 
@@ -54,6 +55,7 @@ for (const width of [1280, 320]) {
     const { context, page, record } = await freshPage(env.browser, env.server.origin, {
       viewport: { width, height: 900 },
       bypassCSP: true,
+      acceptDownloads: true,
     });
     page.setDefaultTimeout(10000);
     /** Runs axe, checks reflow at 320 px, and saves the screenshot. */
@@ -154,6 +156,35 @@ for (const width of [1280, 320]) {
       await backToStart(page);
       assert.ok((await page.locator('main table.lia-saved tbody tr').count()) >= 3);
       await check('start-register-columns');
+      // The hand-over: the approver's page (with its error summary), then the author's
+      // view of a return, with the comments beside the questions.
+      await backToStart(page);
+      await startExample(page, EMERGENCY);
+      await go(page, 'check', 'Check your answers');
+      const sent = await downloadFrom(page, 'Send for approval');
+      await backToStart(page);
+      await chooseFile(page, { name: sent.name, mimeType: 'text/html', buffer: Buffer.from(sent.text) });
+      await settled(page, EMERGENCY);
+      await check('approver-page');
+      await page.getByRole('button', { name: 'Record your decision' }).click();
+      await page.locator('#lia-decision-errors').waitFor();
+      await check('approver-errors');
+      await page.getByLabel('Comment on “Identify the legitimate interest (purpose test)” (optional)').fill('Say who benefits.');
+      await page.getByLabel('Return it with comments').check();
+      await page.getByLabel('Your name').fill('Sam Patel');
+      await page.getByLabel('Your role').fill('DPO');
+      await page.getByRole('button', { name: 'Record your decision' }).click();
+      await page.locator('#lia-decision-recorded').waitFor();
+      await check('approver-decided');
+      const returned = await downloadFrom(page, 'Download the returned file');
+      await page.getByRole('button', { name: 'Close this file' }).click();
+      await settled(page, 'Legitimate interests assessment');
+      await chooseFile(page, { name: returned.name, mimeType: 'text/html', buffer: Buffer.from(returned.text) });
+      await page.getByRole('region', { name: 'Returned with comments' }).waitFor();
+      await check('returned-task-list');
+      await go(page, 'purpose', 'Identify the legitimate interest (purpose test)');
+      await page.getByRole('note', { name: 'Comment from the approver' }).waitFor();
+      await check('returned-section');
 
       assert.deepEqual(record.pageErrors, [], 'page errors');
     } finally {

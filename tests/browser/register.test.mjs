@@ -218,3 +218,49 @@ test('30 files open as a register: sorted, filtered, exported, and one kept', as
     await context.close();
   }
 });
+
+// The assessments saved in this browser join the register on request: any two of them
+// (or one of them and a file) can be compared, each opens from its row, and nothing is
+// stored or copied by adding them (asked twice, each is still there once).
+test('the assessments saved in this browser join the register, compare and open from there', async () => {
+  const { context, page, record: log } = await freshPage(env.browser, env.server.origin);
+  page.setDefaultTimeout(10000);
+  try {
+    await openApp(page, env.server.origin);
+    for (const title of ["Employees' emergency contacts", "A retailer's postal offers to customers, with an opt-out"]) {
+      await page.getByRole('button', { name: `Start from this example: ${title}` }).click();
+      await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
+      await page.locator('.lia-header__product').click();
+      await page.getByRole('heading', { level: 2, name: 'Your assessments' }).waitFor();
+    }
+    const storedBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    await page.getByRole('link', { name: 'Open several files as a register' }).click();
+    await expectHeadingFocused(page, 'Register of assessments');
+    const add = page.getByRole('button', { name: 'Add the assessments saved in this browser' });
+    await add.click();
+    await page.locator('#lia-register-status', { hasText: '2 assessments saved in this browser are in the register.' }).waitFor();
+    await add.click();
+    assert.equal(await page.locator('table.lia-register tbody tr').count(), 2, 'asked twice, each is there once');
+    const files = await page.locator('table.lia-register tbody th[scope=row] .lia-hint').allTextContents();
+    assert.deepEqual(files, ['Saved in this browser', 'Saved in this browser']);
+    assert.equal(await page.getByRole('button', { name: /^Keep in this browser/ }).count(), 0, 'nothing to keep');
+
+    // Compare the two.
+    await page.getByLabel('Earlier version').selectOption({ index: 0 });
+    await page.getByLabel('Later version').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('#lia-changes-summary').waitFor();
+    assert.match(await page.locator('#lia-changes-summary').textContent(), /^\d+ changes from version 1 \(.+\) to version 1 \(.+\)\.$/);
+    await page.getByRole('link', { name: 'Back to the register' }).click();
+
+    // Open one from its row.
+    await page.getByRole('button', { name: /^Open Employees/ }).click();
+    await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
+    await expectHeadingFocused(page, "Employees' emergency contacts");
+    const storedAfter = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    assert.equal(storedAfter, storedBefore, 'adding them to the register changed nothing stored');
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -98,3 +98,39 @@ test('opened from disk it runs a whole assessment, keeps the draft and downloads
     await context.close();
   }
 });
+
+// The file is windows-1252 (each byte of the packed wasm is one character). A server
+// that sends it as text/html with no character set, or as windows-1252, leaves it as it
+// is; one that says UTF-8 changes it, and then the file says so, and what to do, at once
+// in place of its start page, rather than leaving dead buttons.
+test('served over HTTP it runs without a character set, and says what to do when a server calls it UTF-8', async () => {
+  const bytes = await fs.readFile(SINGLE_FILE);
+  for (const [contentType, starts] of [
+    ['text/html', true],
+    ['text/html; charset=windows-1252', true],
+    ['text/html; charset=utf-8', false],
+  ]) {
+    const context = await browser.newContext();
+    try {
+      await context.route('http://lia.test/**', (route) => route.fulfill({ status: 200, contentType, body: bytes }));
+      const page = await context.newPage();
+      await page.goto('http://lia.test/lia-assessment.html');
+      if (starts) {
+        await page.waitForSelector('[data-lia-ready="true"]', { timeout: 30000 });
+        await page.getByRole('button', { name: 'Start a new assessment' }).click();
+        await page.getByLabel('What do you want to call this assessment?').fill('Served');
+        continue;
+      }
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10000 });
+      const text = await alert.textContent();
+      assert.match(text, /could not start: the server sent this file as UTF-8 text/);
+      assert.match(text, /Open the file straight from your computer/);
+      assert.match(text, /without a character set \(or with charset=windows-1252\)/);
+      assert.equal(await page.locator('[data-lia-prerendered]').count(), 0, 'the start page and its dead buttons are gone');
+      assert.equal(await page.locator('[data-lia-ready="true"]').count(), 0);
+    } finally {
+      await context.close();
+    }
+  }
+});

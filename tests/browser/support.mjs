@@ -33,7 +33,9 @@ export function violations(page) {
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8',
+  // No character set, as nginx, Apache and IIS send static pages by default: each page
+  // says its own (the single file is windows-1252).
+  '.html': 'text/html',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',

@@ -7,8 +7,7 @@ use crate::assessment::{Answer, AnswerKind, Ctx, Question};
 
 use super::super::escape::html;
 
-/// Shown where a question has no answer.
-pub const NOT_PROVIDED: &str = "Not provided";
+pub use super::super::template::NOT_PROVIDED;
 
 /// A table row: the question, then its answer.
 pub fn row(ctx: &Ctx, q: &Question, out: &mut String) {

@@ -3,12 +3,15 @@
 
 use std::fmt::Write;
 
-use crate::assessment::outcome::{DpiaOutcome, SectionStatus};
-use crate::assessment::{Assessment, Ctx, Date, Outcome, QuestionId, Status};
+use crate::assessment::outcome::SectionStatus;
+use crate::assessment::{Assessment, Ctx, Outcome, QuestionId, Status};
+use crate::handover::{self, Stage};
 
 use super::super::envelope::assessment_digest;
 use super::super::escape::html;
-use super::answers;
+use super::super::template::{
+    dpia_label, hidden_answers, plural, readable_timestamp, status_label, NOT_PROVIDED,
+};
 
 /// Title, status banner and the facts that identify the record.
 pub fn cover(a: &Assessment, ctx: &Ctx, exported_at: &str, out: &mut String) {
@@ -25,6 +28,14 @@ pub fn cover(a: &Assessment, ctx: &Ctx, exported_at: &str, out: &mut String) {
         Status::Draft => out.push_str(
             "<p class=\"banner draft\">Draft: this assessment has not been approved.</p>\n",
         ),
+    }
+    let stage = handover::stage(a);
+    if stage.approval_broken() {
+        let _ = writeln!(
+            out,
+            "<p class=\"banner changed\">{}</p>",
+            html(&handover::describe(&stage))
+        );
     }
     out.push_str("<table class=\"facts\">\n<tbody>\n");
     fact(
@@ -56,22 +67,16 @@ pub fn cover(a: &Assessment, ctx: &Ctx, exported_at: &str, out: &mut String) {
             html(&assessment_digest(a))
         ),
     );
+    if stage != Stage::NotSent {
+        fact(out, "Approval", &html(&handover::describe(&stage)));
+    }
     let hidden = a
         .answers
         .iter()
         .filter(|(q, _)| !ctx.is_visible(*q))
         .count();
-    if hidden > 0 {
-        fact(
-            out,
-            "Answers not shown",
-            &html(&format!(
-                "{hidden} answer{} to questions that no longer apply {} kept in the record but \
-                 not shown here.",
-                if hidden == 1 { "" } else { "s" },
-                if hidden == 1 { "is" } else { "are" }
-            )),
-        );
+    if let Some(sentence) = hidden_answers(hidden) {
+        fact(out, "Answers not shown", &html(&sentence));
     }
     out.push_str("</tbody>\n</table>\n</header>\n");
 }
@@ -86,15 +91,8 @@ fn fact(out: &mut String, name: &str, value_html: &str) {
 
 fn text_or_missing(ctx: &Ctx, q: QuestionId) -> String {
     match ctx.text(q) {
-        "" => format!("<span class=\"missing\">{}</span>", answers::NOT_PROVIDED),
+        "" => format!("<span class=\"missing\">{NOT_PROVIDED}</span>"),
         t => html(t),
-    }
-}
-
-fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Approved => "Approved",
     }
 }
 
@@ -147,72 +145,4 @@ pub fn summary(result: &Outcome, out: &mut String) {
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// The DPIA result, to follow "A DPIA is" or "DPIA:".
-pub fn dpia_label(dpia: DpiaOutcome) -> &'static str {
-    match dpia {
-        DpiaOutcome::NotNeeded => {
-            "not needed: screening is complete and found nothing likely to result in a high risk."
-        }
-        DpiaOutcome::Required { done: true } => "required, and recorded as carried out.",
-        DpiaOutcome::Required { done: false } => "required, but not recorded as carried out.",
-        DpiaOutcome::NotYetKnown => {
-            "not yet known: screening is not finished, or some of its answers are still suggestions to confirm."
-        }
-    }
-}
-
-/// "2026-11-22T10:15:00Z" → "22 November 2026 at 10:15 UTC"; anything else as given.
-fn readable_timestamp(at: &str) -> String {
-    let parsed = at.split_once('T').and_then(|(date, time)| {
-        let date = Date::parse(date)?;
-        let time = time.strip_suffix('Z')?;
-        let (hour, minute) = (time.get(0..2)?, time.get(3..5)?);
-        let in_range = |t: &str, max: u8| t.parse::<u8>().is_ok_and(|n| n <= max);
-        let valid = time.get(2..3) == Some(":")
-            && hour
-                .bytes()
-                .chain(minute.bytes())
-                .all(|b| b.is_ascii_digit())
-            && in_range(hour, 23)
-            && in_range(minute, 59);
-        valid.then(|| format!("{} at {hour}:{minute} UTC", date.long()))
-    });
-    parsed.unwrap_or_else(|| at.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_read_as_uk_dates() {
-        assert_eq!(
-            readable_timestamp("2026-11-22T10:15:00Z"),
-            "22 November 2026 at 10:15 UTC"
-        );
-        assert_eq!(
-            readable_timestamp("2026-11-22T10:15:00.123Z"),
-            "22 November 2026 at 10:15 UTC"
-        );
-        for odd in [
-            "yesterday",
-            "2026-11-22",
-            "2026-11-22T10:15",
-            "2026-02-30T10:15Z",
-            "2026-11-22T24:00:00Z",
-            "é",
-        ] {
-            assert_eq!(readable_timestamp(odd), odd);
-        }
-    }
 }

@@ -6,13 +6,15 @@ use std::fmt::Write;
 use crate::assessment::{Outcome, Severity};
 
 use super::super::escape::html;
+use super::super::template::{FINDINGS_LEDE, FINDINGS_TITLE};
 
 /// The "Findings" section.
 pub fn findings(result: &Outcome, out: &mut String) {
-    out.push_str(
-        "<section id=\"findings\">\n<h2>Findings</h2>\n<p class=\"lede\">What the tool's \
-         checks found when this report was made. A blocker prevents sign-off, a warning \
-         would be challenged by a reviewer, and advice is for information.</p>\n",
+    let _ = write!(
+        out,
+        "<section id=\"findings\">\n<h2>{}</h2>\n<p class=\"lede\">{}</p>\n",
+        html(FINDINGS_TITLE),
+        html(FINDINGS_LEDE)
     );
     if result.findings.is_empty() {
         out.push_str("<p>No findings.</p>\n");

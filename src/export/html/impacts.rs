@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::assessment::{Ctx, HarmSeverity, Likelihood, QuestionId, Risk};
+use crate::assessment::{Ctx, QuestionId};
 
 use super::super::escape::html;
+use super::super::template::{rating, IMPACTS_TITLE};
 use super::{answers, matrix};
 
 /// The "Impacts and risk" part: the question, the table and the matrix.
@@ -12,7 +13,8 @@ pub fn impacts(ctx: &Ctx, out: &mut String) {
     let list = QuestionId::ImpactList.question();
     let _ = writeln!(
         out,
-        "<h3 id=\"impacts\">Impacts and risk</h3>\n<p>{}</p>",
+        "<h3 id=\"impacts\">{}</h3>\n<p>{}</p>",
+        html(IMPACTS_TITLE),
         html(list.text)
     );
     let impacts = &ctx.assessment.impacts;
@@ -34,11 +36,11 @@ pub fn impacts(ctx: &Ctx, out: &mut String) {
             "" => format!("<span class=\"missing\">{}</span>", answers::NOT_PROVIDED),
             t => format!("<span class=\"text\">{}</span>", html(t)),
         };
-        let before = rating(impact.likelihood, impact.severity);
-        let after = rating(
+        let before = html(&rating(impact.likelihood, impact.severity));
+        let after = html(&rating(
             impact.residual_likelihood.or(impact.likelihood),
             impact.residual_severity.or(impact.severity),
-        );
+        ));
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -51,16 +53,4 @@ pub fn impacts(ctx: &Ctx, out: &mut String) {
     }
     out.push_str("</tbody>\n</table>\n");
     matrix::figure(impacts, out);
-}
-
-fn rating(likelihood: Option<Likelihood>, severity: Option<HarmSeverity>) -> String {
-    match (likelihood, severity) {
-        (Some(l), Some(s)) => html(&format!(
-            "{} likelihood, {} severity: {} risk",
-            l.label(),
-            s.label().to_ascii_lowercase(),
-            Risk::of(l, s).label().to_ascii_lowercase()
-        )),
-        _ => "Not rated".to_string(),
-    }
 }

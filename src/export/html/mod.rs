@@ -8,12 +8,14 @@
 //! but the report's own stylesheet. Nothing is fetched: no links, fonts or images.
 
 mod answers;
+mod approval;
 mod changes;
 mod cover;
 mod findings;
 mod impacts;
 mod matrix;
 mod policy;
+mod privacy;
 
 use std::fmt::Write;
 
@@ -22,8 +24,13 @@ use crate::assessment::{outcome, AnswerKind, Assessment, Ctx, Date, Outcome, Que
 
 use super::envelope::to_json_with;
 use super::escape::{html, script_json};
+use super::template::{
+    dpia_label, Part, ABOUT, BALANCING, BALANCING_LEDE, BALANCING_TITLE, DECISION, DPIA_LEDE,
+    DPIA_TITLE, NECESSITY, PURPOSE, SIGN_OFF_LEDE, SIGN_OFF_TITLE, TRIAGE,
+};
 use super::SCRIPT_ID;
-use cover::{cover, dpia_label, summary};
+use crate::handover::{self, Decision};
+use cover::{cover, summary};
 use findings::findings;
 use impacts::impacts;
 use policy::CSS;
@@ -80,59 +87,30 @@ fn head(a: &Assessment, out: &mut String) {
 
 /// The assessment itself, part by part.
 fn body(ctx: &Ctx, result: &Outcome, out: &mut String) {
-    part(
-        ctx,
-        out,
-        Section::About,
-        "About the processing",
-        "What the processing is, whose data it uses and where the data comes from.",
-    );
-    part(
-        ctx,
-        out,
-        Section::Triage,
-        "Is legitimate interests available?",
-        "Whether the organisation can rely on legitimate interests at all, and which other \
-         rules (such as PECR for electronic marketing) apply.",
-    );
-    part(
-        ctx,
-        out,
-        Section::Purpose,
-        "Part 1: Purpose test",
-        "You need to assess whether there is a legitimate interest behind the processing.",
-    );
-    part(
-        ctx,
-        out,
-        Section::Necessity,
-        "Part 2: Necessity test",
-        "You need to assess whether the processing is necessary for the purpose you have \
-         identified.",
-    );
-    balancing(ctx, out);
+    let comments = handover::stage(ctx.assessment);
+    let comments = comments.comments();
+    for p in [&ABOUT, &TRIAGE, &PURPOSE, &NECESSITY] {
+        part(ctx, out, p, comments);
+    }
+    balancing(ctx, out, comments);
     dpia(ctx, result, out);
     findings(result, out);
-    part(
-        ctx,
-        out,
-        Section::Decision,
-        "Making the decision",
-        "This is where you use your answers to Parts 1, 2 and 3 to decide whether or not \
-         you can apply the legitimate interests basis.",
-    );
-    sign_off(ctx, out);
+    part(ctx, out, &DECISION, comments);
+    sign_off(ctx, out, comments);
+    privacy::privacy(ctx.assessment, out);
+    approval::history(ctx.assessment, out);
 }
 
-fn part(ctx: &Ctx, out: &mut String, section: Section, title: &str, lede: &str) {
+fn part(ctx: &Ctx, out: &mut String, p: &Part, comments: Option<&Decision>) {
     let _ = write!(
         out,
         "<section id=\"{}\">\n<h2>{}</h2>\n<p class=\"lede\">{}</p>\n",
-        html(section.key()),
-        html(title),
-        html(lede)
+        html(p.section.key()),
+        html(p.title),
+        html(p.lede)
     );
-    questions(ctx, out, section, |_| true);
+    approval::comment(comments, p.section, out);
+    questions(ctx, out, p.section, |_| true);
     out.push_str("</section>\n");
 }
 
@@ -151,23 +129,21 @@ fn questions(ctx: &Ctx, out: &mut String, section: Section, keep: impl Fn(Questi
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn balancing(ctx: &Ctx, out: &mut String) {
-    out.push_str(
-        "<section id=\"balancing\">\n<h2>Part 3: Balancing test</h2>\n<p class=\"lede\">You \
-         need to consider the impact on individuals’ interests and rights and freedoms and \
-         assess whether this overrides your legitimate interests.</p>\n",
+fn balancing(ctx: &Ctx, out: &mut String, comments: Option<&Decision>) {
+    let _ = write!(
+        out,
+        "<section id=\"balancing\">\n<h2>{}</h2>\n<p class=\"lede\">{}</p>\n",
+        html(BALANCING_TITLE),
+        html(BALANCING_LEDE)
     );
-    for (section, title) in [
-        (Section::Nature, "Nature of the personal data"),
-        (Section::Expectations, "Reasonable expectations"),
-        (Section::Impact, "Likely impact and safeguards"),
-    ] {
+    for (section, title) in BALANCING {
         let _ = writeln!(
             out,
             "<h3 id=\"{}\">{}</h3>",
             html(section.key()),
             html(title)
         );
+        approval::comment(comments, section, out);
         questions(ctx, out, section, |_| true);
     }
     if ctx.applies(Section::Impact) {
@@ -177,12 +153,14 @@ fn balancing(ctx: &Ctx, out: &mut String) {
 }
 
 fn dpia(ctx: &Ctx, result: &Outcome, out: &mut String) {
-    out.push_str(
-        "<section id=\"dpia\">\n<h2>DPIA screening</h2>\n<p class=\"lede\">Whether the \
-         processing is likely to result in a high risk, so that a data protection impact \
-         assessment is needed (UK GDPR Article 35 and the ICO's list of high-risk \
-         processing).</p>\n",
+    let _ = write!(
+        out,
+        "<section id=\"dpia\">\n<h2>{}</h2>\n<p class=\"lede\">{}</p>\n",
+        html(DPIA_TITLE),
+        html(DPIA_LEDE)
     );
+    let comments = handover::stage(ctx.assessment);
+    approval::comment(comments.comments(), Section::Dpia, out);
     questions(ctx, out, Section::Dpia, |_| true);
     let _ = writeln!(
         out,
@@ -213,11 +191,14 @@ fn dpia(ctx: &Ctx, result: &Outcome, out: &mut String) {
     out.push_str("</section>\n");
 }
 
-fn sign_off(ctx: &Ctx, out: &mut String) {
-    out.push_str(
-        "<section id=\"sign-off\">\n<h2>Sign-off</h2>\n<p class=\"lede\">Who completed and \
-         approved this assessment, and what they confirmed.</p>\n",
+fn sign_off(ctx: &Ctx, out: &mut String, comments: Option<&Decision>) {
+    let _ = write!(
+        out,
+        "<section id=\"sign-off\">\n<h2>{}</h2>\n<p class=\"lede\">{}</p>\n",
+        html(SIGN_OFF_TITLE),
+        html(SIGN_OFF_LEDE)
     );
+    approval::comment(comments, Section::SignOff, out);
     questions(ctx, out, Section::SignOff, |q| {
         q != QuestionId::SignOffReviewDate
     });

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
-use crate::ui::downloads::{download, download_html, download_json, download_reminder};
+use crate::ui::downloads::{
+    download, download_docx, download_html, download_json, download_reminder,
+};
 use crate::ui::state::AppState;
 
 /// What a download button saves.
@@ -17,6 +19,8 @@ pub enum Download {
     Html,
     /// A calendar reminder of the open assessment's review date.
     Reminder,
+    /// The open assessment's report as a Word document, to edit and file.
+    Word,
     /// Another version of an assessment (one the user did not keep), as JSON.
     Copy(Box<Assessment>),
     /// Any text: the file name, its type and a function making the text.
@@ -50,6 +54,7 @@ pub fn DownloadButton(
                     .with_untracked(|a| a.as_ref().map(|a| download_html(a, previous.as_ref())))
             }
             Download::Reminder => open(download_reminder),
+            Download::Word => open(download_docx),
             Download::Copy(version) => Some(download_json(version)),
             Download::Text {
                 name,
@@ -79,11 +84,14 @@ pub fn Downloads() -> impl IntoView {
     view! {
         <h2 class="lia-heading-m">"Download this assessment"</h2>
         <p>
-            "The report is a single web page to print, save as PDF or file. The JSON file can be "
-            "opened in this tool again, on any computer. Both are made here, in this browser."
+            "The report is a single web page to print, save as PDF or file. The Word document "
+            "holds the same report, laid out like the ICO's template, for you to edit and file. "
+            "The JSON file can be opened in this tool again, on any computer. All are made here, "
+            "in this browser."
         </p>
         <div class="lia-button-group">
             <DownloadButton what=Download::Html label="Download the report (HTML)" />
+            <DownloadButton what=Download::Word label="Download as a Word document" />
             <DownloadButton what=Download::Json label="Download to open later (JSON)" />
         </div>
         {move || has_review_date.get().then(|| view! {

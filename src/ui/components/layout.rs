@@ -14,12 +14,14 @@ pub const PROMISE: &str = "Everything you type stays in this browser. Nothing is
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The findings panel is the open assessment's: not on the start page or the
+    // register, nor beside a file under approval.
     let has_open = move || {
         state.has_open.get()
             && state.route.with(|r| {
                 !matches!(
                     r,
-                    Route::Start | Route::Register | Route::RegisterChanges { .. }
+                    Route::Start | Route::Register | Route::RegisterChanges { .. } | Route::Approve
                 )
             })
     };

@@ -65,9 +65,9 @@ pub fn ChangesList(groups: Vec<Group>) -> impl IntoView {
         .collect_view()
 }
 
-/// The chain statement, the count and the list.
+/// The chain statement, the count and the list (here, and for the approver).
 #[component]
-fn ChangesBody(changes: Changes, chain: Chain) -> impl IntoView {
+pub fn ChangesBody(changes: Changes, chain: Chain) -> impl IntoView {
     let groups = listing(&changes);
     let count = changes.len();
     let summary = if count == 0 {

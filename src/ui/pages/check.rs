@@ -9,7 +9,9 @@ use crate::route::Route;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
+use crate::ui::components::handover::{HandoverBanner, SectionComment, SendForApproval};
 use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::privacy_wording::PrivacyWording;
 use crate::ui::components::record_tools::{ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::ReadingTag;
@@ -66,6 +68,7 @@ fn SectionSummary(section: Section) -> impl IntoView {
     });
     view! {
         <h2 class="lia-heading-m">{format!("{}. {}", section.number(), section.title())}</h2>
+        <SectionComment section />
         {move || match not_applicable.get() {
             Some(reason) => view! { <p class="lia-hint">{reason}</p> }.into_any(),
             None => view! {
@@ -162,6 +165,7 @@ pub fn CheckPage() -> impl IntoView {
         <ReadOnlyBanner />
         <ImportWarning />
         <ChangesLink />
+        <HandoverBanner />
         <div class="lia-check-summary">
             <p>"Overall reading: " {move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
             <p>"DPIA: " {move || outcome.with(|o| o.as_ref().map(|o| o.dpia.describe()))}</p>
@@ -171,6 +175,8 @@ pub fn CheckPage() -> impl IntoView {
         <h2 class="lia-heading-l">"Findings"</h2>
         <FindingsList level=3 />
         <ApprovePanel />
+        <div class="lia-no-print"><SendForApproval /></div>
+        <PrivacyWording />
         <div class="lia-no-print"><Downloads /></div>
         <p class="lia-no-print">
             <button type="button" class="lia-button lia-button--secondary" on:click=|_| {

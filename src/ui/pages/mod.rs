@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod approve;
 pub mod changes;
 pub mod check;
 pub mod register;

@@ -159,6 +159,16 @@ pub fn RegisterPage() -> impl IntoView {
             <label class="lia-label" for=FOLDER_ID>"Or choose a folder"</label>
             <input class="lia-file-upload" type="file" multiple prop:webkitdirectory=true id=FOLDER_ID on:change=on_change />
         </div>
+        <p>
+            <button type="button" class="lia-button lia-button--secondary" id="lia-register-saved"
+                aria-describedby="lia-register-saved-hint"
+                on:click=move |_| done.set(Some(state.add_saved_to_register()))>
+                "Add the assessments saved in this browser"
+            </button>
+        </p>
+        <p class="lia-hint" id="lia-register-saved-hint">
+            "To compare versions kept here with each other or with files, and to see them in the register’s downloads. Nothing is changed."
+        </p>
         {move || progress.get().map(|(read, of)| view! {
             <div class="lia-progress">
                 <label class="lia-label" for="lia-register-progress">{format!("Reading the files: {read} of {of}")}</label>
@@ -290,7 +300,7 @@ fn RegisterTable() -> impl IntoView {
         ImportStep::Clash => {
             state.navigate_and_focus(Route::Start, Some("lia-import-clash".into()))
         }
-        ImportStep::Opened | ImportStep::Refused => {}
+        ImportStep::Opened | ImportStep::Refused | ImportStep::ForApproval => {}
     };
 
     view! {
@@ -337,10 +347,10 @@ fn RegisterTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || order.get() key=move |i| (*i, total.get_untracked()) children=move |i| {
-                        let (row, file) = state.register.with_untracked(|r| {
+                    <For each=move || order.get() key=move |i| (*i, state.register.with_untracked(Register::generation)) children=move |i| {
+                        let (row, file, saved) = state.register.with_untracked(|r| {
                             let e = &r.entries()[i];
-                            (e.row.clone(), e.file.clone())
+                            (e.row.clone(), e.file.clone(), e.saved)
                         });
                         let link = links.with_untracked(|l| l.iter().find(|(review, _, _)| *review == i).and_then(|(_, p, _)| *p));
                         let title = row.title.clone();
@@ -358,10 +368,22 @@ fn RegisterTable() -> impl IntoView {
                                 <td>{row.approved_label()}</td>
                                 <td>{due_view(row.review_due, row.due)}</td>
                                 <td>
-                                    <button type="button" class="lia-link-button" on:click=move |_| keep(i)>
-                                        "Keep in this browser"
-                                        <span class="lia-visually-hidden">{format!(": {title}, version {}", row.version)}</span>
-                                    </button>
+                                    {if saved {
+                                        let id = row.id.clone();
+                                        view! {
+                                            <button type="button" class="lia-link-button" on:click=move |_| { state.open_by_id(&id, Route::Tasks); }>
+                                                "Open"
+                                                <span class="lia-visually-hidden">{format!(" {title}, version {}", row.version)}</span>
+                                            </button>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <button type="button" class="lia-link-button" on:click=move |_| keep(i)>
+                                                "Keep in this browser"
+                                                <span class="lia-visually-hidden">{format!(": {title}, version {}", row.version)}</span>
+                                            </button>
+                                        }.into_any()
+                                    }}
                                     {link.map(|previous| view! {
                                         " "
                                         <NavLink route=Route::RegisterChanges { review: i, previous }>

@@ -8,6 +8,7 @@ use crate::assessment::Section;
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
+use crate::ui::components::handover::SectionComment;
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
@@ -117,6 +118,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{section.title()}</h1>
         <p class="lia-lead">{section.intro()}</p>
         <ReadOnlyBanner />
+        <SectionComment section />
         {move || match not_applicable.get() {
             Some(reason) => view! {
                 <div class="lia-inset">

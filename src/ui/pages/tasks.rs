@@ -8,6 +8,7 @@ use crate::assessment::{Answer, QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::downloads::Downloads;
+use crate::ui::components::handover::HandoverBanner;
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::record_tools::ImportWarning;
 use crate::ui::components::tag::{ReadingTag, StatusTag};
@@ -51,6 +52,7 @@ pub fn TaskListPage() -> impl IntoView {
         <ReadOnlyBanner />
         <ImportWarning />
         <ChangesLink />
+        <HandoverBanner />
         <h2 class="lia-heading-m">"Overall reading"</h2>
         <p>{move || outcome.with(|o| o.as_ref().map(|o| view! { <ReadingTag reading=o.reading /> }))}</p>
         <p class="lia-body-text">

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What the Word export adds to the release wasm: builds the release once more with the
+# Word document taken out (the one call that makes it replaced by an empty document, so
+# the writer is left out by the linker), and prints both sizes and the difference, raw
+# and gzip -9. Run by ./dev bench after the release build (dist/ must be current).
+#
+# Built in a scratch copy of the tracked files (target/word-size/src), never in the
+# working tree, with its own cargo target directory (kept between runs; the first run
+# starts from a copy of the release build's dependencies, so only this crate compiles).
+# If the replacement no longer matches the source the script stops, so the figure never
+# describes code that has changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/target/word-size
+SRC=$WORK/src
+export CARGO_TARGET_DIR=$WORK/target
+
+if [ ! -f "$ROOT/dist/lia_bg.wasm" ]; then
+  echo "word-size: build the release first (trunk build --release)" >&2
+  exit 1
+fi
+if [ ! -d "$CARGO_TARGET_DIR/wasm32-unknown-unknown" ] && [ -d "$ROOT/target/wasm32-unknown-unknown" ]; then
+  mkdir -p "$CARGO_TARGET_DIR"
+  cp -al "$ROOT/target/wasm32-unknown-unknown" "$CARGO_TARGET_DIR/" 2>/dev/null ||
+    cp -a "$ROOT/target/wasm32-unknown-unknown" "$CARGO_TARGET_DIR/"
+fi
+
+rm -rf "$SRC" "$WORK/dist"
+mkdir -p "$SRC"
+git ls-files -z | while IFS= read -r -d '' f; do
+  mkdir -p "$SRC/$(dirname "$f")"
+  cp "$f" "$SRC/$f"
+done
+
+python3 - "$SRC/src/ui/downloads.rs" <<'PY'
+import sys
+path = sys.argv[1]
+old = "export::to_docx(a, &browser::now_iso(), Some(today))"
+new = "{ let _ = a; Vec::new() }"
+text = open(path).read()
+if old not in text:
+    sys.exit(f"word-size: {path} no longer contains {old!r}; update scripts/word-size.sh")
+open(path, "w").write(text.replace(old, new))
+PY
+
+(cd "$SRC" && trunk build --release --dist "$WORK/dist" >"$WORK/build.log" 2>&1) || {
+  echo "word-size: build failed (see $WORK/build.log)" >&2
+  exit 1
+}
+with_raw=$(stat -c %s "$ROOT/dist/lia_bg.wasm")
+with_gz=$(gzip -9c "$ROOT/dist/lia_bg.wasm" | wc -c)
+without_raw=$(stat -c %s "$WORK/dist/lia_bg.wasm")
+without_gz=$(gzip -9c "$WORK/dist/lia_bg.wasm" | wc -c)
+printf '%-40s %10s %10s\n' "wasm" "raw" "gzip -9"
+printf '%-40s %10s %10s\n' "release, with the Word export" "$with_raw" "$with_gz"
+printf '%-40s %10s %10s\n' "release, Word export taken out" "$without_raw" "$without_gz"
+printf '%-40s %10s %10s\n' "what the Word export adds" "$((with_raw - without_raw))" "$((with_gz - without_gz))"
+printf '{"with":{"raw":%s,"gzip":%s},"without":{"raw":%s,"gzip":%s}}\n' \
+  "$with_raw" "$with_gz" "$without_raw" "$without_gz" >"$WORK/sizes.json"

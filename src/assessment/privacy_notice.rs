@@ -1,0 +1,387 @@
+//! A suggested paragraph for the organisation's privacy information, made from the
+//! answers: what UK GDPR Articles 13(1)(c)–(d) and 14(2)(b) require the privacy
+//! information to say where legitimate interests is the lawful basis, and what the
+//! ICO recommends ("How do we apply legitimate interests in practice?"; "What else do we
+//! need to consider?"):
+//!
+//! - the purpose, and that the lawful basis is legitimate interests (Art. 13(1)(c));
+//!   on the recognised route, that it is a recognised legitimate interest and which
+//!   Annex 1 condition (ICO, recognised legitimate interest guidance);
+//! - what the legitimate interests are (Art. 13(1)(d), 14(2)(b));
+//! - the right to object and how to use it (Art. 13(2)(b), 14(2)(c), 21), presented
+//!   separately from the rest (Art. 21(4)); for direct marketing, that the right is
+//!   absolute (Art. 21(2)–(3)) and how to opt out.
+//!
+//! Nothing is invented: where an answer the wording needs is missing, the wording says
+//! what is missing (`Part::Gap`), and the user fills it in before copying. It is a draft
+//! for the user to check, never a finished notice.
+
+use super::choices::{channels, pecr_basis};
+use super::context::Ctx;
+use super::model::Assessment;
+use super::questions::QuestionId as Q;
+
+/// Which wording applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Legitimate interests (Art. 6(1)(f)).
+    Ordinary,
+    /// Legitimate interests for direct marketing: the right to object is absolute.
+    DirectMarketing,
+    /// A recognised legitimate interest (Art. 6(1)(ea) and Annex 1).
+    Recognised,
+    /// No legitimate interests wording fits: the reason.
+    NotApplicable(&'static str),
+}
+
+/// What the wording needs and the answers do not give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Missing {
+    /// What is missing, in words that read inside "[Missing: …]".
+    pub what: &'static str,
+    /// The question that would give it, if the assessment asks one.
+    pub question: Option<Q>,
+}
+
+/// A piece of a paragraph: wording, or a gap where an answer is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    Gap(Missing),
+}
+
+/// The suggested wording.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrivacyWording {
+    pub route: Route,
+    /// The paragraphs, in order; the right to object is always a paragraph of its own.
+    pub paragraphs: Vec<Vec<Part>>,
+    /// Things to check before using it, which the answers cannot settle.
+    pub checks: Vec<&'static str>,
+}
+
+/// Shown with the wording wherever it appears (the interface and both reports).
+pub const DRAFT_NOTE: &str = "This is a draft made from the answers in this assessment, for you to check and adapt before you use it in your privacy information. It is not legal advice.";
+
+/// The ICO page this wording follows.
+pub const SOURCE: &str = "UK GDPR Articles 13(1)(c)–(d), 14(2)(b) and 21; ICO, “Legitimate interests: what else do we need to consider?”";
+
+impl PrivacyWording {
+    /// The wording as plain text: paragraphs separated by a blank line, each gap written
+    /// "[Missing: …]" so it cannot be mistaken for wording.
+    pub fn text(&self) -> String {
+        let paragraphs: Vec<String> = self
+            .paragraphs
+            .iter()
+            .map(|parts| {
+                parts
+                    .iter()
+                    .map(|part| match part {
+                        Part::Text(t) => t.clone(),
+                        Part::Gap(m) => gap_text(m),
+                    })
+                    .collect()
+            })
+            .collect();
+        paragraphs.join("\n\n")
+    }
+
+    /// Every gap, in order, each once.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut out: Vec<Missing> = Vec::new();
+        for part in self.paragraphs.iter().flatten() {
+            if let Part::Gap(m) = part {
+                if !out.contains(m) {
+                    out.push(*m);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How a gap reads in the text.
+pub fn gap_text(m: &Missing) -> String {
+    format!("[Missing: {}]", m.what)
+}
+
+/// Words joined as English lists them: "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// An option label as it reads inside a sentence: "Contact details" → "contact details",
+/// "E-mail" → "e-mail"; a word in capitals ("PECR", "SMS") is kept.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
+/// The trimmed text answer, without a final full stop (it is put inside a sentence).
+fn text_of(ctx: &Ctx, q: Q) -> Option<String> {
+    let t = ctx.text(q).trim();
+    (!t.is_empty()).then(|| t.trim_end_matches('.').trim_end().to_string())
+}
+
+/// The labels of a multiple choice, with the "other" answer in place of "Something else".
+fn labels(ctx: &Ctx, q: Q, other_key: &str, other: Q) -> Vec<String> {
+    let question = q.question();
+    ctx.choices(q)
+        .iter()
+        .filter_map(|key| {
+            if key == other_key {
+                text_of(ctx, other)
+            } else {
+                question.choice(key).map(|c| in_sentence(c.label))
+            }
+        })
+        .collect()
+}
+
+/// A piece of text.
+fn t(text: impl Into<String>) -> Part {
+    Part::Text(text.into())
+}
+
+fn gap(what: &'static str, question: Option<Q>) -> Part {
+    Part::Gap(Missing { what, question })
+}
+
+/// The text answer, or a gap naming what it should say.
+fn answer_or_gap(ctx: &Ctx, q: Q, what: &'static str) -> Part {
+    match text_of(ctx, q) {
+        Some(text) => t(text),
+        None => gap(what, Some(q)),
+    }
+}
+
+/// Which route the answers take, or why none fits.
+fn route(ctx: &Ctx) -> Route {
+    if ctx.is_yes(Q::TriagePublicAuthority) && ctx.is_yes(Q::TriagePublicTask) {
+        return Route::NotApplicable(
+            "Legitimate interests cannot be used by a public authority for processing in the performance of its tasks (UK GDPR Article 6(1)), so there is no legitimate interests wording to suggest.",
+        );
+    }
+    if ctx.choice(Q::DecisionRely) == Some(super::choices::decision::NO) {
+        return Route::NotApplicable(
+            "The assessment concludes that you cannot rely on legitimate interests for this processing, so there is no legitimate interests wording to suggest.",
+        );
+    }
+    if ctx.recognised_route() {
+        Route::Recognised
+    } else if ctx.direct_marketing() {
+        Route::DirectMarketing
+    } else {
+        Route::Ordinary
+    }
+}
+
+/// The suggested privacy information for the assessment as it stands.
+pub fn privacy_wording(a: &Assessment) -> PrivacyWording {
+    let ctx = Ctx::new(a, None);
+    let route = route(&ctx);
+    let mut checks = Vec::new();
+    if let Route::NotApplicable(_) = route {
+        return PrivacyWording {
+            route,
+            paragraphs: Vec::new(),
+            checks,
+        };
+    }
+    if ctx.choice(Q::DecisionRely) != Some(super::choices::decision::YES) {
+        checks.push("The decision is not made yet: use this wording only once you have decided that you can rely on legitimate interests.");
+    }
+    let paragraphs = vec![
+        purpose(&ctx, route),
+        basis(&ctx, route),
+        objection(&ctx, route, &mut checks),
+    ];
+    PrivacyWording {
+        route,
+        paragraphs,
+        checks,
+    }
+}
+
+/// Who we are, what data about whom, and why (Art. 13(1)(c)).
+fn purpose(ctx: &Ctx, route: Route) -> Vec<Part> {
+    let organisation = answer_or_gap(ctx, Q::AboutOrganisation, "the name of your organisation");
+    let data = labels(
+        ctx,
+        Q::AboutData,
+        super::choices::data::OTHER,
+        Q::AboutDataOther,
+    );
+    let people = labels(
+        ctx,
+        Q::AboutPeople,
+        super::choices::people::OTHER,
+        Q::AboutPeopleOther,
+    );
+    let mut parts = vec![t("We, "), organisation, t(", use ")];
+    if data.is_empty() {
+        parts.push(gap(
+            "the kinds of personal data you use",
+            Some(Q::AboutData),
+        ));
+    } else {
+        parts.push(t(and_list(&data)));
+    }
+    parts.push(t(" about "));
+    if people.is_empty() {
+        parts.push(gap("whose personal data it is", Some(Q::AboutPeople)));
+    } else {
+        parts.push(t(and_list(&people)));
+    }
+    if route == Route::DirectMarketing {
+        let by: Vec<String> = channels::OPTIONS
+            .iter()
+            .filter(|c| ctx.has_choice(Q::TriageChannels, c.key))
+            .map(|c| in_sentence(c.label))
+            .collect();
+        parts.push(t(" to send you marketing by "));
+        if by.is_empty() {
+            parts.push(gap(
+                "how you will send the marketing",
+                Some(Q::TriageChannels),
+            ));
+        } else {
+            parts.push(t(and_list(&by)));
+        }
+    }
+    parts.push(t(". We do this for this purpose: "));
+    let why = if route == Route::Recognised && ctx.has_text(Q::TriageRecognisedDetail) {
+        Q::TriageRecognisedDetail
+    } else {
+        Q::PurposeWhy
+    };
+    parts.push(answer_or_gap(
+        ctx,
+        why,
+        "the purpose: why you want to process the data",
+    ));
+    parts.push(t("."));
+    parts
+}
+
+/// The lawful basis and what the interests are (Art. 13(1)(c)–(d), 14(2)(b)).
+fn basis(ctx: &Ctx, route: Route) -> Vec<Part> {
+    if route == Route::Recognised {
+        let condition = ctx
+            .choice(Q::TriageRecognisedCondition)
+            .and_then(|key| Q::TriageRecognisedCondition.question().choice(key));
+        let mut parts = vec![t(
+            "Our lawful basis for this is a recognised legitimate interest (UK GDPR Article 6(1)(ea)). The condition in Annex 1 to the UK GDPR that applies is: ",
+        )];
+        match condition {
+            Some(c) => parts.push(t(in_sentence(c.label))),
+            None => parts.push(gap(
+                "which recognised legitimate interest applies",
+                Some(Q::TriageRecognisedCondition),
+            )),
+        }
+        parts.push(t("."));
+        return parts;
+    }
+    let mut parts = vec![
+        t("Our lawful basis for this is legitimate interests (UK GDPR Article 6(1)(f)): we may use your information where it is necessary for our legitimate interests, or those of others, unless your interests, rights and freedoms override them. Our legitimate interests are: "),
+        answer_or_gap(ctx, Q::PurposeBenefit, "what your legitimate interests are: the benefit you expect from the processing"),
+        t("."),
+    ];
+    if let Some(others) = text_of(ctx, Q::PurposeThirdParties).filter(|t| !is_none(t)) {
+        parts.push(t(format!(" It also benefits others: {others}.")));
+    }
+    parts
+}
+
+/// "None", "none.", "N/A": an answer that says there is nothing.
+fn is_none(text: &str) -> bool {
+    matches!(
+        text.trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+            .as_str(),
+        "none" | "no" | "n/a" | "na" | "not applicable" | "no one" | "nobody"
+    )
+}
+
+/// The right to object, in its own paragraph (Art. 21(4)), and how to use it.
+fn objection(ctx: &Ctx, route: Route, checks: &mut Vec<&'static str>) -> Vec<Part> {
+    let how = match (ctx.is_yes(Q::ImpactOptOut), text_of(ctx, Q::ImpactOptOutHow)) {
+        (true, Some(how)) => t(how),
+        _ => gap(
+            "how people can object or opt out, for example an e-mail address, a postal address or a link",
+            ctx.is_yes(Q::ImpactOptOut).then_some(Q::ImpactOptOutHow),
+        ),
+    };
+    match route {
+        Route::DirectMarketing => {
+            checks.push("Tell people about their right to object at the latest in your first message to them, clearly and separately from any other information (UK GDPR Article 21(4)).");
+            let electronic = [pecr_basis::CONSENT];
+            if [Q::PecrEmailBasis, Q::PecrSmsBasis]
+                .iter()
+                .any(|q| ctx.choice(*q).is_some_and(|c| electronic.contains(&c)))
+            {
+                checks.push("You said PECR needs people's consent for some of these messages. For those, the ICO says consent is likely to be the lawful basis under UK GDPR too, so this legitimate interests wording may not fit them.");
+            }
+            let mut parts = vec![
+                t("You have the right to object at any time to our use of your information for direct marketing, including any profiling for it (UK GDPR Article 21(2)). This right is absolute: if you object, we will stop using your information for direct marketing. How to opt out: "),
+                how,
+                t("."),
+            ];
+            let every_message = ctx.is_yes(Q::PecrRefusalEveryMessage)
+                && ctx.has_any_choice(Q::TriageChannels, &[channels::EMAIL, channels::SMS]);
+            if every_message {
+                parts.push(t(
+                    " Every marketing message we send also gives you a simple, free way to opt out.",
+                ));
+            }
+            parts
+        }
+        Route::Recognised => {
+            checks.push("Check whether people can object to processing on a recognised legitimate interest, and how, in the ICO's guidance on recognised legitimate interests: this tool could not confirm how UK GDPR Article 21 applies to it, so it does not suggest wording for it.");
+            vec![gap(
+                "whether and how people can object to this use of their information",
+                None,
+            )]
+        }
+        _ => {
+            checks.push("Tell people about their right to object at the latest when you first communicate with them, clearly and separately from any other information (UK GDPR Article 21(4)).");
+            vec![
+                t("You have the right to object at any time to this use of your information, on grounds relating to your particular situation (UK GDPR Article 21(1)). If you object, we will stop unless we can show compelling legitimate grounds that override your interests, rights and freedoms, or we need the information to establish, exercise or defend legal claims. How to object: "),
+                how,
+                t("."),
+            ]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_and_labels_read_as_english() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["a".into()]), "a");
+        assert_eq!(and_list(&["a".into(), "b".into()]), "a and b");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+        assert_eq!(in_sentence("Contact details"), "contact details");
+        assert_eq!(in_sentence("E-mail"), "e-mail");
+        assert_eq!(in_sentence("PECR"), "PECR");
+        assert_eq!(in_sentence(""), "");
+        assert!(is_none("None.") && is_none(" n/a ") && !is_none("Our partners"));
+    }
+}

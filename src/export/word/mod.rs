@@ -1,0 +1,59 @@
+//! The Word document (`.docx`, Office Open XML): everything the HTML report holds, laid
+//! out like the ICO's LIA template, with real Heading 1–3 styles (Word's navigation
+//! pane lists the sections), tables whose header rows repeat on every page, and the
+//! title and author in the document's properties. Organisations edit it as any other
+//! Word document.
+//!
+//! Written here, in plain Rust, rather than with a crate: a package of six small XML
+//! parts in a ZIP archive stored without compression (`zip.rs`, with its CRC-32) needs
+//! little code, and `docx-rs` would bring a deflate encoder, an XML library with
+//! encoding tables and an image crate, and does not replace the characters XML 1.0
+//! forbids (a user's stray control character would make its file unreadable). See
+//! docs/performance.md for the sizes compared. Every piece of text goes through
+//! `xml::push_text`.
+
+mod body;
+mod parts;
+mod xml;
+mod zip;
+
+use crate::assessment::{outcome, Answer, Assessment, Ctx, Date, QuestionId};
+
+pub use xml::escape as escape_xml;
+pub use zip::crc32;
+
+/// The media type of a `.docx` file.
+pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The Word document of `a`: the bytes of a `.docx` file. `exported_at` (ISO 8601 UTC)
+/// dates it, as for the other exports; `today` drives the date-dependent rules.
+pub fn to_docx(a: &Assessment, exported_at: &str, today: Option<Date>) -> Vec<u8> {
+    let result = outcome(a, today);
+    let ctx = Ctx::new(a, today);
+    let document = body::document(a, &ctx, &result, exported_at);
+    let author = match a.answers.get(QuestionId::SignOffCompletedName) {
+        Some(Answer::Text(name)) if !name.trim().is_empty() => Some(name.trim()),
+        _ => None,
+    };
+    let title = format!("Legitimate interests assessment: {}", a.title());
+    let date = exported_at.get(..10).and_then(Date::parse).or(today);
+    let mut zip = zip::Zip::new(date);
+    zip.add("[Content_Types].xml", parts::CONTENT_TYPES.as_bytes());
+    zip.add("_rels/.rels", parts::PACKAGE_RELS.as_bytes());
+    zip.add(
+        "docProps/core.xml",
+        parts::core(&title, author, exported_at).as_bytes(),
+    );
+    zip.add(
+        "docProps/app.xml",
+        parts::app(env!("CARGO_PKG_VERSION")).as_bytes(),
+    );
+    zip.add(
+        "word/_rels/document.xml.rels",
+        parts::DOCUMENT_RELS.as_bytes(),
+    );
+    zip.add("word/styles.xml", parts::STYLES.as_bytes());
+    zip.add("word/numbering.xml", parts::NUMBERING.as_bytes());
+    zip.add("word/document.xml", document.as_bytes());
+    zip.finish()
+}

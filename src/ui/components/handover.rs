@@ -1,0 +1,137 @@
+//! The author's side of the hand-over for approval: "Send for approval" (a file for the
+//! approver), where the hand-over stands, and the approver's comments beside the
+//! questions they are about. What each state means is `crate::handover`'s.
+
+use leptos::prelude::*;
+
+use crate::assessment::Section;
+use crate::handover::{self, Stage};
+use crate::route::Route;
+use crate::ui::components::nav_link::NavLink;
+use crate::ui::downloads::download_handover;
+use crate::ui::state::AppState;
+
+/// Where the open assessment's hand-over stands (recomputed only when it changes).
+fn stage(state: AppState) -> Memo<Stage> {
+    Memo::new(move |_| {
+        state
+            .open
+            .with(|a| a.as_ref().map_or(Stage::NotSent, handover::stage))
+    })
+}
+
+/// "Send for approval", on "Check your answers".
+#[component]
+pub fn SendForApproval() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stage = stage(state);
+    let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let send = move |_| {
+        let outcome = match state.send_for_approval() {
+            Some(Ok(sent)) => download_handover(&sent, "for-approval").map(|()| {
+                "The file to send is downloaded (its name ends “for-approval.html”). Give it to the \
+                 person who approves assessments, for example by e-mail or a shared drive. They open it \
+                 in this tool in their own browser, record their decision and send you a file back: \
+                 open that here with “Choose a file” on the start page."
+                    .to_string()
+            }),
+            Some(Err(refusal)) => Err(refusal.to_string()),
+            None => Err("There is no assessment open.".into()),
+        };
+        result.set(Some(outcome));
+    };
+    view! {
+        {move || (!state.read_only()).then(|| view! {
+            <h2 class="lia-heading-l">"Send for approval"</h2>
+            <p>
+                "If someone else approves your assessments, send it to them as a file. They can read "
+                "it in any browser, and open it in this tool to approve it or return it to you with "
+                "comments. Nothing is sent anywhere by the tool: you pass the file on yourself."
+            </p>
+            <p class="lia-inset" id="lia-handover-stage">{move || handover::describe(&stage.get())}</p>
+            <button type="button" class="lia-button lia-button--secondary" on:click=send>"Send for approval"</button>
+        })}
+        <div role="status" class="lia-status">
+            {move || result.get().map(|r| match r {
+                Ok(message) => view! { <p class="lia-notice-text">{message}</p> }.into_any(),
+                Err(why) => view! { <p class="lia-error-message">{format!("It could not be sent: {why}")}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// On the task list and "Check your answers": the comments of a return, the approval and
+/// its binding (plainly, if the content no longer matches it), or that a decision is
+/// awaited.
+#[component]
+pub fn HandoverBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stage = stage(state);
+    move || {
+        match stage.get() {
+        broken @ Stage::Approved { changed: true, .. } => Some(
+            view! {
+                <div class="lia-warning-banner" role="region" aria-label="Changed after approval" id="lia-approval-changed">
+                    <p><strong>{handover::describe(&broken)}</strong></p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Stage::Returned { decision, changed, .. } => {
+            let sections: Vec<Section> = decision.comments.iter().map(|c| c.section).collect();
+            let summary = handover::describe(&stage.get());
+            Some(
+                view! {
+                    <div class="lia-notice" role="region" aria-label="Returned with comments" id="lia-returned">
+                        <h2 class="lia-heading-m">"Returned with comments"</h2>
+                        <p>{summary}</p>
+                        {(!decision.note.is_empty()).then(|| view! {
+                            <p><strong>"Comment: "</strong><span class="lia-prewrap">{decision.note.clone()}</span></p>
+                        })}
+                        {(!sections.is_empty()).then(|| view! {
+                            <p>"There are comments on:"</p>
+                            <ul class="lia-list">
+                                {sections.into_iter().map(|section| view! {
+                                    <li><NavLink route=Route::Section { section, from_check: false }>{section.title()}</NavLink></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        <p>
+                            {if changed { "You have changed it since you sent it. " } else { "" }}
+                            "When you have dealt with the comments, send it for approval again from “Check your answers”."
+                        </p>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        approved @ Stage::Approved { .. } => Some(
+            view! { <p class="lia-inset" id="lia-approval-binding">{handover::describe(&approved)}</p> }.into_any(),
+        ),
+        waiting @ Stage::Waiting { .. } => Some(
+            view! { <p class="lia-inset" id="lia-awaiting">{handover::describe(&waiting)}</p> }.into_any(),
+        ),
+        _ => None,
+    }
+    }
+}
+
+/// The approver's comment on this section, beside its questions.
+#[component]
+pub fn SectionComment(section: Section) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stage = stage(state);
+    move || {
+        stage.with(|s| {
+            let decision = s.comments()?;
+            let text = decision.comment(section)?.to_string();
+            let from = format!("Comment from {}, {}", decision.who(), decision.date_long());
+            Some(view! {
+                <div class="lia-comment" role="note" aria-label="Comment from the approver">
+                    <p class="lia-comment__from"><strong>{from}</strong></p>
+                    <p class="lia-prewrap">{text}</p>
+                </div>
+            })
+        })
+    }
+}

@@ -1,0 +1,396 @@
+//! The approver's page: a file sent for approval, read-only, with its findings; a
+//! comment box under each section; and the decision (approve, or return with
+//! comments), the approver's name and role, and the date. The decision is made in the
+//! core (`handover::decide`); the file to give back is downloaded from here. Nothing is
+//! saved in the approver's browser.
+
+use leptos::prelude::*;
+
+use crate::assessment::display::Shown;
+use crate::assessment::{Assessment, Section};
+use crate::export::DigestCheck;
+use crate::handover::{self, DecisionForm, FormField, Stage, Verdict};
+use crate::session::Approving;
+use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::components::risk_matrix::RiskMatrix;
+use crate::ui::components::tag::SeverityTag;
+use crate::ui::downloads::download_handover;
+use crate::ui::page_title::page_title;
+use crate::ui::pages::changes::ChangesBody;
+use crate::ui::state::AppState;
+
+const ERRORS_ID: &str = "lia-decision-errors";
+const RECORDED_ID: &str = "lia-decision-recorded";
+
+/// The control an error of the form links to.
+fn target(field: FormField) -> Option<String> {
+    match field {
+        FormField::Verdict => Some("lia-verdict-approved".into()),
+        FormField::Name => Some("lia-approver-name".into()),
+        FormField::Role => Some("lia-approver-role".into()),
+        FormField::Comments => Some("lia-decision-note".into()),
+        FormField::Record => None,
+    }
+}
+
+fn comment_id(section: Section) -> String {
+    format!("lia-comment-{}", section.key())
+}
+
+#[component]
+pub fn ApprovePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The file under review, as the session holds it (it changes once: when decided).
+    let approving: Signal<Option<Approving>> = state.storage.approving.into();
+    let title = Memo::new(move |_| {
+        approving.with(|a| {
+            a.as_ref()
+                .map(|a| a.assessment.title().to_string())
+                .unwrap_or_default()
+        })
+    });
+    page_title(move || Some(format!("For approval: {}", title.get())));
+
+    let verdict: RwSignal<Option<Verdict>> = RwSignal::new(None);
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let comments: Vec<(Section, RwSignal<String>)> = Section::ALL
+        .into_iter()
+        .map(|s| (s, RwSignal::new(String::new())))
+        .collect();
+    let comments = StoredValue::new(comments);
+    let errors: RwSignal<Vec<ErrorItem>> = RwSignal::new(Vec::new());
+    let download_failed: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let record = move |_| {
+        let form = DecisionForm {
+            verdict: verdict.get_untracked(),
+            name: name.get_untracked(),
+            role: role.get_untracked(),
+            note: note.get_untracked(),
+            comments: comments.with_value(|c| {
+                c.iter()
+                    .map(|(s, text)| (*s, text.get_untracked()))
+                    .collect()
+            }),
+        };
+        match state.decide(&form) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                state.focus(RECORDED_ID);
+            }
+            Err(problems) => {
+                errors.set(
+                    problems
+                        .iter()
+                        .map(|p| ErrorItem {
+                            message: p.message(),
+                            target: target(p.field()),
+                        })
+                        .collect(),
+                );
+                state.focus(ERRORS_ID);
+            }
+        }
+    };
+    let error_for = move |field: FormField| {
+        move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.target.is_some() && e.target == target(field))
+                    .map(|e| e.message.clone())
+            })
+        }
+    };
+    let decided =
+        Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
+    let download = move |_| {
+        if let Some(a) = decided.get_untracked() {
+            let what = if a.is_read_only() {
+                "approved"
+            } else {
+                "returned"
+            };
+            download_failed.set(download_handover(&a, what).err());
+        }
+    };
+
+    let intro = move || {
+        approving.with(|a| {
+            a.as_ref().map(|a| {
+                let sent = match &a.stage {
+                    Stage::Waiting { sent, .. } => crate::assessment::Date::parse(sent)
+                        .map_or_else(|| sent.clone(), |d| d.long()),
+                    _ => String::new(),
+                };
+                format!(
+                    "“{}” was sent to you for approval on {sent}. Read it and its findings, then approve it or return it to the author with comments.",
+                    a.file
+                )
+            })
+        })
+    };
+    let warnings = move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            let mut list = Vec::new();
+            if matches!(a.stage, Stage::Waiting { changed: true, .. }) {
+                list.push("Warning: this file was changed after it was sent for approval. Its content does not match the digest recorded when it was sent, so you cannot approve it: return it, or ask the author to send it again.");
+            }
+            match a.digest {
+                DigestCheck::Matches => {}
+                DigestCheck::Mismatch => list.push("Warning: the file's check value (digest) does not match its content: it was changed after it was made."),
+                DigestCheck::Missing => list.push("Warning: the file has no check value (digest), so it cannot be shown to be what the author sent."),
+            }
+            (!list.is_empty()).then(|| view! {
+                <div class="lia-warning-banner" role="region" aria-label="Warning about this file" id="lia-approval-file-warning">
+                    {list.into_iter().map(|w| view! { <p><strong>{w}</strong></p> }).collect_view()}
+                </div>
+            })
+        })
+    };
+
+    let sections = move || {
+        approving.with(|a| {
+            a.as_ref().map(|a| {
+                Section::ALL
+                    .into_iter()
+                    .map(|section| {
+                        let text = comments.with_value(|c| {
+                            c.iter().find(|(s, _)| *s == section).map(|(_, t)| *t)
+                        });
+                        view! { <SectionReview approving=a.clone() section comment=text.expect("every section") /> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.close_approval()>
+            "Close this file"
+        </button>
+        <span class="lia-caption">"For approval"</span>
+        <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{move || title.get()}</h1>
+        <p>{intro}</p>
+        <p class="lia-inset">
+            "Nothing you do here is saved in this browser. Your decision is made into a file for "
+            "you to download and give back to the author."
+        </p>
+        {warnings}
+        <ChangesSinceApproved approving />
+        <Findings approving />
+        {sections}
+        <h2 class="lia-heading-l" id="lia-decision-heading">"Your decision"</h2>
+        <ErrorSummary id=ERRORS_ID items=errors title="There is a problem" level=3 />
+        {move || decided.get().map(|a| {
+            let approved = a.is_read_only();
+            view! {
+                <div class="lia-notice" id=RECORDED_ID tabindex="-1" role="region" aria-labelledby="lia-decision-recorded-title">
+                    <h3 class="lia-heading-m" id="lia-decision-recorded-title">
+                        {if approved { "You have approved it" } else { "You have returned it with comments" }}
+                    </h3>
+                    <p>
+                        "Download the file and give it back to the author. When they open it in this tool, "
+                        {if approved {
+                            "their record becomes the approved one, with your name, role and the date, and the digest of the content you approved."
+                        } else {
+                            "they see your comments beside the questions."
+                        }}
+                    </p>
+                    <button type="button" class="lia-button" on:click=download>
+                        {if approved { "Download the approved file" } else { "Download the returned file" }}
+                    </button>
+                    {move || download_failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+                </div>
+            }
+        })}
+        {move || decided.with(Option::is_none).then(|| view! {
+            <div class=move || if error_for(FormField::Verdict)().is_some() { "lia-field lia-field--error" } else { "lia-field" }>
+                <fieldset class="lia-fieldset" aria-describedby="lia-verdict-hint">
+                    <legend class="lia-legend">"What is your decision?"</legend>
+                    <div class="lia-hint" id="lia-verdict-hint">
+                        "Approve it only if nothing blocks it and you accept its conclusion. To return it, add at least one comment."
+                    </div>
+                    {move || error_for(FormField::Verdict)().map(|e| view! { <p class="lia-error-message"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                    <div class="lia-radios">
+                        {Verdict::ALL.into_iter().map(|v| {
+                            let id = format!("lia-verdict-{}", v.key());
+                            view! {
+                                <div class="lia-radio">
+                                    <input class="lia-radio__input" type="radio" name="lia-verdict" id=id.clone() value=v.key()
+                                        prop:checked=move || verdict.get() == Some(v)
+                                        on:change=move |_| verdict.set(Some(v)) />
+                                    <label class="lia-radio__label" for=id>{v.label()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+            <div class=move || if error_for(FormField::Comments)().is_some() { "lia-field lia-field--error" } else { "lia-field" }>
+                <label class="lia-label" for="lia-decision-note">"Comments on the whole assessment (optional)"</label>
+                {move || error_for(FormField::Comments)().map(|e| view! { <p class="lia-error-message" id="lia-decision-note-error"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                <textarea class="lia-textarea" id="lia-decision-note" rows="4"
+                    aria-describedby=move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error")
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </div>
+            <TextInput id="lia-approver-name" label="Your name" value=name error=Signal::derive(error_for(FormField::Name)) />
+            <TextInput id="lia-approver-role" label="Your role" value=role error=Signal::derive(error_for(FormField::Role)) />
+            <p>{format!("Date of your decision: {}", state.today.long())}</p>
+            <div class="lia-button-group">
+                <button type="button" class="lia-button" on:click=record>"Record your decision"</button>
+                <button type="button" class="lia-link-button" on:click=move |_| { state.import_instead(); }>
+                    "Open it as an assessment in this browser instead"
+                </button>
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn TextInput(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
+            <label class="lia-label" for=id>{label}</label>
+            {
+                let error_id = error_id.clone();
+                move || error.get().map(|e| view! { <p class="lia-error-message" id=error_id.clone()><span class="lia-visually-hidden">"Error: "</span>{e}</p> })
+            }
+            <input class="lia-input lia-input--width-20" type="text" id=id autocomplete="off"
+                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
+    }
+}
+
+/// What changed since the approved version this file reviews, when this browser has
+/// that version saved (the core compares them when the file is opened).
+#[component]
+fn ChangesSinceApproved(approving: Signal<Option<Approving>>) -> impl IntoView {
+    move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            let earlier: &Assessment = a.earlier.as_ref()?;
+            let (changes, chain) = a.changes.clone()?;
+            let when = match handover::stage(earlier) {
+                Stage::Approved { decision, .. } => format!(" on {} by {}", decision.date_long(), decision.who()),
+                _ => String::new(),
+            };
+            Some(view! {
+                <section class="lia-inset" id="lia-changes-since-approved" aria-labelledby="lia-changes-since-approved-title">
+                    <h2 class="lia-heading-m" id="lia-changes-since-approved-title">{format!("What changed since version {} was approved", earlier.version)}</h2>
+                    <p>{format!("This is version {}, a review of version {}, which was approved{when}. This browser has that version saved.", a.assessment.version, earlier.version)}</p>
+                    <ChangesBody changes chain />
+                </section>
+            })
+        })
+    }
+}
+
+/// The file's findings, read-only.
+#[component]
+fn Findings(approving: Signal<Option<Approving>>) -> impl IntoView {
+    move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            let findings = a.evaluation.outcome.findings.clone();
+            let reading = a.evaluation.outcome.reading.label();
+            Some(view! {
+                <h2 class="lia-heading-l">"Findings"</h2>
+                <p>{format!("Overall reading: {reading}. DPIA: {}", a.evaluation.outcome.dpia.describe())}</p>
+                <p>{crate::ui::components::findings::counts_text(&findings)}"."</p>
+                <ul class="lia-findings__list">
+                    {findings.into_iter().map(|f| view! {
+                        <li class=format!("lia-finding lia-finding--{}", f.severity.label().to_ascii_lowercase()) data-finding=f.id>
+                            <p class="lia-finding__message"><SeverityTag severity=f.severity />" "{f.message}</p>
+                            {f.detail.map(|d| view! { <p class="lia-finding__detail">{d}</p> })}
+                            <p class="lia-finding__source">{format!("Source: {}", f.source.citation)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })
+        })
+    }
+}
+
+/// One section, read-only, with the approver's comment box.
+#[component]
+fn SectionReview(
+    approving: Approving,
+    section: Section,
+    comment: RwSignal<String>,
+) -> impl IntoView {
+    let e = &approving.evaluation;
+    let body = match e.not_applicable(section) {
+        Some(reason) => view! { <p class="lia-hint">{reason}</p> }.into_any(),
+        None => {
+            let rows = e.rows(section).to_vec();
+            view! {
+                <dl class="lia-summary-list">
+                    {rows.into_iter().map(|(q, shown)| view! {
+                        <div class="lia-summary-list__row">
+                            <dt class="lia-summary-list__key">{q.question().short}</dt>
+                            <dd class="lia-summary-list__value">{match shown {
+                                Shown::Empty => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
+                                Shown::Text(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
+                                Shown::Suggested(answer) => view! { <span class="lia-missing">{format!("Suggested: {answer} (not confirmed)")}</span> }.into_any(),
+                                Shown::List(items) => view! { <ul class="lia-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any(),
+                            }}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            }
+            .into_any()
+        }
+    };
+    let impacts = (section == Section::Impact && e.applies(section)).then(|| {
+        let list = approving.assessment.impacts.clone();
+        let rated = |r: Option<crate::assessment::Risk>| r.map_or("Not rated", |r| r.label());
+        view! {
+            <h3 class="lia-heading-s">"Impacts"</h3>
+            <table class="lia-table">
+                <caption class="lia-visually-hidden">"Impacts, before and after safeguards"</caption>
+                <thead><tr>
+                    <th scope="col">"Impact"</th>
+                    <th scope="col">"Before safeguards"</th>
+                    <th scope="col">"Safeguards"</th>
+                    <th scope="col">"After safeguards"</th>
+                </tr></thead>
+                <tbody>
+                    {list.iter().enumerate().map(|(i, impact)| view! {
+                        <tr>
+                            <td><span class="lia-prewrap">{format!("{}. {}", i + 1, impact.description)}</span></td>
+                            <td>{rated(impact.risk())}</td>
+                            <td><span class="lia-prewrap">{impact.safeguards.clone()}</span></td>
+                            <td>{rated(impact.residual_risk())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <RiskMatrix impacts=Signal::derive(move || list.clone()) id="lia-approve-matrix" />
+        }
+    });
+    let id = comment_id(section);
+    view! {
+        <h2 class="lia-heading-m">{format!("{}. {}", section.number(), section.title())}</h2>
+        {body}
+        {impacts}
+        <div class="lia-field lia-comment-field">
+            <label class="lia-label" for=id.clone()>{format!("Comment on “{}” (optional)", section.title())}</label>
+            <textarea class="lia-textarea" id=id rows="3"
+                prop:value=move || comment.get()
+                on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+        </div>
+    }
+}
