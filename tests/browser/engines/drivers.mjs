@@ -66,9 +66,9 @@ async function takeSaved(dir, before, timeout) {
         size = now;
         await sleep(100);
       }
-      const text = await fs.readFile(file, 'utf8');
+      const bytes = await fs.readFile(file);
       await fs.rm(file);
-      return { name: names[0], text };
+      return { name: names[0], bytes, text: bytes.toString('utf8') };
     }
     if (Date.now() > end) throw new Error(`no download saved in ${dir} within ${timeout} ms`);
     await sleep(50);
@@ -251,7 +251,7 @@ class Page {
   }
 
   /**
-   * Runs `action` and returns the file the browser saves: { name, text }. Firefox and
+   * Runs `action` and returns the file the browser saves: { name, bytes, text }. Firefox and
    * WebKit save into a folder of this run's own (see each engine), without asking.
    */
   async download(action) {
@@ -331,7 +331,8 @@ class ChromiumPage extends Page {
     const download = this.page.waitForEvent('download', { timeout: this.timeout });
     await action();
     const file = await download;
-    return { name: file.suggestedFilename(), text: await fs.readFile(await file.path(), 'utf8') };
+    const bytes = await fs.readFile(await file.path());
+    return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
   }
 
   close() {

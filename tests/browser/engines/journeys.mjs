@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
 import { answerKinds, digestOf } from '../file-helpers.mjs';
 import { exportOf, record, reviewedDigest } from '../register-files.mjs';
@@ -41,9 +42,11 @@ import {
   openId,
   startNew,
   storedRecord,
+  storedRecords,
   waitForStored,
   waitForStatus,
   goToHash,
+  goToStart,
   findingIds,
   expectFinding,
   assertNoErrors,
@@ -481,8 +484,9 @@ journey('two widgets on a host page with hostile CSS keep separate drafts, take 
 // IndexedDB throw. The tool works in memory, says so on every page, and the work can
 // leave as a file.
 journey('with storage blocked by the browser the tool works in memory, says so on every page, and the work can be downloaded', async (t) => {
-  const html = await fs.readFile(SINGLE_FILE, 'utf8');
-  const url = t.server.put('/__sandboxed/lia-assessment.html', html, 'text/html; charset=utf-8', {
+  // Its bytes as they are, sent without a character set as a server would.
+  const html = await fs.readFile(SINGLE_FILE);
+  const url = t.server.put('/__sandboxed/lia-assessment.html', html, 'text/html', {
     'content-security-policy': 'sandbox allow-scripts allow-downloads allow-forms',
   });
   const page = await t.page();
@@ -908,12 +912,137 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
   await assertNoErrors(b, 'tab B');
 });
 
-// ---- placeholders for issue 17 (on another branch) ------------------------------------------
+// ---- the Word document --------------------------------------------------------------------
 
-journey('the Word document downloads and opens (issue 17)', async () => {}, {
-  placeholder: 'issue 17 (the Word document) is being built on another branch: this journey is filled in once it lands',
+/** The text of a Word document as LibreOffice lays it out: converted to PDF headless (a
+ * profile of its own, so runs never share one) and read back with pdftotext. */
+async function wordText(bytes) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-word-'));
+  try {
+    await fs.writeFile(path.join(dir, 'record.docx'), bytes);
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'record.docx')]);
+    return (await run('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'])).replace(/\s+/g, ' ');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+function run(program, args) {
+  return new Promise((resolve, reject) => {
+    execFile(program, args, { timeout: 120000, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${program} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+journey('the Word document downloads, opens in a word processor and holds the record: title, answers and findings', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const id = await startExample(page);
+  const saved = (await storedRecord(page, id)).assessment;
+  const docx = await page.download(() => page.click(button('Download as a Word document')));
+  assert.match(docx.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
+  assert.equal(docx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] a ZIP package`);
+  const words = await wordText(docx.bytes);
+  const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
+  for (const [what, want] of [
+    ['the title', EXAMPLE],
+    ['the organisation', saved.answers['about.organisation']],
+    ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
+    ['the findings heading', 'Findings'],
+  ]) {
+    assert.ok(words.includes(squeeze(want)), `[${t.name}] the Word document shows ${what}: "${want}"`);
+  }
+  await assertNoErrors(page);
 });
 
-journey('an assessment is handed over between two browser contexts (issue 17)', async () => {}, {
-  placeholder: 'issue 17 (the hand-over between two browser contexts) is being built on another branch: this journey is filled in once it lands',
+// ---- the hand-over for approval -------------------------------------------------------------
+
+const PURPOSE = 'Identify the legitimate interest (purpose test)';
+const COMMENT = 'Say how important the benefit is, and for whom.';
+const FIX = 'Essential: staff safety depends on reaching someone quickly.';
+
+/** Opens a downloaded file with "Choose a file" on the start page. */
+async function openFile(page, file) {
+  await goToStart(page);
+  await page.chooseFiles(label('Choose a file'), [{ name: file.name, mimeType: 'text/html', buffer: file.bytes }]);
+}
+
+/** The approver opens the file, comments, decides and downloads the file to give back. */
+async function decide(page, file, { verdict, comment }) {
+  await openFile(page, file);
+  await page.until(async () => (await page.hash()) === '#/approve', { message: 'the approver’s page' });
+  await page.waitFor(heading(EXAMPLE));
+  assert.equal(await page.count(link(/^Change/)), 0, `[${page.name}] read-only: no "Change" links`);
+  if (comment) await page.fill(label(`Comment on “${PURPOSE}” (optional)`), comment);
+  await page.click(label(verdict));
+  await page.fill(label('Your name'), 'Sam Patel');
+  await page.fill(label('Your role'), 'Data Protection Officer');
+  await page.click(button('Record your decision'));
+  await page.waitFor(css('#lia-decision-recorded'));
+  const back = await page.download(() => page.click(button(verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file')));
+  assert.deepEqual(await storedRecords(page), {}, `[${page.name}] nothing kept in the approver’s browser`);
+  await page.click(button('Close this file'));
+  await page.waitFor(heading('Your assessments', 2));
+  return back;
+}
+
+journey('an assessment is handed over between two browsers, files only: sent, returned with a comment, fixed, sent again and approved', async (t) => {
+  const author = await t.page();
+  const approver = await t.page();
+  await openApp(author, `${t.server.origin}/`);
+  await openApp(approver, `${t.server.origin}/`);
+  const id = await startExample(author);
+
+  // 1. The author sends it.
+  await author.click(link('Check your answers'));
+  await author.waitFor(heading('Check your answers'));
+  const sent1 = await author.download(() => author.click(button('Send for approval')));
+  assert.match(sent1.name, /-for-approval\.html$/);
+  assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
+  await waitForStored(author, id, (r) => r.assessment.handover?.length === 1);
+
+  // 2. The approver returns it with a comment on the purpose test.
+  await approver.bringToFront();
+  const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
+  assert.match(returned.name, /-returned\.html$/);
+
+  // 3. The author opens it: the same record, the comment beside the questions.
+  await author.bringToFront();
+  await openFile(author, returned);
+  await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
+  const banner = { role: 'region', name: 'Returned with comments' };
+  assert.match(await author.text(banner), /Returned with comments by Sam Patel \(Data Protection Officer\) on/);
+  await author.click(link(PURPOSE, { within: banner }));
+  await author.waitFor(heading(PURPOSE));
+  assert.ok((await author.text({ role: 'note', name: 'Comment from the approver' })).includes(COMMENT));
+
+  // 4. The author fixes it and sends it again.
+  await author.fill(label('How important are those benefits?'), FIX);
+  await waitForStored(author, id, (r) => r.assessment.answers['purpose.importance'] === FIX);
+  await author.click(link('Return to the task list'));
+  await author.click(link('Check your answers'));
+  await author.waitFor(heading('Check your answers'));
+  const sent2 = await author.download(() => author.click(button('Send for approval')));
+  await waitForStored(author, id, (r) => r.assessment.handover?.length === 2);
+
+  // 5. The approver approves; 6. the author's record becomes the approved one.
+  await approver.bringToFront();
+  const approved = await decide(approver, sent2, { verdict: 'Approve it' });
+  assert.match(approved.name, /-approved\.html$/);
+  await author.bringToFront();
+  await openFile(author, approved);
+  await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
+  await author.waitFor({ role: 'region', name: 'Approved' });
+  assert.match(
+    await author.text(css('#lia-approval-binding')),
+    /^Approved by Sam Patel \(Data Protection Officer\) on .+\. The approval is bound to the content with the digest [0-9a-f]{64}, and the content matches it\.$/,
+  );
+  const { assessment: record } = await waitForStored(author, id, (r) => r.assessment.status === 'approved');
+  assert.equal(record.answers['purpose.importance'], FIX, `[${t.name}] the version approved is the fixed one`);
+  assert.deepEqual(record.handover.map((r) => r.decision?.verdict), ['returned', 'approved']);
+  assert.equal(Object.keys(await storedRecords(author)).length, 1, `[${t.name}] one record, not a copy`);
+  await assertNoErrors(author, 'the author’s browser');
+  await assertNoErrors(approver, 'the approver’s browser');
 });

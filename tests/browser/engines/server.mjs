@@ -9,7 +9,9 @@ import path from 'node:path';
 import { DIST, DEMO, SINGLE_FILE } from '../support.mjs';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8',
+  // No character set, as nginx, Apache and IIS send pages: the single file is a
+  // windows-1252 page and says so itself (docs/embedding.md).
+  '.html': 'text/html',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
