@@ -165,7 +165,17 @@ class Page {
   /** A click with the mouse, in the middle of the element (scrolled into view). */
   async click(query) {
     await this.waitFor(query);
-    const point = await this.q('point', query);
+    // Aimed only once the element stays where it is, as Playwright's own clicks wait for
+    // it: an engine may still scroll after the last keys, as Firefox does when it brings
+    // the caret of the text just typed back into view on its next frame. A click aimed
+    // before that lands on whatever has moved under the pointer.
+    let point = await this.q('point', query);
+    for (let i = 0; i < 20; i++) {
+      await sleep(50);
+      const again = await this.q('point', query);
+      if (again.x === point.x && again.y === point.y) break;
+      point = again;
+    }
     await this.mouseClick(point.x, point.y);
   }
 
