@@ -382,3 +382,188 @@ fn hostile_text_is_escaped_kept_and_never_breaks_the_xml() {
     assert!(core.contains("Answer"), "{core}");
     assert!(document.contains("hostile &lt;&amp;&gt; \u{FFFD}"));
 }
+
+/// A review of the approved emergency-contacts example with two answers changed (one of
+/// them hostile text), and the version it reviews.
+fn review_pair() -> (lia::assessment::Assessment, lia::assessment::Assessment) {
+    use lia::assessment::examples::example;
+    use lia::assessment::lifecycle::{approve, start_review};
+    let mut v1 = (example("emergency-contacts").unwrap().build)("v1");
+    approve(&mut v1, Date::new(2026, 4, 16).unwrap()).unwrap();
+    let mut v2 = start_review(&v1, "v2", Date::new(2027, 4, 1).unwrap());
+    v2.set_text(
+        QuestionId::ExpPastUse,
+        "<w:p>Staff & \"visitors\" \u{202e}right-to-left\u{202c}",
+    );
+    let why = match v1.answers.get(QuestionId::PurposeWhy) {
+        Some(Answer::Text(t)) => t.clone(),
+        _ => unreachable!("the example answers it"),
+    };
+    v2.set_text(QuestionId::PurposeWhy, why.replace("designated", "chosen"));
+    (v1, v2)
+}
+
+#[test]
+fn the_word_document_of_a_review_lists_the_same_changes_as_the_html_report() {
+    use lia::compare::{compare, listing};
+    use lia::export::{to_docx_with_previous, to_html_with_previous};
+    let (v1, v2) = review_pair();
+    let today = Date::new(2026, 4, 16);
+    let document = part(
+        &docx::unzip(&to_docx_with_previous(&v2, Some(&v1), AT, today)),
+        "word/document.xml",
+    );
+    assert!(
+        xml_problems(&document).is_empty(),
+        "{:?}",
+        xml_problems(&document)
+    );
+    let title = "Appendix: Changes since version 1, approved on 16 April 2026";
+    assert!(
+        styled(&document, "Heading1", title),
+        "the appendix is a heading"
+    );
+    let report = to_html_with_previous(&v2, Some(&v1), AT, today);
+    assert!(
+        report.contains(&format!("<h2>{title}</h2>")),
+        "the same heading"
+    );
+    assert!(document.contains("Version 2 reviews exactly the approved version 1."));
+    // One row per change, as the listing (and the HTML report) has them.
+    let changes = compare(&v1, &v2, today);
+    let groups = listing(&changes);
+    let appendix = &document[document.find(&escape_xml(title)).unwrap()..];
+    for group in &groups {
+        assert!(
+            styled(appendix, "Heading2", &group.heading),
+            "{}",
+            group.heading
+        );
+        for line in &group.lines {
+            assert!(appendix.contains(&escape_xml(&line.what)), "{}", line.what);
+        }
+    }
+    let rows: usize = groups.iter().map(|g| g.lines.len()).sum();
+    assert_eq!(rows, changes.len());
+    // Header row plus one row per change, in the appendix's tables.
+    assert_eq!(appendix.matches("<w:tr>").count(), groups.len() + rows);
+    // The words taken out are struck through and those put in underlined, each marked.
+    assert!(appendix.contains("<w:strike/>") && appendix.contains("[removed] designated"));
+    assert!(appendix.contains("<w:u w:val=\"single\"/>") && appendix.contains("[added] chosen"));
+    // The user's text is escaped: no element of theirs in the document.
+    assert!(!appendix.contains("<w:p>Staff"));
+    assert!(appendix.contains("&lt;w:p&gt;Staff &amp; &quot;visitors&quot;"));
+    // Without the earlier version it says so, with the digest it should have.
+    let alone = part(&docx::unzip(&to_docx(&v2, AT, today)), "word/document.xml");
+    assert!(alone.contains("was not available when this report was made"));
+    assert!(alone.contains(&v2.reviewed.as_ref().unwrap().digest));
+    // A first version has no appendix; a changed copy of version 1 is called out.
+    let first = part(&docx::unzip(&to_docx(&v1, AT, today)), "word/document.xml");
+    assert!(!first.contains("Appendix: Changes since"));
+    let mut changed = v1.clone();
+    changed.set_text(QuestionId::PurposeWhy, "Something else.");
+    let other = part(
+        &docx::unzip(&to_docx_with_previous(&v2, Some(&changed), AT, today)),
+        "word/document.xml",
+    );
+    assert!(other.contains("Version 2 does not review exactly this copy of version 1."));
+}
+
+/// The text of each table row of `document`: its cells' text, paragraphs joined by a
+/// space, XML entities undone.
+fn table_rows(document: &str) -> Vec<Vec<String>> {
+    let unescape = |t: &str| {
+        t.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    };
+    let mut rows = Vec::new();
+    for row in document.split("<w:tr>").skip(1) {
+        let row = &row[..row.find("</w:tr>").unwrap()];
+        let cells = row
+            .split("<w:tc>")
+            .skip(1)
+            .map(|cell| {
+                let mut words = Vec::new();
+                for paragraph in cell.split("<w:p>").skip(1) {
+                    let mut text = String::new();
+                    for piece in paragraph.split("<w:t").skip(1) {
+                        let start = piece.find('>').unwrap() + 1;
+                        let end = piece.find("</w:t>").unwrap_or(start);
+                        text.push_str(&unescape(&piece[start..end]));
+                    }
+                    words.push(text);
+                }
+                words.join(" ")
+            })
+            .collect();
+        rows.push(cells);
+    }
+    rows
+}
+
+#[test]
+fn each_impact_is_a_row_with_its_ratings_and_sits_in_its_cells_of_the_risk_matrix() {
+    use lia::assessment::Likelihood;
+    use lia::export::template::rating;
+    let mut checked = 0;
+    for example in EXAMPLES {
+        let a = (example.build)(example.key);
+        let document = part(&docx::unzip(&to_docx(&a, AT, today())), "word/document.xml");
+        let rows = table_rows(&document);
+        for (i, impact) in a.impacts.iter().enumerate() {
+            let n = (i + 1).to_string();
+            let after = rating(
+                impact.residual_likelihood.or(impact.likelihood),
+                impact.residual_severity.or(impact.severity),
+            );
+            let want = vec![
+                n.clone(),
+                impact.description.trim().to_string(),
+                rating(impact.likelihood, impact.severity),
+                impact.safeguards.trim().to_string(),
+                after,
+            ];
+            assert!(
+                rows.contains(&want),
+                "{}: impact {n} as {want:?}",
+                example.key
+            );
+            // The matrix: one row per severity, a column per likelihood in order.
+            for (before, l, s) in [
+                (true, impact.likelihood, impact.severity),
+                (
+                    false,
+                    impact.residual_likelihood.or(impact.likelihood),
+                    impact.residual_severity.or(impact.severity),
+                ),
+            ] {
+                let (Some(l), Some(s)) = (l, s) else { continue };
+                let row = rows
+                    .iter()
+                    .find(|r| r.len() == 1 + Likelihood::ALL.len() && r[0] == s.label())
+                    .unwrap_or_else(|| panic!("{}: the matrix row {}", example.key, s.label()));
+                let column = 1 + Likelihood::ALL.iter().position(|x| *x == l).unwrap();
+                let cell = &row[column];
+                let name = if before { "Before: " } else { "After: " };
+                // "High risk Before: 1, 2 After: 3": the numbers after `name`.
+                let listed = cell
+                    .split(name)
+                    .nth(1)
+                    .map(|rest| rest.split(" After: ").next().unwrap_or(""))
+                    .unwrap_or("");
+                assert!(
+                    listed.split(", ").any(|x| x == n),
+                    "{}: impact {n} {name}in the cell of {} and {}: {cell:?}",
+                    example.key,
+                    l.label(),
+                    s.label()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} matrix placings checked");
+}

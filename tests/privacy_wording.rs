@@ -204,3 +204,69 @@ fn user_text_is_kept_as_typed() {
     a.set_text(Q::PurposeBenefit, hostile);
     assert!(privacy_wording(&a).text().contains(hostile));
 }
+
+/// Both reports carry the wording: every piece of every paragraph, escaped as each
+/// format escapes text, and where an answer is missing, what is missing.
+#[test]
+fn both_reports_hold_the_wording_whole_for_every_example() {
+    use lia::assessment::examples::EXAMPLES;
+    use lia::assessment::privacy_notice::gap_text;
+    use lia::export::{escape::html, escape_xml, to_docx, to_html};
+    let at = "2026-11-22T10:15:00Z";
+    let today = lia::assessment::Date::new(2026, 11, 22);
+    let mut pieces = 0;
+    for e in EXAMPLES {
+        let mut a = (e.build)(e.key);
+        // A gap as well as text: the organisation left out.
+        a.answers.clear(Q::AboutOrganisation);
+        let wording = privacy_wording(&a);
+        let report = to_html(&a, at, today);
+        let document = lia_docx_parts(&to_docx(&a, at, today));
+        if let Route::NotApplicable(reason) = wording.route {
+            assert!(
+                report.contains(&html(reason)),
+                "{}: the reason in HTML",
+                e.key
+            );
+            assert!(
+                document.contains(&escape_xml(reason)),
+                "{}: the reason in Word",
+                e.key
+            );
+            continue;
+        }
+        for paragraph in &wording.paragraphs {
+            for part in paragraph {
+                let text = match part {
+                    Part::Text(t) => t.clone(),
+                    Part::Gap(m) => gap_text(m),
+                };
+                // Word may split a piece into runs at line breaks: each line is checked.
+                for line in text.split('\n').filter(|l| !l.trim().is_empty()) {
+                    pieces += 1;
+                    assert!(
+                        report.contains(&html(line)),
+                        "{}: not in the HTML report: {line:?}",
+                        e.key
+                    );
+                    assert!(
+                        document.contains(&escape_xml(line)),
+                        "{}: not in the Word document: {line:?}",
+                        e.key
+                    );
+                }
+            }
+        }
+    }
+    assert!(pieces > 50, "only {pieces} pieces checked");
+}
+
+/// word/document.xml of a `.docx` (stored, not compressed, as the tool writes it).
+fn lia_docx_parts(bytes: &[u8]) -> String {
+    let files = docx::unzip(bytes);
+    String::from_utf8(files["word/document.xml"].clone()).unwrap()
+}
+
+#[path = "fixtures/export/docx.rs"]
+#[allow(dead_code)] // the package reader only; its other helpers serve other tests
+mod docx;

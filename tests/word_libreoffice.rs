@@ -135,6 +135,21 @@ fn approved() -> Assessment {
     decide(&a, &form, today().unwrap()).unwrap()
 }
 
+/// Version 1 of the emergency-contacts example, approved, and its review with one word
+/// of the purpose changed.
+fn review_pair() -> (Assessment, Assessment) {
+    use lia::assessment::lifecycle::{approve, start_review};
+    let mut v1 = (example("emergency-contacts").unwrap().build)("v1");
+    approve(&mut v1, Date::new(2026, 4, 16).unwrap()).unwrap();
+    let mut v2 = start_review(&v1, "v2", Date::new(2027, 4, 1).unwrap());
+    let why = match v1.answers.get(QuestionId::PurposeWhy) {
+        Some(Answer::Text(t)) => t.clone(),
+        _ => unreachable!("the example answers it"),
+    };
+    v2.set_text(QuestionId::PurposeWhy, why.replace("designated", "chosen"));
+    (v1, v2)
+}
+
 /// Converts the documents to PDF in one LibreOffice run, with a profile of its own (so
 /// it never meets another LibreOffice on this machine), then extracts each PDF's text.
 fn convert(dir: &Path, names: &[&str]) -> Vec<String> {
@@ -198,6 +213,11 @@ fn readable(pdf_text: &str) -> String {
 #[test]
 fn libreoffice_opens_each_document_and_shows_every_answer_finding_and_the_sign_off() {
     if !installed("soffice", "--version") || !installed("pdftotext", "-v") {
+        // `./dev test` installs both and asks for this check: there it must not pass unseen.
+        assert!(
+            std::env::var_os("LIA_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) or pdftotext is missing, and LIA_REQUIRE_LIBREOFFICE is set"
+        );
         eprintln!(
             "SKIPPED: LibreOffice (soffice) or pdftotext is not installed. `./dev test` \
              installs Debian's libreoffice-writer-nogui and poppler-utils, so it runs there."
@@ -219,8 +239,29 @@ fn libreoffice_opens_each_document_and_shows_every_answer_finding_and_the_sign_o
     for (name, a) in &documents {
         std::fs::write(dir.join(format!("{name}.docx")), to_docx(a, AT, today())).unwrap();
     }
-    let names: Vec<&str> = documents.iter().map(|(n, _)| *n).collect();
+    // A review, with the version it reviews at hand: its appendix lists the changes.
+    let (v1, v2) = review_pair();
+    std::fs::write(
+        dir.join("review.docx"),
+        lia::export::to_docx_with_previous(&v2, Some(&v1), AT, today()),
+    )
+    .unwrap();
+    let mut names: Vec<&str> = documents.iter().map(|(n, _)| *n).collect();
+    names.push("review");
     let texts = convert(&dir, &names);
+    let review = readable(&texts[3]);
+    for piece in [
+        "Appendix: Changes since version 1, approved on 16 April 2026",
+        "Version 2 reviews exactly the approved version 1.",
+        "Why do you want to process the data?",
+        "[removed] designated",
+        "[added] chosen",
+    ] {
+        assert!(
+            review.contains(&squash(piece)),
+            "review: not in the PDF: {piece:?}"
+        );
+    }
     for ((name, a), text) in documents.iter().zip(&texts) {
         let text = readable(text);
         let mut checked = 0;

@@ -34,7 +34,7 @@ pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};
 pub use schema_doc::schema_markdown;
-pub use word::{crc32, escape_xml, to_docx, MIME as DOCX_MIME};
+pub use word::{crc32, escape_xml, to_docx, to_docx_with_previous, MIME as DOCX_MIME};
 
 /// Identifies our files (the `format` field of every export).
 pub const FORMAT: &str = "lia-assessment";

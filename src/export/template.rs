@@ -158,6 +158,57 @@ pub fn hidden_answers(hidden: usize) -> Option<String> {
     })
 }
 
+/// The heading of a review's appendix ("Changes since version N, approved on …"), or
+/// `None` when `a` is not a review.
+pub fn changes_title(a: &crate::assessment::Assessment) -> Option<String> {
+    if a.review_of.is_none() && a.reviewed.is_none() {
+        return None;
+    }
+    let number = a
+        .reviewed
+        .as_ref()
+        .map_or(a.version.saturating_sub(1), |r| r.version);
+    let approved = a
+        .reviewed
+        .as_ref()
+        .and_then(|r| r.approved_on.as_deref())
+        .map(|on| Date::parse(on).map_or_else(|| on.to_string(), Date::long));
+    Some(match approved {
+        Some(on) => format!("Changes since version {number}, approved on {on}"),
+        None => format!("Changes since version {number}"),
+    })
+}
+
+/// Said in a review's appendix when the version it reviews was not at hand.
+pub const CHANGES_UNAVAILABLE: &str = "The version this review reviews was not available when \
+     this report was made, so its changes are not listed. Open both records in the tool to see \
+     them.";
+
+/// Introduces the digest of the reviewed version when its changes cannot be listed.
+pub const CHANGES_REVIEWED_DIGEST: &str =
+    "Digest of the version it reviews (SHA-256, without its review log): ";
+
+/// Said when the sign-off's changes are not listed yet.
+pub const CHANGES_SIGN_OFF_PENDING: &str = "The sign-off is done again for each version; its \
+     answers are listed once this version has them.";
+
+/// The sentence that counts a review's changes, or says there are none.
+pub fn changes_count(changes: &crate::compare::Changes, listed: bool) -> String {
+    if !listed {
+        return format!(
+            "Nothing has changed since version {}.",
+            changes.before.version
+        );
+    }
+    let count = changes.len();
+    format!(
+        "{count} change{} from {} to {}.",
+        plural(count),
+        changes.before.describe(),
+        changes.after.describe()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,11 +83,12 @@ pub fn download_reminder(a: &Assessment) -> Result<(), String> {
     )
 }
 
-/// The Word document, named `lia-<title>-<date>.docx`.
-pub fn download_docx(a: &Assessment) -> Result<(), String> {
+/// The Word document, named `lia-<title>-<date>.docx`; for a review, with the changes
+/// since `previous` (the version it reviews) as an appendix.
+pub fn download_docx(a: &Assessment, previous: Option<&Assessment>) -> Result<(), String> {
     let today = browser::today();
     let bytes = super::timing::measure("lia-export-docx", || {
-        export::to_docx(a, &browser::now_iso(), Some(today))
+        export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today))
     });
     download_bytes(
         &export::file_name(a, today, "docx"),

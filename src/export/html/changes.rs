@@ -8,6 +8,10 @@ use crate::assessment::{Assessment, Date};
 use crate::compare::{check_chain, compare, listing, Span};
 
 use super::super::escape::html;
+use super::super::template::{
+    changes_count, changes_title, CHANGES_REVIEWED_DIGEST, CHANGES_SIGN_OFF_PENDING,
+    CHANGES_UNAVAILABLE,
+};
 
 /// The appendix, when `a` is a review; `previous` is a copy of the version it reviews,
 /// if one was at hand.
@@ -17,21 +21,8 @@ pub fn appendix(
     today: Option<Date>,
     out: &mut String,
 ) {
-    if a.review_of.is_none() && a.reviewed.is_none() {
+    let Some(title) = changes_title(a) else {
         return;
-    }
-    let number = a
-        .reviewed
-        .as_ref()
-        .map_or(a.version.saturating_sub(1), |r| r.version);
-    let approved = a
-        .reviewed
-        .as_ref()
-        .and_then(|r| r.approved_on.as_deref())
-        .map(|on| Date::parse(on).map_or_else(|| on.to_string(), Date::long));
-    let title = match &approved {
-        Some(on) => format!("Changes since version {number}, approved on {on}"),
-        None => format!("Changes since version {number}"),
     };
     let _ = writeln!(
         out,
@@ -39,16 +30,16 @@ pub fn appendix(
         html(&title)
     );
     let Some(previous) = previous else {
-        out.push_str(
-            "<p class=\"banner warning\">The version this review reviews was not available \
-             when this report was made, so its changes are not listed. Open both records in \
-             the tool to see them.</p>\n",
+        let _ = writeln!(
+            out,
+            "<p class=\"banner warning\">{}</p>",
+            html(CHANGES_UNAVAILABLE)
         );
         if let Some(r) = &a.reviewed {
             let _ = writeln!(
                 out,
-                "<p>Digest of the version it reviews (SHA-256, without its review log): \
-                 <span class=\"digest\">{}</span></p>",
+                "<p>{}<span class=\"digest\">{}</span></p>",
+                html(CHANGES_REVIEWED_DIGEST),
                 html(&r.digest)
             );
         }
@@ -64,27 +55,13 @@ pub fn appendix(
     );
     let changes = compare(previous, a, today);
     let groups = listing(&changes);
-    if groups.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>Nothing has changed since version {}.</p>",
-            changes.before.version
-        );
-    } else {
-        let count = changes.len();
-        let _ = writeln!(
-            out,
-            "<p>{count} change{} from {} to {}.</p>",
-            if count == 1 { "" } else { "s" },
-            html(&changes.before.describe()),
-            html(&changes.after.describe())
-        );
-    }
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        html(&changes_count(&changes, !groups.is_empty()))
+    );
     if changes.sign_off_pending {
-        out.push_str(
-            "<p>The sign-off is done again for each version; its answers are listed once \
-             this version has them.</p>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>", html(CHANGES_SIGN_OFF_PENDING));
     }
     for group in &groups {
         let _ = writeln!(

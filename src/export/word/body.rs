@@ -21,13 +21,17 @@ const TEXT_WIDTH: u32 = 9638;
 
 /// What a run of text looks like.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Look {
+pub(super) enum Look {
     Plain,
     Bold,
     /// An answer that must be given and is not.
     Missing,
     /// An optional answer not given, a note.
     Quiet,
+    /// Words taken out since the earlier version: struck through.
+    Removed,
+    /// Words put in since the earlier version: underlined.
+    Added,
 }
 
 impl Look {
@@ -37,6 +41,8 @@ impl Look {
             Look::Bold => "<w:rPr><w:b/></w:rPr>",
             Look::Missing => "<w:rPr><w:b/><w:color w:val=\"D4351C\"/></w:rPr>",
             Look::Quiet => "<w:rPr><w:color w:val=\"505A5F\"/></w:rPr>",
+            Look::Removed => "<w:rPr><w:strike/><w:color w:val=\"D4351C\"/></w:rPr>",
+            Look::Added => "<w:rPr><w:u w:val=\"single\"/><w:color w:val=\"00703C\"/></w:rPr>",
         }
     }
 }
@@ -45,21 +51,21 @@ impl Look {
 /// Rows with up to this much text are not broken across pages.
 const KEEP_WHOLE_CHARS: usize = 1_500;
 
-enum Block {
+pub(super) enum Block {
     Text(Vec<(String, Look)>),
     Bullet(String),
 }
 
-fn text(t: impl Into<String>) -> Block {
+pub(super) fn text(t: impl Into<String>) -> Block {
     Block::Text(vec![(t.into(), Look::Plain)])
 }
 
-fn looked(t: impl Into<String>, look: Look) -> Block {
+pub(super) fn looked(t: impl Into<String>, look: Look) -> Block {
     Block::Text(vec![(t.into(), look)])
 }
 
 /// A table cell: its paragraphs and, for the risk matrix, its shading.
-struct Cell {
+pub(super) struct Cell {
     blocks: Vec<Block>,
     fill: Option<&'static str>,
 }
@@ -79,12 +85,12 @@ impl From<Block> for Cell {
     }
 }
 
-struct Doc {
+pub(super) struct Doc {
     xml: String,
 }
 
 impl Doc {
-    fn paragraph(&mut self, style: Option<&str>, pieces: &[(&str, Look)]) {
+    pub(super) fn paragraph(&mut self, style: Option<&str>, pieces: &[(&str, Look)]) {
         self.xml.push_str("<w:p>");
         if let Some(style) = style {
             self.xml.push_str("<w:pPr><w:pStyle w:val=\"");
@@ -97,7 +103,7 @@ impl Doc {
         self.xml.push_str("</w:p>");
     }
 
-    fn heading(&mut self, level: u8, t: &str) {
+    pub(super) fn heading(&mut self, level: u8, t: &str) {
         let style = match level {
             1 => "Heading1",
             2 => "Heading2",
@@ -106,15 +112,15 @@ impl Doc {
         self.paragraph(Some(style), &[(t, Look::Plain)]);
     }
 
-    fn para(&mut self, t: &str) {
+    pub(super) fn para(&mut self, t: &str) {
         self.paragraph(None, &[(t, Look::Plain)]);
     }
 
-    fn quiet(&mut self, t: &str) {
+    pub(super) fn quiet(&mut self, t: &str) {
         self.paragraph(None, &[(t, Look::Quiet)]);
     }
 
-    fn bold(&mut self, t: &str) {
+    pub(super) fn bold(&mut self, t: &str) {
         self.paragraph(None, &[(t, Look::Bold)]);
     }
 
@@ -124,7 +130,7 @@ impl Doc {
 
     /// A table with a header row (repeated on each page, `w:tblHeader`), columns sized
     /// in proportion to `widths`.
-    fn table(&mut self, header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) {
+    pub(super) fn table(&mut self, header: &[&str], widths: &[u32], rows: Vec<Vec<Cell>>) {
         let total: u32 = widths.iter().sum::<u32>().max(1);
         let widths: Vec<u32> = widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
         self.xml.push_str(
@@ -200,7 +206,13 @@ impl Doc {
 }
 
 /// The body of word/document.xml.
-pub fn document(a: &Assessment, ctx: &Ctx, result: &Outcome, exported_at: &str) -> String {
+pub fn document(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    ctx: &Ctx,
+    result: &Outcome,
+    exported_at: &str,
+) -> String {
     let mut doc = Doc {
         xml: String::with_capacity(64 * 1024),
     };
@@ -223,6 +235,7 @@ pub fn document(a: &Assessment, ctx: &Ctx, result: &Outcome, exported_at: &str) 
     sign_off(&mut doc, ctx, comments);
     privacy(&mut doc, a);
     approval(&mut doc, a, &stage);
+    super::changes::appendix(&mut doc, a, previous, ctx.today);
     doc.quiet(
         "This document was made by the legitimate interests assessment tool. The digest \
          above lets anyone check, with the tool, that the assessment has not been changed \

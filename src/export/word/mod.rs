@@ -13,6 +13,7 @@
 //! `xml::push_text`.
 
 mod body;
+mod changes;
 mod parts;
 mod xml;
 mod zip;
@@ -28,9 +29,20 @@ pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordproces
 /// The Word document of `a`: the bytes of a `.docx` file. `exported_at` (ISO 8601 UTC)
 /// dates it, as for the other exports; `today` drives the date-dependent rules.
 pub fn to_docx(a: &Assessment, exported_at: &str, today: Option<Date>) -> Vec<u8> {
+    to_docx_with_previous(a, None, exported_at, today)
+}
+
+/// The Word document of `a`; for a review, `previous` is a copy of the version it
+/// reviews (if one is at hand), whose changes its appendix lists, as the HTML report's.
+pub fn to_docx_with_previous(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    exported_at: &str,
+    today: Option<Date>,
+) -> Vec<u8> {
     let result = outcome(a, today);
     let ctx = Ctx::new(a, today);
-    let document = body::document(a, &ctx, &result, exported_at);
+    let document = body::document(a, previous, &ctx, &result, exported_at);
     let author = match a.answers.get(QuestionId::SignOffCompletedName) {
         Some(Answer::Text(name)) if !name.trim().is_empty() => Some(name.trim()),
         _ => None,

@@ -47,14 +47,19 @@ pub fn DownloadButton(
         };
         let result = match &what {
             Download::Json => open(download_json),
-            Download::Html => {
+            // A review's reports list its changes: both are given the version it reviews.
+            Download::Html | Download::Word => {
                 let previous = state.previous_version();
+                let report = if matches!(what, Download::Html) {
+                    download_html
+                } else {
+                    download_docx
+                };
                 state
                     .open
-                    .with_untracked(|a| a.as_ref().map(|a| download_html(a, previous.as_ref())))
+                    .with_untracked(|a| a.as_ref().map(|a| report(a, previous.as_ref())))
             }
             Download::Reminder => open(download_reminder),
-            Download::Word => open(download_docx),
             Download::Copy(version) => Some(download_json(version)),
             Download::Text {
                 name,
