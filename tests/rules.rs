@@ -834,6 +834,22 @@ case!(
 );
 
 case!(
+    purpose_strictly_necessary_full_assessment_criminal,
+    "purpose.strictly-necessary.full-assessment",
+    // Fraud checks that use criminal offence data: never a brief assessment.
+    trigger: with(base(), |a| {
+        a.set_choice(Q::TriagePurposeCategory, purpose::FRAUD)
+            .set_yes_no(Q::TriageStrictlyNecessary, Yes)
+            .set_yes_no(Q::NatureCriminal, Yes)
+            .set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureCriminal, No);
+    },
+    also_raises: ["purpose.strictly-necessary"],
+);
+
+case!(
     purpose_strictly_necessary_full_assessment_high_risk,
     "purpose.strictly-necessary.full-assessment",
     trigger: with(base(), |a| {
@@ -1028,6 +1044,22 @@ case!(
     }),
     near_miss: |a| {
         a.set_choice(Q::NatureArt10, art10::OFFICIAL_AUTHORITY);
+    },
+);
+
+// Issue 15: Article 10 applies on every route too. Criminal offence data shared under a
+// recognised legitimate interest, relying on Schedule 1 (DPA 2018 section 10(5)), still
+// needs the Schedule 1 condition named.
+case!(
+    criminal_schedule_1_on_the_recognised_route,
+    "nature.criminal.schedule-1",
+    trigger: with(recognised_route(base()), |a| {
+        a.set_choices(Q::AboutData, &[data::CONTACT, data::CRIMINAL])
+            .set_yes_no(Q::NatureCriminal, Yes)
+            .set_choice(Q::NatureArt10, art10::SCHEDULE_1);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureArt10Detail, "Schedule 1, Part 2, paragraph 18 (safeguarding of children and of individuals at risk), as extended by Part 3, paragraph 36.");
     },
 );
 
