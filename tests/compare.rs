@@ -434,6 +434,28 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
     assert!(appendix.contains(
         "<th scope=\"row\">How have you used their data in the past?</th><td>Changed</td>"
     ));
+    // The words put in are marked on the later side, those taken out on the earlier.
+    let line = listing(&changes)
+        .into_iter()
+        .flat_map(|g| g.lines)
+        .find(|l| l.what == "How have you used their data in the past?")
+        .unwrap();
+    assert!(line
+        .after
+        .iter()
+        .any(|s| s.marked && s.text.contains("right-to-left")));
+    assert!(line
+        .before
+        .iter()
+        .all(|s| !s.text.contains("right-to-left")));
+    assert!(
+        line.before.iter().any(|s| s.marked),
+        "the old answer's words are marked"
+    );
+    assert!(
+        report.contains("<ins>"),
+        "the report marks the words put in"
+    );
     // The report still opens as the same record, digest and all.
     let back = import(report.as_bytes()).unwrap();
     assert_eq!(back.digest, DigestCheck::Matches);

@@ -310,6 +310,11 @@ fn the_csv_reads_back_exactly_with_formulas_neutralised() {
     long.title = "=".to_string() + &"x,\"y\"\n".repeat(2_000);
     assert!(long.title.chars().count() > 10_000);
     rows.push(long);
+    // A line break alone, with no comma or quote beside it, still needs quoting.
+    let mut lines = rows[0].clone();
+    lines.title = "First line\nsecond line".to_string();
+    lines.organisation = "Carriage\rreturn".to_string();
+    rows.push(lines);
     let csv = to_csv(&rows);
     assert!(csv.starts_with('\u{feff}'));
     let body = csv.trim_start_matches('\u{feff}');

@@ -2,6 +2,10 @@
 //! cannot reach in, ours cannot leak out, and two widgets' ids never clash), adopts the
 //! stylesheet there, and marks the host ready once mounted.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,24 +25,67 @@ const READY_ATTRIBUTE: &str = "data-lia-ready";
 const STYLE: &str = include_str!("../../style/main.css");
 
 /// Mounts the app into every `[data-lia-widget]` element, or into a new one at the end of
-/// `<body>` when the page has none. It waits for the browser to draw what is pending
-/// first: a click on the pre-rendered page (its first question page) is then on the
+/// `<body>` when the page has none. It waits until the browser has drawn what is
+/// pending: a click on the pre-rendered page (its first question page) is then on the
 /// screen before building the app takes the main thread, on a slow laptop for a while.
 pub fn start() {
     // The wasm is compiled and running (the benchmark splits start-up here).
     super::timing::mark("lia-main");
     console_error_panic_hook::set_once();
-    // After the next frame; or at once-ish where frames are not drawn (a tab in the
-    // background draws none), whichever comes first.
-    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
-    let once = move || {
+    let mounted = Rc::new(Cell::new(false));
+    let once: Rc<dyn Fn()> = Rc::new(move || {
         if !mounted.replace(true) {
             mount_all();
         }
-    };
-    let after_frame = once.clone();
-    request_animation_frame(move || set_timeout(after_frame, std::time::Duration::ZERO));
-    set_timeout(once, std::time::Duration::from_millis(50));
+    });
+    // A tab in the background draws no frames: nothing is waiting to be seen there.
+    if document().hidden() {
+        let once = once.clone();
+        set_timeout(move || once(), Duration::ZERO);
+        return;
+    }
+    // Whatever a person did while the app was loading (a click, a key, a link followed)
+    // is noted, so the mount waits for one more frame that shows it.
+    let acted = Rc::new(Cell::new(false));
+    let listeners = Rc::new(Cell::new(Some([
+        window_event_listener(leptos::ev::pointerdown, note(&acted)),
+        window_event_listener(leptos::ev::keydown, note(&acted)),
+        window_event_listener(leptos::ev::hashchange, note(&acted)),
+        window_event_listener(leptos::ev::input, note(&acted)),
+    ])));
+    let mount: Rc<dyn Fn()> = Rc::new(move || {
+        if let Some(listeners) = listeners.take() {
+            listeners.into_iter().for_each(|l| l.remove());
+        }
+        once();
+    });
+    after_quiet_frame(acted, mount.clone(), 0);
+    // Where frames are not drawn at all (a frame hidden by its host page), the app
+    // still starts.
+    set_timeout(move || mount(), Duration::from_millis(500));
+}
+
+/// A listener that notes that something was done.
+fn note<E>(acted: &Rc<Cell<bool>>) -> impl Fn(E) + 'static {
+    let acted = acted.clone();
+    move |_| acted.set(true)
+}
+
+/// Runs `then` after the next frame has been drawn, once a frame has passed with nothing
+/// done on the page (at most a few frames more).
+fn after_quiet_frame(acted: Rc<Cell<bool>>, then: Rc<dyn Fn()>, frames: u8) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if acted.replace(false) && frames < 8 {
+                    after_quiet_frame(acted, then, frames + 1);
+                } else {
+                    then();
+                }
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 fn mount_all() {
