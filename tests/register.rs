@@ -11,10 +11,12 @@ use lia::assessment::examples::{example, EXAMPLES};
 use lia::assessment::lifecycle::{approve, start_review};
 use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
+use lia::handover::{decide, send, DecisionForm, Verdict, APPROVAL_ANSWERS};
 use lia::register::csv::to_csv;
 use lia::register::ics::{calendar, text, Reminder};
 use lia::register::{
-    arrange, saved_added, Column, Due, DueFilter, Filter, Register, Row, Sort, SAVED_HERE,
+    arrange, changed_after_approval, saved_added, Column, Due, DueFilter, Filter, Register, Row,
+    Sort, Standing, SAVED_HERE,
 };
 
 const AT: &str = "2026-11-22T10:15:00Z";
@@ -158,7 +160,7 @@ fn the_register_sorts_by_any_column_either_way_and_filters() {
     // Filters.
     let only = |filter: Filter| -> Vec<usize> { arrange(&refs, Sort::default(), &filter) };
     let approved = only(Filter {
-        status: Some(Status::Approved),
+        status: Some(Standing::Approved),
         due: DueFilter::Any,
     });
     assert!(!approved.is_empty() && approved.iter().all(|&i| rows[i].status == Status::Approved));
@@ -381,6 +383,183 @@ fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
         lia::export::escape::html(&policy)
     )));
     assert!(page.contains("9 assessments on 22 November 2026 (Overdue)."));
+}
+
+/// Sent for approval and approved by `name` through the hand-over, as the approver gives
+/// it back.
+fn approved_through_the_hand_over(id: &str, name: &str) -> Assessment {
+    let mut a = (example("emergency-contacts").unwrap().build)(id);
+    for q in APPROVAL_ANSWERS {
+        a.answers.clear(q);
+    }
+    send(&mut a, today()).unwrap();
+    let form = DecisionForm {
+        verdict: Some(Verdict::Approved),
+        name: name.into(),
+        role: "Data Protection Officer".into(),
+        ..DecisionForm::default()
+    };
+    decide(&a, &form, today()).unwrap()
+}
+
+/// One answer edited after approval, without a new approval: the file's own export
+/// digest matches again (a careful editor), the approval's does not.
+fn changed_after_it_was_approved(approved: &Assessment, id: &str) -> Assessment {
+    let mut changed = approved.clone();
+    changed.id = id.into();
+    changed.set_text(Q::PurposeWhy, "Something the approver never saw");
+    changed
+}
+
+const CHANGED_WARNING: &str = "Changed after approval: this is not what Sam Patel (Data Protection Officer) approved on 22 November 2026. The approval does not cover this version: do not rely on it as the approved record.";
+
+#[test]
+fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and_the_page() {
+    let approved = approved_through_the_hand_over("approved", "Sam Patel");
+    let changed = changed_after_it_was_approved(&approved, "changed");
+    // Near miss: sent, then edited before any decision (the approver decides on what was
+    // sent; nothing was approved, so nothing is flagged).
+    let mut waiting = (example("emergency-contacts").unwrap().build)("waiting");
+    send(&mut waiting, today()).unwrap();
+    waiting.set_text(Q::PurposeWhy, "Edited while it waits");
+
+    let mut register = Register::new(today());
+    register.read(
+        "approved.json",
+        to_json(&approved, AT, Some(today())).as_bytes(),
+    );
+    register.read(
+        "changed.json",
+        to_json(&changed, AT, Some(today())).as_bytes(),
+    );
+    register.read(
+        "changed.html",
+        to_html(&changed, AT, Some(today())).as_bytes(),
+    );
+    register.read("waiting.json", to_json(&waiting, AT, None).as_bytes());
+    register.add_saved(vec![changed_after_it_was_approved(&approved, "saved")]);
+    assert!(register.failures().is_empty(), "{:?}", register.failures());
+    let rows: Vec<&Row> = register.entries().iter().map(|e| &e.row).collect();
+    assert_eq!(rows.len(), 5);
+
+    // The untouched approval holds.
+    assert_eq!(rows[0].status, Status::Approved);
+    assert_eq!(rows[0].standing, Standing::Approved);
+    assert_eq!(rows[0].warning, None);
+    assert_eq!(rows[0].approver, "Sam Patel");
+    // The changed ones still say "approved" of themselves; the register does not.
+    for (i, row) in rows.iter().enumerate().skip(1).filter(|(i, _)| *i != 3) {
+        assert_eq!(row.status, Status::Approved, "{i}");
+        assert_eq!(row.standing, Standing::ChangedAfterApproval, "{i}");
+        assert_eq!(row.warning.as_deref(), Some(CHANGED_WARNING), "{i}");
+    }
+    assert_eq!(register.entries()[4].file, SAVED_HERE);
+    assert_eq!(
+        (rows[3].status, rows[3].standing, rows[3].warning.clone()),
+        (Status::Draft, Standing::Draft, None)
+    );
+    assert_eq!(register.changed_after_approval(), 3);
+    assert_eq!(
+        changed_after_approval(register.changed_after_approval()).as_deref(),
+        Some("Warning: 3 assessments were changed after they were approved. Their approvals do not cover what they say now.")
+    );
+    assert_eq!(changed_after_approval(0), None);
+    assert!(changed_after_approval(1)
+        .unwrap()
+        .starts_with("Warning: 1 assessment was changed after it was approved."));
+
+    // The status filter: "Approved" leaves them out; they have an option of their own.
+    let only = |status: Standing| {
+        register.arrange(
+            Sort::default(),
+            &Filter {
+                status: Some(status),
+                due: DueFilter::Any,
+            },
+        )
+    };
+    assert_eq!(only(Standing::Approved), [0]);
+    assert_eq!(only(Standing::ChangedAfterApproval), [1, 2, 4]);
+    assert_eq!(only(Standing::Draft), [3]);
+    for s in Standing::ALL {
+        assert_eq!(Standing::from_key(s.key()), Some(s));
+    }
+    assert_eq!(Standing::from_key("any"), None);
+    assert_eq!(
+        Standing::ChangedAfterApproval.label(),
+        "Changed after approval"
+    );
+    // Sorted by status, after the approvals that hold.
+    let by_status = register.arrange(
+        Sort {
+            column: Column::Status,
+            ascending: true,
+        },
+        &Filter::default(),
+    );
+    assert_eq!(by_status, [3, 0, 1, 2, 4]);
+
+    // The CSV's status column.
+    let csv = to_csv(rows.iter().copied());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(&reader.headers().unwrap()[2], "Status");
+    let statuses: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[2].to_string())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "Approved",
+            "Changed after approval",
+            "Changed after approval",
+            "Draft",
+            "Changed after approval"
+        ]
+    );
+
+    // The printable page: the status flagged, the warning with the row, and how many.
+    let page = lia::register::html::to_html(rows.iter().copied(), today(), "");
+    assert_eq!(
+        page.matches("<td><strong class=\"flag changed\">Changed after approval</strong></td>")
+            .count(),
+        3
+    );
+    assert_eq!(
+        page.matches(&format!("<p class=\"warning\">{CHANGED_WARNING}</p></th>"))
+            .count(),
+        3
+    );
+    assert!(page.contains(
+        "<p class=\"warning\">Warning: 3 assessments were changed after they were approved."
+    ));
+    // Only the untouched approval: nothing of the kind.
+    let page = lia::register::html::to_html([rows[0]], today(), "");
+    assert!(!page.contains("Changed after approval"), "{page}");
+    assert!(!page.contains("class=\"warning\""));
+    assert!(page.contains("<td>Approved</td>"));
+    assert!(!to_csv([rows[0]]).contains("Changed after approval"));
+}
+
+#[test]
+fn the_approvers_name_in_the_warning_is_escaped_on_the_printable_page() {
+    let hostile = "<script>alert('x')</script> & co";
+    let approved = approved_through_the_hand_over("a", hostile);
+    let row = Row::of(&changed_after_it_was_approved(&approved, "b"), today());
+    assert!(row.warning.as_deref().unwrap().contains(hostile));
+    let page = lia::register::html::to_html([&row], today(), "");
+    assert_eq!(page.matches("<script").count(), 0);
+    assert!(page.contains(
+        "this is not what &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co (Data Protection Officer) approved"
+    ));
+    // A change to the approver's name only is not a change of what was approved.
+    let mut renamed = approved.clone();
+    renamed.set_text(Q::SignOffApprovedName, "S. Patel");
+    let row = Row::of(&renamed, today());
+    assert_eq!((row.standing, row.warning), (Standing::Approved, None));
 }
 
 fn parse_calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {

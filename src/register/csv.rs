@@ -5,7 +5,7 @@
 //! as text and never runs it as a formula. The file starts with a UTF-8 byte order mark
 //! so spreadsheets read names with accents correctly.
 
-use super::{reading_short, status_label, Column, Row};
+use super::{reading_short, Column, Row};
 
 /// The header, then each row in the order given.
 pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
@@ -19,12 +19,14 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Row>) -> String {
     out
 }
 
-/// A row's cells, in header order: dates as `yyyy-mm-dd`, counts as numbers.
+/// A row's cells, in header order: dates as `yyyy-mm-dd`, counts as numbers; the status
+/// as the register shows it ("Changed after approval" when the approval no longer
+/// covers the content).
 fn cells(row: &Row) -> impl Iterator<Item = String> {
     [
         row.title.clone(),
         row.organisation.clone(),
-        status_label(row.status).to_string(),
+        row.standing.label().to_string(),
         row.version.to_string(),
         row.decision.unwrap_or("").to_string(),
         reading_short(row.reading).to_string(),

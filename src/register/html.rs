@@ -1,11 +1,12 @@
 //! The register as a printable web page: one self-contained file with the table as
-//! shown (the same rows, order and flags), every text escaped, and the report's Content
+//! shown (the same rows, order and flags; a record changed after its approval with its
+//! warning, and how many there are), every text escaped, and the report's Content
 //! Security Policy (`csp::REPORT`): nothing may load or run, only its own stylesheet,
 //! named by its hash, applies.
 
 use std::fmt::Write;
 
-use super::{reading_short, status_label, Column, Row};
+use super::{changed_after_approval, reading_short, Column, Row, Standing};
 use crate::assessment::Date;
 use crate::csp::{hash_source, render, CSS_HASH, REPORT};
 use crate::export::escape::html;
@@ -22,6 +23,8 @@ td.number{text-align:right}\
 .flag{display:inline-block;font-weight:bold;padding:0 .3rem;margin-left:.3rem}\
 .flag.overdue{background:#f6d7d2;color:#2a0b06}\
 .flag.soon{background:#fff7bf;color:#594d00}\
+.flag.changed{background:#f6d7d2;color:#2a0b06;margin-left:0}\
+.warning{font-weight:bold;border-left:5px solid #0b0c0c;padding-left:.4rem;margin:.3rem 0 0}\
 @media print{@page{size:A4 landscape;margin:12mm}body{margin:0}tr{break-inside:avoid}}";
 
 /// The policy of the page's `<meta http-equiv="Content-Security-Policy">`.
@@ -59,21 +62,34 @@ pub fn to_html<'a>(
             format!(" ({})", html(filtered))
         }
     );
+    let changed = rows.iter().filter(|r| r.standing.is_problem()).count();
+    if let Some(warning) = changed_after_approval(changed) {
+        let _ = writeln!(out, "<p class=\"warning\">{}</p>", html(&warning));
+    }
     out.push_str("<table>\n<thead><tr>");
     for column in Column::ALL {
         let _ = write!(out, "<th scope=\"col\">{}</th>", html(column.label()));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
+        let warning = row.warning.as_deref().map_or_else(String::new, |w| {
+            format!("<p class=\"warning\">{}</p>", html(w))
+        });
+        let status = match row.standing {
+            Standing::ChangedAfterApproval => format!(
+                "<strong class=\"flag changed\">{}</strong>",
+                html(row.standing.label())
+            ),
+            _ => html(row.standing.label()),
+        };
         let _ = write!(
             out,
-            "<tr><th scope=\"row\"><span class=\"text\">{}</span></th>\
-             <td><span class=\"text\">{}</span></td><td>{}</td><td class=\"number\">{}</td>\
+            "<tr><th scope=\"row\"><span class=\"text\">{}</span>{warning}</th>\
+             <td><span class=\"text\">{}</span></td><td>{status}</td><td class=\"number\">{}</td>\
              <td>{}</td><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td>\
              <td><span class=\"text\">{}</span></td><td>{}</td><td>",
             html(&row.title),
             html(&row.organisation),
-            status_label(row.status),
             row.version,
             html(row.decision.unwrap_or("Not decided")),
             reading_short(row.reading),

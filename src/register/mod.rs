@@ -1,7 +1,8 @@
 //! A register of many records: one row per assessment (title, organisation, status,
 //! version, decision, overall reading, blockers, warnings, approver, approval date,
 //! review due and whether it is overdue or due soon), sorted by any column and filtered
-//! by status and review due; the files it was read from, each unreadable one with its
+//! by status and review due; a record changed after its approval says so plainly (its
+//! status, a warning with the row, and how many there are); the files it was read from, each unreadable one with its
 //! reason; the chains between reviews and the versions they review; and its exports
 //! (CSV, a printable page, a calendar of review dates). Plain Rust, tested natively:
 //! the register page and the start page's table only show what this works out.
@@ -18,6 +19,7 @@ use crate::assessment::text::normalise;
 use crate::assessment::{Answer, Assessment, Date, Evaluation, QuestionId, Reading, Status};
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{import, ImportError, Imported};
+use crate::handover::{self, Stage};
 
 /// How many days ahead a review counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -73,13 +75,106 @@ pub fn status_label(s: Status) -> &'static str {
     }
 }
 
+/// Where a record stands in the register: its status, unless it was approved through the
+/// hand-over and its content changed since, so the approval does not cover it. That is
+/// what the status column, the status filter and every export show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Standing {
+    Draft,
+    Approved,
+    /// The content no longer matches the digest the approval was given to
+    /// (`handover::Stage::approval_broken`), whatever status the file claims.
+    ChangedAfterApproval,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 3] = [
+        Standing::Draft,
+        Standing::Approved,
+        Standing::ChangedAfterApproval,
+    ];
+
+    /// From the record's status and its hand-over as worked out now.
+    pub fn of(status: Status, stage: &Stage) -> Standing {
+        match (stage.approval_broken(), status) {
+            (true, _) => Standing::ChangedAfterApproval,
+            (false, Status::Draft) => Standing::Draft,
+            (false, Status::Approved) => Standing::Approved,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Draft => "draft",
+            Standing::Approved => "approved",
+            Standing::ChangedAfterApproval => "changed-after-approval",
+        }
+    }
+
+    /// The status as the register writes it (the phrase of the reports' warning).
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Draft => status_label(Status::Draft),
+            Standing::Approved => status_label(Status::Approved),
+            Standing::ChangedAfterApproval => "Changed after approval",
+        }
+    }
+
+    /// `None` for any other key ("any").
+    pub fn from_key(key: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// A problem to show plainly wherever the row is.
+    pub fn is_problem(self) -> bool {
+        self == Standing::ChangedAfterApproval
+    }
+}
+
+/// The warning shown with a record changed after its approval: short enough for a table
+/// (the reports give the digest too, `handover::describe`).
+fn approval_warning(stage: &Stage) -> Option<String> {
+    match stage {
+        Stage::Approved {
+            decision,
+            changed: true,
+            ..
+        } => Some(format!(
+            "Changed after approval: this is not what {} approved on {}. The approval does not cover this version: do not rely on it as the approved record.",
+            decision.who(),
+            decision.date_long()
+        )),
+        _ => None,
+    }
+}
+
+/// How many of the records shown were changed after their approval, in a sentence;
+/// `None` when none was.
+pub fn changed_after_approval(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some(
+            "Warning: 1 assessment was changed after it was approved. Its approval does not cover what it says now."
+                .into(),
+        ),
+        n => Some(format!(
+            "Warning: {n} assessments were changed after they were approved. Their approvals do not cover what they say now."
+        )),
+    }
+}
+
 /// One assessment as the register shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub id: String,
     pub title: String,
     pub organisation: String,
+    /// The status the record gives itself.
     pub status: Status,
+    /// What the register shows as its status: whether an approval still covers it.
+    pub standing: Standing,
+    /// For a record changed after its approval, the warning to show with it.
+    pub warning: Option<String>,
     pub version: u32,
     /// The answer to "Can you rely on legitimate interests?", as its label.
     pub decision: Option<&'static str>,
@@ -103,7 +198,7 @@ fn text(a: &Assessment, q: QuestionId) -> String {
 
 impl Row {
     /// The row of `a` today: the rules run on it now (nothing is taken from a file's
-    /// saved outcome).
+    /// saved outcome), and an approval counts only while the content matches it.
     pub fn of(a: &Assessment, today: Date) -> Row {
         let evaluation = Evaluation::of(a, Some(today));
         let outcome = &evaluation.outcome;
@@ -119,11 +214,15 @@ impl Row {
             _ => None,
         };
         let approved_text = approved_on(a).unwrap_or_default().trim().to_string();
+        // The approval's binding, checked once against the content as it is now.
+        let stage = handover::stage(a);
         Row {
             id: a.id.clone(),
             title: a.title().to_string(),
             organisation: text(a, QuestionId::AboutOrganisation),
             status: a.status,
+            standing: Standing::of(a.status, &stage),
+            warning: approval_warning(&stage),
             version: a.version,
             decision,
             reading: outcome.reading,
@@ -212,7 +311,7 @@ impl Column {
         match self {
             Column::Title => text(&a.title, &b.title),
             Column::Organisation => text(&a.organisation, &b.organisation),
-            Column::Status => (a.status as u8).cmp(&(b.status as u8)),
+            Column::Status => a.standing.cmp(&b.standing),
             Column::Version => a.version.cmp(&b.version),
             Column::Decision => text(a.decision.unwrap_or(""), b.decision.unwrap_or("")),
             Column::Reading => a.reading.cmp(&b.reading),
@@ -318,14 +417,15 @@ impl DueFilter {
 /// What the table shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only this status; `None` for both.
-    pub status: Option<Status>,
+    /// Only this standing (so "Approved" leaves out what changed after approval);
+    /// `None` for any.
+    pub status: Option<Standing>,
     pub due: DueFilter,
 }
 
 impl Filter {
     pub fn admits(&self, row: &Row) -> bool {
-        self.status.is_none_or(|s| s == row.status) && self.due.admits(row.due)
+        self.status.is_none_or(|s| s == row.standing) && self.due.admits(row.due)
     }
 }
 
@@ -522,6 +622,14 @@ impl Register {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty() && self.failures.is_empty()
+    }
+
+    /// How many entries were changed after their approval.
+    pub fn changed_after_approval(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.row.standing.is_problem())
+            .count()
     }
 
     /// The entries `filter` admits, sorted: indexes into `entries()`.

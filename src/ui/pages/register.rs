@@ -8,11 +8,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::assessment::Status;
 use crate::export::{self, ImportError};
 use crate::register::csv::to_csv;
 use crate::register::ics::{calendar, Reminder};
-use crate::register::{reading_short, Column, Due, DueFilter, Filter, Register, Sort};
+use crate::register::{
+    changed_after_approval, reading_short, Column, Due, DueFilter, Filter, Register, Sort, Standing,
+};
 use crate::route::Route;
 use crate::session::ImportStep;
 use crate::ui::browser;
@@ -224,7 +225,7 @@ pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoV
 fn RegisterTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sort = RwSignal::new(Sort::default());
-    let status: RwSignal<Option<Status>> = RwSignal::new(None);
+    let status: RwSignal<Option<Standing>> = RwSignal::new(None);
     let due = RwSignal::new(DueFilter::Any);
     let filter = Memo::new(move |_| Filter {
         status: status.get(),
@@ -235,6 +236,12 @@ fn RegisterTable() -> impl IntoView {
         state.register.with(|r| r.arrange(sort, &filter))
     });
     let total = Memo::new(move |_| state.register.with(|r| r.entries().len()));
+    // The records whose approval no longer covers them, in words (from the core).
+    let changed = Memo::new(move |_| {
+        state
+            .register
+            .with(|r| changed_after_approval(r.changed_after_approval()))
+    });
     // Each review with the register's copy of the version it reviews.
     let links = Memo::new(move |_| {
         state.register.with(|r| {
@@ -258,7 +265,7 @@ fn RegisterTable() -> impl IntoView {
         let f = filter.get_untracked();
         let mut words = Vec::new();
         if let Some(s) = f.status {
-            words.push(crate::register::status_label(s).to_string());
+            words.push(s.label().to_string());
         }
         if f.due != DueFilter::Any {
             words.push(f.due.label().to_string());
@@ -309,15 +316,10 @@ fn RegisterTable() -> impl IntoView {
             <div class="lia-field">
                 <label class="lia-label" for="lia-filter-status">"Status"</label>
                 <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
-                    status.set(match event_target_value(&ev).as_str() {
-                        "draft" => Some(Status::Draft),
-                        "approved" => Some(Status::Approved),
-                        _ => None,
-                    });
+                    status.set(Standing::from_key(&event_target_value(&ev)));
                 }>
                     <option value="any">"Any status"</option>
-                    <option value="draft">"Draft"</option>
-                    <option value="approved">"Approved"</option>
+                    {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="lia-field">
@@ -327,6 +329,11 @@ fn RegisterTable() -> impl IntoView {
                 </select>
             </div>
         </div>
+        {move || changed.get().map(|warning| view! {
+            <div class="lia-warning-text" id="lia-register-changed">
+                <strong>{warning}</strong>
+            </div>
+        })}
         <p role="status" id="lia-register-count">
             {move || format!("Showing {} of {} assessments.", order.with(Vec::len), total.get())}
         </p>
@@ -356,9 +363,18 @@ fn RegisterTable() -> impl IntoView {
                         let title = row.title.clone();
                         view! {
                             <tr>
-                                <th scope="row"><span class="lia-prewrap">{row.title.clone()}</span><div class="lia-hint">{file}</div></th>
+                                <th scope="row">
+                                    <span class="lia-prewrap">{row.title.clone()}</span><div class="lia-hint">{file}</div>
+                                    {row.warning.clone().map(|warning| view! {
+                                        <div class="lia-warning-text"><strong>{warning}</strong></div>
+                                    })}
+                                </th>
                                 <td>{row.organisation.clone()}</td>
-                                <td>{crate::register::status_label(row.status)}</td>
+                                <td>{if row.standing.is_problem() {
+                                    view! { <strong class="lia-tag lia-tag--red">{row.standing.label()}</strong> }.into_any()
+                                } else {
+                                    row.standing.label().into_any()
+                                }}</td>
                                 <td>{row.version}</td>
                                 <td>{row.decision.unwrap_or("Not decided")}</td>
                                 <td>{reading_short(row.reading)}</td>
