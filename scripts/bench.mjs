@@ -287,9 +287,9 @@ async function throttledPage(profile, { clickStart = false } = {}) {
       // When the first page was drawn: Element Timing's paint time of the pre-rendered
       // first page. Chromium drops that entry when the app replaces the pre-rendered page
       // before the paint is reported (seen in about a third of the 10 Mbit/s loads, where
-      // the app starts just after the click), so the frame after the one that first laid
-      // the page out stands in for it then (by which time that frame is on the screen;
-      // where both are known, it is 15 to 40 ms before the paint time). Only if the
+      // the app starts just after the click), so the start of the frame after the one
+      // that first laid the page out stands in for it then (where both are known, the
+      // frame that laid it out began 15 to 40 ms before the paint time). Only if the
       // pre-rendered page never showed it does the app's own first page count.
       const newPage = () => document.querySelector('[data-lia-prerendered] .lia-prerender__new');
       let laidOut = null;
