@@ -176,6 +176,22 @@ journey('findings appear as answers are given and clear when they change', async
   await waitForFocus(page, { id: 'q-decision-rely' });
   await page.click(css('input[name="q-decision-rely"][value="no"]'));
   await expectFinding(page, 'decision.undecided', false);
+  // An answer suggested from earlier ones is shown chosen, but it is the person's own
+  // only once they choose it: a click on it (which changes nothing on the screen, so
+  // the engine sends no change event) confirms it.
+  const id = await openId(page);
+  await goToHash(page, `#/a/${id}/about`);
+  await page.click(label('Contact details'));
+  await goToHash(page, `#/a/${id}/nature`);
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), true, `[${page.name}] "No" is suggested`);
+  // Untouched, the section is not started and nothing is asked of it yet. The first click
+  // makes "No" an answer (the section is started) and the other suggestion is then
+  // flagged; the second click confirms that one too.
+  await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+  await page.click(css('input[name="q-nature-special"][value="no"]'));
+  await expectFinding(page, 'nature.suggestion-unconfirmed');
+  await page.click(css('input[name="q-nature-criminal"][value="no"]'));
+  await expectFinding(page, 'nature.suggestion-unconfirmed', false);
   await assertNoErrors(page);
 });
 
