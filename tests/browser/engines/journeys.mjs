@@ -756,6 +756,17 @@ journey('several files open as a register: broken ones named, sorted by a header
   await page.click(link('Back to the register'));
   await page.waitFor(heading('Register of assessments'));
 
+  // Several more dropped at once join the same register, a broken one named.
+  const more = record(today, 200, { title: 'Dropped record', status: 'draft', review: 40 });
+  await page.dropFiles(css('.lia-drop-zone'), [
+    { name: 'dropped.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(more)) },
+    { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
+  ]);
+  await page.waitFor(css('#lia-register-status', { text: '2 files read: 1 record added to the register, 1 could not be read.' }));
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 8);
+  assert.ok((await titles()).includes('Dropped record'));
+  assert.ok((await page.texts(css('#lia-register-failures li'))).some((f) => f.startsWith('“broken.json” could not be read: ')));
+
   // Keep one: it opens, and the start page lists it.
   await page.click(button('Keep in this browser: Staff newsletter, version 1'));
   await page.waitFor(heading('Staff newsletter'));
