@@ -47,10 +47,10 @@ impl Look {
     }
 }
 
-/// One paragraph inside a table cell.
 /// Rows with up to this much text are not broken across pages.
 const KEEP_WHOLE_CHARS: usize = 1_500;
 
+/// One paragraph inside a table cell.
 pub(super) enum Block {
     Text(Vec<(String, Look)>),
     Bullet(String),
