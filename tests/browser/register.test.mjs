@@ -264,3 +264,54 @@ test('the assessments saved in this browser join the register, compare and open 
     await context.close();
   }
 });
+
+test('500 files: the reading is shown as it goes, in steps, and the page still answers while it reads', async () => {
+  const { context, page, record: log } = await freshPage(env.browser, env.server.origin);
+  page.setDefaultTimeout(30000);
+  try {
+    await openApp(page, env.server.origin);
+    const today = await browserToday(page);
+    await page.evaluate(() => (location.hash = '#/register'));
+    await page.getByRole('heading', { level: 1, name: 'Register of assessments' }).waitFor();
+    // Every state of the progress bar is noted, and whether a task queued from a key
+    // press ran before the reading ended (the page answering input while it reads).
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      window.__progress = [];
+      window.__answered = null;
+      new MutationObserver(() => {
+        const bar = root.querySelector('#lia-register-progress');
+        if (bar) {
+          const last = window.__progress.at(-1);
+          const now = `${bar.value} of ${bar.max}`;
+          if (last !== now) window.__progress.push(now);
+          if (window.__answered === null && Number(bar.value) > 0) {
+            window.__answered = false;
+            setTimeout(() => {
+              window.__answered = root.querySelector('#lia-register-progress') !== null;
+            }, 0);
+          }
+        }
+      }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const many = [];
+    for (let i = 0; i < 500; i++) {
+      many.push({ name: `r-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(record(today, i, { review: 30 }))) });
+    }
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(many);
+    await page.locator('#lia-register-status').filter({ hasText: '500 files read: 500 records added to the register.' }).waitFor();
+    assert.equal(await page.locator('#lia-register-progress').count(), 0, 'the progress bar goes when the reading is done');
+    const progress = await page.evaluate(() => window.__progress);
+    assert.ok(progress.length >= 5, `the progress was shown in steps: ${progress.join(', ')}`);
+    assert.ok(progress.every((p) => p.endsWith(' of 500')), progress.join(', '));
+    const values = progress.map((p) => Number(p.split(' ')[0]));
+    assert.ok(values.some((v) => v > 0 && v < 500), 'a step between the first and the last');
+    assert.deepEqual(values, [...values].sort((a, b) => a - b), 'only ever forward');
+    assert.equal(await page.evaluate(() => window.__answered), true, 'a task queued during the reading ran before it ended');
+    assert.equal(await page.locator('table.lia-register tbody tr').count(), 500);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
