@@ -895,6 +895,9 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violent');
   await page.click(button('Unlock'));
   await page.waitFor(text(/That is not the passphrase/, { within: css('#lia-unlock-error-summary') }), { timeout: 60000 });
+  // The error summary takes the keyboard (on the next frame, which after the key
+  // derivation may be a while in Firefox); a person types again from there.
+  await waitForFocus(page, { id: 'lia-unlock-error-summary' });
   assert.deepEqual(await page.storage(), before, 'a wrong passphrase changes nothing');
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.click(button('Unlock'));
