@@ -10,7 +10,7 @@ use super::super::template::{
     changes_count, changes_title, CHANGES_REVIEWED_DIGEST, CHANGES_SIGN_OFF_PENDING,
     CHANGES_UNAVAILABLE, NOT_PROVIDED,
 };
-use super::body::{looked, text, Block, Cell, Doc, Look};
+use super::doc::{looked, text, Block, Cell, Doc, Look};
 
 /// The appendix, when `a` is a review; `previous` is a copy of the version it reviews,
 /// if one was at hand.

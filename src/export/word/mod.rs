@@ -14,6 +14,7 @@
 
 mod body;
 mod changes;
+mod doc;
 mod parts;
 mod xml;
 mod zip;
