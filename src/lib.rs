@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod assessment;
+pub mod base64;
 pub mod compare;
 pub mod csp;
 pub mod embed;

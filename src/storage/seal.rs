@@ -15,6 +15,8 @@ use aes_gcm::{Aes256Gcm, Key as AesKey, Nonce};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use crate::base64;
+
 use super::keys::Namespace;
 use super::kv::{KeyValue, KvError};
 
@@ -308,55 +310,6 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
     }
 }
 
-/// Base64 (RFC 4648, with padding), small enough to keep here.
-mod base64 {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    pub fn encode(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
-    pub fn decode(text: &str) -> Option<Vec<u8>> {
-        let text = text.as_bytes();
-        if !text.len().is_multiple_of(4) {
-            return None;
-        }
-        let value = |c: u8| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32);
-        let mut out = Vec::with_capacity(text.len() / 4 * 3);
-        for (index, chunk) in text.chunks(4).enumerate() {
-            let last = index == text.len() / 4 - 1;
-            let pad = chunk.iter().rev().take_while(|c| **c == b'=').count();
-            if pad > 2 || (pad > 0 && !last) {
-                return None;
-            }
-            let mut n = 0u32;
-            for (i, c) in chunk.iter().enumerate() {
-                let v = if i >= 4 - pad { 0 } else { value(*c)? };
-                n |= v << (18 - 6 * i);
-            }
-            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-            out.extend_from_slice(&bytes[..3 - pad]);
-        }
-        Some(out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,27 +317,6 @@ mod tests {
 
     /// Few iterations in tests: the cost is the browser's, not the logic's.
     const FAST: u32 = 10;
-
-    #[test]
-    fn base64_round_trips_and_refuses_what_is_not_base64() {
-        for bytes in [
-            &b""[..],
-            b"f",
-            b"fo",
-            b"foo",
-            b"foob",
-            b"fooba",
-            b"foobar",
-            &[0, 255, 128, 7],
-        ] {
-            assert_eq!(base64::decode(&base64::encode(bytes)).unwrap(), bytes);
-        }
-        assert_eq!(base64::encode(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64::encode(b"fo"), "Zm8=");
-        for bad in ["Zm9", "Zm=v", "Z===", "!!!!", "Zm8=Zm8="] {
-            assert_eq!(base64::decode(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn a_value_opens_only_with_its_key_and_under_its_storage_key() {
