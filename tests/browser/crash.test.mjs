@@ -5,15 +5,12 @@
 // journal in IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startServer } from './support.mjs';
+import { startServer, launchPersistentChromium, killChromium } from './support.mjs';
 
 const TRIALS = Number(process.env.LIA_CRASH_TRIALS ?? 20);
-const CHROMIUM = process.env.LIA_CHROMIUM ?? '/usr/bin/chromium';
 const env = {};
 
 before(async () => {
@@ -25,48 +22,11 @@ after(async () => {
 
 /** Starts Chromium on a profile folder; returns its process and a CDP connection. */
 async function launch(profile) {
-  const child = spawn(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-port=0',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const endpoint = await new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), 20000);
-    child.stderr.on('data', (chunk) => {
-      text += chunk;
-      const found = text.match(/DevTools listening on (ws:\/\/\S+)/);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text}`)));
-  });
-  child.stderr.resume();
-  const browser = await chromium.connectOverCDP(endpoint);
-  return { child, browser, context: browser.contexts()[0] };
+  const running = await launchPersistentChromium(profile);
+  return { ...running, context: running.browser.contexts()[0] };
 }
 
-/** Kills the browser's main process outright, as a crash or a power cut of the app would. */
-async function kill({ child, browser }) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-  await browser.close().catch(() => {});
-}
+const kill = killChromium;
 
 const shadow = (page, selector) =>
   page.evaluate((s) => document.querySelector('[data-lia-widget]')?.shadowRoot?.querySelector(s)?.textContent ?? null, selector);

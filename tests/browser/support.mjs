@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
 
 export const DIST = process.env.LIA_DIST ?? path.resolve(import.meta.dirname, '../../dist');
 export const OUTPUT = path.resolve(import.meta.dirname, '../../test-output');
@@ -32,7 +33,8 @@ export function violations(page) {
   return page.evaluate(() => window.__liaViolations ?? []);
 }
 
-const TYPES = {
+/** The media type each file is served with. */
+export const TYPES = {
   // No character set, as nginx, Apache and IIS send static pages by default: each page
   // says its own (the single file is windows-1252).
   '.html': 'text/html',
@@ -93,21 +95,58 @@ export async function startServer(root = DIST, mounts = {}, { gzip = false } = {
   };
 }
 
-/** Debian's Chromium with the flags this machine's closed network needs; never downloads a browser. */
+/** Debian's Chromium; never downloads a browser. */
+export const CHROMIUM = process.env.LIA_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags this machine's closed network needs. */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium, launched by Playwright. */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.LIA_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Chromium on a profile folder as a process of our own, so a test can kill its main
+ * process as a crash would; returns the process and a CDP connection to it.
+ */
+export async function launchPersistentChromium(profile, { timeout = 20000 } = {}) {
+  const child = spawn(
+    CHROMIUM,
+    [...CHROMIUM_FLAGS, '--no-default-browser-check', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), timeout);
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+      const found = text.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text}`)));
   });
+  child.stderr.resume();
+  return { child, browser: await chromium.connectOverCDP(endpoint) };
+}
+
+/** Kills Chromium's main process outright, as a crash or a power cut would. */
+export async function killChromium({ child, browser }) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+  await browser.close().catch(() => {});
 }
 
 /**

@@ -1,6 +1,10 @@
 //! The fixed parts of the package: content types, relationships, styles (with real
 //! Heading 1–3, so Word's navigation pane lists the sections), bullets, and the
 //! document properties (title and author in docProps/core.xml).
+//!
+//! The `http://schemas.openxmlformats.org/…` and `http://purl.org/…` strings are XML
+//! namespace names and relationship types that Office Open XML requires word for word:
+//! names, never addresses that anything fetches.
 
 use super::xml::escape;
 

@@ -14,14 +14,13 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium as playwright } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { launchBrowser as launchChromium } from '../support.mjs';
+import { CHROMIUM, launchBrowser as launchChromium, launchPersistentChromium, killChromium } from '../support.mjs';
 import { toolkit } from './in-page.mjs';
 
 export const PATHS = {
-  chromium: process.env.LIA_CHROMIUM ?? '/usr/bin/chromium',
+  chromium: CHROMIUM,
   firefox: process.env.LIA_FIREFOX ?? '/usr/bin/firefox-esr',
   webkitDriver: process.env.LIA_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver',
   miniBrowser: process.env.LIA_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
@@ -367,48 +366,9 @@ async function chromiumEngine() {
     close: () => browser.close(),
     /** Chromium on a profile folder, its main process ours to kill. */
     async persistent(profile) {
-      const child = spawn(
-        PATHS.chromium,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--no-default-browser-check',
-          `--user-data-dir=${profile}`,
-          '--remote-debugging-port=0',
-          'about:blank',
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      const endpoint = await new Promise((resolve, reject) => {
-        let text = '';
-        const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text}`)), 30000);
-        child.stderr.on('data', (chunk) => {
-          text += chunk;
-          const found = text.match(/DevTools listening on (ws:\/\/\S+)/);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found[1]);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text}`)));
-      });
-      child.stderr.resume();
-      const connected = await playwright.connectOverCDP(endpoint);
-      const page = new ChromiumPage(engine, await connected.contexts()[0].newPage());
-      return {
-        page,
-        async kill() {
-          const exited = new Promise((resolve) => child.once('exit', resolve));
-          child.kill('SIGKILL');
-          await exited;
-          await connected.close().catch(() => {});
-        },
-      };
+      const running = await launchPersistentChromium(profile, { timeout: 30000 });
+      const page = new ChromiumPage(engine, await running.browser.contexts()[0].newPage());
+      return { page, kill: () => killChromium(running) };
     },
   };
   return engine;

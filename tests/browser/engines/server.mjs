@@ -6,20 +6,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DIST, DEMO, SINGLE_FILE } from '../support.mjs';
-
-const TYPES = {
-  // No character set, as nginx, Apache and IIS send pages: the single file is a
-  // windows-1252 page and says so itself (docs/embedding.md).
-  '.html': 'text/html',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.gz': 'application/gzip',
-};
+import { DIST, DEMO, SINGLE_FILE, TYPES } from '../support.mjs';
 
 /**
  * Serves the build on 127.0.0.1 at a free port. `put(path, body, type)` serves a page of
