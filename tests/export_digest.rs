@@ -1,9 +1,10 @@
 //! The digest: any edit of the assessment's content shows as a mismatch; re-indenting
 //! the file or re-ordering its keys does not; and the value is the documented one.
 
+use lia::assessment::assessment_digest;
 use lia::assessment::examples::EXAMPLES;
 use lia::assessment::Assessment;
-use lia::export::{assessment_digest, import, to_json, DigestCheck};
+use lia::export::{import, to_json, DigestCheck};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -153,7 +154,10 @@ fn the_digest_is_sha256_of_the_assessment_as_compact_json_with_sorted_keys() {
         // canonical form for an assessment (all keys ASCII, no fractions).
         let value = serde_json::to_value(&a).unwrap();
         let canonical = serde_json::to_string(&value).unwrap();
-        assert_eq!(canonical, lia::export::canonical_json(&value));
+        assert_eq!(
+            canonical,
+            lia::assessment::canonical::canonical_json(&value)
+        );
         let expected: String = Sha256::digest(canonical.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))

@@ -4,11 +4,11 @@
 //! record surviving the round trip through the exported files.
 
 use lia::assessment::examples::example;
+use lia::assessment::{content_digest, Verdict};
 use lia::assessment::{Answer, Assessment, Date, QuestionId as Q, Section, Status, YesNo};
 use lia::export::{import, to_html, to_json, DigestCheck};
 use lia::handover::{
-    content_digest, decide, merge_rounds, send, stage, DecisionForm, DecisionProblem, FormField,
-    SendRefusal, Stage, Verdict,
+    decide, merge_rounds, send, stage, DecisionForm, DecisionProblem, FormField, SendRefusal, Stage,
 };
 
 const AT: &str = "2026-11-22T10:15:00Z";
@@ -21,7 +21,7 @@ fn today() -> Date {
 fn ready() -> Assessment {
     let mut a = (example("emergency-contacts").unwrap().build)("emergency");
     // Whoever approves it fills these in; the author leaves them.
-    for q in lia::handover::APPROVAL_ANSWERS {
+    for q in lia::assessment::digest::APPROVAL_ANSWERS {
         a.answers.clear(q);
     }
     a
@@ -302,9 +302,10 @@ mod sessions {
     use std::cell::RefCell;
     use std::rc::Rc;
 
+    use lia::assessment::Verdict;
     use lia::assessment::{Assessment, Date, QuestionId as Q, Section, Status};
     use lia::export::{import, to_html, to_json, Imported};
-    use lia::handover::{stage, DecisionForm, DecisionProblem, Stage, Verdict};
+    use lia::handover::{stage, DecisionForm, DecisionProblem, Stage};
     use lia::session::{Defaults, ImportChoice, ImportStep, ImportWarning, Notice, Session};
     use lia::storage::{MemoryKv, Namespace};
 

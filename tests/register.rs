@@ -7,11 +7,13 @@
 
 use std::io::BufReader;
 
+use lia::assessment::digest::APPROVAL_ANSWERS;
 use lia::assessment::examples::{example, EXAMPLES};
 use lia::assessment::lifecycle::{approve, start_review};
+use lia::assessment::Verdict;
 use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
-use lia::handover::{decide, send, DecisionForm, Verdict, APPROVAL_ANSWERS};
+use lia::handover::{decide, send, DecisionForm};
 use lia::register::csv::to_csv;
 use lia::register::ics::{calendar, text, Reminder};
 use lia::register::{

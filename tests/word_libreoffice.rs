@@ -15,9 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lia::assessment::examples::example;
+use lia::assessment::Verdict;
 use lia::assessment::{outcome, Answer, AnswerKind, Assessment, Ctx, Date, QuestionId};
 use lia::export::to_docx;
-use lia::handover::{decide, send, DecisionForm, Verdict};
+use lia::handover::{decide, send, DecisionForm};
 
 const AT: &str = "2026-11-22T10:15:00Z";
 
@@ -122,7 +123,7 @@ fn expected(a: &Assessment) -> Vec<String> {
 /// approver, role and date, and the approval's digest, are all in it.
 fn approved() -> Assessment {
     let mut a = (example("emergency-contacts").unwrap().build)("approved");
-    for q in lia::handover::APPROVAL_ANSWERS {
+    for q in lia::assessment::digest::APPROVAL_ANSWERS {
         a.answers.clear(q);
     }
     send(&mut a, today().unwrap()).unwrap();

@@ -56,7 +56,7 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
     review.reviewed = Some(Reviewed {
         version: approved.version,
         approved_on: approved_on(approved).map(String::from),
-        digest: crate::export::reviewed_digest(approved),
+        digest: super::digest::reviewed_digest(approved),
     });
     // The review is sent for approval afresh; the approved version keeps its hand-over.
     review.handover.clear();

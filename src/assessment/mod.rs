@@ -2,10 +2,12 @@
 //! the outcome. Plain Rust with no browser types; tested natively.
 
 pub mod bank;
+pub mod canonical;
 pub mod catalogue;
 pub mod choices;
 pub mod context;
 pub mod date;
+pub mod digest;
 pub mod display;
 pub mod evaluation;
 pub mod examples;
@@ -16,6 +18,7 @@ pub mod model;
 pub mod outcome;
 pub mod privacy_notice;
 pub mod questions;
+pub mod rounds;
 pub mod rules;
 pub mod schema;
 pub mod screening;
@@ -26,6 +29,7 @@ pub mod validation;
 
 pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
+pub use digest::{assessment_digest, content_digest, reviewed_digest};
 pub use evaluation::Evaluation;
 pub use model::{
     Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Reviewed, Risk, Status,
@@ -33,4 +37,5 @@ pub use model::{
 };
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
+pub use rounds::{Comment, Decision, Round, Verdict};
 pub use rules::{check, Finding, Severity};

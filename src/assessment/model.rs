@@ -8,7 +8,7 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, V
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::questions::{AnswerKind, QuestionId};
-use crate::handover::Round;
+use super::rounds::Round;
 
 /// Yes / No / Not sure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 //! started from (`Assessment::reviewed`), so a copy of that version, from this browser
 //! or from a file, can be checked to be exactly what was reviewed.
 
+use crate::assessment::reviewed_digest;
 use crate::assessment::{Assessment, Status};
-use crate::export::reviewed_digest;
 
 /// Why a copy is not the version a review reviews.
 #[derive(Clone, Debug, PartialEq, Eq)]

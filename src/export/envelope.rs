@@ -6,8 +6,9 @@ use serde::Serialize;
 use crate::assessment::schema::SCHEMA_VERSION;
 use crate::assessment::{outcome, Assessment, Date, Outcome};
 
-use super::canonical::{digest_hex, ALGORITHM};
 use super::FORMAT;
+use crate::assessment::canonical::ALGORITHM;
+use crate::assessment::digest::assessment_digest;
 
 /// The top-level object of an export, in the order its fields are written.
 #[derive(Serialize)]
@@ -52,23 +53,4 @@ pub(super) fn to_json_with(a: &Assessment, exported_at: &str, outcome: &Outcome)
     // Only maps with non-string keys or failing custom impls make serde_json fail; the
     // model has neither.
     serde_json::to_string_pretty(&envelope).expect("an export always serialises")
-}
-
-/// The digest written in an export of `a`: SHA-256 of the canonical JSON of `a` as
-/// serde serialises it, in lower-case hex.
-pub fn assessment_digest(a: &Assessment) -> String {
-    let value = serde_json::to_value(a).expect("an assessment always serialises");
-    digest_hex(&value)
-}
-
-/// The digest a review records of the version it reviews (`Assessment::reviewed`): the
-/// SHA-256 of the canonical JSON of that version without its review log. The log says
-/// what happened to one copy (an import, for instance), not what was approved, so every
-/// copy of one approved version gives the same digest; anything else in it changes it.
-pub fn reviewed_digest(a: &Assessment) -> String {
-    let mut value = serde_json::to_value(a).expect("an assessment always serialises");
-    if let serde_json::Value::Object(fields) = &mut value {
-        fields.remove("review_log");
-    }
-    digest_hex(&value)
 }

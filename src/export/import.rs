@@ -6,10 +6,10 @@ use serde_json::{Map, Value};
 use crate::assessment::schema::{self, SCHEMA_VERSION};
 use crate::assessment::Assessment;
 
-use super::canonical::{digest_hex, ALGORITHM};
 use super::error::ImportError;
 use super::html_scan::{self, Problem};
 use super::{FORMAT, MAX_IMPORT_BYTES};
+use crate::assessment::canonical::{digest_hex, ALGORITHM};
 use crate::assessment::strict_json;
 
 /// Which kind of file was imported.

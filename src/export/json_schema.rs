@@ -13,9 +13,9 @@ use crate::assessment::{
     AnswerKind, HarmSeverity, Likelihood, Question, Section, Severity, Status, YesNo, QUESTIONS,
 };
 
-use super::canonical::ALGORITHM;
 use super::FORMAT;
-use crate::handover::Verdict;
+use crate::assessment::canonical::ALGORITHM;
+use crate::assessment::Verdict;
 
 /// `exported_at`: an ISO 8601 UTC timestamp, with or without fractions of a second
 /// (JavaScript's `toISOString()` writes milliseconds).

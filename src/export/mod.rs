@@ -12,7 +12,6 @@
 //!   report's copy is found as a browser finds it (`html_scan`), and a file with any
 //!   other copy, or with a key repeated in its JSON (`strict_json`), is refused.
 
-mod canonical;
 mod envelope;
 mod error;
 pub mod escape;
@@ -25,8 +24,7 @@ mod schema_doc;
 pub mod template;
 mod word;
 
-pub use canonical::{canonical_json, digest_hex, ALGORITHM};
-pub use envelope::{assessment_digest, reviewed_digest, to_json};
+pub use envelope::to_json;
 pub use error::ImportError;
 pub use file_name::{file_name, file_name_for, slug, MAX_SLUG};
 pub use html::{content_security_policy, to_html, to_html_with_previous};

@@ -8,10 +8,10 @@ use crate::assessment::questions::{Cond, OnRoute, Question};
 use crate::assessment::schema::SCHEMA_VERSION;
 use crate::assessment::{AnswerKind, HarmSeverity, Likelihood, Section, Severity, YesNo};
 
-use super::canonical::ALGORITHM;
 use super::json_schema::{keys, READINGS, STATUSES, TIMESTAMP_PATTERN, WEIGHTS};
 use super::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
-use crate::handover::Verdict;
+use crate::assessment::canonical::ALGORITHM;
+use crate::assessment::Verdict;
 
 /// The whole of docs/schema.md.
 pub fn schema_markdown() -> String {

@@ -6,12 +6,10 @@
 
 use super::import::{log_import, ImportStep};
 use super::{Notice, Session};
-use crate::assessment::{lifecycle, Assessment, Evaluation, ReviewEntry};
+use crate::assessment::{content_digest, lifecycle, Assessment, Evaluation, ReviewEntry};
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{DigestCheck, Imported};
-use crate::handover::{
-    self, content_digest, merge_rounds, DecisionForm, DecisionProblem, SendRefusal, Stage,
-};
+use crate::handover::{self, merge_rounds, DecisionForm, DecisionProblem, SendRefusal, Stage};
 use crate::storage::KeyValue;
 
 /// A file sent for approval, open for the approver: read-only, in memory only.
@@ -198,7 +196,7 @@ impl<K: KeyValue> Session<K> {
         base.status = approved.status;
         base.version = approved.version;
         base.review_of = approved.review_of.clone();
-        for q in handover::APPROVAL_ANSWERS {
+        for q in crate::assessment::digest::APPROVAL_ANSWERS {
             match approved.answers.get(q) {
                 Some(a) => base.answers.set(q, a.clone()),
                 None => base.answers.clear(q),

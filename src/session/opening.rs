@@ -125,7 +125,7 @@ impl<K: KeyValue> Session<K> {
         let mut review = lifecycle::start_review(&base, new_id, self.today);
         // The chain records the approved record as it is, not this tab's changes.
         if let Some(reviewed) = review.reviewed.as_mut() {
-            reviewed.digest = crate::export::reviewed_digest(&approved);
+            reviewed.digest = crate::assessment::reviewed_digest(&approved);
         }
         self.discard_changes();
         self.start(review, now)

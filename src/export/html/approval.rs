@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use crate::assessment::{Assessment, Section};
-use crate::handover::{self, Decision, Verdict};
+use crate::assessment::{Decision, Verdict};
+use crate::handover;
 
 use super::super::escape::html;
 use super::super::template::{HANDOVER_LEDE, HANDOVER_TITLE};

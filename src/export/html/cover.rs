@@ -7,11 +7,11 @@ use crate::assessment::outcome::SectionStatus;
 use crate::assessment::{Assessment, Ctx, Outcome, QuestionId, Status};
 use crate::handover::{self, Stage};
 
-use super::super::envelope::assessment_digest;
 use super::super::escape::html;
 use super::super::template::{
     dpia_label, hidden_answers, plural, readable_timestamp, status_label, NOT_PROVIDED,
 };
+use crate::assessment::assessment_digest;
 
 /// Title, status banner and the facts that identify the record.
 pub fn cover(a: &Assessment, ctx: &Ctx, exported_at: &str, out: &mut String) {

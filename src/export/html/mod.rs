@@ -29,7 +29,8 @@ use super::template::{
     DPIA_TITLE, NECESSITY, PURPOSE, SIGN_OFF_LEDE, SIGN_OFF_TITLE, TRIAGE,
 };
 use super::SCRIPT_ID;
-use crate::handover::{self, Decision};
+use crate::assessment::Decision;
+use crate::handover;
 use cover::{cover, summary};
 use findings::findings;
 use impacts::impacts;

@@ -10,11 +10,12 @@ use crate::assessment::{
     Answer, AnswerKind, Assessment, Ctx, Date, HarmSeverity, Likelihood, Outcome, Question,
     QuestionId, Risk, Section, Severity, Status,
 };
-use crate::handover::{self, Decision, Stage, Verdict};
+use crate::assessment::{Decision, Verdict};
+use crate::handover::{self, Stage};
 
-use super::super::envelope::assessment_digest;
 use super::super::template::*;
 use super::doc::{looked, text, Block, Cell, Doc, Look};
+use crate::assessment::assessment_digest;
 
 /// The body of word/document.xml.
 pub fn document(

@@ -7,9 +7,10 @@
 use leptos::prelude::*;
 
 use crate::assessment::display::Shown;
+use crate::assessment::Verdict;
 use crate::assessment::{Assessment, Section};
 use crate::export::DigestCheck;
-use crate::handover::{self, DecisionForm, FormField, Stage, Verdict};
+use crate::handover::{self, DecisionForm, FormField, Stage};
 use crate::session::Approving;
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::components::risk_matrix::RiskMatrix;
