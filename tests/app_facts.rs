@@ -1,6 +1,6 @@
 //! scripts/app-facts.json, what the browser tests, the benchmark and the build scripts
 //! know about the app, is generated from the code (src/facts.rs); this fails when it is
-//! out of date. Regenerate with: UPDATE_DOCS=1 cargo test --test app_facts
+//! out of date. Regenerate with: UPDATE_DOCS=1 cargo test --test docs
 
 use lia::assessment::schema::SCHEMA_VERSION;
 use lia::csp;
@@ -19,7 +19,7 @@ fn the_facts_file_is_up_to_date() {
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         on_disk == generated,
-        "{PATH} is out of date: run UPDATE_DOCS=1 cargo test --test app_facts"
+        "{PATH} is out of date: run UPDATE_DOCS=1 cargo test --test docs"
     );
 }
 

@@ -1,7 +1,7 @@
 //! docs/schema.md and docs/lia-assessment.schema.json are generated from the code; these
 //! tests fail when either is out of date, and check that every export validates
 //! against the schema (with a small validator for the keywords the schema uses).
-//! Regenerate with: UPDATE_DOCS=1 cargo test --test export_docs
+//! Regenerate with: UPDATE_DOCS=1 cargo test --test docs
 
 #[path = "fixtures/export/generate.rs"]
 #[allow(dead_code)]
@@ -27,7 +27,7 @@ fn up_to_date(path: &str, generated: &str) {
     let on_disk = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         on_disk == generated,
-        "{path} is out of date: run UPDATE_DOCS=1 cargo test --test export_docs"
+        "{path} is out of date: run UPDATE_DOCS=1 cargo test --test docs"
     );
 }
 

@@ -19,7 +19,10 @@ mod file_name;
 mod html;
 mod html_scan;
 mod import;
+// Only the tests and the generated docs use these: not compiled into the wasm.
+#[cfg(not(target_arch = "wasm32"))]
 mod json_schema;
+#[cfg(not(target_arch = "wasm32"))]
 mod schema_doc;
 pub mod template;
 mod word;
@@ -30,7 +33,9 @@ pub use file_name::{file_name, file_name_for, slug, MAX_SLUG};
 pub use html::{content_security_policy, to_html, to_html_with_previous};
 pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
+#[cfg(not(target_arch = "wasm32"))]
 pub use json_schema::{json_schema, json_schema_text};
+#[cfg(not(target_arch = "wasm32"))]
 pub use schema_doc::schema_markdown;
 pub use word::{crc32, escape_xml, to_docx, to_docx_with_previous, MIME as DOCX_MIME};
 

@@ -30,8 +30,8 @@ fn intro(out: &mut String) {
     let _ = write!(
         out,
         "# Export format\n\n\
-         Generated from `src/export/` by `cargo test --test export_docs`; do not edit by hand.\n\
-         Run `UPDATE_DOCS=1 cargo test --test export_docs` after changing the model, the question \
+         Generated from `src/export/` by `cargo test --test docs`; do not edit by hand.\n\
+         Run `UPDATE_DOCS=1 cargo test --test docs` after changing the model, the question \
          bank or the export.\n\n\
          The tool exports an assessment in two forms, and can import both:\n\n\
          - **JSON** (`lia-<title>-<yyyy-mm-dd>.json`): the format described here, format version \

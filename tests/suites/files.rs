@@ -1,0 +1,24 @@
+//! The files' tests: the JSON export and its digest, the HTML report, the Word document,
+//! import and its messages, and the register.
+//!
+//! One test binary for several test files (Cargo.toml): each file is compiled in place as
+//! a module of this one, so the crate is linked once here instead of once per file. A
+//! new file in tests/ goes into one of these lists (tests/test_targets.rs fails until it
+//! is).
+
+#[path = "../export_digest.rs"]
+mod export_digest;
+#[path = "../export_file_name.rs"]
+mod export_file_name;
+#[path = "../export_html.rs"]
+mod export_html;
+#[path = "../export_import_errors.rs"]
+mod export_import_errors;
+#[path = "../export_roundtrip.rs"]
+mod export_roundtrip;
+#[path = "../export_word.rs"]
+mod export_word;
+#[path = "../import_messages.rs"]
+mod import_messages;
+#[path = "../register.rs"]
+mod register;
