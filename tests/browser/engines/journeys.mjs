@@ -91,6 +91,10 @@ journey('the start page shows its heading, privacy promise and examples, logs no
   assert.equal(await page.exists(css('[data-lia-widget] > .lia-fallback', { document: true })), false, 'the starting message is hidden');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.deepEqual(t.server.received.slice(before), [], 'no request once the page is ready');
+  // Everything the page loaded came from its own server: the page, its script and its wasm.
+  const loaded = await page.run(() => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)]);
+  assert.deepEqual(loaded.filter((u) => new URL(u).origin !== t.server.origin), [], `[${t.name}] requests to other origins`);
+  for (const file of [/\/lia\.js$/, /\/lia_bg\.wasm(\.gz)?$/]) assert.ok(loaded.some((u) => file.test(u)), `[${t.name}] ${file} was loaded: ${loaded}`);
   await assertNoErrors(page);
 });
 
@@ -240,14 +244,20 @@ journey('impacts are added, rated before and after safeguards, shown on the risk
   // A second impact, removed; "Undo" takes focus and brings it back.
   await page.click(button('Add another impact'));
   await waitForFocus(page, (d) => /^impact-\d+-description$/.test(d.id) && d.id !== added.id);
-  await page.type('A second impact');
+  // Typed with a pause mid-word, as on a slow machine (or by a person): the autosave
+  // stores "A " first. What is checked below must be what was saved after the undo,
+  // never that earlier save (a wait for "two impacts stored" alone could take it).
+  await page.type('A ');
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  await page.type('second impact');
   await page.click(button('Remove impact 2'));
   await waitForFocus(page, { role: 'button', name: 'Undo removing impact 2' });
   assert.equal(await page.count(css('main .lia-impact')), 1);
   await page.press('Enter');
   await page.until(async () => (await page.count(css('main .lia-impact'))) === 2, { message: 'the impact restored' });
-  const saved = await waitForStored(page, id, (r) => r.assessment.impacts.length === 2);
-  const [first, second] = saved.assessment.impacts;
+  // The undo made a change, so the status says "Saving…" until it is saved.
+  await waitForStatus(page, 'Saved');
+  const [first, second] = (await storedRecord(page, id)).assessment.impacts;
   assert.deepEqual(
     [first.description, first.likelihood, first.severity, first.residual_likelihood, first.residual_severity],
     ['Tenants receive e-mails they did not want', 'probable', 'severe', 'remote', 'minimal'],
@@ -447,6 +457,8 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
+  const loaded = await page.run(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.deepEqual(loaded.filter((u) => !/^(blob|data|file):/.test(u)), [], `[${t.name}] nothing loaded but the file itself`);
   await assertNoErrors(page);
 });
 
@@ -764,6 +776,10 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(button('Start a review'));
   await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
   const v2 = await openId(page);
+  const draft = (await waitForStored(page, v2, () => true)).assessment;
+  assert.equal(draft.review_of, v1);
+  assert.deepEqual([draft.reviewed.version, draft.reviewed.approved_on], [1, '2026-04-16']);
+  assert.match(draft.reviewed.digest, /^[0-9a-f]{64}$/);
   await page.click(link('1. Describe the processing'));
   await page.fill(label(ORGANISATION), 'Example Manufacturing plc');
   await page.click(link('Return to the task list'));
@@ -779,10 +795,26 @@ journey('a review shows exactly what changed since the approved version, on its 
   assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
+  assert.match(
+    (await page.texts(css('main tr.lia-change'))).find((row) => row.startsWith('Which organisation')),
+    /Before: Example Manufacturing Ltd.*After: Example Manufacturing plc/,
+  );
+  // The check page links there too.
+  await page.click(link('Back to the task list'));
+  await page.click(link('Check your answers'));
+  await page.click(link('See what changed since version 1'));
+  await page.waitFor(heading('What changed since version 1'));
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
   assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix: Changes since version 1, approved on 16 April 2026');
+  assert.match(await report.page.text(css('#changes', { document: true })), /Version 2 reviews exactly the approved version 1\./);
+  assert.deepEqual(
+    (await report.page.texts(css('#changes tbody th[scope=row]', { document: true }))).sort(),
+    ['Which organisation is responsible for the processing?', 'Why do you want to process the data?'],
+  );
+  assert.ok((await report.page.texts(css('#changes del', { document: true }))).includes('designated'), 'the word taken out is marked');
+  assert.ok((await report.page.texts(css('#changes ins', { document: true }))).includes('chosen'), 'the word put in is marked');
   assert.deepEqual(report.requests(), []);
   await assertNoErrors(page);
 });
@@ -798,6 +830,7 @@ journey('"Start a new assessment" clicked on the pre-rendered page before the ap
   await page.waitFor(pre(heading('Legitimate interests assessment')));
   await page.click(pre(button('Start a new assessment')));
   await page.waitFor(pre(heading('Describe the processing')));
+  assert.equal(await page.exists(pre(css('.lia-prerender__start'))), false, 'the start page gave way to the first page');
   await page.focus(pre(label(TITLE)));
   await page.type('Typed before the app started');
   await page.click(pre(css('input[name="q-about-people"][value="tenants"]')));
@@ -816,6 +849,11 @@ journey('"Start a new assessment" clicked on the pre-rendered page before the ap
   await page.until(async () => /^#\/a\/[^/]+\/about$/.test(await page.hash()), { message: 'the address of the new assessment' });
   const id = await openId(page);
   await waitForStored(page, id, (r) => r.assessment.answers['about.title'] === 'Typed before the app started');
+  // One assessment, at its own address: going back does not start a second.
+  assert.deepEqual(Object.keys(await storedRecords(page)), [id]);
+  await page.back();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(Object.keys(await storedRecords(page)), [id], `[${t.name}] going back does not start a second assessment`);
   await assertNoErrors(page);
 });
 
@@ -853,6 +891,7 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.fill(label('Type it again'), 'kettle harbour violet');
   await page.click(button('Set the passphrase'));
   await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await page.waitFor(text(/Your saved assessments are encrypted with your passphrase/, { within: notice }));
   const mine = await page.storage();
   assert.ok(Object.keys(mine).some((k) => k.startsWith(recordPrefix())), 'the record is there');
   for (const [key, value] of Object.entries(mine)) assert.ok(!value.includes('Tenancy fraud checks'), `${key} holds no title in clear`);
@@ -880,6 +919,8 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.click(button('Unlock'));
   await page.waitFor(link('Tenancy fraud checks'), { timeout: 60000 });
   assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  // It is set aside as not this tool's.
+  await page.waitFor(text(/not encrypted with your passphrase/, { within: css('#lia-damaged') }));
   await assertNoErrors(page);
 });
 
@@ -907,7 +948,10 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
   await b.fill(label(DESCRIPTION, { exact: true }), 'Then changed in tab B');
   await waitForStored(b, id, (r) => r.revision === revision + 1 && r.assessment.answers['about.description'] === 'Then changed in tab B');
   await a.until(async () => (await a.value(label(DESCRIPTION))) === 'Then changed in tab B', { message: 'tab A to follow' });
+  await waitForStatus(a, 'Saved');
+  await waitForStatus(b, 'Saved');
   assert.equal(await b.exists(css('#lia-conflict')), false, 'no question was needed');
+  assert.equal(await a.exists(css('#lia-conflict')), false, 'nor in tab A');
   // Approved in A: B, with nothing unsaved, follows read-only.
   await a.bringToFront();
   await a.click(link('Back to the task list'));
