@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useBrowser, watchContext, openApp, DIST } from './support.mjs';
 import { capture } from '../../scripts/prerender.mjs';
-import { recordKey, EXPORT_FORMAT, SCHEMA_VERSION } from '../../scripts/app-facts.mjs';
+import { EXPORT_FORMAT, SCHEMA_VERSION } from '../../scripts/app-facts.mjs';
 
 const env = useBrowser();
 
@@ -62,44 +62,8 @@ test('before the app has started, the start page is there, and shows the same te
   }
 });
 
-test('"Start a new assessment" clicked before the app has loaded shows the first page at once, and what is typed there is kept', async () => {
-  const { context, record, page, release } = await slowStart();
-  try {
-    await prerendered(page).getByRole('button', { name: 'Start a new assessment' }).click();
-    const first = prerendered(page).locator('.lia-prerender__new');
-    await first.getByRole('heading', { level: 1, name: 'Describe the processing' }).waitFor({ timeout: 2000 });
-    assert.equal(await prerendered(page).locator('.lia-prerender__start').isVisible(), false);
-    // Typing before the app is there.
-    await first.getByLabel('What do you want to call this assessment?').fill('Typed before the app started');
-    await first.locator('input[name="q-about-people"][value="tenants"]').check();
-    const description = first.getByLabel('Describe the processing', { exact: true });
-    await description.click();
-    await description.pressSequentially('Cameras at the depot', { delay: 10 });
-    release();
-    await ready(page);
-    // The app has taken over: the same page, with everything typed, the cursor still there.
-    await page.getByRole('heading', { level: 1, name: 'Describe the processing' }).waitFor();
-    assert.equal(await page.getByLabel('What do you want to call this assessment?').inputValue(), 'Typed before the app started');
-    assert.equal(await page.getByLabel('Describe the processing', { exact: true }).inputValue(), 'Cameras at the depot');
-    assert.ok(await page.locator('input[name="q-about-people"][value="tenants"]').isChecked());
-    const focused = await page.evaluate(() => document.querySelector('[data-lia-widget]').shadowRoot.activeElement?.id);
-    assert.equal(focused, 'q-about-description', 'the keyboard is where it was');
-    await page.keyboard.type(' and more');
-    assert.equal(await page.getByLabel('Describe the processing', { exact: true }).inputValue(), 'Cameras at the depot and more');
-    // It is a saved assessment, at its own address; going back does not start another.
-    await page.waitForFunction(() => /^#\/a\/[^/]+\/about$/.test(location.hash));
-    const id = decodeURIComponent((await page.evaluate(() => location.hash)).split('/')[2]);
-    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.assessment?.answers?.['about.title'] === 'Typed before the app started', recordKey(id));
-    const count = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':assessment:')).length);
-    assert.equal(await count(), 1);
-    await page.goBack();
-    await page.waitForTimeout(300);
-    assert.equal(await count(), 1, 'going back does not start a second assessment');
-    assert.deepEqual(record.pageErrors, []);
-  } finally {
-    await context.close();
-  }
-});
+// "Start a new assessment" clicked before the app has loaded, and what is typed there
+// kept: a journey of engines/journeys.mjs, in every engine.
 
 test('an example chosen before the app has loaded is opened once it has', async () => {
   const { context, page, release } = await slowStart();

@@ -1,19 +1,16 @@
-// The single-file build: one HTML file that works opened straight from disk. It runs a
-// whole assessment, keeps and restores a draft, downloads both exports, and its policy
-// allows no connection at all.
+// The single-file build: one HTML file whose policy allows no connection at all, and
+// that runs served without a character set. (Opened from disk, it runs a whole
+// assessment in the journey of engines/journeys.mjs, in every engine.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { SINGLE_FILE, launchBrowser } from './support.mjs';
-import { EXPORT_FORMAT, contentSecurityPolicy, hashSource } from '../../scripts/app-facts.mjs';
+import { contentSecurityPolicy, hashSource } from '../../scripts/app-facts.mjs';
 
 let browser;
-let url;
 
 before(async () => {
   await fs.access(SINGLE_FILE); // built by ./dev test (or ./dev single) before the browser tests
-  url = pathToFileURL(SINGLE_FILE).href;
   browser = await launchBrowser();
 });
 
@@ -36,67 +33,6 @@ test('the file carries everything and allows no connection', async () => {
   assert.equal(policy, contentSecurityPolicy('single_file', { 'loader-hash': [hashSource(loader)], 'css-hash': [hashSource(css)] }));
   // No reference to any other file or site.
   assert.doesNotMatch(html, /\s(src|href)="(?!data:)[^"#]/, 'no src or href except data: URLs');
-});
-
-test('opened from disk it runs a whole assessment, keeps the draft and downloads both exports', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const errors = [];
-  const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
-  await context.addInitScript(() => {
-    window.__liaViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__liaViolations.push(e.violatedDirective));
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  try {
-    await page.goto(url);
-    await page.waitForSelector('[data-lia-ready="true"]', { timeout: 30000 });
-
-    // A whole assessment: start from the complete emergency-contacts example, change
-    // an answer, and approve it.
-    await page.getByRole('button', { name: /Start from this example: Employees' emergency contacts/ }).click();
-    await page.getByRole('link', { name: '1. Describe the processing' }).click();
-    await page.getByLabel('What do you want to call this assessment?').fill('Emergency contacts (from disk)');
-    await page.waitForTimeout(400);
-    await page.getByRole('link', { name: 'Back to the task list' }).click();
-    await page.getByRole('link', { name: 'Check your answers' }).click();
-    await page.getByRole('button', { name: 'Approve this assessment' }).click();
-    await page.getByText(/This assessment was approved on/).first().waitFor();
-
-    // The draft survives a reload from disk.
-    await page.reload();
-    await page.waitForSelector('[data-lia-ready="true"]', { timeout: 30000 });
-    await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
-    await page.getByText(/This assessment was approved on/).first().waitFor();
-    await page.getByRole('link', { name: 'Back to the task list' }).click();
-    await page.getByRole('heading', { name: 'Emergency contacts (from disk)', level: 1 }).waitFor();
-
-    // Both exports download.
-    const [json] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download to open later (JSON)' }).click(),
-    ]);
-    const [report] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download the report (HTML)' }).click(),
-    ]);
-    const exported = JSON.parse(await fs.readFile(await json.path(), 'utf8'));
-    assert.equal(exported.format, EXPORT_FORMAT);
-    assert.equal(exported.assessment.status, 'approved');
-    assert.equal(exported.assessment.answers['about.title'], 'Emergency contacts (from disk)');
-    const html = await fs.readFile(await report.path(), 'utf8');
-    assert.match(html, /Emergency contacts \(from disk\)/);
-    assert.match(report.suggestedFilename(), /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
-
-    assert.deepEqual(errors, []);
-    assert.deepEqual(await page.evaluate(() => window.__liaViolations), []);
-    const network = requests.filter((r) => !/^(blob|data|file):/.test(r));
-    assert.deepEqual(network, [], 'nothing but the file itself');
-  } finally {
-    await context.close();
-  }
 });
 
 // The file is windows-1252 (each byte of the packed wasm is one character). A server

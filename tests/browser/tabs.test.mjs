@@ -75,36 +75,8 @@ function typeThenHear(page, selector, value) {
   return typeThen(page, selector, value, () => window.__release());
 }
 
-test('a change saved in one tab appears in the other, which had no unsaved change', async () => {
-  const { context, record, a, b } = await twoTabs();
-  try {
-    await field(a, DESCRIPTION).fill('Changed in tab A');
-    await waitForStored(a, ID, (r) => r.assessment.answers['about.description'] === 'Changed in tab A');
-    // Tab B reloads the newer revision and says so.
-    await b.locator('#lia-notice').getByText('changed in another tab or window', { exact: false }).waitFor();
-    await b.waitForFunction(
-      () =>
-        document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-description')?.value ===
-        'Changed in tab A',
-    );
-    assert.equal((await storedRecord(a, ID)).revision, 4);
-
-    // B now edits on top of A's revision: saved as the next one, and A follows.
-    await field(b, DESCRIPTION).fill('Then changed in tab B');
-    await waitForStored(b, ID, (r) => r.revision === 5 && r.assessment.answers['about.description'] === 'Then changed in tab B');
-    await a.waitForFunction(
-      () =>
-        document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-description')?.value ===
-        'Then changed in tab B',
-    );
-    await waitForStatus(a, 'Saved');
-    await waitForStatus(b, 'Saved');
-    assert.equal(await a.locator('#lia-conflict').count(), 0, 'no question was needed');
-    assertNoErrors(record);
-  } finally {
-    await context.close();
-  }
-});
+// A change saved in one tab appearing in the other, which had no unsaved change: a journey
+// of engines/journeys.mjs, in every engine.
 
 /**
  * B has an unsaved change when it hears that A saved: B must not overwrite A's revision,
