@@ -797,7 +797,7 @@ journey('a review shows exactly what changed since the approved version, on its 
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   assert.match(
     (await page.texts(css('main tr.lia-change'))).find((row) => row.startsWith('Which organisation')),
-    /Before: Example Manufacturing Ltd.*After: Example Manufacturing plc/,
+    /Changed Example Manufacturing Ltd Example Manufacturing plc$/,
   );
   // The check page links there too.
   await page.click(link('Back to the task list'));
