@@ -457,6 +457,7 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "reviewed",
                 "answers",
                 "impacts",
+                "accepted",
                 "review_log",
                 "handover"
             ]

@@ -7,13 +7,16 @@
 
 use std::io::BufReader;
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
+use approver::{approved, TestApprover};
+
 use lia::assessment::digest::APPROVAL_ANSWERS;
 use lia::assessment::examples::{example, EXAMPLES};
 use lia::assessment::lifecycle::{approve, start_review};
-use lia::assessment::Verdict;
 use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
-use lia::handover::{decide, send, DecisionForm};
+use lia::handover::{send, Trust};
 use lia::register::csv::to_csv;
 use lia::register::ics::{calendar, text, Reminder};
 use lia::register::{
@@ -48,11 +51,24 @@ const HOSTILE: [&str; 9] = [
     "<script>alert('x')</script> & ; \\ back\\slash",
 ];
 
+fn alex() -> TestApprover {
+    TestApprover::new(
+        5,
+        "Alex Morgan",
+        "Managing Director",
+        "Example Manufacturing Ltd",
+    )
+}
+
 #[test]
 fn each_row_is_worked_out_from_the_record_today() {
-    let mut a = (example("emergency-contacts").unwrap().build)("a1");
-    approve(&mut a, day(2026, 4, 16)).unwrap();
-    let row = Row::of(&a, today());
+    let a = approved(
+        (example("emergency-contacts").unwrap().build)("a1"),
+        &alex(),
+        day(2026, 4, 16),
+    );
+    let row = Row::of(&a, today(), &alex().trusted());
+    assert_eq!(row.standing, Standing::Approved);
     assert_eq!(row.title, "Employees' emergency contacts");
     assert_eq!(row.organisation, "Example Manufacturing Ltd");
     assert_eq!((row.status, row.version), (Status::Approved, 1));
@@ -63,7 +79,11 @@ fn each_row_is_worked_out_from_the_record_today() {
     assert_eq!(row.approved_label(), "16 April 2026");
     assert_eq!(row.review_due, Some(day(2028, 4, 16)));
     assert_eq!(row.due, Due::Later);
-    let housing = Row::of(&(example("housing-marketing").unwrap().build)("h"), today());
+    let housing = Row::of(
+        &(example("housing-marketing").unwrap().build)("h"),
+        today(),
+        &Trust::default(),
+    );
     assert!(housing.blockers + housing.warnings > 0, "{housing:?}");
     assert_eq!(housing.status, Status::Draft);
 }
@@ -92,7 +112,7 @@ fn sample_rows() -> Vec<Row> {
             if i % 2 == 0 {
                 a.status = Status::Approved;
             }
-            Row::of(&a, today())
+            Row::of(&a, today(), &Trust::default())
         })
         .collect()
 }
@@ -161,8 +181,14 @@ fn the_register_sorts_by_any_column_either_way_and_filters() {
         .all(|w| rows[w[0]].blockers >= rows[w[1]].blockers));
     // Filters.
     let only = |filter: Filter| -> Vec<usize> { arrange(&refs, Sort::default(), &filter) };
-    let approved = only(Filter {
+    // Marked approved with no hand-over and no signature: never "Approved".
+    assert!(only(Filter {
         status: Some(Standing::Approved),
+        due: DueFilter::Any,
+    })
+    .is_empty());
+    let approved = only(Filter {
+        status: Some(Standing::NotSigned),
         due: DueFilter::Any,
     });
     assert!(!approved.is_empty() && approved.iter().all(|&i| rows[i].status == Status::Approved));
@@ -299,9 +325,17 @@ fn hostile_rows() -> Vec<Row> {
                 .set_text(Q::AboutOrganisation, *text)
                 .set_text(Q::SignOffApprovedName, *text)
                 .set_text(Q::SignOffApprovedDate, *text);
-            let mut row = Row::of(&a, today());
-            // Titles are trimmed by the model; keep the hostile start for the test.
+            let mut row = Row::of(&a, today(), &Trust::default());
+            // A draft shows no approver, whatever its sign-off says.
+            assert_eq!(
+                (row.approver.as_str(), row.approved_label()),
+                ("", String::new())
+            );
+            // Titles are trimmed by the model; keep the hostile start for the test, and
+            // put the hostile text in the approver's column (as a verified approval
+            // would show it).
             row.title = text.to_string();
+            row.approver = text.to_string();
             row
         })
         .collect()
@@ -387,6 +421,10 @@ fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
     assert!(page.contains("9 assessments on 22 November 2026 (Overdue)."));
 }
 
+fn approver(name: &str) -> TestApprover {
+    TestApprover::new(9, name, "Data Protection Officer", "")
+}
+
 /// Sent for approval and approved by `name` through the hand-over, as the approver gives
 /// it back.
 fn approved_through_the_hand_over(id: &str, name: &str) -> Assessment {
@@ -394,14 +432,7 @@ fn approved_through_the_hand_over(id: &str, name: &str) -> Assessment {
     for q in APPROVAL_ANSWERS {
         a.answers.clear(q);
     }
-    send(&mut a, today()).unwrap();
-    let form = DecisionForm {
-        verdict: Some(Verdict::Approved),
-        name: name.into(),
-        role: "Data Protection Officer".into(),
-        ..DecisionForm::default()
-    };
-    decide(&a, &form, today()).unwrap()
+    approved(a, &approver(name), today())
 }
 
 /// One answer edited after approval, without a new approval: the file's own export
@@ -425,7 +456,7 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     send(&mut waiting, today()).unwrap();
     waiting.set_text(Q::PurposeWhy, "Edited while it waits");
 
-    let mut register = Register::new(today());
+    let mut register = Register::with_trust(today(), approver("Sam Patel").trusted());
     register.read(
         "approved.json",
         to_json(&approved, AT, Some(today())).as_bytes(),
@@ -463,12 +494,12 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     assert_eq!(register.changed_after_approval(), 3);
     assert_eq!(
         changed_after_approval(register.changed_after_approval()).as_deref(),
-        Some("Warning: 3 assessments were changed after they were approved. Their approvals do not cover what they say now.")
+        Some("Warning: 3 assessments are marked approved, but their approvals cannot be relied on: they were changed after approval, or are not signed by a trusted approver. Each row says which.")
     );
     assert_eq!(changed_after_approval(0), None);
-    assert!(changed_after_approval(1)
-        .unwrap()
-        .starts_with("Warning: 1 assessment was changed after it was approved."));
+    assert!(changed_after_approval(1).unwrap().starts_with(
+        "Warning: 1 assessment is marked approved, but its approval cannot be relied on:"
+    ));
 
     // The status filter: "Approved" leaves them out; they have an option of their own.
     let only = |status: Standing| {
@@ -536,7 +567,7 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
         3
     );
     assert!(page.contains(
-        "<p class=\"warning\">Warning: 3 assessments were changed after they were approved."
+        "<p class=\"warning\">Warning: 3 assessments are marked approved, but their approvals cannot be relied on:"
     ));
     // Only the untouched approval: nothing of the kind.
     let page = lia::register::html::to_html([rows[0]], today(), "");
@@ -550,18 +581,30 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
 fn the_approvers_name_in_the_warning_is_escaped_on_the_printable_page() {
     let hostile = "<script>alert('x')</script> & co";
     let approved = approved_through_the_hand_over("a", hostile);
-    let row = Row::of(&changed_after_it_was_approved(&approved, "b"), today());
+    let trust = approver(hostile).trusted();
+    let row = Row::of(
+        &changed_after_it_was_approved(&approved, "b"),
+        today(),
+        &trust,
+    );
     assert!(row.warning.as_deref().unwrap().contains(hostile));
     let page = lia::register::html::to_html([&row], today(), "");
     assert_eq!(page.matches("<script").count(), 0);
     assert!(page.contains(
         "this is not what &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co (Data Protection Officer) approved"
     ));
-    // A change to the approver's name only is not a change of what was approved.
+    // The approver's name changed in the sign-off only (it is not part of the content):
+    // it no longer says who signed, so the approval does not hold, and says why.
+    let row = Row::of(&approved, today(), &trust);
+    assert_eq!((row.standing, row.warning), (Standing::Approved, None));
     let mut renamed = approved.clone();
     renamed.set_text(Q::SignOffApprovedName, "S. Patel");
-    let row = Row::of(&renamed, today());
-    assert_eq!((row.standing, row.warning), (Standing::Approved, None));
+    let row = Row::of(&renamed, today(), &trust);
+    assert_eq!(row.standing, Standing::SignatureDoesNotMatch);
+    assert!(row.warning.unwrap().contains(
+        "the approver's name, role or approval date in the sign-off section is not the one signed"
+    ));
+    assert_eq!(row.approver, "");
 }
 
 fn parse_calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {
@@ -824,4 +867,102 @@ fn adding_the_saved_assessments_says_how_many_and_how_many_could_not_be_read() {
         saved_added(12, 2),
         "12 assessments saved in this browser are in the register. 2 could not be read: the start page says why."
     );
+}
+
+#[test]
+fn each_verification_outcome_has_its_status_and_only_a_trusted_approval_shows_who_and_when() {
+    let sam = approver("Sam Patel");
+    let a = approved_through_the_hand_over("t", "Sam Patel");
+    let row = |a: &Assessment, trust: &Trust| Row::of(a, today(), trust);
+    let shown = |r: &Row| (r.standing, r.approver.clone(), r.approved_label());
+
+    // Signed by a trusted approver: approved, with who and when.
+    let trusted = row(&a, &sam.trusted());
+    assert_eq!(
+        shown(&trusted),
+        (
+            Standing::Approved,
+            "Sam Patel".into(),
+            "22 November 2026".into()
+        )
+    );
+    assert_eq!(trusted.warning, None);
+    // The same file where the key is not on the trusted list.
+    let untrusted = row(&a, &Trust::default());
+    assert_eq!(
+        shown(&untrusted),
+        (Standing::NotTrusted, String::new(), String::new())
+    );
+    assert!(untrusted
+        .warning
+        .as_deref()
+        .unwrap()
+        .contains("signed by a key not on the trusted list (fingerprint "));
+    // The approver's name, role or date changed in the decision (and in the sign-off, so
+    // the two agree): the signature does not match.
+    for edit in [
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.name = "Chief Executive (forged)".into();
+            a.set_text(Q::SignOffApprovedName, "Chief Executive (forged)");
+        },
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.role = "Chief Executive".into();
+            a.set_text(Q::SignOffApprovedRole, "Chief Executive");
+        },
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.date = "2020-01-01".into();
+            a.set_text(Q::SignOffApprovedDate, "2020-01-01");
+        },
+    ] {
+        let mut forged = a.clone();
+        let mut decision = forged.handover[0].decision.clone().unwrap();
+        edit(&mut decision, &mut forged);
+        forged.handover[0].decision = Some(decision);
+        let r = row(&forged, &sam.trusted());
+        assert_eq!(
+            shown(&r),
+            (
+                Standing::SignatureDoesNotMatch,
+                String::new(),
+                String::new()
+            )
+        );
+        assert!(r
+            .warning
+            .unwrap()
+            .contains("but the signature does not match"));
+    }
+    // Not signed: the signature taken out, or marked approved with no hand-over at all.
+    let mut unsigned = a.clone();
+    unsigned.handover[0].decision.as_mut().unwrap().signature = None;
+    assert_eq!(
+        shown(&row(&unsigned, &sam.trusted())),
+        (Standing::NotSigned, String::new(), String::new())
+    );
+    let mut bare = (example("emergency-contacts").unwrap().build)("bare");
+    bare.status = Status::Approved;
+    let r = row(&bare, &sam.trusted());
+    assert_eq!(
+        shown(&r),
+        (Standing::NotSigned, String::new(), String::new())
+    );
+    assert!(r.warning.unwrap().contains("but not signed"));
+    // A draft whose sign-off names an approver and a date does not look approved.
+    let draft = (example("emergency-contacts").unwrap().build)("draft");
+    assert!(draft.answers.get(Q::SignOffApprovedName).is_some());
+    let r = row(&draft, &sam.trusted());
+    assert_eq!(shown(&r), (Standing::Draft, String::new(), String::new()));
+    assert_eq!(r.warning, None);
+    // Each outcome is a status of its own, and only the approvals that hold are not
+    // problems.
+    for s in Standing::ALL {
+        assert_eq!(
+            s.is_problem(),
+            !matches!(
+                s,
+                Standing::Draft | Standing::Approved | Standing::ApprovedByAuthor
+            ),
+            "{s:?}"
+        );
+    }
 }

@@ -163,6 +163,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         reviewed,
         answers,
         impacts,
+        accepted,
         review_log,
         handover,
     } = a;
@@ -174,6 +175,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
     note(&mut out, "handover", handover, &b.handover);
+    note(&mut out, "accepted", accepted, &b.accepted);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());

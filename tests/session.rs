@@ -14,7 +14,34 @@ use lia::session::{
 };
 use lia::storage::{KeyValue, MemoryKv, Namespace, StoreError};
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
+
 type Shared = Rc<RefCell<MemoryKv>>;
+
+/// Approves the open assessment as the hand-over does: sent, approved and signed by an
+/// approver the organisation trusts, and the approved file opened here. The reasons
+/// when it cannot be approved.
+fn approve(s: &mut Session<Shared>, now: f64) -> Result<(), Vec<String>> {
+    let sam = approver::TestApprover::sam();
+    s.set_trust(sam.trusted());
+    let sent = s
+        .send_for_approval(now)
+        .unwrap()
+        .map_err(|e| vec![e.to_string()])?;
+    let approved = sam
+        .decide(&sent, &approver::approve_form(), TODAY)
+        .map_err(|problems| match problems.as_slice() {
+            [lia::handover::DecisionProblem::NotReady(reasons)] => reasons.clone(),
+            other => other.iter().map(|p| p.message()).collect(),
+        })?;
+    let file = import(to_json(&approved, "2026-11-22T10:15:00Z", Some(TODAY)).as_bytes()).unwrap();
+    assert_eq!(
+        s.import(file, "approved.json", "unused".into(), now),
+        ImportStep::Opened
+    );
+    Ok(())
+}
 
 const TODAY: Date = Date {
     year: 2026,
@@ -158,7 +185,7 @@ fn an_approved_assessment_cannot_be_edited() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    assert_eq!(s.approve(T0 + 1.0), Ok(()));
+    assert_eq!(approve(&mut s, T0 + 1.0), Ok(()));
     assert_eq!(s.open().unwrap().status, Status::Approved);
     assert!(!type_title(&mut s, "Changed", T0 + 2.0));
     assert_eq!(s.next_wakeup(), None);
@@ -174,10 +201,15 @@ fn approval_is_refused_with_reasons_while_something_blocks_it() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start(titled("a1", "Half done"), T0);
-    let reasons = s.approve(T0 + 1.0).unwrap_err();
+    let reasons = approve(&mut s, T0 + 1.0).unwrap_err();
     assert!(!reasons.is_empty());
     assert_eq!(s.open().unwrap().status, Status::Draft);
-    assert_eq!(stored(&kv, "a1"), Some((1, "Half done".into())));
+    // Sending it was recorded; nothing was approved.
+    assert_eq!(stored(&kv, "a1"), Some((2, "Half done".into())));
+    assert_eq!(
+        s.store().load("a1").unwrap().assessment.status,
+        Status::Draft
+    );
 }
 
 // ---- another tab saved first -------------------------------------------------------
@@ -274,7 +306,7 @@ fn approved_elsewhere() -> (Shared, Session<Shared>) {
     first.start((example("emergency-contacts").unwrap().build)("a1"), T0);
     let mut second = tab(&kv);
     second.open_saved("a1", T0);
-    assert_eq!(first.approve(T0 + 10.0), Ok(()));
+    assert_eq!(approve(&mut first, T0 + 10.0), Ok(()));
     type_title(&mut second, "My late change", T0 + 20.0);
     second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
     assert!(second.view().approved_elsewhere);
@@ -455,6 +487,7 @@ fn a_blank_assessment_gets_the_host_pages_defaults() {
         Defaults {
             organisation: Some("Riverside Housing".into()),
             approver_role: Some("DPO".into()),
+            self_approval: false,
         },
     );
     s.start(Assessment::new("a1"), T0);
@@ -598,7 +631,7 @@ fn an_approved_record_is_never_replaced_by_an_import() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     s.close(T0);
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     let file = import(&exported(&titled("a1", "Rewritten"))).unwrap();
@@ -647,7 +680,7 @@ fn start_a_review() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     assert!(s.start_review("a2".into(), T0 + 1.0));
     let review = s.open().unwrap();
@@ -666,7 +699,7 @@ fn a_review_is_compared_with_the_saved_version_it_reviews() {
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
     assert!(s.changes_since_previous().is_none(), "not a review");
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     s.start_review("a2".into(), T0 + 1.0);
     assert_eq!(s.previous_version().map(|a| a.id), Some("a1".to_string()));
     let (changes, chain) = s.changes_since_previous().unwrap();
@@ -687,7 +720,7 @@ fn a_review_is_compared_with_the_saved_version_it_reviews() {
     let row = s.saved_row("a1").unwrap();
     assert_eq!(
         (row.status, row.version, row.approver.as_str()),
-        (lia::assessment::Status::Approved, 1, "Alex Morgan")
+        (lia::assessment::Status::Approved, 1, "Sam Patel")
     );
     assert_eq!(s.saved_row("a2").unwrap().version, 2);
     assert!(s.saved_row("nothing").is_none());
@@ -1131,9 +1164,10 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     );
     let warnings = s.view().import_warnings.to_vec();
     assert!(
-        matches!(warnings.as_slice(), [ImportWarning::ApprovedNotReady { reasons, .. }] if *reasons > 3),
+        matches!(warnings.as_slice(), [ImportWarning::ApprovedNotReady { reasons, .. }, ImportWarning::Approval { holds: false, .. }] if *reasons > 3),
         "{warnings:?}"
     );
+    assert!(warnings[1].to_string().contains("but not signed"));
     assert!(warnings[0]
         .to_string()
         .contains("says this assessment is approved, but"));
@@ -1142,7 +1176,13 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     lia::assessment::lifecycle::approve(&mut sound, TODAY).unwrap();
     let file = import(&exported(&sound)).unwrap();
     s.import(file, "f2.json", "fresh2".into(), T0 + 1.0);
-    assert!(s.view().import_warnings.is_empty());
+    let warnings = s.view().import_warnings.to_vec();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| matches!(w, ImportWarning::ApprovedNotReady { .. })),
+        "{warnings:?}"
+    );
 }
 
 // ---- a passphrase ----------------------------------------------------------------------

@@ -8,6 +8,8 @@
 //!
 //! Skipped, saying so, only where LibreOffice or pdftotext is not installed.
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
 #[path = "fixtures/export/docx.rs"]
 mod docx;
 
@@ -15,10 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lia::assessment::examples::example;
-use lia::assessment::Verdict;
 use lia::assessment::{outcome, Answer, AnswerKind, Assessment, Ctx, Date, QuestionId};
 use lia::export::to_docx;
-use lia::handover::{decide, send, DecisionForm};
+use lia::handover::send;
 
 const AT: &str = "2026-11-22T10:15:00Z";
 
@@ -127,13 +128,9 @@ fn approved() -> Assessment {
         a.answers.clear(q);
     }
     send(&mut a, today().unwrap()).unwrap();
-    let form = DecisionForm {
-        verdict: Some(Verdict::Approved),
-        name: "Priya O'Neill".into(),
-        role: "Head of Information Governance".into(),
-        ..DecisionForm::default()
-    };
-    decide(&a, &form, today().unwrap()).unwrap()
+    let priya =
+        approver::TestApprover::new(4, "Priya O'Neill", "Head of Information Governance", "");
+    priya.approve(&a, today().unwrap())
 }
 
 /// Version 1 of the emergency-contacts example, approved, and its review with one word
@@ -285,7 +282,7 @@ fn libreoffice_opens_each_document_and_shows_every_answer_finding_and_the_sign_o
     // The approval and who gave it.
     let approved = readable(&texts[1]);
     assert!(approved.contains(&squash(
-        "Approved by Priya O'Neill (Head of Information Governance) on 22 November 2026."
+        "approved by Priya O'Neill (Head of Information Governance) on 22 November 2026"
     )));
     // The 20,000-character answer is there whole: as many repetitions of its sentence in
     // the PDF as in the document (it is also quoted in the privacy information).

@@ -1,6 +1,7 @@
 //! The functional core: the assessment model, the question bank, the rule engine and
 //! the outcome. Plain Rust with no browser types; tested natively.
 
+pub mod accepted;
 pub mod bank;
 pub mod canonical;
 pub mod catalogue;
@@ -37,5 +38,5 @@ pub use model::{
 };
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
-pub use rounds::{Comment, Decision, Round, Verdict};
+pub use rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 pub use rules::{check, Finding, Severity};

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::accepted::Accepted;
 use super::questions::{AnswerKind, QuestionId};
 use super::rounds::Round;
 
@@ -366,6 +367,10 @@ pub struct Assessment {
     pub answers: Answers,
     #[serde(default)]
     pub impacts: Vec<Impact>,
+    /// Warnings accepted with a reason (see `accepted.rs`): part of the content, so an
+    /// approval covers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<Accepted>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review_log: Vec<ReviewEntry>,
     /// Each time it was sent for approval, oldest first, with the approver's decision
@@ -388,6 +393,7 @@ impl Assessment {
             reviewed: None,
             answers: Answers::default(),
             impacts: Vec::new(),
+            accepted: Vec::new(),
             review_log: Vec::new(),
             handover: Vec::new(),
         }

@@ -163,7 +163,12 @@ pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>]) -> Outcome {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let counts = Counts {
         blockers: count(Severity::Blocker),
-        warnings: count(Severity::Warning),
+        // A warning accepted with a reason (for the answers as they are) is not open.
+        warnings: count(Severity::Warning)
+            - findings
+                .iter()
+                .filter(|f| super::accepted::is_accepted(ctx.assessment, f))
+                .count(),
         advice: count(Severity::Advice),
     };
 

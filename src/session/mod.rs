@@ -20,7 +20,7 @@ mod protection;
 mod saving;
 mod view;
 
-pub use handover::Approving;
+pub use handover::{Approving, SinceReturned};
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
@@ -28,6 +28,7 @@ pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveSt
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
+use crate::handover::Trust;
 use crate::storage::{
     Conflict, DamagedRecord, Deleted, JournalEntry, Journaled, KeyValue, Namespace, Nonces, Sealed,
     Store, StoreError, Summary,
@@ -40,11 +41,14 @@ pub const MAX_SAVE_WAIT_MS: f64 = 2_000.0;
 /// How long after a failed save it is tried again (for example once space is freed).
 pub const RETRY_DELAY_MS: f64 = 5_000.0;
 
-/// What a new, blank assessment starts with: what the host page set.
+/// What the host page set: what a new, blank assessment starts with, and whether an
+/// author may approve their own assessment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Defaults {
     pub organisation: Option<String>,
     pub approver_role: Option<String>,
+    /// Off unless the organisation's settings allow it.
+    pub self_approval: bool,
 }
 
 impl From<&Settings> for Defaults {
@@ -52,6 +56,7 @@ impl From<&Settings> for Defaults {
         Defaults {
             organisation: settings.organisation.clone(),
             approver_role: settings.approver_role.clone(),
+            self_approval: settings.self_approval,
         }
     }
 }
@@ -116,6 +121,8 @@ pub struct Session<K: KeyValue> {
     replaced: u64,
     /// A file sent for approval, open for the approver (in memory only).
     approving: Option<Approving>,
+    /// The approvers whose signatures count (the host page's and this browser's lists).
+    trust: Trust,
 }
 
 /// What the interface shows, borrowed from the session; the shell maps each part to a
@@ -196,6 +203,7 @@ impl<K: KeyValue> Session<K> {
             unavailable: !durable,
             replaced: 0,
             approving: None,
+            trust: Trust::default(),
         }
     }
 

@@ -145,6 +145,27 @@ pub enum ImportWarning {
     ApprovedNotReady { file: String, reasons: usize },
     /// Its content is not what was approved: changed after approval.
     ChangedAfterApproval { file: String },
+    /// It claims an approval: whether it holds (signed by a trusted approver), and the
+    /// approval described (`handover::Approval::describe`).
+    Approval {
+        file: String,
+        holds: bool,
+        text: String,
+    },
+    /// A decision on the author's assessment `title` that is not on a round this
+    /// browser sent: opened as a separate copy, the record untouched.
+    NotYourRound {
+        file: String,
+        title: String,
+        why: String,
+    },
+}
+
+impl ImportWarning {
+    /// A warning, rather than what a trusted approval says of itself.
+    pub fn is_warning(&self) -> bool {
+        !matches!(self, ImportWarning::Approval { holds: true, .. })
+    }
 }
 
 impl fmt::Display for ImportWarning {
@@ -166,6 +187,16 @@ impl fmt::Display for ImportWarning {
             ImportWarning::Unchecked { file } => write!(
                 f,
                 "Warning: “{file}” has no check value (digest), so it cannot be shown to be the record that was exported. Check every answer before you rely on it."
+            ),
+            ImportWarning::Approval {
+                file,
+                holds: true,
+                text,
+            } => write!(f, "“{file}”: {text}"),
+            ImportWarning::Approval { file, text, .. } => write!(f, "Warning: “{file}”: {text}"),
+            ImportWarning::NotYourRound { file, title, why } => write!(
+                f,
+                "Warning: “{file}” holds a decision on your assessment “{title}”, but it was not added to your record, because {why}. It is opened here as a separate copy, and your own record is unchanged. Do not rely on this copy as an approved record."
             ),
         }
     }
