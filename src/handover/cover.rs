@@ -78,7 +78,7 @@ pub fn for_approval(a: &Assessment) -> Option<ForApproval> {
     );
     let steps = vec![
         "Open the legitimate interests assessment tool your organisation uses (the tool that made this file) in your own browser.".to_string(),
-        "On its start page, under “Open a file”, choose “Choose a file” and pick this file. The tool opens it for approval, read-only, with its findings and the warnings the author accepted; nothing of it is kept in your browser.".to_string(),
+        "On its start page, under “Open a saved file”, use “Choose a file” and pick this file. The tool opens it for approval, read-only, with its findings and the warnings the author accepted; nothing of it is kept in your browser.".to_string(),
         "Approve it, or return it with comments on its sections. Your decision is signed with your approver key (the tool helps you make one the first time, and a key card to send to the author) and dated today by the tool.".to_string(),
         "Download the file the tool makes of your decision, and send it back to the author.".to_string(),
     ];

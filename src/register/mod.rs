@@ -615,6 +615,19 @@ impl Register {
         self.today
     }
 
+    /// Verifies every approval again against `trust` (the trusted approvers changed).
+    pub fn set_trust(&mut self, trust: Trust) {
+        if self.trust == trust {
+            return;
+        }
+        self.trust = trust;
+        let today = self.today_or_default();
+        for entry in &mut self.entries {
+            entry.row = Row::of(&entry.imported.assessment, today, &self.trust);
+        }
+        self.generation += 1;
+    }
+
     /// Reads one file's bytes: a record becomes an entry, anything else a failure with
     /// its reason. The other files are unaffected either way.
     pub fn read(&mut self, file: &str, bytes: &[u8]) {

@@ -511,3 +511,33 @@ fn approving_signer(a: &Assessment) -> crate::handover::KeyCard {
             .card()
         })
 }
+
+impl<K: KeyValue> Session<K> {
+    /// Seals `text` with the passphrase's key under `label` (the approver's key and the
+    /// list of trusted approvers, kept in IndexedDB where every page opened from a file
+    /// could read them). `None` unless a passphrase is set and given.
+    pub fn seal_secret(&mut self, label: &str, text: &str) -> Option<String> {
+        if self.protection != super::Protection::On {
+            return None;
+        }
+        let sealed = self.store.kv_mut().inner_mut();
+        let nonce = sealed.next_nonce();
+        let key = sealed.take_key()?;
+        let out = key.seal(label, text, nonce);
+        sealed.set_key(Some(key));
+        Some(out)
+    }
+
+    /// Opens what `seal_secret` sealed under `label`; `None` if there is no passphrase
+    /// given, or it was sealed with another (or changed since, or planted).
+    pub fn open_secret(&mut self, label: &str, value: &str) -> Option<String> {
+        if self.protection != super::Protection::On {
+            return None;
+        }
+        let sealed = self.store.kv_mut().inner_mut();
+        let key = sealed.take_key()?;
+        let out = key.open(label, value).ok();
+        sealed.set_key(Some(key));
+        out
+    }
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::assessment::display::Shown;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
+use crate::ui::components::accept::AcceptWarnings;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
@@ -174,6 +175,7 @@ pub fn CheckPage() -> impl IntoView {
         <ReviewLog />
         <h2 class="lia-heading-l">"Findings"</h2>
         <FindingsList level=3 />
+        <AcceptWarnings />
         <ApprovePanel />
         <div class="lia-no-print"><SendForApproval /></div>
         <PrivacyWording />

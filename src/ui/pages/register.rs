@@ -58,6 +58,11 @@ pub fn RegisterPage() -> impl IntoView {
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
 
+    // Approvals are verified against the trusted approvers as they are now.
+    Effect::new(move |_| {
+        let trust = state.trust.get();
+        state.register.update(|r| r.set_trust(trust));
+    });
     let read = move |files: Vec<web_sys::File>| {
         if files.is_empty() || progress.get_untracked().is_some() {
             return;
@@ -67,7 +72,7 @@ pub fn RegisterPage() -> impl IntoView {
         progress.set(Some((0, total)));
         done.set(None);
         leptos::task::spawn_local(async move {
-            let mut read = Register::new(state.today);
+            let mut read = Register::with_trust(state.today, state.trust.get_untracked());
             let mut since = now();
             for (i, file) in files.into_iter().enumerate() {
                 let name = file.name();
@@ -446,7 +451,7 @@ fn RegisterTable() -> impl IntoView {
         {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
         <p>
             <button type="button" class="lia-link-button" on:click=move |_| {
-                state.register.set(Register::new(today));
+                state.register.set(Register::with_trust(today, state.trust.get_untracked()));
                 state.focus("lia-page-heading");
             }>"Clear the register"</button>
         </p>
