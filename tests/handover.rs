@@ -985,6 +985,21 @@ fn a_decision_dated_in_the_future_or_signed_with_an_unknown_algorithm_or_a_broke
     assert!(Mismatch::FutureDate("2026-11-22".into())
         .describe()
         .contains("dated 22 November 2026, which is after today"));
+    // Signed with a date before the round was sent (a clock set wrong): refused when the
+    // signature is attached, so such a file is never given out.
+    let mut sent = ready();
+    send(&mut sent, today()).unwrap();
+    let approver = Approver {
+        signer: Some(&sam().signer),
+        author_here: false,
+        self_approval: false,
+    };
+    let unsigned = lia::handover::decide(&sent, &approve_form(), &approver, yesterday).unwrap();
+    let signature = sam().sign(&unsigned.message);
+    assert_eq!(
+        lia::handover::attach(unsigned, &signature),
+        Err(Mismatch::BeforeSent("2026-11-21".into()))
+    );
     let edit = |change: fn(&mut lia::assessment::Signature)| {
         let mut a = approved.clone();
         change(
@@ -1308,7 +1323,10 @@ mod rounds_and_forgeries {
     #[test]
     fn the_second_round_shows_the_comments_the_replies_and_what_changed_since_it_was_returned() {
         let mut author = author_browser();
-        author.start(ready(), T0);
+        // The author names the approver they expect: not part of what changes.
+        let mut mine = ready();
+        mine.set_text(Q::SignOffApprovedName, "Sam Patel");
+        author.start(mine, T0);
         let sent = author.send_for_approval(T0).unwrap().unwrap();
         // Round 1: returned with a general comment and one on the purpose.
         let mut approver = browser();

@@ -9,8 +9,7 @@
 //! in person) checks the key and the name and role it belongs to at once, and a card
 //! whose name or role was changed has another fingerprint.
 
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::assessment::canonical::canonical_json;
@@ -134,15 +133,15 @@ impl Signer {
     }
 }
 
-/// A key card as written to its file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A key card as written to its file. Read and written by hand (`to_value`,
+/// `from_value`): a derived deserialiser would be another copy of serde's machinery in
+/// the wasm for eight fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyCard {
     pub format: String,
     pub version: u32,
     pub name: String,
     pub role: String,
-    #[serde(default)]
     pub organisation: String,
     pub algorithm: String,
     /// The public key, base64 of its raw bytes.
@@ -162,9 +161,82 @@ impl KeyCard {
         }
     }
 
-    /// The card as its file holds it (indented JSON).
+    /// The card's fields, in the order of its file.
+    fn fields(&self) -> [(&'static str, Value); 8] {
+        [
+            ("format", Value::from(self.format.as_str())),
+            ("version", Value::from(self.version)),
+            ("name", Value::from(self.name.as_str())),
+            ("role", Value::from(self.role.as_str())),
+            ("organisation", Value::from(self.organisation.as_str())),
+            ("algorithm", Value::from(self.algorithm.as_str())),
+            ("key", Value::from(self.key.as_str())),
+            ("fingerprint", Value::from(self.fingerprint.as_str())),
+        ]
+    }
+
+    /// The card as a JSON object.
+    pub fn to_value(&self) -> Value {
+        Value::Object(
+            self.fields()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect::<Map<_, _>>(),
+        )
+    }
+
+    /// A card from a JSON object with exactly a card's fields (checked no further: see
+    /// `check_card`).
+    pub fn from_value(value: &Value) -> Result<KeyCard, CardProblem> {
+        const FIELDS: [&str; 8] = [
+            "format",
+            "version",
+            "name",
+            "role",
+            "organisation",
+            "algorithm",
+            "key",
+            "fingerprint",
+        ];
+        let object = value.as_object().ok_or(CardProblem::NotJson)?;
+        if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(CardProblem::BadField(format!(
+                "it has a field “{}” a key card does not have",
+                unknown.chars().take(40).collect::<String>()
+            )));
+        }
+        let text = |field: &str| match object.get(field) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            None if field == "organisation" => Ok(String::new()),
+            _ => Err(CardProblem::BadField(format!(
+                "its field “{field}” is missing or not text"
+            ))),
+        };
+        let version = object
+            .get("version")
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| CardProblem::BadField("its version is missing or wrong".into()))?;
+        Ok(KeyCard {
+            format: text("format")?,
+            version,
+            name: text("name")?,
+            role: text("role")?,
+            organisation: text("organisation")?,
+            algorithm: text("algorithm")?,
+            key: text("key")?,
+            fingerprint: text("fingerprint")?,
+        })
+    }
+
+    /// The card as its file holds it: JSON, one field a line.
     pub fn to_file(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a key card always serialises")
+        let lines: Vec<String> = self
+            .fields()
+            .iter()
+            .map(|(k, v)| format!("  \"{k}\": {v}"))
+            .collect();
+        format!("{{\n{}\n}}\n", lines.join(",\n"))
     }
 
     /// The file name to save it under: `lia-approver-key-<name>.json`.
@@ -273,12 +345,12 @@ pub fn read_card(bytes: &[u8]) -> Result<KeyCard, CardProblem> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| CardProblem::NotJson)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| CardProblem::NotJson)?;
+    let value: Value = serde_json::from_str(text).map_err(|_| CardProblem::NotJson)?;
     let object = value.as_object().ok_or(CardProblem::NotJson)?;
     if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(CardProblem::NotACard);
     }
-    match object.get("version").and_then(serde_json::Value::as_u64) {
+    match object.get("version").and_then(Value::as_u64) {
         Some(v) if v == u64::from(VERSION) => {}
         Some(v) if v > u64::from(VERSION) => {
             return Err(CardProblem::NewerVersion(
@@ -291,9 +363,7 @@ pub fn read_card(bytes: &[u8]) -> Result<KeyCard, CardProblem> {
             ))
         }
     }
-    // Read from a value, serde's message has no line and column to leave out.
-    let card: KeyCard =
-        serde_json::from_value(value).map_err(|e| CardProblem::BadField(e.to_string()))?;
+    let card = KeyCard::from_value(&value)?;
     check_card(&card)?;
     Ok(card)
 }
@@ -301,6 +371,17 @@ pub fn read_card(bytes: &[u8]) -> Result<KeyCard, CardProblem> {
 /// The checks of `read_card` on a card already parsed (a card passed by the host page,
 /// or kept in this browser's list).
 pub fn check_card(card: &KeyCard) -> Result<(), CardProblem> {
+    if card.format != FORMAT {
+        return Err(CardProblem::NotACard);
+    }
+    if card.version > VERSION {
+        return Err(CardProblem::NewerVersion(card.version));
+    }
+    if card.version != VERSION {
+        return Err(CardProblem::BadField(
+            "its version is missing or wrong".into(),
+        ));
+    }
     if !usable_text(&card.name, true) {
         return Err(CardProblem::BadText("name"));
     }
@@ -320,4 +401,21 @@ pub fn check_card(card: &KeyCard) -> Result<(), CardProblem> {
         });
     }
     Ok(())
+}
+
+/// A list of cards as JSON (this browser's list of trusted approvers).
+pub fn cards_to_json(cards: &[KeyCard]) -> String {
+    Value::Array(cards.iter().map(KeyCard::to_value).collect()).to_string()
+}
+
+/// The cards of `cards_to_json`'s text; what is not a card is left out (each card is
+/// checked again when trusted).
+pub fn cards_from_json(text: &str) -> Vec<KeyCard> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| KeyCard::from_value(v).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -116,6 +116,8 @@ pub enum Mismatch {
     FutureDate(String),
     /// Its date is not a date.
     BadDate(String),
+    /// Dated before the round was sent.
+    BeforeSent(String),
     /// The sign-off's approver, role or approval date is not the decision's.
     SignOffAltered,
     UnknownAlgorithm(String),
@@ -136,6 +138,10 @@ impl Mismatch {
             ),
             Mismatch::FutureDate(date) => format!(
                 "it is dated {}, which is after today: a decision cannot be dated in the future",
+                long(date)
+            ),
+            Mismatch::BeforeSent(date) => format!(
+                "it is dated {}, before the assessment was sent for approval",
                 long(date)
             ),
             Mismatch::BadDate(date) => format!(
@@ -266,6 +272,9 @@ pub fn verify_decision(a: &Assessment, index: usize, trust: &Trust, today: Date)
         None => return Verification::DoesNotMatch(Mismatch::BadDate(decision.date.clone())),
         Some(date) if date > today => {
             return Verification::DoesNotMatch(Mismatch::FutureDate(decision.date.clone()))
+        }
+        Some(date) if Date::parse(&a.handover[index].sent).is_some_and(|sent| date < sent) => {
+            return Verification::DoesNotMatch(Mismatch::BeforeSent(decision.date.clone()))
         }
         Some(_) => {}
     }

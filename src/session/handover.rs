@@ -128,7 +128,9 @@ impl<K: KeyValue> Session<K> {
         });
         let since_returned = handover::as_returned(&assessment).map(|copy| match copy {
             Ok(returned) => {
-                SinceReturned::Changes(compare(returned, &assessment, Some(self.today)))
+                // Both as content: what the hand-over itself changes is not a change.
+                let now = crate::assessment::digest::content(&assessment);
+                SinceReturned::Changes(compare(returned, &now, Some(self.today)))
             }
             Err(()) => SinceReturned::CopyChanged,
         });

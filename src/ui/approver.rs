@@ -102,7 +102,7 @@ pub fn load(state: AppState) {
                 } else {
                     Some(text)
                 };
-                text.and_then(|t| serde_json::from_str::<Vec<KeyCard>>(&t).ok())
+                text.map(|t| crate::handover::keycard::cards_from_json(&t))
                     .unwrap_or_default()
             }
             _ => Vec::new(),
@@ -227,7 +227,7 @@ pub async fn untrust(state: AppState, fingerprint: Fingerprint) -> Result<(), St
 }
 
 async fn save_trusted(state: AppState, cards: Vec<KeyCard>) -> Result<(), String> {
-    let text = serde_json::to_string(&cards).map_err(|e| e.to_string())?;
+    let text = crate::handover::keycard::cards_to_json(&cards);
     let text = if needs_passphrase() {
         if protection(state) != Protection::On {
             return Err("This tool is opened as a file, where every page opened from a file shares this browser's storage. Set a passphrase on the start page first: the list of trusted approvers is then kept only with it, so no other page can add to it.".into());

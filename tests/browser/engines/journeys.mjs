@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
 import { answerKinds, digestOf } from '../file-helpers.mjs';
 import { exportOf, record, reviewedDigest } from '../register-files.mjs';
+import { approve, approvedFile, assessmentOf, cardFile, makeApprover } from '../approvals.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
 import {
@@ -426,8 +427,9 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   await waitForStatus(page, 'Saved');
   await page.click(link('Back to the task list'));
   await page.click(link('Check your answers'));
-  await page.click(button('Approve this assessment'));
-  await page.waitFor(text(/^This assessment was approved on/));
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-for-approval\.html$/);
+  await page.waitFor(css('#lia-awaiting', { text: /^Sent for approval on/ }));
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await page.reload();
   await page.waitForScript(() => document.querySelector('[data-lia-widget][data-lia-ready="true"]') !== null);
@@ -436,12 +438,13 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
   });
   await page.waitFor(heading('Check your answers'));
-  await page.waitFor(text(/^This assessment was approved on/));
+  await page.waitFor(css('#lia-awaiting', { text: /^Sent for approval on/ }));
   await page.click(link('Back to the task list'));
   await page.waitFor(heading('Emergency contacts (from disk)'));
   const json = JSON.parse((await page.download(() => page.click(button(JSON_BUTTON)))).text);
   assert.equal(json.format, EXPORT_FORMAT);
-  assert.equal(json.assessment.status, 'approved');
+  assert.equal(json.assessment.status, 'draft');
+  assert.equal(json.assessment.handover.length, 1, 'sent once, waiting');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
   assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
@@ -748,9 +751,50 @@ journey('several files open as a register: broken ones named, sorted by a header
   await page.click(button('Keep in this browser: Staff newsletter, version 1'));
   await page.waitFor(heading('Staff newsletter'));
   await page.click(link('All assessments'));
-  await page.waitFor(css('table.lia-saved tbody tr', { text: /Approver 0/ }));
+  // Marked approved in its file, but not signed: never shown as approved, and no
+  // approver or approval date in the list.
+  const kept = css('table.lia-saved tbody tr', { text: /Approval not signed, version 1/ });
+  await page.waitFor(kept);
+  assert.ok(!(await page.text(kept)).includes('Approver 0'), `[${t.name}] no approver for an approval that does not verify`);
   await assertNoErrors(page);
 });
+
+// ---- an approval, for the journeys that need an approved record ---------------------------
+
+/** Today in the browser's time zone, `yyyy-mm-dd`. */
+function browserToday(page) {
+  return page.run(() => {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  });
+}
+
+/** `yyyy-mm-dd` as the app writes it: "4 December 2026". */
+function longDate(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/**
+ * The open assessment `id` approved as the hand-over does it, files only: this browser
+ * trusts a test approver's key card, sends the assessment, the approver (in Node, signing
+ * the documented bytes) approves the file, and it is opened here again.
+ */
+async function approveThroughFiles(page, id) {
+  const approver = makeApprover({ name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+  const card = cardFile(approver);
+  await trustCard(page, { name: card.name, bytes: card.buffer }, approver.card.fingerprint, 'Sam Patel');
+  await goToHash(page, `#/a/${id}/check`);
+  await page.waitFor(heading('Check your answers'));
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  const approved = approvedFile(assessmentOf(sent.text), approver, await browserToday(page));
+  await goToStart(page);
+  await page.chooseFiles(label('Choose a file'), [approved]);
+  await page.waitFor(css('#lia-approval-status', { text: /^Signed by a trusted approver/ }));
+  await waitForStored(page, id, (r) => r.assessment.status === 'approved');
+}
 
 // ---- what changed between versions (issue 16) -----------------------------------------------
 
@@ -758,9 +802,7 @@ journey('a review shows exactly what changed since the approved version, on its 
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const v1 = await startExample(page);
-  await page.click(link('Check your answers'));
-  await page.click(button('Approve this assessment'));
-  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await approveThroughFiles(page, v1);
   await page.click(button('Start a review'));
   await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
   const v2 = await openId(page);
@@ -775,14 +817,15 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('See what changed since version 1'));
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
-  assert.equal(await page.text(css('#lia-changes-summary')), '2 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
+  const on = longDate(await browserToday(page));
+  assert.equal(await page.text(css('#lia-changes-summary')), `2 changes from version 1 (approved on ${on}) to version 2 (draft).`);
   assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
-  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix: Changes since version 1, approved on 16 April 2026');
+  assert.equal(await report.page.text(css('#changes h2', { document: true })), `Appendix: Changes since version 1, approved on ${on}`);
   assert.deepEqual(report.requests(), []);
   await assertNoErrors(page);
 });
@@ -910,10 +953,7 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
   assert.equal(await b.exists(css('#lia-conflict')), false, 'no question was needed');
   // Approved in A: B, with nothing unsaved, follows read-only.
   await a.bringToFront();
-  await a.click(link('Back to the task list'));
-  await a.click(link('Check your answers'));
-  await a.click(button('Approve this assessment'));
-  await waitForStored(a, id, (r) => r.assessment.status === 'approved');
+  await approveThroughFiles(a, id);
   await b.waitForScript(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-title')?.matches(':disabled') === true);
   await assertNoErrors(a, 'tab A');
   await assertNoErrors(b, 'tab B');
@@ -969,6 +1009,7 @@ journey('the Word document downloads, opens in a word processor and holds the re
 const PURPOSE = 'Identify the legitimate interest (purpose test)';
 const COMMENT = 'Say how important the benefit is, and for whom.';
 const FIX = 'Essential: staff safety depends on reaching someone quickly.';
+const REPLY = 'Done: it now says how important it is, and for whom.';
 
 /** Opens a downloaded file with "Choose a file" on the start page. */
 async function openFile(page, file) {
@@ -976,17 +1017,49 @@ async function openFile(page, file) {
   await page.chooseFiles(label('Choose a file'), [{ name: file.name, mimeType: 'text/html', buffer: file.bytes }]);
 }
 
-/** The approver opens the file, comments, decides and downloads the file to give back. */
+/** The approver makes their key once, in their browser, and downloads its key card. */
+async function makeKey(page, { name, role, organisation }) {
+  await goToStart(page);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.fill(label('Your name'), name);
+  await page.fill(label('Your role'), role);
+  await page.fill(label('Your organisation'), organisation);
+  await page.click(button('Create your approver key'));
+  await page.waitFor(heading('Your key card', 3));
+  const fingerprint = await page.text(css('#lia-key-card .lia-fingerprint'));
+  assert.match(fingerprint, /^([0-9A-F]{4} ){7}[0-9A-F]{4}$/, `[${page.name}] eight groups of four`);
+  const card = await page.download(() => page.click(button('Download your key card')));
+  assert.match(card.name, /^lia-approver-key-[a-z-]+\.json$/);
+  return { fingerprint, card };
+}
+
+/** Adds a key card to this browser's trusted approvers, after checking its fingerprint. */
+async function trustCard(page, card, fingerprint, who) {
+  await goToStart(page);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.chooseFiles(label('Choose a key card'), [{ name: card.name, mimeType: 'application/json', buffer: card.bytes }]);
+  await page.waitFor(heading('Check the fingerprint before you trust it', 4));
+  assert.equal(await page.text(css('#lia-pending-card .lia-fingerprint')), fingerprint, `[${page.name}] the fingerprint shown is the card's`);
+  // Not before the fingerprint is checked.
+  await page.click(button('Trust this approver'));
+  await page.waitFor(css('#lia-card-errors', { text: /Confirm that you have checked the fingerprint/ }));
+  await page.click(label(`I have checked this fingerprint with ${who}`));
+  await page.click(button('Trust this approver'));
+  await page.waitFor(css('#lia-trusted-list', { text: new RegExp(who) }));
+}
+
+/** The approver opens the file, comments, decides, signs and downloads the file to give back. */
 async function decide(page, file, { verdict, comment }) {
   await openFile(page, file);
   await page.until(async () => (await page.hash()) === '#/approve', { message: 'the approver’s page' });
   await page.waitFor(heading(EXAMPLE));
   assert.equal(await page.count(link(/^Change/)), 0, `[${page.name}] read-only: no "Change" links`);
+  assert.match(await page.text(css('#lia-signer')), /^You sign as Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\)\./);
   if (comment) await page.fill(label(`Comment on “${PURPOSE}” (optional)`), comment);
   await page.click(label(verdict));
-  await page.fill(label('Your name'), 'Sam Patel');
-  await page.fill(label('Your role'), 'Data Protection Officer');
-  await page.click(button('Record your decision'));
+  await page.click(button('Sign and record your decision'));
   await page.waitFor(css('#lia-decision-recorded'));
   const back = await page.download(() => page.click(button(verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file')));
   assert.deepEqual(await storedRecords(page), {}, `[${page.name}] nothing kept in the approver’s browser`);
@@ -995,16 +1068,24 @@ async function decide(page, file, { verdict, comment }) {
   return back;
 }
 
-journey('an assessment is handed over between two browsers, files only: sent, returned with a comment, fixed, sent again and approved', async (t) => {
+journey('an assessment is handed over between two browsers, files only: the approver makes a key and sends its card, the author trusts it, returned with a comment and a reply, fixed, approved and signed by a trusted approver; a hand-edited copy is not', async (t) => {
   const author = await t.page();
   const approver = await t.page();
   await openApp(author, `${t.server.origin}/`);
   await openApp(approver, `${t.server.origin}/`);
+
+  // 0. The approver makes their key and sends its card; the author checks the
+  //    fingerprint with them (here: reads it off their page) and trusts it.
+  const { fingerprint, card } = await makeKey(approver, { name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+  await author.bringToFront();
+  await trustCard(author, card, fingerprint, 'Sam Patel');
+  await goToStart(author);
   const id = await startExample(author);
 
   // 1. The author sends it.
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
+  assert.equal(await author.exists(button('Approve this assessment')), false, `[${t.name}] no one-click approval for the author`);
   const sent1 = await author.download(() => author.click(button('Send for approval')));
   assert.match(sent1.name, /-for-approval\.html$/);
   assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
@@ -1015,41 +1096,85 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
   assert.match(returned.name, /-returned\.html$/);
 
-  // 3. The author opens it: the same record, the comment beside the questions.
+  // 3. The author opens it: the same record, the comment beside the questions, signed
+  //    by the trusted approver; they reply to it.
   await author.bringToFront();
   await openFile(author, returned);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
   const banner = { role: 'region', name: 'Returned with comments' };
-  assert.match(await author.text(banner), /Returned with comments by Sam Patel \(Data Protection Officer\) on/);
+  assert.match(await author.text(banner), /Returned with comments by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on .+ Signed by a trusted approver/);
   await author.click(link(PURPOSE, { within: banner }));
   await author.waitFor(heading(PURPOSE));
   assert.ok((await author.text({ role: 'note', name: 'Comment from the approver' })).includes(COMMENT));
+  await author.fill(label(`Your reply to the comment on “${PURPOSE}” (optional)`), REPLY);
 
   // 4. The author fixes it and sends it again.
   await author.fill(label('How important are those benefits?'), FIX);
-  await waitForStored(author, id, (r) => r.assessment.answers['purpose.importance'] === FIX);
+  await waitForStored(author, id, (r) => r.assessment.answers['purpose.importance'] === FIX && r.assessment.handover[0].replies?.[0]?.text === REPLY);
   await author.click(link('Return to the task list'));
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
   const sent2 = await author.download(() => author.click(button('Send for approval')));
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 2);
 
-  // 5. The approver approves; 6. the author's record becomes the approved one.
+  // 5. The approver sees their comment, the reply and what changed since; approves.
   await approver.bringToFront();
+  await openFile(approver, sent2);
+  await approver.waitFor(heading('Earlier rounds', 2));
+  const earlier = await approver.text(css('#lia-earlier-rounds'));
+  assert.ok(earlier.includes(COMMENT) && earlier.includes(REPLY), `[${t.name}] the comment and the reply: ${earlier}`);
+  assert.equal(await approver.text(css('#lia-since-returned-summary')), '1 change since you returned it.');
+  assert.ok((await approver.text(css('#lia-since-returned'))).includes('How important are those benefits?'));
+  await approver.click(button('Close this file'));
   const approved = await decide(approver, sent2, { verdict: 'Approve it' });
   assert.match(approved.name, /-approved\.html$/);
+
+  // 6. The author's record becomes the approved one, signed by a trusted approver.
   await author.bringToFront();
   await openFile(author, approved);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
   await author.waitFor({ role: 'region', name: 'Approved' });
-  assert.match(
-    await author.text(css('#lia-approval-binding')),
-    /^Approved by Sam Patel \(Data Protection Officer\) on .+\. The approval is bound to the content with the digest [0-9a-f]{64}, and the content matches it\.$/,
-  );
+  assert.match(await author.text(css('#lia-read-only')), /^This assessment was approved on \d+ \w+ \d{4}\./);
+  const status = await author.text(css('#lia-approval-status'));
+  assert.match(status, /^Signed by a trusted approver\s*Approved by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on .+\. Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\) is on the list of trusted approvers kept in this browser\.$/);
+  assert.ok(status.includes(fingerprint), `[${t.name}] the fingerprint checked`);
   const { assessment: record } = await waitForStored(author, id, (r) => r.assessment.status === 'approved');
   assert.equal(record.answers['purpose.importance'], FIX, `[${t.name}] the version approved is the fixed one`);
   assert.deepEqual(record.handover.map((r) => r.decision?.verdict), ['returned', 'approved']);
+  assert.equal(record.handover[0].replies[0].text, REPLY);
   assert.equal(Object.keys(await storedRecords(author)).length, 1, `[${t.name}] one record, not a copy`);
+
+  // 7. The register says so too: the saved record and the approved file.
+  const hand = assessmentOf(approved.text);
+  const edited = structuredClone(hand);
+  edited.handover[1].decision.role = 'Chief Executive';
+  edited.answers['sign-off.approved-role'] = 'Chief Executive';
+  await goToStart(author);
+  await author.click(link('Open several files as a register'));
+  await author.waitFor(heading('Register of assessments'));
+  await author.click(button('Add the assessments saved in this browser'));
+  await author.chooseFiles(label('Choose files'), [
+    { name: approved.name, mimeType: 'text/html', buffer: approved.bytes },
+    { name: 'hand-edited.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(edited)) },
+  ]);
+  await author.waitFor(css('table.lia-register tbody tr', { text: /hand-edited/ }));
+  const rows = await author.texts(css('table.lia-register tbody tr'));
+  assert.equal(rows.length, 3, `[${t.name}] ${rows}`);
+  assert.equal(rows.filter((r) => /Approved/.test(r) && /Sam Patel/.test(r) && !/Approval signature/.test(r)).length, 2, `[${t.name}] the saved record and the file: ${rows}`);
+  const forged = rows.find((r) => r.includes('hand-edited'));
+  assert.match(forged, /Approval signature does not match/);
+  assert.match(forged, /but the signature does not match/);
+  assert.ok(!forged.includes('Sam Patel (Data Protection Officer') || !/Approved by/.test(forged));
+
+  // 8. The hand-edited copy, opened on its own in a browser that trusts the approver too.
+  const third = await t.page();
+  await openApp(third, `${t.server.origin}/`);
+  await trustCard(third, card, fingerprint, 'Sam Patel');
+  await openFile(third, { name: 'hand-edited.json', bytes: Buffer.from(exportOf(edited)) });
+  await third.waitFor(css('#lia-approval-status'));
+  assert.match(await third.text(css('#lia-approval-status')), /^Signature does not match\s*Warning: Marked approved by Sam Patel \(Chief Executive, Example Manufacturing Ltd\) on .+, but the signature does not match:/);
+  assert.match(await third.text(css('#lia-read-only')), /^This assessment is marked approved, but its approval cannot be relied on\./);
   await assertNoErrors(author, 'the author’s browser');
   await assertNoErrors(approver, 'the approver’s browser');
+  await assertNoErrors(third, 'a third browser');
 });
