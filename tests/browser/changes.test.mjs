@@ -3,6 +3,8 @@
 // by keyboard, and from the check page) and in the report's appendix; the chain of
 // records holds. Every step after the setup is done with the keyboard.
 import { test } from 'node:test';
+import { approveThroughFiles } from './approval-steps.mjs';
+import { browserToday } from './file-helpers.mjs';
 import assert from 'node:assert/strict';
 import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute, waitForStored } from './app.mjs';
@@ -47,11 +49,10 @@ test('a review shows exactly what changed since the approved version, on the pag
     await page.getByRole('button', { name: "Start from this example: Employees' emergency contacts" }).click();
     const { id: v1 } = await waitForRoute(page, '');
     await expectHeadingFocused(page, "Employees' emergency contacts");
-    await page.getByRole('link', { name: 'Check your answers' }).click();
-    await waitForRoute(page, 'check');
-    await page.getByRole('button', { name: 'Approve this assessment' }).click();
-    await page.getByRole('region', { name: 'Approved' }).first().waitFor();
+    await approveThroughFiles(page, v1);
     await waitForStored(page, v1, (a) => a.status === 'approved');
+    const today = await browserToday(page);
+    const on = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
     // From here on, only the keyboard.
     await activate(page, { role: 'button', name: 'Start a review' });
@@ -61,7 +62,7 @@ test('a review shows exactly what changed since the approved version, on the pag
     const draft = await waitForStored(page, v2, () => true);
     assert.equal(draft.review_of, v1);
     assert.equal(draft.reviewed.version, 1);
-    assert.equal(draft.reviewed.approved_on, '2026-04-16');
+    assert.equal(draft.reviewed.approved_on, today);
     assert.match(draft.reviewed.digest, /^[0-9a-f]{64}$/);
 
     // Three changes: a short text, one word of a long text, and another long text.
@@ -85,7 +86,7 @@ test('a review shows exactly what changed since the approved version, on the pag
     assert.equal((await page.locator('#lia-chain').textContent()).trim(), 'Version 2 reviews exactly the approved version 1.');
     assert.equal(
       (await page.locator('#lia-changes-summary').textContent()).trim(),
-      '3 changes from version 1 (approved on 16 April 2026) to version 2 (draft).',
+      `3 changes from version 1 (approved on ${on}) to version 2 (draft).`,
     );
     const rows = page.locator('main tr.lia-change');
     assert.deepEqual((await rows.locator('th').allTextContents()).sort(), [...CHANGED].sort());
@@ -114,7 +115,7 @@ test('a review shows exactly what changed since the approved version, on the pag
     const opened = await openReport(env.browser, report.text);
     try {
       const appendix = opened.page.locator('#changes');
-      assert.equal(await appendix.locator('h2').textContent(), 'Appendix: Changes since version 1, approved on 16 April 2026');
+      assert.equal(await appendix.locator('h2').textContent(), `Appendix: Changes since version 1, approved on ${on}`);
       assert.match(await appendix.textContent(), /Version 2 reviews exactly the approved version 1\./);
       assert.deepEqual((await appendix.locator('tbody th[scope=row]').allTextContents()).sort(), [...CHANGED].sort());
       assert.ok((await appendix.locator('del').allTextContents()).includes('designated'), 'the word taken out is marked');

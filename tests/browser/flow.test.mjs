@@ -321,9 +321,14 @@ test('the housing association LIA can be entered, checked and changed with the k
     const check = page.locator('main');
     assert.match(await check.textContent(), /Ark HA/);
     assert.match(await check.textContent(), /No safeguards are needed/);
-    // Approval is refused while blockers remain (the approval test covers the rest).
-    await activate(page, { role: 'button', name: 'Approve this assessment' }, { max: 250 });
-    await waitForFocus(page, { id: 'lia-approval-refused' });
+    // A warning accepted with a reason, by keyboard: no reason first is refused, then
+    // one is kept (the approval and accepted-warning tests cover the rest).
+    await activate(page, { role: 'button', name: /^Accept this warning: / }, { max: 250 });
+    await activate(page, { role: 'button', name: 'Accept it with this reason' }, { max: 5 });
+    await page.locator('#lia-accept-warnings .lia-error-message').filter({ hasText: 'Enter why you accept this warning' }).waitFor();
+    await typeInto(page, 'lia-accept-0', 'Tenants asked for these e-mails when they signed up.', { back: true, max: 5 });
+    await activate(page, { role: 'button', name: 'Accept it with this reason' }, { max: 5 });
+    await page.locator('#lia-accept-warnings').getByText('because: Tenants asked for these e-mails when they signed up.').waitFor();
     lap('check');
 
     // The autosaved draft holds what was typed, newlines and all.

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import { useBrowser, freshApp, goToStart, waitForStored, assertNoErrors } from './storage-helpers.mjs';
 import { downloadFrom, chooseFile, digestOf, storedAssessments } from './file-helpers.mjs';
 import { REPORT_SCRIPT_ID } from '../../scripts/app-facts.mjs';
+import { makeKey, trustCard } from './approval-steps.mjs';
 
 const env = useBrowser();
 
@@ -43,9 +44,9 @@ async function decide(page, file, { verdict, comment }) {
   assert.ok((await page.locator('main dl.lia-summary-list .lia-summary-list__row').count()) > 40, 'every answer is shown');
   if (comment) await page.getByLabel(`Comment on “${PURPOSE}” (optional)`).fill(comment);
   await page.getByLabel(verdict).check();
-  await page.getByLabel('Your name').fill('Sam Patel');
-  await page.getByLabel('Your role').fill('Data Protection Officer');
-  await page.getByRole('button', { name: 'Record your decision' }).click();
+  // Who decides is the key in this browser; the date is today's.
+  assert.match(await page.locator('#lia-signer').textContent(), /^You sign as Sam Patel \(Data Protection Officer\)\./);
+  await page.getByRole('button', { name: 'Sign and record your decision' }).click();
   const recorded = page.locator('#lia-decision-recorded');
   await recorded.waitFor();
   const button = verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file';
@@ -63,6 +64,11 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
   for (const { page } of [author, approver]) page.setDefaultTimeout(10000);
   try {
     const page = author.page;
+    // The approver's key, its card trusted by the author.
+    const { card } = await makeKey(approver.page, { name: 'Sam Patel', role: 'Data Protection Officer' });
+    await goToStart(approver.page);
+    await trustCard(page, card, 'Sam Patel');
+    await goToStart(page);
     await page.getByRole('button', { name: `Start from this example: ${EXAMPLE}` }).click();
     await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
     const id = openId(page);
@@ -127,9 +133,9 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
     // 6. The author opens it: their record is the approved one, bound to its digest.
     await open(page, approved);
     await page.waitForFunction((id) => location.hash === `#/a/${id}`, id);
-    await page.getByRole('region', { name: 'Approved' }).waitFor();
-    const binding = await page.locator('#lia-approval-binding').textContent();
-    assert.match(binding, /^Approved by Sam Patel \(Data Protection Officer\) on .+\. The approval is bound to the content with the digest [0-9a-f]{64}, and the content matches it\.$/);
+    await page.getByRole('region', { name: 'Approved' }).first().waitFor();
+    const status = await page.locator('#lia-approval-status').textContent();
+    assert.match(status, /^Signed by a trusted approver\s*Approved by Sam Patel \(Data Protection Officer\) on .+\. Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\) is on the list of trusted approvers kept in this browser\.$/);
     const { assessment: record } = await waitForStored(page, id, (r) => r.assessment.status === 'approved');
     assert.equal(record.answers['sign-off.approved-name'], 'Sam Patel');
     assert.equal(record.answers['sign-off.approved-role'], 'Data Protection Officer');
@@ -173,7 +179,8 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
       await third.page.waitForFunction(() => /^#\/a\//.test(location.hash));
       const warning = await third.page.locator('#lia-import-warning').textContent();
       assert.match(warning, /“approved-then-edited\.html” was changed after it was approved\./);
-      assert.match(await third.page.locator('#lia-approval-changed').textContent(), /^Changed after approval: this is not what Sam Patel \(Data Protection Officer\) approved on /);
+      const status = await third.page.locator('#lia-approval-status').textContent();
+      assert.match(status, /^Signature does not match\s*Warning: Marked approved by Sam Patel \(Data Protection Officer\) on .+, but the signature does not match: the assessment was changed after it was signed/);
       assertNoErrors(third.record, 'the third browser');
     } finally {
       await third.context.close();

@@ -62,14 +62,15 @@ test('opened from disk it runs a whole assessment, keeps the draft and downloads
     await page.waitForTimeout(400);
     await page.getByRole('link', { name: 'Back to the task list' }).click();
     await page.getByRole('link', { name: 'Check your answers' }).click();
-    await page.getByRole('button', { name: 'Approve this assessment' }).click();
-    await page.getByText(/This assessment was approved on/).first().waitFor();
+    // Sent for approval (approving needs an approver, in their own browser).
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Send for approval' }).click()]);
+    await page.locator('#lia-awaiting').filter({ hasText: /^Sent for approval on/ }).waitFor();
 
     // The draft survives a reload from disk.
     await page.reload();
     await page.waitForSelector('[data-lia-ready="true"]', { timeout: 30000 });
     await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
-    await page.getByText(/This assessment was approved on/).first().waitFor();
+    await page.locator('#lia-awaiting').filter({ hasText: /^Sent for approval on/ }).waitFor();
     await page.getByRole('link', { name: 'Back to the task list' }).click();
     await page.getByRole('heading', { name: 'Emergency contacts (from disk)', level: 1 }).waitFor();
 
@@ -84,7 +85,8 @@ test('opened from disk it runs a whole assessment, keeps the draft and downloads
     ]);
     const exported = JSON.parse(await fs.readFile(await json.path(), 'utf8'));
     assert.equal(exported.format, EXPORT_FORMAT);
-    assert.equal(exported.assessment.status, 'approved');
+    assert.equal(exported.assessment.status, 'draft');
+    assert.equal(exported.assessment.handover.length, 1);
     assert.equal(exported.assessment.answers['about.title'], 'Emergency contacts (from disk)');
     const html = await fs.readFile(await report.path(), 'utf8');
     assert.match(html, /Emergency contacts \(from disk\)/);

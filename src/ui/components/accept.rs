@@ -123,13 +123,18 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                 let id = id.clone();
                 let error_id = format!("{id}-error");
                 view! {
-                    {move || (!open_form.get()).then(|| view! {
+                    {
+                        let id = id.clone();
+                        move || (!open_form.get()).then(|| {
+                        let id = id.clone();
+                        view! {
                         <button type="button" class="lia-link-button" on:click=move |_| {
                             open_form.set(true);
+                            state.focus(id.clone());
                         }>
                             "Accept this warning"<span class="lia-visually-hidden">{format!(": {}", row.finding.message)}</span>
                         </button>
-                    })}
+                    }})}
                     {
                         let accept = accept.clone();
                         let id = id.clone();

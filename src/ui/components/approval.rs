@@ -29,7 +29,7 @@ pub fn ApprovalStatus(approval: Approval, id: &'static str) -> impl IntoView {
     view! {
         <div class=if holds { "lia-notice" } else { "lia-warning-banner" } id=id role="region" aria-label="Approval">
             <p>
-                <strong class=if holds { "lia-tag lia-tag--green" } else { "lia-tag lia-tag--red" }>{label}</strong>
+                <strong class=if holds { "lia-tag lia-tag--wide lia-tag--green" } else { "lia-tag lia-tag--wide lia-tag--red" }>{label}</strong>
             </p>
             <p>{if holds { String::new() } else { "Warning: ".to_string() }}{approval.describe()}</p>
         </div>

@@ -88,7 +88,7 @@ pub fn HandoverBanner() -> impl IntoView {
                 view! {
                     <div class="lia-notice" role="region" aria-label="Returned with comments" id="lia-returned">
                         <h2 class="lia-heading-m">"Returned with comments"</h2>
-                        <p>{summary}" "<strong class="lia-tag lia-tag--grey">{signed}</strong></p>
+                        <p>{summary}" "<strong class="lia-tag lia-tag--wide lia-tag--grey">{signed}</strong></p>
                         {(!decision.note.is_empty()).then(|| view! {
                             <p><strong>"Comment: "</strong><span class="lia-prewrap">{decision.note.clone()}</span></p>
                             <Reply section=None />

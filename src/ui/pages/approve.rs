@@ -464,18 +464,14 @@ fn EarlierRounds(approving: Signal<Option<Approving>>) -> impl IntoView {
                             );
                             view! {
                                 <h3 class="lia-heading-m">{heading}</h3>
-                                <p><strong class="lia-tag lia-tag--grey">{r.verification.label()}</strong></p>
-                                <dl class="lia-summary-list">
-                                    {r.comments.into_iter().map(|(section, comment, reply)| view! {
-                                        <div class="lia-summary-list__row">
-                                            <dt class="lia-summary-list__key">{section.map_or_else(|| "The whole assessment".to_string(), |s| s.title().to_string())}</dt>
-                                            <dd class="lia-summary-list__value">
-                                                <p class="lia-prewrap"><strong>"Your comment: "</strong>{comment}</p>
-                                                <p class="lia-prewrap"><strong>"The author's reply: "</strong>{reply.unwrap_or_else(|| "No reply.".into())}</p>
-                                            </dd>
-                                        </div>
+                                <p><strong class="lia-tag lia-tag--wide lia-tag--grey">{r.verification.label()}</strong></p>
+                                <ul class="lia-list">
+                                    {r.comments.into_iter().map(|(section, comment, reply)| {
+                                        let on = section.map_or_else(|| "The whole assessment".to_string(), |s| s.title().to_string());
+                                        let reply = reply.unwrap_or_else(|| "no reply".into());
+                                        view! { <li class="lia-prewrap">{format!("{on}: your comment: “{comment}”. The author's reply: {reply}")}</li> }
                                     }).collect_view()}
-                                </dl>
+                                </ul>
                             }
                         }).collect_view()}
                     </section>
@@ -539,11 +535,7 @@ fn AcceptedWarnings(approving: Signal<Option<Approving>>) -> impl IntoView {
                         <p>"Your decision covers these, with the author's reasons."</p>
                         <ul class="lia-list">
                             {list.into_iter().map(|w| view! {
-                                <li>
-                                    <p><strong>{w.message}</strong></p>
-                                    {w.detail.clone().map(|d| view! { <p class="lia-hint">{d}</p> })}
-                                    <p class="lia-prewrap">{w.describe()}</p>
-                                </li>
+                                <li class="lia-prewrap"><strong>{w.message}</strong>" "{w.describe()}</li>
                             }).collect_view()}
                         </ul>
                     </section>

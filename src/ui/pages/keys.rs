@@ -223,12 +223,7 @@ fn KeyDeletion(
 #[component]
 fn CardDetails(card: KeyCard) -> impl IntoView {
     view! {
-        <dl class="lia-summary-list">
-            <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Name"</dt><dd class="lia-summary-list__value">{card.name.clone()}</dd></div>
-            <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Role"</dt><dd class="lia-summary-list__value">{card.role.clone()}</dd></div>
-            <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd class="lia-summary-list__value">{card.organisation.clone()}</dd></div>
-            <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Fingerprint"</dt><dd class="lia-summary-list__value"><span class="lia-fingerprint">{card.fingerprint.clone()}</span></dd></div>
-        </dl>
+        <p>{card.signer().who()}". Fingerprint: "<span class="lia-fingerprint">{card.fingerprint}</span></p>
     }
 }
 
@@ -320,38 +315,30 @@ fn TrustedApprovers() -> impl IntoView {
                 view! { <p id="lia-trusted-empty">"No approver is trusted yet."</p> }.into_any()
             } else {
                 view! {
-                    <table class="lia-table" id="lia-trusted-list">
-                        <caption class="lia-visually-hidden">"Trusted approvers"</caption>
-                        <thead><tr>
-                            <th scope="col">"Approver"</th>
-                            <th scope="col">"Fingerprint"</th>
-                            <th scope="col">"Listed by"</th>
-                            <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
-                        </tr></thead>
-                        <tbody>
-                            {list.into_iter().map(|t| {
-                                let fingerprint = t.fingerprint;
-                                view! {
-                                    <tr>
-                                        <td>{t.card.signer().who()}</td>
-                                        <td><span class="lia-fingerprint">{t.card.fingerprint.clone()}</span></td>
-                                        <td>{source_label(t.source)}</td>
-                                        <td>{(t.source == TrustSource::Browser).then(|| view! {
-                                            <button type="button" class="lia-link-button" on:click=move |_| {
-                                                leptos::task::spawn_local(async move {
-                                                    if let Err(message) = approver::untrust(state, fingerprint).await {
-                                                        fail(format!("It could not be removed: {message}"), None);
-                                                    }
-                                                });
-                                            }>
-                                                "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
-                                            </button>
-                                        })}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <ul class="lia-list" id="lia-trusted-list">
+                        {list.into_iter().map(|t| {
+                            let fingerprint = t.fingerprint;
+                            let remove = (t.source == TrustSource::Browser).then(|| view! {
+                                " "
+                                <button type="button" class="lia-link-button" on:click=move |_| {
+                                    leptos::task::spawn_local(async move {
+                                        if let Err(message) = approver::untrust(state, fingerprint).await {
+                                            fail(format!("It could not be removed: {message}"), None);
+                                        }
+                                    });
+                                }>
+                                    "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
+                                </button>
+                            });
+                            view! {
+                                <li>
+                                    {format!("{}: {}. Fingerprint: ", source_label(t.source), t.card.signer().who())}
+                                    <span class="lia-fingerprint">{t.card.fingerprint.clone()}</span>
+                                    {remove}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 }
                 .into_any()
             }
@@ -373,12 +360,15 @@ fn TrustedApprovers() -> impl IntoView {
                     <p>
                         {format!("Ask {name} to read you the fingerprint shown on their own “Approver keys” page, by telephone or in person, and compare it with the one above, group by group. Anyone can make a key card with any name on it: only the fingerprint shows it is theirs.")}
                     </p>
-                    <div class="lia-checkboxes">
-                        <div class="lia-checkbox">
-                            <input class="lia-checkbox__input" type="checkbox" id="lia-card-checked" prop:checked=move || checked.get() on:change=move |ev| checked.set(event_target_checked(&ev)) />
-                            <label class="lia-checkbox__label" for="lia-card-checked">{format!("I have checked this fingerprint with {name}")}</label>
+                    <fieldset class="lia-fieldset">
+                        <legend class="lia-legend">"Have you checked the fingerprint?"</legend>
+                        <div class="lia-checkboxes">
+                            <div class="lia-checkbox">
+                                <input class="lia-checkbox__input" type="checkbox" id="lia-card-checked" prop:checked=move || checked.get() on:change=move |ev| checked.set(event_target_checked(&ev)) />
+                                <label class="lia-checkbox__label" for="lia-card-checked">{format!("I have checked this fingerprint with {name}")}</label>
+                            </div>
                         </div>
-                    </div>
+                    </fieldset>
                     <div class="lia-button-group">
                         <button type="button" class="lia-button" on:click=trust>"Trust this approver"</button>
                         <button type="button" class="lia-link-button" on:click=move |_| pending.set(None)>"Cancel"</button>

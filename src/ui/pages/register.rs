@@ -376,7 +376,7 @@ fn RegisterTable() -> impl IntoView {
                                 </th>
                                 <td>{row.organisation.clone()}</td>
                                 <td>{if row.standing.is_problem() {
-                                    view! { <strong class="lia-tag lia-tag--red">{row.standing.label()}</strong> }.into_any()
+                                    view! { <strong class="lia-tag lia-tag--wide lia-tag--red">{row.standing.label()}</strong> }.into_any()
                                 } else {
                                     row.standing.label().into_any()
                                 }}</td>

@@ -13,9 +13,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
-import { answerKinds, digestOf } from '../file-helpers.mjs';
+import crypto from 'node:crypto';
+import { answerKinds, canonicalJson, digestOf } from '../file-helpers.mjs';
 import { exportOf, record, reviewedDigest } from '../register-files.mjs';
-import { approve, approvedFile, assessmentOf, cardFile, makeApprover } from '../approvals.mjs';
+import { approvedFile, assessmentOf, cardFile, contentDigest, makeApprover } from '../approvals.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
 import {
@@ -1177,4 +1178,88 @@ journey('an assessment is handed over between two browsers, files only: the appr
   await assertNoErrors(author, 'the author’s browser');
   await assertNoErrors(approver, 'the approver’s browser');
   await assertNoErrors(third, 'a third browser');
+});
+
+// ---- an approver key where the tool runs from a file --------------------------------------
+
+journey('opened as a file, an approver key is made only with the passphrase, kept sealed with it, and signs once it is given again', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  const toolUrl = pathToFileURL(SINGLE_FILE).href;
+  await openApp(page, toolUrl);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.fill(label('Your name'), 'Sam Patel');
+  await page.fill(label('Your role'), 'Data Protection Officer');
+  await page.click(button('Create your approver key'));
+  // Every page opened from a file shares this storage: not without a passphrase.
+  await page.waitFor(css('#lia-key-errors', { text: /Set a passphrase on the start page first/ }));
+  assert.equal(await page.exists(heading('Your key card', 3)), false);
+
+  await goToStart(page);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await page.click(link('Approver keys'));
+  await page.fill(label('Your name'), 'Sam Patel');
+  await page.fill(label('Your role'), 'Data Protection Officer');
+  await page.click(button('Create your approver key'));
+  await page.waitFor(heading('Your key card', 3));
+  const card = JSON.parse((await page.download(() => page.click(button('Download your key card')))).text);
+  // What is kept: the card, and the private key only sealed (no key object another
+  // local page could use).
+  const kept = await page.run(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lia-approver');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('keys').objectStore('keys').getAll();
+          get.onsuccess = () => resolve(get.result.map((v) => ({ sealed: typeof v.sealed, key: typeof v.key, card: typeof v.card })));
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  assert.deepEqual(kept, [{ sealed: 'string', key: 'undefined', card: 'string' }], `[${t.name}] sealed, never a key object`);
+
+  // Opened again: the key signs only once the passphrase is given.
+  await page.goto('about:blank');
+  await openApp(page, toolUrl);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
+  // A file sent for approval by someone else, returned with a comment and signed.
+  const sent = record('2026-11-22', 7, { title: 'Visitor log' });
+  sent.handover = [{ sent: '2026-11-22', content: contentDigest(sent) }];
+  await page.chooseFiles(label('Choose a file'), [{ name: 'visitor-log-for-approval.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(sent)) }]);
+  await page.waitFor(heading('Visitor log'));
+  assert.match(await page.text(css('#lia-signer')), /^You sign as Sam Patel \(Data Protection Officer\)\./);
+  await page.fill(label('Comments on the whole assessment (optional)'), 'Please finish the necessity test.');
+  await page.click(label('Return it with comments'));
+  await page.click(button('Sign and record your decision'));
+  await page.waitFor(css('#lia-decision-recorded'));
+  const back = assessmentOf((await page.download(() => page.click(button('Download the returned file')))).text);
+  const decision = back.handover[0].decision;
+  assert.equal(decision.signature.key, card.key);
+  // The signature verifies in Node over the bytes docs/schema.md describes.
+  const message = canonicalJson({
+    approver: { algorithm: 'Ed25519', key: card.key, name: card.name, organisation: card.organisation, role: card.role },
+    by_author: false,
+    comments: [],
+    content: back.handover[0].content,
+    date: decision.date,
+    earlier: digestOf([]),
+    format: 'lia-decision',
+    note: decision.note,
+    round: 1,
+    sent: '2026-11-22',
+    verdict: 'returned',
+    version: 1,
+  });
+  const publicKey = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(card.key, 'base64').toString('base64url') }, format: 'jwk' });
+  assert.ok(crypto.verify(null, Buffer.from(message, 'utf8'), publicKey, Buffer.from(decision.signature.value, 'base64')), `[${t.name}] the signature verifies`);
+  await assertNoErrors(page);
 });
