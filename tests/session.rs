@@ -994,6 +994,13 @@ fn a_clash_lists_what_both_changed_and_keep_mine_keeps_their_other_edits() {
 
 // ---- the write-ahead journal ------------------------------------------------------------
 
+/// The shell's journal as the browser keeps it (IndexedDB's `entries`: texts under record
+/// keys), here a key-value store like storage, so a test can write to it as another page
+/// would.
+fn journal() -> Shared {
+    shared()
+}
+
 /// A tab whose shell keeps a journal.
 fn journaled_tab(kv: &Shared) -> Session<Shared> {
     let mut s = tab(kv);
@@ -1001,19 +1008,48 @@ fn journaled_tab(kv: &Shared) -> Session<Shared> {
     s
 }
 
-fn confirm(s: &mut Session<Shared>) -> Vec<lia::storage::JournalEntry> {
-    let entries = s.take_journal();
-    let written: Vec<(String, u64)> = entries
+/// Does to the journal what the shell does with the session's batch; returns what was
+/// written (key, revision).
+fn write_journal(s: &mut Session<Shared>, journal: &Shared) -> Vec<(String, u64)> {
+    let batch = s.take_journal();
+    let mut j = journal.borrow_mut();
+    if batch.clear {
+        *j = MemoryKv::new();
+    }
+    for key in &batch.remove {
+        j.remove(key).unwrap();
+    }
+    for e in &batch.entries {
+        j.set(&e.key, &e.text).unwrap();
+    }
+    batch
+        .entries
         .iter()
         .map(|e| (e.key.clone(), e.revision))
-        .collect();
+        .collect()
+}
+
+/// Writes the batch to the journal and tells the session it is committed.
+fn confirm(s: &mut Session<Shared>, journal: &Shared) -> usize {
+    let written = write_journal(s, journal);
     s.journal_written(&written);
-    entries
+    written.len()
+}
+
+/// What the journal hands back at start-up: every key and text in it.
+fn kept(journal: &Shared) -> Vec<(String, String)> {
+    journal
+        .borrow()
+        .entries()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 #[test]
 fn with_a_journal_saved_means_in_the_journal_too() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "One"), T0);
     assert_eq!(
@@ -1021,8 +1057,7 @@ fn with_a_journal_saved_means_in_the_journal_too() {
         &SaveStatus::Saving,
         "in storage, not yet in the journal"
     );
-    let entries = confirm(&mut s);
-    assert_eq!(entries.len(), 1);
+    assert_eq!(confirm(&mut s, &j), 1);
     assert_eq!(s.view().status, &SaveStatus::Saved);
     type_title(&mut s, "Two", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
@@ -1030,7 +1065,7 @@ fn with_a_journal_saved_means_in_the_journal_too() {
     // An older revision confirmed says nothing about the newer one.
     s.journal_written(&[("lia:assessment:a1".into(), 1)]);
     assert_eq!(s.view().status, &SaveStatus::Saving);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     assert_eq!(s.view().status, &SaveStatus::Saved);
     // Without a journal (the browser refused it), storage alone is "Saved".
     type_title(&mut s, "Three", T0 + 20.0);
@@ -1042,20 +1077,14 @@ fn with_a_journal_saved_means_in_the_journal_too() {
 #[test]
 fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "First draft"), T0);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     s.start(titled("gone", "To be deleted"), T0);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     // What localStorage had put on disk when the browser died: these two records.
     let on_disk = kv.borrow().clone();
-    let mut journal: Vec<lia::storage::JournalEntry> = Vec::new();
-    let mut keep = |entries: Vec<lia::storage::JournalEntry>| {
-        for e in entries {
-            journal.retain(|j| j.key != e.key);
-            journal.push(e);
-        }
-    };
     s.close(T0);
     s.open_saved("a1", T0);
     type_title(&mut s, "Typed in the last seconds", T0 + 100.0);
@@ -1063,28 +1092,33 @@ fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
     s.close(T0 + 500.0);
     s.delete("gone", T0 + 600.0).unwrap();
     s.start(titled("new", "Started just before"), T0 + 700.0);
-    keep(s.take_journal());
     assert_eq!(s.view().status, &SaveStatus::Saving);
-    s.journal_written(
-        &journal
-            .iter()
-            .map(|e| (e.key.clone(), e.revision))
-            .collect::<Vec<_>>(),
-    );
+    confirm(&mut s, &j);
     assert_eq!(s.view().status, &SaveStatus::Saved);
 
     // The browser dies: localStorage comes back as it was on disk.
     *kv.borrow_mut() = on_disk;
     let mut after = journaled_tab(&kv);
     assert_eq!(stored(&kv, "a1"), Some((1, "First draft".into())));
-    assert_eq!(after.recover(&journal, T0 + 10_000.0), 3);
+    assert_eq!(after.recover(&kept(&j), T0 + 10_000.0), 3);
     assert_eq!(
         stored(&kv, "a1"),
         Some((2, "Typed in the last seconds".into()))
     );
     assert_eq!(stored(&kv, "gone"), None, "the deletion stands");
     assert_eq!(stored(&kv, "new"), Some((1, "Started just before".into())));
-    assert_eq!(after.view().notice, Some(&Notice::Recovered { count: 3 }));
+    // Without a passphrase it is "put back", never "recovered", and can be undone.
+    let notice = after.view().notice.unwrap().to_string();
+    assert!(
+        notice.starts_with("These were put back from the copy this browser keeps")
+            && notice.contains("“Typed in the last seconds” (a later version than the one saved)")
+            && notice.contains("“To be deleted” (deleted, as it had been just before)")
+            && notice.contains("“Started just before” (it was missing here)")
+            && notice.contains("undo them")
+            && !notice.contains("recovered"),
+        "{notice}"
+    );
+    assert!(after.view().lost.is_empty(), "{:?}", after.view().lost);
     let titles: Vec<String> = after
         .view()
         .summaries
@@ -1096,24 +1130,48 @@ fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
         "{titles:?}"
     );
     // Nothing newer in storage is ever replaced by the journal.
-    assert_eq!(after.recover(&journal, T0 + 11_000.0), 0);
+    assert_eq!(after.recover(&kept(&j), T0 + 11_000.0), 0);
+}
+
+#[test]
+fn what_the_journal_put_back_can_be_undone() {
+    let kv = shared();
+    let j = journal();
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    confirm(&mut s, &j);
+    let on_disk = kv.borrow().clone();
+    type_title(&mut s, "Changed just before", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    confirm(&mut s, &j);
+    *kv.borrow_mut() = on_disk;
+    let mut after = journaled_tab(&kv);
+    after.open_saved("a1", T0 + 1_000.0);
+    assert_eq!(after.recover(&kept(&j), T0 + 1_001.0), 1);
+    assert_eq!(open_title(&after), "Changed just before");
+    after.undo_recovery(T0 + 1_002.0);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Mine".into())));
+    assert_eq!(open_title(&after), "Mine");
+    assert_eq!(after.view().notice, None);
+    assert!(after.view().lost.is_empty());
 }
 
 #[test]
 fn the_open_assessment_follows_its_recovered_version() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "Old"), T0);
     let on_disk = kv.borrow().clone();
     type_title(&mut s, "New", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
-    let journal = s.take_journal();
+    write_journal(&mut s, &j);
     *kv.borrow_mut() = on_disk;
     // The app reopens on the assessment's address before the journal is read.
     let mut after = journaled_tab(&kv);
     after.open_saved("a1", T0 + 1_000.0);
     assert_eq!(open_title(&after), "Old");
-    after.recover(&journal, T0 + 1_001.0);
+    after.recover(&kept(&j), T0 + 1_001.0);
     assert_eq!(open_title(&after), "New");
     assert_eq!(after.base_revision(), Some(2));
 }
@@ -1302,38 +1360,48 @@ fn setting_a_passphrase_where_storage_is_full_changes_nothing() {
 #[test]
 fn the_journal_keeps_sealed_copies_and_waits_for_the_passphrase_to_put_them_back() {
     let kv = shared();
+    let j = journal();
     let mut s = protected_tab(&kv);
     s.use_journal();
     s.start(titled("a1", "Secret title"), T0);
+    confirm(&mut s, &j);
     s.set_passphrase("correct horse battery", SALT, T0).unwrap();
+    let batch = s.take_journal();
+    assert!(
+        batch.clear,
+        "the journal is written again under the passphrase"
+    );
+    let mut j2 = MemoryKv::new();
+    for e in &batch.entries {
+        j2.set(&e.key, &e.text).unwrap();
+    }
+    *j.borrow_mut() = j2;
     let on_disk = kv.borrow().clone();
     type_title(&mut s, "Secret title, typed last", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
-    let mut journal = s.take_journal();
-    assert!(journal
-        .iter()
-        .all(|e| !e.value.as_deref().unwrap_or("").contains("Secret")));
-    // Another page adds a forged entry to the journal.
-    journal.push(lia::storage::JournalEntry {
-        key: "lia:assessment:forged".into(),
-        value: Some("{\"schema_version\":1,\"revision\":9}".into()),
-        revision: 9,
-    });
+    confirm(&mut s, &j);
+    assert!(
+        !kept(&j).iter().any(|(_, text)| text.contains("Secret")),
+        "{:?}",
+        kept(&j)
+    );
     *kv.borrow_mut() = on_disk;
     let mut next = protected_tab(&kv);
     next.use_journal();
     assert_eq!(
-        next.recover(&journal, T0 + 100.0),
+        next.recover(&kept(&j), T0 + 100.0),
         0,
         "nothing before the passphrase"
     );
     next.unlock("correct horse battery", T0 + 101.0).unwrap();
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.starts_with("Work saved just before the browser closed was recovered")
+            && notice.contains("“Secret title, typed last” (your latest changes)"),
+        "{notice}"
+    );
     assert!(next.open_saved("a1", T0 + 102.0));
     assert_eq!(open_title(&next), "Secret title, typed last");
-    assert!(
-        kv.borrow().get("lia:assessment:forged").unwrap().is_none(),
-        "not put back"
-    );
 }
 
 #[test]
@@ -1355,4 +1423,273 @@ fn the_saved_assessments_are_read_for_the_register_and_one_damaged_since_is_coun
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].title(), "Visitor log");
     assert_eq!(unreadable, 1);
+}
+
+// ---- another page writing to what this browser keeps -----------------------------------
+// Another page of the same site (or any local file, when the tool runs from one) writes
+// to storage (`kv`) and to the journal (`j`) through the same key-value store the tool
+// uses.
+
+/// A tab with a passphrase and a journal, holding "a1" saved and journaled, sealed.
+fn sealed_with_journal(kv: &Shared, j: &Shared, title: &str) -> Session<Shared> {
+    let mut s = protected_tab(kv);
+    s.use_journal();
+    s.start(titled("a1", title), T0);
+    confirm(&mut s, j);
+    s.set_passphrase("correct horse battery", SALT, T0 + 1.0)
+        .unwrap();
+    confirm(&mut s, j);
+    s
+}
+
+fn protected_journaled_tab(kv: &Shared) -> Session<Shared> {
+    let mut s = protected_tab(kv);
+    s.use_journal();
+    s
+}
+
+#[test]
+fn a_planted_removal_in_the_journal_never_deletes_a_sealed_record() {
+    let (kv, j) = (shared(), journal());
+    let mut s = sealed_with_journal(&kv, &j, "Mine");
+    s.close(T0 + 2.0);
+    let mut j_ = j.borrow_mut();
+    // The removal as the issue found it applied, and one that only looks sealed.
+    j_.set(
+        "lia:assessment:a1",
+        r#"{"key":"lia:assessment:a1","value":null,"revision":9007199254740991}"#,
+    )
+    .unwrap();
+    j_.set(
+        "lia:assessment:b2",
+        r#"{"key":"lia:assessment:b2","sealed":"lia-sealed:2:10:MDEyMzQ1Njc4OWFiY2RlZg==:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#,
+    )
+    .unwrap();
+    j_.set("other:assessment:x", "another install's entry")
+        .unwrap();
+    drop(j_);
+
+    let mut next = protected_journaled_tab(&kv);
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 0);
+    next.unlock("correct horse battery", T0 + 11.0).unwrap();
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        !notice.contains("recovered")
+            && notice.contains("2 copies in that journal did not open with your passphrase"),
+        "{notice}"
+    );
+    // Set aside as damaged records, byte for byte, and taken out of the journal.
+    let reasons: Vec<String> = next.view().damaged.iter().map(|d| d.message()).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons.iter().all(|r| r.contains(
+        "a copy in this browser's journal of recent saves that does not open with your passphrase"
+    )));
+    let batch = next.take_journal();
+    assert_eq!(batch.remove, ["lia:assessment:a1", "lia:assessment:b2"]);
+    assert!(!batch.remove.contains(&"other:assessment:x".to_string()));
+    assert!(
+        next.open_saved("a1", T0 + 12.0),
+        "the record is still there"
+    );
+    assert_eq!(open_title(&next), "Mine");
+}
+
+#[test]
+fn without_a_passphrase_a_planted_entry_is_never_called_recovered_and_can_be_undone() {
+    let (kv, j) = (shared(), journal());
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    confirm(&mut s, &j);
+    s.close(T0);
+    let record = |a: &Assessment, revision: u64| {
+        serde_json::json!({
+            "schema_version": 1, "revision": revision, "saved_at": 1,
+            "assessment": serde_json::to_value(a).unwrap(),
+        })
+        .to_string()
+    };
+    let entry = |id: &str, value: String, revision: u64| {
+        serde_json::json!({"key": format!("lia:assessment:{id}"), "value": value, "revision": revision})
+            .to_string()
+    };
+    let mut approved = titled("planted", "Approved by nobody");
+    approved.status = Status::Approved;
+    j.borrow_mut()
+        .set(
+            "lia:assessment:planted",
+            &entry("planted", record(&approved, 1), 1),
+        )
+        .unwrap();
+    let changed = titled("a1", "Changed by another page");
+    j.borrow_mut()
+        .set("lia:assessment:a1", &entry("a1", record(&changed, 2), 2))
+        .unwrap();
+
+    let mut next = journaled_tab(&kv);
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 1);
+    assert_eq!(
+        stored(&kv, "planted"),
+        None,
+        "no approved record out of nowhere"
+    );
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.contains("“Changed by another page” (a later version than the one saved)")
+            && notice.contains("cannot be shown to be this tool's own")
+            && !notice.contains("recovered"),
+        "{notice}"
+    );
+    next.undo_recovery(T0 + 11.0);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Mine".into())));
+    assert!(next.view().lost.is_empty());
+}
+
+#[test]
+fn a_sealed_record_rolled_back_by_another_page_is_reported() {
+    let (kv, j) = (shared(), journal());
+    let mut s = sealed_with_journal(&kv, &j, "First");
+    // Kept by another page: the sealed record and its journal entry as they are now.
+    let old_record = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    let old_entry = j.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    assert!(s.open_saved("a1", T0 + 2.0));
+    type_title(&mut s, "Second", T0 + 3.0);
+    s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+    confirm(&mut s, &j);
+    s.close(T0 + 4.0);
+    // Later, it writes them back.
+    kv.borrow_mut()
+        .set("lia:assessment:a1", &old_record)
+        .unwrap();
+    j.borrow_mut().set("lia:assessment:a1", &old_entry).unwrap();
+
+    let mut next = protected_journaled_tab(&kv);
+    next.recover(&kept(&j), T0 + 10.0);
+    next.unlock("correct horse battery", T0 + 11.0).unwrap();
+    let lost = next.view().lost.to_vec();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(
+        (
+            lost[0].id.as_str(),
+            lost[0].display_title(),
+            lost[0].revision,
+            lost[0].found
+        ),
+        ("a1", "Second", 2, Some(1))
+    );
+    assert_eq!(
+        lost[0].what(),
+        "is an older version than the one last saved here"
+    );
+    assert_eq!(
+        lia::session::lost_heading(1),
+        "One assessment saved here is missing or older than when it was last saved"
+    );
+    // Still reported on the next visit, until the user has seen it.
+    let mut again = protected_journaled_tab(&kv);
+    again.unlock("correct horse battery", T0 + 20.0).unwrap();
+    assert_eq!(again.view().lost.len(), 1);
+    again.dismiss_lost();
+    let mut later = protected_journaled_tab(&kv);
+    later.unlock("correct horse battery", T0 + 30.0).unwrap();
+    assert!(later.view().lost.is_empty());
+}
+
+#[test]
+fn a_record_deleted_by_another_page_is_reported_or_put_back_from_the_journal() {
+    let (kv, j) = (shared(), journal());
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Still in the journal"), T0);
+    confirm(&mut s, &j);
+    s.start(titled("b2", "Deleted everywhere"), T0 + 1.0);
+    confirm(&mut s, &j);
+    s.close(T0 + 2.0);
+    kv.borrow_mut().remove("lia:assessment:a1").unwrap();
+    kv.borrow_mut().remove("lia:assessment:b2").unwrap();
+    j.borrow_mut().remove("lia:assessment:b2").unwrap();
+
+    let mut next = journaled_tab(&kv);
+    let missing = |s: &Session<Shared>| -> Vec<(String, &'static str)> {
+        s.view()
+            .lost
+            .iter()
+            .map(|l| (l.display_title().to_string(), l.what()))
+            .collect()
+    };
+    assert_eq!(
+        missing(&next),
+        [
+            ("Still in the journal".to_string(), "is missing"),
+            ("Deleted everywhere".to_string(), "is missing")
+        ]
+    );
+    // The journal's copy puts one back, and then only the other is reported.
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 1);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Still in the journal".into())));
+    assert_eq!(
+        missing(&next),
+        [("Deleted everywhere".to_string(), "is missing")]
+    );
+    // A deletion by this tool is never reported.
+    next.delete("a1", T0 + 11.0).unwrap();
+    let after = journaled_tab(&kv);
+    assert_eq!(
+        missing(&after),
+        [("Deleted everywhere".to_string(), "is missing")]
+    );
+}
+
+#[test]
+fn deleting_or_replacing_the_lock_loses_nothing_the_passphrase_can_open() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    s.close(T0);
+    s.set_passphrase("correct horse battery", SALT, T0 + 1.0)
+        .unwrap();
+    let lock = kv.borrow().get("lia:lock").unwrap().unwrap();
+    kv.borrow_mut().remove("lia:lock").unwrap();
+
+    let mut next = protected_tab(&kv);
+    assert_eq!(next.view().protection, Protection::Locked);
+    assert!(next.view().damaged.is_empty(), "nothing set aside");
+    let before = kv.borrow().clone();
+    assert_eq!(
+        next.unlock("wrong horse battery", T0 + 2.0),
+        Err(ProtectionError::Wrong)
+    );
+    assert_eq!(*kv.borrow(), before);
+    next.unlock("correct horse battery", T0 + 3.0).unwrap();
+    assert!(next.open_saved("a1", T0 + 4.0));
+    assert_eq!(open_title(&next), "Mine");
+    let restored = kv.borrow().get("lia:lock").unwrap().unwrap();
+    let salt = |raw: &str| serde_json::from_str::<serde_json::Value>(raw).unwrap()["salt"].clone();
+    assert_eq!(salt(&restored), salt(&lock), "the lock is put back");
+
+    // Another page's own lock in its place: the passphrase still opens everything.
+    let (theirs, _) =
+        lia::storage::Lock::create("another page's", [9; 16], 10, "lia:lock", [1; 12]);
+    kv.borrow_mut().set("lia:lock", &theirs.encode()).unwrap();
+    let mut again = protected_tab(&kv);
+    again.unlock("correct horse battery", T0 + 5.0).unwrap();
+    assert!(again.open_saved("a1", T0 + 6.0));
+    assert_eq!(
+        salt(&kv.borrow().get("lia:lock").unwrap().unwrap()),
+        salt(&lock)
+    );
+}
+
+#[test]
+fn a_sealed_looking_value_planted_among_records_in_clear_does_not_lock_the_tool() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "In clear"), T0);
+    kv.borrow_mut()
+        .set(
+            "lia:assessment:z9",
+            "lia-sealed:2:10:MDEyMzQ1Njc4OWFiY2RlZg==:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )
+        .unwrap();
+    let next = protected_tab(&kv);
+    assert_eq!(next.view().protection, Protection::Off);
+    assert!(next.view().damaged.iter().any(|d| d.id == "z9"));
 }

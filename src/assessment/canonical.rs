@@ -30,7 +30,12 @@ pub fn canonical_json(value: &Value) -> String {
 
 /// The SHA-256 of the canonical JSON of `value`, as lower-case hex.
 pub fn digest_hex(value: &Value) -> String {
-    let hash = Sha256::digest(canonical_json(value).as_bytes());
+    sha256_hex(canonical_json(value).as_bytes())
+}
+
+/// The SHA-256 of `bytes`, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in hash.iter() {
         hex.push(char::from(HEX[usize::from(byte >> 4)]));

@@ -24,13 +24,15 @@ pub use handover::Approving;
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
-pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
+pub use view::{
+    lost_heading, ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus, LOST_HELP,
+};
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
 use crate::storage::{
-    Conflict, DamagedRecord, Deleted, JournalEntry, Journaled, KeyValue, Namespace, Nonces, Sealed,
-    Store, StoreError, Summary,
+    Conflict, DamagedRecord, Deleted, Journaled, KeyValue, Lost, Namespace, Nonces, PutBack,
+    Sealed, Store, StoreError, Summary,
 };
 
 /// How long after the last change the work is saved.
@@ -72,7 +74,15 @@ pub struct Session<K: KeyValue> {
     /// PBKDF2 rounds for a new passphrase.
     kdf_iterations: u32,
     /// What the journal handed back while storage was locked, put back once unlocked.
-    pending_recovery: Vec<JournalEntry>,
+    pending_recovery: Vec<(String, String)>,
+    /// The journal must be emptied before the next entries are written (the passphrase
+    /// changed), and these of its keys removed (set aside or not this tool's).
+    journal_reset: bool,
+    journal_remove: Vec<String>,
+    /// What the journal last put back, for undo.
+    put_back: Vec<PutBack>,
+    /// Records missing or older than when they were last saved here.
+    lost: Vec<Lost>,
     /// The shell keeps a journal (IndexedDB) that survives the browser dying; until it
     /// has a save, that save is not called "Saved".
     journal: bool,
@@ -142,6 +152,8 @@ pub struct View<'s> {
     pub import_clash: Option<&'s ImportClash>,
     pub summaries: &'s [Summary],
     pub damaged: &'s [DamagedRecord],
+    /// Records missing or older than when they were last saved here.
+    pub lost: &'s [Lost],
     pub deleted: &'s [Deleted],
     pub usage: u64,
     /// A file sent for approval, open for the approver.
@@ -170,6 +182,10 @@ impl<K: KeyValue> Session<K> {
             protection: Protection::Off,
             kdf_iterations: crate::storage::seal::ITERATIONS,
             pending_recovery: Vec::new(),
+            journal_reset: false,
+            journal_remove: Vec::new(),
+            put_back: Vec::new(),
+            lost: Vec::new(),
             journal: false,
             awaiting_journal: None,
             durable,
@@ -219,6 +235,7 @@ impl<K: KeyValue> Session<K> {
             import_clash: self.pending_import.as_ref().map(|p| &p.clash),
             summaries: &self.summaries,
             damaged: &self.damaged,
+            lost: &self.lost,
             deleted: &self.deleted,
             usage: self.usage,
             approving: self.approving.as_ref(),
@@ -265,6 +282,7 @@ impl<K: KeyValue> Session<K> {
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
             Err(_) => {}
         }
+        self.lost = self.store.lost().unwrap_or_default();
     }
 
     /// Reads every record: the list, any damaged records (set aside), the usage.
@@ -276,6 +294,7 @@ impl<K: KeyValue> Session<K> {
             Ok(opened) => {
                 self.summaries = opened.summaries;
                 self.damaged = opened.damaged;
+                self.lost = opened.lost;
             }
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
             Err(e) => self.status = SaveStatus::NotSaved(Problem::Store(e)),
@@ -291,7 +310,16 @@ impl<K: KeyValue> Session<K> {
         if let Ok(damaged) = self.store.quarantined() {
             self.damaged = damaged;
         }
+        if let Ok(lost) = self.store.lost() {
+            self.lost = lost;
+        }
         self.refresh_usage();
+    }
+
+    /// The user has seen which records were missing or older: stop showing them.
+    pub fn dismiss_lost(&mut self) {
+        self.store.forget_lost();
+        self.lost.clear();
     }
 
     fn refresh_usage(&mut self) {

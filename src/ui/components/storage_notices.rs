@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::downloads::{Download, DownloadButton};
 use crate::route::Route;
-use crate::session::{ConflictKind, SaveStatus};
+use crate::session::{lost_heading, ConflictKind, Notice, SaveStatus, LOST_HELP};
 use crate::storage::StoreError;
 use crate::ui::state::AppState;
 
@@ -165,9 +165,14 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let notice = move || {
         storage.notice.get().map(|notice| {
+            // What the journal put back can be undone.
+            let undo = matches!(&notice, Notice::Recovered { put_back, .. } if !put_back.is_empty());
             view! {
                 <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
+                    {undo.then(|| view! {
+                        <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
+                    })}
                     <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
                 </div>
             }
@@ -181,5 +186,27 @@ pub fn StorageNotices() -> impl IntoView {
         {not_saved}
         {not_kept}
         {notice}
+    }
+}
+
+/// Saved assessments missing, or older than when they were last saved here: deleted or
+/// put back by something other than this tool. Shown until the user says they have seen it.
+#[component]
+pub fn LostList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lost = state.storage.lost.get();
+        (!lost.is_empty()).then(|| {
+            view! {
+                <div class="lia-warning-banner" role="region" aria-labelledby="lia-lost-title" id="lia-lost">
+                    <h3 class="lia-heading-s" id="lia-lost-title">{lost_heading(lost.len())}</h3>
+                    <ul class="lia-list">
+                        {lost.iter().map(|l| view! { <li>{format!("“{}” {}.", l.display_title(), l.what())}</li> }).collect_view()}
+                    </ul>
+                    <p>{LOST_HELP}</p>
+                    <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_lost()>"I have seen this: stop showing it"</button>
+                </div>
+            }
+        })
     }
 }
