@@ -341,6 +341,7 @@ pub struct Reviewed {
     pub approved_on: Option<String>,
     /// `export::reviewed_digest` of it: SHA-256 of its canonical JSON without its review
     /// log, in lower-case hex.
+    #[serde(deserialize_with = "super::canonical::digest_field")]
     pub digest: String,
 }
 

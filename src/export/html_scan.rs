@@ -37,7 +37,8 @@
 //! follow (`<select>`, `<col>` first in a template, markup in `<noscript>`, a drawing
 //! that mixes in HTML); before the copy, it makes the file refused too, and so do a
 //! `<frameset>` anywhere (it can take the place of the body that holds the copy) and a
-//! declared encoding other than UTF-8 (a browser would decode the whole file otherwise). The
+//! declared encoding other than UTF-8 anywhere (a browser would decode the whole file
+//! otherwise; which encoding a browser picks is worked out by `html_encoding.rs`). The
 //! report this tool writes has none of it. Nothing here panics, and every step moves
 //! forward through the file, so it always ends.
 
@@ -926,23 +927,6 @@ fn search(b: &[u8]) -> Vec<usize> {
 /// count as UTF-8 there.) A plain search, so it also finds them where no browser would
 /// look; the report writes only `charset="utf-8"`, and escapes `=` in anything typed.
 fn declares_another_encoding(b: &[u8]) -> bool {
-    const UTF8: [&str; 15] = [
-        "unicode-1-1-utf-8",
-        "unicode11utf8",
-        "unicode20utf8",
-        "utf-8",
-        "utf8",
-        "x-unicode20utf8",
-        "csunicode",
-        "iso-10646-ucs-2",
-        "ucs-2",
-        "unicode",
-        "unicodefeff",
-        "utf-16",
-        "utf-16le",
-        "unicodefffe",
-        "utf-16be",
-    ];
     (0..b.len()).any(|i| {
         let Some(word) = b.get(i..i + 7) else {
             return false;
@@ -972,10 +956,7 @@ fn declares_another_encoding(b: &[u8]) -> bool {
         {
             j += 1;
         }
-        let label = &b[start..j];
-        !UTF8
-            .iter()
-            .any(|l| label.eq_ignore_ascii_case(l.as_bytes()))
+        !super::html_encoding::is_utf8_label(&b[start..j])
     })
 }
 
