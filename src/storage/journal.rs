@@ -26,6 +26,12 @@ use super::record::{decode, revision_in_raw};
 use super::store::{Current, Store};
 use crate::assessment::Status;
 
+/// Where the shell keeps the journal: the IndexedDB database, its version and its
+/// object store (texts keyed by record key; another page of the site can open it too).
+pub const JOURNAL_DATABASE: &str = "lia-journal";
+pub const JOURNAL_VERSION: u32 = 1;
+pub const JOURNAL_STORE: &str = "entries";
+
 /// The latest write of one record key: its text, or `None` once it was removed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -15,10 +15,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 use super::state::AppState;
+use crate::storage::journal::{
+    JOURNAL_DATABASE as DATABASE, JOURNAL_STORE as STORE, JOURNAL_VERSION,
+};
 use crate::storage::JournalBatch;
-
-const DATABASE: &str = "lia-journal";
-const STORE: &str = "entries";
 
 /// Settles when the request succeeds or fails (listening from now on).
 fn done(request: &IdbRequest) -> JsFuture {
@@ -43,7 +43,7 @@ pub async fn open() -> Result<IdbDatabase, JsValue> {
         .ok_or_else(|| JsValue::from_str("no window"))?
         .indexed_db()?
         .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1)?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, JOURNAL_VERSION)?;
     // Runs once, when the database is first made.
     let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
         let made = event

@@ -24,6 +24,7 @@ import {
   recordKey,
   recordPrefix,
   namespacePrefix,
+  JOURNAL,
 } from '../../../scripts/app-facts.mjs';
 import {
   TITLE,
@@ -880,6 +881,119 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.click(button('Unlock'));
   await page.waitFor(link('Tenancy fraud checks'), { timeout: 60000 });
   assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  await assertNoErrors(page);
+});
+
+// Another page of the same site, as it can use the journal: every entry (key and text),
+// or one written under a key. Opened at the journal's version, so the app's own opening
+// finds the store there.
+async function journalOf(page, put) {
+  return page.run(
+    async (journal, put) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(journal.database, journal.version);
+        request.onupgradeneeded = () => request.result.createObjectStore(journal.store);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const tx = db.transaction(journal.store, 'readwrite');
+        const store = tx.objectStore(journal.store);
+        if (put) store.put(put[1], put[0]);
+        const all = await new Promise((resolve, reject) => {
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        });
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        return Object.fromEntries(all);
+      } finally {
+        db.close();
+      }
+    },
+    JOURNAL,
+    put ?? null,
+  );
+}
+
+journey('another page of the site plants journal entries and rolls back a sealed record: after reload and unlock nothing planted is applied, and the rollback is reported', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  await openApp(page, `${t.server.origin}/`);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Staff CCTV, first');
+  await waitForStatus(page, 'Saved');
+  const key = recordKey(id);
+
+  // Another page of the same origin keeps the sealed record as it is now.
+  const other = await session.newPage();
+  await other.goto(t.server.put('/__own/another-page.html', '<!doctype html><meta charset="utf-8"><title>Another page</title><p>Another page of the site.</p>'));
+  const kept = (await other.storage())[key];
+  assert.ok(kept?.startsWith('lia-sealed:'), `[${t.name}] the record is sealed: ${kept?.slice(0, 40)}`);
+  assert.ok(!kept.includes('Staff CCTV'));
+  await page.bringToFront();
+  await page.fill(label(TITLE), 'Staff CCTV, second');
+  await waitForStatus(page, 'Saved');
+  await page.until(async () => (await page.storage())[key] !== kept, { message: 'the second version stored' });
+  await page.until(async () => Object.keys(await journalOf(page)).includes(key), { message: 'the journal holds the record' });
+
+  // Later, it writes the old record back, and plants in the journal a removal of it (the
+  // issue's entry) and an "approved" record of its own.
+  await other.bringToFront();
+  await other.run(([k, v]) => localStorage.setItem(k, v), [key, kept]);
+  await journalOf(other, [key, JSON.stringify({ key, value: null, revision: 9007199254740991 })]);
+  const planted = JSON.stringify({ schema_version: SCHEMA_VERSION, revision: 1, saved_at: 1, assessment: { id: 'planted', version: 1, status: 'approved', answers: { 'about.title': 'Approved by another page' }, impacts: [] } });
+  await journalOf(other, [recordKey('planted'), JSON.stringify({ key: recordKey('planted'), value: planted, revision: 1 })]);
+
+  // Opened again, and unlocked.
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  const lost = css('#lia-lost');
+  await page.waitFor(heading('One assessment saved here is missing or older than when it was last saved', 3, { within: lost }), { timeout: 60000 });
+  assert.match(await page.text(lost), /“Staff CCTV, second” is an older version than the one last saved here\./);
+  // Nothing planted is applied: the record is still there (older, as rolled back), no
+  // "approved" record is listed, and the planted entries are set aside, not recovered.
+  await page.waitFor(link('Staff CCTV, first'));
+  assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  const notice = await page.text(css('#lia-notice'));
+  assert.match(notice, /2 copies in that journal did not open with your passphrase, so they were not used/);
+  assert.doesNotMatch(notice, /recovered/);
+  assert.match(await page.text(css('#lia-damaged')), /does not open with your passphrase/);
+  await page.until(async () => !Object.keys(await journalOf(page)).includes(recordKey('planted')), { message: 'the planted entries taken out of the journal' });
+  // Seen: stop showing it.
+  await page.click(button('I have seen this: stop showing it'));
+  await page.until(async () => !(await page.exists(lost)), { message: 'the report of the rollback dismissed' });
+  await assertNoErrors(page);
+});
+
+journey('half a character put into a field shows what is saved', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Half');
+  await waitForStatus(page, 'Saved');
+  // Pasted in by another program: a lone surrogate, which text cannot hold.
+  await page.run(() => {
+    const input = document.querySelector('[data-lia-widget]').shadowRoot.querySelector('input[name="about.title"]');
+    input.value = 'Half \ud800 a character';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const stored = await waitForStored(page, id, (r) => r.assessment.answers['about.title'] !== 'Half');
+  assert.equal(stored.assessment.answers['about.title'], 'Half \ufffd a character');
+  await page.until(async () => (await page.value(label(TITLE))) === 'Half \ufffd a character', { message: 'the field to show what is saved' });
   await assertNoErrors(page);
 });
 
