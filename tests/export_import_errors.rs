@@ -1265,34 +1265,39 @@ fn a_report_a_browser_would_show_in_another_encoding_is_refused() {
     let e = error_of(xml.as_bytes());
     assert_eq!(
         e,
-        ImportError::Encoding(Encoding::Declared {
-            label: "windows-1252".into(),
-            xml: true
-        })
+        ImportError::Encoding(Encoding::Xml("windows-1252".into()))
     );
     assert_says(
         &e,
         &[
-            "says in its first line (an XML declaration) that it is in the character encoding “windows-1252”, not UTF-8",
-            "Export the report again, or import the JSON export instead.",
+            "starts by saying it is in the character encoding “windows-1252”, not UTF-8",
+            "export the report again, or import the JSON export.",
         ],
     );
+    // Whatever follows it: a declaration of another encoding is never the tool's.
+    let xml_then_meta = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>{report}");
+    assert!(matches!(
+        error_of(xml_then_meta.as_bytes()),
+        ImportError::Encoding(Encoding::Xml(_))
+    ));
     // No encoding said at all: opened as a file, or served without one, a browser guesses.
     let e = error_of(without_meta.as_bytes());
     assert_eq!(e, ImportError::Encoding(Encoding::Undeclared));
-    assert_says(
-        &e,
-        &["does not say near its start which character encoding it is in"],
+    assert_says(&e, &["does not say near its start that it is in UTF-8"]);
+    // Said only where the prescan does not look: the same.
+    let hidden = without_meta.replacen("<head>", "<head><!-- <meta charset=\"utf-8\"> -->", 1);
+    assert_eq!(
+        error_of(hidden.as_bytes()),
+        ImportError::Encoding(Encoding::Undeclared)
     );
-    // A meta in the first 1024 bytes decides, as in every browser; a byte order mark
-    // before anything.
+    // A meta of another encoding is refused as before; a byte order mark decides first.
     let latin = report.replacen("charset=\"utf-8\"", "charset=\"iso-8859-1\"", 1);
-    assert_says(
-        &error_of(latin.as_bytes()),
-        &["in a <meta> tag that it is in the character encoding “iso-8859-1”"],
+    assert_eq!(
+        error_of(latin.as_bytes()),
+        ImportError::UnclearReport(UnclearMarkup::Encoding)
     );
     let with_bom = format!("\u{feff}{without_meta}");
     assert!(import(with_bom.as_bytes()).is_ok());
-    let xml_then_meta = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>{report}");
-    assert!(import(xml_then_meta.as_bytes()).is_ok());
+    let xml_utf8 = format!("<?xml version='1.0' encoding='UTF-8'?>{report}");
+    assert!(import(xml_utf8.as_bytes()).is_ok());
 }

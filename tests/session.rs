@@ -1110,9 +1110,9 @@ fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
     // Without a passphrase it is "put back", never "recovered", and can be undone.
     let notice = after.view().notice.unwrap().to_string();
     assert!(
-        notice.starts_with("These were put back from the copy this browser keeps")
-            && notice.contains("“Typed in the last seconds” (a later version than the one saved)")
-            && notice.contains("“To be deleted” (deleted, as it had been just before)")
+        notice.starts_with("Put back from this browser's copy of the latest saves: ")
+            && notice.contains("“Typed in the last seconds” (a later version)")
+            && notice.contains("“To be deleted” (deleted, as just before)")
             && notice.contains("“Started just before” (it was missing here)")
             && notice.contains("undo them")
             && !notice.contains("recovered"),
@@ -1396,7 +1396,7 @@ fn the_journal_keeps_sealed_copies_and_waits_for_the_passphrase_to_put_them_back
     next.unlock("correct horse battery", T0 + 101.0).unwrap();
     let notice = next.view().notice.unwrap().to_string();
     assert!(
-        notice.starts_with("Work saved just before the browser closed was recovered")
+        notice.starts_with("Recovered from this browser's copy of the latest saves: ")
             && notice.contains("“Secret title, typed last” (your latest changes)"),
         "{notice}"
     );
@@ -1475,14 +1475,14 @@ fn a_planted_removal_in_the_journal_never_deletes_a_sealed_record() {
     let notice = next.view().notice.unwrap().to_string();
     assert!(
         !notice.contains("recovered")
-            && notice.contains("2 copies in that journal did not open with your passphrase"),
+            && notice.starts_with("2 copies in this browser's journal of recent saves did not open with your passphrase"),
         "{notice}"
     );
     // Set aside as damaged records, byte for byte, and taken out of the journal.
     let reasons: Vec<String> = next.view().damaged.iter().map(|d| d.message()).collect();
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert!(reasons.iter().all(|r| r.contains(
-        "a copy in this browser's journal of recent saves that does not open with your passphrase"
+        "a copy from this browser's journal of recent saves that does not open with your passphrase"
     )));
     let batch = next.take_journal();
     assert_eq!(batch.remove, ["lia:assessment:a1", "lia:assessment:b2"]);
@@ -1534,7 +1534,7 @@ fn without_a_passphrase_a_planted_entry_is_never_called_recovered_and_can_be_und
     );
     let notice = next.view().notice.unwrap().to_string();
     assert!(
-        notice.contains("“Changed by another page” (a later version than the one saved)")
+        notice.contains("“Changed by another page” (a later version)")
             && notice.contains("cannot be shown to be this tool's own")
             && !notice.contains("recovered"),
         "{notice}"
@@ -1580,15 +1580,18 @@ fn a_sealed_record_rolled_back_by_another_page_is_reported() {
         lost[0].what(),
         "is an older version than the one last saved here"
     );
-    assert_eq!(
-        lia::session::lost_heading(1),
-        "One assessment saved here is missing or older than when it was last saved"
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.contains("One assessment saved here is missing or older than when it was last saved: “Second” is an older version than the one last saved here.")
+            && notice.contains("If you downloaded it, open that file to put it back."),
+        "{notice}"
     );
-    // Still reported on the next visit, until the user has seen it.
+    // Still reported on the next visit, until the user has seen it (dismissed it).
     let mut again = protected_journaled_tab(&kv);
     again.unlock("correct horse battery", T0 + 20.0).unwrap();
     assert_eq!(again.view().lost.len(), 1);
-    again.dismiss_lost();
+    assert!(matches!(again.view().notice, Some(Notice::Lost(_))));
+    again.dismiss_notice();
     let mut later = protected_journaled_tab(&kv);
     later.unlock("correct horse battery", T0 + 30.0).unwrap();
     assert!(later.view().lost.is_empty());

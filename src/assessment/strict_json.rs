@@ -51,7 +51,7 @@ pub(crate) fn from_str(text: &str) -> Result<Value, Error> {
 /// does not name, that: nesting too deep, or half a character.
 fn named(text: &str, e: serde_json::Error) -> Error {
     let stopped = offset(text, e.line(), e.column());
-    match first_unreadable(text.as_bytes()) {
+    match first_unreadable(text) {
         Some((at, escape)) if at <= stopped => {
             let (line, column) = position(text, at);
             match escape {
@@ -91,10 +91,12 @@ fn position(text: &str, at: usize) -> (usize, usize) {
 /// The first place, outside or inside strings as JSON reads them, where a list or
 /// object opens deeper than `MAX_DEPTH` (`None` for the escape), or a `\u` escape
 /// stands for half a character (with the escape as written).
-fn first_unreadable(b: &[u8]) -> Option<(usize, Option<String>)> {
+fn first_unreadable(text: &str) -> Option<(usize, Option<String>)> {
+    let b = text.as_bytes();
     let hex = |at: usize| -> Option<u32> {
-        let digits = std::str::from_utf8(b.get(at..at + 4)?).ok()?;
-        u32::from_str_radix(digits, 16).ok()
+        b.get(at..at + 4)?
+            .iter()
+            .try_fold(0, |n, &c| Some(n * 16 + char::from(c).to_digit(16)?))
     };
     let (mut depth, mut i, mut in_string) = (0usize, 0, false);
     while i < b.len() {
@@ -114,8 +116,8 @@ fn first_unreadable(b: &[u8]) -> Option<(usize, Option<String>)> {
                 match unit {
                     0xD800..=0xDBFF if pair => i += 6,
                     0xD800..=0xDFFF => {
-                        let escape = String::from_utf8_lossy(&b[i..i + 6]).into_owned();
-                        return Some((i, Some(escape)));
+                        // Six ASCII characters: `\u` and the four digits just read.
+                        return Some((i, Some(text[i..i + 6].to_string())));
                     }
                     _ => {}
                 }

@@ -3,8 +3,7 @@
 use crate::assessment::schema::{SchemaError, SCHEMA_VERSION};
 use crate::assessment::shape::{Path, ShapeError};
 
-use super::html_encoding::Encoding;
-use super::html_scan::{HiddenPlace, UnclearMarkup};
+use super::html_scan::{Encoding, HiddenPlace, UnclearMarkup};
 use super::{FORMAT, MAX_IMPORT_BYTES};
 
 /// Why `import` refused a file. `message()` says it in plain UK English.
@@ -126,9 +125,8 @@ impl ImportError {
             ),
             ImportError::TooDeep { line, column } => format!(
                 "The file cannot be read: its lists and objects are nested too deeply, more \
-                 than {} inside one another (from line {line}, column {column}). An export \
-                 from this tool nests them only a few deep, so this file was not made by it \
-                 or has been damaged.",
+                 than {} inside one another (from line {line}, column {column}). Exports from \
+                 this tool never are.",
                 crate::assessment::strict_json::MAX_DEPTH
             ),
             ImportError::HalfCharacter {
@@ -137,9 +135,8 @@ impl ImportError {
                 escape,
             } => format!(
                 "The file is not valid JSON: at line {line}, column {column} there is an \
-                 escape for half a character ({}), which stands for no character on its \
-                 own. If the file was edited by hand, correct that line; otherwise export it \
-                 again.",
+                 escape for half a character ({}), which stands for nothing on its own. \
+                 Export the file again if you can.",
                 shorten(escape)
             ),
             ImportError::DuplicateKey { path } => format!(
@@ -231,22 +228,14 @@ impl ImportError {
                  browser would read. Reports saved from this tool never have it. {TAMPERED}",
                 markup.describe()
             ),
-            ImportError::Encoding(Encoding::Declared { label, xml }) => format!(
-                "This HTML report says {} that it is in the character encoding “{}”, not \
-                 UTF-8, so a browser would show its text differently from the copy of the \
-                 assessment this tool would read. {ENCODING}",
-                if *xml {
-                    "in its first line (an XML declaration)"
-                } else {
-                    "in a <meta> tag"
-                },
+            ImportError::Encoding(Encoding::Xml(label)) => format!(
+                "This HTML report starts by saying it is in the character encoding “{}”, \
+                 not UTF-8. {ENCODING}",
                 shorten(label)
             ),
             ImportError::Encoding(Encoding::Undeclared) => format!(
-                "This HTML report does not say near its start which character encoding it \
-                 is in, and it has characters beyond plain ASCII, so a browser may show them \
-                 differently from the copy of the assessment this tool would read. \
-                 {ENCODING}"
+                "This HTML report does not say near its start that it is in UTF-8, and it \
+                 has characters beyond plain ASCII. {ENCODING}"
             ),
             ImportError::InReport(inner) => format!(
                 "This HTML report carries a copy of an assessment, but it cannot be read. {}",
@@ -280,10 +269,9 @@ const TAMPERED: &str = "The file may have been tampered with, so it has not been
                         export the report again from the tool that made it, if you can.";
 
 /// The end of every refusal of a report a browser may show in another encoding.
-const ENCODING: &str = "Reports saved from this tool are in UTF-8 and say so in their first \
-                        lines (<meta charset=\"utf-8\">): the file may have been saved again \
-                        by another program. Export the report again, or import the JSON \
-                        export instead.";
+const ENCODING: &str = "A browser may show its text differently from the copy of the \
+                        assessment this tool would read. Reports saved from this tool are in \
+                        UTF-8 and say so: export the report again, or import the JSON export.";
 
 /// " ("o" is not expected there)": the character a JSON mistake was found at.
 fn unexpected(c: char) -> String {

@@ -7,7 +7,6 @@ use crate::assessment::schema::{self, SCHEMA_VERSION};
 use crate::assessment::Assessment;
 
 use super::error::ImportError;
-use super::html_encoding;
 use super::html_scan::{self, Problem};
 use super::{FORMAT, MAX_IMPORT_BYTES};
 use crate::assessment::canonical::{digest_hex, ALGORITHM};
@@ -59,22 +58,23 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Empty);
     }
     if start.starts_with('<') {
-        // Read only as a browser would show it: in UTF-8.
-        html_encoding::check(bytes).map_err(ImportError::Encoding)?;
-        let json = html_scan::embedded_json(text).map_err(|problem| match problem {
-            Problem::None => ImportError::NoEmbeddedAssessment,
-            Problem::Several { copies } => ImportError::SeveralEmbedded { copies },
-            Problem::Hidden {
-                place,
-                hidden,
-                copies,
-            } => ImportError::HiddenEmbedded {
-                place,
-                hidden,
-                copies,
+        let json = html_scan::embedded_json(text, bytes.starts_with(b"\xEF\xBB\xBF")).map_err(
+            |problem| match problem {
+                Problem::None => ImportError::NoEmbeddedAssessment,
+                Problem::Several { copies } => ImportError::SeveralEmbedded { copies },
+                Problem::Hidden {
+                    place,
+                    hidden,
+                    copies,
+                } => ImportError::HiddenEmbedded {
+                    place,
+                    hidden,
+                    copies,
+                },
+                Problem::Unclear(markup) => ImportError::UnclearReport(markup),
+                Problem::Encoding(encoding) => ImportError::Encoding(encoding),
             },
-            Problem::Unclear(markup) => ImportError::UnclearReport(markup),
-        })?;
+        )?;
         read_export(json, FileKind::Html).map_err(|e| ImportError::InReport(Box::new(e)))
     } else {
         read_export(text, FileKind::Json)

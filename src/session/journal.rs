@@ -10,7 +10,7 @@ use super::{Notice, Protection, SaveStatus, Session};
 use crate::storage::{JournalBatch, JournalText, JournalWrite, KeyValue, Namespace};
 
 /// Why a journal entry was set aside, completing "… could not be opened: ".
-const NOT_OPENING: &str = "it is a copy in this browser's journal of recent saves that does not open with your passphrase, so another page may have put it there, and it was not used";
+const NOT_OPENING: &str = "it is a copy from this browser's journal of recent saves that does not open with your passphrase: another page may have put it there";
 
 impl<K: KeyValue> Session<K> {
     /// The shell keeps a journal: from now on a save is "Saved" once it is in it.
@@ -40,7 +40,7 @@ impl<K: KeyValue> Session<K> {
             .map(|note| {
                 let clear = note.encode();
                 let text = match sealing.seal_journal(&note.key, &clear, note.revision) {
-                    Some(sealed) => JournalText::sealed(&note.key, sealed),
+                    Some(sealed) => JournalText::sealed(&note.key, &sealed),
                     None => clear,
                 };
                 JournalWrite {
@@ -141,6 +141,7 @@ impl<K: KeyValue> Session<K> {
                 .collect(),
             checked,
             set_aside,
+            lost: self.lost.clone(),
         });
         let count = put_back.len();
         self.put_back = put_back;
@@ -154,6 +155,7 @@ impl<K: KeyValue> Session<K> {
         let _ = self.store.undo_recovery(&put_back);
         self.notice = None;
         self.scan(now);
+        self.say_lost();
         let open_id = self.open.as_ref().map(|a| a.id.clone());
         if let Some(id) = open_id.filter(|id| put_back.iter().any(|p| &p.id == id)) {
             if !self.dirty {

@@ -24,9 +24,7 @@ pub use handover::Approving;
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
-pub use view::{
-    lost_heading, ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus, LOST_HELP,
-};
+pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
@@ -261,8 +259,15 @@ impl<K: KeyValue> Session<K> {
         &self.store
     }
 
+    /// Dismissing a notice that names records missing or older says they were seen.
     pub fn dismiss_notice(&mut self) {
-        self.notice = None;
+        let named = matches!(
+            self.notice.take(),
+            Some(Notice::Lost(_) | Notice::Recovered { .. })
+        );
+        if named && !self.lost.is_empty() {
+            self.dismiss_lost();
+        }
     }
 
     /// The version not kept has been downloaded or is not wanted.
@@ -283,6 +288,14 @@ impl<K: KeyValue> Session<K> {
             Err(_) => {}
         }
         self.lost = self.store.lost().unwrap_or_default();
+        self.say_lost();
+    }
+
+    /// Says which records are missing or older, unless another notice is up.
+    fn say_lost(&mut self) {
+        if matches!(self.notice, None | Some(Notice::Lost(_))) {
+            self.notice = (!self.lost.is_empty()).then(|| Notice::Lost(self.lost.clone()));
+        }
     }
 
     /// Reads every record: the list, any damaged records (set aside), the usage.
@@ -295,6 +308,7 @@ impl<K: KeyValue> Session<K> {
                 self.summaries = opened.summaries;
                 self.damaged = opened.damaged;
                 self.lost = opened.lost;
+                self.say_lost();
             }
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
             Err(e) => self.status = SaveStatus::NotSaved(Problem::Store(e)),

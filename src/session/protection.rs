@@ -62,15 +62,15 @@ impl<K: KeyValue> Session<K> {
             return;
         }
         let sealed = self.sealed_params();
-        if self.stored_lock().is_some() || sealed.as_ref().is_some_and(|p| !p.is_empty()) {
+        if self.stored_lock().is_some() || sealed.is_some_and(|p| !p.is_empty()) {
             self.protection = Protection::Locked;
         }
     }
 
-    /// The key-derivation parameters of every value this tool seals, in the order of how
-    /// many carry them; `None` if any such value is in clear or in the first form (which
-    /// says nothing of its key).
-    fn sealed_params(&self) -> Option<Vec<Params>> {
+    /// The key-derivation parameters of the values this tool seals, each with how many
+    /// carry it; `None` if any such value is in clear or in the first form (which says
+    /// nothing of its key).
+    fn sealed_params(&self) -> Option<Vec<(usize, Params)>> {
         let ns = self.store.namespace();
         let kv = self.store.kv();
         let mut counts: Vec<(usize, Params)> = Vec::new();
@@ -81,8 +81,7 @@ impl<K: KeyValue> Session<K> {
                 None => counts.push((1, params)),
             }
         }
-        counts.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-        Some(counts.into_iter().map(|(_, p)| p).collect())
+        Some(counts)
     }
 
     /// The key `passphrase` gives with `params`, if it opens a value sealed with them.
@@ -120,14 +119,21 @@ impl<K: KeyValue> Session<K> {
         let mut key = lock.as_ref().and_then(|l| l.unlock(passphrase, &lock_key));
         if key.is_none() {
             // The lock is gone or is not the one the values were sealed with: their own
-            // parameters (at most three sets tried, so planted ones cannot stall it).
+            // parameters, the most used first (at most three sets tried, so planted ones
+            // cannot stall it).
             let tried = lock.map(|l| l.params());
-            let candidates = self.sealed_params().unwrap_or_default();
-            key = candidates
-                .iter()
-                .filter(|p| Some(*p) != tried.as_ref())
-                .take(3)
-                .find_map(|p| self.key_opening_values(passphrase, p));
+            let mut counts = self.sealed_params().unwrap_or_default();
+            counts.retain(|(_, p)| Some(p) != tried.as_ref());
+            for _ in 0..3 {
+                let Some(most) = (0..counts.len()).max_by_key(|&i| counts[i].0) else {
+                    break;
+                };
+                let (_, params) = counts.swap_remove(most);
+                key = self.key_opening_values(passphrase, &params);
+                if key.is_some() {
+                    break;
+                }
+            }
             let key = key.as_ref().ok_or(ProtectionError::Wrong)?;
             let nonce = self.store.kv_mut().inner_mut().next_nonce();
             let _ = self

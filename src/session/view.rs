@@ -77,7 +77,12 @@ pub enum Notice {
         put_back: Vec<(String, PutBackKind)>,
         checked: bool,
         set_aside: usize,
+        /// Records still missing or older than when last saved (see `Lost`).
+        lost: Vec<Lost>,
     },
+    /// Records missing or older than when they were last saved here: deleted or put back
+    /// by something other than this tool. Dismissing it says they have been seen.
+    Lost(Vec<Lost>),
     /// A passphrase is set and not given yet, so nothing can be opened or started.
     Locked,
     /// A passphrase was set: everything saved is sealed with it.
@@ -115,7 +120,12 @@ impl fmt::Display for Notice {
                 put_back,
                 checked,
                 set_aside,
-            } => recovered(f, put_back, *checked, *set_aside),
+                lost,
+            } => {
+                recovered(f, put_back, *checked, *set_aside)?;
+                lost_text(f, " ", lost)
+            }
+            Notice::Lost(lost) => lost_text(f, "", lost),
             Notice::Locked => f.write_str(
                 "Enter your passphrase first: your saved assessments are encrypted, and nothing can be opened or started until they are unlocked.",
             ),
@@ -147,15 +157,15 @@ fn recovered(
 ) -> fmt::Result {
     if !put_back.is_empty() {
         f.write_str(match checked {
-            true => "Work saved just before the browser closed was recovered from the copy this browser keeps of the latest saves: ",
-            false => "These were put back from the copy this browser keeps of the latest saves, in case it closes: ",
+            true => "Recovered from this browser's copy of the latest saves: ",
+            false => "Put back from this browser's copy of the latest saves: ",
         })?;
         for (i, (title, kind)) in put_back.iter().enumerate() {
             let what = match (kind, checked) {
                 (PutBackKind::Later, true) => "your latest changes",
-                (PutBackKind::Later, false) => "a later version than the one saved",
+                (PutBackKind::Later, false) => "a later version",
                 (PutBackKind::Missing, _) => "it was missing here",
-                (PutBackKind::Removed, _) => "deleted, as it had been just before",
+                (PutBackKind::Removed, _) => "deleted, as just before",
             };
             let end = if i + 1 == put_back.len() { "." } else { ";" };
             write!(f, "“{title}” ({what}){end} ")?;
@@ -164,10 +174,10 @@ fn recovered(
             f.write_str("Without a passphrase this copy cannot be shown to be this tool's own: another page of this site could have written it. If you do not recognise these changes, undo them.")?;
         }
     }
+    let lead = if put_back.is_empty() { "" } else { " " };
     match set_aside {
         0 => Ok(()),
-        1 => f.write_str(" One copy in that journal did not open with your passphrase, so it was not used: another page may have put it there. It is listed with the records that could not be opened."),
-        n => write!(f, " {n} copies in that journal did not open with your passphrase, so they were not used: another page may have put them there. They are listed with the records that could not be opened."),
+        n => write!(f, "{lead}{n} copies in this browser's journal of recent saves did not open with your passphrase and were not used: another page may have put them there. They are listed with the records that could not be opened."),
     }
 }
 
@@ -184,18 +194,19 @@ impl Lost {
     }
 }
 
-/// The heading over the records missing or older than when they were last saved.
-pub fn lost_heading(count: usize) -> String {
-    match count {
-        1 => "One assessment saved here is missing or older than when it was last saved".into(),
-        n => format!(
-            "{n} assessments saved here are missing or older than when they were last saved"
-        ),
+/// The records missing or older than when they were last saved, and what can be done.
+fn lost_text(f: &mut fmt::Formatter<'_>, lead: &str, lost: &[Lost]) -> fmt::Result {
+    match lost.len() {
+        0 => return Ok(()),
+        1 => write!(f, "{lead}One assessment saved here is missing or older than when it was last saved: ")?,
+        n => write!(f, "{lead}{n} assessments saved here are missing or older than when they were last saved: ")?,
     }
+    for (i, l) in lost.iter().enumerate() {
+        let end = if i + 1 == lost.len() { "." } else { ";" };
+        write!(f, "“{}” {}{end} ", l.display_title(), l.what())?;
+    }
+    f.write_str("Another page of this site may have deleted or changed it, or this site's data was cleared. If you downloaded it, open that file to put it back.")
 }
-
-/// Why, and what can be done, under that heading.
-pub const LOST_HELP: &str = "Another page of this site may have deleted or changed what this tool keeps, or this site's data may have been cleared in the browser. Where this browser still had a copy of the latest save, it has been put back already. If you downloaded an assessment, open the downloaded file to put it back.";
 
 /// A file was opened whose check value (digest) shows it may not be what was exported.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //!
 //! `{"index_version":1,"assessments":[{"id":…,"title":…,"status":"draft","version":1,
 //! "saved_at":…,"review_due":"2026-05-01","revision":3,"digest":"<sha-256>"}],
-//! "unreadable":{"<id>":"<title>"},"lost":[{"id":…,"title":…,"revision":3,"found":2}]}`
+//! "unreadable":{"<id>":"<title>"},"lost":{"<id>":"3 2 <title>"}}`
 //! (`unreadable` only when a damaged record could not be set aside; `lost` only while a
 //! record is missing or older than the index says, until the user has seen it).
 //!
@@ -43,22 +43,46 @@ pub struct Summary {
 
 /// A record the index knew that storage no longer holds, or holds older (or changed at
 /// the same revision): deleted or put back by something other than this tool.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lost {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The revision last saved here.
     pub revision: u64,
     /// The revision stored now, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub found: Option<u64>,
 }
 
 impl Lost {
     pub fn display_title(&self) -> &str {
         self.title.as_deref().unwrap_or("Untitled assessment")
+    }
+
+    /// As the index keeps it, under its id: `"<revision> <found or -> <title>"` (text,
+    /// so it is read like `unreadable`).
+    fn encode(&self) -> String {
+        let found = self.found.map_or("-".into(), |f| f.to_string());
+        format!(
+            "{} {found} {}",
+            self.revision,
+            self.title.as_deref().unwrap_or("")
+        )
+    }
+
+    fn decode(id: &str, text: &str) -> Option<Lost> {
+        let mut parts = text.splitn(3, ' ');
+        let revision = parts.next()?.parse().ok()?;
+        let found = match parts.next()? {
+            "-" => None,
+            found => Some(found.parse().ok()?),
+        };
+        let title = parts.next()?;
+        Some(Lost {
+            id: id.to_string(),
+            title: (!title.is_empty()).then(|| title.to_string()),
+            revision,
+            found,
+        })
     }
 }
 
@@ -134,8 +158,8 @@ struct IndexForm {
     assessments: Vec<Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     unreadable: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    lost: Vec<Lost>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    lost: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -180,11 +204,11 @@ impl Index {
         self.unreadable.remove(id);
     }
 
-    /// Notes a record as lost (replacing an earlier note of it).
+    /// Notes a record as lost (replacing an earlier note of it), in the order of ids.
     pub(crate) fn lose(&mut self, lost: Lost) {
         self.lost.retain(|l| l.id != lost.id);
-        self.lost.push(lost);
-        self.lost.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let at = self.lost.iter().take_while(|l| l.id < lost.id).count();
+        self.lost.insert(at, lost);
     }
 
     /// The stored text of the index.
@@ -206,7 +230,11 @@ impl Index {
                 })
                 .collect(),
             unreadable: self.unreadable.clone(),
-            lost: self.lost.clone(),
+            lost: self
+                .lost
+                .iter()
+                .map(|l| (l.id.clone(), l.encode()))
+                .collect(),
         };
         serde_json::to_string(&form).expect("an index always serialises")
     }
@@ -245,7 +273,13 @@ impl Index {
         Some(Index {
             summaries,
             unreadable: form.unreadable,
-            lost: form.lost,
+            lost: {
+                let mut lost = Vec::new();
+                for (id, text) in &form.lost {
+                    lost.push(Lost::decode(id, text)?);
+                }
+                lost
+            },
         })
     }
 }
@@ -277,12 +311,20 @@ mod tests {
         let index = Index {
             summaries: list,
             unreadable: BTreeMap::from([("x".to_string(), "Broken one".to_string())]),
-            lost: vec![Lost {
-                id: "gone".into(),
-                title: Some("Gone one".into()),
-                revision: 4,
-                found: None,
-            }],
+            lost: vec![
+                Lost {
+                    id: "gone".into(),
+                    title: Some("Gone one: yes, with spaces".into()),
+                    revision: 4,
+                    found: None,
+                },
+                Lost {
+                    id: "older".into(),
+                    title: None,
+                    revision: 9,
+                    found: Some(7),
+                },
+            ],
         };
         let raw = index.encode();
         assert!(raw.contains(r#""review_due":"2027-03-01""#), "{raw}");

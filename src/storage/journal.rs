@@ -16,7 +16,7 @@
 //! unless it approves the draft stored), and the user is told what was put back, with an
 //! undo.
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::error::StoreError;
 use super::index::{title_of, Summary};
@@ -33,8 +33,7 @@ pub const JOURNAL_VERSION: u32 = 1;
 pub const JOURNAL_STORE: &str = "entries";
 
 /// The latest write of one record key: its text, or `None` once it was removed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JournalEntry {
     pub key: String,
     pub value: Option<String>,
@@ -43,9 +42,14 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
-    /// The entry in clear.
+    /// The entry in clear: `{"key":…,"value":…|null,"revision":…}`.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("an entry always serialises")
+        let value = self.value.as_deref().map_or("null".into(), quoted);
+        format!(
+            "{{\"key\":{},\"value\":{value},\"revision\":{}}}",
+            quoted(&self.key),
+            self.revision
+        )
     }
 }
 
@@ -72,69 +76,60 @@ impl JournalBatch {
     pub fn is_empty(&self) -> bool {
         !self.clear && self.remove.is_empty() && self.entries.is_empty()
     }
-
-    /// This batch, then `later` (as if written one after the other).
-    pub fn then(&mut self, later: JournalBatch) {
-        if later.clear {
-            *self = JournalBatch {
-                clear: true,
-                ..JournalBatch::default()
-            };
-        }
-        for key in later.remove {
-            self.entries.retain(|e| e.key != key);
-            self.remove.push(key);
-        }
-        for entry in later.entries {
-            self.entries.retain(|e| e.key != entry.key);
-            self.entries.push(entry);
-        }
-    }
 }
 
-/// A sealed entry: the entry's text sealed for its key, which stays readable so the
-/// journal can be keyed by it.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SealedForm {
-    key: String,
-    sealed: String,
+/// `text` as a JSON string.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// A text read back from the journal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JournalText {
+    /// `{"key":…,"value":…|null,"revision":…}`.
     Clear(JournalEntry),
-    /// Sealed: opens only with the passphrase it was sealed with.
-    Sealed {
-        key: String,
-        sealed: String,
-    },
+    /// `{"key":…,"sealed":…}`: the clear form sealed for its key (which stays readable,
+    /// so the journal can be keyed by it); opens only with the passphrase.
+    Sealed { key: String, sealed: String },
     /// Neither: not this tool's.
     Unreadable,
 }
 
 impl JournalText {
     pub fn read(text: &str) -> JournalText {
-        if let Ok(entry) = serde_json::from_str::<JournalEntry>(text) {
-            return JournalText::Clear(entry);
-        }
-        match serde_json::from_str::<SealedForm>(text) {
-            Ok(form) => JournalText::Sealed {
-                key: form.key,
-                sealed: form.sealed,
-            },
-            Err(_) => JournalText::Unreadable,
+        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(text) else {
+            return JournalText::Unreadable;
+        };
+        let field = |name| fields.get(name);
+        let text = |name| field(name).and_then(Value::as_str).map(String::from);
+        let value = match field("value") {
+            Some(Value::Null) => Some(None),
+            Some(Value::String(v)) => Some(Some(v.clone())),
+            _ => None,
+        };
+        match (
+            text("key"),
+            value,
+            field("revision").and_then(Value::as_u64),
+            text("sealed"),
+        ) {
+            (Some(key), Some(value), Some(revision), None) if fields.len() == 3 => {
+                JournalText::Clear(JournalEntry {
+                    key,
+                    value,
+                    revision,
+                })
+            }
+            (Some(key), None, None, Some(sealed)) if fields.len() == 2 => {
+                JournalText::Sealed { key, sealed }
+            }
+            _ => JournalText::Unreadable,
         }
     }
 
     /// An entry sealed as `sealed`, for its key.
-    pub fn sealed(key: &str, sealed: String) -> String {
-        let form = SealedForm {
-            key: key.to_string(),
-            sealed,
-        };
-        serde_json::to_string(&form).expect("an entry always serialises")
+    pub fn sealed(key: &str, sealed: &str) -> String {
+        format!("{{\"key\":{},\"sealed\":{}}}", quoted(key), quoted(sealed))
     }
 }
 
@@ -426,7 +421,7 @@ mod tests {
             JournalText::read(&notes[0].encode()),
             JournalText::Clear(notes[0].clone())
         );
-        let sealed = JournalText::sealed("lia:assessment:a", "lia-sealed:2:x".into());
+        let sealed = JournalText::sealed("lia:assessment:a", "lia-sealed:2:x");
         assert_eq!(
             JournalText::read(&sealed),
             JournalText::Sealed {
@@ -540,39 +535,5 @@ mod tests {
         ];
         assert_eq!(store.recover(&consistent, false).len(), 2);
         assert!(store.kv().get("lia:assessment:kept").unwrap().is_none());
-    }
-
-    #[test]
-    fn batches_add_up_as_if_written_in_turn() {
-        let write = |key: &str, revision| JournalWrite {
-            key: key.into(),
-            text: format!("{key}@{revision}"),
-            revision,
-        };
-        let mut batch = JournalBatch {
-            entries: vec![write("a", 1), write("b", 1)],
-            ..JournalBatch::default()
-        };
-        batch.then(JournalBatch {
-            remove: vec!["b".into()],
-            entries: vec![write("a", 2)],
-            ..JournalBatch::default()
-        });
-        assert_eq!(batch.entries, [write("a", 2)]);
-        assert_eq!(batch.remove, ["b"]);
-        batch.then(JournalBatch {
-            clear: true,
-            entries: vec![write("c", 1)],
-            ..JournalBatch::default()
-        });
-        assert_eq!(
-            batch,
-            JournalBatch {
-                clear: true,
-                remove: vec![],
-                entries: vec![write("c", 1)]
-            }
-        );
-        assert!(JournalBatch::default().is_empty());
     }
 }

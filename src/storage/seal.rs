@@ -96,7 +96,8 @@ impl Params {
     /// Those of a value sealed in the current form.
     pub fn of(value: &str) -> Option<Params> {
         let mut parts = value.strip_prefix(V2)?.splitn(3, ':');
-        Some(Params::new(parts.next()?.parse().ok()?, parts.next()?))
+        let (iterations, salt) = (parts.next()?, parts.next()?);
+        Some(Params(format!("{iterations}:{salt}")))
     }
 }
 
@@ -242,7 +243,11 @@ impl Lock {
         let (iterations, salt) = key.params.0.split_once(':').unwrap_or_default();
         Lock {
             format: "lia-lock".into(),
-            iterations: iterations.parse().unwrap_or(0),
+            iterations: iterations
+                .parse::<u64>()
+                .ok()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
             salt: salt.to_string(),
             check: key.seal(lock_key, CHECK, 0, nonce),
         }

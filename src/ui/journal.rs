@@ -9,7 +9,7 @@
 //! functions, so no Rust closure is left behind per write.
 
 use js_sys::{Array, Promise};
-use leptos::prelude::{GetValue, SetValue, UpdateValue};
+use leptos::prelude::{GetValue, SetValue};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
@@ -134,15 +134,10 @@ pub fn start(state: AppState) {
 /// Writes what the session noted since the last flush, once the journal is open, and
 /// tells the session when it is committed.
 pub fn flush(state: AppState) {
-    let later = state.take_journal();
-    state.journal_queue.update_value(|queue| queue.then(later));
     let Some(db) = state.journal.get_value() else {
         return;
     };
-    let batch: JournalBatch = state
-        .journal_queue
-        .try_update_value(std::mem::take)
-        .unwrap_or_default();
+    let batch = state.take_journal();
     if batch.is_empty() {
         return;
     }

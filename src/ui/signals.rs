@@ -9,7 +9,7 @@ use crate::session::{
     Approving, Clash, ConflictKind, ImportClash, ImportWarning, Notice, Protection, SaveStatus,
     View,
 };
-use crate::storage::{DamagedRecord, Deleted, Lost, Summary};
+use crate::storage::{DamagedRecord, Deleted, Summary};
 
 /// The session's view as signals, each set only when it changes (so nothing that shows
 /// it is redrawn for an unchanged value).
@@ -20,8 +20,6 @@ pub struct StorageView {
     pub unavailable: RwSignal<bool>,
     /// Saved records that could not be read, set aside.
     pub damaged: RwSignal<Vec<DamagedRecord>>,
-    /// Records missing or older than when they were last saved here.
-    pub lost: RwSignal<Vec<Lost>>,
     /// Bytes this tool's namespace uses.
     pub usage: RwSignal<u64>,
     /// Deleted this session, newest first, for undo until the page is reloaded.
@@ -52,7 +50,6 @@ impl StorageView {
             status: RwSignal::new(SaveStatus::Idle),
             unavailable: RwSignal::new(false),
             damaged: RwSignal::new(Vec::new()),
-            lost: RwSignal::new(Vec::new()),
             usage: RwSignal::new(0),
             deleted: RwSignal::new(Vec::new()),
             conflict: RwSignal::new(None),
@@ -76,7 +73,6 @@ pub struct Changes {
     status: Option<SaveStatus>,
     unavailable: Option<bool>,
     damaged: Option<Vec<DamagedRecord>>,
-    lost: Option<Vec<Lost>>,
     usage: Option<u64>,
     deleted: Option<Vec<Deleted>>,
     conflict: Option<Option<ConflictKind>>,
@@ -108,7 +104,6 @@ impl Changes {
             status: changed(storage.status, v.status),
             unavailable: changed(storage.unavailable, &v.unavailable),
             damaged: changed_list(storage.damaged, v.damaged),
-            lost: changed_list(storage.lost, v.lost),
             usage: changed(storage.usage, &v.usage),
             deleted: changed_list(storage.deleted, v.deleted),
             conflict: changed(storage.conflict, &v.conflict),
@@ -136,7 +131,6 @@ impl Changes {
         set(storage.status, self.status);
         set(storage.unavailable, self.unavailable);
         set(storage.damaged, self.damaged);
-        set(storage.lost, self.lost);
         set(storage.usage, self.usage);
         set(storage.deleted, self.deleted);
         set(storage.conflict, self.conflict);

@@ -58,9 +58,9 @@ pub struct AppState {
     replaced: StoredValue<u64>,
     /// The pending wake-up of the session (see `persistence`).
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
-    /// The write-ahead journal, once open, and what waits to be written to it.
+    /// The write-ahead journal, once open (until then, what to write to it waits in the
+    /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
-    pub(super) journal_queue: StoredValue<JournalBatch>,
     pub config: StoredValue<Config>,
     /// What was typed or chosen on the pre-rendered page, taken once.
     early: StoredValue<Early, LocalStorage>,
@@ -129,7 +129,6 @@ impl AppState {
             replaced: StoredValue::new(0),
             timer: StoredValue::new(None),
             journal: StoredValue::new_local(None),
-            journal_queue: StoredValue::new(JournalBatch::default()),
             early: StoredValue::new_local(early),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
@@ -211,11 +210,6 @@ impl AppState {
     /// Undoes what the journal put back.
     pub fn undo_recovery(&self) {
         self.run(|s, now| s.undo_recovery(now));
-    }
-
-    /// The user has seen which records were missing or older.
-    pub fn dismiss_lost(&self) {
-        self.run(|s, _| s.dismiss_lost());
     }
 
     /// Another tab changed a key of storage.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::downloads::{Download, DownloadButton};
 use crate::route::Route;
-use crate::session::{lost_heading, ConflictKind, Notice, SaveStatus, LOST_HELP};
+use crate::session::{ConflictKind, Notice, SaveStatus};
 use crate::storage::StoreError;
 use crate::ui::state::AppState;
 
@@ -170,9 +170,7 @@ pub fn StorageNotices() -> impl IntoView {
             view! {
                 <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
-                    {undo.then(|| view! {
-                        <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
-                    })}
+                    <button type="button" class="lia-button lia-button--secondary" hidden=!undo on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
                     <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
                 </div>
             }
@@ -186,27 +184,5 @@ pub fn StorageNotices() -> impl IntoView {
         {not_saved}
         {not_kept}
         {notice}
-    }
-}
-
-/// Saved assessments missing, or older than when they were last saved here: deleted or
-/// put back by something other than this tool. Shown until the user says they have seen it.
-#[component]
-pub fn LostList() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let lost = state.storage.lost.get();
-        (!lost.is_empty()).then(|| {
-            view! {
-                <div class="lia-warning-banner" role="region" aria-labelledby="lia-lost-title" id="lia-lost">
-                    <h3 class="lia-heading-s" id="lia-lost-title">{lost_heading(lost.len())}</h3>
-                    <ul class="lia-list">
-                        {lost.iter().map(|l| view! { <li>{format!("“{}” {}.", l.display_title(), l.what())}</li> }).collect_view()}
-                    </ul>
-                    <p>{LOST_HELP}</p>
-                    <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_lost()>"I have seen this: stop showing it"</button>
-                </div>
-            }
-        })
     }
 }

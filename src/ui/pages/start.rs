@@ -16,7 +16,6 @@ use crate::ui::components::import::ImportFile;
 use crate::ui::components::layout::PROMISE;
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
-use crate::ui::components::storage_notices::LostList;
 use crate::ui::page_title::page_title;
 use crate::ui::pages::register::due_view;
 use crate::ui::state::AppState;
@@ -61,7 +60,6 @@ fn StartContent() -> impl IntoView {
     let prerender = state.config.with_value(|c| c.prerender);
     view! {
         <DamagedList />
-        <LostList />
         <DeletedList />
         {if prerender {
             view! { <p class="lia-hint">"The assessments saved in this browser are listed here once the tool has started."</p> }.into_any()

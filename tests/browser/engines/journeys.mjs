@@ -961,21 +961,27 @@ journey('another page of the site plants journal entries and rolls back a sealed
   await page.waitFor(css('#lia-locked'));
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.click(button('Unlock'));
-  const lost = css('#lia-lost');
-  await page.waitFor(heading('One assessment saved here is missing or older than when it was last saved', 3, { within: lost }), { timeout: 60000 });
-  assert.match(await page.text(lost), /“Staff CCTV, second” is an older version than the one last saved here\./);
-  // Nothing planted is applied: the record is still there (older, as rolled back), no
-  // "approved" record is listed, and the planted entries are set aside, not recovered.
+  // The rollback is reported; nothing planted is applied: the record is still there
+  // (older, as rolled back), no "approved" record is listed, and the planted entries are
+  // set aside, not recovered.
+  const notice = css('#lia-notice');
+  await page.waitFor(text(/One assessment saved here is missing or older than when it was last saved/, { within: notice }), { timeout: 60000 });
+  const said = await page.text(notice);
+  assert.match(said, /“Staff CCTV, second” is an older version than the one last saved here\./);
+  assert.match(said, /2 copies in this browser's journal of recent saves did not open with your passphrase and were not used/);
+  assert.doesNotMatch(said, /recovered/);
   await page.waitFor(link('Staff CCTV, first'));
   assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
-  const notice = await page.text(css('#lia-notice'));
-  assert.match(notice, /2 copies in that journal did not open with your passphrase, so they were not used/);
-  assert.doesNotMatch(notice, /recovered/);
   assert.match(await page.text(css('#lia-damaged')), /does not open with your passphrase/);
   await page.until(async () => !Object.keys(await journalOf(page)).includes(recordKey('planted')), { message: 'the planted entries taken out of the journal' });
-  // Seen: stop showing it.
-  await page.click(button('I have seen this: stop showing it'));
-  await page.until(async () => !(await page.exists(lost)), { message: 'the report of the rollback dismissed' });
+  // Seen: dismissed, and not said again on the next visit.
+  await page.click(button('Dismiss', { within: notice }));
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(link('Staff CCTV, first'), { timeout: 60000 });
+  assert.equal(await page.exists(notice), false, 'nothing more to report');
   await assertNoErrors(page);
 });
 
