@@ -230,11 +230,14 @@ impl Index {
                 })
                 .collect(),
             unreadable: self.unreadable.clone(),
-            lost: self
-                .lost
-                .iter()
-                .map(|l| (l.id.clone(), l.encode()))
-                .collect(),
+            lost: {
+                // Inserted one by one: collecting would sort, which costs the app a sort.
+                let mut lost = BTreeMap::new();
+                for l in &self.lost {
+                    lost.insert(l.id.clone(), l.encode());
+                }
+                lost
+            },
         };
         serde_json::to_string(&form).expect("an index always serialises")
     }
