@@ -1481,9 +1481,11 @@ fn a_planted_removal_in_the_journal_never_deletes_a_sealed_record() {
     // Set aside as damaged records, byte for byte, and taken out of the journal.
     let reasons: Vec<String> = next.view().damaged.iter().map(|d| d.message()).collect();
     assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert!(reasons.iter().all(|r| r.contains(
+    assert!(reasons.iter().all(|r| {
+        r.contains(
         "a copy from this browser's journal of recent saves that does not open with your passphrase"
-    )));
+    )
+    }));
     let batch = next.take_journal();
     assert_eq!(batch.remove, ["lia:assessment:a1", "lia:assessment:b2"]);
     assert!(!batch.remove.contains(&"other:assessment:x".to_string()));

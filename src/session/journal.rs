@@ -155,7 +155,6 @@ impl<K: KeyValue> Session<K> {
         let _ = self.store.undo_recovery(&put_back);
         self.notice = None;
         self.scan(now);
-        self.say_lost();
         let open_id = self.open.as_ref().map(|a| a.id.clone());
         if let Some(id) = open_id.filter(|id| put_back.iter().any(|p| &p.id == id)) {
             if !self.dirty {

@@ -229,10 +229,6 @@ impl<K: KeyValue> KeyValue for Journaled<K> {
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         self.inner.set_stored(key, stored)
     }
-
-    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
-        self.inner.read_stored(key, stored)
-    }
 }
 
 /// What putting back one journal entry did.

@@ -419,12 +419,6 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         self.inner.set_stored(key, stored)
     }
-
-    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
-        let inner = self.inner.read_stored(key, stored)?;
-        let read = self.read(key, inner);
-        Refusal::of(&read).is_none().then_some(read)
-    }
 }
 
 #[cfg(test)]
