@@ -1600,6 +1600,54 @@ fn a_sealed_record_rolled_back_by_another_page_is_reported() {
 }
 
 #[test]
+fn an_older_sealed_copy_handed_back_through_the_journal_is_not_put_back_as_current() {
+    // The record is taken out of storage and an older sealed copy put in the journal,
+    // in this release's form and in an earlier release's (a clear entry whose value is
+    // the sealed record): either would otherwise be put back as if it were the latest.
+    for earlier_form in [false, true] {
+        let (kv, j) = (shared(), journal());
+        let mut s = sealed_with_journal(&kv, &j, "First");
+        let old_record = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+        let old_entry = match earlier_form {
+            false => j.borrow().get("lia:assessment:a1").unwrap().unwrap(),
+            true => serde_json::json!({
+                "key": "lia:assessment:a1", "value": old_record, "revision": 1
+            })
+            .to_string(),
+        };
+        assert!(s.open_saved("a1", T0 + 2.0));
+        type_title(&mut s, "Second", T0 + 3.0);
+        s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+        confirm(&mut s, &j);
+        s.close(T0 + 4.0);
+        kv.borrow_mut().remove("lia:assessment:a1").unwrap();
+        j.borrow_mut().set("lia:assessment:a1", &old_entry).unwrap();
+
+        let mut next = protected_journaled_tab(&kv);
+        next.recover(&kept(&j), T0 + 10.0);
+        next.unlock("correct horse battery", T0 + 11.0).unwrap();
+        assert!(
+            kv.borrow().get("lia:assessment:a1").unwrap().is_none(),
+            "the older copy is not written back as the record ({earlier_form})"
+        );
+        let notice = next.view().notice.unwrap().to_string();
+        assert!(
+            notice.contains("One assessment saved here is missing or older than when it was last saved: “Second” is missing")
+                && !notice.contains("recovered"),
+            "{earlier_form}: {notice}"
+        );
+        let lost = next.view().lost.to_vec();
+        assert_eq!(
+            lost.iter()
+                .map(|l| (l.id.as_str(), l.revision))
+                .collect::<Vec<_>>(),
+            [("a1", 2)],
+            "{earlier_form}"
+        );
+    }
+}
+
+#[test]
 fn a_record_deleted_by_another_page_is_reported_or_put_back_from_the_journal() {
     let (kv, j) = (shared(), journal());
     let mut s = journaled_tab(&kv);

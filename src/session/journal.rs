@@ -7,7 +7,7 @@
 //! notice says what was put back, with an undo.
 
 use super::{Notice, Protection, SaveStatus, Session};
-use crate::storage::{JournalBatch, JournalText, JournalWrite, KeyValue, Namespace};
+use crate::storage::{JournalBatch, JournalEntry, JournalText, JournalWrite, KeyValue, Namespace};
 
 /// Why a journal entry was set aside, completing "… could not be opened: ".
 const NOT_OPENING: &str = "it is a copy from this browser's journal of recent saves that does not open with your passphrase: another page may have put it there";
@@ -101,6 +101,15 @@ impl<K: KeyValue> Session<K> {
                         })
                 }
                 (JournalText::Clear(e), false) if &e.key == key => Some(e),
+                // An earlier release's entry: a sealed record (bound to its key) in the
+                // clear form. Its removals cannot be shown to be this tool's: set aside.
+                (JournalText::Clear(e), true) if &e.key == key => e.value.as_ref().and_then(|v| {
+                    let clear = self.store.kv().inner().open_value(key, v)?;
+                    Some(JournalEntry {
+                        value: Some(clear),
+                        ..e.clone()
+                    })
+                }),
                 // Sealed, with no passphrase to open it: kept for when there is one.
                 (JournalText::Sealed { .. }, false) => continue,
                 _ => None,

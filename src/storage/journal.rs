@@ -267,6 +267,9 @@ impl<K: KeyValue> Store<K> {
     /// go through the index first, as every deletion of this tool does.
     pub fn recover(&mut self, entries: &[JournalEntry], checked: bool) -> Vec<PutBack> {
         let mut done = Vec::new();
+        // Never older than the (sealed) index says was last saved: an old copy kept by
+        // another page and handed back as the journal's is not put back.
+        let index = self.stored_index().ok().flatten().unwrap_or_default();
         for entry in entries {
             let Some(KeyKind::Record(id)) = self.ns.kind(&entry.key) else {
                 continue;
@@ -286,10 +289,19 @@ impl<K: KeyValue> Store<K> {
                     let Ok(theirs) = decode(&id, value) else {
                         continue;
                     };
-                    let follows = match &held {
-                        None => checked || !approved(theirs.assessment.status),
-                        Some(r) => !approved(r.assessment.status) && r.revision < theirs.revision,
-                    };
+                    // What the index lists, or notes as lost (missing or rolled back).
+                    let last_saved = (index.summaries.iter().map(|s| (&s.id, s.revision)))
+                        .chain(index.lost.iter().map(|l| (&l.id, l.revision)))
+                        .filter(|(i, _)| **i == id)
+                        .map(|(_, r)| r)
+                        .max();
+                    let follows = last_saved.is_none_or(|r| r <= theirs.revision)
+                        && match &held {
+                            None => checked || !approved(theirs.assessment.status),
+                            Some(r) => {
+                                !approved(r.assessment.status) && r.revision < theirs.revision
+                            }
+                        };
                     if theirs.revision != entry.revision || !follows {
                         continue;
                     }
@@ -298,7 +310,9 @@ impl<K: KeyValue> Store<K> {
                     }
                     let summary = Summary::of(&theirs).with_digest(value);
                     self.update_index(|index| {
-                        index.lost.retain(|l| l.id != summary.id);
+                        index
+                            .lost
+                            .retain(|l| l.id != summary.id || l.revision > summary.revision);
                         index.upsert(summary);
                     });
                     PutBack {

@@ -350,6 +350,13 @@ impl<K: KeyValue> Sealed<K> {
         }
     }
 
+    /// What `get` would give for `stored` under `key`, unless it would refuse it: a
+    /// value of storage found elsewhere (an earlier release's journal kept those).
+    pub fn open_value(&self, key: &str, stored: &str) -> Option<String> {
+        let read = self.read(key, stored.to_string());
+        Refusal::of(&read).is_none().then_some(read)
+    }
+
     fn sealed_here(&self, key: &str) -> bool {
         self.ns.is_sealed_key(key)
     }
