@@ -507,7 +507,7 @@ fn table_rows(document: &str) -> Vec<Vec<String>> {
 #[test]
 fn each_impact_is_a_row_with_its_ratings_and_sits_in_its_cells_of_the_risk_matrix() {
     use lia::assessment::Likelihood;
-    use lia::export::template::rating;
+    use lia::report::words::rating;
     let mut checked = 0;
     for example in EXAMPLES {
         let a = (example.build)(example.key);

@@ -1,6 +1,6 @@
-//! Text into WordprocessingML safely. Every piece of text in the document goes through
-//! `push_text` (element content and attribute values alike), so one place decides
-//! what is safe: `&`, `<`, `>`, `"` and `'` become character references, and characters
+//! Text into XML safely, for the Word document and the OpenDocument text alike. Every
+//! piece of text in either goes through `push_text` (element content and attribute values
+//! alike), so one place decides what is safe: `&`, `<`, `>`, `"` and `'` become character references, and characters
 //! XML 1.0 forbids (controls other than tab, line feed and carriage return; U+FFFE and
 //! U+FFFF), along with the C1 controls and noncharacters it discourages, become U+FFFD.
 //! Nothing a user types can end an element, open one, or make the file unreadable.
@@ -40,33 +40,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The runs of one piece of text: line breaks become `<w:br/>`, tabs `<w:tab/>`,
-/// everything else `<w:t>` with its spaces kept. `props` is the run's `<w:rPr>`, if any.
-pub fn runs(out: &mut String, text: &str, props: &str) {
-    out.push_str("<w:r>");
-    out.push_str(props);
-    // "\r\n" and a lone "\r" are line breaks as much as "\n".
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut first = true;
-    for line in text.split('\n') {
-        if !first {
-            out.push_str("<w:br/>");
-        }
-        first = false;
-        let mut first_piece = true;
-        for piece in line.split('\t') {
-            if !first_piece {
-                out.push_str("<w:tab/>");
-            }
-            first_piece = false;
-            if !piece.is_empty() {
-                out.push_str("<w:t xml:space=\"preserve\">");
-                push_text(out, piece);
-                out.push_str("</w:t>");
-            }
-        }
-    }
-    out.push_str("</w:r>");
+/// `text` with "\r\n" and a lone "\r" made line breaks ("\n"), as typed text means them.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\r\n").flat_map(|l| l.split(['\r', '\n']))
 }
 
 #[cfg(test)]
@@ -88,14 +64,10 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_and_tabs_become_word_breaks() {
-        let mut out = String::new();
-        runs(&mut out, "one\r\ntwo\rthree\nfour\tfive", "");
+    fn every_kind_of_line_break_ends_a_line() {
         assert_eq!(
-            out,
-            "<w:r><w:t xml:space=\"preserve\">one</w:t><w:br/><w:t xml:space=\"preserve\">two</w:t>\
-             <w:br/><w:t xml:space=\"preserve\">three</w:t><w:br/><w:t xml:space=\"preserve\">four</w:t>\
-             <w:tab/><w:t xml:space=\"preserve\">five</w:t></w:r>"
+            lines("one\r\ntwo\rthree\nfour").collect::<Vec<_>>(),
+            ["one", "two", "three", "four"]
         );
     }
 }

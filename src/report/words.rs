@@ -1,40 +1,44 @@
-//! What the HTML report and the Word document both say, written once: the parts of the
-//! ICO's LIA template with their headings and introductions, and the phrases that
-//! describe a state of the assessment (the DPIA result, a rating, a status, a time).
+//! The fixed words of the record: the parts of the ICO's LIA template with their headings
+//! and introductions, the names of the facts and columns, and the phrases that describe a
+//! state of the assessment (the DPIA result, a rating, a time). Written once; the report
+//! model puts them together and the renderers only lay them out.
 
 use crate::assessment::outcome::DpiaOutcome;
-use crate::assessment::{Date, HarmSeverity, Likelihood, Risk, Section, Status};
+use crate::assessment::{Date, HarmSeverity, Likelihood, Risk, Section};
 
-/// Shown where a question has no answer.
+pub const KICKER: &str = "Legitimate interests assessment (UK GDPR Article 6(1)(f))";
+pub const DOCUMENT_TITLE: &str = "Legitimate interests assessment: ";
+
+/// Shown where an answer or a fact has none.
 pub const NOT_PROVIDED: &str = "Not provided";
 
-/// One part of the report: its section, heading and introduction.
-pub struct Part {
+/// One part of the ICO's template: its section, heading and introduction.
+pub struct Template {
     pub section: Section,
     pub title: &'static str,
     pub lede: &'static str,
 }
 
-pub const ABOUT: Part = Part {
+pub const ABOUT: Template = Template {
     section: Section::About,
     title: "About the processing",
     lede: "What the processing is, whose data it uses and where the data comes from.",
 };
 
-pub const TRIAGE: Part = Part {
+pub const TRIAGE: Template = Template {
     section: Section::Triage,
     title: "Is legitimate interests available?",
     lede: "Whether the organisation can rely on legitimate interests at all, and which other \
            rules (such as PECR for electronic marketing) apply.",
 };
 
-pub const PURPOSE: Part = Part {
+pub const PURPOSE: Template = Template {
     section: Section::Purpose,
     title: "Part 1: Purpose test",
     lede: "You need to assess whether there is a legitimate interest behind the processing.",
 };
 
-pub const NECESSITY: Part = Part {
+pub const NECESSITY: Template = Template {
     section: Section::Necessity,
     title: "Part 2: Necessity test",
     lede: "You need to assess whether the processing is necessary for the purpose you have \
@@ -53,37 +57,86 @@ pub const BALANCING: [(Section, &str); 3] = [
     (Section::Impact, "Likely impact and safeguards"),
 ];
 
-pub const IMPACTS_TITLE: &str = "Impacts and risk";
+pub const DPIA: Template = Template {
+    section: Section::Dpia,
+    title: "DPIA screening",
+    lede: "Whether the processing is likely to result in a high risk, so that a data \
+           protection impact assessment is needed (UK GDPR Article 35 and the ICO's list of \
+           high-risk processing).",
+};
+pub const DPIA_RESULT: &str = "Result";
+pub const DPIA_TRIGGERS: &str = "The screening answers that make a DPIA necessary:";
 
-pub const DPIA_TITLE: &str = "DPIA screening";
-pub const DPIA_LEDE: &str = "Whether the processing is likely to result in a high risk, so that \
-                             a data protection impact assessment is needed (UK GDPR Article 35 \
-                             and the ICO's list of high-risk processing).";
-
-pub const FINDINGS_TITLE: &str = "Findings";
-pub const FINDINGS_LEDE: &str = "What the tool's checks found when this report was made. A \
-                                 blocker prevents sign-off, a warning would be challenged by a \
-                                 reviewer, and advice is for information.";
-
-pub const DECISION: Part = Part {
+pub const DECISION: Template = Template {
     section: Section::Decision,
     title: "Making the decision",
     lede: "This is where you use your answers to Parts 1, 2 and 3 to decide whether or not you \
            can apply the legitimate interests basis.",
 };
 
-pub const SIGN_OFF_TITLE: &str = "Sign-off";
-pub const SIGN_OFF_LEDE: &str =
-    "Who completed and approved this assessment, and what they confirmed.";
+pub const SIGN_OFF: Template = Template {
+    section: Section::SignOff,
+    title: "Sign-off",
+    lede: "Who completed and approved this assessment, and what they confirmed.",
+};
+pub const REVIEW_TITLE: &str = "Review";
+pub const REVIEW_LOG_TITLE: &str = "Review log";
+pub const NO_REVIEWS: &str = "No reviews are recorded.";
+pub const REVIEW_LOG_COLUMNS: [&str; 2] = ["Date", "What was reviewed or changed"];
 
-pub const PRIVACY_TITLE: &str = "Suggested privacy information";
+pub const CONTROL_TITLE: &str = "Document control";
+pub const SUMMARY_TITLE: &str = "Summary";
+
+pub const IMPACTS_TITLE: &str = "Impacts and risk";
+pub const IMPACT_COLUMNS: [&str; 5] = [
+    "No.",
+    "Impact",
+    "Before safeguards",
+    "Safeguards",
+    "After safeguards",
+];
+pub const NO_IMPACTS: &str = ": no impacts are recorded.";
+pub const MATRIX_TITLE: &str = "Risk matrix";
+pub const MATRIX_LEDE: &str = "Likelihood against severity of each impact, before and after \
+                               safeguards, on the scale of the ICO's DPIA template. Each impact \
+                               is shown by its number.";
+pub const MATRIX_CAPTION: &str = "Each impact is shown by its number: an open circle before \
+     safeguards, a filled circle after them (as in the tool). The cell colour is the risk: low, \
+     medium or high, on the scale of the ICO's DPIA template.";
+pub const MATRIX_SEVERITY: &str = "Severity of harm";
+pub const MATRIX_LIKELIHOOD: &str = "Likelihood of harm";
+pub const MATRIX_BEFORE: &str = "Before: ";
+pub const MATRIX_AFTER: &str = "After: ";
+
+pub const FINDINGS_TITLE: &str = "Appendix A: Findings";
+pub const FINDINGS_LEDE: &str = "What the tool's checks found when this record was made. A \
+                                 blocker prevents sign-off, a warning would be challenged by a \
+                                 reviewer, and advice is for information.";
+pub const NO_FINDINGS: &str = "No findings.";
+
+pub const PRIVACY_TITLE: &str = "Privacy information";
 pub const PRIVACY_LEDE: &str = "Wording for your privacy information about this processing, as \
                                 UK GDPR Articles 13 and 14 require where legitimate interests \
                                 is the lawful basis.";
+pub const PRIVACY_CHECKS: &str = "Check before you use it";
 
 pub const HANDOVER_TITLE: &str = "Approval";
 pub const HANDOVER_LEDE: &str =
     "Each time the assessment was sent for approval, and what the approver decided.";
+pub const HANDOVER_COLUMNS: [&str; 3] = ["Sent", "Decision", "Comments"];
+pub const NOT_DECIDED: &str = "Not decided";
+
+pub const CHANGES_COLUMNS: [&str; 4] = ["What", "Change", "Before", "After"];
+/// How the changed words are marked in words, for a printout in black and white.
+pub const REMOVED_MARK: &str = "[removed] ";
+pub const ADDED_MARK: &str = "[added] ";
+
+pub const QUESTION_COLUMNS: [&str; 2] = ["Question", "Answer"];
+pub const FACT_COLUMNS: [&str; 2] = ["Detail", "Value"];
+
+/// The foot of each page: "Page 2 of 7 · digest a4110fb9".
+pub const PAGE: &str = "Page ";
+pub const PAGE_OF: &str = " of ";
 
 /// The DPIA result, to follow "A DPIA is" or "DPIA:".
 pub fn dpia_label(dpia: DpiaOutcome) -> &'static str {
@@ -96,13 +149,6 @@ pub fn dpia_label(dpia: DpiaOutcome) -> &'static str {
         DpiaOutcome::NotYetKnown => {
             "not yet known: screening is not finished, or some of its answers are still suggestions to confirm."
         }
-    }
-}
-
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Approved => "Approved",
     }
 }
 
@@ -146,6 +192,11 @@ pub fn readable_timestamp(at: &str) -> String {
     parsed.unwrap_or_else(|| at.to_string())
 }
 
+/// A date as written in the record: the long UK form, or as given if it is not a date.
+pub fn long_date(date: &str) -> String {
+    Date::parse(date).map_or_else(|| date.to_string(), Date::long)
+}
+
 /// A sentence about the hidden answers kept in the record, if there are any.
 pub fn hidden_answers(hidden: usize) -> Option<String> {
     (hidden > 0).then(|| {
@@ -158,30 +209,9 @@ pub fn hidden_answers(hidden: usize) -> Option<String> {
     })
 }
 
-/// The heading of a review's appendix ("Changes since version N, approved on …"), or
-/// `None` when `a` is not a review.
-pub fn changes_title(a: &crate::assessment::Assessment) -> Option<String> {
-    if a.review_of.is_none() && a.reviewed.is_none() {
-        return None;
-    }
-    let number = a
-        .reviewed
-        .as_ref()
-        .map_or(a.version.saturating_sub(1), |r| r.version);
-    let approved = a
-        .reviewed
-        .as_ref()
-        .and_then(|r| r.approved_on.as_deref())
-        .map(|on| Date::parse(on).map_or_else(|| on.to_string(), Date::long));
-    Some(match approved {
-        Some(on) => format!("Changes since version {number}, approved on {on}"),
-        None => format!("Changes since version {number}"),
-    })
-}
-
 /// Said in a review's appendix when the version it reviews was not at hand.
 pub const CHANGES_UNAVAILABLE: &str = "The version this review reviews was not available when \
-     this report was made, so its changes are not listed. Open both records in the tool to see \
+     this record was made, so its changes are not listed. Open both records in the tool to see \
      them.";
 
 /// Introduces the digest of the reviewed version when its changes cannot be listed.
