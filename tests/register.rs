@@ -526,22 +526,24 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     // The printable page: the status flagged, the warning with the row, and how many.
     let page = lia::register::html::to_html(rows.iter().copied(), today(), "");
     assert_eq!(
-        page.matches("<td><strong class=\"flag changed\">Changed after approval</strong></td>")
+        page.matches("<td><span class=\"missing\">Changed after approval</span></td>")
             .count(),
         3
     );
     assert_eq!(
-        page.matches(&format!("<p class=\"warning\">{CHANGED_WARNING}</p></th>"))
-            .count(),
+        page.matches(&format!(
+            "<p><span class=\"missing\">{CHANGED_WARNING}</span></p>\n</th>"
+        ))
+        .count(),
         3
     );
     assert!(page.contains(
-        "<p class=\"warning\">Warning: 3 assessments were changed after they were approved."
+        "<p class=\"banner changed\">Warning: 3 assessments were changed after they were approved."
     ));
     // Only the untouched approval: nothing of the kind.
     let page = lia::register::html::to_html([rows[0]], today(), "");
     assert!(!page.contains("Changed after approval"), "{page}");
-    assert!(!page.contains("class=\"warning\""));
+    assert!(!page.contains("class=\"missing\"") && !page.contains("banner changed"));
     assert!(page.contains("<td>Approved</td>"));
     assert!(!to_csv([rows[0]]).contains("Changed after approval"));
 }

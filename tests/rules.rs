@@ -165,6 +165,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         impacts,
         review_log,
         handover,
+        privacy_wording,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -174,6 +175,12 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
     note(&mut out, "handover", handover, &b.handover);
+    note(
+        &mut out,
+        "privacy_wording",
+        privacy_wording,
+        &b.privacy_wording,
+    );
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());

@@ -372,6 +372,20 @@ pub struct Assessment {
     /// once made (see `crate::handover`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handover: Vec<Round>,
+    /// The wording for the privacy information as the author settled it, if they
+    /// changed the suggestion (see `privacy_notice::edit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_wording: Option<Box<PrivacyEdit>>,
+}
+
+/// The author's own wording for the privacy information, and the suggestion it was made
+/// from, so that a change to the answers since can be pointed out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyEdit {
+    pub text: String,
+    /// The suggested wording when it was last edited.
+    pub suggested: String,
 }
 
 fn first_version() -> u32 {
@@ -390,6 +404,7 @@ impl Assessment {
             impacts: Vec::new(),
             review_log: Vec::new(),
             handover: Vec::new(),
+            privacy_wording: None,
         }
     }
 

@@ -129,7 +129,11 @@ fn assessment() -> Value {
             "answers": { "$ref": "#/$defs/answers" },
             "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
             "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." },
-            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." }
+            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." },
+            "privacy_wording": object(&["text", "suggested"], json!({
+                "text": { "type": "string", "description": "The wording for the privacy information as the author settled it." },
+                "suggested": { "type": "string", "description": "The wording the tool suggested from the answers when it was last edited, to tell when the answers have changed since." }
+            }))
         }),
     )
 }

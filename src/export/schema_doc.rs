@@ -158,8 +158,8 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of`, `reviewed`, `review_log` and `handover`, which are left \
-         out when empty; on import, the fields with a default may be missing.\n\n",
+         writes all of them except `review_of`, `reviewed`, `review_log`, `handover` and \
+         `privacy_wording`, which are left out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
     row(out, &["`id`", "text", "The assessment's unique id."]);
@@ -226,6 +226,18 @@ fn assessment(out: &mut String) {
             "`handover`",
             "list of hand-over rounds, optional",
             "Each time it was sent for approval, oldest first, with the approver's decision once made: see [The hand-over for approval](#the-hand-over-for-approval).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`privacy_wording`",
+            "object, optional",
+            "The wording for the privacy information as the author settled it (`text`), \
+             written only if they changed the suggestion, with the suggestion it was made \
+             from (`suggested`): where the answers have changed since, the suggestion made \
+             from them differs, and the tool and the reports say so. It is part of what an \
+             approval approves.",
         ],
     );
     out.push('\n');

@@ -11,9 +11,9 @@ use super::answers::questions;
 use super::approval::{comment, history};
 use super::control::{self, State};
 use super::words::{
-    long_date, Template, ABOUT, BALANCING, BALANCING_LEDE, BALANCING_TITLE, DECISION, DOCUMENT_TITLE,
-    DPIA, DPIA_RESULT, DPIA_TRIGGERS, KICKER, NECESSITY, NO_REVIEWS, PURPOSE, REVIEW_LOG_COLUMNS,
-    REVIEW_LOG_TITLE, REVIEW_TITLE, SIGN_OFF, TRIAGE,
+    long_date, Template, ABOUT, BALANCING, BALANCING_LEDE, BALANCING_TITLE, DECISION,
+    DOCUMENT_TITLE, DPIA, DPIA_RESULT, DPIA_TRIGGERS, KICKER, NECESSITY, NO_REVIEWS, PURPOSE,
+    REVIEW_LOG_COLUMNS, REVIEW_LOG_TITLE, REVIEW_TITLE, SIGN_OFF, TRIAGE,
 };
 use super::{
     changes, findings, impacts, plain, privacy, span, Block, Cell, Colophon, Look, Part, Report,
@@ -60,6 +60,8 @@ impl Report {
                 "" => None,
                 name => Some(name.to_string()),
             },
+            subject: super::words::SUBJECT,
+            application: super::words::APPLICATION,
             status: control::status(a, &stage, state),
             running: control::running(a, state, &digest),
             parts,
@@ -114,7 +116,10 @@ fn dpia(ctx: &Ctx, result: &crate::assessment::Outcome, comments: Option<&Decisi
     let mut sub = Part::new("dpia-result", DPIA_RESULT);
     sub.blocks.push(Block::Banner(
         Tone::Notice,
-        plain(format!("A DPIA is {}", super::words::dpia_label(result.dpia))),
+        plain(format!(
+            "A DPIA is {}",
+            super::words::dpia_label(result.dpia)
+        )),
     ));
     let screening = crate::assessment::screening::Screening::of(ctx);
     if !screening.triggers.is_empty() {

@@ -6,8 +6,8 @@ use crate::assessment::{Assessment, Date};
 use crate::compare::{check_chain, compare, listing, Span as Piece};
 
 use super::words::{
-    changes_count, long_date, ADDED_MARK, CHANGES_COLUMNS, REMOVED_MARK, CHANGES_REVIEWED_DIGEST, CHANGES_SIGN_OFF_PENDING,
-    CHANGES_UNAVAILABLE, NOT_PROVIDED,
+    changes_count, long_date, ADDED_MARK, CHANGES_COLUMNS, CHANGES_REVIEWED_DIGEST,
+    CHANGES_SIGN_OFF_PENDING, CHANGES_UNAVAILABLE, NOT_PROVIDED, REMOVED_MARK,
 };
 use super::{looked, plain, span, Block, Cell, Line, Look, Part, Table, Tone};
 
@@ -41,10 +41,8 @@ pub fn appendix(
 ) -> Option<Part> {
     let mut part = Part::new("changes", title(a, letter)?);
     let Some(previous) = previous else {
-        part.blocks.push(Block::Banner(
-            Tone::Warning,
-            plain(CHANGES_UNAVAILABLE),
-        ));
+        part.blocks
+            .push(Block::Banner(Tone::Warning, plain(CHANGES_UNAVAILABLE)));
         if let Some(r) = &a.reviewed {
             part.blocks.push(Block::Para(vec![
                 span(CHANGES_REVIEWED_DIGEST, Look::Plain),
@@ -59,7 +57,8 @@ pub fn appendix(
     } else {
         Tone::Warning
     };
-    part.blocks.push(Block::Banner(tone, plain(chain.describe())));
+    part.blocks
+        .push(Block::Banner(tone, plain(chain.describe())));
     let changes = compare(previous, a, today);
     let groups = listing(&changes);
     part.blocks.push(Block::Para(plain(changes_count(
@@ -67,7 +66,8 @@ pub fn appendix(
         !groups.is_empty(),
     ))));
     if changes.sign_off_pending {
-        part.blocks.push(Block::Para(plain(CHANGES_SIGN_OFF_PENDING)));
+        part.blocks
+            .push(Block::Para(plain(CHANGES_SIGN_OFF_PENDING)));
     }
     for (i, group) in groups.iter().enumerate() {
         let rows = group

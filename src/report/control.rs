@@ -2,9 +2,7 @@
 //! document-control table a DPO files it by, the summary of the outcome, and what each
 //! page's head and foot say.
 
-use crate::assessment::{
-    assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status,
-};
+use crate::assessment::{assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status};
 use crate::handover::{self, Stage};
 
 use super::words::{
@@ -90,7 +88,11 @@ pub fn status(a: &Assessment, stage: &Stage, state: State) -> (Tone, Line) {
             decision.date_long()
         ),
         (State::MarkedApproved, _) => {
-            let who = person(a, QuestionId::SignOffApprovedName, QuestionId::SignOffApprovedRole);
+            let who = person(
+                a,
+                QuestionId::SignOffApprovedName,
+                QuestionId::SignOffApprovedRole,
+            );
             let by = if who.is_empty() {
                 String::new()
             } else {
@@ -142,7 +144,13 @@ pub fn short_digest(digest: &str) -> &str {
 /// What the head and foot of every page say.
 pub fn running(a: &Assessment, state: State, digest: &str) -> Running {
     Running {
-        head: format!("{} · {} · version {}", a.title(), state.label(), a.version),
+        // One line: a title typed with line breaks or tabs reads as one in the head.
+        head: format!(
+            "{} · {} · version {}",
+            a.title().split_whitespace().collect::<Vec<_>>().join(" "),
+            state.label(),
+            a.version
+        ),
         page_before: PAGE,
         page_between: PAGE_OF,
         page_after: format!(" · digest {}", short_digest(digest)),
@@ -165,7 +173,11 @@ pub fn control(
 ) -> Part {
     let mut facts: Vec<(&'static str, Vec<Item>)> = Vec::new();
     let version = match &a.review_of {
-        Some(_) => format!("{} (a review of version {})", a.version, previous_version(a)),
+        Some(_) => format!(
+            "{} (a review of version {})",
+            a.version,
+            previous_version(a)
+        ),
         None => a.version.to_string(),
     };
     facts.push(("Version", fact(plain(version))));
@@ -266,7 +278,11 @@ fn approved_by(a: &Assessment, stage: &Stage, state: State) -> Line {
             Look::Missing,
         ),
         (State::MarkedApproved, _) => {
-            let who = person(a, QuestionId::SignOffApprovedName, QuestionId::SignOffApprovedRole);
+            let who = person(
+                a,
+                QuestionId::SignOffApprovedName,
+                QuestionId::SignOffApprovedRole,
+            );
             let on = sign_off(a, QuestionId::SignOffApprovedDate);
             let mut line = vec![span(
                 if who.is_empty() { "No one named" } else { &who },

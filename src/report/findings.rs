@@ -23,8 +23,7 @@ pub fn appendix(result: &Outcome) -> Part {
                 message: f.message,
                 detail: f.detail.clone(),
                 about: (!f.questions.is_empty()).then(|| {
-                    let names: Vec<&str> =
-                        f.questions.iter().map(|q| q.question().short).collect();
+                    let names: Vec<&str> = f.questions.iter().map(|q| q.question().short).collect();
                     format!("About: {}", names.join("; "))
                 }),
                 source: format!(

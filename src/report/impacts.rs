@@ -8,9 +8,7 @@ use super::words::{
     rating, IMPACTS_TITLE, IMPACT_COLUMNS, MATRIX_AFTER, MATRIX_BEFORE, MATRIX_CAPTION,
     MATRIX_LEDE, MATRIX_LIKELIHOOD, MATRIX_SEVERITY, MATRIX_TITLE, NOT_PROVIDED, NO_IMPACTS,
 };
-use super::{
-    looked, plain, span, Block, Cell, Item, Look, Matrix, MatrixRow, Part, Table,
-};
+use super::{looked, plain, span, Block, Cell, Item, Look, Matrix, MatrixRow, Part, Table};
 
 /// The "Impacts and risk" part, with the matrix as its own part (kept on one page).
 pub fn impacts(ctx: &Ctx) -> Part {
@@ -53,7 +51,9 @@ pub fn impacts(ctx: &Ctx) -> Part {
     }));
     let mut matrix_part = Part::new("risk-matrix", MATRIX_TITLE);
     matrix_part.lede = Some(MATRIX_LEDE);
-    matrix_part.blocks.push(Block::Matrix(Box::new(matrix(impacts))));
+    matrix_part
+        .blocks
+        .push(Block::Matrix(Box::new(matrix(impacts))));
     part.parts.push(matrix_part);
     part
 }

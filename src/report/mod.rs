@@ -169,6 +169,7 @@ pub struct MatrixRow {
 
 /// A piece of a part.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Block {
     Para(Line),
     /// A sentence that stands out: the status, a result, a warning.
@@ -182,6 +183,59 @@ pub enum Block {
     /// The findings of one severity.
     Findings(Vec<Found>),
     Matrix(Box<Matrix>),
+}
+
+impl Block {
+    /// The block as a table, for a document that draws facts, questions and the risk
+    /// matrix as tables: its header (none for facts), column proportions and cells.
+    pub fn as_table(&self) -> Option<Table> {
+        let strong = |text: &str| Cell::line(looked(text, Look::Strong));
+        match self {
+            Block::Facts(facts) => Some(Table {
+                header: Vec::new(),
+                widths: vec![26, 74],
+                rows: facts
+                    .iter()
+                    .map(|(name, items)| vec![strong(name), Cell::of(items.clone())])
+                    .collect(),
+                row_headers: true,
+            }),
+            Block::Questions(rows) => Some(Table {
+                header: words::QUESTION_COLUMNS.to_vec(),
+                widths: vec![40, 60],
+                rows: rows
+                    .iter()
+                    .map(|row| {
+                        vec![
+                            Cell::line(plain(row.question)),
+                            Cell::of(row.answer.clone()),
+                        ]
+                    })
+                    .collect(),
+                row_headers: false,
+            }),
+            Block::Matrix(m) => {
+                let mut header = vec![m.severity_title];
+                header.extend(m.columns.iter().copied());
+                Some(Table {
+                    header,
+                    widths: vec![22, 26, 26, 26],
+                    rows: m
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let mut cells = vec![strong(row.severity)];
+                            cells.extend(row.cells.iter().cloned());
+                            cells
+                        })
+                        .collect(),
+                    row_headers: false,
+                })
+            }
+            Block::Table(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// A part of the report with its heading; its sub-parts are one level down.
@@ -230,6 +284,9 @@ pub struct Report {
     pub document_title: String,
     /// Who completed it, for the file properties.
     pub author: Option<String>,
+    /// The subject and the application, for the file properties.
+    pub subject: &'static str,
+    pub application: &'static str,
     /// What the record is, in a sentence true for its state.
     pub status: (Tone, Line),
     pub running: Running,

@@ -8,6 +8,8 @@ use crate::assessment::{Date, HarmSeverity, Likelihood, Risk, Section};
 
 pub const KICKER: &str = "Legitimate interests assessment (UK GDPR Article 6(1)(f))";
 pub const DOCUMENT_TITLE: &str = "Legitimate interests assessment: ";
+pub const SUBJECT: &str = "Legitimate interests assessment";
+pub const APPLICATION: &str = "Legitimate interests assessment tool";
 
 /// Shown where an answer or a fact has none.
 pub const NOT_PROVIDED: &str = "Not provided";

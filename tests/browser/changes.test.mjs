@@ -114,7 +114,7 @@ test('a review shows exactly what changed since the approved version, on the pag
     const opened = await openReport(env.browser, report.text);
     try {
       const appendix = opened.page.locator('#changes');
-      assert.equal(await appendix.locator('h2').textContent(), 'Appendix: Changes since version 1, approved on 16 April 2026');
+      assert.equal(await appendix.locator('h2').textContent(), 'Appendix B: Changes since version 1, approved on 16 April 2026');
       assert.match(await appendix.textContent(), /Version 2 reviews exactly the approved version 1\./);
       assert.deepEqual((await appendix.locator('tbody th[scope=row]').allTextContents()).sort(), [...CHANGED].sort());
       assert.ok((await appendix.locator('del').allTextContents()).includes('designated'), 'the word taken out is marked');

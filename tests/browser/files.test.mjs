@@ -178,7 +178,8 @@ async function checkReport(report, exported, shown) {
   for (const key of ['sign-off.completed-name', 'sign-off.completed-role', 'sign-off.approved-name', 'sign-off.approved-role']) {
     assert.ok(signOff.includes(answers[key]), `the sign-off shows ${key}`);
   }
-  await page.getByText('Approved. This is the record as signed off.').waitFor();
+  // Approved by its author's one click, not through the hand-over: said so plainly.
+  await page.getByText(/^Marked approved by .*, but no approval through the tool's hand-over is on record/).waitFor();
   // Self-contained and inert: nothing fetched, nothing run, nothing refused.
   assert.deepEqual(log.requests, ['http://report.invalid/lia-report.html'], 'the report fetches nothing');
   assert.deepEqual(log.dialogs, []);

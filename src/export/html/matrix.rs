@@ -61,7 +61,11 @@ pub fn figure(m: &Matrix, out: &mut String) {
         }
     }
     out.push_str("</svg>\n");
-    let _ = writeln!(out, "<figcaption>{}</figcaption>\n</figure>", html(m.caption));
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        html(m.caption)
+    );
     out.push_str("<ul class=\"matrix-text\">\n");
     for sentence in &m.sentences {
         let _ = writeln!(out, "<li>{}</li>", html(sentence));

@@ -40,7 +40,12 @@ pub fn to_html_with_previous(
     let report = Report::of(a, previous, today, exported_at);
     let json = to_json_with(a, exported_at, &outcome(a, today));
     let mut out = String::with_capacity(64 * 1024 + 2 * json.len());
-    page_head(&mut out, &report.document_title, CSS, &content_security_policy());
+    page_head(
+        &mut out,
+        &report.document_title,
+        CSS,
+        &content_security_policy(),
+    );
     render::report(&report, &mut out);
     let _ = writeln!(
         out,

@@ -179,12 +179,11 @@ fn findings(found: &[Found], out: &mut String) {
 }
 
 fn banner(tone: Tone, line: &Line, out: &mut String) {
-    let class = match tone {
-        Tone::Notice => "banner",
-        Tone::Good => "banner approved",
-        Tone::Warning => "banner changed",
-    };
-    let _ = write!(out, "<p class=\"{class}\">");
+    out.push_str(match tone {
+        Tone::Notice => "<p class=\"banner\">",
+        Tone::Good => "<p class=\"banner approved\">",
+        Tone::Warning => "<p class=\"banner changed\">",
+    });
     spans(line, out);
     out.push_str("</p>\n");
 }

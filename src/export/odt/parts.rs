@@ -39,7 +39,8 @@ pub const MANIFEST: &str = concat!(
 /// meta.xml: the title and author a word processor shows in the document's properties,
 /// and when it was made (only if `created` is an ISO 8601 UTC time).
 pub fn meta(title: &str, author: Option<&str>, created: &str, version: &str) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta ");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta ");
     out.push_str(NAMESPACES);
     out.push_str(" office:version=\"1.3\"><office:meta><meta:generator>lia/");
     push_text(&mut out, version);
@@ -117,23 +118,93 @@ const STYLES: &str = concat!(
     r##"<office:styles>"##,
     r##"<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.14cm" fo:line-height="106%"/><style:text-properties style:font-name="Arial" fo:font-size="10pt" fo:language="en" fo:country="GB"/></style:default-style>"##,
     r##"<style:style style:name="Standard" style:family="paragraph" style:class="text"/>"##,
-    paragraph!("Title", "Standard", r##"fo:margin-bottom="0.2cm""##, r##"fo:font-size="20pt" fo:font-weight="bold""##),
-    paragraph!("Subtitle", "Standard", r##"fo:margin-bottom="0.07cm""##, r##"fo:color="#505a5f""##),
-    heading!("1", "Heading 1", r##"fo:margin-top="0.42cm" fo:margin-bottom="0.14cm" fo:border-top="1.5pt solid #1d70b8" fo:padding-top="0.12cm""##, "14pt"),
-    heading!("2", "Heading 2", r##"fo:margin-top="0.28cm" fo:margin-bottom="0.1cm""##, "12pt"),
-    heading!("3", "Heading 3", r##"fo:margin-top="0.21cm" fo:margin-bottom="0.07cm""##, "10.5pt"),
-    paragraph!("Lede", "Standard", r##"fo:keep-with-next="always" fo:keep-together="always""##, r##"fo:color="#505a5f""##),
+    paragraph!(
+        "Title",
+        "Standard",
+        r##"fo:margin-bottom="0.2cm""##,
+        r##"fo:font-size="20pt" fo:font-weight="bold""##
+    ),
+    paragraph!(
+        "Subtitle",
+        "Standard",
+        r##"fo:margin-bottom="0.07cm""##,
+        r##"fo:color="#505a5f""##
+    ),
+    heading!(
+        "1",
+        "Heading 1",
+        r##"fo:margin-top="0.42cm" fo:margin-bottom="0.14cm" fo:border-top="1.5pt solid #1d70b8" fo:padding-top="0.12cm""##,
+        "14pt"
+    ),
+    heading!(
+        "2",
+        "Heading 2",
+        r##"fo:margin-top="0.28cm" fo:margin-bottom="0.1cm""##,
+        "12pt"
+    ),
+    heading!(
+        "3",
+        "Heading 3",
+        r##"fo:margin-top="0.21cm" fo:margin-bottom="0.07cm""##,
+        "10.5pt"
+    ),
+    paragraph!(
+        "Lede",
+        "Standard",
+        r##"fo:keep-with-next="always" fo:keep-together="always""##,
+        r##"fo:color="#505a5f""##
+    ),
     banner!("Banner", "1d70b8", "f3f2f1"),
     banner!("BannerApproved", "00703c", "eef7f1"),
     banner!("BannerWarning", "d4351c", "fcebe8"),
-    paragraph!("TableText", "Standard", r##"fo:margin-bottom="0.07cm""##, ""),
-    paragraph!("TableHeading", "TableText", r##"fo:keep-with-next="always""##, r##"fo:font-weight="bold""##),
-    paragraph!("Finding", "Standard", r##"fo:margin-top="0.18cm" fo:margin-bottom="0.04cm" fo:keep-with-next="always" fo:keep-together="always""##, r##"fo:font-weight="bold""##),
-    paragraph!("FindingText", "Standard", r##"fo:margin-bottom="0.04cm" fo:keep-together="always""##, ""),
-    paragraph!("FindingSource", "Standard", r##"fo:margin-bottom="0.07cm" fo:keep-together="always""##, r##"fo:font-size="8.5pt""##),
-    paragraph!("Colophon", "Standard", r##"fo:margin-top="0.2cm""##, r##"fo:color="#505a5f" fo:font-size="8.5pt""##),
-    paragraph!("Header", "Standard", r##"fo:margin-bottom="0cm" fo:border-bottom="0.5pt solid #b1b4b6" fo:padding-bottom="0.05cm""##, r##"fo:color="#505a5f" fo:font-size="8pt""##),
-    paragraph!("Footer", "Standard", r##"fo:margin-bottom="0cm""##, r##"fo:color="#505a5f" fo:font-size="8pt""##),
+    paragraph!(
+        "TableText",
+        "Standard",
+        r##"fo:margin-bottom="0.07cm""##,
+        ""
+    ),
+    paragraph!(
+        "TableHeading",
+        "TableText",
+        r##"fo:keep-with-next="always""##,
+        r##"fo:font-weight="bold""##
+    ),
+    paragraph!(
+        "Finding",
+        "Standard",
+        r##"fo:margin-top="0.18cm" fo:margin-bottom="0.04cm" fo:keep-with-next="always" fo:keep-together="always""##,
+        r##"fo:font-weight="bold""##
+    ),
+    paragraph!(
+        "FindingText",
+        "Standard",
+        r##"fo:margin-bottom="0.04cm" fo:keep-together="always""##,
+        ""
+    ),
+    paragraph!(
+        "FindingSource",
+        "Standard",
+        r##"fo:margin-bottom="0.07cm" fo:keep-together="always""##,
+        r##"fo:font-size="8.5pt""##
+    ),
+    paragraph!(
+        "Colophon",
+        "Standard",
+        r##"fo:margin-top="0.2cm""##,
+        r##"fo:color="#505a5f" fo:font-size="8.5pt""##
+    ),
+    paragraph!(
+        "Header",
+        "Standard",
+        r##"fo:margin-bottom="0cm" fo:border-bottom="0.5pt solid #b1b4b6" fo:padding-bottom="0.05cm""##,
+        r##"fo:color="#505a5f" fo:font-size="8pt""##
+    ),
+    paragraph!(
+        "Footer",
+        "Standard",
+        r##"fo:margin-bottom="0cm""##,
+        r##"fo:color="#505a5f" fo:font-size="8pt""##
+    ),
     r##"<text:list-style style:name="Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.45cm" fo:text-indent="-0.45cm" fo:margin-left="0.45cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>"##,
     r##"</office:styles>"##,
     r##"<office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1.7cm" fo:margin-right="1.7cm"/>"##,
@@ -143,7 +214,8 @@ const STYLES: &str = concat!(
 
 /// styles.xml, with the head and foot of this document's pages.
 pub fn styles(running: &Running) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles ");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles ");
     out.push_str(NAMESPACES);
     out.push_str(" office:version=\"1.3\">");
     out.push_str(STYLES);

@@ -8,10 +8,13 @@
 use std::fmt::Write;
 
 use crate::assessment::Risk;
-use crate::report::{Answered, Block, Cell, Found, Item, Line, Look, Part, Report, Span, Table, Tone};
+use crate::report::{Block, Cell, Found, Item, Line, Look, Part, Report, Span, Tone};
 
 use super::super::package::xml::{lines, push_text};
 use super::parts::NAMESPACES;
+
+/// A table of at most this many rows is never broken across pages.
+const SHORT_TABLE: usize = 4;
 
 /// What the body needs besides the styles of styles.xml: the column widths it used.
 struct Body {
@@ -202,20 +205,12 @@ impl Body {
         match block {
             Block::Para(line) => self.paragraph("Standard", leads, line),
             Block::Banner(tone, line) => self.banner(*tone, line),
-            Block::Facts(facts) => {
-                let rows = facts
-                    .iter()
-                    .map(|(name, items)| {
-                        vec![
-                            Cell::line(vec![crate::report::span(*name, Look::Strong)]),
-                            Cell::of(items.clone()),
-                        ]
-                    })
-                    .collect();
-                self.table(&[], &[26, 74], rows, true, false);
+            Block::Facts(_) | Block::Questions(_) | Block::Table(_) | Block::Matrix(_) => {
+                let t = block.as_table().unwrap_or_else(|| unreachable!());
+                let named = matches!(block, Block::Facts(_)) || t.row_headers;
+                let whole = matches!(block, Block::Matrix(_));
+                self.table(&t.header, &t.widths, t.rows, named, whole);
             }
-            Block::Questions(rows) => self.questions(rows),
-            Block::Table(t) => self.grid(t),
             Block::List(lines) => {
                 let items: Vec<Item> = lines.iter().cloned().map(Item::Bullet).collect();
                 self.items(&items, "Standard");
@@ -225,45 +220,7 @@ impl Body {
                     self.finding(f);
                 }
             }
-            Block::Matrix(m) => {
-                let mut header: Vec<&str> = vec![m.severity_title];
-                header.extend(m.columns.iter().copied());
-                let rows = m
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let mut cells =
-                            vec![Cell::line(vec![crate::report::span(row.severity, Look::Strong)])];
-                        cells.extend(row.cells.iter().cloned());
-                        cells
-                    })
-                    .collect();
-                self.table(&header, &[22, 26, 26, 26], rows, false, true);
-            }
         }
-    }
-
-    fn questions(&mut self, rows: &[Answered]) {
-        let rows = rows
-            .iter()
-            .map(|row| {
-                vec![
-                    Cell::line(vec![plain(row.question)]),
-                    Cell::of(row.answer.clone()),
-                ]
-            })
-            .collect();
-        self.table(
-            &crate::report::words::QUESTION_COLUMNS,
-            &[40, 60],
-            rows,
-            false,
-            false,
-        );
-    }
-
-    fn grid(&mut self, t: &Table) {
-        self.table(&t.header, &t.widths, t.rows.clone(), t.row_headers, false);
     }
 
     fn finding(&mut self, f: &Found) {
@@ -292,8 +249,7 @@ impl Body {
             match item {
                 Item::Bullet(line) => {
                     if !in_list {
-                        self.xml
-                            .push_str("<text:list text:style-name=\"Bullets\">");
+                        self.xml.push_str("<text:list text:style-name=\"Bullets\">");
                         in_list = true;
                     }
                     self.xml.push_str("<text:list-item>");
@@ -316,7 +272,8 @@ impl Body {
 
     /// A table: a header row repeated on each page unless `header` is empty, columns in
     /// proportion to `widths`, the first column shaded when it names the row; `whole`
-    /// keeps it on one page.
+    /// keeps it on one page, as is any table of a few rows (ODF cannot keep a heading
+    /// with more than a table's first row, so a short table goes whole or not at all).
     fn table(
         &mut self,
         header: &[&str],
@@ -326,6 +283,7 @@ impl Body {
         whole: bool,
     ) {
         self.tables += 1;
+        let whole = whole || rows.len() <= SHORT_TABLE;
         let _ = write!(
             self.xml,
             "<table:table table:name=\"Table{}\" table:style-name=\"{}\">",
@@ -409,10 +367,7 @@ mod tests {
              <text:line-break/>a &lt;b&gt;"
         );
         assert_eq!(
-            written(&[
-                crate::report::span("bold ", Look::Strong),
-                plain(" then")
-            ]),
+            written(&[crate::report::span("bold ", Look::Strong), plain(" then")]),
             "<text:span text:style-name=\"Strong\">bold </text:span><text:s text:c=\"1\"/>then"
         );
     }

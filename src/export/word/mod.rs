@@ -44,11 +44,17 @@ pub fn to_docx_with_previous(
     zip.add("_rels/.rels", parts::PACKAGE_RELS.as_bytes());
     zip.add(
         "docProps/core.xml",
-        parts::core(&report.document_title, report.author.as_deref(), exported_at).as_bytes(),
+        parts::core(
+            &report.document_title,
+            report.subject,
+            report.author.as_deref(),
+            exported_at,
+        )
+        .as_bytes(),
     );
     zip.add(
         "docProps/app.xml",
-        parts::app(env!("CARGO_PKG_VERSION")).as_bytes(),
+        parts::app(report.application, env!("CARGO_PKG_VERSION")).as_bytes(),
     );
     zip.add(
         "word/_rels/document.xml.rels",
@@ -56,8 +62,14 @@ pub fn to_docx_with_previous(
     );
     zip.add("word/styles.xml", parts::STYLES.as_bytes());
     zip.add("word/numbering.xml", parts::NUMBERING.as_bytes());
-    zip.add("word/header1.xml", parts::header(&report.running).as_bytes());
-    zip.add("word/footer1.xml", parts::footer(&report.running).as_bytes());
+    zip.add(
+        "word/header1.xml",
+        parts::header(&report.running).as_bytes(),
+    );
+    zip.add(
+        "word/footer1.xml",
+        parts::footer(&report.running).as_bytes(),
+    );
     zip.add("word/document.xml", render::document(&report).as_bytes());
     zip.finish()
 }

@@ -160,14 +160,16 @@ pub const NUMBERING: &str = concat!(
     r#"</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
 );
 
-pub fn app(version: &str) -> String {
+/// docProps/app.xml: the application that made the document, and its version.
+pub fn app(application: &str, version: &str) -> String {
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             "\n",
             r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#,
-            "<Application>Legitimate interests assessment tool {}</Application></Properties>"
+            "<Application>{} {}</Application></Properties>"
         ),
+        escape(application),
         escape(version)
     )
 }
@@ -214,7 +216,7 @@ pub fn footer(running: &Running) -> String {
 
 /// docProps/core.xml: the title and author Word shows in the document's properties, and
 /// when it was made (only if `created` is an ISO 8601 UTC time, as W3CDTF requires).
-pub fn core(title: &str, author: Option<&str>, created: &str) -> String {
+pub fn core(title: &str, subject: &str, author: Option<&str>, created: &str) -> String {
     let mut out = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -224,7 +226,9 @@ pub fn core(title: &str, author: Option<&str>, created: &str) -> String {
     ));
     out.push_str("<dc:title>");
     out.push_str(&escape(title));
-    out.push_str("</dc:title><dc:subject>Legitimate interests assessment</dc:subject>");
+    out.push_str("</dc:title><dc:subject>");
+    out.push_str(&escape(subject));
+    out.push_str("</dc:subject>");
     if let Some(author) = author {
         out.push_str("<dc:creator>");
         out.push_str(&escape(author));
@@ -271,13 +275,14 @@ mod tests {
     fn core_properties_carry_title_and_author_escaped() {
         let core = core(
             "Tom & <Jerry>",
+            "LIA",
             Some("O'Brien \u{1}"),
             "2026-11-22T10:15:00.123Z",
         );
         assert!(core.contains("<dc:title>Tom &amp; &lt;Jerry&gt;</dc:title>"));
         assert!(core.contains("<dc:creator>O&apos;Brien \u{FFFD}</dc:creator>"));
         assert!(core.contains(">2026-11-22T10:15:00.123Z</dcterms:created>"));
-        let undated = super::core("t", None, "yesterday\"><x");
+        let undated = super::core("t", "s", None, "yesterday\"><x");
         assert!(!undated.contains("dcterms:created") && !undated.contains("creator"));
         for bad in [
             "2026-11-22T10:15:00",

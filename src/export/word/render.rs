@@ -6,7 +6,7 @@
 //! through `package::xml`; the only words here are style names.
 
 use crate::assessment::Risk;
-use crate::report::{Answered, Block, Cell, Found, Item, Line, Look, Part, Report, Table, Tone};
+use crate::report::{Block, Cell, Found, Item, Line, Look, Part, Report, Tone};
 
 use super::super::package::xml::{lines, push_text};
 
@@ -190,20 +190,19 @@ impl Doc {
         match block {
             Block::Para(line) => self.paragraph(Para::PLAIN.kept(leads), line),
             Block::Banner(tone, line) => self.banner(*tone, line, leads),
-            Block::Facts(facts) => {
-                let rows = facts
-                    .iter()
-                    .map(|(name, items)| {
-                        vec![
-                            Cell::line(vec![crate::report::span(*name, Look::Strong)]),
-                            Cell::of(items.clone()),
-                        ]
-                    })
-                    .collect();
-                self.table(&[], &[26, 74], rows, Some("F3F2F1"), first_rows);
+            Block::Facts(_) | Block::Questions(_) | Block::Table(_) | Block::Matrix(_) => {
+                let t = block.as_table().unwrap_or_else(|| unreachable!());
+                // Facts are named by their first column; the matrix stays on one page.
+                let first = matches!(block, Block::Facts(_)).then_some("F3F2F1");
+                let first = first.or(t.row_headers.then_some("F3F2F1"));
+                let kept = if matches!(block, Block::Matrix(_)) {
+                    usize::MAX
+                } else {
+                    first_rows
+                };
+                let widths: Vec<u32> = t.widths.iter().map(|w| u32::from(*w)).collect();
+                self.table(&t.header, &widths, t.rows, first, kept);
             }
-            Block::Questions(rows) => self.questions(rows, first_rows),
-            Block::Table(t) => self.grid(t, first_rows),
             Block::List(lines) => {
                 for line in lines {
                     self.paragraph(Para::style("ListBullet"), line);
@@ -214,47 +213,7 @@ impl Doc {
                     self.finding(f);
                 }
             }
-            Block::Matrix(m) => {
-                let mut header: Vec<&str> = vec![m.severity_title];
-                header.extend(m.columns.iter().copied());
-                let rows = m
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let mut cells =
-                            vec![Cell::line(vec![crate::report::span(row.severity, Look::Strong)])];
-                        cells.extend(row.cells.iter().cloned());
-                        cells
-                    })
-                    .collect();
-                self.table(&header, &[22, 26, 26, 26], rows, None, usize::MAX);
-            }
         }
-    }
-
-    fn questions(&mut self, rows: &[Answered], first_rows: usize) {
-        let rows = rows
-            .iter()
-            .map(|row| {
-                vec![
-                    Cell::line(vec![plain_span(row.question)]),
-                    Cell::of(row.answer.clone()),
-                ]
-            })
-            .collect();
-        self.table(
-            &crate::report::words::QUESTION_COLUMNS,
-            &[40, 60],
-            rows,
-            None,
-            first_rows,
-        );
-    }
-
-    fn grid(&mut self, t: &Table, first_rows: usize) {
-        let first = t.row_headers.then_some("F3F2F1");
-        let widths: Vec<u32> = t.widths.iter().map(|w| u32::from(*w)).collect();
-        self.table(&t.header, &widths, t.rows.clone(), first, first_rows);
     }
 
     fn finding(&mut self, f: &Found) {
@@ -389,7 +348,9 @@ fn text_length(cells: &[Cell]) -> usize {
         .iter()
         .flat_map(|c| &c.items)
         .map(|item| match item {
-            Item::Para(line) | Item::Bullet(line) => line.iter().map(|s| s.text.len()).sum::<usize>(),
+            Item::Para(line) | Item::Bullet(line) => {
+                line.iter().map(|s| s.text.len()).sum::<usize>()
+            }
         })
         .sum()
 }

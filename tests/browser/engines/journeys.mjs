@@ -782,7 +782,7 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
-  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix: Changes since version 1, approved on 16 April 2026');
+  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix B: Changes since version 1, approved on 16 April 2026');
   assert.deepEqual(report.requests(), []);
   await assertNoErrors(page);
 });
@@ -921,14 +921,14 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
 
 // ---- the Word document --------------------------------------------------------------------
 
-/** The text of a Word document as LibreOffice lays it out: converted to PDF headless (a
- * profile of its own, so runs never share one) and read back with pdftotext. */
-async function wordText(bytes) {
+/** The text of a Word or OpenDocument file as LibreOffice lays it out: converted to PDF
+ * headless (a profile of its own, so runs never share one) and read back with pdftotext. */
+async function wordText(bytes, ext = 'docx') {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-word-'));
   try {
-    await fs.writeFile(path.join(dir, 'record.docx'), bytes);
+    await fs.writeFile(path.join(dir, `record.${ext}`), bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'record.docx')]);
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `record.${ext}`)]);
     return (await run('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'])).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -943,23 +943,27 @@ function run(program, args) {
   });
 }
 
-journey('the Word document downloads, opens in a word processor and holds the record: title, answers and findings', async (t) => {
+journey('the Word and OpenDocument files download, open in a word processor and hold the record: title, control table, answers, findings, page numbers', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
-  const docx = await page.download(() => page.click(button('Download as a Word document')));
-  assert.match(docx.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
-  assert.equal(docx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] a ZIP package`);
-  const words = await wordText(docx.bytes);
   const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
-  for (const [what, want] of [
-    ['the title', EXAMPLE],
-    ['the organisation', saved.answers['about.organisation']],
-    ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
-    ['the findings heading', 'Findings'],
-  ]) {
-    assert.ok(words.includes(squeeze(want)), `[${t.name}] the Word document shows ${what}: "${want}"`);
+  for (const [label, ext] of [['Download as a Word document', 'docx'], ['Download as OpenDocument (ODT)', 'odt']]) {
+    const file = await page.download(() => page.click(button(label)));
+    assert.match(file.name, new RegExp(`^lia-employees-emergency-contacts-v1-draft-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
+    assert.equal(file.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] ${ext}: a ZIP package`);
+    const words = await wordText(file.bytes, ext);
+    for (const [what, want] of [
+      ['the title', EXAMPLE],
+      ['the control table', 'Document control'],
+      ['the organisation', saved.answers['about.organisation']],
+      ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
+      ['the findings appendix', 'Appendix A: Findings'],
+      ['the page numbers', 'Page 1 of '],
+    ]) {
+      assert.ok(words.includes(squeeze(want)), `[${t.name}] the ${ext} file shows ${what}: "${want}"`);
+    }
   }
   await assertNoErrors(page);
 });
@@ -1006,7 +1010,7 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
   const sent1 = await author.download(() => author.click(button('Send for approval')));
-  assert.match(sent1.name, /-for-approval\.html$/);
+  assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 1);
 
