@@ -88,7 +88,7 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
 
     // 2. The approver returns it with a comment on the purpose test.
     const returned = await decide(approver.page, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-    assert.match(returned.name, /-returned\.html$/);
+    assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 3. The author opens the returned file: the same record, the comment beside the
     // questions it is about.
@@ -122,7 +122,7 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
 
     // 5. The approver approves the new version.
     const approved = await decide(approver.page, sent2, { verdict: 'Approve it' });
-    assert.match(approved.name, /-approved\.html$/);
+    assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 6. The author opens it: their record is the approved one, bound to its digest.
     await open(page, approved);

@@ -362,17 +362,17 @@ journey('both files and the review reminder download, the report stands on its o
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
   const json = await page.download(() => page.click(button(JSON_BUTTON)));
-  assert.match(json.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(json.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(json.text);
   assert.equal(exported.format, EXPORT_FORMAT);
   assert.equal(exported.schema_version, SCHEMA_VERSION);
   assert.deepEqual(exported.assessment, saved, 'the export holds the assessment as saved');
   assert.deepEqual(exported.digest, { algorithm: 'sha256', value: digestOf(saved) }, 'the digest is that of the canonical assessment');
   const html = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(html.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(html.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.html$/);
   // The review reminder: one all-day event on the review date, an alarm two weeks before.
   const ics = await page.download(() => page.click(button('Download a review reminder (calendar)')));
-  assert.match(ics.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(ics.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.ics$/);
   assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g)?.length, 1);
   assert.ok(ics.text.includes(`DTSTART;VALUE=DATE:${saved.answers['sign-off.review-date'].replaceAll('-', '')}`), ics.text);
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
@@ -444,7 +444,7 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   assert.equal(json.assessment.status, 'approved');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-marked-approved-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await assertNoErrors(page);
@@ -1017,7 +1017,7 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   // 2. The approver returns it with a comment on the purpose test.
   await approver.bringToFront();
   const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-  assert.match(returned.name, /-returned\.html$/);
+  assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
   // 3. The author opens it: the same record, the comment beside the questions.
   await author.bringToFront();
@@ -1041,7 +1041,7 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   // 5. The approver approves; 6. the author's record becomes the approved one.
   await approver.bringToFront();
   const approved = await decide(approver, sent2, { verdict: 'Approve it' });
-  assert.match(approved.name, /-approved\.html$/);
+  assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
   await author.bringToFront();
   await openFile(author, approved);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
