@@ -12,9 +12,9 @@
 #[path = "realistic/assessments.rs"]
 #[allow(dead_code)]
 mod assessments;
-#[path = "fixtures/export/docx.rs"]
+#[path = "fixtures/export/hostile.rs"]
 #[allow(dead_code)]
-mod docx;
+mod hostile;
 #[path = "fixtures/report_text.rs"]
 #[allow(dead_code)]
 mod report_text;
@@ -145,7 +145,7 @@ fn records() -> Vec<(String, Assessment, Option<Assessment>)> {
     );
     out.push(("approved".into(), approved.clone(), None));
     out.push(("review".into(), review, Some(approved)));
-    out.push(("hostile".into(), docx::hostile_assessment(), None));
+    out.push(("hostile".into(), hostile::hostile_assessment(), None));
     out
 }
 

@@ -8,9 +8,9 @@
 #[path = "realistic/assessments.rs"]
 #[allow(dead_code)]
 mod assessments;
-#[path = "fixtures/export/docx.rs"]
+#[path = "fixtures/export/hostile.rs"]
 #[allow(dead_code)]
-mod docx;
+mod hostile;
 #[path = "fixtures/records.rs"]
 #[allow(dead_code)]
 mod records;
@@ -380,7 +380,7 @@ fn the_properties_name_the_record_and_its_author() {
 
 #[test]
 fn hostile_text_is_kept_and_never_breaks_the_xml() {
-    let a = docx::hostile_assessment();
+    let a = hostile::hostile_assessment();
     let long = match a.answers.get(QuestionId::PurposeWhy) {
         Some(Answer::Text(t)) => t.clone(),
         _ => unreachable!(),
@@ -400,7 +400,7 @@ fn hostile_text_is_kept_and_never_breaks_the_xml() {
             .collect();
         // The markup arrives as text; forbidden characters as U+FFFD; the rest as typed,
         // tabs and line breaks as the format's own.
-        let expected = docx::hostile(0)
+        let expected = hostile::hostile(0)
             .chars()
             .map(|c| match c as u32 {
                 0x9 | 0xA | 0xD => c,

@@ -35,8 +35,6 @@ pub use html_scan::{HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 pub use json_schema::{json_schema, json_schema_text};
 pub use odt::{to_odt, MIME as ODT_MIME};
-pub use package::xml::escape as escape_xml;
-pub use package::zip::crc32;
 pub use schema_doc::schema_markdown;
 pub use word::{to_docx, to_docx_with_previous, MIME as DOCX_MIME};
 
