@@ -165,6 +165,8 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         impacts,
         review_log,
         handover,
+        check_again,
+        checked,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -174,6 +176,8 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
     note(&mut out, "handover", handover, &b.handover);
+    note(&mut out, "check_again", check_again, &b.check_again);
+    note(&mut out, "checked", checked, &b.checked);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());

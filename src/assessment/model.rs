@@ -372,6 +372,26 @@ pub struct Assessment {
     /// once made (see `crate::handover`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handover: Vec<Round>,
+    /// Answers to check again: each answer (by question) that rests on an answer changed
+    /// after it was given, with the answers whose change made it stale (see
+    /// `assessment::stale`). Cleared for a question when its answer is confirmed or edited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub check_again: BTreeMap<QuestionId, Vec<QuestionId>>,
+    /// Which version of the rule catalogue checked the record when it was approved, and
+    /// what it found then (see `assessment::catalogue`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Checked>,
+}
+
+/// The rule catalogue that checked an approved record, and the findings it had then.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checked {
+    /// `catalogue::CATALOGUE_VERSION` when it was approved.
+    pub rules: u32,
+    /// The ids of the findings it had then, sorted.
+    #[serde(default)]
+    pub findings: Vec<String>,
 }
 
 fn first_version() -> u32 {
@@ -390,7 +410,15 @@ impl Assessment {
             impacts: Vec::new(),
             review_log: Vec::new(),
             handover: Vec::new(),
+            check_again: BTreeMap::new(),
+            checked: None,
         }
+    }
+
+    /// The answer to `q` is confirmed as it stands: it is no longer to be checked again.
+    pub fn confirm(&mut self, q: QuestionId) -> &mut Self {
+        self.check_again.remove(&q);
+        self
     }
 
     /// The name the user gave it, or a placeholder.

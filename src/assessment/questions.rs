@@ -269,6 +269,9 @@ pub struct Question {
     /// come before any question that is not asked on every route; a test checks this).
     pub route: OnRoute,
     pub origin: Origin,
+    /// The earlier answers this one rests on: when one of them changes after this one was
+    /// given, this answer is marked to be checked again (`assessment::stale`).
+    pub rests_on: &'static [QuestionId],
 }
 
 /// Starts a question; the builder methods below fill in the rest.
@@ -291,6 +294,7 @@ pub(super) const fn q(
         shown: Cond::Always,
         route: OnRoute::Any,
         origin: Origin::Tool,
+        rests_on: &[],
     }
 }
 
@@ -332,6 +336,11 @@ impl Question {
     }
     pub(super) const fn template(mut self) -> Question {
         self.origin = Origin::IcoTemplate;
+        self
+    }
+    /// The earlier answers this one rests on (checked again when they change).
+    pub(super) const fn rests_on(mut self, on: &'static [QuestionId]) -> Question {
+        self.rests_on = on;
         self
     }
 

@@ -423,9 +423,463 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// The first of `phrases` (each padded with spaces, in `normalise`d form) found in
+/// `text`, as written in the list, without its padding.
+fn first_phrase(text: &str, phrases: &[&'static str]) -> Option<&'static str> {
+    let padded = padded_words(text);
+    phrases
+        .iter()
+        .find(|p| padded.contains(*p))
+        .map(|p| p.trim())
+}
+
+/// Words that show people in circumstances that can make them vulnerable (the ICO asks
+/// about "data relating to other vulnerable individuals"): social housing, benefits,
+/// patients, debt, homelessness and the like.
+const VULNERABLE: &[&str] = &[
+    " social housing ",
+    " housing association ",
+    " council tenants ",
+    " supported housing ",
+    " sheltered housing ",
+    " homeless ",
+    " homelessness ",
+    " benefit claimants ",
+    " claimants ",
+    " universal credit ",
+    " housing benefit ",
+    " patients ",
+    " patient ",
+    " in debt ",
+    " debts ",
+    " debt advice ",
+    " arrears ",
+    " financial hardship ",
+    " food bank ",
+    " refugees ",
+    " asylum ",
+    " care leavers ",
+    " domestic abuse ",
+    " mental health ",
+    " dementia ",
+    " disabled people ",
+    " addiction ",
+];
+
+/// The phrase of `text` that shows people in circumstances that can make them
+/// vulnerable, if any ("social housing", "patients", "arrears" …).
+pub fn vulnerable_circumstances(text: &str) -> Option<&'static str> {
+    first_phrase(text, VULNERABLE)
+}
+
+/// Messages about the organisation itself rather than its products or services: the
+/// soft opt-in (PECR regulation 22(3)(b)) covers only the sender's similar products and
+/// services.
+const NOT_PRODUCTS: &[&str] = &[
+    " brand awareness ",
+    " awareness of our brand ",
+    " raise awareness ",
+    " raising awareness ",
+    " what we do ",
+    " company news ",
+    " corporate news ",
+    " our news ",
+    " news about us ",
+    " news about our organisation ",
+];
+
+/// The phrase of `text` that says messages promote the organisation itself ("brand
+/// awareness", "what we do", "our news"), if any.
+pub fn promotes_the_organisation(text: &str) -> Option<&'static str> {
+    first_phrase(text, NOT_PRODUCTS)
+}
+
+/// Details obtained while delivering a service, which is not the test of the soft opt-in
+/// (PECR regulation 22(3)(a): "in the course of the sale or negotiations for the sale").
+const SERVICE_DELIVERY: &[&str] = &[
+    " delivery of the service ",
+    " delivery of a service ",
+    " delivery of our service ",
+    " delivery of our services ",
+    " delivering the service ",
+    " delivering our service ",
+    " delivering our services ",
+    " provision of the service ",
+    " provision of a service ",
+    " provision of our services ",
+];
+
+/// The phrase of `text` that puts the soft opt-in's test as "the delivery of a service",
+/// if any.
+pub fn describes_service_delivery(text: &str) -> Option<&'static str> {
+    first_phrase(text, SERVICE_DELIVERY)
+}
+
+/// Words that name a role ("Director of Housing", "Data Protection Officer").
+const ROLE_WORDS: &[&str] = &[
+    "officer",
+    "director",
+    "manager",
+    "head",
+    "chief",
+    "lead",
+    "dpo",
+    "ceo",
+    "coo",
+    "cfo",
+    "cio",
+    "cto",
+    "board",
+    "trustee",
+    "trustees",
+    "chair",
+    "secretary",
+    "partner",
+    "owner",
+    "executive",
+    "counsel",
+    "solicitor",
+    "clerk",
+    "coordinator",
+    "administrator",
+    "president",
+    "founder",
+    "principal",
+    "headteacher",
+    "governor",
+    "controller",
+    "advisor",
+    "adviser",
+    "committee",
+    "senior",
+    "deputy",
+    "assistant",
+    "supervisor",
+    "proprietor",
+    "treasurer",
+];
+/// Words that end the name of an organisation ("Ark HA", "Example Ltd").
+const ORGANISATION_WORDS: &[&str] = &[
+    "ltd",
+    "limited",
+    "plc",
+    "llp",
+    "ha",
+    "cic",
+    "council",
+    "trust",
+    "association",
+    "charity",
+    "group",
+    "inc",
+    "foundation",
+    "society",
+    "company",
+    "co",
+    "corporation",
+];
+
+/// A role that names an organisation instead ("Ark HA"): all its words are in the
+/// organisation's name, or it ends like an organisation's name and has no word of a role.
+pub fn names_an_organisation(role: &str, organisation: &str) -> bool {
+    let role = normalise(role);
+    if role.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = role.split(' ').collect();
+    if words.iter().any(|w| ROLE_WORDS.contains(w)) {
+        return false;
+    }
+    let organisation = normalise(organisation);
+    let in_name = organisation.split(' ').collect::<Vec<_>>();
+    words.iter().all(|w| in_name.contains(w))
+        || words.last().is_some_and(|w| ORGANISATION_WORDS.contains(w))
+}
+
+/// Words that weigh one thing against another: a decision that goes against the reading
+/// says why with one of these ("although", "outweighs", "on balance" …).
+const WEIGHING: &[&str] = &[
+    "although",
+    "though",
+    "despite",
+    "however",
+    "nevertheless",
+    "nonetheless",
+    "notwithstanding",
+    "whilst",
+    "while",
+    "but",
+    "outweigh",
+    "outweighs",
+    "outweighed",
+    "borderline",
+];
+
+/// The text weighs the concerns against the decision (see `WEIGHING`, and "on balance").
+pub fn weighs_concerns(text: &str) -> bool {
+    let normalised = normalise(text);
+    normalised.split(' ').any(|w| WEIGHING.contains(&w))
+        || padded_words(text).contains(" on balance ")
+}
+
+/// Why an answer that should give reasons gives none (see `thin`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thin {
+    /// Only "yes", "no", "none", "N/A", "nothing", "see above" and the like.
+    Bare,
+    /// Fewer than `MIN_REASON_WORDS` words.
+    FewWords,
+    /// Only the question's own words.
+    RepeatsQuestion,
+    /// A law named as the whole answer ("Meets PECR").
+    LawOnly,
+}
+
+impl Thin {
+    /// What is wrong, to follow the quoted answer: "“Yes.” is a bare yes or no".
+    pub fn says(self) -> &'static str {
+        match self {
+            Thin::Bare => "is a bare yes, no, none or the like",
+            Thin::FewWords => "is only a few words",
+            Thin::RepeatsQuestion => "only repeats the question",
+            Thin::LawOnly => "names the law but gives no reason",
+        }
+    }
+}
+
+/// An answer with fewer words than this gives no reason.
+pub const MIN_REASON_WORDS: usize = 3;
+
+/// Words that carry no reason of their own.
+const FILLER: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "we", "our", "us",
+    "it", "its", "is", "are", "be", "been", "being", "will", "would", "this", "that", "these",
+    "those", "as", "at", "all", "any", "has", "have", "had", "do", "does", "there", "which",
+    "also", "other", "so", "can", "could", "should", "they", "their", "them",
+];
+/// The words of a bare answer (with `FILLER`).
+const BARE: &[&str] = &[
+    "yes",
+    "no",
+    "none",
+    "nothing",
+    "nil",
+    "n",
+    "na",
+    "not",
+    "applicable",
+    "ok",
+    "okay",
+    "fine",
+    "agreed",
+    "correct",
+    "true",
+    "false",
+    "see",
+    "above",
+    "below",
+    "tbc",
+    "tbd",
+    "same",
+    "before",
+    "nope",
+    "yep",
+    "known",
+    "identified",
+];
+/// Words that name a law or compliance with one.
+const LAW_NAMES: &[&str] = &[
+    "pecr",
+    "gdpr",
+    "dpa",
+    "act",
+    "law",
+    "laws",
+    "legislation",
+    "regulation",
+    "regulations",
+    "legal",
+    "legally",
+    "lawful",
+    "lawfully",
+    "statute",
+    "statutory",
+];
+const LAW_WORDS: &[&str] = &[
+    "uk",
+    "data",
+    "protection",
+    "privacy",
+    "electronic",
+    "communications",
+    "ico",
+    "guidance",
+    "rules",
+    "requirement",
+    "requirements",
+    "compliant",
+    "complies",
+    "comply",
+    "complied",
+    "compliance",
+    "complying",
+    "meets",
+    "meet",
+    "met",
+    "accordance",
+    "line",
+    "relevant",
+    "applicable",
+    "article",
+    "articles",
+    "general",
+    "processing",
+    "fully",
+    "full",
+    "ec",
+    "directive",
+    "2003",
+    "2018",
+    "2025",
+    "use",
+    "access",
+    "under",
+    "within",
+    "subject",
+];
+
+/// A word with a plural or verb ending taken off, for comparing answers with questions.
+fn stem(word: &str) -> &str {
+    ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end).filter(|w| w.len() >= 3))
+        .unwrap_or(word)
+}
+
+/// Why an answer to a question that asks for reasons gives none, if it does not: a bare
+/// "yes"/"no"/"N/A"/"none"/"nothing", fewer than `MIN_REASON_WORDS` words, the question's
+/// own words back, or a law named as the whole answer. Empty answers are for the rules
+/// about missing answers, so `None`.
+pub fn thin(answer: &str, question: &str) -> Option<Thin> {
+    let normalised = normalise(answer);
+    let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !FILLER.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if content.iter().all(|w| BARE.contains(w)) {
+        return Some(Thin::Bare);
+    }
+    let names_law = content.iter().any(|w| LAW_NAMES.contains(w));
+    let beyond_law = content
+        .iter()
+        .filter(|w| !LAW_NAMES.contains(w) && !LAW_WORDS.contains(w) && !BARE.contains(w))
+        .count();
+    if names_law && beyond_law < 3 {
+        return Some(Thin::LawOnly);
+    }
+    if words.len() < MIN_REASON_WORDS {
+        return Some(Thin::FewWords);
+    }
+    let asked = normalise(question);
+    let asked: Vec<&str> = asked.split(' ').map(stem).collect();
+    if words.len() < 12
+        && content
+            .iter()
+            .all(|w| BARE.contains(w) || asked.contains(&stem(w)))
+    {
+        return Some(Thin::RepeatsQuestion);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thin_answers_are_told_apart_from_short_reasons() {
+        let asked = "Is the processing proportionate to that purpose, or could it be seen as using a sledgehammer to crack a nut?";
+        assert_eq!(thin("Yes.", asked), Some(Thin::Bare));
+        assert_eq!(thin("N/A", asked), Some(Thin::Bare));
+        assert_eq!(thin("Nothing.", asked), Some(Thin::Bare));
+        assert_eq!(thin("See above.", asked), Some(Thin::Bare));
+        assert_eq!(thin("Important.", asked), Some(Thin::FewWords));
+        assert_eq!(thin("Meets PECR.", asked), Some(Thin::LawOnly));
+        assert_eq!(
+            thin("The processing meets the legal requirements of PECR and other data protection legislation.\n\nDPIA has been completed 10.12.24", asked),
+            Some(Thin::LawOnly)
+        );
+        assert_eq!(
+            thin(
+                "Yes, the processing is proportionate to that purpose.",
+                asked
+            ),
+            Some(Thin::RepeatsQuestion)
+        );
+        assert_eq!(thin("", asked), None);
+        assert_eq!(
+            thin(
+                "One e-mail a month, to customers from the last two years only.",
+                asked
+            ),
+            None
+        );
+        // A law named among reasons is not a law alone.
+        assert_eq!(
+            thin("PECR regulation 22(3): details collected at checkout, similar products only, an opt-out in every e-mail.", asked),
+            None
+        );
+    }
+
+    #[test]
+    fn circumstances_roles_and_phrases_are_found_in_so_many_words() {
+        assert_eq!(
+            vulnerable_circumstances("Tenants in rent arrears get a call."),
+            Some("arrears")
+        );
+        assert_eq!(
+            vulnerable_circumstances("Customers who bought a bike."),
+            None
+        );
+        assert_eq!(
+            promotes_the_organisation("raise brand awareness and information about what we do"),
+            Some("brand awareness")
+        );
+        assert_eq!(
+            promotes_the_organisation("Offers on similar bikes, parts and servicing."),
+            None
+        );
+        assert_eq!(
+            describes_service_delivery(
+                "in the course of the delivery of the service to the recipient"
+            ),
+            Some("delivery of the service")
+        );
+        assert_eq!(
+            describes_service_delivery("in the course of a sale at our checkout"),
+            None
+        );
+        assert!(names_an_organisation("Ark HA", "Ark HA"));
+        assert!(names_an_organisation("Ark HA", "Ark Housing Association"));
+        assert!(!names_an_organisation("Director of Housing", "Ark HA"));
+        assert!(!names_an_organisation(
+            "Data Protection Lead",
+            "Example Manufacturing Ltd"
+        ));
+        assert!(!names_an_organisation("", "Ark HA"));
+        assert!(weighs_concerns(
+            "Although some tenants may object, the opt-out keeps them in control."
+        ));
+        assert!(weighs_concerns(
+            "On balance the benefit to residents is greater."
+        ));
+        assert!(!weighs_concerns("The benefit to residents is great."));
+    }
 
     #[test]
     fn counts_words_across_punctuation_and_bullets() {

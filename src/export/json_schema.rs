@@ -330,11 +330,12 @@ pub(super) fn keys<T: Serialize>(all: &[T]) -> Vec<String> {
 }
 
 /// The section statuses that carry no reason.
-const UNIT_STATUSES: [SectionStatus; 4] = [
+const UNIT_STATUSES: [SectionStatus; 5] = [
     SectionStatus::NotStarted,
     SectionStatus::InProgress,
     SectionStatus::Completed,
     SectionStatus::HasProblems,
+    SectionStatus::CheckAgain,
 ];
 /// The DPIA outcomes that carry nothing else.
 const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
@@ -370,6 +371,7 @@ fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: Dp
         | SectionStatus::InProgress
         | SectionStatus::Completed
         | SectionStatus::HasProblems
+        | SectionStatus::CheckAgain
         | SectionStatus::NotApplicable(_) => {}
     }
     match d {

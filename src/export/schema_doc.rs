@@ -680,6 +680,7 @@ fn status_tags() -> Vec<String> {
         SectionStatus::InProgress,
         SectionStatus::Completed,
         SectionStatus::HasProblems,
+        SectionStatus::CheckAgain,
     ];
     statuses
         .iter()

@@ -60,12 +60,14 @@ pub const CASES: &[Case] = &[
         build: return_to_work,
         findings: &[],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "football-safeguarding",
         covers: "recognised legitimate interest (safeguarding); children's health data without an Article 9 condition",
         sound: false,
         build: football_safeguarding,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "nature.special-category.no-condition",
             "record.checklist-incomplete",
@@ -73,24 +75,28 @@ pub const CASES: &[Case] = &[
             "scope.recognised.necessity-only",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "council-library-app",
         covers: "a public authority's task; tracking suggested and left unconfirmed; no opt-out and no reason",
         sound: false,
         build: council_library_app,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "dpia.suggestion-unconfirmed",
             "impact.opt-out-no-reason",
             "scope.public-authority",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "gym-calls-and-texts",
         covers: "direct marketing by post, text messages, live and automated calls and online adverts",
         sound: false,
         build: gym_calls_and_texts,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "pecr.automated-calls.consent",
             "pecr.consent-is-the-basis",
@@ -104,12 +110,18 @@ pub const CASES: &[Case] = &[
         build: charity_supporter_email,
         findings: &["pecr.sender-identity", "pecr.soft-opt-in.evidence"],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "tenancy-fraud-tip-offs",
         covers: "crime prevention (not the brief-LIA purposes); criminal offence data \"not sure\"",
         sound: false,
         build: tenancy_fraud_tip_offs,
-        findings: &["expectations.old-data", "nature.criminal.unsure", "nature.private"],
+        findings: &[
+            "decision.yes-against-reading",
+            "expectations.old-data",
+            "nature.criminal.unsure",
+            "nature.private",
+        ],
     },
     Case {
         key: "tutoring-app",
@@ -118,6 +130,7 @@ pub const CASES: &[Case] = &[
         build: tutoring_app,
         findings: &["nature.children.extra-weight"],
     },
+    // Issue 26: its patients are answered "not vulnerable" (patients can be).
     Case {
         key: "dental-partner-offers",
         covers: "reuse for a new purpose assessed as incompatible; direct marketing by post",
@@ -129,10 +142,12 @@ pub const CASES: &[Case] = &[
             "impact.likely-objection",
             "impact.loss-of-control",
             "impact.would-not-explain",
+            "nature.vulnerable-circumstances",
             "record.privacy-information",
             "reuse.incompatible",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "tenancy-screening",
         covers: "significant decisions by automated means about people applying for housing, with safeguards missing",
@@ -140,10 +155,12 @@ pub const CASES: &[Case] = &[
         build: tenancy_screening,
         findings: &[
             "adm.safeguards-missing",
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "nature.private",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "claims-auto-decline",
         covers: "automated decisions relying on a recognised legitimate interest (Article 22B(4))",
@@ -151,6 +168,7 @@ pub const CASES: &[Case] = &[
         build: claims_auto_decline,
         findings: &[
             "adm.recognised-route",
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "scope.recognised.necessity-only",
         ],
@@ -184,6 +202,17 @@ fn impact(
         safeguards: safeguards.into(),
         residual_likelihood: Some(after.0),
         residual_severity: Some(after.1),
+    }
+}
+
+/// How long the data is kept; whether processors handle it (each under an Article 28
+/// contract); no transfer outside the UK.
+fn kept(a: &mut Assessment, retention: &str, processors: bool) {
+    a.set_text(Q::AboutRetention, retention)
+        .set_yes_no(Q::AboutProcessors, if processors { Yes } else { No })
+        .set_yes_no(Q::AboutTransfers, No);
+    if processors {
+        a.set_yes_no(Q::AboutProcessorContract, Yes);
     }
 }
 
@@ -263,6 +292,7 @@ pub fn references() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Only HR sees replies. A reference that raises a concern is discussed with the candidate, who can answer it or name another referee, before any decision. Replies are deleted six months after the start date.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "A candidate can ask us not to contact a particular referee and name another instead.");
+    kept(&mut a, "Replies are kept on the new starter's HR file for six months after they start, long enough to settle any query about their history, then deleted.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -356,6 +386,7 @@ pub fn bike_shop_email() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "An unsubscribe link in every e-mail, acted on at once; no more than one e-mail a month; customers who have not bought for two years are removed from the list.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "The box at checkout, the unsubscribe link in every e-mail, or a reply to any e-mail.");
+    kept(&mut a, "Customers stay on the list until two years after their last order, or until they unsubscribe; the e-mail platform deletes the address within 30 days of either.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -442,6 +473,7 @@ pub fn order_fraud_checks() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "A person reviews every held order within one working day; the customer can explain and give proof of address; a held order is never reported to anyone unless fraud is confirmed; fraud flags are deleted after two years.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "A fraudster would opt out. Customers can object, and a held order is always reviewed by a person who hears them.");
+    kept(&mut a, "Check results are kept for 13 months, the period in which a card payment can be disputed, then deleted; confirmed frauds are kept for six years for legal claims.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -511,6 +543,7 @@ pub fn cctv_to_police() -> Assessment {
         .set_yes_no(Q::NatureCriminal, Yes)
         .set_choice(Q::NatureArt10, art10::SCHEDULE_1)
         .set_text(Q::NatureArt10Detail, "Schedule 1, Part 2, paragraph 10 (preventing or detecting unlawful acts). Our appropriate policy document is the Community Safety Data Policy, reviewed each April.");
+    kept(&mut a, "Footage is overwritten after 31 days unless copied for a request; the disclosure log is kept for six years, to answer any question about a disclosure.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -590,6 +623,7 @@ pub fn return_to_work() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Managers receive only the adjustments and their length; the fit note stays with HR; managers are trained on confidentiality and the Equality Act.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "An employee can ask HR to agree the adjustments with them and tell the manager only what changes, in words they agree.");
+    kept(&mut a, "HR keeps the fit note and the adjustments on the employee's file for six years after they leave; the line manager deletes their copy when the adjustments end.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -661,6 +695,7 @@ pub fn football_safeguarding() -> Assessment {
         .set_yes_no(Q::NatureSpecial, Yes)
         .set_choice(Q::NatureArt9, art9::NONE)
         .set_yes_no(Q::NatureCriminal, No);
+    kept(&mut a, "Safeguarding referrals are kept until the player turns 25, as the Football Association's safeguarding guidance advises.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -734,6 +769,7 @@ pub fn council_library_app() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Reports show counts only; raw usage data is deleted after 90 days.")
         // No opt-out, and no reason given.
         .set_yes_no(Q::ImpactOptOut, No);
+    kept(&mut a, "Usage records are kept for 12 months to compare one year's opening hours with the next, then deleted.", true);
     // Tracking is left at the answer the interface suggested: never confirmed.
     screen(&mut a, &[]);
     a.answers.clear(Q::DpiaTracking);
@@ -833,6 +869,7 @@ pub fn gym_calls_and_texts() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "One suppression list across every channel; at most one contact a month by each.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "Reply STOP to a text, tell the caller, press 9 in a recorded call, or use the address on every letter.");
+    kept(&mut a, "Former members' details are used for three months after their membership ends, then kept only as a suppression list so we never contact those who objected.", true);
     // Tracking: attendance history was looked at, and judged not to be tracking.
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
@@ -879,6 +916,8 @@ pub fn charity_supporter_email() -> Assessment {
         .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
         .set_choice(Q::PecrEmailBasis, pecr_basis::CHARITY)
         .set_yes_no(Q::PecrCharityIsCharity, Yes)
+        .set_choice(Q::PecrCharitySender, charity_sender::CHARITY)
+        .set_choice(Q::PecrCharityAbout, charity_about::OWN)
         .set_yes_no(Q::PecrCharityPurpose, Yes)
         .set_yes_no(Q::PecrCharitySupport, Yes)
         .set_yes_no(Q::PecrRefusalAtCollection, Yes)
@@ -927,6 +966,7 @@ pub fn charity_supporter_email() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Unsubscribe link in every e-mail; FPS requests honoured within 28 days.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "The box on our forms, the unsubscribe link, or the Fundraising Preference Service.");
+    kept(&mut a, "Supporters stay on the list for three years after their last gift or event, or until they unsubscribe.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -1025,6 +1065,7 @@ pub fn tenancy_fraud_tip_offs() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Statements are seen, not copied; unfounded cases are closed and the tenant told.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "A tenant who is subletting would opt out of the check.");
+    kept(&mut a, "Case files are kept for six years after the case closes, for possession proceedings and legal claims, then deleted.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -1111,6 +1152,7 @@ pub fn tutoring_app() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "No labels shown to pupils; data deleted each summer; encryption; access limited to the pupil's own teachers.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "A parent or the school can switch suggestions off for a pupil, who then gets the standard sequence.");
+    kept(&mut a, "Each pupil's answers and progress are kept while their school subscribes, and deleted within 90 days of the pupil leaving the school or the school leaving the service.", true);
     // The interface suggested yes to targeting children and to tracking behaviour; both
     // were confirmed, and a DPIA was done.
     screen(&mut a, &[Q::DpiaTargetingVulnerable, Q::DpiaTracking]);
@@ -1161,6 +1203,11 @@ pub fn dental_partner_offers() -> Assessment {
         .set_text(Q::TriageReuseOriginal, "Patients gave their addresses to book and be reminded of appointments, and for their treatment records.")
         .set_yes_no(Q::TriageReuseConsent, No)
         .set_choice(Q::TriageReuseCompatible, compatible::INCOMPATIBLE)
+        .set_text(Q::TriageReuseLink, "None: appointments and treatment have nothing to do with a cosmetics company's offers.")
+        .set_text(Q::TriageReuseContext, "Patients gave their addresses to their dentist, in a relationship of trust, to be seen and treated.")
+        .set_text(Q::TriageReuseNature, "Names and addresses only, but held as part of a health record: that the person is our patient is itself health information.")
+        .set_text(Q::TriageReuseConsequences, "Unwanted marketing from a company they never dealt with, and the sense that their dentist passed on their details.")
+        .set_text(Q::TriageReuseSafeguards, "The mailing house would see only names and addresses; none would make the use expected.")
         .set_text(Q::TriageReuseAssessment, "There is no link between dental care and a third party's cosmetic offers; patients gave their addresses for appointments, in a relationship of trust with their dentist; they would not expect it; the consequence would be unwanted marketing that could look like clinical advice.")
         .set_yes_no(Q::TriageAutomated, No)
         .set_text(Q::PurposeWhy, "To earn a referral fee by posting a partner's teeth-whitening offers to our adult patients.")
@@ -1202,6 +1249,7 @@ pub fn dental_partner_offers() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "None that would make it expected.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "An opt-out address on each letter.");
+    kept(&mut a, "Patient addresses are kept as part of the dental record for the time NHS records guidance sets; none would be kept for the offers.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::NO)
@@ -1287,6 +1335,7 @@ pub fn tenancy_screening() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Appeals by e-mail; scores checked quarterly against arrears.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "The affordability check is a condition of every tenancy the landlords offer.");
+    kept(&mut a, "Credit reports and scores are kept for six months after the decision, for complaints, then deleted.", true);
     // The DPIA suggestions (automated decisions, denial of service, data matching) were
     // confirmed, and a DPIA done.
     screen(
@@ -1363,6 +1412,11 @@ pub fn claims_auto_decline() -> Assessment {
         .set_yes_no(Q::NatureCriminal, Yes)
         .set_choice(Q::NatureArt10, art10::SCHEDULE_1)
         .set_text(Q::NatureArt10Detail, "Schedule 1, Part 2, paragraph 14 (preventing fraud); appropriate policy document AMI-APD-2.");
+    kept(
+        &mut a,
+        "Claim scores are kept with the claim for six years after it closes, for legal claims.",
+        false,
+    );
     screen(
         &mut a,
         &[Q::DpiaAutomatedDecisions, Q::DpiaDenial, Q::DpiaProfiling],

@@ -9,16 +9,29 @@ use crate::assessment::context::Ctx;
 use crate::assessment::date::Date;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{AnswerKind, QuestionId as Q, Section, QUESTIONS};
-use crate::assessment::text::same_person;
+use crate::assessment::text::{names_an_organisation, same_person, weighs_concerns};
 
 pub(super) const YES_WITH_BLOCKERS: &str = "decision.yes-with-blockers";
+const YES_AGAINST_READING: &str = "decision.yes-against-reading";
 
-/// Blockers found by every other rule (this one excepted, to avoid a loop).
+/// Blockers the decision should have waited for: those of every other rule, except the
+/// sign-off's (done after the decision: issue 26, a review just started said "you
+/// decided yes while blockers remain" when only the sign-off was blank) and the answers
+/// to check again (the decision's own answers are among them, and say so).
 fn other_blockers(c: &Ctx) -> usize {
     catalogue()
         .filter(|r| r.severity == Blocker && r.id != YES_WITH_BLOCKERS)
+        .filter(|r| r.section != Section::SignOff)
         .filter(|r| (r.check)(c).is_some())
         .count()
+}
+
+/// Whether another rule makes the reading borderline or worse (these two excepted: they
+/// look at the other rules themselves).
+fn reading_against(c: &Ctx) -> bool {
+    catalogue()
+        .filter(|r| r.weight != Record && r.id != YES_AGAINST_READING)
+        .any(|r| (r.check)(c).is_some())
 }
 
 fn completed(c: &Ctx) -> Option<Date> {
@@ -56,6 +69,23 @@ pub(super) const RULES: &[Rule] = &[
                 0 => None,
                 n => Hit::detail(Q::DecisionRely, format!("{n} other blocker(s) remain.")),
             }
+        },
+    },
+    Rule {
+        id: YES_AGAINST_READING,
+        severity: Warning,
+        weight: Record,
+        section: Section::Decision,
+        message: "You decided you can rely on legitimate interests although the reading is borderline or unlikely. Say in the justification why your interests still take priority over the concerns found: the more significant the risks, the more compelling the justification must be, and in a borderline call another lawful basis may be safer.",
+        source: ICO_OUTCOME,
+        check: |c| {
+            let decided_yes = c.choice(Q::DecisionRely) == Some(decision::YES);
+            when(
+                decided_yes
+                    && !weighs_concerns(c.text(Q::DecisionJustification))
+                    && reading_against(c),
+                Q::DecisionJustification,
+            )
         },
     },
     Rule {
@@ -165,6 +195,20 @@ pub(super) const RULES: &[Rule] = &[
             when(
                 same_person(c.text(Q::SignOffCompletedName), c.text(Q::SignOffApprovedName)),
                 Q::SignOffApprovedName,
+            )
+        },
+    },
+    Rule {
+        id: "record.approver-role-not-a-role",
+        severity: Warning,
+        weight: Record,
+        section: Section::SignOff,
+        message: "The approver's role names an organisation, not a role. Record their job title or position (for example \"Director of Housing\"), so the record shows they had the authority to accept the conclusion.",
+        source: ACCOUNTABILITY,
+        check: |c| {
+            when(
+                names_an_organisation(c.text(Q::SignOffApprovedRole), c.text(Q::AboutOrganisation)),
+                Q::SignOffApprovedRole,
             )
         },
     },

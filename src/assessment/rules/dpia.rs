@@ -3,7 +3,7 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{unconfirmed_suggestions, when, Hit, Rule};
+use super::{unconfirmed_suggestions, Hit, Rule};
 use crate::assessment::questions::{QuestionId as Q, Section};
 use crate::assessment::screening::{Screening, CRITERIA};
 
@@ -50,14 +50,28 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Record,
         section: Section::Dpia,
-        message: "You have done a DPIA but not recorded its date or reference. Record both, so a reviewer can find it.",
+        message: "You have done a DPIA, but its record here is incomplete. Record when it was completed and its reference, so a reviewer can find it.",
         source: ICO_DPIA_LINK,
         check: |c| {
-            when(
-                c.is_yes(Q::DpiaDone)
-                    && (c.date(Q::DpiaDate).is_none() || !c.has_text(Q::DpiaReference)),
-                Q::DpiaReference,
-            )
+            if !c.is_yes(Q::DpiaDone) {
+                return None;
+            }
+            // Name only what is missing (issue 26: it said the date was missing when it
+            // was recorded).
+            let missing: Vec<(Q, &str)> = [(Q::DpiaDate, "the date it was completed"), (Q::DpiaReference, "its reference")]
+                .into_iter()
+                .filter(|(q, _)| match q {
+                    Q::DpiaDate => c.date(*q).is_none(),
+                    _ => !c.has_text(*q),
+                })
+                .collect();
+            (!missing.is_empty()).then(|| Hit {
+                questions: missing.iter().map(|(q, _)| *q).collect(),
+                detail: Some(format!(
+                    "Missing: {}.",
+                    missing.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" and ")
+                )),
+            })
         },
     },
     Rule {

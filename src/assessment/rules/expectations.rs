@@ -84,6 +84,18 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "expectations.obvious-unsupported",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Expectations,
+        message: "You say your purpose and method are obvious or widely understood, but give no evidence of it and nothing people were told that would make them expect it. That something is common practice does not on its own show that people expect it: add evidence (feedback, research or consultation) or say what people were told.",
+        source: ICO_EXPECTATIONS_EDPB,
+        check: |c| {
+            let told = c.has_text(Q::ExpTold) || c.has_text(Q::ExpThirdPartyTold);
+            when(c.is_yes(Q::ExpObvious) && no_evidence(c) && !told, Q::ExpObvious)
+        },
+    },
+    Rule {
         id: "expectations.third-party-unclear",
         severity: Warning,
         weight: Borderline,

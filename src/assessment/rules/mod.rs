@@ -10,6 +10,7 @@ use super::model::Assessment;
 use super::questions::{QuestionId, Section};
 
 mod adm;
+mod check_again;
 mod decision;
 mod dpia;
 mod expectations;
@@ -18,10 +19,13 @@ mod nature;
 mod necessity;
 mod pecr;
 mod purpose;
+mod records;
 mod reuse;
 mod scope;
 pub mod sources;
+mod thin;
 
+pub use check_again::CHECK_AGAIN;
 pub use sources::Source;
 
 /// How serious a finding is.
@@ -170,6 +174,7 @@ pub struct Finding {
 pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
     [
         scope::RULES,
+        records::RULES,
         reuse::RULES,
         adm::RULES,
         purpose::RULES,
@@ -180,6 +185,8 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         pecr::RULES,
         dpia::RULES,
         decision::RULES,
+        thin::RULES,
+        check_again::RULES,
     ]
     .into_iter()
     .flatten()

@@ -15,7 +15,7 @@ use crate::assessment::questions::{QuestionId as Q, Section};
 fn said_or_seen_yes(c: &Ctx, q: Q) -> bool {
     match c.given_yes_no(q) {
         Some(y) => y == YesNo::Yes,
-        None => c.started(Section::Nature) && c.is_yes(q),
+        None => c.started(Section::Nature) && c.yes_no_or_suggested(q) == Some(YesNo::Yes),
     }
 }
 
@@ -159,6 +159,21 @@ pub(super) const RULES: &[Rule] = &[
                     && !c.has_text(Q::NatureChildrenProtection),
                 Q::NatureChildrenProtection,
             )
+        },
+    },
+    Rule {
+        id: "nature.vulnerable-circumstances",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Nature,
+        message: "You said the data is not about children or other vulnerable people, but what you describe suggests people whose circumstances can make them vulnerable (such as social housing tenants, benefit claimants, patients or people in debt). Reconsider the answer: if some of them are vulnerable, their interests weigh more heavily and need extra care.",
+        source: ICO_NATURE,
+        check: |c| {
+            if !c.is_no(Q::NatureChildren) {
+                return None;
+            }
+            let found = c.vulnerable_circumstances()?;
+            Hit::detail(Q::NatureChildren, format!("Found: {found}."))
         },
     },
     Rule {

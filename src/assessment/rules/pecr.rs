@@ -3,12 +3,14 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{answer_state, Hit, Rule};
-use crate::assessment::choices::{channels, pecr_basis};
+use super::{answer_state, when, Hit, Rule};
+use crate::assessment::choices::{channels, charity_about, charity_sender, pecr_basis};
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
-use crate::assessment::text::soft_opt_in_evidence;
+use crate::assessment::text::{
+    describes_service_delivery, promotes_the_organisation, soft_opt_in_evidence,
+};
 
 /// The PECR basis questions and the channel each covers.
 const BASES: [(Q, &str); 2] = [
@@ -44,8 +46,16 @@ const SOFT_CONDITIONS: [(Q, &str); 4] = [
         "22(3)(c) a simple, free way to opt out in every message",
     ),
 ];
-const CHARITY_CONDITIONS: [(Q, &str); 5] = [
+const CHARITY_CONDITIONS: [(Q, &str); 7] = [
     (Q::PecrCharityIsCharity, "the sender is a charity"),
+    (
+        Q::PecrCharitySender,
+        "the charity itself sends the messages",
+    ),
+    (
+        Q::PecrCharityAbout,
+        "the messages promote the charity's own purposes",
+    ),
     (
         Q::PecrCharityPurpose,
         "the sole purpose is furthering the charitable purposes",
@@ -73,12 +83,29 @@ fn refused(c: &Ctx, basis: &str, q: Q) -> Option<Hit> {
     Hit::detail(q, format!("Relied on for {}.", channels.join(" and ")))
 }
 
+/// The first of `qs` whose text says what `found` looks for, with what it found.
+fn said_in(
+    c: &Ctx,
+    qs: &[Q],
+    found: fn(&str) -> Option<&'static str>,
+) -> Option<(Q, &'static str)> {
+    qs.iter().find_map(|q| found(c.text(*q)).map(|f| (*q, f)))
+}
+
+/// A single choice of the charity soft opt-in, relied on and answered `key`.
+fn charity_choice(c: &Ctx, q: Q, key: &str) -> Option<Hit> {
+    let channels = relying_on(c, pecr_basis::CHARITY);
+    (!channels.is_empty() && c.choice(q) == Some(key))
+        .then(|| Hit::detail(q, format!("Relied on for {}.", channels.join(" and "))))
+        .flatten()
+}
+
 /// Conditions not yet confirmed (not answered, or "not sure") while relied on.
 fn unconfirmed(c: &Ctx, basis: &str, conditions: &[(Q, &str)]) -> Option<Hit> {
     let channels = relying_on(c, basis);
     let open: Vec<&(Q, &str)> = conditions
         .iter()
-        .filter(|(q, _)| c.yes_no(*q).is_none_or(|y| y == YesNo::NotSure))
+        .filter(|(q, _)| c.answer(*q).is_none() || c.yes_no(*q) == Some(YesNo::NotSure))
         .collect();
     if channels.is_empty() || open.is_empty() {
         return None;
@@ -135,6 +162,51 @@ pub(super) const RULES: &[Rule] = &[
         message: "The soft opt-in only covers marketing of your own similar products and services, and you said the messages go beyond them. Limit the messages, or get consent.",
         source: PECR_SOFT_B,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSimilar),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.not-products",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in covers marketing of your own similar products and services only. Messages to raise awareness of your brand, or news about your organisation and what it does, are not about a product or service: send them only to people who consented.",
+        source: PECR_SOFT_B,
+        check: |c| {
+            let channels = relying_on(c, pecr_basis::SOFT_OPT_IN);
+            if channels.is_empty() {
+                return None;
+            }
+            let (q, phrase) = said_in(c, &[Q::PurposeWhy, Q::AboutDescription], promotes_the_organisation)?;
+            Some(Hit {
+                questions: vec![Q::PecrSoftSimilar, q],
+                detail: Some(format!(
+                    "“{}” says the messages include “{phrase}”. Relied on for {}.",
+                    q.question().short,
+                    channels.join(" and ")
+                )),
+            })
+        },
+    },
+    Rule {
+        id: "pecr.soft-opt-in.not-a-sale",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "The soft opt-in needs the contact details to have been obtained in the course of a sale, or negotiations for a sale, of a product or service to the person; delivering a service is not the test. Check that each person bought, or negotiated to buy, from you (a service given free, or as a duty, may not count), and record how.",
+        source: PECR_SOFT_A,
+        check: |c| {
+            if relying_on(c, pecr_basis::SOFT_OPT_IN).is_empty() {
+                return None;
+            }
+            let (q, phrase) = said_in(
+                c,
+                &[Q::PurposeDataProtectionRules, Q::PecrEvidence, Q::AboutDescription, Q::ExpRelationshipNature],
+                describes_service_delivery,
+            )?;
+            Some(Hit {
+                questions: vec![Q::PecrSoftSale, q],
+                detail: Some(format!("“{}” says “{phrase}”.", q.question().short)),
+            })
+        },
     },
     Rule {
         id: "pecr.soft-opt-in.refusal-at-collection",
@@ -230,6 +302,36 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "pecr.charity.sender",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "Only the charity itself may send, or have sent, messages under the charity soft opt-in. A trading subsidiary or a partner is another organisation: it needs the person's consent to send them marketing.",
+        source: PECR_CHARITY,
+        check: |c| {
+            charity_choice(c, Q::PecrCharitySender, charity_sender::SUBSIDIARY)
+                .or_else(|| charity_choice(c, Q::PecrCharitySender, charity_sender::OTHER))
+        },
+    },
+    Rule {
+        id: "pecr.charity.not-own-purposes",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The charity soft opt-in covers only messages whose sole purpose is furthering the charity's own charitable purposes. Another organisation's products, services or appeals, another charity's included, need the person's consent.",
+        source: PECR_CHARITY,
+        check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::OTHER),
+    },
+    Rule {
+        id: "pecr.charity.trading",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "The messages promote a trading subsidiary's products or services. The charity soft opt-in needs the sole purpose of each message to be furthering the charity's charitable purposes; selling a company's goods is a purpose of its own, even when the profits go to the charity. Keep these messages to people who consented, or record why their sole purpose furthers the charitable purposes.",
+        source: PECR_CHARITY,
+        check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::SUBSIDIARY),
+    },
+    Rule {
         id: "pecr.charity.unconfirmed",
         severity: Blocker,
         weight: Borderline,
@@ -292,12 +394,43 @@ pub(super) const RULES: &[Rule] = &[
         severity: Advice,
         weight: Record,
         section: Section::Triage,
-        message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop.",
+        message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop. Confirm that yours will.",
         source: PECR_SENDER,
         check: |c| {
-            c.has_any_choice(Q::TriageChannels, &[channels::EMAIL, channels::SMS])
-                .then(|| Hit::at(Q::TriageChannels))
+            // Only where e-mail or texts are sent, and until it is confirmed (issue 26:
+            // it was shown on every assessment).
+            (c.is_visible(Q::PecrIdentity) && c.yes_no(Q::PecrIdentity).is_none())
+                .then(|| Hit::at(Q::PecrIdentity))
                 .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.sender-identity.missing",
+        severity: Blocker,
+        weight: Record,
+        section: Section::Triage,
+        message: "You must not send marketing e-mails or text messages that hide who they are from, or that give no valid address where people can ask you to stop. Name the sender and give that address in every message.",
+        source: PECR_SENDER,
+        check: |c| {
+            when(
+                c.yes_no(Q::PecrIdentity).is_some_and(|y| y != YesNo::Yes),
+                Q::PecrIdentity,
+            )
+        },
+    },
+    Rule {
+        id: "pecr.tracking-consent",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "A tracking pixel or a personalised link stores or reads information on people's devices, which PECR allows only with their consent unless an exception applies. The exceptions are narrow (the one for statistics is about improving a service the person uses), so check whether one applies and record it; if none does, get consent for the tracking or switch it off.",
+        source: PECR_TRACKING,
+        check: |c| {
+            when(
+                c.yes_no(Q::PecrTracking).is_some_and(|y| y != YesNo::No)
+                    && !c.is_yes(Q::PecrTrackingConsent),
+                Q::PecrTrackingConsent,
+            )
         },
     },
 ];

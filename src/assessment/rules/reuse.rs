@@ -10,6 +10,16 @@ use crate::assessment::choices::compatible;
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
+use crate::assessment::text::thin;
+
+/// The factors of a compatibility assessment (Article 8A(2)(a) to (e)).
+const FACTORS: [Q; 5] = [
+    Q::TriageReuseLink,
+    Q::TriageReuseContext,
+    Q::TriageReuseNature,
+    Q::TriageReuseConsequences,
+    Q::TriageReuseSafeguards,
+];
 
 /// The data is (or may be) reused for a new purpose.
 fn reused(c: &Ctx) -> bool {
@@ -54,6 +64,37 @@ pub(super) const RULES: &[Rule] = &[
                 _ => None,
             };
             unshown.and_then(Hit::at)
+        },
+    },
+    Rule {
+        id: "reuse.factors-missing",
+        severity: Blocker,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "A compatibility assessment must take into account each factor Article 8A(2) lists: the link between the purposes, the context and your relationship with the people, the nature of the data, the possible consequences and the safeguards. Answer each one, then weigh them against what people were told when you collected the data.",
+        source: REUSE,
+        check: |c| {
+            if !reused(c) || !c.choice(Q::TriageReuseCompatible).is_some_and(|k| compatible::ASSESSMENT.contains(&k)) {
+                return None;
+            }
+            // Each factor answered with a reason, and the conclusion (when given: an empty
+            // one is `reuse.compatibility-not-shown`) with one too.
+            let open: Vec<Q> = FACTORS
+                .into_iter()
+                .chain([Q::TriageReuseAssessment])
+                .filter(|q| {
+                    let text = c.text(*q);
+                    (text.is_empty() && *q != Q::TriageReuseAssessment)
+                        || thin(text, q.question().text).is_some()
+                })
+                .collect();
+            (!open.is_empty()).then(|| Hit {
+                detail: Some(format!(
+                    "Not answered, or with no reason: {}.",
+                    open.iter().map(|q| q.question().short).collect::<Vec<_>>().join("; ")
+                )),
+                questions: open,
+            })
         },
     },
     Rule {
