@@ -306,3 +306,57 @@ fn no_false_blocker_for_data_from_two_sources() {
     );
     let _ = walk(case, true);
 }
+
+/// Issue 26: at least six more, of the kinds it names, and the reviews cannot be sent or
+/// approved while their answers are to be checked again.
+#[test]
+fn the_issue_26_cases_cover_what_it_names() {
+    assert!(CASES.len() >= 20, "{} cases", CASES.len());
+    let with = |id: &str| CASES.iter().filter(|c| c.findings.contains(&id)).count();
+    assert!(
+        with("decision.justification-thin") + with("necessity.thin") >= 2,
+        "thin reasoning"
+    );
+    assert!(with("record.check-again") >= 2, "reviews made stale");
+    assert!(
+        with("pecr.charity.sender") >= 1,
+        "a charity's message sent by another"
+    );
+    let reuse = CASES
+        .iter()
+        .find(|c| c.key == "alumni-mentoring-reuse")
+        .unwrap();
+    assert!(reuse.sound);
+    for case in CASES
+        .iter()
+        .filter(|c| c.findings.contains(&"record.check-again"))
+    {
+        let mut a = (case.build)();
+        assert!(a.review_of.is_some(), "{}: a review", case.key);
+        let finding = outcome(&a, TODAY)
+            .findings
+            .into_iter()
+            .find(|f| f.id == "record.check-again")
+            .unwrap();
+        let detail = finding.detail.unwrap();
+        assert!(detail.starts_with("Changed: “"), "{}: {detail}", case.key);
+        assert!(
+            matches!(
+                lia::handover::send(&mut a, TODAY.unwrap()),
+                Err(lia::handover::SendRefusal::CheckAgain(_))
+            ),
+            "{}: sending is refused",
+            case.key
+        );
+        assert!(lia::assessment::lifecycle::approve(&mut a, TODAY.unwrap()).is_err());
+        // Once each is confirmed, nothing stands in the way.
+        for q in lia::assessment::stale::marked(&a) {
+            a.confirm(q);
+        }
+        assert!(
+            lia::handover::send(&mut a, TODAY.unwrap()).is_ok(),
+            "{}",
+            case.key
+        );
+    }
+}

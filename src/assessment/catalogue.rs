@@ -73,10 +73,10 @@ pub fn stamp(a: &mut Assessment, findings: &[Finding]) {
     let mut ids: Vec<String> = findings.iter().map(|f| f.id.to_string()).collect();
     ids.sort();
     ids.dedup();
-    a.checked = Some(Checked {
+    a.checked = Some(Box::new(Checked {
         rules: CATALOGUE_VERSION,
         findings: ids,
-    });
+    }));
 }
 
 /// An approved record checked under an earlier version of the rules that now gets

@@ -375,12 +375,18 @@ pub struct Assessment {
     /// Answers to check again: each answer (by question) that rests on an answer changed
     /// after it was given, with the answers whose change made it stale (see
     /// `assessment::stale`). Cleared for a question when its answer is confirmed or edited.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub check_again: BTreeMap<QuestionId, Vec<QuestionId>>,
+    /// (Boxed, as is `checked`, so a record stays small where it is passed by value.)
+    #[serde(default, skip_serializing_if = "nothing_to_check_again")]
+    pub check_again: Box<BTreeMap<QuestionId, Vec<QuestionId>>>,
     /// Which version of the rule catalogue checked the record when it was approved, and
     /// what it found then (see `assessment::catalogue`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked: Option<Checked>,
+    pub checked: Option<Box<Checked>>,
+}
+
+#[allow(clippy::borrowed_box)] // serde hands the field over as it is declared
+fn nothing_to_check_again(marks: &Box<BTreeMap<QuestionId, Vec<QuestionId>>>) -> bool {
+    marks.is_empty()
 }
 
 /// The rule catalogue that checked an approved record, and the findings it had then.
@@ -410,7 +416,7 @@ impl Assessment {
             impacts: Vec::new(),
             review_log: Vec::new(),
             handover: Vec::new(),
-            check_again: BTreeMap::new(),
+            check_again: Box::default(),
             checked: None,
         }
     }

@@ -1,6 +1,8 @@
-//! Fourteen whole assessments written for issue 15, as a practitioner would fill them in:
-//! six sound ones that a DPO would sign off, and eight with the kind of gaps real
-//! assessments have. Between them they cover every route (legitimate interests, a
+//! Twenty whole assessments, as a practitioner would fill them in: fourteen written for
+//! issue 15 (six sound ones that a DPO would sign off, and eight with the kind of gaps real
+//! assessments have) and six for issue 26 (two with thin reasoning, two reviews whose change
+//! makes earlier answers stale, a charity's trading company using the charity soft opt-in,
+//! and a sound reuse for a new purpose). Between them they cover every route (legitimate interests, a
 //! recognised legitimate interest, a public authority's task), every marketing channel
 //! (post, e-mail with the soft opt-in and the charity soft opt-in, text messages, live
 //! and automated calls, online advertising), special category and criminal offence data,
@@ -37,7 +39,7 @@ pub const CASES: &[Case] = &[
         covers: "direct marketing by e-mail under the soft opt-in, with real evidence",
         sound: true,
         build: bike_shop_email,
-        findings: &["pecr.sender-identity"],
+        findings: &[],
     },
     Case {
         key: "order-fraud-checks",
@@ -172,6 +174,72 @@ pub const CASES: &[Case] = &[
             "decision.yes-with-blockers",
             "scope.recognised.necessity-only",
         ],
+    },
+    Case {
+        key: "salon-texts-thin",
+        covers: "thin reasoning: \"Yes.\", \"Nothing.\", \"Meets PECR.\", codes unnamed (issue 26)",
+        sound: false,
+        build: salon_texts_thin,
+        findings: &[
+            "decision.factors-thin",
+            "decision.justification-thin",
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "necessity.thin",
+            "purpose.codes-unnamed",
+            "purpose.thin",
+        ],
+    },
+    Case {
+        key: "absence-reports-thin",
+        covers: "thin reasoning in the necessity test, expectations and impact (issue 26)",
+        sound: false,
+        build: absence_reports_thin,
+        findings: &[
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "expectations.thin",
+            "impact.thin",
+            "necessity.thin",
+        ],
+    },
+    Case {
+        key: "bike-shop-review-partners",
+        covers: "a review whose new purpose makes the answers resting on it stale (issue 26)",
+        sound: false,
+        build: bike_shop_review_partners,
+        findings: &[
+            "record.check-again",
+        ],
+    },
+    Case {
+        key: "references-review-dbs",
+        covers: "a review whose new kind of data makes the answers resting on it stale (issue 26)",
+        sound: false,
+        build: references_review_dbs,
+        findings: &[
+            "nature.contradicts-kinds-of-data",
+            "record.check-again",
+        ],
+    },
+    Case {
+        key: "charity-trading-company-email",
+        covers: "the charity soft opt-in relied on by its trading company, for its products (issue 26)",
+        sound: false,
+        build: charity_trading_company_email,
+        findings: &[
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "pecr.charity.sender",
+            "pecr.charity.trading",
+        ],
+    },
+    Case {
+        key: "alumni-mentoring-reuse",
+        covers: "reuse for a new purpose, each factor of Article 8A(2) weighed (issue 26)",
+        sound: true,
+        build: alumni_mentoring_reuse,
+        findings: &[],
     },
 ];
 
@@ -340,6 +408,8 @@ pub fn bike_shop_email() -> Assessment {
         .set_yes_no(Q::PecrSoftSimilar, Yes)
         .set_yes_no(Q::PecrRefusalAtCollection, Yes)
         .set_yes_no(Q::PecrRefusalEveryMessage, Yes)
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
         .set_text(Q::PecrEvidence, "Since 3 March 2025 our checkout page has shown, beside the e-mail address box: \"We'll e-mail you offers on similar bikes, parts and servicing. Untick this box if you'd rather not hear from us.\" Screenshots of each version of the page, with the date it went live, are kept in the marketing compliance folder on SharePoint. Every e-mail template has an unsubscribe link in the footer; a sample e-mail is filed with the screenshots. The e-mail platform logs the date each address was added.")
         .set_yes_no(Q::TriageReuse, No)
         .set_yes_no(Q::TriageAutomated, No)
@@ -1437,5 +1507,350 @@ pub fn claims_auto_decline() -> Assessment {
         ("Neil Hart", "Data Protection Officer"),
         ["2026-10-01", "2026-10-08", "2027-10-08"],
     );
+    a
+}
+
+// ---- issue 26: thin reasoning, stale answers, a charity's subsidiary, a reuse ---------
+
+/// A hair salon texts its clients offers, as a small business fills the form in alone:
+/// every box answered, and almost none with a reason.
+pub fn salon_texts_thin() -> Assessment {
+    let mut a = Assessment::new("salon-texts-thin");
+    a.set_text(Q::AboutTitle, "Text offers to clients")
+        .set_text(Q::AboutOrganisation, "Shear Style Ltd")
+        .set_text(Q::AboutDescription, "We text our clients offers on cuts, colours and treatments about once a month, using the mobile numbers they give us when they book.")
+        .set_choices(Q::AboutPeople, &[people::CUSTOMERS])
+        .set_choice(Q::AboutScale, scale::UNDER_1K)
+        .set_choices(Q::AboutData, &[data::CONTACT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT])
+        .set_text(Q::AboutRecipients, "No one outside the salon; our booking system sends the texts as our processor.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-01-10")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::DIRECT_MARKETING)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_choices(Q::TriageChannels, &[channels::SMS])
+        .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
+        .set_choice(Q::PecrSmsBasis, pecr_basis::SOFT_OPT_IN)
+        .set_yes_no(Q::PecrSoftSale, Yes)
+        .set_yes_no(Q::PecrSoftSimilar, Yes)
+        .set_yes_no(Q::PecrRefusalAtCollection, Yes)
+        .set_yes_no(Q::PecrRefusalEveryMessage, Yes)
+        .set_text(Q::PecrEvidence, "Since June 2025 our booking card has said: \"We'll text you offers on our treatments. Tick here if you'd rather we didn't.\" The cards are kept in the client files at the salon, and every text ends \"Reply STOP to opt out\".")
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To text clients who have had a treatment with us about offers on similar treatments, so that they book again.")
+        .set_text(Q::PurposeBenefit, "More bookings in the quiet weeks after Christmas and in the summer holidays.")
+        .set_text(Q::PurposeThirdParties, "None.")
+        .set_text(Q::PurposePublicBenefit, "None.")
+        .set_text(Q::PurposeImportance, "Important for a small salon: the quiet weeks are when we struggle to pay the rent.")
+        .set_text(Q::PurposeImpactIfNot, "Fewer bookings in the quiet weeks, and less work for our two part-time stylists.")
+        .set_text(Q::PurposeOutcome, "Offers.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "Consumer law: the offers are real, with their terms.")
+        .set_choice(Q::PurposeCodes, codes::YES)
+        .set_text(Q::PurposeCodesDetail, "Yes")
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "Clients read their texts; most never open e-mails from us.")
+        .set_text(Q::NecessityProportionate, "Yes.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::PERSONAL)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "They are clients who have booked and paid for treatments with us.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The booking card's words, quoted in the PECR evidence.")
+        .set_choice(Q::ExpWhen, collected::UNDER_2)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::FEEDBACK])
+        .set_text(Q::ExpEvidenceDetail, "Clients mention the offers when they book, and only two have replied STOP since June.")
+        .set_text(Q::ImpactPossible, "Clients may get texts they do not want.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "Reply STOP in every text, acted on the same day; no more than one text a month.")
+        .set_yes_no(Q::ImpactOptOut, Yes)
+        .set_text(Q::ImpactOptOutHow, "The box on the booking card, or reply STOP to any text.");
+    kept(&mut a, "Numbers stay on the list until a year after a client's last visit, or until they reply STOP.", true);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Meets PECR.")
+        .set_text(
+            Q::DecisionFactorsFor,
+            "Existing clients, similar treatments, STOP in every text.",
+        )
+        .set_text(Q::DecisionFactorsAgainst, "Nothing.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(
+            Q::SignOffObjections,
+            "A STOP reply or a word at the desk takes the number off the list the same day.",
+        )
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Jo Bright", "Owner"),
+        ("Sam Bright", "Director"),
+        ["2026-11-10", "2026-11-12", "2027-11-12"],
+    );
+    a.push_impact(impact(
+        "Clients receive texts they do not want",
+        (Possible, Minimal),
+        "Reply STOP; one text a month at most.",
+        (Remote, Minimal),
+    ));
+    a
+}
+
+/// A manufacturer tells line managers about each employee's sickness absence: the
+/// reasoning is there in places, and a word long elsewhere.
+pub fn absence_reports_thin() -> Assessment {
+    let mut a = Assessment::new("absence-reports-thin");
+    a.set_text(Q::AboutTitle, "Monthly absence reports to line managers")
+        .set_text(Q::AboutOrganisation, "Northfield Components Ltd")
+        .set_text(Q::AboutDescription, "Each month HR sends every line manager a report of their team's absence days in the month, with the number of spells of absence in the last twelve months. The reasons for absence are not included.")
+        .set_choices(Q::AboutPeople, &[people::EMPLOYEES])
+        .set_choice(Q::AboutScale, scale::UNDER_1K)
+        .set_choices(Q::AboutData, &[data::EMPLOYMENT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT, sources::OBSERVED])
+        .set_text(Q::AboutRecipients, "No one outside our organisation.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-02-01")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To let line managers see the absence of the people they manage each month, so that they can plan cover and hold return-to-work conversations under our absence policy.")
+        .set_text(Q::PurposeBenefit, "Shifts are covered, and managers hold the conversations our absence policy requires at the right time.")
+        .set_text(Q::PurposeThirdParties, "None.")
+        .set_text(Q::PurposePublicBenefit, "None.")
+        .set_text(Q::PurposeImportance, "Important: uncovered shifts stop the production line.")
+        .set_text(Q::PurposeImpactIfNot, "Managers would learn of absence patterns late, and return-to-work conversations would be missed.")
+        .set_text(Q::PurposeOutcome, "Absence is handled consistently and fairly under the policy.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "Equality Act 2010: disability-related absence is discussed with HR before any action.")
+        .set_choice(Q::PurposeCodes, codes::NONE_APPLY)
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "It helps.")
+        .set_text(Q::NecessityProportionate, "Days and spells only, no reasons, and only for a manager's own team.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::PROFESSIONAL)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "Staff.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The absence policy in the staff handbook says managers are told of their team's absence.")
+        .set_choice(Q::ExpWhen, collected::UNDER_1)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::CONSULTATION])
+        .set_text(Q::ExpEvidenceDetail, "The policy was agreed with the staff forum in March 2026.")
+        .set_text(Q::ImpactPossible, "None.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "N/A")
+        .set_yes_no(Q::ImpactOptOut, No)
+        .set_text(Q::ImpactOptOutWhyNot, "Managers need the absence of their whole team to plan cover; an employee who could opt out would leave gaps in the rota.");
+    kept(&mut a, "Reports are deleted from managers' inboxes after three months; HR keeps absence records for six years.", false);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Planning cover and following our own absence policy are legitimate interests of an employer; the report holds days and spells only, goes only to the employee's own manager, and staff were told of it in the policy, so their interests do not override ours.")
+        .set_text(Q::DecisionFactorsFor, "Cover planned in time; the policy applied consistently.")
+        .set_text(Q::DecisionFactorsAgainst, "Some employees may feel watched, especially those with long-term conditions.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "An employee who objects speaks to HR, who review whether their manager needs the report; we reply within a month.")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Ruth Adams", "HR Business Partner"),
+        ("Mark Ellis", "Operations Director"),
+        ["2026-11-15", "2026-11-18", "2027-11-18"],
+    );
+    a.push_impact(impact(
+        "A manager treats an employee unfairly because of their absence",
+        (Remote, Significant),
+        "HR reviews any action; reasons are never shown.",
+        (Remote, Minimal),
+    ));
+    a
+}
+
+/// Starts a review of an approved version: the approval, then the review under `key`,
+/// signed off again by the same people.
+fn review_of(mut approved: Assessment, key: &str) -> Assessment {
+    use lia::assessment::lifecycle::{approve, start_review};
+    let today = lia::assessment::Date::new(2026, 11, 22).unwrap();
+    approve(&mut approved, today).expect("the version reviewed was approvable");
+    let mut review = start_review(&approved, key, today);
+    review
+        .set_text(Q::SignOffCompletedDate, "2026-11-22")
+        .set_text(Q::SignOffApprovedName, "Helen Price")
+        .set_text(Q::SignOffApprovedRole, "Operations Director")
+        .set_text(Q::SignOffReviewDate, "2027-11-22")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    review
+}
+
+/// An edit as the session makes it: what it changes marks the answers resting on it.
+fn edited(mut a: Assessment, change: impl FnOnce(&mut Assessment)) -> Assessment {
+    let before = a.clone();
+    change(&mut a);
+    lia::assessment::stale::note_edit(&before, &mut a);
+    a
+}
+
+/// The bike shop's yearly review widens its e-mails to its partner brands' offers: the
+/// purpose changes, and the answers resting on it are marked to check again.
+pub fn bike_shop_review_partners() -> Assessment {
+    let review = review_of(bike_shop_email(), "bike-shop-review-partners");
+    edited(review, |a| {
+        a.set_text(Q::PurposeWhy, "To tell customers who have bought a bike or parts from us about offers on similar bikes, parts and servicing, and about offers from the brands we stock, once a month by e-mail.");
+    })
+}
+
+/// The hotel group's review adds criminal record checks for night managers: the data
+/// changes, and the nature, expectations, impact, screening and decision are to check
+/// again; its "no criminal offence data" now contradicts the kinds of data.
+pub fn references_review_dbs() -> Assessment {
+    let review = review_of(references(), "references-review-dbs");
+    edited(review, |a| {
+        a.set_choices(
+            Q::AboutData,
+            &[data::CONTACT, data::EMPLOYMENT, data::CRIMINAL],
+        );
+    })
+}
+
+/// The wildlife charity's trading company wants to e-mail the charity's supporters
+/// about its Christmas cards, relying on the charity soft opt-in.
+pub fn charity_trading_company_email() -> Assessment {
+    let mut a = charity_supporter_email();
+    a.id = "charity-trading-company-email".into();
+    a.set_text(Q::AboutTitle, "Christmas card offers to supporters")
+        .set_text(Q::AboutOrganisation, "Hedgerow Trust Trading Ltd")
+        .set_text(Q::AboutDescription, "Each November our trading company e-mails the charity's supporters its catalogue of Christmas cards and calendars. Its profits are given to the charity.")
+        .set_choice(Q::PecrCharitySender, charity_sender::SUBSIDIARY)
+        .set_choice(Q::PecrCharityAbout, charity_about::SUBSIDIARY)
+        .set_text(Q::PecrEvidence, "Since January 2026 the charity's donation form has said: \"We'd like to send you news of our work by e-mail. Tick here if you'd rather we didn't.\" Each version is filed in the supporter care folder with the date it went live.")
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
+        .set_text(Q::PurposeWhy, "To sell the charity's supporters our Christmas cards and calendars by e-mail each November, and so raise money that we give to the charity.")
+        .set_text(Q::DecisionJustification, "Supporters buy our cards every year, and each sale helps the charity they support; the e-mail is once a year and easy to stop.");
+    a
+}
+
+/// A university careers service reuses graduates' alumni contact details to invite them
+/// to mentor students, having weighed each factor of compatibility.
+pub fn alumni_mentoring_reuse() -> Assessment {
+    let mut a = Assessment::new("alumni-mentoring-reuse");
+    a.set_text(Q::AboutTitle, "Inviting graduates to mentor students")
+        .set_text(Q::AboutOrganisation, "University of Eastmoor")
+        .set_text(Q::AboutDescription, "The careers service e-mails graduates of the last ten years in engineering and business, using the alumni office's records, to invite them to mentor a final-year student for one term. Those who reply are matched with a student by a careers adviser.")
+        .set_choices(Q::AboutPeople, &[people::SUPPORTERS])
+        .set_choice(Q::AboutScale, scale::UNDER_10K)
+        .set_choices(Q::AboutData, &[data::CONTACT, data::EMPLOYMENT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT])
+        .set_text(Q::AboutRecipients, "No one outside the university. Students learn a mentor's name and job only once the mentor agrees.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-01-15")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::OTHER)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, Yes)
+        .set_text(Q::TriageReuseOriginal, "The alumni office keeps graduates' contact details and current jobs, which they update each year in its alumni survey, to keep them in touch with the university, relying on legitimate interests; its privacy notice says it will contact them about alumni events and ways to support students.")
+        .set_yes_no(Q::TriageReuseConsent, No)
+        .set_choice(Q::TriageReuseCompatible, compatible::ASSESSED)
+        .set_text(Q::TriageReuseLink, "Close: both purposes keep graduates in touch with the university, and supporting students is one the alumni notice names.")
+        .set_text(Q::TriageReuseContext, "Graduates gave the details to their own university, which they chose to stay in touch with; many already give talks to students.")
+        .set_text(Q::TriageReuseNature, "Names, e-mail addresses, course and current employer: no special category or criminal offence data.")
+        .set_text(Q::TriageReuseConsequences, "One e-mail inviting them to volunteer; nothing follows unless they reply.")
+        .set_text(Q::TriageReuseSafeguards, "Only the careers service sees the list; one invitation a year; a link to stop further invitations.")
+        .set_text(Q::TriageReuseAssessment, "Graduates were told the alumni office would contact them about ways to support students, and a mentoring invitation is such a way: the new purpose is compatible.")
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To invite recent graduates to mentor a final-year student in their field for one term, so that students hear about work from people a few years ahead of them.")
+        .set_text(Q::PurposeBenefit, "Students get advice from people in jobs they want; graduates can give something back.")
+        .set_text(Q::PurposeThirdParties, "Employers, who meet better-prepared graduates.")
+        .set_text(Q::PurposePublicBenefit, "Students from families without professional contacts get the advice others get from their parents.")
+        .set_text(Q::PurposeImportance, "Important: mentored students are more likely to be in graduate jobs a year after leaving, and the scheme is part of our access plan.")
+        .set_text(Q::PurposeImpactIfNot, "We could recruit mentors only through open calls on social media, which bring too few, and few from the fields students ask for.")
+        .set_text(Q::PurposeOutcome, "Graduates who wish to mentor are matched with a student; the others hear nothing more about it.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "PECR: the invitation is not marketing, and says who it is from and how to stop further invitations.")
+        .set_choice(Q::PurposeCodes, codes::NONE_APPLY)
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "The alumni records are the only list of graduates by subject and year, so only they let us invite people from the right fields.")
+        .set_text(Q::NecessityProportionate, "Graduates of the last ten years in two faculties, one e-mail a year, and only name, course and job used.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::BOTH)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "They are our graduates and members of our alumni network.")
+        .set_text(Q::ExpPastUse, "Alumni news, event invitations and appeals for student support.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The alumni privacy notice says we will contact them about alumni events and ways to support current students.")
+        .set_choice(Q::ExpWhen, collected::UNDER_1)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::RESEARCH])
+        .set_text(Q::ExpEvidenceDetail, "In our 2025 alumni survey, 61% said they would like to be asked to help students.")
+        .set_text(Q::ImpactPossible, "A graduate who does not wish to be contacted receives one e-mail they did not want.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "One invitation a year; a link to stop them; graduates who have asked not to be contacted are left out.")
+        .set_yes_no(Q::ImpactOptOut, Yes)
+        .set_text(Q::ImpactOptOutHow, "The link in the invitation, or a reply to the alumni office.");
+    kept(&mut a, "The careers service keeps the list only until the term's matching is done, then deletes it; mentors' details are kept for the term they mentor.", false);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Helping students into work is a clear interest of the university and of the students, shared by many graduates; the use is one graduates were told of, the data is limited and the invitation is easy to ignore or stop, so their interests do not override ours.")
+        .set_text(Q::DecisionFactorsFor, "Students' prospects; graduates were told; one e-mail a year.")
+        .set_text(Q::DecisionFactorsAgainst, "Some graduates may have forgotten the notice since they last updated their details.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "A graduate who objects is taken off the list at once and is not invited again; the alumni office replies within a week.")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Dr Amira Khan", "Head of Careers"),
+        ("Paul Reed", "Data Protection Officer"),
+        ["2026-11-05", "2026-11-09", "2027-11-09"],
+    );
+    a.push_impact(impact(
+        "A graduate receives an invitation they did not want",
+        (Possible, Minimal),
+        "One a year, and a link to stop them.",
+        (Remote, Minimal),
+    ));
     a
 }

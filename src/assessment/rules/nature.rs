@@ -19,6 +19,17 @@ fn said_or_seen_yes(c: &Ctx, q: Q) -> bool {
     }
 }
 
+/// `q` if it is shown; else `before`, the question to answer first (a condition is
+/// asked for once the data is confirmed as special category or criminal offence data,
+/// not while it is only suggested).
+fn shown_or(c: &Ctx, q: Q, before: Q) -> Q {
+    if c.is_visible(q) {
+        q
+    } else {
+        before
+    }
+}
+
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "nature.special-category.no-condition",
@@ -31,7 +42,7 @@ pub(super) const RULES: &[Rule] = &[
             let condition = c.choice(Q::NatureArt9);
             when(
                 said_or_seen_yes(c, Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
-                Q::NatureArt9,
+                shown_or(c, Q::NatureArt9, Q::NatureSpecial),
             )
         },
     },
@@ -98,7 +109,7 @@ pub(super) const RULES: &[Rule] = &[
             let condition = c.choice(Q::NatureArt10);
             when(
                 said_or_seen_yes(c, Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
-                Q::NatureArt10,
+                shown_or(c, Q::NatureArt10, Q::NatureCriminal),
             )
         },
     },
