@@ -111,8 +111,9 @@ impl std::fmt::Display for SendRefusal {
             ),
             SendRefusal::CheckAgain(n) => write!(
                 f,
-                "It cannot be sent for approval yet: {n} answer{} rest on an answer that changed after they were given. Check each one again (it is marked \"Check again\"), then send it.",
-                if *n == 1 { "" } else { "s" }
+                "{n} answer{} on an answer that changed after {} given. Check each one again (marked \"Check again\"), then send it.",
+                if *n == 1 { " rests" } else { "s rest" },
+                if *n == 1 { "it was" } else { "they were" }
             ),
         }
     }
