@@ -460,7 +460,7 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "review_log",
                 "handover",
                 "check_again",
-                "checked"
+                "rules_version"
             ]
         }
     );

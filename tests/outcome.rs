@@ -394,64 +394,55 @@ fn approval_records_the_catalogue_that_checked_it_outside_the_approved_content()
     a.answers.clear(Q::SignOffApprovedDate);
     let before = content_digest(&a);
     approve(&mut a, TODAY).unwrap();
-    let checked = a.checked.clone().expect("stamped when approved");
-    assert_eq!(checked.rules, CATALOGUE_VERSION);
-    assert!(checked.findings.is_empty(), "{:?}", checked.findings);
+    assert_eq!(a.rules_version, Some(CATALOGUE_VERSION));
     assert_eq!(
         content_digest(&a),
         before,
-        "the stamp is not approved content"
+        "the version is not approved content"
     );
     // A review is checked afresh.
-    assert_eq!(start_review(&a, "r", TODAY).checked, None);
+    assert_eq!(start_review(&a, "r", TODAY).rules_version, None);
 }
 
 #[test]
 fn a_record_approved_under_an_earlier_catalogue_says_what_is_new() {
-    use lia::assessment::catalogue::since_checked;
-    use lia::assessment::Checked;
+    use lia::assessment::catalogue::{since_checked, CATALOGUE_VERSION};
     use lia::assessment::Evaluation;
     let mut a = base();
     a.status = Status::Approved;
-    // Today's rules find two things in it.
+    // Today's rules find three things in it from rules new in version 2, and one older.
     a.set_text(Q::DecisionFactorsAgainst, "Nothing.")
+        .set_yes_no(Q::ImpactObject, Yes)
         .answers
         .clear(Q::AboutRetention);
     let findings = outcome(&a, Some(TODAY)).findings;
-    // Approved under version 1, with no findings then: both are new.
-    a.checked = Some(Box::new(Checked {
-        rules: 1,
-        findings: Vec::new(),
-    }));
+    assert!(findings.iter().any(|f| f.id == "impact.likely-objection"));
+    // Approved under version 1: the three are new, the older rule's finding is not.
+    a.rules_version = Some(1);
     let note = since_checked(&a, &findings).expect("new findings");
+    let mut new = note.new.clone();
+    new.sort();
     assert_eq!(
-        note.new,
-        ["record.retention-missing", "decision.factors-thin"]
+        new,
+        [
+            "decision.factors-thin",
+            "decision.yes-against-reading",
+            "record.retention-missing"
+        ]
     );
     assert_eq!(
         note.sentence(),
-        "Checked with an earlier version of the rules (version 1, this is version 2): 2 new findings."
+        "Checked with an earlier version of the rules (version 1, this is version 2): 3 new findings."
     );
     assert_eq!(Evaluation::of(&a, Some(TODAY)).since_checked, Some(note));
-    // One it had then is not new.
-    a.checked = Some(Box::new(Checked {
-        rules: 1,
-        findings: vec!["decision.factors-thin".into()],
-    }));
-    assert_eq!(
-        since_checked(&a, &findings).map(|n| n.new),
-        Some(vec!["record.retention-missing"])
-    );
-    // Checked by today's catalogue: nothing to say.
-    a.checked = Some(Box::new(Checked {
-        rules: lia::assessment::catalogue::CATALOGUE_VERSION,
-        findings: Vec::new(),
-    }));
-    assert_eq!(since_checked(&a, &findings), None);
-    // Approved before records kept the version: the rules added since version 1 count.
-    a.checked = None;
+    // Approved before records kept the version: version 1.
+    a.rules_version = None;
     assert_eq!(since_checked(&a, &findings).map(|n| n.version), Some(1));
+    // Checked by today's catalogue: nothing to say.
+    a.rules_version = Some(CATALOGUE_VERSION);
+    assert_eq!(since_checked(&a, &findings), None);
     // A draft is checked by today's rules as it is written.
+    a.rules_version = Some(1);
     a.status = Status::Draft;
     assert_eq!(since_checked(&a, &findings), None);
 }

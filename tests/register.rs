@@ -834,7 +834,7 @@ fn a_record_checked_with_an_earlier_version_of_the_rules_says_so() {
     approve(&mut a, today()).unwrap();
     assert_eq!(Row::of(&a, today()).rules_note, None);
     // As approved before this version: no stamp, and no retention period recorded.
-    a.checked = None;
+    a.rules_version = None;
     a.answers.clear(Q::AboutRetention);
     assert_eq!(
         Row::of(&a, today()).rules_note.as_deref(),

@@ -168,7 +168,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         review_log,
         handover,
         check_again,
-        checked,
+        rules_version,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -179,7 +179,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "review_log", review_log, &b.review_log);
     note(&mut out, "handover", handover, &b.handover);
     note(&mut out, "check_again", check_again, &b.check_again);
-    note(&mut out, "checked", checked, &b.checked);
+    note(&mut out, "rules_version", rules_version, &b.rules_version);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());
@@ -2297,7 +2297,7 @@ case!(
     "record.check-again",
     // The purpose changed after the expectations were answered.
     trigger: with(base(), |a| {
-        a.check_again.insert(Q::ExpObvious, vec![Q::PurposeWhy]);
+        a.check_again.push((Q::ExpObvious, Q::PurposeWhy));
     }),
     // Confirmed as it stands.
     near_miss: |a| {
@@ -2309,7 +2309,7 @@ case!(
     check_again_only_for_answers_shown,
     "record.check-again",
     trigger: with(base(), |a| {
-        a.check_again.insert(Q::NatureChildrenProtection, vec![Q::AboutPeople]);
+        a.check_again.push((Q::NatureChildrenProtection, Q::AboutPeople));
         a.set_yes_no(Q::NatureChildren, Yes)
             .set_text(Q::NatureChildrenProtection, "Only HR sees the details, and only in an emergency.");
     }),

@@ -1510,11 +1510,7 @@ fn in_a_draft_only_answers_given_before_the_change_are_marked() {
     change_purpose(&mut s, "To do a third thing.", T0 + 3.0);
     assert_eq!(marked(&s), [Q::ExpObvious]);
     assert_eq!(
-        s.open()
-            .unwrap()
-            .check_again
-            .get(&Q::ExpObvious)
-            .map(Vec::as_slice),
-        Some(&[Q::PurposeWhy][..])
+        s.open().unwrap().changed_under(Q::ExpObvious),
+        [Q::PurposeWhy]
     );
 }

@@ -1,11 +1,11 @@
-//! The rule catalogue's version, which an approved record keeps (`Assessment::checked`),
+//! The rule catalogue's version, which an approved record keeps (`Assessment::rules_version`),
 //! so a record approved under an earlier version that now gets new findings says so; and
 //! docs/rules.md, rendered from the rules themselves so the documentation cannot drift
 //! from the code (a test compares the two).
 
 use std::fmt::Write;
 
-use super::model::{Assessment, Checked, Status};
+use super::model::{Assessment, Status};
 use super::questions::Section;
 use super::rules::{catalogue, Finding, Severity, Weight};
 
@@ -68,17 +68,6 @@ pub fn follows(version: u32) -> &'static str {
         .map_or("an unknown version of the sources", |(_, f)| f)
 }
 
-/// Records on the approved record which catalogue checked it and what it found.
-pub fn stamp(a: &mut Assessment, findings: &[Finding]) {
-    let mut ids: Vec<String> = findings.iter().map(|f| f.id.to_string()).collect();
-    ids.sort();
-    ids.dedup();
-    a.checked = Some(Box::new(Checked {
-        rules: CATALOGUE_VERSION,
-        findings: ids,
-    }));
-}
-
 /// An approved record checked under an earlier version of the rules that now gets
 /// findings it did not: which version, and the new findings' ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,28 +90,22 @@ impl SinceChecked {
 }
 
 /// For an approved record checked under an earlier catalogue (a record approved before
-/// records kept the version counts as version 1): the findings it gets now that it did
-/// not then. What it had then is what it recorded; a record that recorded nothing counts
-/// as new only the findings of rules added or widened since its version.
+/// records kept the version counts as version 1): its findings from rules added, or
+/// widened to find more, since that version (`NEW_IN`). A finding of a widened rule that
+/// the record also had then is counted too: the catalogue does not keep what each
+/// record was found to have, only which rules are new.
 pub fn since_checked(a: &Assessment, findings: &[Finding]) -> Option<SinceChecked> {
     if a.status != Status::Approved {
         return None;
     }
-    let version = a.checked.as_ref().map_or(1, |c| c.rules);
-    if version >= CATALOGUE_VERSION {
-        return None;
-    }
-    let added_since = |id: &str| {
-        NEW_IN
-            .iter()
-            .any(|(v, ids)| *v > version && ids.contains(&id))
-    };
+    let version = a.rules_version.unwrap_or(1);
     let mut new: Vec<&'static str> = findings
         .iter()
         .map(|f| f.id)
-        .filter(|id| match &a.checked {
-            Some(c) => !c.findings.iter().any(|had| had == id),
-            None => added_since(id),
+        .filter(|id| {
+            NEW_IN
+                .iter()
+                .any(|(v, ids)| *v > version && ids.contains(id))
         })
         .collect();
     new.dedup();

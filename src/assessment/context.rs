@@ -26,12 +26,13 @@ impl Suggestion {
     /// the reports): "Suggested: No, because none of the kinds of data you selected is
     /// special category data." Never as an answer.
     pub fn sentence(&self) -> String {
-        let mut chars = self.reason.chars();
-        let reason = match chars.next() {
-            Some(first) => first.to_lowercase().chain(chars).collect::<String>(),
-            None => String::new(),
-        };
-        format!("Suggested: {}, because {reason}", self.answer.label())
+        // The reasons all begin with an ASCII capital (no Unicode case tables needed).
+        let (first, rest) = self.reason.split_at(self.reason.len().min(1));
+        format!(
+            "Suggested: {}, because {}{rest}",
+            self.answer.label(),
+            first.to_ascii_lowercase()
+        )
     }
 }
 
@@ -99,11 +100,9 @@ impl<'a> Ctx<'a> {
         Visibility {
             visible: self.visible.clone(),
             suggested: self.suggested.clone(),
-            check_again: self
-                .assessment
-                .check_again
-                .keys()
-                .map(|q| (*q, self.marked(*q).to_vec()))
+            check_again: QuestionId::ALL
+                .iter()
+                .map(|q| (*q, self.marked(*q)))
                 .filter(|(_, changed)| !changed.is_empty())
                 .collect(),
         }
@@ -208,14 +207,15 @@ impl<'a> Ctx<'a> {
 
     /// The questions whose answer changed after `q`'s answer was given, while `q` is
     /// shown and answered: its answer is to be checked again (`assessment::stale`).
-    pub fn marked(&self, q: QuestionId) -> &'a [QuestionId] {
+    pub fn marked(&self, q: QuestionId) -> Vec<QuestionId> {
         let answered = self.answer(q).is_some()
             || (q == QuestionId::ImpactList
                 && self.is_visible(q)
                 && !self.assessment.impacts.is_empty());
-        match self.assessment.check_again.get(&q) {
-            Some(changed) if answered => changed,
-            _ => &[],
+        if answered {
+            self.assessment.changed_under(q)
+        } else {
+            Vec::new()
         }
     }
 

@@ -50,8 +50,8 @@ pub fn content(a: &Assessment) -> Assessment {
     c.status = Status::Draft;
     c.review_log.clear();
     c.handover.clear();
-    // Stamped when approved, after the content was sent (`catalogue::stamp`).
-    c.checked = None;
+    // Recorded when approved, after the content was sent (`lifecycle::approve`).
+    c.rules_version = None;
     for q in APPROVAL_ANSWERS {
         c.answers.clear(q);
     }

@@ -372,32 +372,21 @@ pub struct Assessment {
     /// once made (see `crate::handover`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handover: Vec<Round>,
-    /// Answers to check again: each answer (by question) that rests on an answer changed
-    /// after it was given, with the answers whose change made it stale (see
-    /// `assessment::stale`). Cleared for a question when its answer is confirmed or edited.
-    /// (Boxed, as is `checked`, so a record stays small where it is passed by value.)
+    /// Answers to check again: pairs of an answer (by question) that rests on an answer
+    /// changed after it was given, and that changed answer (see `assessment::stale`).
+    /// Cleared for a question when its answer is confirmed or edited. (Boxed, so a
+    /// record stays small where it is passed by value.)
     #[serde(default, skip_serializing_if = "nothing_to_check_again")]
-    pub check_again: Box<BTreeMap<QuestionId, Vec<QuestionId>>>,
-    /// Which version of the rule catalogue checked the record when it was approved, and
-    /// what it found then (see `assessment::catalogue`).
+    pub check_again: Box<Vec<(QuestionId, QuestionId)>>,
+    /// The version of the rule catalogue that checked the record when it was approved
+    /// (see `assessment::catalogue`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked: Option<Box<Checked>>,
+    pub rules_version: Option<u32>,
 }
 
 #[allow(clippy::borrowed_box)] // serde hands the field over as it is declared
-fn nothing_to_check_again(marks: &Box<BTreeMap<QuestionId, Vec<QuestionId>>>) -> bool {
+fn nothing_to_check_again(marks: &Box<Vec<(QuestionId, QuestionId)>>) -> bool {
     marks.is_empty()
-}
-
-/// The rule catalogue that checked an approved record, and the findings it had then.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Checked {
-    /// `catalogue::CATALOGUE_VERSION` when it was approved.
-    pub rules: u32,
-    /// The ids of the findings it had then, sorted.
-    #[serde(default)]
-    pub findings: Vec<String>,
 }
 
 fn first_version() -> u32 {
@@ -417,14 +406,23 @@ impl Assessment {
             review_log: Vec::new(),
             handover: Vec::new(),
             check_again: Box::default(),
-            checked: None,
+            rules_version: None,
         }
     }
 
     /// The answer to `q` is confirmed as it stands: it is no longer to be checked again.
     pub fn confirm(&mut self, q: QuestionId) -> &mut Self {
-        self.check_again.remove(&q);
+        self.check_again.retain(|(marked, _)| *marked != q);
         self
+    }
+
+    /// The answers whose change marked `q` to be checked again (none if it is not marked).
+    pub fn changed_under(&self, q: QuestionId) -> Vec<QuestionId> {
+        self.check_again
+            .iter()
+            .filter(|(marked, _)| *marked == q)
+            .map(|(_, changed)| *changed)
+            .collect()
     }
 
     /// The name the user gave it, or a placeholder.

@@ -48,18 +48,18 @@ pub fn note_edit(before: &Assessment, after: &mut Assessment) {
     if changed.is_empty() {
         return;
     }
-    for q in &changed {
-        after.check_again.remove(q);
-    }
+    after
+        .check_again
+        .retain(|(marked, _)| !changed.contains(marked));
     for question in QUESTIONS {
         let dependent = question.id;
         if changed.contains(&dependent) || !answered(after, dependent) {
             continue;
         }
         for foundation in question.rests_on.iter().filter(|f| changed.contains(f)) {
-            let marks = after.check_again.entry(dependent).or_default();
-            if !marks.contains(foundation) {
-                marks.push(*foundation);
+            let mark = (dependent, *foundation);
+            if !after.check_again.contains(&mark) {
+                after.check_again.push(mark);
             }
         }
     }
@@ -111,7 +111,7 @@ mod tests {
             "To send the contacts our newsletter.",
         );
         note_edit(&before, &mut after);
-        let marked: Vec<QuestionId> = after.check_again.keys().copied().collect();
+        let marked: Vec<QuestionId> = after.check_again.iter().map(|(q, _)| *q).collect();
         assert!(marked.contains(&QuestionId::NecessityProportionate));
         assert!(marked.contains(&QuestionId::ExpObvious));
         assert!(marked.contains(&QuestionId::ImpactList));
@@ -121,8 +121,8 @@ mod tests {
         assert!(!marked.contains(&QuestionId::SignOffCompletedName));
         assert!(after
             .check_again
-            .values()
-            .all(|c| c == &[QuestionId::PurposeWhy]));
+            .iter()
+            .all(|(_, c)| *c == QuestionId::PurposeWhy));
     }
 
     #[test]
@@ -143,7 +143,7 @@ mod tests {
         let marked = changed.clone();
         changed.set_text(QuestionId::ExpPastUse, "Never used before.");
         note_edit(&marked, &mut changed);
-        assert!(!changed.check_again.contains_key(&QuestionId::ExpPastUse));
-        assert!(changed.check_again.contains_key(&QuestionId::ExpObvious));
+        assert!(changed.changed_under(QuestionId::ExpPastUse).is_empty());
+        assert!(!changed.changed_under(QuestionId::ExpObvious).is_empty());
     }
 }

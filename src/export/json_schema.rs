@@ -131,15 +131,19 @@ fn assessment() -> Value {
             "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." },
             "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." },
             "check_again": {
-                "type": "object",
-                "propertyNames": { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() },
-                "additionalProperties": { "type": "array", "items": { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() } },
-                "description": "Answers to check again, by question, each with the questions whose answers changed after it was given. Written only when not empty."
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() },
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() }
+                    ],
+                    "items": false,
+                    "minItems": 2
+                },
+                "description": "Answers to check again: pairs of the question whose answer is to be checked and the question whose answer changed after it was given. Written only when not empty."
             },
-            "checked": object(&["rules"], json!({
-                "rules": u32_schema("The version of the rule catalogue that checked it when it was approved."),
-                "findings": { "type": "array", "items": { "type": "string" }, "description": "The ids of the findings it had then, sorted." }
-            }))
+            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then).")
         }),
     )
 }

@@ -158,7 +158,7 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of`, `reviewed`, `review_log`, `handover`, `check_again` and `checked`, which are left \
+         writes all of them except `review_of`, `reviewed`, `review_log`, `handover`, `check_again` and `rules_version`, which are left \
          out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
@@ -232,16 +232,16 @@ fn assessment(out: &mut String) {
         out,
         &[
             "`check_again`",
-            "object, optional",
-            "Answers to check again: each key a question whose answer rests on answers that changed after it was given, each value the keys of those questions. An answer is confirmed (and its key removed) by changing it or confirming it as it stands. While any shown answer is listed the record cannot be sent for approval or approved.",
+            "list of pairs of question keys, optional",
+            "Answers to check again: each pair is a question whose answer rests on an answer that changed after it was given, and that question. An answer is confirmed (and its pairs removed) by changing it or confirming it as it stands. While any shown answer is listed the record cannot be sent for approval or approved.",
         ],
     );
     row(
         out,
         &[
-            "`checked`",
-            "object, optional",
-            "Written when it is approved: `rules`, the version of the rule catalogue that checked it, and `findings`, the ids of the findings it had then. A record approved under an earlier version that now gets new findings says so. Not part of the content an approval is bound to.",
+            "`rules_version`",
+            "whole number, optional",
+            "Written when it is approved: the version of the rule catalogue that checked it. A record approved under an earlier version that now gets findings from rules added since says so. Not part of the content an approval is bound to.",
         ],
     );
     out.push('\n');

@@ -25,7 +25,7 @@ pub(super) const RULES: &[Rule] = &[Rule {
             .copied()
             .filter(|q| {
                 let on = c.marked(*q);
-                for f in on {
+                for f in &on {
                     if !changed.contains(f) {
                         changed.push(*f);
                     }

@@ -76,7 +76,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Record,
         section: Section::Decision,
-        message: "You decided you can rely on legitimate interests although the reading is borderline or unlikely. Say in the justification why your interests still take priority over the concerns found: the more significant the risks, the more compelling the justification must be, and in a borderline call another lawful basis may be safer.",
+        message: "You decided yes although the reading is borderline or unlikely. Say in the justification why your interests still take priority over the concerns found: the more significant the risks, the more compelling it must be.",
         source: ICO_OUTCOME,
         check: |c| {
             let decided_yes = c.choice(Q::DecisionRely) == Some(decision::YES);

@@ -88,7 +88,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Borderline,
         section: Section::Expectations,
-        message: "You say your purpose and method are obvious or widely understood, but give no evidence of it and nothing people were told that would make them expect it. That something is common practice does not on its own show that people expect it: add evidence (feedback, research or consultation) or say what people were told.",
+        message: "You say the purpose and method are obvious or widely understood, but give no evidence and nothing people were told. Common practice alone does not show that people expect it: add evidence, or what they were told.",
         source: ICO_EXPECTATIONS_EDPB,
         check: |c| {
             let told = c.has_text(Q::ExpTold) || c.has_text(Q::ExpThirdPartyTold);

@@ -177,7 +177,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Borderline,
         section: Section::Nature,
-        message: "You said the data is not about children or other vulnerable people, but what you describe suggests people whose circumstances can make them vulnerable (such as social housing tenants, benefit claimants, patients or people in debt). Reconsider the answer: if some of them are vulnerable, their interests weigh more heavily and need extra care.",
+        message: "You said the data is not about vulnerable people, but what you describe suggests people whose circumstances can make them vulnerable (such as social housing tenants, benefit claimants, patients or people in debt). Reconsider: their interests weigh more heavily.",
         source: ICO_NATURE,
         check: |c| {
             if !c.is_no(Q::NatureChildren) {

@@ -168,7 +168,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Against,
         section: Section::Triage,
-        message: "The soft opt-in covers marketing of your own similar products and services only. Messages to raise awareness of your brand, or news about your organisation and what it does, are not about a product or service: send them only to people who consented.",
+        message: "The soft opt-in covers marketing of your own similar products and services only. Brand awareness, or news about your organisation and what it does, is not a product or service: send it only with consent.",
         source: PECR_SOFT_B,
         check: |c| {
             let channels = relying_on(c, pecr_basis::SOFT_OPT_IN);
@@ -191,7 +191,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Borderline,
         section: Section::Triage,
-        message: "The soft opt-in needs the contact details to have been obtained in the course of a sale, or negotiations for a sale, of a product or service to the person; delivering a service is not the test. Check that each person bought, or negotiated to buy, from you (a service given free, or as a duty, may not count), and record how.",
+        message: "The soft opt-in needs the details to have been obtained in the course of a sale, or negotiations for a sale, to the person; delivering a service is not the test. Check that each person bought or negotiated to buy (a free service may not count).",
         source: PECR_SOFT_A,
         check: |c| {
             if relying_on(c, pecr_basis::SOFT_OPT_IN).is_empty() {
@@ -327,7 +327,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Borderline,
         section: Section::Triage,
-        message: "The messages promote a trading subsidiary's products or services. The charity soft opt-in needs the sole purpose of each message to be furthering the charity's charitable purposes; selling a company's goods is a purpose of its own, even when the profits go to the charity. Keep these messages to people who consented, or record why their sole purpose furthers the charitable purposes.",
+        message: "The messages promote a trading subsidiary's products. The charity soft opt-in needs each message's sole purpose to be furthering the charitable purposes; selling a company's goods is a purpose of its own, even if the profits go to the charity. Send these with consent, or record why they qualify.",
         source: PECR_CHARITY,
         check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::SUBSIDIARY),
     },
@@ -423,7 +423,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Borderline,
         section: Section::Triage,
-        message: "A tracking pixel or a personalised link stores or reads information on people's devices, which PECR allows only with their consent unless an exception applies. The exceptions are narrow (the one for statistics is about improving a service the person uses), so check whether one applies and record it; if none does, get consent for the tracking or switch it off.",
+        message: "Tracking pixels and personalised links store or read information on people's devices, which PECR allows only with consent unless a narrow exception applies. Record the exception if one does; otherwise get consent for the tracking or switch it off.",
         source: PECR_TRACKING,
         check: |c| {
             when(

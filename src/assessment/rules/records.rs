@@ -30,7 +30,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Record,
         section: Section::About,
-        message: "Say whether another organisation will handle the data for you, and whether the data will go outside the UK. Each needs safeguards of its own: a contract with each processor, and a lawful route for each transfer.",
+        message: "Say whether another organisation will handle the data for you, and whether the data will go outside the UK: each needs a safeguard of its own (a contract, a lawful route).",
         source: PROCESSORS,
         check: |c| {
             let open: Vec<Q> = [Q::AboutProcessors, Q::AboutTransfers]
@@ -70,7 +70,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Record,
         section: Section::About,
-        message: "Data may go outside the UK only if the transfer is approved by regulations, made with appropriate safeguards (such as the IDTA) or covered by an exception. Identify which applies before the transfer, or keep the data in the UK.",
+        message: "Data may go outside the UK only if the transfer is approved by regulations, has appropriate safeguards (such as the IDTA) or falls under an exception. Identify which, or keep the data in the UK.",
         source: TRANSFERS,
         check: |c| {
             when(

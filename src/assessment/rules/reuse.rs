@@ -71,7 +71,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Borderline,
         section: Section::Triage,
-        message: "A compatibility assessment must take into account each factor Article 8A(2) lists: the link between the purposes, the context and your relationship with the people, the nature of the data, the possible consequences and the safeguards. Answer each one, then weigh them against what people were told when you collected the data.",
+        message: "Record each factor Article 8A(2) says a compatibility assessment must take into account (the link between the purposes, the context and your relationship with the people, the nature of the data, the consequences and the safeguards), and weigh them against what people were told.",
         source: REUSE,
         check: |c| {
             if !reused(c) || !c.choice(Q::TriageReuseCompatible).is_some_and(|k| compatible::ASSESSMENT.contains(&k)) {

@@ -32,22 +32,22 @@ const PURPOSE: &Asks = &[
     ),
 ];
 const NECESSITY: &Asks = &[
-    (Q::NecessityHelpsHow, "how the processing actually helps you achieve the purpose"),
+    (
+        Q::NecessityHelpsHow,
+        "how it actually helps achieve the purpose",
+    ),
     (
         Q::NecessityProportionate,
-        "why the processing is proportionate to the purpose and not a sledgehammer to crack a nut: what data, about whom, how often",
+        "why it is proportionate: what data, about whom, how often",
     ),
-    (Q::NecessityAlternatives, "why each less intrusive alternative is not reasonable"),
-];
-const NATURE: &Asks = &[(
-    Q::NatureChildrenProtection,
-    "how the processing is in their best interests and what extra care you take",
-)];
-const EXPECTATIONS: &Asks = &[
     (
-        Q::ExpRelationshipNature,
-        "what the relationship is, and how you have used their data in it",
+        Q::NecessityAlternatives,
+        "why each less intrusive alternative is not reasonable",
     ),
+];
+const NATURE: &Asks = &[(Q::NatureChildrenProtection, "what extra care you take")];
+const EXPECTATIONS: &Asks = &[
+    (Q::ExpRelationshipNature, "what the relationship is"),
     (
         Q::ExpTold,
         "what you told people when you collected the data",
@@ -58,13 +58,10 @@ const EXPECTATIONS: &Asks = &[
     ),
 ];
 const IMPACT: &Asks = &[
-    (
-        Q::ImpactPossible,
-        "the possible impacts on people, whether or not they support your conclusion",
-    ),
+    (Q::ImpactPossible, "the possible impacts on people"),
     (
         Q::ImpactSafeguardsDetail,
-        "each safeguard and how it reduces the impact, or why none is needed",
+        "each safeguard and what it reduces",
     ),
     (
         Q::ImpactOptOutWhyNot,
@@ -72,10 +69,13 @@ const IMPACT: &Asks = &[
     ),
 ];
 const DECISION: &Asks = &[
-    (Q::DecisionFactorsFor, "each factor in favour of the processing"),
+    (
+        Q::DecisionFactorsFor,
+        "each factor in favour of the processing",
+    ),
     (
         Q::DecisionFactorsAgainst,
-        "every factor against the processing, even small ones: record all the relevant factors, whether or not they support your conclusion",
+        "every factor against it, even small ones",
     ),
 ];
 const JUSTIFICATION: &Asks = &[(
@@ -128,7 +128,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Warning,
         weight: Record,
         section: Section::Purpose,
-        message: "Some answers to the purpose test give no reason. The ICO asks you to be as specific as possible about the benefits, how important they are and what would happen without the processing: a word or two does not show a legitimate interest.",
+        message: "Some answers to the purpose test give no reason. Be as specific as possible about the benefits, how important they are and what would happen without the processing.",
         source: ICO_PURPOSE,
         check: |c| {
             // For marketing and intra-group transfers, `purpose.fuller-lia-needed` asks
@@ -161,7 +161,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Blocker,
         weight: Borderline,
         section: Section::Necessity,
-        message: "The necessity test gives no reasons. The ICO asks how the processing actually helps, whether it is proportionate or a sledgehammer to crack a nut, and why any less intrusive way is not reasonable: without the reasons the processing is not shown to be necessary.",
+        message: "The necessity test gives no reasons: how the processing helps, why it is proportionate and not a sledgehammer to crack a nut, and why a less intrusive way is not reasonable. Without them it is not shown to be necessary.",
         source: ICO_NECESSITY,
         check: |c| thin_answers(c, NECESSITY),
     },
