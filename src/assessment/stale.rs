@@ -1,5 +1,5 @@
 //! Answers a change has made stale. The question bank declares what each answer rests on
-//! (`Question::rests_on`: the balancing test rests on whose data it is, which data and
+//! (`Question::rests_on`, `Basis::questions`: the balancing test rests on whose data it is, which data and
 //! why, for example). When an answer changes after answers resting on it were given,
 //! those are marked "check again" (`Assessment::check_again`), naming what changed; the
 //! user confirms each one (as it is, or by changing it) and the mark goes. The ICO: keep
@@ -56,7 +56,12 @@ pub fn note_edit(before: &Assessment, after: &mut Assessment) {
         if changed.contains(&dependent) || !answered(after, dependent) {
             continue;
         }
-        for foundation in question.rests_on.iter().filter(|f| changed.contains(f)) {
+        for foundation in question
+            .rests_on
+            .questions()
+            .iter()
+            .filter(|f| changed.contains(f))
+        {
             let mark = (dependent, *foundation);
             if !after.check_again.contains(&mark) {
                 after.check_again.push(mark);

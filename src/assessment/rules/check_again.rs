@@ -17,7 +17,7 @@ pub(super) const RULES: &[Rule] = &[Rule {
     weight: Record,
     section: Section::SignOff,
     message: "Some answers rest on an answer that changed after they were given. Check each one again: confirm it still holds, or change it. Revisit the assessment whenever the purpose, nature or context of the processing changes.",
-    source: ICO_NEXT,
+    source: &ICO_NEXT,
     check: |c| {
         let mut changed: Vec<Q> = Vec::new();
         let marked: Vec<Q> = Q::ALL

@@ -14,7 +14,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Dpia,
         message: "The screening shows processing likely to result in a high risk, so a DPIA is required before you start, whatever your lawful basis (a recognised legitimate interest too). Do it and record its date and reference; it can also serve as your LIA.",
-        source: ICO_DPIA_LIST,
+        source: &ICO_DPIA_LIST,
         check: |c| {
             let screening = Screening::of(c);
             if screening.triggers.is_empty() || c.is_yes(Q::DpiaDone) {
@@ -35,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Dpia,
         message: "Some DPIA screening questions are answered \"not sure\". Find out: if any of them is a yes, a DPIA may be required.",
-        source: ICO_DPIA_LIST,
+        source: &ICO_DPIA_LIST,
         check: |c| {
             let unsure = Screening::of(c).unsure;
             if unsure.is_empty() {
@@ -51,7 +51,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Dpia,
         message: "You have done a DPIA, but its record here is incomplete. Record when it was completed and its reference, so a reviewer can find it.",
-        source: ICO_DPIA_LINK,
+        source: &ICO_DPIA_LINK,
         check: |c| {
             if !c.is_yes(Q::DpiaDone) {
                 return None;
@@ -80,7 +80,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Dpia,
         message: "Some screening answers are still only suggestions from your earlier answers, not your own, so the screening result is not known yet. Confirm or change each: a yes you confirm may mean a DPIA is required.",
-        source: SUGGESTIONS,
+        source: &SUGGESTIONS,
         check: |c| unconfirmed_suggestions(c, Section::Dpia, &CRITERIA),
     },
 ];

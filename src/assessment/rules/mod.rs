@@ -150,7 +150,7 @@ pub struct Rule {
     pub section: Section,
     /// What is wrong and what to do, in plain English.
     pub message: &'static str,
-    pub source: Source,
+    pub source: &'static Source,
     pub check: fn(&Ctx) -> Option<Hit>,
 }
 
@@ -167,7 +167,7 @@ pub struct Finding {
     /// Specific to this assessment, e.g. which impact or which channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// Every rule, grouped by area in the order of the assessment.

@@ -130,7 +130,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Marketing e-mails and text messages to individuals need their consent, unless a soft opt-in applies. Without either you cannot send them, whatever your legitimate interest.",
-        source: PECR_CONSENT,
+        source: &PECR_CONSENT,
         check: |c| {
             let missing: Vec<(Q, &str)> = BASES
                 .into_iter()
@@ -151,7 +151,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs the contact details to have been obtained in the course of a sale, or negotiations for a sale, of a product or service to the person, and you said they were not. You cannot use the soft opt-in for these people: you need their consent.",
-        source: PECR_SOFT_A,
+        source: &PECR_SOFT_A,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSale),
     },
     Rule {
@@ -160,7 +160,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in only covers marketing of your own similar products and services, and you said the messages go beyond them. Limit the messages, or get consent.",
-        source: PECR_SOFT_B,
+        source: &PECR_SOFT_B,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSimilar),
     },
     Rule {
@@ -169,7 +169,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in covers marketing of your own similar products and services only. Brand awareness, or news about your organisation and what it does, is not a product or service: send it only with consent.",
-        source: PECR_SOFT_B,
+        source: &PECR_SOFT_B,
         check: |c| {
             let channels = relying_on(c, pecr_basis::SOFT_OPT_IN);
             if channels.is_empty() {
@@ -192,7 +192,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "The soft opt-in needs the details to have been obtained in the course of a sale, or negotiations for a sale, to the person; delivering a service is not the test. Check that each person bought or negotiated to buy (a free service may not count).",
-        source: PECR_SOFT_A,
+        source: &PECR_SOFT_A,
         check: |c| {
             if relying_on(c, pecr_basis::SOFT_OPT_IN).is_empty() {
                 return None;
@@ -214,7 +214,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs people to have been given a simple, free way to refuse marketing when their details were collected, and you said they were not. You cannot use the soft opt-in for them: you need their consent.",
-        source: PECR_SOFT_C,
+        source: &PECR_SOFT_C,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalAtCollection),
     },
     Rule {
@@ -223,7 +223,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs every message to give a simple, free way to opt out, and you said they will not. Add one to every message.",
-        source: PECR_SOFT_C,
+        source: &PECR_SOFT_C,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalEveryMessage),
     },
     Rule {
@@ -232,7 +232,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "You rely on the soft opt-in, but not all of its conditions are confirmed. Every one must hold for every person you message: confirm each and keep the evidence, or get consent instead.",
-        source: PECR_SOFT,
+        source: &PECR_SOFT,
         check: |c| unconfirmed(c, pecr_basis::SOFT_OPT_IN, &SOFT_CONDITIONS),
     },
     Rule {
@@ -241,7 +241,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "You rely on a soft opt-in but have not recorded evidence that its conditions are met. A promise that they \"will be met\" is not evidence: record where and when the details were collected, the wording people saw (with the way to refuse), and where the proof is kept.",
-        source: PECR_SOFT,
+        source: &PECR_SOFT,
         check: |c| {
             let soft_channels = [pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]
                 .into_iter()
@@ -268,7 +268,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Only a charity can use the charity soft opt-in. You need consent, or the ordinary soft opt-in if its conditions are met.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityIsCharity),
     },
     Rule {
@@ -277,7 +277,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in only covers messages whose sole purpose is furthering your charitable purposes, and you said these go further. Limit the messages, or get consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityPurpose),
     },
     Rule {
@@ -286,7 +286,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in needs the details to have been obtained when the person expressed an interest in, or offered or gave support to, your charitable purposes, and you said they were not. You need their consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharitySupport),
     },
     Rule {
@@ -295,7 +295,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in needs a simple, free way to refuse when the details were collected and in every message, and you said one of these is missing. Provide both, or get consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| {
             refused(c, pecr_basis::CHARITY, Q::PecrRefusalAtCollection)
                 .or_else(|| refused(c, pecr_basis::CHARITY, Q::PecrRefusalEveryMessage))
@@ -307,7 +307,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Only the charity itself may send, or have sent, messages under the charity soft opt-in. A trading subsidiary or a partner is another organisation: it needs the person's consent to send them marketing.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| {
             charity_choice(c, Q::PecrCharitySender, charity_sender::SUBSIDIARY)
                 .or_else(|| charity_choice(c, Q::PecrCharitySender, charity_sender::OTHER))
@@ -319,7 +319,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in covers only messages whose sole purpose is furthering the charity's own charitable purposes. Another organisation's products, services or appeals, another charity's included, need the person's consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::OTHER),
     },
     Rule {
@@ -328,7 +328,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "The messages promote a trading subsidiary's products. The charity soft opt-in needs each message's sole purpose to be furthering the charitable purposes; selling a company's goods is a purpose of its own, even if the profits go to the charity. Send these with consent, or record why they qualify.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::SUBSIDIARY),
     },
     Rule {
@@ -337,7 +337,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "You rely on the charity soft opt-in, but not all of its conditions are confirmed. Confirm each and keep the evidence, or get consent instead.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| unconfirmed(c, pecr_basis::CHARITY, &CHARITY_CONDITIONS),
     },
     Rule {
@@ -346,7 +346,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "You must not make live marketing calls to numbers registered with the TPS or Corporate TPS, unless that person has told you they do not object to your calls. Screen every list before every campaign.",
-        source: PECR_CALLS,
+        source: &PECR_CALLS,
         check: |c| {
             (c.has_choice(Q::TriageChannels, channels::LIVE_CALLS) && !c.is_yes(Q::PecrTps))
                 .then(|| Hit::at(Q::PecrTps))
@@ -359,7 +359,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Automated (recorded) marketing calls need each person's prior consent. Without it you cannot make them.",
-        source: PECR_AUTOMATED,
+        source: &PECR_AUTOMATED,
         check: |c| {
             (c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS)
                 && !c.is_yes(Q::PecrAutomatedConsent))
@@ -373,7 +373,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Where PECR requires consent for a channel, consent is in practice your lawful basis under UK GDPR for that marketing too, not legitimate interests. Cover those channels under consent and keep this assessment for the rest.",
-        source: PECR_LAWFUL_BASIS,
+        source: &PECR_LAWFUL_BASIS,
         check: |c| {
             let mut channels: Vec<&str> = relying_on(c, pecr_basis::CONSENT);
             if c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS) {
@@ -395,7 +395,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop. Confirm that yours will.",
-        source: PECR_SENDER,
+        source: &PECR_SENDER,
         check: |c| {
             // Only where e-mail or texts are sent, and until it is confirmed (issue 26:
             // it was shown on every assessment).
@@ -410,7 +410,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "You must not send marketing e-mails or text messages that hide who they are from, or that give no valid address where people can ask you to stop. Name the sender and give that address in every message.",
-        source: PECR_SENDER,
+        source: &PECR_SENDER,
         check: |c| {
             when(
                 c.yes_no(Q::PecrIdentity).is_some_and(|y| y != YesNo::Yes),
@@ -424,7 +424,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Tracking pixels and personalised links store or read information on people's devices, which PECR allows only with consent unless a narrow exception applies. Record the exception if one does; otherwise get consent for the tracking or switch it off.",
-        source: PECR_TRACKING,
+        source: &PECR_TRACKING,
         check: |c| {
             when(
                 c.yes_no(Q::PecrTracking).is_some_and(|y| y != YesNo::No)

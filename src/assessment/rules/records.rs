@@ -17,7 +17,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "Say how long you will keep the data, and why that long. Personal data must be kept no longer than the purpose needs, and people must be told the period.",
-        source: RETENTION,
+        source: &RETENTION,
         check: |c| {
             when(
                 c.started(Section::About) && !c.has_text(Q::AboutRetention),
@@ -31,7 +31,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "Say whether another organisation will handle the data for you, and whether the data will go outside the UK: each needs a safeguard of its own (a contract, a lawful route).",
-        source: PROCESSORS,
+        source: &PROCESSORS,
         check: |c| {
             let open: Vec<Q> = [Q::AboutProcessors, Q::AboutTransfers]
                 .into_iter()
@@ -48,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "A processor may handle the data only under a binding contract with the terms UK GDPR Article 28(3) lists. Put one in place with each processor before the processing starts.",
-        source: PROCESSORS,
+        source: &PROCESSORS,
         check: |c| when(c.is_no(Q::AboutProcessorContract), Q::AboutProcessorContract),
     },
     Rule {
@@ -57,7 +57,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "Find out whether each processor's contract has the terms UK GDPR Article 28(3) requires, and put them in if not.",
-        source: PROCESSORS,
+        source: &PROCESSORS,
         check: |c| {
             when(
                 c.yes_no(Q::AboutProcessorContract) == Some(YesNo::NotSure),
@@ -71,7 +71,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "Data may go outside the UK only if the transfer is approved by regulations, has appropriate safeguards (such as the IDTA) or falls under an exception. Identify which, or keep the data in the UK.",
-        source: TRANSFERS,
+        source: &TRANSFERS,
         check: |c| {
             when(
                 c.is_yes(Q::AboutTransfers)
@@ -86,7 +86,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::About,
         message: "Find out whether the data, or access to it, goes outside the UK (ask each supplier where they store it and where their staff reach it from). If it does, the transfer needs a lawful route.",
-        source: TRANSFERS,
+        source: &TRANSFERS,
         check: |c| {
             when(
                 c.yes_no(Q::AboutTransfers) == Some(YesNo::NotSure),

@@ -129,7 +129,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "Some answers to the purpose test give no reason. Be as specific as possible about the benefits, how important they are and what would happen without the processing.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             // For marketing and intra-group transfers, `purpose.fuller-lia-needed` asks
             // for more on the benefits already.
@@ -147,7 +147,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "You say you comply with industry guidelines or codes of practice, but do not name them. Name each one, so a reviewer can check the processing against it.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             let detail = c.text(Q::PurposeCodesDetail);
             // A name can be short ("the CAP Code"): only a bare "yes" or "see above" is none.
@@ -162,7 +162,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Necessity,
         message: "The necessity test gives no reasons: how the processing helps, why it is proportionate and not a sledgehammer to crack a nut, and why a less intrusive way is not reasonable. Without them it is not shown to be necessary.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| thin_answers(c, NECESSITY),
     },
     Rule {
@@ -171,7 +171,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Nature,
         message: "How you will protect children or vulnerable people gives no reason. Their interests weigh particularly heavily: say what extra care you take.",
-        source: ICO_NATURE,
+        source: &ICO_NATURE,
         check: |c| thin_answers(c, NATURE),
     },
     Rule {
@@ -180,7 +180,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Expectations,
         message: "Some answers about reasonable expectations give no reason. The ICO asks about the relationship, what people were told at the time and any evidence of what they expect: say what each is.",
-        source: ICO_EXPECTATIONS,
+        source: &ICO_EXPECTATIONS,
         check: |c| thin_answers(c, EXPECTATIONS),
     },
     Rule {
@@ -189,7 +189,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Impact,
         message: "Some answers about the impact and safeguards give no reason. Describe each possible impact and each safeguard, and why there can be no opt-out if there is none.",
-        source: ICO_IMPACT,
+        source: &ICO_IMPACT,
         check: |c| thin_answers(c, IMPACT),
     },
     Rule {
@@ -198,7 +198,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Decision,
         message: "What weighs for or against the processing gives no reason. Record every relevant factor, whether or not it supports your conclusion: \"nothing\" is rarely true.",
-        source: ICO_PROCESS,
+        source: &ICO_PROCESS,
         check: |c| thin_answers(c, DECISION),
     },
     Rule {
@@ -207,7 +207,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Decision,
         message: "The justification gives no reason. Show why the benefits of the processing justify the risks you found; naming a law, or saying it is compliant, is not a reason. The more significant the risks, the more compelling it must be.",
-        source: ICO_OUTCOME,
+        source: &ICO_OUTCOME,
         check: |c| thin_answers(c, JUSTIFICATION),
     },
 ];
