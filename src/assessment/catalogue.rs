@@ -60,6 +60,22 @@ pub const NEW_IN: &[(u32, &[&str])] = &[(
     ],
 )];
 
+/// Which rules checked the record, in a sentence for the reports: "Checked with version
+/// 2 of the tool's rules, which follow …", and for a record approved under an earlier
+/// version, which one.
+pub fn rules_line(a: &Assessment) -> String {
+    let now = format!(
+        "version {CATALOGUE_VERSION} of the tool's rules, which follow {}",
+        follows(CATALOGUE_VERSION)
+    );
+    match a.rules_version {
+        Some(v) if v != CATALOGUE_VERSION => {
+            format!("Approved under version {v} of the tool's rules; checked now with {now}.")
+        }
+        _ => format!("Checked with {now}."),
+    }
+}
+
 /// What a version of the catalogue follows.
 pub fn follows(version: u32) -> &'static str {
     VERSIONS
@@ -162,6 +178,7 @@ pub fn rules_markdown() -> String {
         );
     }
     out.push_str(THIN_HEURISTICS);
+    out.push_str(WARNINGS_NOT_BLOCKERS);
     for section in Section::ALL {
         let in_section: Vec<_> = rules.iter().filter(|r| r.section == section).collect();
         if in_section.is_empty() {
@@ -204,3 +221,35 @@ question's own words; or a law named as the whole answer (\"Meets PECR\", \"comp
 with data protection legislation\": fewer than three words beyond the names of laws and \
 of compliance). They never judge an answer that gives reasons; they are checked never to \
 fire on the sound assessments of `tests/realistic/`.\n";
+
+/// Why some of the checks issue 26 added are warnings, not blockers.
+const WARNINGS_NOT_BLOCKERS: &str = "\n## Where the law leaves room: warnings, not blockers\n\n\
+- `pecr.soft-opt-in.not-a-sale`: regulation 22(3)(a) asks for details obtained \"in the course of the sale or \
+negotiations for the sale of a product or service\". Delivering a service may or may not be a sale (a paid service \
+is; a free one, or one given as a statutory duty, may not be), so the finding asks the user to check and record it.\n\
+- `pecr.charity.trading`: a message about a trading subsidiary's goods may still further the charity's purposes in \
+some cases; regulation 22(3A) requires that to be its sole purpose. Messages sent by the subsidiary itself, or about \
+another organisation, are blockers (`pecr.charity.sender`, `pecr.charity.not-own-purposes`): only a charity may rely \
+on regulation 22(3A), for its own purposes.\n\
+- `pecr.tracking-consent`: PECR regulation 6 requires consent for storing or reading information on a device unless \
+an exception in Schedule A1 applies; whether one applies to a given tracking set-up is a matter of fact the tool \
+cannot see.\n\
+- `nature.vulnerable-circumstances` and `expectations.obvious-unsupported` read the user's own words: whether the \
+people are vulnerable, or the use obvious, is a judgement the ICO leaves to the controller, so the tool asks for it \
+to be reconsidered and recorded.\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_line_says_which_version_checked_it() {
+        let mut a = Assessment::new("x");
+        assert!(rules_line(&a)
+            .starts_with("Checked with version 2 of the tool's rules, which follow the ICO's"));
+        a.rules_version = Some(1);
+        assert!(rules_line(&a).starts_with(
+            "Approved under version 1 of the tool's rules; checked now with version 2"
+        ));
+    }
+}
