@@ -780,8 +780,12 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('See what changed since version 1'));
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
-  assert.equal(await page.text(css('#lia-changes-summary')), '2 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
-  assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  // Two answers, and (issue 26) the finding that the answers resting on the purpose are
+  // to be checked again, newly raised.
+  assert.equal(await page.text(css('#lia-changes-summary')), '3 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
+  const changed = await page.texts(css('main tr.lia-change th'));
+  assert.deepEqual(changed.filter((t) => !t.startsWith('Blocker: ')).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  assert.ok(changed.some((t) => t.startsWith('Blocker: Some answers rest on an answer that changed')), `[${page.name}] ${changed}`);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   await page.click(link('Back to the task list'));
