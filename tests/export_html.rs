@@ -369,7 +369,9 @@ fn hidden_answers_unanswered_questions_and_invalid_dates_are_reported_honestly()
     );
     // An unanswered question with an answer suggested by earlier ones says so.
     assert!(
-        text.contains("Special category data (suggested by earlier answers: Yes, not confirmed)"),
+        text.contains(
+            "Special category data: Suggested: Yes, because you selected special category data"
+        ),
         "{text}"
     );
     assert!(report.contains("Draft: this assessment has not been approved."));

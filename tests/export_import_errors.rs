@@ -459,7 +459,9 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "impacts",
                 "review_log",
                 "handover",
-                "privacy_wording"
+                "privacy_wording",
+                "check_again",
+                "rules_version"
             ]
         }
     );

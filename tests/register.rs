@@ -827,3 +827,19 @@ fn adding_the_saved_assessments_says_how_many_and_how_many_could_not_be_read() {
         "12 assessments saved in this browser are in the register. 2 could not be read: the start page says why."
     );
 }
+
+/// Issue 26: a record approved under an earlier version of the rules that now gets new
+/// findings says so in its row; one checked by today's rules says nothing.
+#[test]
+fn a_record_checked_with_an_earlier_version_of_the_rules_says_so() {
+    let mut a = (example("emergency-contacts").unwrap().build)("old");
+    approve(&mut a, today()).unwrap();
+    assert_eq!(Row::of(&a, today()).rules_note, None);
+    // As approved before this version: no stamp, and no retention period recorded.
+    a.rules_version = None;
+    a.answers.clear(Q::AboutRetention);
+    assert_eq!(
+        Row::of(&a, today()).rules_note.as_deref(),
+        Some("Checked with an earlier version of the rules (version 1, this is version 2): 1 new finding.")
+    );
+}

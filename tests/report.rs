@@ -15,6 +15,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use lia::assessment::examples::EXAMPLES;
+use lia::assessment::stale::check_again_sentence;
 use lia::assessment::{Answer, AnswerKind, Assessment, Ctx, QuestionId, Section, Status};
 use lia::handover::{decide, send, DecisionForm};
 use lia::report::{Block, Item, Line, Look, Part, Report, Tone};
@@ -113,7 +114,7 @@ fn part(p: &Part, level: usize, out: &mut String) {
             Block::Findings(found) => {
                 for f in found {
                     let _ = writeln!(out, "  finding {} ({:?}): {}", f.id, f.severity, f.message);
-                    for extra in [&f.detail, &f.about].into_iter().flatten() {
+                    if let Some(extra) = &f.detail {
                         let _ = writeln!(out, "      {extra}");
                     }
                     let _ = writeln!(out, "      {}", f.source);
@@ -392,7 +393,7 @@ fn answered<'a>(r: &'a Report, key: &str) -> Option<&'a [Item]> {
 
 #[test]
 fn every_answer_given_is_shown_and_every_question_not_answered_is_named_once() {
-    let mut checked = 0;
+    let (mut checked, mut marked, mut suggested) = (0, 0, 0);
     let mut cases: Vec<Assessment> = assessments::CASES.iter().map(|c| (c.build)()).collect();
     cases.extend(EXAMPLES.iter().map(|e| (e.build)(e.key)));
     for a in cases {
@@ -413,7 +414,21 @@ fn every_answer_given_is_shown_and_every_question_not_answered_is_named_once() {
             let row = answered(&r, q.key);
             match (ctx.is_visible(q.id), given) {
                 (true, true) => {
-                    let row = row.unwrap_or_else(|| panic!("{}: {} has no row", a.id, q.key));
+                    let mut row = row.unwrap_or_else(|| panic!("{}: {} has no row", a.id, q.key));
+                    // An answer resting on one changed since ends with "Check again".
+                    let changed = ctx.marked(q.id);
+                    if !changed.is_empty() {
+                        let (last, rest) = row.split_last().unwrap();
+                        let Item::Para(l) = last else {
+                            panic!("{}: {} check again is not a line", a.id, q.key)
+                        };
+                        assert_eq!(
+                            spans(l),
+                            format!("{{missing:{}}}", check_again_sentence(&changed))
+                        );
+                        row = rest;
+                        marked += 1;
+                    }
                     let shown: String = row
                         .iter()
                         .map(|i| match i {
@@ -445,6 +460,18 @@ fn every_answer_given_is_shown_and_every_question_not_answered_is_named_once() {
                         .filter(|l| l.contains("Not answered") && l.contains(q.short))
                         .count();
                     assert!(named >= 1, "{}: {} not named as unanswered", a.id, q.key);
+                    // A suggestion is printed as the page words it, never as the answer.
+                    if let Some(suggestion) = ctx.suggestion(q.id) {
+                        let line = format!("{}: ", q.short);
+                        assert!(
+                            text.lines()
+                                .any(|l| l.contains(&line) && l.contains(&suggestion.sentence())),
+                            "{}: {} suggestion not printed",
+                            a.id,
+                            q.key
+                        );
+                        suggested += 1;
+                    }
                 }
                 (false, _) => {
                     assert!(row.is_none(), "{}: {} is not asked but shown", a.id, q.key)
@@ -458,6 +485,7 @@ fn every_answer_given_is_shown_and_every_question_not_answered_is_named_once() {
         );
     }
     assert!(checked > 500, "{checked}");
+    assert!(marked > 0 && suggested > 0, "{marked} {suggested}");
 }
 
 #[test]

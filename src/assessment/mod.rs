@@ -23,6 +23,7 @@ pub mod rules;
 pub mod schema;
 pub mod screening;
 pub mod shape;
+pub mod stale;
 pub mod strict_json;
 pub mod text;
 pub mod validation;

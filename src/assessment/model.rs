@@ -376,6 +376,21 @@ pub struct Assessment {
     /// changed the suggestion (see `privacy_notice::edit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_wording: Option<Box<PrivacyEdit>>,
+    /// Answers to check again: pairs of an answer (by question) that rests on an answer
+    /// changed after it was given, and that changed answer (see `assessment::stale`).
+    /// Cleared for a question when its answer is confirmed or edited. (Boxed, so a
+    /// record stays small where it is passed by value.)
+    #[serde(default, skip_serializing_if = "nothing_to_check_again")]
+    pub check_again: Box<Vec<(QuestionId, QuestionId)>>,
+    /// The version of the rule catalogue that checked the record when it was approved
+    /// (see `assessment::catalogue`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_version: Option<u32>,
+}
+
+#[allow(clippy::borrowed_box)] // serde hands the field over as it is declared
+fn nothing_to_check_again(marks: &Box<Vec<(QuestionId, QuestionId)>>) -> bool {
+    marks.is_empty()
 }
 
 /// The author's own wording for the privacy information, and the suggestion it was made
@@ -405,7 +420,24 @@ impl Assessment {
             review_log: Vec::new(),
             handover: Vec::new(),
             privacy_wording: None,
+            check_again: Box::default(),
+            rules_version: None,
         }
+    }
+
+    /// The answer to `q` is confirmed as it stands: it is no longer to be checked again.
+    pub fn confirm(&mut self, q: QuestionId) -> &mut Self {
+        self.check_again.retain(|(marked, _)| *marked != q);
+        self
+    }
+
+    /// The answers whose change marked `q` to be checked again (none if it is not marked).
+    pub fn changed_under(&self, q: QuestionId) -> Vec<QuestionId> {
+        self.check_again
+            .iter()
+            .filter(|(marked, _)| *marked == q)
+            .map(|(_, changed)| *changed)
+            .collect()
     }
 
     /// The name the user gave it, or a placeholder.

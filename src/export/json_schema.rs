@@ -133,7 +133,21 @@ fn assessment() -> Value {
             "privacy_wording": object(&["text", "suggested"], json!({
                 "text": { "type": "string", "description": "The wording for the privacy information as the author settled it." },
                 "suggested": { "type": "string", "description": "The wording the tool suggested from the answers when it was last edited, to tell when the answers have changed since." }
-            }))
+            })),
+            "check_again": {
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() },
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() }
+                    ],
+                    "items": false,
+                    "minItems": 2
+                },
+                "description": "Answers to check again: pairs of the question whose answer is to be checked and the question whose answer changed after it was given. Written only when not empty."
+            },
+            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then).")
         }),
     )
 }
@@ -334,11 +348,12 @@ pub(super) fn keys<T: Serialize>(all: &[T]) -> Vec<String> {
 }
 
 /// The section statuses that carry no reason.
-const UNIT_STATUSES: [SectionStatus; 4] = [
+const UNIT_STATUSES: [SectionStatus; 5] = [
     SectionStatus::NotStarted,
     SectionStatus::InProgress,
     SectionStatus::Completed,
     SectionStatus::HasProblems,
+    SectionStatus::CheckAgain,
 ];
 /// The DPIA outcomes that carry nothing else.
 const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
@@ -374,6 +389,7 @@ fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: Dp
         | SectionStatus::InProgress
         | SectionStatus::Completed
         | SectionStatus::HasProblems
+        | SectionStatus::CheckAgain
         | SectionStatus::NotApplicable(_) => {}
     }
     match d {

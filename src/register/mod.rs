@@ -175,6 +175,9 @@ pub struct Row {
     pub standing: Standing,
     /// For a record changed after its approval, the warning to show with it.
     pub warning: Option<String>,
+    /// For a record approved under an earlier version of the rules that now gets new
+    /// findings: "Checked with an earlier version of the rules …: 2 new findings."
+    pub rules_note: Option<String>,
     pub version: u32,
     /// The answer to "Can you rely on legitimate interests?", as its label.
     pub decision: Option<&'static str>,
@@ -223,6 +226,7 @@ impl Row {
             status: a.status,
             standing: Standing::of(a.status, &stage),
             warning: approval_warning(&stage),
+            rules_note: evaluation.since_checked.as_ref().map(|s| s.sentence()),
             version: a.version,
             decision,
             reading: outcome.reading,

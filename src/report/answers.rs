@@ -3,6 +3,7 @@
 //! typed); the questions asked and not answered named on one line, not printed as rows of
 //! "Not provided"; questions not asked on this route left out.
 
+use crate::assessment::stale::check_again_sentence;
 use crate::assessment::{Answer, AnswerKind, Ctx, Question, QuestionId, Section};
 
 use super::{looked, span, Answered, Block, Item, Line, Look, Tone};
@@ -20,11 +21,21 @@ pub fn questions(ctx: &Ctx, section: Section, keep: impl Fn(QuestionId) -> bool)
     let mut optional = Vec::new();
     for q in asked {
         match answer(ctx, q) {
-            Some(items) => rows.push(Answered {
-                key: q.key,
-                question: q.text,
-                answer: items,
-            }),
+            Some(mut items) => {
+                // An answer resting on one changed after it was given says so.
+                let changed = ctx.marked(q.id);
+                if !changed.is_empty() {
+                    items.push(Item::Para(looked(
+                        check_again_sentence(&changed),
+                        Look::Missing,
+                    )));
+                }
+                rows.push(Answered {
+                    key: q.key,
+                    question: q.text,
+                    answer: items,
+                })
+            }
             None if q.required => needed.push(q),
             None => optional.push(q),
         }
@@ -33,32 +44,31 @@ pub fn questions(ctx: &Ctx, section: Section, keep: impl Fn(QuestionId) -> bool)
     if !rows.is_empty() {
         blocks.push(Block::Questions(rows));
     }
-    if let Some(line) = unanswered(ctx, &needed, "Not answered: ", Look::Missing) {
+    if let Some(line) = unanswered(&needed, "Not answered: ", Look::Missing) {
         blocks.push(Block::Para(line));
     }
-    if let Some(line) = unanswered(ctx, &optional, "Not answered (optional): ", Look::Quiet) {
+    if let Some(line) = unanswered(&optional, "Not answered (optional): ", Look::Quiet) {
         blocks.push(Block::Para(line));
+    }
+    // A suggestion is never an answer: it is printed as the page shows it, beside the
+    // question it is for.
+    for q in needed.iter().chain(&optional) {
+        if let Some(s) = ctx.suggestion(q.id) {
+            blocks.push(Block::Para(vec![
+                span(format!("{}: ", q.short), Look::Strong),
+                span(s.sentence(), Look::Quiet),
+            ]));
+        }
     }
     blocks
 }
 
-/// "Not answered: Whose data; How many people (suggested by earlier answers: No, not
-/// confirmed)." or nothing.
-fn unanswered(ctx: &Ctx, questions: &[&Question], intro: &str, look: Look) -> Option<Line> {
+/// "Not answered: Whose data; How many people." or nothing.
+fn unanswered(questions: &[&Question], intro: &str, look: Look) -> Option<Line> {
     if questions.is_empty() {
         return None;
     }
-    let names: Vec<String> = questions
-        .iter()
-        .map(|q| match ctx.suggestion(q.id) {
-            Some(s) => format!(
-                "{} (suggested by earlier answers: {}, not confirmed)",
-                q.short,
-                s.answer.label()
-            ),
-            None => q.short.to_string(),
-        })
-        .collect();
+    let names: Vec<&str> = questions.iter().map(|q| q.short).collect();
     Some(vec![
         span(intro, Look::Strong),
         span(format!("{}.", names.join("; ")), look),

@@ -4,6 +4,7 @@
 //! screening, the decision, the sign-off and review); the privacy information and the
 //! approval; then the appendices: the findings, and a review's changes.
 
+use crate::assessment::catalogue::since_checked;
 use crate::assessment::{outcome, Assessment, Ctx, Date, QuestionId, Section};
 use crate::handover;
 
@@ -50,7 +51,8 @@ impl Report {
         parts.push(sign_off(&ctx, comments));
         parts.push(privacy::privacy(a));
         parts.push(history(a, &stage));
-        let mut appendices = vec![findings::appendix(&result)];
+        let since = since_checked(a, &result.findings);
+        let mut appendices = vec![findings::appendix(&result, since.as_ref())];
         appendices.extend(changes::appendix(a, previous, today, 'B'));
         Report {
             kicker: KICKER,

@@ -2,6 +2,7 @@
 //! document-control table a DPO files it by, the summary of the outcome, and what each
 //! page's head and foot say.
 
+use crate::assessment::catalogue::rules_line;
 use crate::assessment::{assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status};
 use crate::handover::{self, Stage};
 
@@ -228,6 +229,7 @@ pub fn control(
             crate::assessment::schema::SCHEMA_VERSION
         ))),
     ));
+    facts.push(("Rules", fact(plain(rules_line(a)))));
     facts.push((
         "Digest (SHA-256)",
         vec![

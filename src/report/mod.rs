@@ -136,9 +136,7 @@ pub struct Found {
     pub severity: Severity,
     pub message: &'static str,
     pub detail: Option<String>,
-    /// "About: …", naming the questions it concerns.
-    pub about: Option<String>,
-    /// "Source: … Rule …."
+    /// "About: … (the questions it concerns). Source: … [n]. Rule …."
     pub source: String,
 }
 

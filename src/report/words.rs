@@ -115,6 +115,7 @@ pub const FINDINGS_LEDE: &str = "What the tool's checks found when this record w
                                  blocker prevents sign-off, a warning would be challenged by a \
                                  reviewer, and advice is for information.";
 pub const NO_FINDINGS: &str = "No findings.";
+pub const SOURCES_TITLE: &str = "Sources cited";
 
 pub const PRIVACY_TITLE: &str = "Privacy information";
 pub const PRIVACY_LEDE: &str = "Wording for your privacy information about this processing, as \

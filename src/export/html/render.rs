@@ -170,9 +170,6 @@ fn findings(found: &[Found], out: &mut String) {
         if let Some(detail) = &f.detail {
             let _ = writeln!(out, "<p class=\"detail\">{}</p>", html(detail));
         }
-        if let Some(about) = &f.about {
-            let _ = writeln!(out, "<p class=\"where\">{}</p>", html(about));
-        }
         let _ = writeln!(out, "<p class=\"source\">{}</p>\n</li>", html(&f.source));
     }
     out.push_str("</ol>\n");

@@ -116,7 +116,7 @@ macro_rules! banner {
 const STYLES: &str = concat!(
     r##"<office:font-face-decls><style:font-face style:name="Arial" svg:font-family="Arial" style:font-family-generic="swiss"/></office:font-face-decls>"##,
     r##"<office:styles>"##,
-    r##"<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.14cm" fo:line-height="106%"/><style:text-properties style:font-name="Arial" fo:font-size="10pt" fo:language="en" fo:country="GB"/></style:default-style>"##,
+    r##"<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.14cm" fo:line-height="100%"/><style:text-properties style:font-name="Arial" fo:font-size="10pt" fo:language="en" fo:country="GB"/></style:default-style>"##,
     r##"<style:style style:name="Standard" style:family="paragraph" style:class="text"/>"##,
     paragraph!(
         "Title",
@@ -172,19 +172,19 @@ const STYLES: &str = concat!(
     paragraph!(
         "Finding",
         "Standard",
-        r##"fo:margin-top="0.18cm" fo:margin-bottom="0.04cm" fo:keep-with-next="always" fo:keep-together="always""##,
-        r##"fo:font-weight="bold""##
+        r##"fo:margin-top="0.14cm" fo:margin-bottom="0cm" fo:line-height="100%" fo:keep-with-next="always" fo:keep-together="always""##,
+        r##"fo:font-weight="bold" fo:font-size="9pt""##
     ),
     paragraph!(
         "FindingText",
         "Standard",
-        r##"fo:margin-bottom="0.04cm" fo:keep-together="always""##,
-        ""
+        r##"fo:margin-bottom="0cm" fo:line-height="100%" fo:keep-with-next="always" fo:keep-together="always""##,
+        r##"fo:font-size="9pt""##
     ),
     paragraph!(
         "FindingSource",
         "Standard",
-        r##"fo:margin-bottom="0.07cm" fo:keep-together="always""##,
+        r##"fo:margin-bottom="0.07cm" fo:line-height="100%" fo:keep-together="always""##,
         r##"fo:font-size="8.5pt""##
     ),
     paragraph!(

@@ -33,7 +33,7 @@ pub fn content(r: &Report) -> String {
     };
     body.paragraph("Subtitle", false, &[plain(r.kicker)]);
     body.paragraph("Title", false, &[plain(&r.title)]);
-    body.banner(r.status.0, &r.status.1);
+    body.banner(r.status.0, &r.status.1, false);
     for part in r.parts.iter().chain(&r.appendices) {
         body.part(part, 1);
     }
@@ -84,6 +84,9 @@ const AUTOMATIC: &str = concat!(
     r##"<style:style style:name="Code" style:family="text"><style:text-properties style:font-name="Courier New" fo:font-size="8.5pt"/></style:style>"##,
     r##"<style:style style:name="Kept" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style>"##,
     r##"<style:style style:name="FindingKept" style:family="paragraph" style:parent-style-name="FindingText"><style:paragraph-properties fo:keep-with-next="always"/></style:style>"##,
+    r##"<style:style style:name="BannerKept" style:family="paragraph" style:parent-style-name="Banner"><style:paragraph-properties fo:keep-with-next="always"/></style:style>"##,
+    r##"<style:style style:name="BannerApprovedKept" style:family="paragraph" style:parent-style-name="BannerApproved"><style:paragraph-properties fo:keep-with-next="always"/></style:style>"##,
+    r##"<style:style style:name="BannerWarningKept" style:family="paragraph" style:parent-style-name="BannerWarning"><style:paragraph-properties fo:keep-with-next="always"/></style:style>"##,
 );
 
 fn plain(text: &str) -> Span {
@@ -165,6 +168,9 @@ impl Body {
         let style = match (style, kept) {
             ("Standard", true) => "Kept",
             ("FindingText", true) => "FindingKept",
+            ("Banner", true) => "BannerKept",
+            ("BannerApproved", true) => "BannerApprovedKept",
+            ("BannerWarning", true) => "BannerWarningKept",
             (style, _) => style,
         };
         let _ = write!(self.xml, "<text:p text:style-name=\"{style}\">");
@@ -172,13 +178,13 @@ impl Body {
         self.xml.push_str("</text:p>");
     }
 
-    fn banner(&mut self, tone: Tone, line: &Line) {
+    fn banner(&mut self, tone: Tone, line: &Line, leads: bool) {
         let style = match tone {
             Tone::Notice => "Banner",
             Tone::Good => "BannerApproved",
             Tone::Warning => "BannerWarning",
         };
-        self.paragraph(style, false, line);
+        self.paragraph(style, leads, line);
     }
 
     fn part(&mut self, part: &Part, level: usize) {
@@ -204,7 +210,7 @@ impl Body {
     fn block(&mut self, block: &Block, leads: bool) {
         match block {
             Block::Para(line) => self.paragraph("Standard", leads, line),
-            Block::Banner(tone, line) => self.banner(*tone, line),
+            Block::Banner(tone, line) => self.banner(*tone, line, leads),
             Block::Facts(_) | Block::Questions(_) | Block::Table(_) | Block::Matrix(_) => {
                 let t = block.as_table().unwrap_or_else(|| unreachable!());
                 let named = matches!(block, Block::Facts(_)) || t.row_headers;
@@ -231,9 +237,6 @@ impl Body {
         );
         if let Some(detail) = &f.detail {
             self.paragraph("FindingText", true, &[plain(detail)]);
-        }
-        if let Some(about) = &f.about {
-            self.paragraph("FindingText", true, &[plain(about)]);
         }
         self.paragraph(
             "FindingSource",

@@ -70,7 +70,7 @@ pub const STYLES: &str = concat!(
     "\n",
     r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>"#,
-    r#"<w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="252" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+    r#"<w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
     r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
     para_style!(
         "Title",
@@ -123,17 +123,17 @@ pub const STYLES: &str = concat!(
     ),
     para_style!(
         "Finding",
-        r#"<w:keepNext/><w:keepLines/><w:spacing w:before="100" w:after="20"/>"#,
-        r#""#
+        r#"<w:keepNext/><w:keepLines/><w:spacing w:before="80" w:after="0" w:line="240" w:lineRule="auto"/>"#,
+        r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#
     ),
     para_style!(
         "FindingText",
-        r#"<w:keepLines/><w:spacing w:after="20"/>"#,
-        r#""#
+        r#"<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#,
+        r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#
     ),
     para_style!(
         "FindingSource",
-        r#"<w:keepLines/><w:spacing w:after="40"/>"#,
+        r#"<w:keepLines/><w:spacing w:after="40" w:line="240" w:lineRule="auto"/>"#,
         r#"<w:sz w:val="17"/><w:szCs w:val="17"/>"#
     ),
     para_style!(

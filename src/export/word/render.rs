@@ -224,9 +224,6 @@ impl Doc {
         if let Some(detail) = &f.detail {
             self.paragraph(Para::style("FindingText").kept(true), &[plain_span(detail)]);
         }
-        if let Some(about) = &f.about {
-            self.paragraph(Para::style("FindingText").kept(true), &[plain_span(about)]);
-        }
         self.paragraph(
             Para::style("FindingSource"),
             &[crate::report::span(&f.source, Look::Quiet)],

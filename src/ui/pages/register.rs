@@ -368,6 +368,7 @@ fn RegisterTable() -> impl IntoView {
                                     {row.warning.clone().map(|warning| view! {
                                         <div class="lia-warning-text"><strong>{warning}</strong></div>
                                     })}
+                                    {row.rules_note.clone().map(|note| view! { <div class="lia-hint lia-rules-note">{note}</div> })}
                                 </th>
                                 <td>{row.organisation.clone()}</td>
                                 <td>{if row.standing.is_problem() {

@@ -177,22 +177,27 @@ journey('findings appear as answers are given and clear when they change', async
   await waitForFocus(page, { id: 'q-decision-rely' });
   await page.click(css('input[name="q-decision-rely"][value="no"]'));
   await expectFinding(page, 'decision.undecided', false);
-  // An answer suggested from earlier ones is shown chosen, but it is the person's own
-  // only once they choose it: a click on it (which changes nothing on the screen, so
-  // the engine sends no change event) confirms it.
+  // Issue 26: an answer suggested from earlier ones is never pre-selected. It is shown
+  // beside the question with its reason and a button to use it, and is not an answer
+  // until the person chooses.
   const id = await openId(page);
   await goToHash(page, `#/a/${id}/about`);
   await page.click(label('Contact details'));
   await goToHash(page, `#/a/${id}/nature`);
-  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), true, `[${page.name}] "No" is suggested`);
-  // Untouched, the section is not started and nothing is asked of it yet. The first click
-  // makes "No" an answer (the section is started) and the other suggestion is then
-  // flagged; the second click confirms that one too.
+  await page.waitFor(css('#q-nature-special-suggestion', { text: /^Suggested: No, because none of the kinds of data you selected is special category data\./ }));
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), false, `[${page.name}] "No" is not pre-selected`);
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="yes"]')), false, `[${page.name}] nor is "Yes"`);
+  // Untouched, the section is not started and nothing is asked of it yet. Using the first
+  // suggestion makes "No" an answer (the section is started) and the other suggestion is
+  // then flagged; using that one too clears it.
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
-  await page.click(css('input[name="q-nature-special"][value="no"]'));
+  await page.click(css('#q-nature-special-use'));
+  await page.until(async () => page.checked(css('input[name="q-nature-special"][value="no"]')), { message: 'the suggestion used as the answer' });
   await expectFinding(page, 'nature.suggestion-unconfirmed');
-  await page.click(css('input[name="q-nature-criminal"][value="no"]'));
+  await page.click(css('#q-nature-criminal-use'));
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+  const saved = await waitForStored(page, id, (r) => r.assessment.answers['nature.criminal'] === 'no');
+  assert.equal(saved.assessment.answers['nature.private'], undefined, `[${page.name}] nothing else was written`);
   await assertNoErrors(page);
 });
 
@@ -775,8 +780,12 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('See what changed since version 1'));
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
-  assert.equal(await page.text(css('#lia-changes-summary')), '2 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
-  assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  // Two answers, and (issue 26) the finding that the answers resting on the purpose are
+  // to be checked again, newly raised.
+  assert.equal(await page.text(css('#lia-changes-summary')), '3 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
+  const changed = await page.texts(css('main tr.lia-change th'));
+  assert.deepEqual(changed.filter((t) => !t.startsWith('Blocker: ')).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  assert.ok(changed.some((t) => t.startsWith('Blocker: Some answers rest on an answer that changed')), `[${page.name}] ${changed}`);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   await page.click(link('Back to the task list'));
@@ -784,6 +793,57 @@ journey('a review shows exactly what changed since the approved version, on its 
   const report = await openOnItsOwn(t, html, 'review');
   assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix B: Changes since version 1, approved on 16 April 2026');
   assert.deepEqual(report.requests(), []);
+  await assertNoErrors(page);
+});
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------------------
+
+journey('a review that changes the purpose marks the answers resting on it "Check again", and cannot be sent for approval until they are confirmed', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const v1 = await startExample(page);
+  await page.click(link('Check your answers'));
+  await page.click(button('Approve this assessment'));
+  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await page.click(button('Start a review'));
+  await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
+  const v2 = await openId(page);
+
+  // The review changes the purpose.
+  await page.click(link(/^3\. Identify the legitimate interest/));
+  await page.fill(css('#q-purpose-why'), 'To phone an employee\u2019s chosen contact if they are hurt at work, and to invite the contact to our family open day.');
+  await waitForStored(page, v2, (r) => Object.keys(r.assessment.check_again ?? {}).length > 0);
+  await page.click(link('Return to the task list'));
+
+  // The task list, a question page and "Check your answers" say "Check again".
+  await page.waitFor(css('#lia-task-expectations-status', { text: 'Check again' }));
+  assert.equal(await page.text(css('#lia-task-about-status')), 'Completed', `[${page.name}] what did not change is not marked`);
+  await page.click(link(/^6\. Consider people/));
+  await page.waitFor(css('#q-expectations-obvious-check-again', { text: /Check again.*“Why you want to process the data” changed after this answer was given/ }));
+  await page.click(link('Return to the task list'));
+  await page.click(link('Check your answers'));
+  await page.waitFor(heading('Check your answers'));
+  assert.ok((await page.count(css('.lia-summary-list .lia-check-again'))) > 5, `[${page.name}] the rows say "Check again"`);
+  await expectFinding(page, 'record.check-again');
+
+  // Sending for approval is refused while any answer is marked, and nothing is recorded.
+  await page.click(button('Send for approval'));
+  await page.waitFor(css('.lia-error-message', { text: /^It could not be sent: \d+ answers rest on an answer that changed after they were given\./ }));
+  assert.equal((await storedRecord(page, v2)).assessment.handover, undefined, `[${page.name}] not sent`);
+
+  // Each page's answers checked and confirmed as they stand.
+  for (const key of ['purpose', 'necessity', 'expectations', 'impact', 'dpia', 'decision', 'sign-off']) {
+    await goToHash(page, `#/a/${v2}/${key}`);
+    await page.click(css('#lia-confirm-page'));
+    await page.until(async () => !(await page.exists(css('#lia-confirm-page'))), { message: `the ${key} page confirmed` });
+  }
+  await waitForStored(page, v2, (r) => r.assessment.check_again === undefined);
+  await goToHash(page, `#/a/${v2}/check`);
+  await page.waitFor(heading('Check your answers'));
+  await expectFinding(page, 'record.check-again', false);
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-for-approval\.html$/);
+  await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
 
