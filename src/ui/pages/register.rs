@@ -292,6 +292,8 @@ fn RegisterTable() -> impl IntoView {
         page.set(0);
     });
     let pages = move || order.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
+    // (Outside the view: a `>=` inside it would end the tag.)
+    let on_last_page = move || page.get() + 1 >= pages();
     let visible = Memo::new(move |_| {
         let start = page.get() * PAGE_SIZE;
         let order = order.get();
@@ -595,7 +597,7 @@ fn RegisterTable() -> impl IntoView {
                     "Previous page"
                 </button>
                 <span class="lia-pagination__where">{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button type="button" class="lia-link-button" disabled=move || page.get() + 1 >= pages()
+                <button type="button" class="lia-link-button" disabled=on_last_page
                     on:click=move |_| { page.update(|p| *p += 1); state.focus("lia-register-count"); }>
                     "Next page"
                 </button>
