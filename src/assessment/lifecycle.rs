@@ -60,6 +60,7 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
         version: approved.version,
         approved_on: approved_on(approved).map(String::from),
         digest: super::digest::reviewed_digest(approved),
+        lineage: Some(approved.lineage().to_string()),
     });
     // The review is sent for approval afresh; the approved version keeps its hand-over.
     review.handover.clear();

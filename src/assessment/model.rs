@@ -342,6 +342,11 @@ pub struct Reviewed {
     /// `export::reviewed_digest` of it: SHA-256 of its canonical JSON without its review
     /// log, in lower-case hex.
     pub digest: String,
+    /// The id of the assessment's first version, the same in every version after it, so
+    /// the versions of one assessment are known as one even when the ones between them
+    /// are not at hand. Absent in reviews made before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<String>,
 }
 
 /// A legitimate interests assessment.
@@ -438,6 +443,23 @@ impl Assessment {
             .filter(|(marked, _)| *marked == q)
             .map(|(_, changed)| *changed)
             .collect()
+    }
+
+    /// The id of the assessment's first version: the same for every version of one
+    /// assessment (see `Reviewed::lineage`; for an older review without it, the version it
+    /// reviews).
+    pub fn lineage(&self) -> &str {
+        match (&self.reviewed, &self.review_of) {
+            (
+                Some(Reviewed {
+                    lineage: Some(first),
+                    ..
+                }),
+                _,
+            ) => first,
+            (_, Some(of)) => of,
+            _ => &self.id,
+        }
     }
 
     /// The name the user gave it, or a placeholder.

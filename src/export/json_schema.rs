@@ -77,7 +77,8 @@ pub fn json_schema() -> Value {
                     "type": "string",
                     "pattern": DIGEST_PATTERN,
                     "description": "SHA-256 of the canonical JSON of that version's assessment without its review_log, in lower-case hex."
-                }
+                },
+                "lineage": { "type": "string", "description": "The id of the assessment's first version, the same in every version after it." }
             })),
             "handover_round": object(&["sent", "content"], json!({
                 "sent": { "type": "string", "description": "The day it was sent for approval (yyyy-mm-dd)." },

@@ -360,6 +360,16 @@ fn assessment(out: &mut String) {
              to it gives another.",
         ],
     );
+    row(
+        out,
+        &[
+            "`lineage`",
+            "text, optional",
+            "The id of the assessment's first version, the same in every version after it: \
+             the register knows the versions of one assessment by it, even when the versions \
+             between them are not at hand.",
+        ],
+    );
     out.push('\n');
     handover(out);
 }

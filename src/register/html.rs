@@ -1,10 +1,15 @@
 //! The register as a printable web page: one self-contained file with the table as
-//! shown (the same rows, order and flags; a record changed after its approval with its
-//! warning, and how many there are), written with the HTML report's own pieces (its page
-//! head and policy, its tables, paragraphs and banners, all escaped there): nothing may
-//! load or run, only its own stylesheet, named by its hash, applies.
+//! shown (one row per assessment, in the same order, with the same flags; its earlier
+//! copies listed as superseded in its row; a record changed after its approval, a copy
+//! whose digest does not match and two copies that conflict each with their warning),
+//! written with the HTML report's own pieces (its page head and policy, its tables,
+//! paragraphs and banners, all escaped there): nothing may load or run, only its own
+//! stylesheet, named by its hash, applies.
 
-use super::{changed_after_approval, reading_short, Column, Due, Row, Standing};
+use super::group::Group;
+use super::{
+    changed_after_approval, digest_warning, reading_short, Column, Due, Register, Row, Standing,
+};
 use crate::assessment::Date;
 use crate::csp::{hash_source, render, CSS_HASH, REPORT};
 use crate::export::{html_render, page_head};
@@ -20,6 +25,8 @@ thead th{border-bottom:2px solid #0b0c0c}\
 p{margin:0 0 .3rem}\
 .text{white-space:pre-wrap;overflow-wrap:anywhere}\
 .missing{color:#d4351c;font-weight:bold}\
+.note{color:#505a5f;font-size:.9em}\
+ul{margin:.2rem 0;padding-left:1.1rem}\
 .banner{font-weight:bold;border-left:5px solid #0b0c0c;padding-left:.4rem;margin:.3rem 0}\
 .banner.changed{border-color:#d4351c}\
 @media print{@page{size:A4 landscape;margin:12mm}body{margin:0}tr{break-inside:avoid}}";
@@ -31,14 +38,44 @@ pub fn content_security_policy() -> String {
     render(REPORT, &[(CSS_HASH, &[hash_source(CSS)])])
 }
 
-/// The page for these rows, in this order; `made_on` is today, `filtered` says what the
-/// table was narrowed to (empty for everything).
-pub fn to_html<'a>(
-    rows: impl IntoIterator<Item = &'a Row>,
+/// The page for the groups of `order` (indexes into `groups`), in that order; `made_on`
+/// is today, `filtered` says what the table was narrowed to (empty for everything).
+pub fn to_html(
+    register: &Register,
+    groups: &[Group],
+    order: &[usize],
     made_on: Date,
     filtered: &str,
 ) -> String {
-    let rows: Vec<&Row> = rows.into_iter().collect();
+    let rows: Vec<(&Row, Vec<Item>)> = order
+        .iter()
+        .map(|&g| {
+            let group = &groups[g];
+            let latest = &register.entries()[group.latest()];
+            let mut notes = Vec::new();
+            if let Some(w) = digest_warning(latest) {
+                notes.push(Item::Para(looked(w, Look::Missing)));
+            }
+            if let Some(w) = group.conflict_warning() {
+                notes.push(Item::Para(looked(w, Look::Missing)));
+            }
+            notes.push(Item::Para(looked(
+                register.files(&group.members[0]).join("; "),
+                Look::Quiet,
+            )));
+            for member in group.superseded() {
+                notes.push(Item::Bullet(vec![
+                    span("Superseded: ", Look::Strong),
+                    span(member.place.describe(), Look::Plain),
+                    span(
+                        format!(" ({})", register.files(member).join("; ")),
+                        Look::Quiet,
+                    ),
+                ]));
+            }
+            (&latest.row, notes)
+        })
+        .collect();
     let mut out = String::with_capacity(32 * 1024);
     page_head(&mut out, TITLE, CSS, &content_security_policy());
     out.push_str("<h1>");
@@ -58,14 +95,17 @@ pub fn to_html<'a>(
         ))),
         &mut out,
     );
-    let changed = rows.iter().filter(|r| r.standing.is_problem()).count();
+    let changed = rows.iter().filter(|(r, _)| r.standing.is_problem()).count();
     if let Some(warning) = changed_after_approval(changed) {
         html_render::block(&Block::Banner(Tone::Warning, plain(warning)), &mut out);
     }
     let table = Table {
         header: Column::ALL.map(Column::label).to_vec(),
         widths: vec![1; Column::ALL.len()],
-        rows: rows.iter().map(|row| cells(row)).collect(),
+        rows: rows
+            .into_iter()
+            .map(|(row, notes)| cells(row, notes))
+            .collect(),
         row_headers: true,
     };
     html_render::table(&table, "register", &mut out);
@@ -80,13 +120,14 @@ pub fn to_html<'a>(
     out
 }
 
-/// One row's cells, in the order of `Column::ALL`.
-fn cells(row: &Row) -> Vec<Cell> {
+/// One row's cells, in the order of `Column::ALL`; `notes` go under the title.
+fn cells(row: &Row, notes: Vec<Item>) -> Vec<Cell> {
     let typed = |t: &str| Cell::line(looked(t, Look::Typed));
     let mut title = vec![Item::Para(looked(row.title.clone(), Look::Typed))];
     if let Some(w) = &row.warning {
         title.push(Item::Para(looked(w.clone(), Look::Missing)));
     }
+    title.extend(notes);
     let status = match row.standing {
         Standing::ChangedAfterApproval => looked(row.standing.label(), Look::Missing),
         _ => plain(row.standing.label()),
