@@ -229,7 +229,7 @@ async function session() {
   // The measure covers making the file; Chromium may hold back repeated downloads from
   // one page, so the clicks do not wait for each download.
   for (let i = 0; i < EXPORTS; i++) {
-    for (const name of ['Download to open later (JSON)', 'Download the report (HTML)', 'Download as a Word document']) {
+    for (const name of ['Download to open later (JSON)', 'Download the report (HTML)', 'Download as a Word document', 'Download as OpenDocument (ODT)']) {
       await page.getByRole('button', { name }).click();
       await page.waitForTimeout(100);
     }
@@ -240,7 +240,9 @@ async function session() {
   report('export: HTML report of the full assessment, p95', quantile(html, 0.95), 'ms', '≤ 50 ms', quantile(html, 0.95) <= 50);
   const docx = await page.evaluate(() => performance.getEntriesByName('lia-export-docx').map((e) => e.duration));
   report('export: Word document of the full assessment, p95', quantile(docx, 0.95), 'ms', '≤ 50 ms', quantile(docx, 0.95) <= 50);
-  results.export = { json, html, docx };
+  const odt = await page.evaluate(() => performance.getEntriesByName('lia-export-odt').map((e) => e.duration));
+  report('export: OpenDocument text of the full assessment, p95', quantile(odt, 0.95), 'ms', '≤ 50 ms', quantile(odt, 0.95) <= 50);
+  results.export = { json, html, docx, odt };
 
   // Memory after the whole session.
   const client = await context.newCDPSession(page);
@@ -399,14 +401,19 @@ async function slow() {
 }
 
 // ---- the Word document --------------------------------------------------------------
-// What the Word export adds to the wasm (scripts/word-size.sh, run just before by ./dev
-// bench), and the time to make the document in the browser for the housing example.
+// What each document writer adds to the wasm (scripts/export-size.sh, run just before by
+// ./dev bench), and the time to make the documents in the browser for the housing example.
 async function word() {
-  const sizes = JSON.parse(await fs.readFile(new URL('../target/word-size/sizes.json', import.meta.url), 'utf8').catch(() => 'null'));
-  if (sizes) {
-    report('word: what the Word export adds to the wasm, gzip', (sizes.with.gzip - sizes.without.gzip) / KB, `KB (${round((sizes.with.raw - sizes.without.raw) / KB)} KB raw)`, '≤ 40 KB', sizes.with.gzip - sizes.without.gzip <= 40 * KB);
-  } else {
-    report('word: what the Word export adds to the wasm', NaN, 'not measured (run scripts/word-size.sh)', '', null);
+  const sizesOf = async (which) => JSON.parse(await fs.readFile(new URL(`../target/export-size/${which}/sizes.json`, import.meta.url), 'utf8').catch(() => 'null'));
+  const sizes = await sizesOf('word');
+  const odtSizes = await sizesOf('odt');
+  for (const [label, measured, budget] of [['the Word export', sizes, 40], ['the OpenDocument export', odtSizes, 12]]) {
+    if (measured) {
+      const added = measured.with.gzip - measured.without.gzip;
+      report(`documents: what ${label} adds to the wasm, gzip`, added / KB, `KB (${round((measured.with.raw - measured.without.raw) / KB)} KB raw)`, `≤ ${budget} KB`, added <= budget * KB);
+    } else {
+      report(`documents: what ${label} adds to the wasm`, NaN, 'not measured (run scripts/export-size.sh)', '', null);
+    }
   }
   const context = await contextWith(null);
   const page = await context.newPage();
@@ -418,10 +425,17 @@ async function word() {
     await page.getByRole('button', { name: 'Download as a Word document' }).click();
     await page.waitForTimeout(100);
   }
+  for (let i = 0; i < EXPORTS; i++) {
+    await page.getByRole('button', { name: 'Download as OpenDocument (ODT)' }).click();
+    await page.waitForTimeout(100);
+  }
   const docx = await page.evaluate(() => performance.getEntriesByName('lia-export-docx').map((e) => e.duration));
-  report('word: Word document of the housing example, p50', median(docx), 'ms', '', null);
-  report('word: Word document of the housing example, p95', quantile(docx, 0.95), 'ms', '≤ 50 ms', quantile(docx, 0.95) <= 50);
-  results.word = { sizes, docx };
+  report('documents: Word document of the housing example, p50', median(docx), 'ms', '', null);
+  report('documents: Word document of the housing example, p95', quantile(docx, 0.95), 'ms', '≤ 50 ms', quantile(docx, 0.95) <= 50);
+  const odt = await page.evaluate(() => performance.getEntriesByName('lia-export-odt').map((e) => e.duration));
+  report('documents: OpenDocument text of the housing example, p50', median(odt), 'ms', '', null);
+  report('documents: OpenDocument text of the housing example, p95', quantile(odt, 0.95), 'ms', '≤ 50 ms', quantile(odt, 0.95) <= 50);
+  results.word = { sizes, odtSizes, docx, odt };
   await context.close();
 }
 

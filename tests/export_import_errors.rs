@@ -464,7 +464,10 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "answers",
                 "impacts",
                 "review_log",
-                "handover"
+                "handover",
+                "privacy_wording",
+                "check_again",
+                "rules_version"
             ]
         }
     );

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lia::assessment::examples::example;
-use lia::assessment::{Assessment, Date, QuestionId as Q, Status};
+use lia::assessment::{Assessment, Date, QuestionId as Q, Section, Status};
 use lia::export::{import, to_json};
 use lia::session::{
     ConflictKind, Defaults, ImportChoice, ImportStep, ImportWarning, Notice, Problem, SaveStatus,
@@ -1745,4 +1745,162 @@ fn a_sealed_looking_value_planted_among_records_in_clear_does_not_lock_the_tool(
     let next = protected_tab(&kv);
     assert_eq!(next.view().protection, Protection::Off);
     assert!(next.view().damaged.iter().any(|d| d.id == "z9"));
+}
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------
+
+/// An approved example and a review of it, open in the session as "a2".
+fn review_of_the_example(kv: &Shared) -> Session<Shared> {
+    let mut s = tab(kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    s.approve(T0).unwrap();
+    assert!(s.start_review("a2".into(), T0 + 1.0));
+    // The review's sign-off, done again.
+    s.edit(
+        |a| {
+            a.set_text(Q::SignOffCompletedDate, "2026-11-26")
+                .set_text(Q::SignOffApprovedName, "Alex Morgan")
+                .set_text(Q::SignOffApprovedRole, "Data Protection Lead")
+                .set_text(Q::SignOffReviewDate, "2027-11-26")
+                .set_choices(
+                    Q::SignOffChecklist,
+                    &lia::assessment::choices::checklist::OPTIONS
+                        .iter()
+                        .map(|c| c.key)
+                        .collect::<Vec<_>>(),
+                );
+        },
+        T0 + 2.0,
+    );
+    s
+}
+
+fn marked(s: &Session<Shared>) -> Vec<Q> {
+    lia::assessment::stale::marked(s.open().unwrap())
+}
+
+fn change_purpose(s: &mut Session<Shared>, why: &str, now: f64) {
+    s.edit(
+        |a| {
+            a.set_text(Q::PurposeWhy, why);
+        },
+        now,
+    );
+}
+
+#[test]
+fn a_review_that_changes_the_purpose_marks_what_rests_on_it_and_cannot_be_sent_or_approved() {
+    use lia::assessment::{outcome, SectionStatus};
+    use lia::handover::SendRefusal;
+    let kv = shared();
+    let mut s = review_of_the_example(&kv);
+    assert!(marked(&s).is_empty());
+    change_purpose(&mut s, "To phone an employee's chosen contact if the employee is hurt at work, and to send the contact our staff newsletter.", T0 + 3.0);
+    let stale = marked(&s);
+    for q in [
+        Q::NecessityProportionate,
+        Q::ExpObvious,
+        Q::ImpactList,
+        Q::DpiaTracking,
+        Q::DecisionRely,
+    ] {
+        assert!(
+            stale.contains(&q),
+            "{q:?} is to be checked again: {stale:?}"
+        );
+    }
+    assert!(
+        !stale.contains(&Q::NatureSpecial),
+        "the data did not change"
+    );
+    // Saved with the record, so another tab and the file see it too.
+    s.save_now(T0 + 4.0);
+    let raw = kv.borrow().get("lia:assessment:a2").unwrap().unwrap();
+    assert!(raw.contains("\"check_again\""), "{raw}");
+
+    // A finding names what changed; the sections say "Check again".
+    let o = outcome(s.open().unwrap(), Some(TODAY));
+    let finding = o
+        .findings
+        .iter()
+        .find(|f| f.id == "record.check-again")
+        .unwrap();
+    assert!(
+        finding
+            .detail
+            .as_deref()
+            .unwrap()
+            .starts_with("Changed: “Why you want to process the data”."),
+        "{:?}",
+        finding.detail
+    );
+    assert_eq!(o.status(Section::Expectations), SectionStatus::CheckAgain);
+    assert_eq!(o.status(Section::About), SectionStatus::Completed);
+
+    // Neither sent for approval nor approved while any is marked.
+    assert_eq!(
+        s.send_for_approval(T0 + 5.0),
+        Some(Err(SendRefusal::CheckAgain(stale.len())))
+    );
+    assert!(s.open().unwrap().handover.is_empty());
+    assert!(s.approve(T0 + 5.0).is_err());
+
+    // Confirming (as it stands, or by changing it) clears each mark.
+    s.edit(
+        |a| {
+            a.set_text(Q::ExpPastUse, "Not used for anything else before.");
+        },
+        T0 + 6.0,
+    );
+    assert!(!marked(&s).contains(&Q::ExpPastUse));
+    for q in marked(&s) {
+        s.edit(
+            |a| {
+                a.confirm(q);
+            },
+            T0 + 7.0,
+        );
+    }
+    assert!(marked(&s).is_empty());
+    assert!(matches!(s.send_for_approval(T0 + 8.0), Some(Ok(_))));
+}
+
+#[test]
+fn a_review_that_only_re_spaces_the_purpose_marks_nothing_and_can_be_sent() {
+    let kv = shared();
+    let mut s = review_of_the_example(&kv);
+    let why = match s.open().unwrap().answers.get(Q::PurposeWhy) {
+        Some(lia::assessment::Answer::Text(t)) => format!("  {}  ", t.replace(' ', "  ")),
+        _ => unreachable!(),
+    };
+    change_purpose(&mut s, &why, T0 + 3.0);
+    assert!(marked(&s).is_empty());
+    assert!(matches!(s.send_for_approval(T0 + 4.0), Some(Ok(_))));
+    assert!(s.approve(T0 + 5.0).is_ok());
+}
+
+#[test]
+fn in_a_draft_only_answers_given_before_the_change_are_marked() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let mut draft = titled("d1", "Draft");
+    draft.set_text(Q::PurposeWhy, "To do one thing.");
+    s.start(draft, T0);
+    // Nothing rests on it yet: answering later questions after it marks nothing.
+    change_purpose(&mut s, "To do another thing.", T0 + 1.0);
+    assert!(marked(&s).is_empty());
+    s.edit(
+        |a| {
+            a.set_yes_no(Q::ExpObvious, lia::assessment::YesNo::Yes);
+        },
+        T0 + 2.0,
+    );
+    assert!(marked(&s).is_empty());
+    // Changed after that answer was given: it is marked, naming the purpose.
+    change_purpose(&mut s, "To do a third thing.", T0 + 3.0);
+    assert_eq!(marked(&s), [Q::ExpObvious]);
+    assert_eq!(
+        s.open().unwrap().changed_under(Q::ExpObvious),
+        [Q::PurposeWhy]
+    );
 }

@@ -8,6 +8,7 @@
 //! the register page and the start page's table only show what this works out.
 
 pub mod csv;
+pub mod group;
 pub mod html;
 pub mod ics;
 
@@ -163,6 +164,25 @@ pub fn changed_after_approval(count: usize) -> Option<String> {
     }
 }
 
+/// Whether a copy's digest matches its content, in a word or two for a table.
+pub fn digest_label(check: &crate::export::DigestCheck, saved: bool) -> &'static str {
+    use crate::export::DigestCheck;
+    match (saved, check) {
+        (true, _) => "Saved in this browser",
+        (false, DigestCheck::Matches) => "Matches",
+        (false, DigestCheck::Mismatch) => "Does not match",
+        (false, DigestCheck::Missing) => "No digest",
+    }
+}
+
+/// The warning shown with a copy whose digest does not match its content, or nothing.
+pub fn digest_warning(entry: &Entry) -> Option<&'static str> {
+    (!entry.saved && entry.imported.digest == crate::export::DigestCheck::Mismatch).then_some(
+        "Its digest does not match: this file was changed after it was exported, so it is \
+         not the record as the tool wrote it.",
+    )
+}
+
 /// One assessment as the register shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -175,6 +195,9 @@ pub struct Row {
     pub standing: Standing,
     /// For a record changed after its approval, the warning to show with it.
     pub warning: Option<String>,
+    /// For a record approved under an earlier version of the rules that now gets new
+    /// findings: "Checked with an earlier version of the rules …: 2 new findings."
+    pub rules_note: Option<String>,
     pub version: u32,
     /// The answer to "Can you rely on legitimate interests?", as its label.
     pub decision: Option<&'static str>,
@@ -223,6 +246,7 @@ impl Row {
             status: a.status,
             standing: Standing::of(a.status, &stage),
             warning: approval_warning(&stage),
+            rules_note: evaluation.since_checked.as_ref().map(|s| s.sentence()),
             version: a.version,
             decision,
             reading: outcome.reading,
@@ -342,6 +366,49 @@ impl Default for Sort {
 }
 
 impl Sort {
+    /// Every way to sort, for a list to choose from: each column, up then down.
+    pub fn key(self) -> String {
+        format!(
+            "{}-{}",
+            Column::ALL
+                .iter()
+                .position(|c| *c == self.column)
+                .unwrap_or(0),
+            if self.ascending { "up" } else { "down" }
+        )
+    }
+
+    /// The sort a `key` names, if it names one.
+    pub fn from_key(key: &str) -> Option<Sort> {
+        let (column, way) = key.split_once('-')?;
+        let column = *Column::ALL.get(column.parse::<usize>().ok()?)?;
+        let ascending = match way {
+            "up" => true,
+            "down" => false,
+            _ => return None,
+        };
+        Some(Sort { column, ascending })
+    }
+
+    /// "Review due, soonest first", as a list to choose from says it.
+    pub fn label(self) -> String {
+        let way = match (self.column, self.ascending) {
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, true) => {
+                "A to Z"
+            }
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, false) => {
+                "Z to A"
+            }
+            (Column::Approved | Column::ReviewDue, true) => "earliest first",
+            (Column::Approved | Column::ReviewDue, false) => "latest first",
+            (Column::Status | Column::Reading, true) => "in order",
+            (Column::Status | Column::Reading, false) => "in reverse order",
+            (_, true) => "lowest first",
+            (_, false) => "highest first",
+        };
+        format!("{}, {way}", self.column.label())
+    }
+
     /// What a click on `column`'s header does: sort by it ascending, or reverse it.
     pub fn toggle(self, column: Column) -> Sort {
         Sort {
@@ -451,6 +518,11 @@ pub struct Entry {
     /// The file's name (for a saved assessment, `SAVED_HERE`).
     pub file: String,
     pub row: Row,
+    /// The digest of the record as read (`assessment_digest`): copies with the same are
+    /// one record.
+    pub digest: String,
+    /// Where it stands in its assessment's life.
+    pub place: group::Place,
     /// The record as read (its digest check too), to keep in this browser.
     pub imported: Imported,
     /// Saved in this browser already (nothing to keep; it can be opened).
@@ -566,6 +638,8 @@ impl Register {
             let entry = Entry {
                 file: SAVED_HERE.to_string(),
                 row: Row::of(&assessment, today),
+                digest: crate::assessment::assessment_digest(&assessment),
+                place: group::Place::of(&assessment),
                 imported: Imported {
                     assessment,
                     digest: crate::export::DigestCheck::Missing,
@@ -606,6 +680,8 @@ impl Register {
         self.entries.push(Entry {
             file: file.to_string(),
             row: Row::of(&imported.assessment, today),
+            digest: crate::assessment::assessment_digest(&imported.assessment),
+            place: group::Place::of(&imported.assessment),
             imported,
             saved: false,
         });
@@ -636,6 +712,43 @@ impl Register {
     pub fn arrange(&self, sort: Sort, filter: &Filter) -> Vec<usize> {
         let rows: Vec<&Row> = self.entries.iter().map(|e| &e.row).collect();
         arrange(&rows, sort, filter)
+    }
+
+    /// The entries as assessments: every copy of one under one group, latest first.
+    pub fn groups(&self) -> Vec<group::Group> {
+        group::group(&self.entries)
+    }
+
+    /// The groups `filter` admits by their latest copy, sorted by it: indexes into
+    /// `groups`.
+    pub fn arrange_groups(
+        &self,
+        groups: &[group::Group],
+        sort: Sort,
+        filter: &Filter,
+    ) -> Vec<usize> {
+        let rows: Vec<&Row> = groups
+            .iter()
+            .map(|g| &self.entries[g.latest()].row)
+            .collect();
+        arrange(&rows, sort, filter)
+    }
+
+    /// The review reminder of a group: the review date of its latest copy that has one.
+    pub fn reminder(&self, group: &group::Group) -> Option<ics::Reminder> {
+        group
+            .members
+            .iter()
+            .find_map(|m| ics::Reminder::of(&self.entries[m.entries[0]].imported.assessment))
+    }
+
+    /// The file names of a member's copies, in the order read.
+    pub fn files(&self, member: &group::Member) -> Vec<&str> {
+        member
+            .entries
+            .iter()
+            .map(|&i| self.entries[i].file.as_str())
+            .collect()
     }
 
     /// Every review among the entries, with the copy of the version it reviews when one

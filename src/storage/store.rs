@@ -31,6 +31,8 @@ pub struct Saved {
 }
 
 /// What storage holds under one id.
+// A record is the usual case, not the exception: boxing it would only add a step.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Current {
     Absent,
     Readable(Record),

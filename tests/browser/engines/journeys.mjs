@@ -178,22 +178,27 @@ journey('findings appear as answers are given and clear when they change', async
   await waitForFocus(page, { id: 'q-decision-rely' });
   await page.click(css('input[name="q-decision-rely"][value="no"]'));
   await expectFinding(page, 'decision.undecided', false);
-  // An answer suggested from earlier ones is shown chosen, but it is the person's own
-  // only once they choose it: a click on it (which changes nothing on the screen, so
-  // the engine sends no change event) confirms it.
+  // Issue 26: an answer suggested from earlier ones is never pre-selected. It is shown
+  // beside the question with its reason and a button to use it, and is not an answer
+  // until the person chooses.
   const id = await openId(page);
   await goToHash(page, `#/a/${id}/about`);
   await page.click(label('Contact details'));
   await goToHash(page, `#/a/${id}/nature`);
-  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), true, `[${page.name}] "No" is suggested`);
-  // Untouched, the section is not started and nothing is asked of it yet. The first click
-  // makes "No" an answer (the section is started) and the other suggestion is then
-  // flagged; the second click confirms that one too.
+  await page.waitFor(css('#q-nature-special-suggestion', { text: /^Suggested: No, because none of the kinds of data you selected is special category data\./ }));
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), false, `[${page.name}] "No" is not pre-selected`);
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="yes"]')), false, `[${page.name}] nor is "Yes"`);
+  // Untouched, the section is not started and nothing is asked of it yet. Using the first
+  // suggestion makes "No" an answer (the section is started) and the other suggestion is
+  // then flagged; using that one too clears it.
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
-  await page.click(css('input[name="q-nature-special"][value="no"]'));
+  await page.click(css('#q-nature-special-use'));
+  await page.until(async () => page.checked(css('input[name="q-nature-special"][value="no"]')), { message: 'the suggestion used as the answer' });
   await expectFinding(page, 'nature.suggestion-unconfirmed');
-  await page.click(css('input[name="q-nature-criminal"][value="no"]'));
+  await page.click(css('#q-nature-criminal-use'));
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+  const saved = await waitForStored(page, id, (r) => r.assessment.answers['nature.criminal'] === 'no');
+  assert.equal(saved.assessment.answers['nature.private'], undefined, `[${page.name}] nothing else was written`);
   await assertNoErrors(page);
 });
 
@@ -363,17 +368,17 @@ journey('both files and the review reminder download, the report stands on its o
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
   const json = await page.download(() => page.click(button(JSON_BUTTON)));
-  assert.match(json.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(json.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(json.text);
   assert.equal(exported.format, EXPORT_FORMAT);
   assert.equal(exported.schema_version, SCHEMA_VERSION);
   assert.deepEqual(exported.assessment, saved, 'the export holds the assessment as saved');
   assert.deepEqual(exported.digest, { algorithm: 'sha256', value: digestOf(saved) }, 'the digest is that of the canonical assessment');
   const html = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(html.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(html.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.html$/);
   // The review reminder: one all-day event on the review date, an alarm two weeks before.
   const ics = await page.download(() => page.click(button('Download a review reminder (calendar)')));
-  assert.match(ics.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(ics.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.ics$/);
   assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g)?.length, 1);
   assert.ok(ics.text.includes(`DTSTART;VALUE=DATE:${saved.answers['sign-off.review-date'].replaceAll('-', '')}`), ics.text);
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
@@ -445,7 +450,7 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   assert.equal(json.assessment.status, 'approved');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-marked-approved-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await assertNoErrors(page);
@@ -776,15 +781,70 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('See what changed since version 1'));
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
-  assert.equal(await page.text(css('#lia-changes-summary')), '2 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
-  assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  // Two answers, and (issue 26) the finding that the answers resting on the purpose are
+  // to be checked again, newly raised.
+  assert.equal(await page.text(css('#lia-changes-summary')), '3 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
+  const changed = await page.texts(css('main tr.lia-change th'));
+  assert.deepEqual(changed.filter((t) => !t.startsWith('Blocker: ')).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  assert.ok(changed.some((t) => t.startsWith('Blocker: Some answers rest on an answer that changed')), `[${page.name}] ${changed}`);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
-  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix: Changes since version 1, approved on 16 April 2026');
+  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix B: Changes since version 1, approved on 16 April 2026');
   assert.deepEqual(report.requests(), []);
+  await assertNoErrors(page);
+});
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------------------
+
+journey('a review that changes the purpose marks the answers resting on it "Check again", and cannot be sent for approval until they are confirmed', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const v1 = await startExample(page);
+  await page.click(link('Check your answers'));
+  await page.click(button('Approve this assessment'));
+  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await page.click(button('Start a review'));
+  await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
+  const v2 = await openId(page);
+
+  // The review changes the purpose.
+  await page.click(link(/^3\. Identify the legitimate interest/));
+  await page.fill(css('#q-purpose-why'), 'To phone an employee\u2019s chosen contact if they are hurt at work, and to invite the contact to our family open day.');
+  await waitForStored(page, v2, (r) => Object.keys(r.assessment.check_again ?? {}).length > 0);
+  await page.click(link('Return to the task list'));
+
+  // The task list, a question page and "Check your answers" say "Check again".
+  await page.waitFor(css('#lia-task-expectations-status', { text: 'Check again' }));
+  assert.equal(await page.text(css('#lia-task-about-status')), 'Completed', `[${page.name}] what did not change is not marked`);
+  await page.click(link(/^6\. Consider people/));
+  await page.waitFor(css('#q-expectations-obvious-check-again', { text: /Check again.*“Why you want to process the data” changed after this answer was given/ }));
+  await page.click(link('Return to the task list'));
+  await page.click(link('Check your answers'));
+  await page.waitFor(heading('Check your answers'));
+  assert.ok((await page.count(css('.lia-summary-list .lia-check-again'))) > 5, `[${page.name}] the rows say "Check again"`);
+  await expectFinding(page, 'record.check-again');
+
+  // Sending for approval is refused while any answer is marked, and nothing is recorded.
+  await page.click(button('Send for approval'));
+  await page.waitFor(css('.lia-error-message', { text: /^It could not be sent: \d+ answers rest on an answer that changed after they were given\./ }));
+  assert.equal((await storedRecord(page, v2)).assessment.handover, undefined, `[${page.name}] not sent`);
+
+  // Each page's answers checked and confirmed as they stand.
+  for (const key of ['purpose', 'necessity', 'expectations', 'impact', 'dpia', 'decision', 'sign-off']) {
+    await goToHash(page, `#/a/${v2}/${key}`);
+    await page.click(css('#lia-confirm-page'));
+    await page.until(async () => !(await page.exists(css('#lia-confirm-page'))), { message: `the ${key} page confirmed` });
+  }
+  await waitForStored(page, v2, (r) => r.assessment.check_again === undefined);
+  await goToHash(page, `#/a/${v2}/check`);
+  await page.waitFor(heading('Check your answers'));
+  await expectFinding(page, 'record.check-again', false);
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-for-approval\.html$/);
+  await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
 
@@ -1041,14 +1101,14 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
 
 // ---- the Word document --------------------------------------------------------------------
 
-/** The text of a Word document as LibreOffice lays it out: converted to PDF headless (a
- * profile of its own, so runs never share one) and read back with pdftotext. */
-async function wordText(bytes) {
+/** The text of a Word or OpenDocument file as LibreOffice lays it out: converted to PDF
+ * headless (a profile of its own, so runs never share one) and read back with pdftotext. */
+async function wordText(bytes, ext = 'docx') {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-word-'));
   try {
-    await fs.writeFile(path.join(dir, 'record.docx'), bytes);
+    await fs.writeFile(path.join(dir, `record.${ext}`), bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'record.docx')]);
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `record.${ext}`)]);
     return (await run('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'])).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -1063,23 +1123,27 @@ function run(program, args) {
   });
 }
 
-journey('the Word document downloads, opens in a word processor and holds the record: title, answers and findings', async (t) => {
+journey('the Word and OpenDocument files download, open in a word processor and hold the record: title, control table, answers, findings, page numbers', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
-  const docx = await page.download(() => page.click(button('Download as a Word document')));
-  assert.match(docx.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
-  assert.equal(docx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] a ZIP package`);
-  const words = await wordText(docx.bytes);
   const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
-  for (const [what, want] of [
-    ['the title', EXAMPLE],
-    ['the organisation', saved.answers['about.organisation']],
-    ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
-    ['the findings heading', 'Findings'],
-  ]) {
-    assert.ok(words.includes(squeeze(want)), `[${t.name}] the Word document shows ${what}: "${want}"`);
+  for (const [label, ext] of [['Download as a Word document', 'docx'], ['Download as OpenDocument (ODT)', 'odt']]) {
+    const file = await page.download(() => page.click(button(label)));
+    assert.match(file.name, new RegExp(`^lia-employees-emergency-contacts-v1-draft-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
+    assert.equal(file.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] ${ext}: a ZIP package`);
+    const words = await wordText(file.bytes, ext);
+    for (const [what, want] of [
+      ['the title', EXAMPLE],
+      ['the control table', 'Document control'],
+      ['the organisation', saved.answers['about.organisation']],
+      ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
+      ['the findings appendix', 'Appendix A: Findings'],
+      ['the page numbers', 'Page 1 of '],
+    ]) {
+      assert.ok(words.includes(squeeze(want)), `[${t.name}] the ${ext} file shows ${what}: "${want}"`);
+    }
   }
   await assertNoErrors(page);
 });
@@ -1126,14 +1190,14 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
   const sent1 = await author.download(() => author.click(button('Send for approval')));
-  assert.match(sent1.name, /-for-approval\.html$/);
+  assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 1);
 
   // 2. The approver returns it with a comment on the purpose test.
   await approver.bringToFront();
   const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-  assert.match(returned.name, /-returned\.html$/);
+  assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
   // 3. The author opens it: the same record, the comment beside the questions.
   await author.bringToFront();
@@ -1157,7 +1221,7 @@ journey('an assessment is handed over between two browsers, files only: sent, re
   // 5. The approver approves; 6. the author's record becomes the approved one.
   await approver.bringToFront();
   const approved = await decide(approver, sent2, { verdict: 'Approve it' });
-  assert.match(approved.name, /-approved\.html$/);
+  assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
   await author.bringToFront();
   await openFile(author, approved);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
