@@ -909,6 +909,8 @@ journey('opened as a file, the tool says other local pages may share its storage
   assert.ok(Object.values(await readOther()).some((v) => v.includes('Tenancy fraud checks')), `[${t.name}] another local file reads the draft before a passphrase`);
 
   await goToHash(page, '#/');
+  // The list drawn above the panel first, so the click is not aimed before it moves.
+  await page.waitFor(link('Tenancy fraud checks'));
   await page.click(css('#lia-passphrase summary'));
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.fill(label('Type it again'), 'kettle harbour violet');
