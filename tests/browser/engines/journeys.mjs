@@ -888,7 +888,7 @@ journey('a review that changes the purpose marks the answers resting on it "Chec
   await page.waitFor(heading('Check your answers'));
   await expectFinding(page, 'record.check-again', false);
   const sent = await page.download(() => page.click(button('Send for approval')));
-  assert.match(sent.name, /-for-approval\.html$/);
+  assert.match(sent.name, /-v2-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
