@@ -246,14 +246,29 @@ fn files_that_cannot_be_read_each_say_why_and_the_others_still_load() {
         "cut.json",
         &to_json(&(EXAMPLES[0].build)("c"), AT, None).as_bytes()[..200],
     );
-    register.fail("huge.json", ImportError::TooLarge { bytes: 6_000_000 });
+    register.fail("huge.json", ImportError::TooLarge { bytes: 50_000_000 });
+    // JSON nested 100,000 deep, another tool's JSON, and a web page that is not a report.
+    register.read("deep.json", "[".repeat(100_000).as_bytes());
+    register.read(
+        "other-tool.json",
+        br#"{"format":"pia-tool","version":3,"data":{}}"#,
+    );
+    register.read(
+        "page.html",
+        b"<!doctype html><html><head><meta charset=utf-8><title>Intranet</title></head><body><p>Hello</p></body></html>",
+    );
     assert_eq!(register.entries().len(), EXAMPLES.len());
     let reasons: Vec<String> = register.failures().iter().map(|f| f.message()).collect();
-    assert_eq!(reasons.len(), 4, "{reasons:?}");
-    for (reason, file) in reasons
-        .iter()
-        .zip(["empty.json", "notes.txt", "cut.json", "huge.json"])
-    {
+    assert_eq!(reasons.len(), 7, "{reasons:?}");
+    for (reason, file) in reasons.iter().zip([
+        "empty.json",
+        "notes.txt",
+        "cut.json",
+        "huge.json",
+        "deep.json",
+        "other-tool.json",
+        "page.html",
+    ]) {
         assert!(
             reason.starts_with(&format!("“{file}” could not be read: ")),
             "{reason}"

@@ -721,3 +721,39 @@ fn the_check_for_sentences_would_see_one() {
         ]
     );
 }
+
+/// Issue 26: the record names the rules that checked it, and an approved record that rules
+/// added since its approval now find more in says so before its findings; one approved
+/// under today's rules says nothing of the kind.
+#[test]
+fn the_rules_that_checked_a_record_are_named_and_new_findings_since_approval_said() {
+    let mut a = (EXAMPLES
+        .iter()
+        .find(|e| e.key == "emergency-contacts")
+        .unwrap()
+        .build)("old");
+    lia::assessment::lifecycle::approve(&mut a, TODAY.unwrap()).unwrap();
+    let now = Report::of(&a, None, TODAY, AT);
+    let text = all_text(&now);
+    assert!(text.contains("Checked with version "), "{text}");
+    assert!(!text.contains("Checked with an earlier version of the rules"));
+    // As approved before records kept the version, with no retention period recorded.
+    a.rules_version = None;
+    a.answers.clear(QuestionId::AboutRetention);
+    let old = Report::of(&a, None, TODAY, AT);
+    let text = all_text(&old);
+    assert!(
+        text.contains("Approved under version 1 of the tool's rules; checked now with version "),
+        "{text}"
+    );
+    let appendix = old
+        .appendices
+        .iter()
+        .find(|p| p.anchor == "findings")
+        .unwrap();
+    assert!(
+        matches!(&appendix.blocks[0], Block::Banner(Tone::Notice, l) if spans(l).contains("Checked with an earlier version of the rules (version 1")),
+        "{:?}",
+        appendix.blocks.first()
+    );
+}

@@ -68,7 +68,13 @@ pub fn rules_line(a: &Assessment) -> String {
         "version {CATALOGUE_VERSION} of the tool's rules, which follow {}",
         follows(CATALOGUE_VERSION)
     );
-    match a.rules_version {
+    // An approved record from before records kept the version was checked by version 1
+    // (as `since_checked` counts it).
+    let approved_under = match a.status {
+        Status::Approved => Some(a.rules_version.unwrap_or(1)),
+        _ => a.rules_version,
+    };
+    match approved_under {
         Some(v) if v != CATALOGUE_VERSION => {
             format!("Approved under version {v} of the tool's rules; checked now with {now}.")
         }

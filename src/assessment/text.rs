@@ -452,20 +452,22 @@ pub fn thin(answer: &str, question: &str) -> Option<Thin> {
     if words.is_empty() {
         return None;
     }
-    let content: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !has(FILLER, w) && !w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    if content.iter().all(|w| has(BARE, w)) {
+    // Each test below stops at the first word that settles it: a long answer is decided
+    // within its first few words, however long it is.
+    let content = || {
+        words
+            .iter()
+            .copied()
+            .filter(|w| !has(FILLER, w) && !w.chars().all(|c| c.is_ascii_digit()))
+    };
+    if content().all(|w| has(BARE, w)) {
         return Some(Thin::Bare);
     }
-    let names_law = content.iter().any(|w| has(LAW_NAMES, w));
-    let beyond_law = content
-        .iter()
+    let beyond_law = content()
         .filter(|w| !has(LAW_NAMES, w) && !has(LAW_WORDS, w) && !has(BARE, w))
+        .take(3)
         .count();
-    if names_law && beyond_law < 3 {
+    if beyond_law < 3 && content().any(|w| has(LAW_NAMES, w)) {
         return Some(Thin::LawOnly);
     }
     if words.len() < MIN_REASON_WORDS {
@@ -473,11 +475,7 @@ pub fn thin(answer: &str, question: &str) -> Option<Thin> {
     }
     let asked = normalise(question);
     let asked: Vec<&str> = asked.split(' ').map(stem).collect();
-    if words.len() < 12
-        && content
-            .iter()
-            .all(|w| has(BARE, w) || asked.contains(&stem(w)))
-    {
+    if words.len() < 12 && content().all(|w| has(BARE, w) || asked.contains(&stem(w))) {
         return Some(Thin::RepeatsQuestion);
     }
     None

@@ -315,15 +315,20 @@ impl Column {
     }
 
     /// Orders two rows by this column (ascending); missing values last.
-    fn cmp(self, a: &Row, b: &Row) -> Ordering {
-        fn text(a: &str, b: &str) -> Ordering {
-            match (a.is_empty(), b.is_empty()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Greater,
-                (false, true) => Ordering::Less,
-                _ => normalise(a).cmp(&normalise(b)).then_with(|| a.cmp(b)),
-            }
+    /// The text a text column sorts by, `None` for the others.
+    fn text(self, r: &Row) -> Option<&str> {
+        match self {
+            Column::Title => Some(&r.title),
+            Column::Organisation => Some(&r.organisation),
+            Column::Decision => Some(r.decision.unwrap_or("")),
+            Column::Approver => Some(&r.approver),
+            _ => None,
         }
+    }
+
+    /// Compares two rows by this column; `words` are each text column's value as its
+    /// words (`normalise`), worked out once per row rather than once per comparison.
+    fn cmp(self, (a, wa): (&Row, &str), (b, wb): (&Row, &str)) -> Ordering {
         fn some<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
             match (a, b) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -332,18 +337,23 @@ impl Column {
                 (None, None) => Ordering::Equal,
             }
         }
+        if let (Some(ta), Some(tb)) = (self.text(a), self.text(b)) {
+            return match (ta.is_empty(), tb.is_empty()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => wa.cmp(wb).then_with(|| ta.cmp(tb)),
+            };
+        }
         match self {
-            Column::Title => text(&a.title, &b.title),
-            Column::Organisation => text(&a.organisation, &b.organisation),
             Column::Status => a.standing.cmp(&b.standing),
             Column::Version => a.version.cmp(&b.version),
-            Column::Decision => text(a.decision.unwrap_or(""), b.decision.unwrap_or("")),
             Column::Reading => a.reading.cmp(&b.reading),
             Column::Blockers => a.blockers.cmp(&b.blockers),
             Column::Warnings => a.warnings.cmp(&b.warnings),
-            Column::Approver => text(&a.approver, &b.approver),
             Column::Approved => some(a.approved_on, b.approved_on),
             Column::ReviewDue => some(a.review_due, b.review_due),
+            _ => Ordering::Equal,
         }
     }
 }
@@ -502,12 +512,19 @@ pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.admits(rows[i]))
         .collect();
+    let words = |column: Column| -> Vec<String> {
+        rows.iter()
+            .map(|r| column.text(r).map(normalise).unwrap_or_default())
+            .collect()
+    };
+    let (by_column, by_title) = (words(sort.column), words(Column::Title));
     // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
     order.sort_unstable_by(|&i, &j| {
         let (a, b) = (rows[i], rows[j]);
-        let by = sort.column.cmp(a, b);
+        let by = sort.column.cmp((a, &by_column[i]), (b, &by_column[j]));
         let by = if sort.ascending { by } else { by.reverse() };
-        by.then_with(|| Column::Title.cmp(a, b)).then(i.cmp(&j))
+        by.then_with(|| Column::Title.cmp((a, &by_title[i]), (b, &by_title[j])))
+            .then(i.cmp(&j))
     });
     order
 }

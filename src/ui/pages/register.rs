@@ -71,26 +71,41 @@ pub fn RegisterPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut read = Register::new(state.today);
             let mut since = now();
-            for (i, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                if file.size() > export::MAX_IMPORT_BYTES as f64 {
-                    read.fail(
-                        &name,
-                        ImportError::TooLarge {
-                            bytes: file.size() as usize,
+            let mut i = 0;
+            // The browser reads a few files at once (each read waits on the disk, not on
+            // us); they are taken in the order chosen.
+            for batch in files.chunks(READ_AHEAD) {
+                let reads: Vec<_> = batch
+                    .iter()
+                    .map(|file| {
+                        let fits = file.size() <= export::MAX_IMPORT_BYTES as f64;
+                        let read =
+                            fits.then(|| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
+                        (file.name(), file.size(), read)
+                    })
+                    .collect();
+                for (name, size, pending) in reads {
+                    match pending {
+                        None => read.fail(
+                            &name,
+                            ImportError::TooLarge {
+                                bytes: size as usize,
+                            },
+                        ),
+                        Some(pending) => match pending.await {
+                            Ok(buffer) => {
+                                read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
+                            }
+                            Err(_) => read.fail(&name, ImportError::Empty),
                         },
-                    );
-                } else {
-                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buffer) => read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
-                        Err(_) => read.fail(&name, ImportError::Empty),
                     }
-                }
-                // Work in slices of about 25 ms, so typing and scrolling keep up.
-                if now() - since > 25.0 {
-                    progress.set(Some((i + 1, total)));
-                    yield_to_the_page().await;
-                    since = now();
+                    i += 1;
+                    // Work in slices of about 25 ms, so typing and scrolling keep up.
+                    if now() - since > 25.0 {
+                        progress.set(Some((i, total)));
+                        yield_to_the_page().await;
+                        since = now();
+                    }
                 }
             }
             timing::mark("lia-register-read");
@@ -223,6 +238,9 @@ pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoV
     }
 }
 
+/// How many files are being read at once.
+const READ_AHEAD: usize = 16;
+
 /// How many assessments a page of the register shows: few enough to draw in one short
 /// task whatever the register holds.
 const PAGE_SIZE: usize = 50;
@@ -316,6 +334,14 @@ fn RegisterTable() -> impl IntoView {
             .enumerate()
             .collect::<Vec<(usize, Shown)>>()
     };
+    // The copies on this page, latest and earlier, for the comparison's lists.
+    let on_this_page = Signal::derive(move || {
+        visible.with(|v| {
+            v.iter()
+                .flat_map(|s| std::iter::once(s.latest).chain(s.earlier.iter().map(|e| e.0)))
+                .collect::<Vec<_>>()
+        })
+    });
     let total = Memo::new(move |_| groups.with(Vec::len));
     let files = Memo::new(move |_| state.register.with(|r| r.entries().len()));
     // The records whose approval no longer covers them, in words (from the core).
@@ -626,17 +652,20 @@ fn RegisterTable() -> impl IntoView {
                 </ul>
             })
         }}
-        <CompareAny />
+        <CompareAny entries=on_this_page />
         <h2 class="lia-heading-m">"Download the register"</h2>
         <p>"The downloads hold the assessments shown above, in the order shown: one line, row or reminder for each assessment."</p>
-        <div class="lia-checkboxes lia-field">
-            <div class="lia-checkbox">
-                <input class="lia-checkbox__input" type="checkbox" id="lia-register-every-version"
-                    prop:checked=move || every_version.get()
-                    on:change=move |ev| every_version.set(event_target_checked(&ev)) />
-                <label class="lia-checkbox__label" for="lia-register-every-version">"Put every copy in the spreadsheet, not only the latest"</label>
+        <fieldset class="lia-fieldset lia-field">
+            <legend class="lia-legend lia-legend--small">"The spreadsheet"</legend>
+            <div class="lia-checkboxes">
+                <div class="lia-checkbox">
+                    <input class="lia-checkbox__input" type="checkbox" id="lia-register-every-version"
+                        prop:checked=move || every_version.get()
+                        on:change=move |ev| every_version.set(event_target_checked(&ev)) />
+                    <label class="lia-checkbox__label" for="lia-register-every-version">"Put every copy in the spreadsheet, not only the latest"</label>
+                </div>
             </div>
-        </div>
+        </fieldset>
         <div class="lia-button-group">
             <button type="button" class="lia-button lia-button--secondary" on:click=csv>"Download as a spreadsheet (CSV)"</button>
             <button type="button" class="lia-button lia-button--secondary" on:click=printable>"Download a page to print (HTML)"</button>
@@ -652,23 +681,42 @@ fn RegisterTable() -> impl IntoView {
     }
 }
 
-/// Any two records of the register side by side: the earlier and the later version.
+/// Any two records of the assessments on this page side by side: the earlier and the
+/// later version. (The page's, not the whole register's: two lists of 5,000 would be
+/// slow to draw and of no use to choose from.)
 #[component]
-fn CompareAny() -> impl IntoView {
+fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let choices = Memo::new(move |_| {
+        let entries = entries.get();
         state.register.with(|r| {
-            r.entries()
+            entries
                 .iter()
-                .map(|e| format!("{}, version {} ({})", e.row.title, e.row.version, e.file))
+                .map(|&i| {
+                    let e = &r.entries()[i];
+                    (
+                        i,
+                        format!("{}, version {} ({})", e.row.title, e.row.version, e.file),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let earlier = RwSignal::new(0usize);
-    let later = RwSignal::new(1usize);
+    // The entries chosen (an entry's index in the register), the first two by default.
+    let earlier = RwSignal::new(None::<usize>);
+    let later = RwSignal::new(None::<usize>);
+    let chosen = move |signal: RwSignal<Option<usize>>, nth: usize| {
+        choices.with(|c| {
+            signal
+                .get()
+                .filter(|i| c.iter().any(|(e, _)| e == i))
+                .or_else(|| c.get(nth).or(c.first()).map(|(i, _)| *i))
+                .unwrap_or(0)
+        })
+    };
     let same = RwSignal::new(false);
     let compare = move |_| {
-        let (previous, review) = (earlier.get_untracked(), later.get_untracked());
+        let (previous, review) = (chosen(earlier, 0), chosen(later, 1));
         if previous == review {
             same.set(true);
             state.focus("lia-compare-earlier");
@@ -677,23 +725,25 @@ fn CompareAny() -> impl IntoView {
         same.set(false);
         state.navigate(Route::RegisterChanges { review, previous });
     };
-    let options = move |selected: RwSignal<usize>| {
-        choices
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| {
-                view! { <option value=i.to_string() selected=move || selected.get() == i>{label}</option> }
-            })
-            .collect_view()
+    // Options with nothing reactive in each: the list is drawn again when the page or
+    // the choice changes (a few dozen options).
+    let options = move |signal: RwSignal<Option<usize>>, nth: usize| {
+        move || {
+            let now = chosen(signal, nth);
+            choices
+                .get()
+                .into_iter()
+                .map(|(i, label)| view! { <option value=i.to_string() selected=i == now>{label}</option> })
+                .collect_view()
+        }
     };
-    let pick = |signal: RwSignal<usize>| {
-        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0))
+    let pick = |signal: RwSignal<Option<usize>>| {
+        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().ok())
     };
     move || {
         (choices.with(Vec::len) >= 2).then(|| view! {
             <h2 class="lia-heading-m">"Compare two records"</h2>
-            <p>"Choose two versions of one assessment to see what changed from the earlier to the later."</p>
+            <p>"Choose two versions of an assessment on this page to see what changed from the earlier to the later."</p>
             {move || same.get().then(|| view! {
                 <p class="lia-error-message" role="alert" id="lia-compare-error">
                     <span class="lia-visually-hidden">"Error: "</span>"Choose two different records"
@@ -702,11 +752,11 @@ fn CompareAny() -> impl IntoView {
             <div class="lia-filters">
                 <div class="lia-field">
                     <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
-                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier)}</select>
+                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier, 0)}</select>
                 </div>
                 <div class="lia-field">
                     <label class="lia-label" for="lia-compare-later">"Later version"</label>
-                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later)}</select>
+                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later, 1)}</select>
                 </div>
             </div>
             <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
 import { answerKinds, digestOf } from '../file-helpers.mjs';
-import { exportOf, record, reviewedDigest } from '../register-files.mjs';
+import { exportOf, lifeOfOne, record, reviewedDigest } from '../register-files.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
 import {
@@ -708,7 +708,8 @@ journey('several files open as a register: broken ones named, sorted by a header
   const failures = await page.texts(css('#lia-register-failures li'));
   assert.equal(failures.length, 2);
   for (const name of ['notes.txt', 'other.json']) assert.ok(failures.some((f) => f.startsWith(`“${name}” could not be read: `)), `${name}: ${failures}`);
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
+  // One row per assessment: the review and the version it reviews are one.
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 6);
   assert.equal(await page.text(css('th[aria-sort=ascending] button')), 'Review due');
 
   // Sorting by a header: ascending, then descending.
@@ -723,10 +724,10 @@ journey('several files open as a register: broken ones named, sorted by a header
 
   const csv = await page.download(() => page.click(button('Download as a spreadsheet (CSV)')));
   assert.match(csv.name, /^lia-register-\d{4}-\d{2}-\d{2}\.csv$/);
-  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 8, 'a header and seven rows');
+  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 7, 'a header and a line for each of the six assessments');
   const ics = await page.download(() => page.click(button('Download review dates (calendar)')));
   assert.match(ics.name, /^lia-review-dates-\d{4}-\d{2}-\d{2}\.ics$/);
-  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 6, 'one event for each record with a review date');
+  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 5, 'one event for each assessment with a review date');
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
 
   // The review and the version it reviews.
@@ -746,15 +747,60 @@ journey('several files open as a register: broken ones named, sorted by a header
     { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
   ]);
   await page.waitFor(css('#lia-register-status', { text: '2 files read: 1 record added to the register, 1 could not be read.' }));
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 8);
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
   assert.ok((await titles()).includes('Dropped record'));
   assert.ok((await page.texts(css('#lia-register-failures li'))).some((f) => f.startsWith('“broken.json” could not be read: ')));
 
-  // Keep one: it opens, and the start page lists it.
-  await page.click(button('Keep in this browser: Staff newsletter, version 1'));
+  // Keep one, an earlier copy beneath its assessment's row: it opens, and the start page lists it.
+  await page.click(css('table.lia-register summary', { text: '1 earlier copy' }));
+  await page.click(button('Keep in this browser: Staff newsletter, Version 1, marked approved'));
   await page.waitFor(heading('Staff newsletter'));
   await page.click(link('All assessments'));
   await page.waitFor(css('table.lia-saved tbody tr', { text: /Approver 0/ }));
+  await assertNoErrors(page);
+});
+
+// ---- one row per assessment (issue 27) -------------------------------------------------------
+
+journey('the five files of one assessment are one row with four superseded copies beneath, a copy kept twice is one, and a hand-edited file is flagged', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await page.run(() => {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  });
+  const file = (name, a) => ({ name, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
+  const life = lifeOfOne(today);
+  const files = life.map(({ name, assessment }) => file(name, assessment));
+  // The approval kept twice under two names: one copy, both names.
+  files.push(file('contacts-approved (copy).json', life[4].assessment));
+  files.push(file('other-1.json', record(today, 301, { title: 'Visitor log', review: 30 })));
+  files.push(file('other-2.json', record(today, 302, { title: 'Parking permits', status: 'approved', review: 60 })));
+  // A file edited by hand after it was written: its digest no longer matches.
+  const edited = JSON.parse(exportOf(record(today, 303, { title: 'Door entry fobs', status: 'approved', review: 90 })));
+  edited.assessment.answers['decision.rely'] = 'yes';
+  edited.assessment.answers['about.organisation'] = 'Edited by hand';
+  files.push({ name: 'fobs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+
+  await page.click(link('Open several files as a register'));
+  await page.waitFor(heading('Register of assessments'));
+  await page.chooseFiles(label('Choose files'), files);
+  await page.waitFor(css('#lia-register-count', { text: 'Showing 4 of 4 assessments, from 9 files.' }));
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 4);
+  const row = css('table.lia-register tbody tr', { text: /Staff emergency contacts/ });
+  assert.match(await page.text(row), /Version 1, round 2, approved|Approved/);
+  // The latest copy is the approval, with both its file names; the other four beneath it.
+  assert.match(await page.text(css('table.lia-register tbody tr th .lia-break', { text: /contacts-approved\.json/ })), /contacts-approved \(copy\)\.json/);
+  await page.click(css('table.lia-register summary', { text: '4 earlier copies' }));
+  const earlier = await page.texts(css('table.lia-register .lia-earlier li'));
+  assert.equal(earlier.length, 4, earlier.join(' / '));
+  assert.ok(earlier.every((e) => e.startsWith('Superseded')), earlier.join(' / '));
+  for (const name of ['contacts-draft.json', 'contacts-sent.json', 'contacts-returned.json', 'contacts-resent.json']) {
+    assert.ok(earlier.some((e) => e.includes(name)), `${name} beneath the row`);
+  }
+  // The hand-edited file is flagged in its row.
+  assert.match(await page.text(css('table.lia-register tbody tr', { text: /Door entry fobs/ })), /Digest does not match/);
   await assertNoErrors(page);
 });
 
@@ -843,7 +889,7 @@ journey('a review that changes the purpose marks the answers resting on it "Chec
   await page.waitFor(heading('Check your answers'));
   await expectFinding(page, 'record.check-again', false);
   const sent = await page.download(() => page.click(button('Send for approval')));
-  assert.match(sent.name, /-for-approval\.html$/);
+  assert.match(sent.name, /-v2-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
