@@ -24,6 +24,7 @@ pub mod rules;
 pub mod schema;
 pub mod screening;
 pub mod shape;
+pub mod stale;
 pub mod strict_json;
 pub mod text;
 pub mod validation;
@@ -33,8 +34,8 @@ pub use date::Date;
 pub use digest::{assessment_digest, content_digest, reviewed_digest};
 pub use evaluation::Evaluation;
 pub use model::{
-    Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Reviewed, Risk, Status,
-    YesNo,
+    Answer, Assessment, HarmSeverity, Impact, Likelihood, PrivacyEdit, ReviewEntry, Reviewed, Risk,
+    Status, YesNo,
 };
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};

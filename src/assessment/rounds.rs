@@ -16,6 +16,7 @@ pub struct Round {
     /// The day it was sent (`yyyy-mm-dd`).
     pub sent: String,
     /// The digest of the content sent (`content_digest`), to which the decision is bound.
+    #[serde(deserialize_with = "super::canonical::digest_field")]
     pub content: String,
     /// The approver's decision; absent while it waits.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -77,7 +77,8 @@ pub fn json_schema() -> Value {
                     "type": "string",
                     "pattern": DIGEST_PATTERN,
                     "description": "SHA-256 of the canonical JSON of that version's assessment without its review_log, in lower-case hex."
-                }
+                },
+                "lineage": { "type": "string", "description": "The id of the assessment's first version, the same in every version after it." }
             })),
             "handover_round": object(&["sent", "content"], json!({
                 "sent": { "type": "string", "description": "The day it was sent for approval (yyyy-mm-dd)." },
@@ -153,7 +154,25 @@ fn assessment() -> Value {
             "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
             "accepted": { "type": "array", "items": { "$ref": "#/$defs/accepted_warning" }, "description": "Warnings accepted with a reason. Written only when not empty." },
             "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." },
-            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." }
+            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." },
+            "privacy_wording": object(&["text", "suggested"], json!({
+                "text": { "type": "string", "description": "The wording for the privacy information as the author settled it." },
+                "suggested": { "type": "string", "description": "The wording the tool suggested from the answers when it was last edited, to tell when the answers have changed since." }
+            })),
+            "check_again": {
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() },
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() }
+                    ],
+                    "items": false,
+                    "minItems": 2
+                },
+                "description": "Answers to check again: pairs of the question whose answer is to be checked and the question whose answer changed after it was given. Written only when not empty."
+            },
+            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then).")
         }),
     )
 }
@@ -354,11 +373,12 @@ pub(super) fn keys<T: Serialize>(all: &[T]) -> Vec<String> {
 }
 
 /// The section statuses that carry no reason.
-const UNIT_STATUSES: [SectionStatus; 4] = [
+const UNIT_STATUSES: [SectionStatus; 5] = [
     SectionStatus::NotStarted,
     SectionStatus::InProgress,
     SectionStatus::Completed,
     SectionStatus::HasProblems,
+    SectionStatus::CheckAgain,
 ];
 /// The DPIA outcomes that carry nothing else.
 const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
@@ -394,6 +414,7 @@ fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: Dp
         | SectionStatus::InProgress
         | SectionStatus::Completed
         | SectionStatus::HasProblems
+        | SectionStatus::CheckAgain
         | SectionStatus::NotApplicable(_) => {}
     }
     match d {

@@ -158,8 +158,8 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of`, `reviewed`, `accepted`, `review_log` and `handover`, which are left \
-         out when empty; on import, the fields with a default may be missing.\n\n",
+         writes all of them except `review_of`, `reviewed`, `accepted`, `review_log`, `handover`, \
+         `privacy_wording`, `check_again` and `rules_version`, which are left out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
     row(out, &["`id`", "text", "The assessment's unique id."]);
@@ -234,6 +234,34 @@ fn assessment(out: &mut String) {
             "`handover`",
             "list of hand-over rounds, optional",
             "Each time it was sent for approval, oldest first, with the approver's decision once made: see [The hand-over for approval](#the-hand-over-for-approval).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`privacy_wording`",
+            "object, optional",
+            "The wording for the privacy information as the author settled it (`text`), \
+             written only if they changed the suggestion, with the suggestion it was made \
+             from (`suggested`): where the answers have changed since, the suggestion made \
+             from them differs, and the tool and the reports say so. It is part of what an \
+             approval approves.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`check_again`",
+            "list of pairs of question keys, optional",
+            "Answers to check again: each pair is a question whose answer rests on an answer that changed after it was given, and that question. An answer is confirmed (and its pairs removed) by changing it or confirming it as it stands. While any shown answer is listed the record cannot be sent for approval or approved.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`rules_version`",
+            "whole number, optional",
+            "Written when it is approved: the version of the rule catalogue that checked it. A record approved under an earlier version that now gets findings from rules added since says so. Not part of the content an approval is bound to.",
         ],
     );
     out.push('\n');
@@ -338,6 +366,16 @@ fn assessment(out: &mut String) {
              says what happened to one copy, such as being imported, not what was approved, \
              so every copy of the approved version gives this digest, and any other change \
              to it gives another.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`lineage`",
+            "text, optional",
+            "The id of the assessment's first version, the same in every version after it: \
+             the register knows the versions of one assessment by it, even when the versions \
+             between them are not at hand.",
         ],
     );
     out.push('\n');
@@ -884,6 +922,7 @@ fn status_tags() -> Vec<String> {
         SectionStatus::InProgress,
         SectionStatus::Completed,
         SectionStatus::HasProblems,
+        SectionStatus::CheckAgain,
     ];
     statuses
         .iter()

@@ -116,6 +116,8 @@ pub fn waiting(a: &Assessment) -> Option<&Round> {
 pub enum SendRefusal {
     /// It is approved already: start a review to change it.
     Approved,
+    /// This many answers are to be checked again (`assessment::stale`).
+    CheckAgain(usize),
 }
 
 impl std::fmt::Display for SendRefusal {
@@ -123,6 +125,12 @@ impl std::fmt::Display for SendRefusal {
         match self {
             SendRefusal::Approved => f.write_str(
                 "This assessment is approved already. To change it, start a review, then send the review for approval.",
+            ),
+            SendRefusal::CheckAgain(n) => write!(
+                f,
+                "{n} answer{} on an answer that changed after {} given. Check each one again (marked \"Check again\"), then send it.",
+                if *n == 1 { " rests" } else { "s rest" },
+                if *n == 1 { "it was" } else { "they were" }
             ),
         }
     }
@@ -134,6 +142,10 @@ impl std::fmt::Display for SendRefusal {
 pub fn send(a: &mut Assessment, today: Date) -> Result<(), SendRefusal> {
     if a.is_read_only() {
         return Err(SendRefusal::Approved);
+    }
+    match crate::assessment::stale::marked(a).len() {
+        0 => {}
+        n => return Err(SendRefusal::CheckAgain(n)),
     }
     let digest = content_digest(a);
     if waiting(a).is_some_and(|r| r.content == digest) {

@@ -10,6 +10,7 @@
 //! the register page and the start page's table only show what this works out.
 
 pub mod csv;
+pub mod group;
 pub mod html;
 pub mod ics;
 
@@ -217,6 +218,25 @@ pub fn changed_after_approval(count: usize) -> Option<String> {
     }
 }
 
+/// Whether a copy's digest matches its content, in a word or two for a table.
+pub fn digest_label(check: &crate::export::DigestCheck, saved: bool) -> &'static str {
+    use crate::export::DigestCheck;
+    match (saved, check) {
+        (true, _) => "Saved in this browser",
+        (false, DigestCheck::Matches) => "Matches",
+        (false, DigestCheck::Mismatch) => "Does not match",
+        (false, DigestCheck::Missing) => "No digest",
+    }
+}
+
+/// The warning shown with a copy whose digest does not match its content, or nothing.
+pub fn digest_warning(entry: &Entry) -> Option<&'static str> {
+    (!entry.saved && entry.imported.digest == crate::export::DigestCheck::Mismatch).then_some(
+        "Its digest does not match: this file was changed after it was exported, so it is \
+         not the record as the tool wrote it.",
+    )
+}
+
 /// One assessment as the register shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -231,6 +251,9 @@ pub struct Row {
     pub warning: Option<String>,
     /// The approval it claims, verified (`None`: it claims none).
     pub approval: Option<Approval>,
+    /// For a record approved under an earlier version of the rules that now gets new
+    /// findings: "Checked with an earlier version of the rules …: 2 new findings."
+    pub rules_note: Option<String>,
     pub version: u32,
     /// The answer to "Can you rely on legitimate interests?", as its label.
     pub decision: Option<&'static str>,
@@ -288,6 +311,7 @@ impl Row {
             standing,
             warning: approval_warning(approval.as_ref()),
             approval,
+            rules_note: evaluation.since_checked.as_ref().map(|s| s.sentence()),
             version: a.version,
             decision,
             reading: outcome.reading,
@@ -356,15 +380,20 @@ impl Column {
     }
 
     /// Orders two rows by this column (ascending); missing values last.
-    fn cmp(self, a: &Row, b: &Row) -> Ordering {
-        fn text(a: &str, b: &str) -> Ordering {
-            match (a.is_empty(), b.is_empty()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Greater,
-                (false, true) => Ordering::Less,
-                _ => normalise(a).cmp(&normalise(b)).then_with(|| a.cmp(b)),
-            }
+    /// The text a text column sorts by, `None` for the others.
+    fn text(self, r: &Row) -> Option<&str> {
+        match self {
+            Column::Title => Some(&r.title),
+            Column::Organisation => Some(&r.organisation),
+            Column::Decision => Some(r.decision.unwrap_or("")),
+            Column::Approver => Some(&r.approver),
+            _ => None,
         }
+    }
+
+    /// Compares two rows by this column; `words` are each text column's value as its
+    /// words (`normalise`), worked out once per row rather than once per comparison.
+    fn cmp(self, (a, wa): (&Row, &str), (b, wb): (&Row, &str)) -> Ordering {
         fn some<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
             match (a, b) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -373,18 +402,23 @@ impl Column {
                 (None, None) => Ordering::Equal,
             }
         }
+        if let (Some(ta), Some(tb)) = (self.text(a), self.text(b)) {
+            return match (ta.is_empty(), tb.is_empty()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => wa.cmp(wb).then_with(|| ta.cmp(tb)),
+            };
+        }
         match self {
-            Column::Title => text(&a.title, &b.title),
-            Column::Organisation => text(&a.organisation, &b.organisation),
             Column::Status => a.standing.cmp(&b.standing),
             Column::Version => a.version.cmp(&b.version),
-            Column::Decision => text(a.decision.unwrap_or(""), b.decision.unwrap_or("")),
             Column::Reading => a.reading.cmp(&b.reading),
             Column::Blockers => a.blockers.cmp(&b.blockers),
             Column::Warnings => a.warnings.cmp(&b.warnings),
-            Column::Approver => text(&a.approver, &b.approver),
             Column::Approved => some(a.approved_on, b.approved_on),
             Column::ReviewDue => some(a.review_due, b.review_due),
+            _ => Ordering::Equal,
         }
     }
 }
@@ -407,6 +441,49 @@ impl Default for Sort {
 }
 
 impl Sort {
+    /// Every way to sort, for a list to choose from: each column, up then down.
+    pub fn key(self) -> String {
+        format!(
+            "{}-{}",
+            Column::ALL
+                .iter()
+                .position(|c| *c == self.column)
+                .unwrap_or(0),
+            if self.ascending { "up" } else { "down" }
+        )
+    }
+
+    /// The sort a `key` names, if it names one.
+    pub fn from_key(key: &str) -> Option<Sort> {
+        let (column, way) = key.split_once('-')?;
+        let column = *Column::ALL.get(column.parse::<usize>().ok()?)?;
+        let ascending = match way {
+            "up" => true,
+            "down" => false,
+            _ => return None,
+        };
+        Some(Sort { column, ascending })
+    }
+
+    /// "Review due, soonest first", as a list to choose from says it.
+    pub fn label(self) -> String {
+        let way = match (self.column, self.ascending) {
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, true) => {
+                "A to Z"
+            }
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, false) => {
+                "Z to A"
+            }
+            (Column::Approved | Column::ReviewDue, true) => "earliest first",
+            (Column::Approved | Column::ReviewDue, false) => "latest first",
+            (Column::Status | Column::Reading, true) => "in order",
+            (Column::Status | Column::Reading, false) => "in reverse order",
+            (_, true) => "lowest first",
+            (_, false) => "highest first",
+        };
+        format!("{}, {way}", self.column.label())
+    }
+
     /// What a click on `column`'s header does: sort by it ascending, or reverse it.
     pub fn toggle(self, column: Column) -> Sort {
         Sort {
@@ -500,12 +577,19 @@ pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.admits(rows[i]))
         .collect();
+    let words = |column: Column| -> Vec<String> {
+        rows.iter()
+            .map(|r| column.text(r).map(normalise).unwrap_or_default())
+            .collect()
+    };
+    let (by_column, by_title) = (words(sort.column), words(Column::Title));
     // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
     order.sort_unstable_by(|&i, &j| {
         let (a, b) = (rows[i], rows[j]);
-        let by = sort.column.cmp(a, b);
+        let by = sort.column.cmp((a, &by_column[i]), (b, &by_column[j]));
         let by = if sort.ascending { by } else { by.reverse() };
-        by.then_with(|| Column::Title.cmp(a, b)).then(i.cmp(&j))
+        by.then_with(|| Column::Title.cmp((a, &by_title[i]), (b, &by_title[j])))
+            .then(i.cmp(&j))
     });
     order
 }
@@ -516,6 +600,11 @@ pub struct Entry {
     /// The file's name (for a saved assessment, `SAVED_HERE`).
     pub file: String,
     pub row: Row,
+    /// The digest of the record as read (`assessment_digest`): copies with the same are
+    /// one record.
+    pub digest: String,
+    /// Where it stands in its assessment's life.
+    pub place: group::Place,
     /// The record as read (its digest check too), to keep in this browser.
     pub imported: Imported,
     /// Saved in this browser already (nothing to keep; it can be opened).
@@ -655,6 +744,8 @@ impl Register {
             let entry = Entry {
                 file: SAVED_HERE.to_string(),
                 row: Row::of(&assessment, today, &self.trust),
+                digest: crate::assessment::assessment_digest(&assessment),
+                place: group::Place::of(&assessment),
                 imported: Imported {
                     assessment,
                     digest: crate::export::DigestCheck::Missing,
@@ -695,6 +786,8 @@ impl Register {
         self.entries.push(Entry {
             file: file.to_string(),
             row: Row::of(&imported.assessment, today, &self.trust),
+            digest: crate::assessment::assessment_digest(&imported.assessment),
+            place: group::Place::of(&imported.assessment),
             imported,
             saved: false,
         });
@@ -725,6 +818,43 @@ impl Register {
     pub fn arrange(&self, sort: Sort, filter: &Filter) -> Vec<usize> {
         let rows: Vec<&Row> = self.entries.iter().map(|e| &e.row).collect();
         arrange(&rows, sort, filter)
+    }
+
+    /// The entries as assessments: every copy of one under one group, latest first.
+    pub fn groups(&self) -> Vec<group::Group> {
+        group::group(&self.entries)
+    }
+
+    /// The groups `filter` admits by their latest copy, sorted by it: indexes into
+    /// `groups`.
+    pub fn arrange_groups(
+        &self,
+        groups: &[group::Group],
+        sort: Sort,
+        filter: &Filter,
+    ) -> Vec<usize> {
+        let rows: Vec<&Row> = groups
+            .iter()
+            .map(|g| &self.entries[g.latest()].row)
+            .collect();
+        arrange(&rows, sort, filter)
+    }
+
+    /// The review reminder of a group: the review date of its latest copy that has one.
+    pub fn reminder(&self, group: &group::Group) -> Option<ics::Reminder> {
+        group
+            .members
+            .iter()
+            .find_map(|m| ics::Reminder::of(&self.entries[m.entries[0]].imported.assessment))
+    }
+
+    /// The file names of a member's copies, in the order read.
+    pub fn files(&self, member: &group::Member) -> Vec<&str> {
+        member
+            .entries
+            .iter()
+            .map(|&i| self.entries[i].file.as_str())
+            .collect()
     }
 
     /// Every review among the entries, with the copy of the version it reviews when one

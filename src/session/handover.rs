@@ -525,7 +525,7 @@ impl<K: KeyValue> Session<K> {
         let sealed = self.store.kv_mut().inner_mut();
         let nonce = sealed.next_nonce();
         let key = sealed.take_key()?;
-        let out = key.seal(label, text, nonce);
+        let out = key.seal(label, text, 0, nonce);
         sealed.set_key(Some(key));
         Some(out)
     }
@@ -538,7 +538,7 @@ impl<K: KeyValue> Session<K> {
         }
         let sealed = self.store.kv_mut().inner_mut();
         let key = sealed.take_key()?;
-        let out = key.open(label, value).ok();
+        let out = key.open(label, value).ok().map(|(text, _)| text);
         sealed.set_key(Some(key));
         out
     }

@@ -21,7 +21,7 @@ use crate::handover::{ReplyProblem, SendRefusal, Trust};
 use crate::register::{Register, Row};
 use crate::route::Route;
 use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
-use crate::storage::{JournalEntry, KeyValue, MemoryKv, StoreError};
+use crate::storage::{JournalBatch, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
 
@@ -64,9 +64,9 @@ pub struct AppState {
     replaced: StoredValue<u64>,
     /// The pending wake-up of the session (see `persistence`).
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
-    /// The write-ahead journal, once open, and what waits to be written to it.
+    /// The write-ahead journal, once open (until then, what to write to it waits in the
+    /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
-    pub(super) journal_queue: StoredValue<Vec<JournalEntry>>,
     pub config: StoredValue<Config>,
     /// What was typed or chosen on the pre-rendered page, taken once.
     early: StoredValue<Early, LocalStorage>,
@@ -138,7 +138,6 @@ impl AppState {
             replaced: StoredValue::new(0),
             timer: StoredValue::new(None),
             journal: StoredValue::new_local(None),
-            journal_queue: StoredValue::new(Vec::new()),
             early: StoredValue::new_local(early),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
@@ -202,8 +201,8 @@ impl AppState {
         self.run(|s, now| s.scan(now));
     }
 
-    /// The records written since the last call, for the journal.
-    pub(super) fn take_journal(&self) -> Vec<JournalEntry> {
+    /// What to do to the journal since the last call.
+    pub(super) fn take_journal(&self) -> JournalBatch {
         self.session
             .try_update_value(|s| s.take_journal())
             .unwrap_or_default()
@@ -219,9 +218,14 @@ impl AppState {
         self.run(|s, _| s.journal_unavailable());
     }
 
-    /// What the journal held at start-up: anything newer is put back.
-    pub(super) fn recover(&self, entries: &[JournalEntry]) {
-        self.run(|s, now| s.recover(entries, now));
+    /// What the journal held at start-up (keys and texts): anything newer is put back.
+    pub(super) fn recover(&self, kept: &[(String, String)]) {
+        self.run(|s, now| s.recover(kept, now));
+    }
+
+    /// Undoes what the journal put back.
+    pub fn undo_recovery(&self) {
+        self.run(|s, now| s.undo_recovery(now));
     }
 
     /// Another tab changed a key of storage.

@@ -8,7 +8,7 @@ import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute, route } from './app.mjs';
 import { assertNoViolations, screenshot } from './a11y.mjs';
 import { browserToday } from './file-helpers.mjs';
-import { exportOf, record as recordOf, reviewedDigest } from './register-files.mjs';
+import { exportOf, lifeOfOne, record as recordOf, reviewedDigest } from './register-files.mjs';
 import { downloadFrom, chooseFile } from './file-helpers.mjs';
 import { makeKey, trustCard, openKeys, approveThroughFiles } from './approval-steps.mjs';
 import { approve, assessmentOf, cardFile, makeApprover } from './approvals.mjs';
@@ -178,12 +178,29 @@ for (const width of [1280, 320]) {
       const others = [2, 3, 4].map((i) => recordOf(today, i, { review: [10, 100, null][i - 2], status: i === 3 ? 'approved' : 'draft' }));
       await page.evaluate(() => (location.hash = '#/register'));
       await settled(page, 'Register of assessments');
+      // With the five files of one assessment: one row, four earlier copies beneath it.
+      const life = lifeOfOne(today).map(({ assessment }) => assessment);
       await page.getByLabel('Choose files', { exact: true }).setInputFiles([
-        ...[v1, v2, ...others].map((a, i) => ({ name: `r${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) })),
+        ...[v1, v2, ...others, ...life].map((a, i) => ({ name: `r${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) })),
         { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
       ]);
-      await page.locator('#lia-register-status').filter({ hasText: '6 files read' }).waitFor();
-      assert.equal(await page.locator('table.lia-register tbody tr').count(), 5);
+      await page.locator('#lia-register-status').filter({ hasText: '11 files read' }).waitFor();
+      // One row per assessment: the review with the version it reviews, the five as one.
+      const shown = page.locator(width === 1280 ? 'table.lia-register tbody tr' : '.lia-register-card');
+      assert.equal(await shown.count(), 5);
+      await page.locator(width === 1280 ? 'table.lia-register summary' : '.lia-register-card summary', { hasText: '4 earlier copies' }).click();
+      if (width === 1280) {
+        // Every column on screen: neither the table nor the page scrolls sideways.
+        const { table, box, page: overflow, wide, cols } = await page.evaluate(() => {
+          const root = document.querySelector('[data-lia-widget]').shadowRoot;
+          const t = root.querySelector('table.lia-register');
+          const wide = [...t.querySelectorAll('th, td')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => `${c.textContent.slice(0, 30)}: ${c.scrollWidth} > ${c.clientWidth}`);
+          const cols = [...t.querySelectorAll('thead th')].map((c) => `${c.textContent}=${c.offsetWidth}`);
+          return { table: t.scrollWidth, box: t.parentElement.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth, wide, cols };
+        });
+        assert.ok(table <= box && overflow <= 0, `the register is ${table}px in ${box}px; the page scrolls by ${overflow}px; ${wide.join(' / ')}; ${cols.join(' ')}`);
+        assert.ok(await page.locator('table.lia-register th', { hasText: 'Review due' }).isVisible());
+      }
       await check('register');
       await page.getByRole('link', { name: 'See what changed' }).click();
       await settled(page, 'What changed since version 1');

@@ -74,7 +74,8 @@ async function startExample(page) {
 /** Checks a downloaded export: name, schema, envelope, digest; returns it parsed. */
 async function checkJsonExport(page, file, stored) {
   const title = stored.answers['about.title'];
-  assert.equal(file.name, `lia-${slug(title)}-${await browserToday(page)}.json`);
+  // The version and the state are in the name, then the day.
+  assert.match(file.name, new RegExp(`^lia-${slug(title)}-v${stored.version}-(draft|marked-approved)-${await browserToday(page)}\\.json$`));
   const value = JSON.parse(file.text);
   assert.deepEqual(await validateExport(value), [], 'the export matches docs/lia-assessment.schema.json');
   assert.equal(value.format, EXPORT_FORMAT);
@@ -179,7 +180,8 @@ async function checkReport(report, exported, shown) {
   for (const key of ['sign-off.completed-name', 'sign-off.completed-role', 'sign-off.approved-name', 'sign-off.approved-role']) {
     assert.ok(signOff.includes(answers[key]), `the sign-off shows ${key}`);
   }
-  await page.getByText('Approved. This is the record as signed off.').waitFor();
+  // Approved by its author's one click, not through the hand-over: said so plainly.
+  await page.getByText(/^Marked approved by .*, but no approval through the tool's hand-over is on record/).waitFor();
   // Self-contained and inert: nothing fetched, nothing run, nothing refused.
   assert.deepEqual(log.requests, ['http://report.invalid/lia-report.html'], 'the report fetches nothing');
   assert.deepEqual(log.dialogs, []);
@@ -204,7 +206,7 @@ test('both files download from the task list and the check page, the JSON matche
     // From the task list.
     const draftJson = await checkJsonExport(page, await downloadFrom(page, JSON_BUTTON), draft);
     const draftHtml = await downloadFrom(page, HTML_BUTTON);
-    assert.equal(draftHtml.name, `lia-${slug(draft.answers['about.title'])}-${await browserToday(page)}.html`);
+    assert.equal(draftHtml.name, `lia-${slug(draft.answers['about.title'])}-v1-draft-${await browserToday(page)}.html`);
     assert.equal(draftJson.assessment.status, 'draft');
 
     // Approved (sent, approved and signed by a trusted approver, the file opened here),

@@ -167,12 +167,16 @@ test('the housing association LIA can be entered, checked and changed with the k
     // ---- 5. Nature of the data --------------------------------------------------------
     await openSection(page, 4);
     // "No" is suggested (no special category or criminal offence data among the kinds
-    // of data) and shown selected; Space confirms it. Until then it is only a suggestion.
+    // of data), never pre-selected (issue 26): it is only a suggestion until chosen. So
+    // is "Yes" for vulnerable people (tenants of a housing association, issue 26), which
+    // the LIA answered "No".
     await choose(page, 'q-nature-special', 'No');
     await expectFinding(page, 'nature.suggestion-unconfirmed'); // criminal offence data: not yet
     await choose(page, 'q-nature-criminal', 'No');
-    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+    await expectFinding(page, 'nature.suggestion-unconfirmed'); // vulnerable people: not yet
     await choose(page, 'q-nature-children', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+    await expectFinding(page, 'nature.vulnerable-circumstances');
     await saveExpectingErrors(page);
     await returnToTaskList(page, TEXT.title);
     lap('nature');

@@ -78,7 +78,7 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as a Word document', exact: true }).click(),
     ]);
-    assert.match(docx.suggestedFilename(), /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
+    assert.match(docx.suggestedFilename(), /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.docx$/);
     const bytes = await fs.readFile(await docx.path());
     assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', 'a ZIP package');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
@@ -87,14 +87,14 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
     const sent1 = await downloadFrom(page, 'Send for approval');
-    assert.match(sent1.name, /-for-approval\.html$/);
+    assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
     assert.match(await page.locator('#lia-handover-stage').textContent(), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
     const saved = await waitForStored(page, id, (r) => r.assessment.handover?.length === 1);
     assert.equal(saved.assessment.handover[0].content.length, 64);
 
     // 2. The approver returns it with a comment on the purpose test.
     const returned = await decide(approver.page, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-    assert.match(returned.name, /-returned\.html$/);
+    assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 3. The author opens the returned file: the same record, the comment beside the
     // questions it is about.
@@ -128,7 +128,7 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
 
     // 5. The approver approves the new version.
     const approved = await decide(approver.page, sent2, { verdict: 'Approve it' });
-    assert.match(approved.name, /-approved\.html$/);
+    assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 6. The author opens it: their record is the approved one, bound to its digest.
     await open(page, approved);
@@ -206,17 +206,17 @@ function tamper(html) {
   return html.slice(0, start) + json + html.slice(end);
 }
 
-test('the suggested privacy information can be edited and copied, or selected when copying is blocked', async () => {
+test('the privacy information can be edited, is saved with the assessment, and copied, or selected when copying is blocked', async () => {
   const { context, page, record } = await freshApp(env, { permissions: ['clipboard-read', 'clipboard-write'] });
   page.setDefaultTimeout(10000);
   try {
     await page.getByRole('button', { name: 'Start from this example: A retailer\'s postal offers to customers, with an opt-out' }).click();
     await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
     await page.getByRole('link', { name: 'Check your answers' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Suggested privacy information' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Privacy information' }).waitFor();
     const box = page.getByLabel('Wording for your privacy information');
     const text = await box.inputValue();
-    assert.match(text, /^We, Example Retail Ltd, use contact details about customers or clients to send you marketing by post\./);
+    assert.match(text, /^We, Example Retail Ltd, use your contact details to tell you about our services, offers and news by post\./);
     assert.match(text, /This right is absolute: if you object, we will stop using your information for direct marketing\./);
     assert.match(await page.locator('main').textContent(), /This is a draft made from the answers in this assessment, for you to check/);
     // Edited before copying; the copy is the edited text.
@@ -225,8 +225,14 @@ test('the suggested privacy information can be edited and copied, or selected wh
     await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(copied.endsWith('Contact us at privacy@example.test.'), copied.slice(-80));
-    // "Start again from your answers" brings back the draft.
-    await page.getByRole('button', { name: 'Start again from your answers' }).click();
+    // Saved with the assessment: stored, and after a reload the edit is still there.
+    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    await waitForStored(page, id, (r) => r.assessment.privacy_wording?.text?.endsWith('Contact us at privacy@example.test.'));
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Privacy information' }).waitFor();
+    assert.equal(await box.inputValue(), `${text}\n\nContact us at privacy@example.test.`);
+    // "Use the suggested wording again" brings back the one made from the answers.
+    await page.getByRole('button', { name: 'Use the suggested wording again' }).click();
     assert.equal(await box.inputValue(), text);
 
     // Where the browser refuses the clipboard, the text is selected to copy by hand.

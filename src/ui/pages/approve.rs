@@ -128,12 +128,7 @@ pub fn ApprovePage() -> impl IntoView {
         Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
     let download = move |_| {
         if let Some(a) = decided.get_untracked() {
-            let what = if a.is_read_only() {
-                "approved"
-            } else {
-                "returned"
-            };
-            download_failed.set(download_handover(&a, what).err());
+            download_failed.set(download_handover(&a).err());
         }
     };
 

@@ -15,7 +15,7 @@ import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
 import crypto from 'node:crypto';
 import { answerKinds, canonicalJson, digestOf } from '../file-helpers.mjs';
-import { exportOf, record, reviewedDigest } from '../register-files.mjs';
+import { exportOf, lifeOfOne, record, reviewedDigest } from '../register-files.mjs';
 import { approvedFile, assessmentOf, cardFile, contentDigest, makeApprover } from '../approvals.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
@@ -26,6 +26,7 @@ import {
   recordKey,
   recordPrefix,
   namespacePrefix,
+  JOURNAL,
 } from '../../../scripts/app-facts.mjs';
 import {
   TITLE,
@@ -179,22 +180,27 @@ journey('findings appear as answers are given and clear when they change', async
   await waitForFocus(page, { id: 'q-decision-rely' });
   await page.click(css('input[name="q-decision-rely"][value="no"]'));
   await expectFinding(page, 'decision.undecided', false);
-  // An answer suggested from earlier ones is shown chosen, but it is the person's own
-  // only once they choose it: a click on it (which changes nothing on the screen, so
-  // the engine sends no change event) confirms it.
+  // Issue 26: an answer suggested from earlier ones is never pre-selected. It is shown
+  // beside the question with its reason and a button to use it, and is not an answer
+  // until the person chooses.
   const id = await openId(page);
   await goToHash(page, `#/a/${id}/about`);
   await page.click(label('Contact details'));
   await goToHash(page, `#/a/${id}/nature`);
-  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), true, `[${page.name}] "No" is suggested`);
-  // Untouched, the section is not started and nothing is asked of it yet. The first click
-  // makes "No" an answer (the section is started) and the other suggestion is then
-  // flagged; the second click confirms that one too.
+  await page.waitFor(css('#q-nature-special-suggestion', { text: /^Suggested: No, because none of the kinds of data you selected is special category data\./ }));
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), false, `[${page.name}] "No" is not pre-selected`);
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="yes"]')), false, `[${page.name}] nor is "Yes"`);
+  // Untouched, the section is not started and nothing is asked of it yet. Using the first
+  // suggestion makes "No" an answer (the section is started) and the other suggestion is
+  // then flagged; using that one too clears it.
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
-  await page.click(css('input[name="q-nature-special"][value="no"]'));
+  await page.click(css('#q-nature-special-use'));
+  await page.until(async () => page.checked(css('input[name="q-nature-special"][value="no"]')), { message: 'the suggestion used as the answer' });
   await expectFinding(page, 'nature.suggestion-unconfirmed');
-  await page.click(css('input[name="q-nature-criminal"][value="no"]'));
+  await page.click(css('#q-nature-criminal-use'));
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+  const saved = await waitForStored(page, id, (r) => r.assessment.answers['nature.criminal'] === 'no');
+  assert.equal(saved.assessment.answers['nature.private'], undefined, `[${page.name}] nothing else was written`);
   await assertNoErrors(page);
 });
 
@@ -364,17 +370,17 @@ journey('both files and the review reminder download, the report stands on its o
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
   const json = await page.download(() => page.click(button(JSON_BUTTON)));
-  assert.match(json.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(json.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(json.text);
   assert.equal(exported.format, EXPORT_FORMAT);
   assert.equal(exported.schema_version, SCHEMA_VERSION);
   assert.deepEqual(exported.assessment, saved, 'the export holds the assessment as saved');
   assert.deepEqual(exported.digest, { algorithm: 'sha256', value: digestOf(saved) }, 'the digest is that of the canonical assessment');
   const html = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(html.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(html.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.html$/);
   // The review reminder: one all-day event on the review date, an alarm two weeks before.
   const ics = await page.download(() => page.click(button('Download a review reminder (calendar)')));
-  assert.match(ics.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(ics.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.ics$/);
   assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g)?.length, 1);
   assert.ok(ics.text.includes(`DTSTART;VALUE=DATE:${saved.answers['sign-off.review-date'].replaceAll('-', '')}`), ics.text);
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
@@ -448,7 +454,7 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   assert.equal(json.assessment.handover.length, 1, 'sent once, waiting');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-marked-approved-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await assertNoErrors(page);
@@ -706,7 +712,8 @@ journey('several files open as a register: broken ones named, sorted by a header
   const failures = await page.texts(css('#lia-register-failures li'));
   assert.equal(failures.length, 2);
   for (const name of ['notes.txt', 'other.json']) assert.ok(failures.some((f) => f.startsWith(`“${name}” could not be read: `)), `${name}: ${failures}`);
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
+  // One row per assessment: the review and the version it reviews are one.
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 6);
   assert.equal(await page.text(css('th[aria-sort=ascending] button')), 'Review due');
 
   // Sorting by a header: ascending, then descending.
@@ -721,10 +728,10 @@ journey('several files open as a register: broken ones named, sorted by a header
 
   const csv = await page.download(() => page.click(button('Download as a spreadsheet (CSV)')));
   assert.match(csv.name, /^lia-register-\d{4}-\d{2}-\d{2}\.csv$/);
-  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 8, 'a header and seven rows');
+  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 7, 'a header and a line for each of the six assessments');
   const ics = await page.download(() => page.click(button('Download review dates (calendar)')));
   assert.match(ics.name, /^lia-review-dates-\d{4}-\d{2}-\d{2}\.ics$/);
-  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 6, 'one event for each record with a review date');
+  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 5, 'one event for each assessment with a review date');
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
 
   // The review and the version it reviews.
@@ -744,12 +751,13 @@ journey('several files open as a register: broken ones named, sorted by a header
     { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
   ]);
   await page.waitFor(css('#lia-register-status', { text: '2 files read: 1 record added to the register, 1 could not be read.' }));
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 8);
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
   assert.ok((await titles()).includes('Dropped record'));
   assert.ok((await page.texts(css('#lia-register-failures li'))).some((f) => f.startsWith('“broken.json” could not be read: ')));
 
-  // Keep one: it opens, and the start page lists it.
-  await page.click(button('Keep in this browser: Staff newsletter, version 1'));
+  // Keep one, an earlier copy beneath its assessment's row: it opens, and the start page lists it.
+  await page.click(css('table.lia-register summary', { text: '1 earlier copy' }));
+  await page.click(button('Keep in this browser: Staff newsletter, Version 1, marked approved'));
   await page.waitFor(heading('Staff newsletter'));
   await page.click(link('All assessments'));
   // Marked approved in its file, but not signed: never shown as approved, and no
@@ -797,6 +805,50 @@ async function approveThroughFiles(page, id) {
   await waitForStored(page, id, (r) => r.assessment.status === 'approved');
 }
 
+// ---- one row per assessment (issue 27) -------------------------------------------------------
+
+journey('the five files of one assessment are one row with four superseded copies beneath, a copy kept twice is one, and a hand-edited file is flagged', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await page.run(() => {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  });
+  const file = (name, a) => ({ name, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
+  const life = lifeOfOne(today);
+  const files = life.map(({ name, assessment }) => file(name, assessment));
+  // The approval kept twice under two names: one copy, both names.
+  files.push(file('contacts-approved (copy).json', life[4].assessment));
+  files.push(file('other-1.json', record(today, 301, { title: 'Visitor log', review: 30 })));
+  files.push(file('other-2.json', record(today, 302, { title: 'Parking permits', status: 'approved', review: 60 })));
+  // A file edited by hand after it was written: its digest no longer matches.
+  const edited = JSON.parse(exportOf(record(today, 303, { title: 'Door entry fobs', status: 'approved', review: 90 })));
+  edited.assessment.answers['decision.rely'] = 'yes';
+  edited.assessment.answers['about.organisation'] = 'Edited by hand';
+  files.push({ name: 'fobs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+
+  await page.click(link('Open several files as a register'));
+  await page.waitFor(heading('Register of assessments'));
+  await page.chooseFiles(label('Choose files'), files);
+  await page.waitFor(css('#lia-register-count', { text: 'Showing 4 of 4 assessments, from 9 files.' }));
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 4);
+  const row = css('table.lia-register tbody tr', { text: /Staff emergency contacts/ });
+  assert.match(await page.text(row), /Version 1, round 2, approved|Approved/);
+  // The latest copy is the approval, with both its file names; the other four beneath it.
+  assert.match(await page.text(css('table.lia-register tbody tr th .lia-break', { text: /contacts-approved\.json/ })), /contacts-approved \(copy\)\.json/);
+  await page.click(css('table.lia-register summary', { text: '4 earlier copies' }));
+  const earlier = await page.texts(css('table.lia-register .lia-earlier li'));
+  assert.equal(earlier.length, 4, earlier.join(' / '));
+  assert.ok(earlier.every((e) => e.startsWith('Superseded')), earlier.join(' / '));
+  for (const name of ['contacts-draft.json', 'contacts-sent.json', 'contacts-returned.json', 'contacts-resent.json']) {
+    assert.ok(earlier.some((e) => e.includes(name)), `${name} beneath the row`);
+  }
+  // The hand-edited file is flagged in its row.
+  assert.match(await page.text(css('table.lia-register tbody tr', { text: /Door entry fobs/ })), /Digest does not match/);
+  await assertNoErrors(page);
+});
+
 // ---- what changed between versions (issue 16) -----------------------------------------------
 
 journey('a review shows exactly what changed since the approved version, on its page and in the report', async (t) => {
@@ -819,15 +871,70 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
   const on = longDate(await browserToday(page));
-  assert.equal(await page.text(css('#lia-changes-summary')), `2 changes from version 1 (approved on ${on}) to version 2 (draft).`);
-  assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  // Two answers, and (issue 26) the finding that the answers resting on the purpose are
+  // to be checked again, newly raised.
+  assert.equal(await page.text(css('#lia-changes-summary')), `3 changes from version 1 (approved on ${on}) to version 2 (draft).`);
+  const changed = await page.texts(css('main tr.lia-change th'));
+  assert.deepEqual(changed.filter((t) => !t.startsWith('Blocker: ')).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  assert.ok(changed.some((t) => t.startsWith('Blocker: Some answers rest on an answer that changed')), `[${page.name}] ${changed}`);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
-  assert.equal(await report.page.text(css('#changes h2', { document: true })), `Appendix: Changes since version 1, approved on ${on}`);
+  assert.equal(await report.page.text(css('#changes h2', { document: true })), `Appendix B: Changes since version 1, approved on ${on}`);
   assert.deepEqual(report.requests(), []);
+  await assertNoErrors(page);
+});
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------------------
+
+journey('a review that changes the purpose marks the answers resting on it "Check again", and cannot be sent for approval until they are confirmed', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const v1 = await startExample(page);
+  await page.click(link('Check your answers'));
+  await page.click(button('Approve this assessment'));
+  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await page.click(button('Start a review'));
+  await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
+  const v2 = await openId(page);
+
+  // The review changes the purpose.
+  await page.click(link(/^3\. Identify the legitimate interest/));
+  await page.fill(css('#q-purpose-why'), 'To phone an employee\u2019s chosen contact if they are hurt at work, and to invite the contact to our family open day.');
+  await waitForStored(page, v2, (r) => Object.keys(r.assessment.check_again ?? {}).length > 0);
+  await page.click(link('Return to the task list'));
+
+  // The task list, a question page and "Check your answers" say "Check again".
+  await page.waitFor(css('#lia-task-expectations-status', { text: 'Check again' }));
+  assert.equal(await page.text(css('#lia-task-about-status')), 'Completed', `[${page.name}] what did not change is not marked`);
+  await page.click(link(/^6\. Consider people/));
+  await page.waitFor(css('#q-expectations-obvious-check-again', { text: /Check again.*“Why you want to process the data” changed after this answer was given/ }));
+  await page.click(link('Return to the task list'));
+  await page.click(link('Check your answers'));
+  await page.waitFor(heading('Check your answers'));
+  assert.ok((await page.count(css('.lia-summary-list .lia-check-again'))) > 5, `[${page.name}] the rows say "Check again"`);
+  await expectFinding(page, 'record.check-again');
+
+  // Sending for approval is refused while any answer is marked, and nothing is recorded.
+  await page.click(button('Send for approval'));
+  await page.waitFor(css('.lia-error-message', { text: /^It could not be sent: \d+ answers rest on an answer that changed after they were given\./ }));
+  assert.equal((await storedRecord(page, v2)).assessment.handover, undefined, `[${page.name}] not sent`);
+
+  // Each page's answers checked and confirmed as they stand.
+  for (const key of ['purpose', 'necessity', 'expectations', 'impact', 'dpia', 'decision', 'sign-off']) {
+    await goToHash(page, `#/a/${v2}/${key}`);
+    await page.click(css('#lia-confirm-page'));
+    await page.until(async () => !(await page.exists(css('#lia-confirm-page'))), { message: `the ${key} page confirmed` });
+  }
+  await waitForStored(page, v2, (r) => r.assessment.check_again === undefined);
+  await goToHash(page, `#/a/${v2}/check`);
+  await page.waitFor(heading('Check your answers'));
+  await expectFinding(page, 'record.check-again', false);
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-v2-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
+  await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
 
@@ -892,6 +999,8 @@ journey('opened as a file, the tool says other local pages may share its storage
   assert.ok(Object.values(await readOther()).some((v) => v.includes('Tenancy fraud checks')), `[${t.name}] another local file reads the draft before a passphrase`);
 
   await goToHash(page, '#/');
+  // The list drawn above the panel first, so the click is not aimed before it moves.
+  await page.waitFor(link('Tenancy fraud checks'));
   await page.click(css('#lia-passphrase summary'));
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.fill(label('Type it again'), 'kettle harbour violet');
@@ -924,6 +1033,125 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.click(button('Unlock'));
   await page.waitFor(link('Tenancy fraud checks'), { timeout: 60000 });
   assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  await assertNoErrors(page);
+});
+
+// Another page of the same site, as it can use the journal: every entry (key and text),
+// or one written under a key. Opened at the journal's version, so the app's own opening
+// finds the store there.
+async function journalOf(page, put) {
+  return page.run(
+    async (journal, put) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(journal.database, journal.version);
+        request.onupgradeneeded = () => request.result.createObjectStore(journal.store);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const tx = db.transaction(journal.store, 'readwrite');
+        const store = tx.objectStore(journal.store);
+        if (put) store.put(put[1], put[0]);
+        const all = await new Promise((resolve, reject) => {
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        });
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        return Object.fromEntries(all);
+      } finally {
+        db.close();
+      }
+    },
+    JOURNAL,
+    put ?? null,
+  );
+}
+
+journey('another page of the site plants journal entries and rolls back a sealed record: after reload and unlock nothing planted is applied, and the rollback is reported', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  await openApp(page, `${t.server.origin}/`);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Staff CCTV, first');
+  await waitForStatus(page, 'Saved');
+  const key = recordKey(id);
+
+  // Another page of the same origin keeps the sealed record as it is now.
+  const other = await session.newPage();
+  await other.goto(t.server.put('/__own/another-page.html', '<!doctype html><meta charset="utf-8"><title>Another page</title><p>Another page of the site.</p>'));
+  const kept = (await other.storage())[key];
+  assert.ok(kept?.startsWith('lia-sealed:'), `[${t.name}] the record is sealed: ${kept?.slice(0, 40)}`);
+  assert.ok(!kept.includes('Staff CCTV'));
+  await page.bringToFront();
+  await page.fill(label(TITLE), 'Staff CCTV, second');
+  await waitForStatus(page, 'Saved');
+  await page.until(async () => (await page.storage())[key] !== kept, { message: 'the second version stored' });
+  await page.until(async () => Object.keys(await journalOf(page)).includes(key), { message: 'the journal holds the record' });
+
+  // Later, it writes the old record back, and plants in the journal a removal of it (the
+  // issue's entry) and an "approved" record of its own.
+  await other.bringToFront();
+  await other.run(([k, v]) => localStorage.setItem(k, v), [key, kept]);
+  await journalOf(other, [key, JSON.stringify({ key, value: null, revision: 9007199254740991 })]);
+  const planted = JSON.stringify({ schema_version: SCHEMA_VERSION, revision: 1, saved_at: 1, assessment: { id: 'planted', version: 1, status: 'approved', answers: { 'about.title': 'Approved by another page' }, impacts: [] } });
+  await journalOf(other, [recordKey('planted'), JSON.stringify({ key: recordKey('planted'), value: planted, revision: 1 })]);
+
+  // Opened again, and unlocked.
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  // The rollback is reported; nothing planted is applied: the record is still there
+  // (older, as rolled back), no "approved" record is listed, and the planted entries are
+  // set aside, not recovered.
+  const notice = css('#lia-notice');
+  await page.waitFor(text(/One assessment saved here is missing or older than when it was last saved/, { within: notice }), { timeout: 60000 });
+  const said = await page.text(notice);
+  assert.match(said, /“Staff CCTV, second” is an older version than the one last saved here\./);
+  assert.match(said, /2 copies in this browser's journal of recent saves did not open with your passphrase and were not used/);
+  assert.doesNotMatch(said, /recovered/);
+  await page.waitFor(link('Staff CCTV, first'));
+  assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  assert.match(await page.text(css('#lia-damaged')), /does not open with your passphrase/);
+  await page.until(async () => !Object.keys(await journalOf(page)).includes(recordKey('planted')), { message: 'the planted entries taken out of the journal' });
+  // Seen: dismissed, and not said again on the next visit.
+  await page.click(button('Dismiss', { within: notice }));
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(link('Staff CCTV, first'), { timeout: 60000 });
+  assert.equal(await page.exists(notice), false, 'nothing more to report');
+  await assertNoErrors(page);
+});
+
+journey('half a character put into a field shows what is saved', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Half');
+  await waitForStatus(page, 'Saved');
+  // Pasted in by another program: a lone surrogate, which text cannot hold.
+  await page.run(() => {
+    const input = document.querySelector('[data-lia-widget]').shadowRoot.querySelector('input[name="about.title"]');
+    input.value = 'Half \ud800 a character';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const stored = await waitForStored(page, id, (r) => r.assessment.answers['about.title'] !== 'Half');
+  assert.equal(stored.assessment.answers['about.title'], 'Half \ufffd a character');
+  await page.until(async () => (await page.value(label(TITLE))) === 'Half \ufffd a character', { message: 'the field to show what is saved' });
   await assertNoErrors(page);
 });
 
@@ -962,14 +1190,14 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
 
 // ---- the Word document --------------------------------------------------------------------
 
-/** The text of a Word document as LibreOffice lays it out: converted to PDF headless (a
- * profile of its own, so runs never share one) and read back with pdftotext. */
-async function wordText(bytes) {
+/** The text of a Word or OpenDocument file as LibreOffice lays it out: converted to PDF
+ * headless (a profile of its own, so runs never share one) and read back with pdftotext. */
+async function wordText(bytes, ext = 'docx') {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-word-'));
   try {
-    await fs.writeFile(path.join(dir, 'record.docx'), bytes);
+    await fs.writeFile(path.join(dir, `record.${ext}`), bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'record.docx')]);
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `record.${ext}`)]);
     return (await run('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'])).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -984,23 +1212,27 @@ function run(program, args) {
   });
 }
 
-journey('the Word document downloads, opens in a word processor and holds the record: title, answers and findings', async (t) => {
+journey('the Word and OpenDocument files download, open in a word processor and hold the record: title, control table, answers, findings, page numbers', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
-  const docx = await page.download(() => page.click(button('Download as a Word document')));
-  assert.match(docx.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
-  assert.equal(docx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] a ZIP package`);
-  const words = await wordText(docx.bytes);
   const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
-  for (const [what, want] of [
-    ['the title', EXAMPLE],
-    ['the organisation', saved.answers['about.organisation']],
-    ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
-    ['the findings heading', 'Findings'],
-  ]) {
-    assert.ok(words.includes(squeeze(want)), `[${t.name}] the Word document shows ${what}: "${want}"`);
+  for (const [label, ext] of [['Download as a Word document', 'docx'], ['Download as OpenDocument (ODT)', 'odt']]) {
+    const file = await page.download(() => page.click(button(label)));
+    assert.match(file.name, new RegExp(`^lia-employees-emergency-contacts-v1-draft-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
+    assert.equal(file.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] ${ext}: a ZIP package`);
+    const words = await wordText(file.bytes, ext);
+    for (const [what, want] of [
+      ['the title', EXAMPLE],
+      ['the control table', 'Document control'],
+      ['the organisation', saved.answers['about.organisation']],
+      ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
+      ['the findings appendix', 'Appendix A: Findings'],
+      ['the page numbers', 'Page 1 of '],
+    ]) {
+      assert.ok(words.includes(squeeze(want)), `[${t.name}] the ${ext} file shows ${what}: "${want}"`);
+    }
   }
   await assertNoErrors(page);
 });
@@ -1088,14 +1320,14 @@ journey('an assessment is handed over between two browsers, files only: the appr
   await author.waitFor(heading('Check your answers'));
   assert.equal(await author.exists(button('Approve this assessment')), false, `[${t.name}] no one-click approval for the author`);
   const sent1 = await author.download(() => author.click(button('Send for approval')));
-  assert.match(sent1.name, /-for-approval\.html$/);
+  assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 1);
 
   // 2. The approver returns it with a comment on the purpose test.
   await approver.bringToFront();
   const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-  assert.match(returned.name, /-returned\.html$/);
+  assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
   // 3. The author opens it: the same record, the comment beside the questions, signed
   //    by the trusted approver; they reply to it.
@@ -1128,7 +1360,7 @@ journey('an assessment is handed over between two browsers, files only: the appr
   assert.ok((await approver.text(css('#lia-since-returned'))).includes('How important are those benefits?'));
   await approver.click(button('Close this file'));
   const approved = await decide(approver, sent2, { verdict: 'Approve it' });
-  assert.match(approved.name, /-approved\.html$/);
+  assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
 
   // 6. The author's record becomes the approved one, signed by a trusted approver.
   await author.bringToFront();

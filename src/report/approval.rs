@@ -1,0 +1,93 @@
+//! The approval in the record: the approver's comment beside each part it is about (while
+//! the assessment is returned), and every round of the hand-over with its decision and the
+//! digest of the content it was sent with.
+
+use crate::assessment::{Assessment, Decision, Section, Verdict};
+use crate::handover::{self, Stage};
+
+use super::words::{long_date, HANDOVER_COLUMNS, HANDOVER_LEDE, HANDOVER_TITLE, NOT_DECIDED};
+use super::{looked, plain, span, Block, Cell, Item, Look, Part, Table, Tone};
+
+/// The approver's comment on `section`, where the assessment was returned with one.
+pub fn comment(returned: Option<&Decision>, section: Section) -> Option<Block> {
+    let decision = returned?;
+    let text = decision.comment(section)?;
+    Some(Block::Banner(
+        Tone::Notice,
+        vec![
+            span(
+                format!(
+                    "Comment from {}, {}: ",
+                    decision.who(),
+                    decision.date_long()
+                ),
+                Look::Strong,
+            ),
+            span(text, Look::Typed),
+        ],
+    ))
+}
+
+/// The "Approval" part: where the hand-over stands, then each round.
+pub fn history(a: &Assessment, stage: &Stage) -> Part {
+    let mut part = Part::new("approval", HANDOVER_TITLE);
+    part.lede = Some(HANDOVER_LEDE);
+    let tone = if stage.approval_broken() {
+        super::Tone::Warning
+    } else {
+        super::Tone::Notice
+    };
+    part.blocks
+        .push(Block::Banner(tone, plain(handover::describe(stage))));
+    if a.handover.is_empty() {
+        return part;
+    }
+    let rows = a
+        .handover
+        .iter()
+        .map(|round| {
+            let decision = match &round.decision {
+                None => plain(NOT_DECIDED),
+                Some(d) => vec![
+                    span(
+                        match d.verdict {
+                            Verdict::Approved => "Approved by ",
+                            Verdict::Returned => "Returned with comments by ",
+                        },
+                        Look::Plain,
+                    ),
+                    span(d.who(), Look::Typed),
+                    span(format!(" on {}", d.date_long()), Look::Plain),
+                ],
+            };
+            let mut notes = Vec::new();
+            if let Some(d) = &round.decision {
+                if !d.note.is_empty() {
+                    notes.push(Item::Para(looked(d.note.clone(), Look::Typed)));
+                }
+                for c in &d.comments {
+                    notes.push(Item::Para(vec![
+                        span(format!("{}: ", c.section.title()), Look::Strong),
+                        span(c.text.clone(), Look::Typed),
+                    ]));
+                }
+            }
+            notes.push(Item::Para(vec![
+                span("Content digest: ", Look::Quiet),
+                span(round.content.clone(), Look::Code),
+            ]));
+            vec![
+                Cell::line(plain(long_date(&round.sent))),
+                Cell::line(decision),
+                Cell::of(notes),
+            ]
+        })
+        .collect();
+    part.blocks.push(Block::Table(Table {
+        header: HANDOVER_COLUMNS.to_vec(),
+        widths: vec![18, 30, 52],
+        rows,
+        row_headers: false,
+    }));
+    part
+}
