@@ -675,14 +675,19 @@ journey('the policy lets the app work without a violation and blocks a request t
 
 // ---- the register and its calendar (issue 16) ---------------------------------------------
 
-journey('several files open as a register: broken ones named, sorted by a header, the CSV and the calendar downloaded, a review linked to its version', async (t) => {
-  const page = await t.page();
-  await openApp(page, `${t.server.origin}/`);
-  const today = await page.run(() => {
+/** Today in the browser's time zone, `yyyy-mm-dd` (the register's files are dated from it). */
+function browserToday(page) {
+  return page.run(() => {
     const d = new Date();
     const two = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   });
+}
+
+journey('several files open as a register: broken ones named, sorted by a header, the CSV and the calendar downloaded, a review linked to its version', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await browserToday(page);
   const files = [];
   const dues = [-10, 5, 200, null, 29];
   for (let i = 0; i < 5; i++) {
@@ -765,11 +770,7 @@ journey('several files open as a register: broken ones named, sorted by a header
 journey('the five files of one assessment are one row with four superseded copies beneath, a copy kept twice is one, and a hand-edited file is flagged', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
-  const today = await page.run(() => {
-    const d = new Date();
-    const two = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-  });
+  const today = await browserToday(page);
   const file = (name, a) => ({ name, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
   const life = lifeOfOne(today);
   const files = life.map(({ name, assessment }) => file(name, assessment));
