@@ -70,6 +70,9 @@ pub struct Ctx<'a> {
     pub today: Option<Date>,
     visible: Vec<bool>,
     suggested: Vec<Option<Suggestion>>,
+    /// `vulnerable_circumstances`, worked out once: a suggestion and a rule both ask, and
+    /// it reads the description and the purpose whole.
+    vulnerable: std::cell::OnceCell<Option<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -79,6 +82,7 @@ impl<'a> Ctx<'a> {
             today,
             visible: vec![false; QUESTIONS.len()],
             suggested: vec![None; QUESTIONS.len()],
+            vulnerable: std::cell::OnceCell::new(),
         };
         // Conditions and suggestions only look at earlier questions, so one pass is enough.
         for question in QUESTIONS {
@@ -419,6 +423,12 @@ impl<'a> Ctx<'a> {
     /// which can make people vulnerable (social housing, benefits, patients, debt …), or
     /// the data that does (health data about patients or service users).
     pub fn vulnerable_circumstances(&self) -> Option<String> {
+        self.vulnerable
+            .get_or_init(|| self.find_vulnerable_circumstances())
+            .clone()
+    }
+
+    fn find_vulnerable_circumstances(&self) -> Option<String> {
         use QuestionId as Q;
         let texts = [
             self.text(Q::AboutDescription),

@@ -17,21 +17,39 @@ pub fn word_count(text: &str) -> usize {
 /// are compared as typed.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in raw_words(text) {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
-            match latin_fold(c) {
-                Some(letters) => out.push_str(letters),
-                None => out.push(c.to_ascii_lowercase()),
-            }
-        }
+        fold_into(word, &mut out);
     }
     out
+}
+
+/// The runs of letters and digits of `text`, as typed.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// `word` in lower case with the accents taken off, added to `out` (see `normalise`).
+fn fold_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match latin_fold(c) {
+            Some(letters) => out.push_str(letters),
+            None => out.push(c.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// The words `normalise` would give, one at a time: a check that is settled by the
+/// first few words of a long answer reads no further.
+fn normalised_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(|word| {
+        let mut out = String::with_capacity(word.len());
+        fold_into(word, &mut out);
+        out
+    })
 }
 
 /// The lower-case ASCII letters a letter of U+00C0–U+017F is written with when its
@@ -321,7 +339,14 @@ fn first_phrase(text: &str, list: &'static str) -> Option<&'static str> {
 /// Whether `word` is one of the space-separated words of `list`. Word lists are kept as
 /// one string each, not as tables of strings: smaller in the browser build.
 fn has(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
+    // A substring search with the word's edges checked: much faster than comparing with
+    // each word of the list in turn, and the rules ask this for every word they read.
+    !word.is_empty()
+        && !word.contains(' ')
+        && list.match_indices(word).any(|(i, _)| {
+            let bytes = list.as_bytes();
+            (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + word.len()).is_none_or(|b| *b == b' ')
+        })
 }
 
 /// The first of the `|`-separated phrases of `list` (in `normalise`d form) found as whole
@@ -447,35 +472,30 @@ fn stem(word: &str) -> &str {
 /// own words back, or a law named as the whole answer. Empty answers are for the rules
 /// about missing answers, so `None`.
 pub fn thin(answer: &str, question: &str) -> Option<Thin> {
-    let normalised = normalise(answer);
-    let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
+    // Each test below stops at the first word that settles it, and the words are read
+    // one at a time: a long answer is decided within its first few words.
+    let words = || normalised_words(answer);
+    let count = words().take(12).count();
+    if count == 0 {
         return None;
     }
-    // Each test below stops at the first word that settles it: a long answer is decided
-    // within its first few words, however long it is.
-    let content = || {
-        words
-            .iter()
-            .copied()
-            .filter(|w| !has(FILLER, w) && !w.chars().all(|c| c.is_ascii_digit()))
-    };
-    if content().all(|w| has(BARE, w)) {
+    let content = || words().filter(|w| !has(FILLER, w) && !w.chars().all(|c| c.is_ascii_digit()));
+    if content().all(|w| has(BARE, &w)) {
         return Some(Thin::Bare);
     }
     let beyond_law = content()
         .filter(|w| !has(LAW_NAMES, w) && !has(LAW_WORDS, w) && !has(BARE, w))
         .take(3)
         .count();
-    if beyond_law < 3 && content().any(|w| has(LAW_NAMES, w)) {
+    if beyond_law < 3 && content().any(|w| has(LAW_NAMES, &w)) {
         return Some(Thin::LawOnly);
     }
-    if words.len() < MIN_REASON_WORDS {
+    if count < MIN_REASON_WORDS {
         return Some(Thin::FewWords);
     }
     let asked = normalise(question);
     let asked: Vec<&str> = asked.split(' ').map(stem).collect();
-    if words.len() < 12 && content().all(|w| has(BARE, w) || asked.contains(&stem(w))) {
+    if count < 12 && content().all(|w| has(BARE, &w) || asked.contains(&stem(&w))) {
         return Some(Thin::RepeatsQuestion);
     }
     None
