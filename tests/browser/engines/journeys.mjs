@@ -781,15 +781,6 @@ journey('several files open as a register: broken ones named, sorted by a header
 
 // ---- an approval, for the journeys that need an approved record ---------------------------
 
-/** Today in the browser's time zone, `yyyy-mm-dd`. */
-function browserToday(page) {
-  return page.run(() => {
-    const d = new Date();
-    const two = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-  });
-}
-
 /** `yyyy-mm-dd` as the app writes it: "4 December 2026". */
 function longDate(day) {
   const [y, m, d] = day.split('-').map(Number);
