@@ -18,7 +18,13 @@ fn main() {
         .unwrap();
         std::fs::write(
             format!("{out}/{}.odt", e.key),
-            to_odt(&a, None, "2026-11-22T10:15:00Z", today),
+            to_odt(
+                &a,
+                None,
+                "2026-11-22T10:15:00Z",
+                today,
+                &lia::handover::Trust::default(),
+            ),
         )
         .unwrap();
         std::fs::write(

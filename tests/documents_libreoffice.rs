@@ -223,12 +223,24 @@ fn write_all(root: &Path, records: &[(String, Assessment, Option<Assessment>)]) 
     for (name, a, previous) in records {
         std::fs::write(
             dirs[0].join(format!("{name}.docx")),
-            to_docx_with_previous(a, previous.as_ref(), AT, TODAY),
+            to_docx_with_previous(
+                a,
+                previous.as_ref(),
+                AT,
+                TODAY,
+                &lia::handover::Trust::default(),
+            ),
         )
         .unwrap();
         std::fs::write(
             dirs[1].join(format!("{name}.odt")),
-            to_odt(a, previous.as_ref(), AT, TODAY),
+            to_odt(
+                a,
+                previous.as_ref(),
+                AT,
+                TODAY,
+                &lia::handover::Trust::default(),
+            ),
         )
         .unwrap();
     }

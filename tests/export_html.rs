@@ -102,7 +102,13 @@ fn read(report: &str) -> (Vec<(usize, String)>, String) {
 #[test]
 fn the_report_says_what_the_model_says_as_a_browser_reads_it() {
     for (name, a, previous) in records::records() {
-        let report = to_html_with_previous(&a, previous.as_ref(), AT, today());
+        let report = to_html_with_previous(
+            &a,
+            previous.as_ref(),
+            AT,
+            today(),
+            &lia::handover::Trust::default(),
+        );
         let model = Report::of(&a, previous.as_ref(), today(), AT);
         let (headings, text) = read(&report);
         assert_eq!(headings, report_text::headings(&model, 3), "{name}");

@@ -710,14 +710,44 @@ fn both_reports_show_the_comments_beside_their_sections_and_the_approval_with_it
     assert!(word.contains("Say who benefits."));
 
     let approved = decide(&sent, &approve_form(), today()).unwrap();
-    let digest = content_digest(&sent);
-    let report = to_html(&approved, AT, Some(today()));
-    let statement = format!("Marked approved by Sam Patel (Data Protection Officer) on 22 November 2026, for the content with the digest {digest}, which the content matches.");
-    assert!(report.contains(&statement));
-    assert!(String::from_utf8(lia_docx_document(&approved))
-        .unwrap()
-        .contains(&statement));
+    // Where Sam is trusted, both reports say approved and signed by a trusted approver;
+    // where no one is, "marked approved", signed by a key not on the list.
+    let trusted = sam().trusted();
+    let html_with = |a: &Assessment, trust: &Trust| {
+        lia::export::to_html_with_previous(a, None, AT, Some(today()), trust)
+    };
+    let word_with = |a: &Assessment, trust: &Trust| {
+        let bytes = lia::export::to_docx_with_previous(a, None, AT, Some(today()), trust);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let start = text.find("<w:document").unwrap();
+        let end = text.find("</w:document>").unwrap();
+        text[start..end].to_string()
+    };
+    let holds = "Approved by Sam Patel (Data Protection Officer) on 22 November 2026. Signed by a trusted approver: the signature matches this content and decision";
+    let fingerprint = sam().signer.fingerprint().to_string();
+    for text in [
+        html_with(&approved, &trusted),
+        word_with(&approved, &trusted),
+    ] {
+        assert!(text.contains(holds), "{text}");
+        assert!(text.contains(&fingerprint));
+        assert!(!text.contains("Marked approved"));
+    }
+    let not_listed = "Marked approved by Sam Patel (Data Protection Officer) on 22 November 2026, signed by a key not on the trusted list";
+    for text in [
+        html_with(&approved, &Trust::default()),
+        word_with(&approved, &Trust::default()),
+    ] {
+        assert!(text.contains(not_listed), "{text}");
+        assert!(!text.contains("Signed by a trusted approver:"));
+    }
+    let report = html_with(&approved, &trusted);
     assert!(!report.contains("banner changed"));
+    // Approved by someone nobody trusts: never "Approved" in the status.
+    let mallory = approver::TestApprover::mallory().approve(&sent, today());
+    let report = html_with(&mallory, &trusted);
+    assert!(!report.contains("Approved by Mallory"), "{report}");
+    assert!(report.contains("Marked approved by Mallory Jones"));
 
     let mut changed = approved.clone();
     changed.set_text(Q::PurposeWhy, "Not what was approved");

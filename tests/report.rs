@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use lia::assessment::examples::EXAMPLES;
 use lia::assessment::stale::check_again_sentence;
 use lia::assessment::{Answer, AnswerKind, Assessment, Ctx, QuestionId, Section, Status};
-use lia::handover::{send, DecisionForm};
+use lia::handover::{send, Approver, DecisionForm, Trust};
 use lia::report::{Block, Item, Line, Look, Part, Report, Tone};
 
 use records::{approver, review_pair, AT, TODAY};
@@ -223,7 +223,7 @@ fn records() -> Vec<(String, Assessment, Option<Assessment>)> {
     for e in EXAMPLES {
         out.push((format!("example-{}", e.key), (e.build)(e.key), None));
     }
-    for (state, a) in states() {
+    for (state, a, _) in states() {
         out.push((format!("state-{state}"), a, None));
     }
     let (v1, v2) = review_pair();
@@ -239,7 +239,17 @@ fn a_snapshot_of_every_realistic_record() {
     let differences: Vec<String> = records
         .iter()
         .filter_map(|(name, a, previous)| {
-            check_snapshot(name, &outline(&Report::of(a, previous.as_ref(), TODAY, AT)))
+            // Read where Alex Morgan, who approved the records, is a trusted approver;
+            // the states' snapshots include one read where no one is.
+            let trust = if name == "state-approved-not-trusted" {
+                Trust::default()
+            } else {
+                approver().trusted()
+            };
+            check_snapshot(
+                name,
+                &outline(&Report::checked(a, previous.as_ref(), TODAY, AT, &trust)),
+            )
         })
         .collect();
     assert!(
@@ -251,10 +261,12 @@ fn a_snapshot_of_every_realistic_record() {
 
 // ---- the states of a record ---------------------------------------------------------
 
-/// A sound assessment in each state the record can be in.
-fn states() -> Vec<(&'static str, Assessment)> {
+/// A sound assessment in each state the record can be in, with the approvers trusted
+/// where it is read.
+fn states() -> Vec<(&'static str, Assessment, Trust)> {
     let sound = assessments::references();
     let day = TODAY.unwrap();
+    let trusted = approver().trusted();
     let mut sent = sound.clone();
     send(&mut sent, day).unwrap();
     let mut changed_since_sent = sent.clone();
@@ -273,16 +285,44 @@ fn states() -> Vec<(&'static str, Assessment)> {
     let approved = approver().approve(&sent, day);
     let mut changed_after = approved.clone();
     changed_after.set_text(QuestionId::PurposeWhy, "Something else entirely.");
+    // A forgery: the decision's note written in after it was signed.
+    let mut forged = approved.clone();
+    forged.handover[0].decision.as_mut().unwrap().note = "Approved without conditions.".into();
+    // The author approving their own work, where the organisation allows it.
+    let mut own = sent.clone();
+    own.set_text(QuestionId::SignOffCompletedName, "Alex Morgan");
+    let mut own_sent = sound.clone();
+    own_sent.set_text(QuestionId::SignOffCompletedName, "Alex Morgan");
+    send(&mut own_sent, day).unwrap();
+    let me = approver();
+    let unsigned = lia::handover::decide(
+        &own_sent,
+        &DecisionForm {
+            verdict: Some(lia::assessment::Verdict::Approved),
+            ..DecisionForm::default()
+        },
+        &Approver {
+            signer: Some(&me.signer),
+            author_here: true,
+            self_approval: true,
+        },
+        day,
+    )
+    .unwrap();
+    own = lia::handover::attach(unsigned.clone(), &me.sign(&unsigned.message)).unwrap();
     let mut marked = sound.clone();
     marked.status = Status::Approved;
     vec![
-        ("draft", sound),
-        ("sent", sent),
-        ("changed-since-sent", changed_since_sent),
-        ("returned", returned),
-        ("approved", approved),
-        ("changed-after-approval", changed_after),
-        ("marked-approved", marked),
+        ("draft", sound, trusted.clone()),
+        ("sent", sent, trusted.clone()),
+        ("changed-since-sent", changed_since_sent, trusted.clone()),
+        ("returned", returned, trusted.clone()),
+        ("approved", approved.clone(), trusted.clone()),
+        ("approved-not-trusted", approved, Trust::default()),
+        ("approved-forged", forged, trusted.clone()),
+        ("approved-by-author", own, trusted.clone()),
+        ("changed-after-approval", changed_after, trusted.clone()),
+        ("marked-approved", marked, trusted),
     ]
 }
 
@@ -292,31 +332,73 @@ fn all_text(r: &Report) -> String {
 
 #[test]
 fn the_status_sentence_and_the_control_table_are_true_for_each_state() {
-    for (state, a) in states() {
-        let r = Report::of(&a, None, TODAY, AT);
+    for (state, a, trust) in states() {
+        let r = Report::checked(&a, None, TODAY, AT, &trust);
         let status = spans(&r.status.1);
         let control = all_text(&Report {
             parts: r.parts[..1].to_vec(),
             appendices: vec![],
             ..r.clone()
         });
+        let approval = all_text(&Report {
+            parts: r
+                .parts
+                .iter()
+                .filter(|p| p.anchor == "approval")
+                .cloned()
+                .collect(),
+            appendices: vec![],
+            ..r.clone()
+        });
+        let alex = "Alex Morgan (Data Protection Officer, Acme Housing)";
         let (tone, says, approved_by) = match state {
             "draft" => (Tone::Notice, "Draft: this assessment has not been approved.", "Not approved"),
             "sent" => (Tone::Notice, "Sent for approval on 22 November 2026, and waiting for the decision", "Not approved"),
             "changed-since-sent" => (Tone::Warning, "changed since it was sent for approval on 22 November 2026", "Not approved"),
-            "returned" => (Tone::Notice, "Returned with comments by Alex Morgan (Data Protection Officer)", "Not approved"),
-            "approved" => (Tone::Good, "Approved by Alex Morgan (Data Protection Officer) on 22 November 2026. This is the record as approved.", "Alex Morgan (Data Protection Officer), on 22 November 2026"),
+            "returned" => (Tone::Notice, "Returned with comments by Alex Morgan (Data Protection Officer, Acme Housing)", "Not approved"),
+            "approved" => (Tone::Good, "Approved by Alex Morgan (Data Protection Officer, Acme Housing) on 22 November 2026, signed by a trusted approver. This is the record as approved.", "Alex Morgan (Data Protection Officer, Acme Housing), on 22 November 2026"),
+            "approved-not-trusted" => (Tone::Warning, "Marked approved by Alex Morgan (Data Protection Officer, Acme Housing) on 22 November 2026, signed by a key not on the trusted list", "Not verified (Approval signed by a key not on the trusted list)"),
+            "approved-forged" => (Tone::Warning, "but the signature does not match: the decision, the approver's name", "Not verified (Approval signature does not match)"),
+            "approved-by-author" => (Tone::Good, "Approved by its author, Alex Morgan (Data Protection Officer, Acme Housing), on 22 November 2026, as the organisation's settings allow", "its author, on 22 November 2026"),
             "changed-after-approval" => (Tone::Warning, "Changed after approval: this is not what Alex Morgan", "Not this version"),
             "marked-approved" => (Tone::Warning, "Marked approved", "as its sign-off records it"),
             other => panic!("{other}"),
         };
+        // The status names the state; the control table's status and the running head
+        // say the same.
+        assert!(
+            control.contains(r.running.head.split(" · ").nth(1).unwrap()),
+            "{state}: {}",
+            r.running.head
+        );
+        // Whether the approval verifies is said in the control table and the approval
+        // part, never only "Approved".
+        if state.starts_with("approved") {
+            let verdict = match state {
+                "approved" | "approved-by-author" => "Signed by a trusted approver",
+                "approved-not-trusted" => "Signed by a key not on the trusted list",
+                _ => "Signature does not match",
+            };
+            assert!(approval.contains(verdict), "{state}: {approval}");
+            let by = if state == "approved-by-author" {
+                format!("Approved by its author, {alex}")
+            } else {
+                format!("Approved by {alex}")
+            };
+            assert!(approval.contains(&by), "{state}: {approval}");
+        }
         assert_eq!(r.status.0, tone, "{state}");
         assert!(status.contains(says), "{state}: {status}");
         assert!(control.contains(approved_by), "{state}: {control}");
         // Only an approval that holds is called approved without a qualifier.
         assert_eq!(
             status.starts_with("Approved"),
-            state == "approved",
+            r.status.0 == Tone::Good,
+            "{state}: {status}"
+        );
+        assert_eq!(
+            status.starts_with("Approved"),
+            matches!(state, "approved" | "approved-by-author"),
             "{state}: {status}"
         );
         // Sign-off readiness is said of a draft, never of an approved record.
@@ -325,10 +407,8 @@ fn the_status_sentence_and_the_control_table_are_true_for_each_state() {
             appendices: vec![],
             ..r.clone()
         });
-        let settled = matches!(
-            state,
-            "approved" | "marked-approved" | "changed-after-approval"
-        );
+        let settled = state.starts_with("approved")
+            || matches!(state, "marked-approved" | "changed-after-approval");
         assert_eq!(
             summary.to_lowercase().contains("ready for sign-off"),
             !settled,

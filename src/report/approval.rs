@@ -2,8 +2,8 @@
 //! the assessment is returned), and every round of the hand-over with its decision and the
 //! digest of the content it was sent with.
 
-use crate::assessment::{Assessment, Decision, Section, Verdict};
-use crate::handover::{self, Stage};
+use crate::assessment::{Assessment, Date, Decision, Section, Verdict};
+use crate::handover::{self, verify_decision, Approval, Stage, Trust, Verification};
 
 use super::words::{long_date, HANDOVER_COLUMNS, HANDOVER_LEDE, HANDOVER_TITLE, NOT_DECIDED};
 use super::{looked, plain, span, Block, Cell, Item, Look, Part, Table, Tone};
@@ -28,29 +28,40 @@ pub fn comment(returned: Option<&Decision>, section: Section) -> Option<Block> {
     ))
 }
 
-/// The "Approval" part: where the hand-over stands, then each round.
-pub fn history(a: &Assessment, stage: &Stage) -> Part {
+/// The "Approval" part: where the hand-over stands and whether its approval verifies,
+/// then each round with its decision's signature checked.
+pub fn history(
+    a: &Assessment,
+    stage: &Stage,
+    approval: Option<&Approval>,
+    trust: &Trust,
+    today: Date,
+) -> Part {
     let mut part = Part::new("approval", HANDOVER_TITLE);
     part.lede = Some(HANDOVER_LEDE);
-    let tone = if stage.approval_broken() {
-        super::Tone::Warning
-    } else {
-        super::Tone::Notice
+    let (tone, said) = match approval {
+        _ if stage.approval_broken() => (Tone::Warning, handover::describe(stage)),
+        Some(ap) if ap.holds() => (Tone::Good, ap.describe()),
+        Some(ap) => (Tone::Warning, ap.describe()),
+        None => (Tone::Notice, handover::describe(stage)),
     };
-    part.blocks
-        .push(Block::Banner(tone, plain(handover::describe(stage))));
+    part.blocks.push(Block::Banner(tone, plain(said)));
     if a.handover.is_empty() {
         return part;
     }
     let rows = a
         .handover
         .iter()
-        .map(|round| {
+        .enumerate()
+        .map(|(i, round)| {
             let decision = match &round.decision {
                 None => plain(NOT_DECIDED),
                 Some(d) => vec![
                     span(
                         match d.verdict {
+                            Verdict::Approved if handover::verify::by_author(a, d) => {
+                                "Approved by its author, "
+                            }
                             Verdict::Approved => "Approved by ",
                             Verdict::Returned => "Returned with comments by ",
                         },
@@ -71,6 +82,22 @@ pub fn history(a: &Assessment, stage: &Stage) -> Part {
                         span(c.text.clone(), Look::Typed),
                     ]));
                 }
+            }
+            if round.decision.is_some() {
+                let v = verify_decision(a, i, trust, today);
+                let look = if v.is_trusted() {
+                    Look::Plain
+                } else {
+                    Look::Missing
+                };
+                let mut said = vec![span("Signature: ", Look::Quiet), span(v.label(), look)];
+                if let Verification::DoesNotMatch(why) = &v {
+                    said.push(span(format!(": {}", why.describe()), Look::Plain));
+                }
+                if let Some(fp) = v.fingerprint() {
+                    said.push(span(format!(" (key {fp})"), Look::Quiet));
+                }
+                notes.push(Item::Para(said));
             }
             notes.push(Item::Para(vec![
                 span("Content digest: ", Look::Quiet),

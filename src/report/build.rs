@@ -6,7 +6,7 @@
 
 use crate::assessment::catalogue::since_checked;
 use crate::assessment::{outcome, Assessment, Ctx, Date, QuestionId, Section};
-use crate::handover;
+use crate::handover::{self, Trust};
 
 use super::answers::questions;
 use super::approval::{comment, history};
@@ -26,20 +26,53 @@ impl Report {
     /// The report of `a` as it stands on `today`, made at `exported_at` (ISO 8601 UTC).
     /// For a review, `previous` is a copy of the version it reviews, if one is at hand,
     /// whose changes the last appendix lists.
+    ///
+    /// No approver is trusted: an approval shows as signed by a key not on the list.
+    /// Where the user's lists are at hand, use `Report::checked`.
     pub fn of(
         a: &Assessment,
         previous: Option<&Assessment>,
         today: Option<Date>,
         exported_at: &str,
     ) -> Report {
+        Report::checked(a, previous, today, exported_at, &Trust::default())
+    }
+
+    /// The report, with the approval verified against `trust` (the organisation's and
+    /// this browser's trusted approvers): only an approval that verifies is called
+    /// "Approved".
+    pub fn checked(
+        a: &Assessment,
+        previous: Option<&Assessment>,
+        today: Option<Date>,
+        exported_at: &str,
+        trust: &Trust,
+    ) -> Report {
         let result = outcome(a, today);
         let ctx = Ctx::new(a, today);
         let stage = handover::stage(a);
-        let state = State::of(a, &stage);
+        // Without a day, the day it is made: a decision dated later does not verify.
+        let day = today
+            .or_else(|| exported_at.get(..10).and_then(Date::parse))
+            .unwrap_or(Date {
+                year: 2999,
+                month: 12,
+                day: 31,
+            });
+        let approval = handover::approval(a, trust, day);
+        let state = State::of(a, &stage, approval.as_ref());
         let digest = control::digest(a);
         let comments = stage.comments();
         let mut parts = vec![
-            control::control(a, &ctx, &stage, state, exported_at, &digest),
+            control::control(
+                a,
+                &ctx,
+                &stage,
+                state,
+                approval.as_ref(),
+                exported_at,
+                &digest,
+            ),
             control::summary(&ctx, &result, state),
         ];
         for t in [&ABOUT, &TRIAGE, &PURPOSE, &NECESSITY] {
@@ -50,7 +83,7 @@ impl Report {
         parts.push(template_part(&ctx, &DECISION, comments));
         parts.push(sign_off(&ctx, comments));
         parts.push(privacy::privacy(a));
-        parts.push(history(a, &stage));
+        parts.push(history(a, &stage, approval.as_ref(), trust, day));
         let since = since_checked(a, &result.findings);
         let mut appendices = vec![findings::appendix(&result, since.as_ref())];
         appendices.extend(changes::appendix(a, previous, today, 'B'));
@@ -64,7 +97,7 @@ impl Report {
             },
             subject: super::words::SUBJECT,
             application: super::words::APPLICATION,
-            status: control::status(a, &stage, state),
+            status: control::status(a, &stage, state, approval.as_ref()),
             running: control::running(a, state, &digest),
             parts,
             appendices,

@@ -4,7 +4,7 @@
 
 use crate::assessment::catalogue::rules_line;
 use crate::assessment::{assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status};
-use crate::handover::{self, Stage};
+use crate::handover::{self, Approval, Stage};
 
 use super::words::{
     dpia_label, hidden_answers, long_date, plural, readable_timestamp, CONTROL_TITLE, PAGE,
@@ -12,7 +12,8 @@ use super::words::{
 };
 use super::{looked, plain, span, Block, Item, Line, Look, Part, Running, Tone};
 
-/// Where the record stands, as the control table and the running head name it.
+/// Where the record stands, as the control table and the running head name it. An
+/// approval is called "Approved" only when it verifies (`handover::verify`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
     Draft,
@@ -20,17 +21,28 @@ pub enum State {
     /// Sent, and changed since: the approver has an earlier version.
     ChangedSinceSent,
     Returned,
+    /// Approved, signed by a trusted approver.
     Approved,
+    /// Approved by its author, signed, where the organisation allows it.
+    ApprovedByAuthor,
+    /// Marked approved through the hand-over, but the approval does not verify: the
+    /// label says what stands in its way.
+    Unverified(&'static str),
     ChangedAfterApproval,
     /// Marked approved with no approval through the hand-over on record.
     MarkedApproved,
 }
 
 impl State {
-    pub fn of(a: &Assessment, stage: &Stage) -> State {
+    pub fn of(a: &Assessment, stage: &Stage, approval: Option<&Approval>) -> State {
         match stage {
             Stage::Approved { changed: true, .. } => State::ChangedAfterApproval,
-            Stage::Approved { changed: false, .. } => State::Approved,
+            Stage::Approved { changed: false, .. } => match approval {
+                Some(ap) if ap.holds() && ap.by_author => State::ApprovedByAuthor,
+                Some(ap) if ap.holds() => State::Approved,
+                Some(ap) => State::Unverified(ap.status_label()),
+                None => State::Unverified("Approval not signed"),
+            },
             _ if a.status == Status::Approved => State::MarkedApproved,
             Stage::Waiting { changed: false, .. } => State::Sent,
             Stage::Waiting { changed: true, .. } => State::ChangedSinceSent,
@@ -46,14 +58,23 @@ impl State {
             State::ChangedSinceSent => "Draft, changed since it was sent for approval",
             State::Returned => "Returned with comments",
             State::Approved => "Approved",
+            State::ApprovedByAuthor => "Approved by its author",
+            State::Unverified(label) => label,
             State::ChangedAfterApproval => "Changed after approval",
             State::MarkedApproved => "Marked approved",
         }
     }
 
-    /// Whether the record is approved as it stands, so sign-off readiness means nothing.
+    /// Whether the record claims to be approved as it stands, so sign-off readiness
+    /// means nothing.
     pub fn settled(self) -> bool {
-        matches!(self, State::Approved | State::MarkedApproved)
+        matches!(
+            self,
+            State::Approved
+                | State::ApprovedByAuthor
+                | State::Unverified(_)
+                | State::MarkedApproved
+        )
     }
 }
 
@@ -75,12 +96,27 @@ fn person(a: &Assessment, name: QuestionId, role: QuestionId) -> String {
 }
 
 /// The sentence under the title: what this record is, true for its state.
-pub fn status(a: &Assessment, stage: &Stage, state: State) -> (Tone, Line) {
+pub fn status(
+    a: &Assessment,
+    stage: &Stage,
+    state: State,
+    approval: Option<&Approval>,
+) -> (Tone, Line) {
     let sentence = match (state, stage) {
         (State::Approved, Stage::Approved { decision, .. }) => format!(
-            "Approved by {} on {}. This is the record as approved.",
+            "Approved by {} on {}, signed by a trusted approver. This is the record as approved.",
             decision.who(),
             decision.date_long()
+        ),
+        (State::ApprovedByAuthor, Stage::Approved { decision, .. }) => format!(
+            "Approved by its author, {}, on {}, as the organisation's settings allow; signed. \
+             This is the record as approved.",
+            decision.who(),
+            decision.date_long()
+        ),
+        (State::Unverified(_), _) => approval.map_or_else(
+            || "Marked approved, but the approval cannot be relied on.".to_string(),
+            Approval::describe,
         ),
         (State::ChangedAfterApproval, Stage::Approved { decision, .. }) => format!(
             "Changed after approval: this is not what {} approved on {}, and the approval does \
@@ -128,10 +164,11 @@ pub fn status(a: &Assessment, stage: &Stage, state: State) -> (Tone, Line) {
         },
     };
     let tone = match state {
-        State::Approved => Tone::Good,
-        State::ChangedAfterApproval | State::ChangedSinceSent | State::MarkedApproved => {
-            Tone::Warning
-        }
+        State::Approved | State::ApprovedByAuthor => Tone::Good,
+        State::ChangedAfterApproval
+        | State::ChangedSinceSent
+        | State::MarkedApproved
+        | State::Unverified(_) => Tone::Warning,
         _ => Tone::Notice,
     };
     (tone, plain(sentence))
@@ -169,6 +206,7 @@ pub fn control(
     ctx: &Ctx,
     stage: &Stage,
     state: State,
+    approval: Option<&Approval>,
     exported_at: &str,
     digest: &str,
 ) -> Part {
@@ -212,7 +250,7 @@ pub fn control(
         }),
     ));
     facts.push(("Approved by", fact(approved_by(a, stage, state))));
-    facts.push(("Approval", fact(approval(stage, state))));
+    facts.push(("Approval", fact(approval_fact(stage, state, approval))));
     facts.push((
         "Next review",
         fact(match ctx.date(QuestionId::SignOffReviewDate) {
@@ -271,6 +309,21 @@ fn approved_by(a: &Assessment, stage: &Stage, state: State) -> Line {
             span(decision.who(), Look::Typed),
             span(format!(", on {}", decision.date_long()), Look::Plain),
         ],
+        (State::ApprovedByAuthor, Stage::Approved { decision, .. }) => vec![
+            span(decision.who(), Look::Typed),
+            span(
+                format!(", its author, on {}", decision.date_long()),
+                Look::Plain,
+            ),
+        ],
+        (State::Unverified(label), Stage::Approved { decision, .. }) => vec![
+            span(format!("Not verified ({label}): "), Look::Missing),
+            span(decision.who(), Look::Typed),
+            span(
+                format!(", on {}, as the file says", decision.date_long()),
+                Look::Plain,
+            ),
+        ],
         (State::ChangedAfterApproval, Stage::Approved { decision, .. }) => looked(
             format!(
                 "Not this version: {} approved different content on {}.",
@@ -300,13 +353,18 @@ fn approved_by(a: &Assessment, stage: &Stage, state: State) -> Line {
     }
 }
 
-fn approval(stage: &Stage, state: State) -> Line {
+fn approval_fact(stage: &Stage, state: State, approval: Option<&Approval>) -> Line {
     match state {
         State::Draft => plain("Not sent for approval with this tool."),
         State::MarkedApproved => looked(
             "No approval through the tool's hand-over is recorded.",
             Look::Missing,
         ),
+        State::Approved | State::ApprovedByAuthor | State::Unverified(_) => match approval {
+            Some(ap) if ap.holds() => plain(ap.describe()),
+            Some(ap) => looked(ap.describe(), Look::Missing),
+            None => looked(handover::describe(stage), Look::Missing),
+        },
         State::ChangedAfterApproval => looked(handover::describe(stage), Look::Missing),
         _ => plain(handover::describe(stage)),
     }

@@ -15,6 +15,7 @@ pub mod render;
 use std::fmt::Write;
 
 use crate::assessment::{outcome, Assessment, Date};
+use crate::handover::Trust;
 use crate::report::Report;
 
 use super::envelope::to_json_with;
@@ -24,9 +25,10 @@ use policy::CSS;
 
 pub use policy::content_security_policy;
 
-/// The self-contained HTML report.
+/// The self-contained HTML report, with no approver trusted (an approval shows as signed
+/// by a key not on the list): where the lists are at hand, `to_html_with_previous`.
 pub fn to_html(a: &Assessment, exported_at: &str, today: Option<Date>) -> String {
-    to_html_with_previous(a, None, exported_at, today)
+    to_html_with_previous(a, None, exported_at, today, &Trust::default())
 }
 
 /// The report of `a`; for a review, `previous` is a copy of the version it reviews (if
@@ -36,8 +38,9 @@ pub fn to_html_with_previous(
     previous: Option<&Assessment>,
     exported_at: &str,
     today: Option<Date>,
+    trust: &Trust,
 ) -> String {
-    let report = Report::of(a, previous, today, exported_at);
+    let report = Report::checked(a, previous, today, exported_at, trust);
     let json = to_json_with(a, exported_at, &outcome(a, today));
     let mut out = String::with_capacity(64 * 1024 + 2 * json.len());
     page_head(

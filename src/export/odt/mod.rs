@@ -8,6 +8,7 @@ mod parts;
 mod render;
 
 use crate::assessment::{Assessment, Date};
+use crate::handover::Trust;
 use crate::report::Report;
 
 use super::package::zip::Zip;
@@ -21,8 +22,9 @@ pub fn to_odt(
     previous: Option<&Assessment>,
     exported_at: &str,
     today: Option<Date>,
+    trust: &Trust,
 ) -> Vec<u8> {
-    let report = Report::of(a, previous, today, exported_at);
+    let report = Report::checked(a, previous, today, exported_at, trust);
     let date = exported_at.get(..10).and_then(Date::parse).or(today);
     let mut zip = Zip::new(date);
     // The media type first and stored, so a reader can tell the format from the archive's

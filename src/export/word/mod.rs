@@ -16,6 +16,7 @@ mod render;
 pub use parts::is_w3cdtf;
 
 use crate::assessment::{Assessment, Date};
+use crate::handover::Trust;
 use crate::report::Report;
 
 use super::package::zip::Zip;
@@ -23,10 +24,10 @@ use super::package::zip::Zip;
 /// The media type of a `.docx` file.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/// The Word document of `a`: the bytes of a `.docx` file. `exported_at` (ISO 8601 UTC)
+/// The Word document of `a`, with no approver trusted: the bytes of a `.docx` file. `exported_at` (ISO 8601 UTC)
 /// dates it, as for the other exports; `today` drives the date-dependent rules.
 pub fn to_docx(a: &Assessment, exported_at: &str, today: Option<Date>) -> Vec<u8> {
-    to_docx_with_previous(a, None, exported_at, today)
+    to_docx_with_previous(a, None, exported_at, today, &Trust::default())
 }
 
 /// The Word document of `a`; for a review, `previous` is a copy of the version it
@@ -36,8 +37,9 @@ pub fn to_docx_with_previous(
     previous: Option<&Assessment>,
     exported_at: &str,
     today: Option<Date>,
+    trust: &Trust,
 ) -> Vec<u8> {
-    let report = Report::of(a, previous, today, exported_at);
+    let report = Report::checked(a, previous, today, exported_at, trust);
     let date = exported_at.get(..10).and_then(Date::parse).or(today);
     let mut zip = Zip::new(date);
     zip.add("[Content_Types].xml", parts::CONTENT_TYPES.as_bytes());

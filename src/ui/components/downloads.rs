@@ -57,9 +57,11 @@ pub fn DownloadButton(
                     Download::Word => download_docx,
                     _ => download_odt,
                 };
-                state
-                    .open
-                    .with_untracked(|a| a.as_ref().map(|a| report(a, previous.as_ref())))
+                state.trust.with_untracked(|trust| {
+                    state
+                        .open
+                        .with_untracked(|a| a.as_ref().map(|a| report(a, previous.as_ref(), trust)))
+                })
             }
             Download::Reminder => open(download_reminder),
             Download::Copy(version) => Some(download_json(version)),

@@ -28,14 +28,17 @@ pub fn SendForApproval() -> impl IntoView {
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let send = move |_| {
         let outcome = match state.send_for_approval() {
-            Some(Ok(sent)) => download_handover(&sent).map(|name| {
-                format!(
+            Some(Ok(sent)) => state
+                .trust
+                .with_untracked(|trust| download_handover(&sent, trust))
+                .map(|name| {
+                    format!(
                     "The file to send is downloaded: “{name}”. Give it to the person who approves \
                      assessments, for example by e-mail or a shared drive. They open it in this \
                      tool in their own browser, record their decision and send you a file back: \
                      open that here with “Choose a file” on the start page."
                 )
-            }),
+                }),
             Some(Err(refusal)) => Err(refusal.to_string()),
             None => Err("There is no assessment open.".into()),
         };

@@ -128,7 +128,12 @@ pub fn ApprovePage() -> impl IntoView {
         Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
     let download = move |_| {
         if let Some(a) = decided.get_untracked() {
-            download_failed.set(download_handover(&a).err());
+            download_failed.set(
+                state
+                    .trust
+                    .with_untracked(|t| download_handover(&a, t))
+                    .err(),
+            );
         }
     };
 
