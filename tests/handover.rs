@@ -1508,3 +1508,65 @@ mod rounds_and_forgeries {
             .holds());
     }
 }
+
+#[test]
+fn the_reports_list_the_replies_to_comments_and_the_warnings_accepted_with_their_reasons() {
+    use lia::assessment::accepted::accept;
+    let mut a = (example("housing-marketing").unwrap().build)("h");
+    let warning = lia::assessment::outcome(&a, Some(today()))
+        .findings
+        .into_iter()
+        .find(|f| f.id == "pecr.soft-opt-in.evidence")
+        .unwrap();
+    accept(
+        &mut a,
+        &warning,
+        "Tenants asked for these offers at sign-up.",
+        today(),
+    )
+    .unwrap();
+    send(&mut a, today()).unwrap();
+    let mut returned = decide(&a, &return_form(), today()).unwrap();
+    lia::handover::set_reply(
+        &mut returned,
+        Some(Section::Purpose),
+        "Tenants benefit: see the survey.",
+    )
+    .unwrap();
+    lia::handover::set_reply(&mut returned, None, "Thank you, done.").unwrap();
+    let html = lia::export::to_html(&returned, AT, Some(today()));
+    // The report as read, without its machine-readable copy of the record.
+    let html = html[..html.find("<script type=\"application/json\"").unwrap()].to_string();
+    let word = String::from_utf8(lia_docx_document(&returned)).unwrap();
+    let odt = String::from_utf8_lossy(&lia::export::to_odt(
+        &returned,
+        None,
+        AT,
+        Some(today()),
+        &Trust::default(),
+    ))
+    .into_owned();
+    for (what, text) in [("html", &html), ("word", &word), ("odt", &odt)] {
+        // The apostrophe as each format escapes it (or not).
+        let text = text
+            .replace("&#39;", "'")
+            .replace("&apos;", "'")
+            .replace("&#x27;", "'");
+        for said in [
+            "Author's reply: ",
+            "Tenants benefit: see the survey.",
+            "Thank you, done.",
+            "Warnings accepted with a reason (1)",
+            "Accepted on 22 November 2026, because: ",
+            "Tenants asked for these offers at sign-up.",
+            "(and 1 accepted with a reason)",
+        ] {
+            assert!(text.contains(said), "{what}: {said}");
+        }
+    }
+    // Its answers changed: the report says it counts as open again.
+    let mut changed = returned.clone();
+    changed.set_text(Q::PecrEvidence, "We will make sure the conditions are met.");
+    let html = lia::export::to_html(&changed, AT, Some(today()));
+    assert!(html.contains("counts as open"), "reopened");
+}

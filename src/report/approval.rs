@@ -73,14 +73,25 @@ pub fn history(
             };
             let mut notes = Vec::new();
             if let Some(d) = &round.decision {
+                // Each comment, then the author's reply to it, if any.
+                let reply = |section: Option<Section>| {
+                    round.reply(section).map(|text| {
+                        Item::Para(vec![
+                            span("Author's reply: ", Look::Quiet),
+                            span(text, Look::Typed),
+                        ])
+                    })
+                };
                 if !d.note.is_empty() {
                     notes.push(Item::Para(looked(d.note.clone(), Look::Typed)));
+                    notes.extend(reply(None));
                 }
                 for c in &d.comments {
                     notes.push(Item::Para(vec![
                         span(format!("{}: ", c.section.title()), Look::Strong),
                         span(c.text.clone(), Look::Typed),
                     ]));
+                    notes.extend(reply(Some(c.section)));
                 }
             }
             if round.decision.is_some() {

@@ -73,7 +73,7 @@ impl Report {
                 exported_at,
                 &digest,
             ),
-            control::summary(&ctx, &result, state),
+            control::summary(a, &ctx, &result, state),
         ];
         for t in [&ABOUT, &TRIAGE, &PURPOSE, &NECESSITY] {
             parts.push(template_part(&ctx, t, comments));
@@ -85,7 +85,7 @@ impl Report {
         parts.push(privacy::privacy(a));
         parts.push(history(a, &stage, approval.as_ref(), trust, day));
         let since = since_checked(a, &result.findings);
-        let mut appendices = vec![findings::appendix(&result, since.as_ref())];
+        let mut appendices = vec![findings::appendix(a, &result, since.as_ref())];
         appendices.extend(changes::appendix(a, previous, today, 'B'));
         Report {
             kicker: KICKER,

@@ -2,6 +2,7 @@
 //! document-control table a DPO files it by, the summary of the outcome, and what each
 //! page's head and foot say.
 
+use crate::assessment::accepted::accepted_warnings;
 use crate::assessment::catalogue::rules_line;
 use crate::assessment::{assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status};
 use crate::handover::{self, Approval, Stage};
@@ -381,15 +382,24 @@ fn capitalised(text: &str) -> String {
 
 /// The outcome at a glance: the reading, the findings (listed in the appendix), the DPIA,
 /// whether it can be signed off (not for an approved record), what did not apply.
-pub fn summary(ctx: &Ctx, result: &Outcome, state: State) -> Part {
+pub fn summary(a: &Assessment, ctx: &Ctx, result: &Outcome, state: State) -> Part {
     let mut facts: Vec<(&'static str, Vec<Item>)> = Vec::new();
     facts.push(("Overall reading", fact(plain(result.reading.label()))));
     let c = result.counts;
-    let findings = if c.blockers + c.warnings + c.advice == 0 {
+    // Warnings accepted with a reason are not open; they are counted apart.
+    let accepted = accepted_warnings(a, &result.findings)
+        .iter()
+        .filter(|w| w.current)
+        .count();
+    let findings = if c.blockers + c.warnings + c.advice + accepted == 0 {
         "None.".to_string()
     } else {
+        let (open, and_accepted) = match accepted {
+            0 => ("", String::new()),
+            n => ("open ", format!(" (and {n} accepted with a reason)")),
+        };
         format!(
-            "{} blocker{}, {} warning{}, {} advice: listed in Appendix A.",
+            "{} blocker{}, {} {open}warning{}{and_accepted}, {} advice: listed in Appendix A.",
             c.blockers,
             plural(c.blockers),
             c.warnings,

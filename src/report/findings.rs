@@ -1,13 +1,15 @@
 //! Appendix A: the findings when the record was made, grouped by severity, each with its
 //! message, detail, the questions it concerns and the source it cites.
 
+use crate::assessment::accepted::accepted_warnings;
 use crate::assessment::catalogue::SinceChecked;
-use crate::assessment::{Outcome, Severity};
+use crate::assessment::{Assessment, Outcome, Severity};
 
-use super::words::{FINDINGS_LEDE, FINDINGS_TITLE, NO_FINDINGS, SOURCES_TITLE};
-use super::{looked, plain, Block, Found, Look, Part, Tone};
+use super::words::{ACCEPTED_LEDE, FINDINGS_LEDE, FINDINGS_TITLE, NO_FINDINGS, SOURCES_TITLE};
+use super::{looked, plain, span, Block, Found, Look, Part, Tone};
+use crate::assessment::Date;
 
-pub fn appendix(result: &Outcome, since: Option<&SinceChecked>) -> Part {
+pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) -> Part {
     let mut part = Part::new("findings", FINDINGS_TITLE);
     part.lede = Some(FINDINGS_LEDE);
     // An approved record that rules added since its approval now find more in.
@@ -59,6 +61,41 @@ pub fn appendix(result: &Outcome, since: Option<&SinceChecked>) -> Part {
         let mut group = Part::new(anchor, format!("{group} ({})", found.len()));
         group.blocks.push(Block::Findings(found));
         part.parts.push(group);
+    }
+    // The warnings accepted with a reason, as the approver saw them: each reason, and
+    // whether it still holds for the answers as they are.
+    let accepted = accepted_warnings(a, &result.findings);
+    if !accepted.is_empty() {
+        let mut part_accepted = Part::new(
+            "accepted",
+            format!("Warnings accepted with a reason ({})", accepted.len()),
+        );
+        part_accepted.lede = Some(ACCEPTED_LEDE);
+        part_accepted.blocks.push(Block::List(
+            accepted
+                .iter()
+                .map(|w| {
+                    let on = Date::parse(&w.date).map_or_else(|| w.date.clone(), Date::long);
+                    let mut line = vec![
+                        span(w.message, Look::Strong),
+                        span(
+                            format!(" (rule {}). Accepted on {on}, because: ", w.rule),
+                            Look::Plain,
+                        ),
+                        span(w.reason.clone(), Look::Typed),
+                    ];
+                    if !w.current {
+                        line.push(span(
+                            " The answers it is about have changed since, so it counts as open \
+                             again.",
+                            Look::Missing,
+                        ));
+                    }
+                    line
+                })
+                .collect(),
+        ));
+        part.parts.push(part_accepted);
     }
     if !pages.is_empty() {
         let mut sources = Part::new("sources", SOURCES_TITLE);

@@ -111,6 +111,10 @@ pub const MATRIX_BEFORE: &str = "Before: ";
 pub const MATRIX_AFTER: &str = "After: ";
 
 pub const FINDINGS_TITLE: &str = "Appendix A: Findings";
+pub const ACCEPTED_LEDE: &str =
+    "Warnings the author accepted with a written reason: they no longer \
+     count as open, and the approver's decision covers them. One whose answers changed since \
+     counts as open again.";
 pub const FINDINGS_LEDE: &str = "What the tool's checks found when this record was made. A \
                                  blocker prevents sign-off, a warning would be challenged by a \
                                  reviewer, and advice is for information.";
