@@ -60,6 +60,6 @@ export async function signDecision(page, { verdict, comment, section = 'Identify
   await page.getByRole('button', { name: 'Sign and record your decision' }).click();
   await page.locator('#lia-decision-recorded').waitFor();
   const back = await downloadFrom(page, verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file');
-  assert.match(back.name, verdict === 'Approve it' ? /-approved\.html$/ : /-returned\.html$/);
+  assert.match(back.name, verdict === 'Approve it' ? /-round-\d+-approved-\d{4}-\d{2}-\d{2}\.html$/ : /-round-\d+-returned-\d{4}-\d{2}-\d{2}\.html$/);
   return { name: back.name, mimeType: 'text/html', buffer: Buffer.from(back.text) };
 }

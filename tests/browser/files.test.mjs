@@ -75,7 +75,7 @@ async function startExample(page) {
 async function checkJsonExport(page, file, stored) {
   const title = stored.answers['about.title'];
   // The version and the state are in the name, then the day.
-  assert.match(file.name, new RegExp(`^lia-${slug(title)}-v${stored.version}-(draft|marked-approved)-${await browserToday(page)}\\.json$`));
+  assert.match(file.name, new RegExp(`^lia-${slug(title)}-v${stored.version}-(draft|approved)-${await browserToday(page)}\\.json$`));
   const value = JSON.parse(file.text);
   assert.deepEqual(await validateExport(value), [], 'the export matches docs/lia-assessment.schema.json');
   assert.equal(value.format, EXPORT_FORMAT);
@@ -180,8 +180,10 @@ async function checkReport(report, exported, shown) {
   for (const key of ['sign-off.completed-name', 'sign-off.completed-role', 'sign-off.approved-name', 'sign-off.approved-role']) {
     assert.ok(signOff.includes(answers[key]), `the sign-off shows ${key}`);
   }
-  // Approved by its author's one click, not through the hand-over: said so plainly.
-  await page.getByText(/^Marked approved by .*, but no approval through the tool's hand-over is on record/).waitFor();
+  // Approved through the hand-over and signed by an approver the browser that made the
+  // report trusts: said so, with the key's fingerprint.
+  await page.getByText(/^Approved by .* on .*, signed by a trusted approver\. This is the record as approved\.$/).waitFor();
+  await page.getByText(/Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\)/).first().waitFor();
   // Self-contained and inert: nothing fetched, nothing run, nothing refused.
   assert.deepEqual(log.requests, ['http://report.invalid/lia-report.html'], 'the report fetches nothing');
   assert.deepEqual(log.dialogs, []);

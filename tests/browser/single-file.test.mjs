@@ -90,7 +90,7 @@ test('opened from disk it runs a whole assessment, keeps the draft and downloads
     assert.equal(exported.assessment.answers['about.title'], 'Emergency contacts (from disk)');
     const html = await fs.readFile(await report.path(), 'utf8');
     assert.match(html, /Emergency contacts \(from disk\)/);
-    assert.match(report.suggestedFilename(), /^lia-emergency-contacts-from-disk-v1-marked-approved-\d{4}-\d{2}-\d{2}\.html$/);
+    assert.match(report.suggestedFilename(), /^lia-emergency-contacts-from-disk-v1-round-1-sent-\d{4}-\d{2}-\d{2}\.html$/);
 
     assert.deepEqual(errors, []);
     assert.deepEqual(await page.evaluate(() => window.__liaViolations), []);

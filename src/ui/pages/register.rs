@@ -259,8 +259,10 @@ struct Shown {
     warnings: Vec<String>,
     digest: &'static str,
     saved: bool,
-    /// Each earlier copy: its entry, where it stands, its files, whether kept here.
-    earlier: Vec<(usize, String, String, bool)>,
+    /// Each earlier copy: its entry, where it stands, what stands in the way of its
+    /// approval (if anything), its files, whether kept here, and whether it is at the
+    /// latest's place with other content (a conflict, not superseded).
+    earlier: Vec<(usize, String, Option<&'static str>, String, bool, bool)>,
 }
 
 fn shown(r: &Register, g: &Group) -> Shown {
@@ -281,11 +283,14 @@ fn shown(r: &Register, g: &Group) -> Shown {
             .iter()
             .map(|m| {
                 let first = m.entries[0];
+                let standing = r.entries()[first].row.standing;
                 (
                     first,
                     m.place.describe(),
+                    standing.is_problem().then(|| standing.label()),
                     r.files(m).join(", "),
                     r.entries()[first].saved,
+                    m.place == g.members[0].place,
                 )
             })
             .collect(),
@@ -459,11 +464,17 @@ fn RegisterTable() -> impl IntoView {
         let latest = s.latest;
         let title = s.row.title.clone();
         (count > 0).then(|| {
-            let items = s.earlier.clone().into_iter().map(|(entry, place, files, saved)| {
+            let items = s.earlier.clone().into_iter().map(|(entry, place, problem, files, saved, conflict)| {
                 let what = format!("{title}, {place}");
+                let tag = if conflict {
+                    view! { <strong class="lia-tag lia-tag--red">"In conflict"</strong> }.into_any()
+                } else {
+                    view! { <strong class="lia-tag lia-tag--grey">"Superseded"</strong> }.into_any()
+                };
                 view! {
                     <li>
-                        <strong class="lia-tag lia-tag--grey">"Superseded"</strong>" "{place.clone()}
+                        {tag}" "{place.clone()}
+                        {problem.map(|p| view! { " " <strong class="lia-tag lia-tag--red">{p}</strong> })}
                         <div class="lia-hint lia-break">{files}</div>
                         {action(entry, saved, what.clone())}" "
                         <NavLink route=Route::RegisterChanges { review: latest, previous: entry }>

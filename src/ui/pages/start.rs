@@ -75,12 +75,10 @@ fn StartContent() -> impl IntoView {
             <NavLink route=Route::Register>"Open several files as a register"</NavLink>
             " to see many records side by side, what needs attention and when each is due for review."
         </p>
-        {(!prerender).then(|| view! {
-            <p>
-                <NavLink route=Route::Keys>"Approver keys"</NavLink>
-                ": make your key if you approve assessments, and say whose approvals you trust."
-            </p>
-        })}
+        <p>
+            <NavLink route=Route::Keys>"Approver keys"</NavLink>
+            ": make your key if you approve assessments, and say whose approvals you trust."
+        </p>
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>

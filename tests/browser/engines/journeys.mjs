@@ -16,7 +16,7 @@ import { SINGLE_FILE } from '../support.mjs';
 import crypto from 'node:crypto';
 import { answerKinds, canonicalJson, digestOf } from '../file-helpers.mjs';
 import { exportOf, lifeOfOne, record, reviewedDigest } from '../register-files.mjs';
-import { approvedFile, assessmentOf, cardFile, contentDigest, makeApprover } from '../approvals.mjs';
+import { approve, approvedFile, assessmentOf, cardFile, contentDigest, makeApprover } from '../approvals.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
 import {
@@ -441,7 +441,7 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   await page.click(link('Back to the task list'));
   await page.click(link('Check your answers'));
   const sent = await page.download(() => page.click(button('Send for approval')));
-  assert.match(sent.name, /-for-approval\.html$/);
+  assert.match(sent.name, /-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   await page.waitFor(css('#lia-awaiting', { text: /^Sent for approval on/ }));
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await page.reload();
@@ -460,7 +460,7 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   assert.equal(json.assessment.handover.length, 1, 'sent once, waiting');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-marked-approved-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-round-1-sent-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await assertNoErrors(page);
@@ -815,6 +815,11 @@ journey('the five files of one assessment are one row with four superseded copie
   const today = await browserToday(page);
   const file = (name, a) => ({ name, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
   const life = lifeOfOne(today);
+  // The approval signed by an approver this browser trusts (issue 24).
+  const approver = makeApprover({ name: 'Sam Patel', role: 'DPO' });
+  const card = cardFile(approver);
+  await trustCard(page, { name: card.name, bytes: card.buffer }, approver.card.fingerprint, 'Sam Patel');
+  life[4].assessment = approve(structuredClone(life[3].assessment), approver, today);
   const files = life.map(({ name, assessment }) => file(name, assessment));
   // The approval kept twice under two names: one copy, both names.
   files.push(file('contacts-approved (copy).json', life[4].assessment));
@@ -826,13 +831,18 @@ journey('the five files of one assessment are one row with four superseded copie
   edited.assessment.answers['about.organisation'] = 'Edited by hand';
   files.push({ name: 'fobs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
 
+  await goToStart(page);
   await page.click(link('Open several files as a register'));
   await page.waitFor(heading('Register of assessments'));
   await page.chooseFiles(label('Choose files'), files);
   await page.waitFor(css('#lia-register-count', { text: 'Showing 4 of 4 assessments, from 9 files.' }));
   assert.equal(await page.count(css('table.lia-register tbody tr')), 4);
   const row = css('table.lia-register tbody tr', { text: /Staff emergency contacts/ });
-  assert.match(await page.text(row), /Version 1, round 2, approved|Approved/);
+  // Trust at a glance: the signed approval is approved; one marked approved with no
+  // signature says so.
+  assert.match(await page.text(row), /Approved/);
+  assert.ok(!/not signed|does not match/.test(await page.text(row)), await page.text(row));
+  assert.match(await page.text(css('table.lia-register tbody tr', { text: /Parking permits/ })), /not signed/);
   // The latest copy is the approval, with both its file names; the other four beneath it.
   assert.match(await page.text(css('table.lia-register tbody tr th .lia-break', { text: /contacts-approved\.json/ })), /contacts-approved \(copy\)\.json/);
   await page.click(css('table.lia-register summary', { text: '4 earlier copies' }));
@@ -891,9 +901,7 @@ journey('a review that changes the purpose marks the answers resting on it "Chec
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const v1 = await startExample(page);
-  await page.click(link('Check your answers'));
-  await page.click(button('Approve this assessment'));
-  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await approveThroughFiles(page, v1);
   await page.click(button('Start a review'));
   await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
   const v2 = await openId(page);
@@ -1389,13 +1397,21 @@ journey('an assessment is handed over between two browsers, files only: the appr
     { name: 'hand-edited.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(edited)) },
   ]);
   await author.waitFor(css('table.lia-register tbody tr', { text: /hand-edited/ }));
+  // One assessment, one row (issue 27): the hand-edited file claims the same version and
+  // round with other content, so it is a conflict, never merged or taken as the record.
   const rows = await author.texts(css('table.lia-register tbody tr'));
-  assert.equal(rows.length, 3, `[${t.name}] ${rows}`);
-  assert.equal(rows.filter((r) => /Approved/.test(r) && /Sam Patel/.test(r) && !/Approval signature/.test(r)).length, 2, `[${t.name}] the saved record and the file: ${rows}`);
-  const forged = rows.find((r) => r.includes('hand-edited'));
-  assert.match(forged, /Approval signature does not match/);
-  assert.match(forged, /but the signature does not match/);
-  assert.ok(!forged.includes('Sam Patel (Data Protection Officer') || !/Approved by/.test(forged));
+  assert.equal(rows.length, 1, `[${t.name}] ${rows}`);
+  assert.match(rows[0], /Two copies of version 1, round 2, approved differ/);
+  await author.click(css('table.lia-register summary'));
+  const copies = await author.texts(css('table.lia-register .lia-earlier li'));
+  const forged = copies.find((r) => r.includes('hand-edited'));
+  assert.ok(forged, `[${t.name}] ${copies}`);
+  assert.match(forged, /^In conflict Version 1, round 2, approved Approval signature does not match/);
+  assert.ok(!/Approved by Sam Patel \(Chief Executive/.test(forged), forged);
+  // The row itself is the genuine approval, in the file: approved, signed by a trusted
+  // approver.
+  assert.ok(rows[0].includes(approved.name), rows[0]);
+  assert.equal(await author.text(css('table.lia-register tbody tr td:nth-of-type(1)')), 'Approved');
 
   // 8. The hand-edited copy, opened on its own in a browser that trusts the approver too.
   const third = await t.page();
