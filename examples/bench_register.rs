@@ -1,5 +1,6 @@
 //! Times the register natively: reading 5,000 record files (import, digest, row) and
-//! arranging them into one row per assessment. Run with `./dev bench` (or `cargo run
+//! arranging them into one row per assessment; and verifying 500 signed approvals (the
+//! register verifies each one it reads). Run with `./dev bench` (or `cargo run
 //! --release --example bench_register`). Prints figures; asserts nothing.
 
 use std::time::Instant;
@@ -10,6 +11,54 @@ use lia::export::{import, to_json};
 use lia::register::{Filter, Register, Sort};
 
 const FILES: usize = 5_000;
+const SIGNED: usize = 500;
+
+/// `SIGNED` records, each sent for approval and approved, signed with an Ed25519 key as
+/// an approver's browser signs (the bytes `handover::decide` gives), as export files.
+fn signed_files(today: Date) -> (Vec<(String, Vec<u8>)>, lia::handover::Trust) {
+    use ed25519_dalek::{Signer as _, SigningKey};
+    use lia::handover::{self, Approver, DecisionForm, Signer, Trust, TrustSource};
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let signer = Signer {
+        name: "Sam Patel".into(),
+        role: "Data Protection Officer".into(),
+        organisation: "Bench Housing".into(),
+        algorithm: handover::ALGORITHM.into(),
+        key: lia::base64::encode(key.verifying_key().as_bytes()),
+    };
+    let approver = Approver {
+        signer: Some(&signer),
+        author_here: false,
+        self_approval: false,
+    };
+    let form = DecisionForm {
+        verdict: Some(lia::assessment::Verdict::Approved),
+        ..DecisionForm::default()
+    };
+    let files = (0..SIGNED)
+        .map(|i| {
+            let mut a = (lia::assessment::examples::example("emergency-contacts")
+                .expect("built in")
+                .build)(&format!("signed-{i}"));
+            for q in lia::assessment::digest::APPROVAL_ANSWERS {
+                a.answers.clear(q);
+            }
+            handover::send(&mut a, today).expect("sent");
+            let unsigned = handover::decide(&a, &form, &approver, today).expect("approved");
+            let signature = key.sign(&unsigned.message).to_bytes();
+            let a = handover::attach(unsigned, &signature).expect("it verifies");
+            (
+                format!("signed-{i}.json"),
+                to_json(&a, "2026-12-04T10:00:00Z", Some(today)).into_bytes(),
+            )
+        })
+        .collect();
+    let mut trust = Trust::default();
+    trust
+        .add(signer.card(), TrustSource::Organisation)
+        .expect("a valid card");
+    (files, trust)
+}
 
 fn main() {
     let today = Date::parse("2026-12-04");
@@ -61,4 +110,29 @@ fn main() {
     println!("    of which: import {import_ms:.1} ms, rules {outcome_ms:.1} ms, a digest {digest_ms:.1} ms");
     println!("  one row per assessment (groups)  {group_ms:8.1} ms");
     println!("  sorted and filtered              {arrange_ms:8.1} ms");
+
+    let day = today.expect("a date");
+    let (signed, trust) = signed_files(day);
+    let records: Vec<_> = signed
+        .iter()
+        .map(|(_, b)| import(b).unwrap().assessment)
+        .collect();
+    let t = Instant::now();
+    let trusted = records
+        .iter()
+        .filter(|a| lia::handover::approval(a, &trust, day).is_some_and(|ap| ap.holds()))
+        .count();
+    let verify_ms = ms(t);
+    assert_eq!(trusted, SIGNED, "every signature verifies");
+    let t = Instant::now();
+    let mut register = Register::with_trust(day, trust);
+    for (name, bytes) in &signed {
+        register.read(name, bytes);
+    }
+    let signed_read_ms = ms(t);
+    println!(
+        "  verifying {SIGNED} signed approvals      {verify_ms:8.1} ms ({:.3} ms each)",
+        verify_ms / SIGNED as f64
+    );
+    println!("  reading those {SIGNED} files into the register {signed_read_ms:.1} ms");
 }

@@ -259,10 +259,22 @@ struct Shown {
     warnings: Vec<String>,
     digest: &'static str,
     saved: bool,
-    /// Each earlier copy: its entry, where it stands, what stands in the way of its
-    /// approval (if anything), its files, whether kept here, and whether it is at the
-    /// latest's place with other content (a conflict, not superseded).
-    earlier: Vec<(usize, String, Option<&'static str>, String, bool, bool)>,
+    earlier: Vec<EarlierCopy>,
+}
+
+/// One earlier copy of an assessment, beneath its row.
+#[derive(Clone, PartialEq)]
+struct EarlierCopy {
+    entry: usize,
+    /// Where it stands ("Version 1, round 2, approved").
+    place: String,
+    /// What stands in the way of its approval, if anything.
+    problem: Option<&'static str>,
+    files: String,
+    /// Kept in this browser.
+    saved: bool,
+    /// At the latest's place with other content: a conflict, not superseded.
+    conflict: bool,
 }
 
 fn shown(r: &Register, g: &Group) -> Shown {
@@ -284,14 +296,14 @@ fn shown(r: &Register, g: &Group) -> Shown {
             .map(|m| {
                 let first = m.entries[0];
                 let standing = r.entries()[first].row.standing;
-                (
-                    first,
-                    m.place.describe(),
-                    standing.is_problem().then(|| standing.label()),
-                    r.files(m).join(", "),
-                    r.entries()[first].saved,
-                    m.place == g.members[0].place,
-                )
+                EarlierCopy {
+                    entry: first,
+                    place: m.place.describe(),
+                    problem: standing.is_problem().then(|| standing.label()),
+                    files: r.files(m).join(", "),
+                    saved: r.entries()[first].saved,
+                    conflict: m.place == g.members[0].place,
+                }
             })
             .collect(),
     }
@@ -348,7 +360,7 @@ fn RegisterTable() -> impl IntoView {
     let on_this_page = Signal::derive(move || {
         visible.with(|v| {
             v.iter()
-                .flat_map(|s| std::iter::once(s.latest).chain(s.earlier.iter().map(|e| e.0)))
+                .flat_map(|s| std::iter::once(s.latest).chain(s.earlier.iter().map(|e| e.entry)))
                 .collect::<Vec<_>>()
         })
     });
@@ -464,7 +476,7 @@ fn RegisterTable() -> impl IntoView {
         let latest = s.latest;
         let title = s.row.title.clone();
         (count > 0).then(|| {
-            let items = s.earlier.clone().into_iter().map(|(entry, place, problem, files, saved, conflict)| {
+            let items = s.earlier.clone().into_iter().map(|EarlierCopy { entry, place, problem, files, saved, conflict }| {
                 let what = format!("{title}, {place}");
                 let tag = if conflict {
                     view! { <strong class="lia-tag lia-tag--red">"In conflict"</strong> }.into_any()
