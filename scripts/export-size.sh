@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# What one document writer adds to the release wasm: `word` (the Word document) or `odt`
-# (the OpenDocument text). Builds the release once more with that writer taken out (the
-# one call that makes its document replaced by an empty one, so the linker leaves the
-# writer out; the report model they share stays), and prints both sizes and the
-# difference, raw and gzip -9. Run by ./dev bench after the release build (dist/ must be
-# current): `bash scripts/export-size.sh word`, `bash scripts/export-size.sh odt`.
+# What one part adds to the release wasm: `word` (the Word document), `odt` (the
+# OpenDocument text) or `signatures` (verifying approvers' signatures: Ed25519, SHA-512
+# and the signed bytes). Builds the release once more with that part taken out (the one
+# call that uses it replaced, so the linker leaves it out; the report model the writers
+# share stays), and prints both sizes and the difference, raw and gzip -9. Run by ./dev
+# bench after the release build (dist/ must be current): `bash scripts/export-size.sh
+# word`, `... odt`, `... signatures`.
 #
 # Built in a scratch copy of the tracked files (target/export-size/<which>/src), never in the
 # working tree, with its own cargo target directory (kept between runs; the first run
@@ -14,18 +15,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-WHICH=${1:?usage: export-size.sh word|odt}
+WHICH=${1:?usage: export-size.sh word|odt|signatures}
+FILE=src/ui/downloads.rs
+NEW="{ let _ = (a, previous, trust); Vec::new() }"
 case "$WHICH" in
   word)
-    CALL="export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today))"
+    CALL="export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today), trust)"
     NAME="the Word export"
     ;;
   odt)
-    CALL="export::to_odt(a, previous, &browser::now_iso(), Some(today))"
+    CALL="export::to_odt(a, previous, &browser::now_iso(), Some(today), trust)"
     NAME="the OpenDocument export"
     ;;
+  signatures)
+    # Every decision read as not signed: nothing verifies a signature any more.
+    FILE=src/handover/verify.rs
+    CALL="pub fn verify_decision(a: &Assessment, index: usize, trust: &Trust, today: Date) -> Verification {"
+    NEW="$CALL if index < usize::MAX { let _ = (a, trust, today); return Verification::NotSigned; }"
+    NAME="signature verification"
+    ;;
   *)
-    echo "export-size: word or odt, not $WHICH" >&2
+    echo "export-size: word, odt or signatures, not $WHICH" >&2
     exit 2
     ;;
 esac
@@ -50,10 +60,9 @@ git ls-files -z | while IFS= read -r -d '' f; do
   cp "$f" "$SRC/$f"
 done
 
-python3 - "$SRC/src/ui/downloads.rs" "$CALL" <<'PY'
+python3 - "$SRC/$FILE" "$CALL" "$NEW" <<'PY'
 import sys
-path, old = sys.argv[1], sys.argv[2]
-new = "{ let _ = (a, previous); Vec::new() }"
+path, old, new = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path).read()
 if old not in text:
     sys.exit(f"export-size: {path} no longer contains {old!r}; update scripts/export-size.sh")
