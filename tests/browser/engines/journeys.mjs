@@ -1383,6 +1383,20 @@ journey('an assessment is handed over between two browsers, files only: the appr
   assert.equal(record.handover[0].replies[0].text, REPLY);
   assert.equal(Object.keys(await storedRecords(author)).length, 1, `[${t.name}] one record, not a copy`);
 
+  // Both reports, the Word and the OpenDocument files say so too, with the reply.
+  const sayApproved = /Approved by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on [^.]+, signed by a trusted approver\. This is the record as approved\./;
+  await goToHash(author, `#/a/${id}/check`);
+  await author.waitFor(heading('Check your answers'));
+  const report = await author.download(() => author.click(button(HTML_BUTTON)));
+  const shown = report.text.slice(0, report.text.indexOf('<script type="application/json"'));
+  assert.match(shown, sayApproved, `[${t.name}] the HTML report`);
+  assert.ok(shown.includes(REPLY), `[${t.name}] the reply in the report`);
+  for (const label of ['Download as a Word document', 'Download as OpenDocument (ODT)']) {
+    // The parts of both packages are stored uncompressed: their text is in the bytes.
+    const file = await author.download(() => author.click(button(label)));
+    assert.match(file.bytes.toString('utf8'), sayApproved, `[${t.name}] ${label}`);
+  }
+
   // 7. The register says so too: the saved record and the approved file.
   const hand = assessmentOf(approved.text);
   const edited = structuredClone(hand);
