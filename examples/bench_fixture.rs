@@ -55,9 +55,16 @@ fn main() {
             summaries: set
                 .iter()
                 .enumerate()
-                .map(|(i, a)| Summary::new(a, 1, saved_at + i as f64))
+                .map(|(i, a)| {
+                    Summary::new(a, 1, saved_at + i as f64).with_digest(&encode(
+                        a,
+                        1,
+                        saved_at + i as f64,
+                    ))
+                })
                 .collect(),
             unreadable: Default::default(),
+            lost: Vec::new(),
         };
         let records: Vec<serde_json::Value> = set
             .iter()

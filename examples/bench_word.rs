@@ -1,4 +1,4 @@
-//! Times making the Word document (and, beside it, the HTML report) natively for the
+//! Times making the Word document, the OpenDocument text and the HTML report natively for the
 //! housing example as filled in, and for the full benchmark assessment (every question
 //! answered, a 20,000-character answer). Run with `./dev bench` (or `cargo run --release
 //! --example bench_word`). Prints figures; asserts nothing, because shared machines are
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use lia::assessment::examples::example;
 use lia::assessment::{AnswerKind, Assessment, Ctx, Date, QuestionId, QUESTIONS};
-use lia::export::{to_docx, to_html};
+use lia::export::{to_docx, to_html, to_odt};
 
 const RUNS: usize = 200;
 const AT: &str = "2026-11-22T10:15:00Z";
@@ -62,22 +62,41 @@ fn main() {
         ),
         ("full assessment (20,000-character answer)", full()),
     ];
-    println!("Word document and HTML report, native, {RUNS} runs each");
+    println!("Word document, OpenDocument text and HTML report, native, {RUNS} runs each");
     println!(
-        "{:<44} {:>11} {:>11} {:>11} {:>11} {:>11}",
-        "assessment", "docx p50", "docx p95", "docx kB", "html p50", "html kB"
+        "{:<44} {:>10} {:>10} {:>8} {:>10} {:>10} {:>8} {:>10} {:>8}",
+        "assessment",
+        "docx p50",
+        "docx p95",
+        "docx kB",
+        "odt p50",
+        "odt p95",
+        "odt kB",
+        "html p50",
+        "html kB"
     );
     for (name, a) in &cases {
         let (docx_p50, docx_p95) = time(|| {
             black_box(to_docx(black_box(a), AT, today));
         });
+        let (odt_p50, odt_p95) = time(|| {
+            black_box(to_odt(
+                black_box(a),
+                None,
+                AT,
+                today,
+                &lia::handover::Trust::default(),
+            ));
+        });
         let (html_p50, _) = time(|| {
             black_box(to_html(black_box(a), AT, today));
         });
         let docx_kb = to_docx(a, AT, today).len() as f64 / 1000.0;
+        let odt_kb =
+            to_odt(a, None, AT, today, &lia::handover::Trust::default()).len() as f64 / 1000.0;
         let html_kb = to_html(a, AT, today).len() as f64 / 1000.0;
         println!(
-            "{name:<44} {docx_p50:>11.2?} {docx_p95:>11.2?} {docx_kb:>11.1} {html_p50:>11.2?} {html_kb:>11.1}"
+            "{name:<44} {docx_p50:>10.2?} {docx_p95:>10.2?} {docx_kb:>8.1} {odt_p50:>10.2?} {odt_p95:>10.2?} {odt_kb:>8.1} {html_p50:>10.2?} {html_kb:>8.1}"
         );
     }
 }

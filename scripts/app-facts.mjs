@@ -48,6 +48,11 @@ export const quarantineKey = (id, n, namespace = DEFAULT_NAMESPACE) => key(KEYS.
 export const quarantineNoteKey = (id, n, namespace = DEFAULT_NAMESPACE) =>
   key(KEYS.quarantine_note, { namespace, id, n });
 
+/** The passphrase lock's key. */
+export const lockKey = (namespace = DEFAULT_NAMESPACE) => key(KEYS.lock, { namespace });
+/** Where the write-ahead journal is kept: IndexedDB `database` (at `version`), `store`. */
+export const JOURNAL = FACTS.storage.journal;
+
 if (!KEYS.record.endsWith(PLACEHOLDERS.id)) throw new Error(`app-facts.json: a record key does not end with its id`);
 /** The start of every record key of a namespace (the record key of an empty id). */
 export const recordPrefix = (namespace = DEFAULT_NAMESPACE) => recordKey('', namespace);

@@ -30,8 +30,8 @@ export function sizes(dist, single) {
   const wasmGzip = gzip9(wasm);
   const singleBytes = fs.statSync(single).size;
   return [
-    { name: 'release wasm, gzip -9', value: wasmGzip, budget: BUDGET.wasmGzip, unit: 'bytes', raw: fs.statSync(wasm).size },
-    { name: 'single file', value: singleBytes, budget: BUDGET.singleFile, unit: 'bytes' },
+    { name: 'release wasm, gzip -9', value: wasmGzip, budget: BUDGET.wasmGzip, target: BUDGET.target?.wasmGzip, unit: 'bytes', raw: fs.statSync(wasm).size },
+    { name: 'single file', value: singleBytes, budget: BUDGET.singleFile, target: BUDGET.target?.singleFile, unit: 'bytes' },
   ].map((s) => ({ ...s, pass: s.value <= s.budget }));
 }
 
@@ -72,7 +72,9 @@ function print(rows) {
   const width = Math.max(...rows.map((r) => r.name.length), 10);
   for (const r of rows) {
     const verdict = r.pass ? 'pass' : 'OVER BUDGET';
-    console.log(`${r.name.padEnd(width)}  ${String(r.value).padStart(9)}  ≤ ${String(r.budget).padStart(9)}  ${verdict}`);
+    // The ceiling fails the run; the target (issue 28's figure) is printed until it is met.
+    const target = r.target === undefined ? '' : `  (target ≤ ${r.target}: ${r.value <= r.target ? 'met' : `${r.value - r.target} bytes to go`})`;
+    console.log(`${r.name.padEnd(width)}  ${String(r.value).padStart(9)}  ≤ ${String(r.budget).padStart(9)}  ${verdict}${target}`);
   }
 }
 

@@ -6,9 +6,12 @@
 //! | `data-namespace` | Keeps this widget's saved assessments apart from others on the site |
 //! | `data-accent` | The header and button colour, `#rgb` or `#rrggbb`, dark enough for white text |
 //! | `data-approver-role` | Filled in as the approver's role on new assessments |
+//! | `data-trusted-approvers` | The organisation's approvers: a JSON list of their key cards |
+//! | `data-self-approval` | `allowed`: an author may approve their own assessment (off by default) |
 //!
 //! A value that cannot be used is ignored, with a warning for the host page's developer.
 
+use crate::handover::keycard::{check_card, KeyCard};
 use crate::storage::Namespace;
 
 /// A colour white text can sit on, with a darker shade for hover and shadows.
@@ -25,6 +28,10 @@ pub struct Settings {
     pub namespace: Namespace,
     pub accent: Option<Accent>,
     pub approver_role: Option<String>,
+    /// The organisation's approvers, each card checked (fingerprint and key).
+    pub trusted_approvers: Vec<KeyCard>,
+    /// An author may approve their own assessment (recorded as approved by its author).
+    pub self_approval: bool,
 }
 
 /// The WCAG 2.2 AA contrast ratio for normal text.
@@ -57,14 +64,59 @@ impl Settings {
                 None
             }
         });
+        let trusted_approvers = attribute("data-trusted-approvers")
+            .map(|value| trusted_approvers(&value, &mut warnings))
+            .unwrap_or_default();
+        let self_approval = match attribute("data-self-approval").as_deref().map(str::trim) {
+            None | Some("") => false,
+            Some("allowed") => true,
+            Some(other) => {
+                warnings.push(format!(
+                    "data-self-approval ignored: “{}” is not “allowed”, so authors cannot approve their own assessments",
+                    other.chars().take(40).collect::<String>()
+                ));
+                false
+            }
+        };
         let settings = Settings {
             organisation: text("data-organisation"),
             namespace,
             accent,
             approver_role: text("data-approver-role"),
+            trusted_approvers,
+            self_approval,
         };
         (settings, warnings)
     }
+}
+
+/// The most key cards taken from the host page.
+const MAX_TRUSTED: usize = 200;
+
+/// The key cards of `data-trusted-approvers`: a JSON list of cards (or one card), each
+/// checked like a card file; one that is not valid is left out, with a warning naming it.
+fn trusted_approvers(value: &str, warnings: &mut Vec<String>) -> Vec<KeyCard> {
+    let items = match serde_json::from_str::<serde_json::Value>(value) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(card @ serde_json::Value::Object(_)) => vec![card],
+        _ => {
+            warnings
+                .push("data-trusted-approvers ignored: it is not a JSON list of key cards".into());
+            return Vec::new();
+        }
+    };
+    let mut cards = Vec::new();
+    for (i, item) in items.into_iter().enumerate().take(MAX_TRUSTED) {
+        let card = KeyCard::from_value(&item).and_then(|card| check_card(&card).map(|()| card));
+        match card {
+            Ok(card) => cards.push(card),
+            Err(problem) => warnings.push(format!(
+                "data-trusted-approvers: key card {} ignored: {problem}",
+                i + 1
+            )),
+        }
+    }
+    cards
 }
 
 /// `#rgb` or `#rrggbb`, refused when white text on it would be hard to read.

@@ -13,6 +13,7 @@ use crate::assessment::schema::SCHEMA_VERSION;
 use crate::csp::{self, Directive};
 use crate::export::{FORMAT, MAX_IMPORT_BYTES, SCRIPT_ID};
 use crate::storage::index::INDEX_VERSION;
+use crate::storage::journal::{JOURNAL_DATABASE, JOURNAL_STORE, JOURNAL_VERSION};
 use crate::storage::keys::{
     key_templates, Namespace, ID_PLACEHOLDER, NAMESPACE_PLACEHOLDER, N_PLACEHOLDER,
 };
@@ -56,6 +57,11 @@ pub fn app_facts() -> Value {
                 "namespace": NAMESPACE_PLACEHOLDER,
                 "id": ID_PLACEHOLDER,
                 "n": N_PLACEHOLDER,
+            },
+            "journal": {
+                "database": JOURNAL_DATABASE,
+                "version": JOURNAL_VERSION,
+                "store": JOURNAL_STORE,
             },
             "keys": key_templates()
                 .into_iter()

@@ -27,6 +27,8 @@ pub enum Route {
     },
     /// A file sent for approval, open for the approver (not a saved assessment).
     Approve,
+    /// The approver's key and the trusted approvers (no assessment need be open).
+    Keys,
 }
 
 /// An assessment id as it appears in an address: every byte but ASCII letters, digits
@@ -108,6 +110,7 @@ impl Route {
                 format!("#/register/changes/{review}/{previous}")
             }
             (Route::Approve, _) => "#/approve".into(),
+            (Route::Keys, _) => "#/keys".into(),
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
             (Route::Check, Some(id)) => format!("#/a/{id}/check"),
@@ -152,6 +155,7 @@ impl Route {
         };
         match (first, id, rest) {
             (Some("approve"), None, None) => (None, Route::Approve),
+            (Some("keys"), None, None) => (None, Route::Keys),
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
             (Some("a"), Some(id), Some("changes")) => (Some(id.into()), Route::Changes),

@@ -415,9 +415,9 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
     v2.set_text(Q::ExpPastUse, hostile);
     v2.set_yes_no(Q::NaturePrivate, YesNo::Yes);
     let at = "2027-04-01T10:00:00Z";
-    let report = to_html_with_previous(&v2, Some(&v1), at, TODAY);
+    let report = to_html_with_previous(&v2, Some(&v1), at, TODAY, &lia::handover::Trust::default());
     assert!(
-        report.contains("<h2>Appendix: Changes since version 1, approved on 16 April 2026</h2>")
+        report.contains("<h2>Appendix B: Changes since version 1, approved on 16 April 2026</h2>")
     );
     assert!(report.contains("Version 2 reviews exactly the approved version 1."));
     assert!(
@@ -432,7 +432,7 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
     let appendix = &report[report.find("id=\"changes\"").unwrap()..];
     assert_eq!(appendix.matches("<th scope=\"row\">").count(), rows);
     assert!(appendix.contains(
-        "<th scope=\"row\">How have you used their data in the past?</th><td>Changed</td>"
+        "<th scope=\"row\"><strong>How have you used their data in the past?</strong></th><td>Changed</td>"
     ));
     // The words put in are marked on the later side, those taken out on the earlier.
     let line = listing(&changes)
@@ -462,12 +462,49 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
     assert_eq!(back.assessment, v2);
     // Without the earlier version the appendix says so, with the digest it should have.
     let alone = to_html(&v2, at, TODAY);
-    assert!(alone.contains("was not available when this report was made"));
+    assert!(alone.contains("was not available when this record was made"));
     assert!(alone.contains(&v2.reviewed.as_ref().unwrap().digest));
     // A first version has no appendix; a changed copy of version 1 is called out.
     assert!(!to_html(&v1, at, TODAY).contains("id=\"changes\""));
     let mut changed = v1.clone();
     changed.set_text(Q::PurposeWhy, "Something else.");
-    let report = to_html_with_previous(&v2, Some(&changed), at, TODAY);
+    let report = to_html_with_previous(
+        &v2,
+        Some(&changed),
+        at,
+        TODAY,
+        &lia::handover::Trust::default(),
+    );
     assert!(report.contains("Version 2 does not review exactly this copy of version 1."));
+}
+
+#[test]
+fn the_author_s_wording_for_the_privacy_information_is_a_change_of_its_own() {
+    use lia::assessment::privacy_notice::{edit, use_suggestion};
+    use lia::compare::listing;
+    let v1 = approved("emergency-contacts", "v1");
+    let mut v2 = review_of(&v1);
+    assert!(compare(&v1, &v2, TODAY).privacy.is_none());
+    edit(&mut v2, "We keep an emergency contact for you.");
+    let changes = compare(&v1, &v2, TODAY);
+    let privacy = changes.privacy.as_ref().expect("listed");
+    assert_eq!(privacy.kind, lia::compare::Kind::Added);
+    let groups = listing(&changes);
+    let group = groups
+        .iter()
+        .find(|g| g.heading == "Privacy information")
+        .expect("a group of its own");
+    assert_eq!(group.lines.len(), 1);
+    assert!(group.lines[0]
+        .after
+        .iter()
+        .any(|s| s.marked && s.text.contains("emergency")));
+    // Going back to the suggestion is a change too; the same wording twice is none.
+    let mut v3 = v2.clone();
+    use_suggestion(&mut v3);
+    assert_eq!(
+        compare(&v2, &v3, TODAY).privacy.map(|p| p.kind),
+        Some(lia::compare::Kind::Removed)
+    );
+    assert!(compare(&v2, &v2.clone(), TODAY).privacy.is_none());
 }

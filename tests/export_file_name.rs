@@ -1,8 +1,13 @@
-//! Download file names: `lia-<title-slug>-<yyyy-mm-dd>.<ext>`.
+//! Download file names: `lia-<title-slug>-v<version>-<state>-<yyyy-mm-dd>.<ext>`, and
+//! the hand-over's `lia-<title-slug>-v<version>-round-<n>-<what>-<yyyy-mm-dd>.html`.
+
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
 
 use lia::assessment::text::latin_fold;
 use lia::assessment::{Assessment, Date, QuestionId};
-use lia::export::{file_name, slug, MAX_SLUG};
+use lia::export::{file_name, handover_file_name, slug, MAX_SLUG};
+use lia::handover::send;
 use proptest::prelude::*;
 
 fn titled(title: &str) -> Assessment {
@@ -16,10 +21,10 @@ fn day() -> Date {
 }
 
 #[test]
-fn names_are_lia_slug_date_and_extension() {
+fn names_are_lia_slug_version_state_date_and_extension() {
     assert_eq!(
         file_name(&titled("Tenant marketing by e-mail"), day(), "json"),
-        "lia-tenant-marketing-by-e-mail-2026-11-22.json"
+        "lia-tenant-marketing-by-e-mail-v1-draft-2026-11-22.json"
     );
     assert_eq!(
         file_name(
@@ -27,11 +32,11 @@ fn names_are_lia_slug_date_and_extension() {
             Date::new(2027, 1, 5).unwrap(),
             "html"
         ),
-        "lia-tenant-marketing-by-e-mail-2027-01-05.html"
+        "lia-tenant-marketing-by-e-mail-v1-draft-2027-01-05.html"
     );
     assert_eq!(
         file_name(&titled("CCTV"), day(), ".json"),
-        "lia-cctv-2026-11-22.json"
+        "lia-cctv-v1-draft-2026-11-22.json"
     );
 }
 
@@ -61,11 +66,11 @@ fn an_empty_or_unusable_title_is_untitled() {
     }
     assert_eq!(
         file_name(&Assessment::new("x"), day(), "json"),
-        "lia-untitled-2026-11-22.json"
+        "lia-untitled-v1-draft-2026-11-22.json"
     );
     assert_eq!(
         file_name(&titled("   "), day(), "json"),
-        "lia-untitled-2026-11-22.json"
+        "lia-untitled-v1-draft-2026-11-22.json"
     );
 }
 
@@ -122,17 +127,94 @@ proptest! {
     }
 }
 
+fn approver() -> approver::TestApprover {
+    approver::TestApprover::new(5, "Alex Morgan", "DPO", "Acme")
+}
+
 #[test]
-fn hand_over_files_say_what_they_are_after_the_date() {
-    let mut a = Assessment::new("x");
-    a.set_text(QuestionId::AboutTitle, "Staff CCTV");
+fn every_file_of_an_assessment_s_life_has_a_name_of_its_own() {
+    // The files a DPO keeps of one assessment: the draft, each round sent, returned and
+    // sent again, the approval, a review, and a copy changed after approval.
     let date = Date::new(2026, 11, 22).unwrap();
-    assert_eq!(
-        lia::export::file_name_for(&a, date, "for-approval", "html"),
-        "lia-staff-cctv-2026-11-22-for-approval.html"
+    let mut draft = (lia::assessment::examples::example("emergency-contacts")
+        .unwrap()
+        .build)("e");
+    for q in lia::assessment::digest::APPROVAL_ANSWERS {
+        draft.answers.clear(q);
+    }
+    draft.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    let mut sent = draft.clone();
+    send(&mut sent, date).unwrap();
+    let returned = approver().return_it(&sent, "Say more.", date);
+    let mut resent = returned.clone();
+    resent.set_text(
+        QuestionId::PurposeBenefit,
+        "A safer workplace for staff and visitors.",
     );
+    send(&mut resent, date).unwrap();
+    let approved = approver().approve(&resent, date);
+    let review = lia::assessment::lifecycle::start_review(&approved, "e2", date);
+    let mut changed = approved.clone();
+    changed.set_text(QuestionId::PurposeWhy, "Something else.");
+    let records = [
+        (
+            "draft",
+            &draft,
+            "lia-staff-cctv-v1-draft-2026-11-22.json",
+            None,
+        ),
+        (
+            "sent",
+            &sent,
+            "lia-staff-cctv-v1-round-1-sent-2026-11-22.json",
+            Some("lia-staff-cctv-v1-round-1-for-approval-2026-11-22.html"),
+        ),
+        (
+            "returned",
+            &returned,
+            "lia-staff-cctv-v1-round-1-returned-2026-11-22.json",
+            Some("lia-staff-cctv-v1-round-1-returned-2026-11-22.html"),
+        ),
+        (
+            "sent again",
+            &resent,
+            "lia-staff-cctv-v1-round-2-sent-2026-11-22.json",
+            Some("lia-staff-cctv-v1-round-2-for-approval-2026-11-22.html"),
+        ),
+        (
+            "approved",
+            &approved,
+            "lia-staff-cctv-v1-approved-2026-11-22.json",
+            Some("lia-staff-cctv-v1-round-2-approved-2026-11-22.html"),
+        ),
+        (
+            "review",
+            &review,
+            "lia-staff-cctv-v2-draft-2026-11-22.json",
+            None,
+        ),
+        (
+            "changed",
+            &changed,
+            "lia-staff-cctv-v1-changed-after-approval-2026-11-22.json",
+            None,
+        ),
+    ];
+    let mut names = Vec::new();
+    for (what, a, json, handover) in records {
+        assert_eq!(file_name(a, date, "json"), json, "{what}");
+        if let Some(handover) = handover {
+            assert_eq!(handover_file_name(a, date), handover, "{what}");
+            names.push(handover.to_string());
+        }
+        names.push(json.to_string());
+    }
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
     assert_eq!(
-        lia::export::file_name_for(&a, date, "approved", ".html"),
-        "lia-staff-cctv-2026-11-22-approved.html"
+        unique.len(),
+        names.len(),
+        "two files share a name: {names:?}"
     );
 }

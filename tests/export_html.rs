@@ -1,21 +1,34 @@
 //! The HTML report: what it shows for each built-in example, that it is safe and
 //! self-contained whatever the user typed, and that it imports back.
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
+#[path = "realistic/assessments.rs"]
+#[allow(dead_code)]
+mod assessments;
 #[path = "fixtures/export/generate.rs"]
 #[allow(dead_code)]
 mod generate;
 #[path = "fixtures/export/html_scan.rs"]
 mod html_scan;
+#[path = "fixtures/records.rs"]
+#[allow(dead_code)]
+mod records;
+#[path = "fixtures/report_text.rs"]
+#[allow(dead_code)]
+mod report_text;
 
 use lia::assessment::examples::EXAMPLES;
-use lia::assessment::matrix::describe;
 use lia::assessment::model::ReviewEntry;
 use lia::assessment::{
     outcome, Answer, AnswerKind, Assessment, Ctx, Date, HarmSeverity, Impact, Likelihood,
     QuestionId, Status, YesNo,
 };
-use lia::export::escape::html;
-use lia::export::{content_security_policy, import, to_html, to_json, DigestCheck, FileKind};
+use lia::export::{
+    content_security_policy, import, to_html, to_html_with_previous, to_json, DigestCheck, FileKind,
+};
+use lia::report::Report;
+use report_text::Layout;
 use sha2::{Digest, Sha256};
 
 const AT: &str = "2026-11-22T10:15:00Z";
@@ -31,144 +44,117 @@ fn row<'a>(report: &'a str, key: &str) -> Option<&'a str> {
     Some(&report[start..end])
 }
 
-/// What the report must show for an answer (escaped as the report escapes text).
-fn shown(ctx: &Ctx, q: QuestionId) -> Vec<String> {
-    let question = q.question();
-    match ctx.answer(q) {
-        Some(Answer::Text(t)) if t.trim().is_empty() => vec!["Not provided".into()],
-        Some(Answer::Text(t)) => match (question.kind, Date::parse(t)) {
-            (AnswerKind::Date, Some(d)) => vec![d.long()],
-            _ => vec![html(t.trim())],
-        },
-        Some(Answer::YesNo(y)) => vec![y.label().into()],
-        Some(Answer::Choice(k)) => vec![html(question.choice(k).unwrap().label)],
-        Some(Answer::Choices(ks)) => ks
-            .iter()
-            .map(|k| format!("<li>{}</li>", html(question.choice(k).unwrap().label)))
-            .collect(),
-        None => vec!["Not provided".into()],
-    }
-}
+/// Elements that do not break the text they are in.
+const INLINE: [&str; 5] = ["span", "strong", "time", "del", "ins"];
 
-#[test]
-fn each_example_report_shows_every_visible_question_and_answer() {
-    for example in EXAMPLES {
-        let a = (example.build)(example.key);
-        let report = to_html(&a, AT, today());
-        let ctx = Ctx::new(&a, today());
-        let mut rows = 0;
-        for q in QuestionId::ALL.iter().copied() {
-            let question = q.question();
-            if matches!(question.kind, AnswerKind::Impacts) {
-                continue;
-            }
-            match row(&report, question.key) {
-                Some(r) if ctx.is_visible(q) => {
-                    rows += 1;
-                    assert!(
-                        r.contains(&html(question.text)),
-                        "{}: {}",
-                        example.key,
-                        question.key
-                    );
-                    for part in shown(&ctx, q) {
-                        assert!(
-                            r.contains(&part),
-                            "{} {}: {part:?} not in {r}",
-                            example.key,
-                            question.key
-                        );
+/// What a browser's tokenizer reads in the report: its headings (h2 a part, level 1) and
+/// all its text outside the script and stylesheet, character references decoded.
+fn read(report: &str) -> (Vec<(usize, String)>, String) {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut headings = Vec::new();
+    let mut text = String::new();
+    let mut heading: Option<(usize, String)> = None;
+    let mut skip = false;
+    for token in Tokenizer::new_with_emitter(report, emitter) {
+        match token.unwrap() {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8(tag.name.to_vec()).unwrap();
+                match name.as_str() {
+                    "script" | "style" => skip = true,
+                    "h2" | "h3" | "h4" => {
+                        heading = Some((name[1..].parse::<usize>().unwrap() - 1, String::new()))
                     }
-                    // Options are shown by label, never by key (unless the two are the same).
-                    if let Some(Answer::Choice(k)) = ctx.answer(q) {
-                        let label = question.choice(k).unwrap().label;
-                        assert!(
-                            label.contains(k.as_str()) || !r.contains(&format!(">{k}<")),
-                            "{r}"
-                        );
-                    }
+                    _ => {}
                 }
-                Some(_) => panic!("{}: hidden question {} is shown", example.key, question.key),
-                None => assert!(
-                    !ctx.is_visible(q),
-                    "{}: {} is missing",
-                    example.key,
-                    question.key
-                ),
+                if !INLINE.contains(&name.as_str()) {
+                    text.push(' ');
+                }
             }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8(tag.name.to_vec()).unwrap();
+                match name.as_str() {
+                    "script" | "style" => skip = false,
+                    "h2" | "h3" | "h4" => {
+                        let (level, title) = heading.take().unwrap();
+                        headings.push((level, report_text::normal(&title)));
+                    }
+                    _ => {}
+                }
+                if !INLINE.contains(&name.as_str()) {
+                    text.push(' ');
+                }
+            }
+            Token::String(s) if !skip => {
+                let s = String::from_utf8(s.to_vec()).unwrap();
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(&s);
+                }
+                text.push_str(&s);
+            }
+            _ => {}
         }
-        assert!(rows > 40, "{}: only {rows} rows", example.key);
     }
+    (headings, text)
 }
 
 #[test]
-fn each_example_report_shows_findings_sign_off_impacts_and_review() {
-    for example in EXAMPLES {
-        let a = (example.build)(example.key);
-        let report = to_html(&a, AT, today());
-        let result = outcome(&a, today());
-        for f in &result.findings {
-            let at = report
-                .find(&format!("id=\"finding-{}\"", f.id))
-                .unwrap_or_else(|| panic!("{}: finding {} missing", example.key, f.id));
-            let item = &report[at..at + report[at..].find("</li>").unwrap()];
-            assert!(item.contains(&html(f.message)), "{}", f.id);
-            assert!(item.contains(&html(f.source.citation)), "{}", f.id);
-            if let Some(detail) = &f.detail {
-                assert!(item.contains(&html(detail)), "{}", f.id);
-            }
-        }
-        // Grouped by severity: every blocker comes before every warning, before advice.
-        let first = |label: &str| report.find(&format!("<h3>{label} ("));
-        let (b, w, ad) = (first("Blockers"), first("Warnings"), first("Advice"));
-        assert!(
-            b.unwrap_or(0) < w.unwrap_or(usize::MAX) && w.unwrap_or(0) < ad.unwrap_or(usize::MAX)
+fn the_report_says_what_the_model_says_as_a_browser_reads_it() {
+    for (name, a, previous) in records::records() {
+        let report = to_html_with_previous(
+            &a,
+            previous.as_ref(),
+            AT,
+            today(),
+            &lia::handover::Trust::default(),
         );
-        for q in [
-            QuestionId::SignOffCompletedName,
-            QuestionId::SignOffApprovedName,
-        ] {
-            if let Some(Answer::Text(name)) = a.answers.get(q) {
-                assert!(
-                    row(&report, q.key()).unwrap().contains(&html(name)),
-                    "{}",
-                    example.key
-                );
+        let model = Report::of(&a, previous.as_ref(), today(), AT);
+        let (headings, text) = read(&report);
+        assert_eq!(headings, report_text::headings(&model, 3), "{name}");
+        let missing =
+            report_text::missing_in_order(&text, &report_text::texts(&model, Layout::Page));
+        assert!(missing.is_empty(), "{name}: {missing:#?}");
+        // Links into the record: each question answered, each finding.
+        let ctx = Ctx::new(&a, today());
+        for q in QuestionId::ALL.iter().map(|q| q.question()) {
+            if row(&report, q.key).is_some() {
+                assert!(ctx.is_visible(q.id), "{name}: {} is not asked", q.key);
             }
         }
-        for sentence in describe(&a.impacts) {
-            assert!(report.contains(&html(&sentence)), "{sentence}");
+        for f in &outcome(&a, today()).findings {
+            assert!(
+                report.contains(&format!("id=\"finding-{}\"", f.id)),
+                "{name}: {}",
+                f.id
+            );
         }
         if !a.impacts.is_empty() {
             assert!(
                 report.contains("<svg ") && report.contains("<circle "),
-                "{}",
-                example.key
+                "{name}"
             );
         }
-        assert!(report.contains("<h2>Review</h2>") && report.contains("Review log"));
-        assert!(report.contains(&html(a.title())));
-        // The order of the ICO template.
-        let order = [
-            "About the processing",
-            "Part 1: Purpose test",
-            "Part 2: Necessity test",
-            "Part 3: Balancing test",
-            "Nature of the personal data",
-            "Reasonable expectations",
-            "Likely impact and safeguards",
-            "DPIA screening",
-            "<h2>Findings</h2>",
-            "Making the decision",
-            "<h2>Sign-off</h2>",
-            "<h2>Review</h2>",
-        ];
-        let positions: Vec<usize> = order
-            .iter()
-            .map(|h| report.find(h).unwrap_or_else(|| panic!("{h} missing")))
-            .collect();
-        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     }
+}
+
+#[test]
+fn the_check_of_what_a_browser_reads_would_see_a_difference() {
+    let a = assessments::references();
+    let model = Report::of(&a, None, today(), AT);
+    let report = to_html(&a, AT, today());
+    let expected = report_text::texts(&model, Layout::Page);
+    // An answer taken out, and two parts swapped, are both seen.
+    let answer = "Harbour View Hotels Ltd";
+    assert!(report.contains(answer));
+    let (_, text) = read(&report.replacen(answer, "Someone else", usize::MAX));
+    assert!(!report_text::missing_in_order(&text, &expected).is_empty());
+    let (_, text) = read(&report);
+    let swapped = text
+        .replacen("Part 1: Purpose test", "@@", 1)
+        .replacen("Part 2: Necessity test", "Part 1: Purpose test", 1)
+        .replacen("@@", "Part 2: Necessity test", 1);
+    assert!(!report_text::missing_in_order(&swapped, &expected).is_empty());
 }
 
 #[test]
@@ -376,16 +362,25 @@ fn hidden_answers_unanswered_questions_and_invalid_dates_are_reported_honestly()
     );
     assert!(row(&report, "sign-off.review-date")
         .unwrap()
-        .contains("1 March 2027"));
-    assert!(row(&report, "about.description")
-        .unwrap()
-        .contains("Not provided"));
-    // An unanswered question with an answer suggested by earlier ones says so.
-    let special = row(&report, "nature.special").unwrap();
+        .contains("<time datetime=\"2027-03-01\">1 March 2027</time>"));
+    // Questions asked and not answered are named, not printed as rows of "Not provided".
+    assert!(row(&report, "about.description").is_none());
+    assert!(!report
+        .split("<tr id=\"q-")
+        .skip(1)
+        .any(|r| r[..r.find("</tr>").unwrap()].contains("Not provided")));
+    let (_, text) = read(&report);
+    let text = report_text::normal(&text);
     assert!(
-        special.contains("Not provided")
-            && special.contains("Suggested by earlier answers: Yes. Not confirmed."),
-        "{special}"
+        text.contains("Not answered: Organisation; Description of the processing;"),
+        "{text}"
+    );
+    // An unanswered question with an answer suggested by earlier ones says so.
+    assert!(
+        text.contains(
+            "Special category data: Suggested: Yes, because you selected special category data"
+        ),
+        "{text}"
     );
     assert!(report.contains("Draft: this assessment has not been approved."));
     assert!(report.contains("<h1>Staff CCTV</h1>"));

@@ -6,8 +6,8 @@ use lia::assessment::schema::SCHEMA_VERSION;
 use lia::assessment::shape::{Expected, Found, Kind, Path, Segment, ShapeError};
 use lia::assessment::{Assessment, QuestionId};
 use lia::export::{
-    import, json_schema, to_html, to_json, DigestCheck, HiddenPlace, ImportError, Imported,
-    UnclearMarkup, MAX_IMPORT_BYTES,
+    import, json_schema, to_html, to_json, DigestCheck, Encoding, HiddenPlace, ImportError,
+    Imported, UnclearMarkup, MAX_IMPORT_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -175,7 +175,13 @@ fn envelope_fields_of_the_wrong_type_are_named() {
         (
             "exported_at",
             json!(20261122),
-            "should be a date and time as text",
+            "should be a date and time as exports write it (2026-11-26T10:00:00Z)",
+        ),
+        // Written into the assessment's log, so only in the schema's form.
+        (
+            "exported_at",
+            json!("22/11/2026, approved by the DPO"),
+            "should be a date and time as exports write it",
         ),
     ] {
         let mut value = export_value();
@@ -457,8 +463,12 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "reviewed",
                 "answers",
                 "impacts",
+                "accepted",
                 "review_log",
-                "handover"
+                "handover",
+                "privacy_wording",
+                "check_again",
+                "rules_version"
             ]
         }
     );
@@ -802,7 +812,7 @@ fn planted() -> String {
     let end = start + report[start..].find("</script>").unwrap() + "</script>".len();
     let copy = report[start..end].to_string();
     // It is a good copy in its own right.
-    let alone = format!("<!DOCTYPE html><html><body>{copy}</body></html>");
+    let alone = format!("<!DOCTYPE html><meta charset=\"utf-8\"><html><body>{copy}</body></html>");
     let imported = import(alone.as_bytes()).unwrap();
     assert_eq!(imported.assessment.id, "planted");
     assert_eq!(imported.digest, DigestCheck::Matches);
@@ -1147,4 +1157,151 @@ fn a_key_given_twice_is_refused_wherever_it_is() {
             ])
         }
     );
+}
+
+// ---- as strict as the schema, and said in plain words ------------------------------------
+
+#[test]
+fn a_digest_in_the_record_that_is_not_one_is_refused_and_named() {
+    let digest = "0123456789abcdef".repeat(4);
+    for (edit, path) in [
+        (
+            json!([{"sent": "2026-11-01", "content": "not a digest"}]),
+            "handover[0].content",
+        ),
+        (
+            json!([{"sent": "2026-11-01", "content": digest.to_uppercase()}]),
+            "handover[0].content",
+        ),
+        (
+            json!([{"sent": "2026-11-01", "content": format!("{digest}0")}]),
+            "handover[0].content",
+        ),
+    ] {
+        let mut value = export_value();
+        value["assessment"]["handover"] = edit;
+        let e = import_value(&value).unwrap_err();
+        assert!(matches!(e, ImportError::Shape(_)), "{e:?}");
+        assert_says(
+            &e,
+            &[
+                &format!("the field \"{path}\" is not right"),
+                "should be a SHA-256 digest: 64 digits and letters from a to f, in lower case",
+            ],
+        );
+    }
+    let mut value = export_value();
+    value["assessment"]["reviewed"] = json!({"version": 1, "digest": "abc"});
+    assert_says(
+        &import_value(&value).unwrap_err(),
+        &["the field \"reviewed.digest\" is not right: it is the text \"abc\", but should be a SHA-256 digest"],
+    );
+    // In the form the schema gives, it reads.
+    let mut value = export_value();
+    value["assessment"]["handover"] = json!([{"sent": "2026-11-01", "content": digest}]);
+    assert!(import_value(&value).is_ok());
+}
+
+#[test]
+fn json_nested_too_deeply_says_so() {
+    let deep = format!("{{\"format\":{}", "[".repeat(100_000));
+    let e = error_of(deep.as_bytes());
+    assert_eq!(
+        e,
+        ImportError::TooDeep {
+            line: 1,
+            column: 137
+        }
+    );
+    assert_says(
+        &e,
+        &["nested too deeply, more than 127 inside one another (from line 1, column 137)"],
+    );
+    assert!(
+        !e.message().contains("is not expected there"),
+        "{}",
+        e.message()
+    );
+}
+
+#[test]
+fn an_escape_for_half_a_character_says_so() {
+    let text = "{\"format\": \"lia-assessment\",\n \"note\": \"caf\\u00e9 \\ud800 \"}";
+    let e = error_of(text.as_bytes());
+    assert_eq!(
+        e,
+        ImportError::HalfCharacter {
+            line: 2,
+            column: 21,
+            escape: "\\ud800".into()
+        }
+    );
+    assert_says(
+        &e,
+        &["at line 2, column 21 there is an escape for half a character (\\ud800)"],
+    );
+    // The same in a report's copy.
+    let html = to_html(&sample(), "2026-11-26T10:00:00Z", None);
+    let broken = html.replacen("\"about.title\": \"", "\"about.title\": \"\\udc01", 1);
+    assert!(broken != html, "the title is where it was");
+    assert_says(
+        &error_of(broken.as_bytes()),
+        &["an escape for half a character (\\udc01)"],
+    );
+}
+
+#[test]
+fn a_report_a_browser_would_show_in_another_encoding_is_refused() {
+    let mut a = sample();
+    a.set_text(
+        lia::assessment::QuestionId::AboutTitle,
+        "Café « spring » 2026",
+    );
+    let report = to_html(&a, AT, None);
+    assert_eq!(
+        import(report.as_bytes()).unwrap().digest,
+        DigestCheck::Matches
+    );
+    let without_meta = report.replacen("<meta charset=\"utf-8\">", "", 1);
+    assert!(!without_meta.contains("charset"));
+    // Shown by Chromium as windows-1252 (garbled), though its digest matches as UTF-8.
+    let xml = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>{without_meta}");
+    let e = error_of(xml.as_bytes());
+    assert_eq!(
+        e,
+        ImportError::Encoding(Encoding::Xml("windows-1252".into()))
+    );
+    assert_says(
+        &e,
+        &[
+            "starts by saying it is in the character encoding “windows-1252”, not UTF-8",
+            "export the report again, or import the JSON export.",
+        ],
+    );
+    // Whatever follows it: a declaration of another encoding is never the tool's.
+    let xml_then_meta = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>{report}");
+    assert!(matches!(
+        error_of(xml_then_meta.as_bytes()),
+        ImportError::Encoding(Encoding::Xml(_))
+    ));
+    // No encoding said at all: opened as a file, or served without one, a browser guesses.
+    let e = error_of(without_meta.as_bytes());
+    assert_eq!(e, ImportError::Encoding(Encoding::Undeclared));
+    assert_says(&e, &["does not say near its start that it is in UTF-8"]);
+    // Said only where the prescan does not look: the same.
+    let hidden = without_meta.replacen("<head>", "<head><!-- <meta charset=\"utf-8\"> -->", 1);
+    assert_eq!(
+        error_of(hidden.as_bytes()),
+        ImportError::Encoding(Encoding::Undeclared)
+    );
+    // A meta of another encoding is refused as before; a byte order mark decides first.
+    let latin = report.replacen("charset=\"utf-8\"", "charset=\"iso-8859-1\"", 1);
+    assert_eq!(
+        error_of(latin.as_bytes()),
+        ImportError::UnclearReport(UnclearMarkup::Encoding)
+    );
+    let with_bom = format!("\u{feff}{without_meta}");
+    assert!(import(with_bom.as_bytes()).is_ok());
+    let xml_utf8 = format!("<?xml version='1.0' encoding='UTF-8'?>{report}");
+    assert!(import(xml_utf8.as_bytes()).is_ok());
 }

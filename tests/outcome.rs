@@ -236,7 +236,7 @@ fn validation_checks_impacts_and_exclusive_options() {
 }
 
 #[test]
-fn saving_a_section_leaves_suggestions_as_suggestions() {
+fn a_suggestion_is_never_an_answer_until_it_is_chosen() {
     use lia::assessment::{Answer, Evaluation};
     let mut a = base();
     a.set_choices(Q::AboutData, &["contact", "genetic"]);
@@ -244,15 +244,28 @@ fn saving_a_section_leaves_suggestions_as_suggestions() {
     a.answers.clear(Q::DpiaBiometric);
     a.set_yes_no(Q::DpiaTracking, NotSure);
     let before = a.clone();
-    // The suggested answers count as given for "Save and continue": the page goes on.
+    // Issue 26: a suggestion is not pre-selected and not an answer: the page is refused
+    // for exactly the questions that show only a suggestion, and the section is not
+    // complete.
     let evaluation = Evaluation::of(&a, Some(TODAY));
+    let refused: Vec<Q> = match evaluation.save_and_continue(Section::Dpia) {
+        Err(errors) => errors.iter().map(|e| e.question).collect(),
+        Ok(next) => panic!("saved with suggestions unanswered, going to {next:?}"),
+    };
+    assert_eq!(refused, [Q::DpiaBiometric, Q::DpiaGenetic]);
     assert_eq!(
-        evaluation.save_and_continue(Section::Dpia),
-        Ok(Some(Section::Decision))
+        evaluation.outcome.status(Section::Dpia),
+        lia::assessment::SectionStatus::InProgress
     );
-    // But nothing is written: the suggestions stay suggestions, shown as such.
+    // Nothing is written.
     assert_eq!(a, before);
     assert_eq!(a.answers.get(Q::DpiaGenetic), None);
+    // Shown as a suggestion with its reason, never as the answer.
+    let suggestion = evaluation.visibility.suggestion(Q::DpiaGenetic).unwrap();
+    assert_eq!(
+        suggestion.sentence(),
+        "Suggested: Yes, because you selected genetic data under \"Kinds of data\"."
+    );
     let row = |q: Q| {
         evaluation
             .rows(Section::Dpia)
@@ -265,7 +278,7 @@ fn saving_a_section_leaves_suggestions_as_suggestions() {
     assert_eq!(row(Q::DpiaBiometric), Some(Shown::Suggested("No")));
     assert_eq!(row(Q::DpiaTracking), Some(Shown::Text("Not sure".into())));
     // The rules treat them as unconfirmed: a finding points at each, none is a blocker,
-    // and the suggested yes makes no DPIA required until it is confirmed.
+    // and the suggested yes makes no DPIA required until it is chosen.
     let o = outcome(&a, Some(TODAY));
     let unconfirmed = o
         .findings
@@ -275,19 +288,20 @@ fn saving_a_section_leaves_suggestions_as_suggestions() {
     assert_eq!(unconfirmed.questions, [Q::DpiaBiometric, Q::DpiaGenetic]);
     assert_eq!(o.counts.blockers, 0, "{:?}", o.findings);
     assert_eq!(o.dpia, DpiaOutcome::NotYetKnown);
-    // Confirming the suggested yes is the user's answer: now a DPIA is required.
-    a.set_yes_no(Q::DpiaGenetic, Yes);
+    // Using the suggestions (the page's control sets them as the answers): now the page
+    // saves, and the confirmed yes makes a DPIA required.
+    a.set_yes_no(Q::DpiaGenetic, Yes)
+        .set_yes_no(Q::DpiaBiometric, No);
     assert_eq!(a.answers.get(Q::DpiaGenetic), Some(&Answer::YesNo(Yes)));
+    let evaluation = Evaluation::of(&a, Some(TODAY));
     assert_eq!(
-        outcome(&a, Some(TODAY)).dpia,
+        evaluation.save_and_continue(Section::Dpia),
+        Ok(Some(Section::Decision))
+    );
+    assert_eq!(
+        evaluation.outcome.dpia,
         DpiaOutcome::Required { done: false }
     );
-    // A required question with neither answer nor suggestion still stops the page.
-    a.answers.clear(Q::DpiaDone);
-    assert!(matches!(
-        Evaluation::of(&a, Some(TODAY)).save_and_continue(Section::Dpia),
-        Err(errors) if errors.iter().any(|e| e.question == Q::DpiaDone)
-    ));
 }
 
 #[test]
@@ -368,4 +382,81 @@ fn a_whole_assessment_round_trips_through_json() {
     let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
     value["surprise"] = serde_json::json!(1);
     assert!(serde_json::from_value::<Assessment>(value).is_err());
+}
+
+// ---- which rules checked it (issue 26) ------------------------------------------------
+
+#[test]
+fn approval_records_the_catalogue_that_checked_it_outside_the_approved_content() {
+    use lia::assessment::catalogue::CATALOGUE_VERSION;
+    use lia::assessment::content_digest;
+    let mut a = base();
+    a.answers.clear(Q::SignOffApprovedDate);
+    let before = content_digest(&a);
+    approve(&mut a, TODAY).unwrap();
+    assert_eq!(a.rules_version, Some(CATALOGUE_VERSION));
+    assert_eq!(
+        content_digest(&a),
+        before,
+        "the version is not approved content"
+    );
+    // A review is checked afresh.
+    assert_eq!(start_review(&a, "r", TODAY).rules_version, None);
+}
+
+#[test]
+fn a_record_approved_under_an_earlier_catalogue_says_what_is_new() {
+    use lia::assessment::catalogue::{since_checked, CATALOGUE_VERSION};
+    use lia::assessment::Evaluation;
+    let mut a = base();
+    a.status = Status::Approved;
+    // Today's rules find three things in it from rules new in version 2, and one older.
+    a.set_text(Q::DecisionFactorsAgainst, "Nothing.")
+        .set_yes_no(Q::ImpactObject, Yes)
+        .answers
+        .clear(Q::AboutRetention);
+    let findings = outcome(&a, Some(TODAY)).findings;
+    assert!(findings.iter().any(|f| f.id == "impact.likely-objection"));
+    // Approved under version 1: the three are new, the older rule's finding is not.
+    a.rules_version = Some(1);
+    let note = since_checked(&a, &findings).expect("new findings");
+    let mut new = note.new.clone();
+    new.sort();
+    assert_eq!(
+        new,
+        [
+            "decision.factors-thin",
+            "decision.yes-against-reading",
+            "record.retention-missing"
+        ]
+    );
+    assert_eq!(
+        note.sentence(),
+        "Checked with an earlier version of the rules (version 1, this is version 2): 3 new findings."
+    );
+    assert_eq!(Evaluation::of(&a, Some(TODAY)).since_checked, Some(note));
+    // Approved before records kept the version: version 1.
+    a.rules_version = None;
+    assert_eq!(since_checked(&a, &findings).map(|n| n.version), Some(1));
+    // Checked by today's catalogue: nothing to say.
+    a.rules_version = Some(CATALOGUE_VERSION);
+    assert_eq!(since_checked(&a, &findings), None);
+    // A draft is checked by today's rules as it is written.
+    a.rules_version = Some(1);
+    a.status = Status::Draft;
+    assert_eq!(since_checked(&a, &findings), None);
+}
+
+#[test]
+fn every_rule_new_in_a_version_exists() {
+    use lia::assessment::catalogue::{follows, CATALOGUE_VERSION, NEW_IN, VERSIONS};
+    use lia::assessment::rules::catalogue;
+    for (version, ids) in NEW_IN {
+        assert!(*version <= CATALOGUE_VERSION);
+        for id in *ids {
+            assert!(catalogue().any(|r| r.id == *id), "{id} is not a rule");
+        }
+    }
+    assert!(VERSIONS.iter().any(|(v, _)| *v == CATALOGUE_VERSION));
+    assert!(follows(CATALOGUE_VERSION).contains("2026"));
 }

@@ -211,3 +211,99 @@ fn applicants_for_services_housing_benefits_and_places_have_a_category() {
         assert!(service.label.contains(word), "{}", service.label);
     }
 }
+
+/// Issue 26: what each answer rests on is declared in the bank, and only ever on earlier
+/// answers (so a change can only make later answers stale), and the balancing test, the
+/// DPIA screening and the decision rest on whose data, which data and why.
+#[test]
+fn answers_rest_only_on_earlier_answers_and_the_balancing_rests_on_the_purpose() {
+    type Q = QuestionId;
+    for question in QUESTIONS {
+        for on in question.rests_on.questions() {
+            assert!(*on < question.id, "{} rests on {}", question.key, on.key());
+        }
+    }
+    for section in [Section::Expectations, Section::Impact, Section::Dpia] {
+        for q in section.questions() {
+            let dpia_record = [Q::DpiaDone, Q::DpiaDate, Q::DpiaReference].contains(&q.id);
+            if dpia_record {
+                assert!(
+                    q.rests_on.questions().is_empty(),
+                    "{} records a fact",
+                    q.key
+                );
+                continue;
+            }
+            for on in [Q::AboutPeople, Q::AboutData, Q::PurposeWhy] {
+                assert!(
+                    q.rests_on.questions().contains(&on),
+                    "{} rests on {}",
+                    q.key,
+                    on.key()
+                );
+            }
+        }
+    }
+    for q in Section::Necessity.questions() {
+        assert!(q.rests_on.questions().contains(&Q::PurposeWhy), "{}", q.key);
+    }
+    assert!(Q::DecisionJustification
+        .question()
+        .rests_on
+        .questions()
+        .contains(&Q::PurposeWhy));
+    assert!(Q::SignOffCompletedName
+        .question()
+        .rests_on
+        .questions()
+        .is_empty());
+}
+
+/// Issue 26: the questions DPOs expect beside the ICO's are asked only where they apply.
+#[test]
+fn the_extra_questions_are_asked_only_where_they_apply() {
+    use lia::assessment::choices::{channels, pecr_basis, purpose, subscribers};
+    use lia::assessment::model::YesNo;
+    use lia::assessment::{Assessment, Ctx};
+    type Q = QuestionId;
+    let mut a = Assessment::new("x");
+    let shown = |a: &Assessment, q: Q| Ctx::new(a, None).is_visible(q);
+    for q in [Q::AboutRetention, Q::AboutProcessors, Q::AboutTransfers] {
+        assert!(shown(&a, q), "{} is always asked", q.key());
+    }
+    for q in [
+        Q::AboutProcessorContract,
+        Q::AboutTransferSafeguard,
+        Q::PecrIdentity,
+        Q::PecrTracking,
+        Q::PecrTrackingConsent,
+        Q::PecrCharitySender,
+        Q::PecrCharityAbout,
+    ] {
+        assert!(!shown(&a, q), "{} waits until it applies", q.key());
+    }
+    a.set_yes_no(Q::AboutProcessors, YesNo::Yes)
+        .set_yes_no(Q::AboutTransfers, YesNo::Yes)
+        .set_choice(Q::TriagePurposeCategory, purpose::DIRECT_MARKETING)
+        .set_choices(Q::TriageChannels, &[channels::POST]);
+    assert!(shown(&a, Q::AboutProcessorContract));
+    assert!(shown(&a, Q::AboutTransferSafeguard));
+    assert!(
+        !shown(&a, Q::PecrTracking),
+        "post carries no tracking pixel"
+    );
+    a.set_choices(Q::TriageChannels, &[channels::EMAIL])
+        .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
+        .set_choice(Q::PecrEmailBasis, pecr_basis::CHARITY);
+    for q in [
+        Q::PecrIdentity,
+        Q::PecrTracking,
+        Q::PecrCharitySender,
+        Q::PecrCharityAbout,
+    ] {
+        assert!(shown(&a, q), "{}", q.key());
+    }
+    assert!(!shown(&a, Q::PecrTrackingConsent));
+    a.set_yes_no(Q::PecrTracking, YesNo::Yes);
+    assert!(shown(&a, Q::PecrTrackingConsent));
+}

@@ -7,14 +7,18 @@
 
 use std::io::BufReader;
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
+use approver::{approved, TestApprover};
+
 use lia::assessment::digest::APPROVAL_ANSWERS;
 use lia::assessment::examples::{example, EXAMPLES};
 use lia::assessment::lifecycle::{approve, start_review};
-use lia::assessment::Verdict;
 use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
-use lia::handover::{decide, send, DecisionForm};
+use lia::handover::{send, Trust};
 use lia::register::csv::to_csv;
+use lia::register::group::Group;
 use lia::register::ics::{calendar, text, Reminder};
 use lia::register::{
     arrange, changed_after_approval, saved_added, Column, Due, DueFilter, Filter, Register, Row,
@@ -27,6 +31,26 @@ fn day(y: u16, m: u8, d: u8) -> Date {
 }
 fn today() -> Date {
     day(2026, 11, 22)
+}
+
+/// The register's groups, in the order their first copies were read.
+fn groups_of(r: &Register) -> (Vec<Group>, Vec<usize>) {
+    let groups = r.groups();
+    let order = (0..groups.len()).collect();
+    (groups, order)
+}
+
+/// A register of these records, each read from its JSON export named `<id>.json`.
+fn register_of(records: &[Assessment]) -> Register {
+    let mut r = Register::new(today());
+    for a in records {
+        r.read(
+            &format!("{}.json", a.id),
+            to_json(a, AT, Some(today())).as_bytes(),
+        );
+    }
+    assert!(r.failures().is_empty(), "{:?}", r.failures());
+    r
 }
 
 fn with_review(key: &str, id: &str, review: &str) -> Assessment {
@@ -48,11 +72,24 @@ const HOSTILE: [&str; 9] = [
     "<script>alert('x')</script> & ; \\ back\\slash",
 ];
 
+fn alex() -> TestApprover {
+    TestApprover::new(
+        5,
+        "Alex Morgan",
+        "Managing Director",
+        "Example Manufacturing Ltd",
+    )
+}
+
 #[test]
 fn each_row_is_worked_out_from_the_record_today() {
-    let mut a = (example("emergency-contacts").unwrap().build)("a1");
-    approve(&mut a, day(2026, 4, 16)).unwrap();
-    let row = Row::of(&a, today());
+    let a = approved(
+        (example("emergency-contacts").unwrap().build)("a1"),
+        &alex(),
+        day(2026, 4, 16),
+    );
+    let row = Row::of(&a, today(), &alex().trusted());
+    assert_eq!(row.standing, Standing::Approved);
     assert_eq!(row.title, "Employees' emergency contacts");
     assert_eq!(row.organisation, "Example Manufacturing Ltd");
     assert_eq!((row.status, row.version), (Status::Approved, 1));
@@ -63,7 +100,11 @@ fn each_row_is_worked_out_from_the_record_today() {
     assert_eq!(row.approved_label(), "16 April 2026");
     assert_eq!(row.review_due, Some(day(2028, 4, 16)));
     assert_eq!(row.due, Due::Later);
-    let housing = Row::of(&(example("housing-marketing").unwrap().build)("h"), today());
+    let housing = Row::of(
+        &(example("housing-marketing").unwrap().build)("h"),
+        today(),
+        &Trust::default(),
+    );
     assert!(housing.blockers + housing.warnings > 0, "{housing:?}");
     assert_eq!(housing.status, Status::Draft);
 }
@@ -92,7 +133,7 @@ fn sample_rows() -> Vec<Row> {
             if i % 2 == 0 {
                 a.status = Status::Approved;
             }
-            Row::of(&a, today())
+            Row::of(&a, today(), &Trust::default())
         })
         .collect()
 }
@@ -161,8 +202,14 @@ fn the_register_sorts_by_any_column_either_way_and_filters() {
         .all(|w| rows[w[0]].blockers >= rows[w[1]].blockers));
     // Filters.
     let only = |filter: Filter| -> Vec<usize> { arrange(&refs, Sort::default(), &filter) };
-    let approved = only(Filter {
+    // Marked approved with no hand-over and no signature: never "Approved".
+    assert!(only(Filter {
         status: Some(Standing::Approved),
+        due: DueFilter::Any,
+    })
+    .is_empty());
+    let approved = only(Filter {
+        status: Some(Standing::NotSigned),
         due: DueFilter::Any,
     });
     assert!(!approved.is_empty() && approved.iter().all(|&i| rows[i].status == Status::Approved));
@@ -225,14 +272,29 @@ fn files_that_cannot_be_read_each_say_why_and_the_others_still_load() {
         "cut.json",
         &to_json(&(EXAMPLES[0].build)("c"), AT, None).as_bytes()[..200],
     );
-    register.fail("huge.json", ImportError::TooLarge { bytes: 6_000_000 });
+    register.fail("huge.json", ImportError::TooLarge { bytes: 50_000_000 });
+    // JSON nested 100,000 deep, another tool's JSON, and a web page that is not a report.
+    register.read("deep.json", "[".repeat(100_000).as_bytes());
+    register.read(
+        "other-tool.json",
+        br#"{"format":"pia-tool","version":3,"data":{}}"#,
+    );
+    register.read(
+        "page.html",
+        b"<!doctype html><html><head><meta charset=utf-8><title>Intranet</title></head><body><p>Hello</p></body></html>",
+    );
     assert_eq!(register.entries().len(), EXAMPLES.len());
     let reasons: Vec<String> = register.failures().iter().map(|f| f.message()).collect();
-    assert_eq!(reasons.len(), 4, "{reasons:?}");
-    for (reason, file) in reasons
-        .iter()
-        .zip(["empty.json", "notes.txt", "cut.json", "huge.json"])
-    {
+    assert_eq!(reasons.len(), 7, "{reasons:?}");
+    for (reason, file) in reasons.iter().zip([
+        "empty.json",
+        "notes.txt",
+        "cut.json",
+        "huge.json",
+        "deep.json",
+        "other-tool.json",
+        "page.html",
+    ]) {
         assert!(
             reason.starts_with(&format!("“{file}” could not be read: ")),
             "{reason}"
@@ -288,8 +350,8 @@ fn a_review_and_the_version_it_reviews_are_linked_in_the_register() {
     assert!(links[0].describe().contains("does not review exactly"));
 }
 
-/// Rows with hostile text in every text column.
-fn hostile_rows() -> Vec<Row> {
+/// Records with hostile text in every text column a register shows.
+fn hostile_records() -> Vec<Assessment> {
     HOSTILE
         .iter()
         .enumerate()
@@ -299,27 +361,57 @@ fn hostile_rows() -> Vec<Row> {
                 .set_text(Q::AboutOrganisation, *text)
                 .set_text(Q::SignOffApprovedName, *text)
                 .set_text(Q::SignOffApprovedDate, *text);
-            let mut row = Row::of(&a, today());
-            // Titles are trimmed by the model; keep the hostile start for the test.
-            row.title = text.to_string();
-            row
+            a
         })
         .collect()
 }
 
+/// What the CSV must hold for a text: without control characters (a tab a space, each
+/// line break a line feed), and an apostrophe first where a spreadsheet would start a
+/// formula.
+fn in_csv(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => out.push(' '),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    if out
+        .trim_start_matches([' ', '\n'])
+        .starts_with(['=', '+', '-', '@'])
+    {
+        out.insert(0, '\'');
+    }
+    out
+}
+
 #[test]
-fn the_csv_reads_back_exactly_with_formulas_neutralised() {
-    let mut rows = hostile_rows();
-    let mut long = rows[0].clone();
-    long.title = "=".to_string() + &"x,\"y\"\n".repeat(2_000);
-    assert!(long.title.chars().count() > 10_000);
-    rows.push(long);
-    // A line break alone, with no comma or quote beside it, still needs quoting.
-    let mut lines = rows[0].clone();
-    lines.title = "First line\nsecond line".to_string();
-    lines.organisation = "Carriage\rreturn".to_string();
-    rows.push(lines);
-    let csv = to_csv(&rows);
+fn the_csv_reads_back_exactly_with_formulas_neutralised_whatever_comes_first() {
+    let mut records = hostile_records();
+    // Control characters before the formula: NUL, SOH, a tab, a space.
+    for (i, prefix) in ["\u{0}", "\u{1}\u{7f}", "\u{0} \t", "\u{85}", " \u{0}"]
+        .iter()
+        .enumerate()
+    {
+        let mut a = with_review("postal-offers", &format!("c{i}"), "2027-02-03");
+        a.set_text(
+            Q::AboutTitle,
+            format!("{prefix}=HYPERLINK(\"http://evil.example\",\"x\")"),
+        )
+        .set_text(Q::AboutOrganisation, format!("{prefix}@SUM(A1)"));
+        records.push(a);
+    }
+    let mut long = with_review("postal-offers", "long", "2027-02-03");
+    long.set_text(Q::AboutTitle, "=".to_string() + &"x,\"y\"\n".repeat(2_000));
+    records.push(long);
+    let register = register_of(&records);
+    let (groups, order) = groups_of(&register);
+    let csv = to_csv(&register, &groups, &order, false);
     assert!(csv.starts_with('\u{feff}'));
     let body = csv.trim_start_matches('\u{feff}');
     assert!(body.ends_with("\r\n"));
@@ -329,33 +421,35 @@ fn the_csv_reads_back_exactly_with_formulas_neutralised() {
         .from_reader(body.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[0], "Assessment");
-    assert_eq!(header.len(), 12);
-    assert_eq!(header[11], "Review flag");
-    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(records.len(), rows.len());
-    for (record, row) in records.iter().zip(&rows) {
+    assert_eq!(
+        &header[11..],
+        ["Review flag", "Id", "Files", "Digest", "Copy"]
+    );
+    let lines: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(lines.len(), records.len());
+    for (line, a) in lines.iter().zip(&records) {
+        let row = Row::of(a, today(), &Trust::default());
         for (field, original) in [
-            (&record[0], &row.title),
-            (&record[1], &row.organisation),
-            (&record[8], &row.approver),
+            (&line[0], &row.title),
+            (&line[1], &row.organisation),
+            (&line[8], &row.approver),
         ] {
-            let dangerous = original.starts_with(['=', '+', '-', '@', '\t', '\r']);
-            if dangerous {
-                assert_eq!(
-                    field,
-                    format!("'{original}"),
-                    "neutralised with an apostrophe"
-                );
-            } else {
-                assert_eq!(field, original.as_str(), "read back exactly");
-            }
+            assert_eq!(field, in_csv(original), "{original:?}");
             assert!(
-                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                !field.trim_start().starts_with(['=', '+', '-', '@']),
+                "{field:?}"
+            );
+            assert!(
+                !field.chars().any(|c| c.is_control() && c != '\n'),
                 "{field:?}"
             );
         }
-        assert_eq!(&record[10], "2027-02-03");
-        assert_eq!(&record[3], "1");
+        assert_eq!(&line[10], "2027-02-03");
+        assert_eq!(&line[3], "1");
+        assert_eq!(&line[12], a.id.as_str());
+        assert_eq!(&line[13], format!("{}.json", a.id));
+        assert_eq!(&line[14], "Matches");
+        assert_eq!(&line[15], "Latest");
     }
     // Every line outside quotes ends in CRLF: no bare LF between records.
     let mut quoted = false;
@@ -372,12 +466,14 @@ fn the_csv_reads_back_exactly_with_formulas_neutralised() {
 
 #[test]
 fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
-    let rows = hostile_rows();
-    let page = lia::register::html::to_html(&rows, today(), "Overdue");
+    let records = hostile_records();
+    let register = register_of(&records);
+    let (groups, order) = groups_of(&register);
+    let page = lia::register::html::to_html(&register, &groups, &order, today(), "Overdue");
     assert!(!page.contains("<script>alert"), "escaped");
     assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
     assert_eq!(page.matches("<script").count(), 0);
-    assert_eq!(page.matches("<tr>").count(), rows.len() + 1);
+    assert_eq!(page.matches("<tr>").count(), records.len() + 1);
     let policy = lia::register::html::content_security_policy();
     assert!(policy.starts_with("default-src 'none'; style-src 'sha256-"));
     assert!(page.contains(&format!(
@@ -387,6 +483,10 @@ fn the_printable_register_escapes_everything_and_allows_nothing_to_run() {
     assert!(page.contains("9 assessments on 22 November 2026 (Overdue)."));
 }
 
+fn approver(name: &str) -> TestApprover {
+    TestApprover::new(9, name, "Data Protection Officer", "")
+}
+
 /// Sent for approval and approved by `name` through the hand-over, as the approver gives
 /// it back.
 fn approved_through_the_hand_over(id: &str, name: &str) -> Assessment {
@@ -394,14 +494,7 @@ fn approved_through_the_hand_over(id: &str, name: &str) -> Assessment {
     for q in APPROVAL_ANSWERS {
         a.answers.clear(q);
     }
-    send(&mut a, today()).unwrap();
-    let form = DecisionForm {
-        verdict: Some(Verdict::Approved),
-        name: name.into(),
-        role: "Data Protection Officer".into(),
-        ..DecisionForm::default()
-    };
-    decide(&a, &form, today()).unwrap()
+    approved(a, &approver(name), today())
 }
 
 /// One answer edited after approval, without a new approval: the file's own export
@@ -425,7 +518,7 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     send(&mut waiting, today()).unwrap();
     waiting.set_text(Q::PurposeWhy, "Edited while it waits");
 
-    let mut register = Register::new(today());
+    let mut register = Register::with_trust(today(), approver("Sam Patel").trusted());
     register.read(
         "approved.json",
         to_json(&approved, AT, Some(today())).as_bytes(),
@@ -463,12 +556,12 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     assert_eq!(register.changed_after_approval(), 3);
     assert_eq!(
         changed_after_approval(register.changed_after_approval()).as_deref(),
-        Some("Warning: 3 assessments were changed after they were approved. Their approvals do not cover what they say now.")
+        Some("Warning: 3 assessments are marked approved, but their approvals cannot be relied on: they were changed after approval, or are not signed by a trusted approver. Each row says which.")
     );
     assert_eq!(changed_after_approval(0), None);
-    assert!(changed_after_approval(1)
-        .unwrap()
-        .starts_with("Warning: 1 assessment was changed after it was approved."));
+    assert!(changed_after_approval(1).unwrap().starts_with(
+        "Warning: 1 assessment is marked approved, but its approval cannot be relied on:"
+    ));
 
     // The status filter: "Approved" leaves them out; they have an option of their own.
     let only = |status: Standing| {
@@ -501,8 +594,11 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
     );
     assert_eq!(by_status, [3, 0, 1, 2, 4]);
 
-    // The CSV's status column.
-    let csv = to_csv(rows.iter().copied());
+    // The CSV's status column: one line per assessment (the JSON and the HTML of the
+    // changed record are one).
+    let (groups, order) = groups_of(&register);
+    assert_eq!(groups.len(), 4);
+    let csv = to_csv(&register, &groups, &order, false);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -517,51 +613,67 @@ fn a_record_changed_after_its_approval_says_so_in_its_row_the_filter_the_csv_and
         [
             "Approved",
             "Changed after approval",
-            "Changed after approval",
             "Draft",
             "Changed after approval"
         ]
     );
 
     // The printable page: the status flagged, the warning with the row, and how many.
-    let page = lia::register::html::to_html(rows.iter().copied(), today(), "");
+    let page = lia::register::html::to_html(&register, &groups, &order, today(), "");
     assert_eq!(
-        page.matches("<td><strong class=\"flag changed\">Changed after approval</strong></td>")
+        page.matches("<td><span class=\"missing\">Changed after approval</span></td>")
             .count(),
-        3
+        2
     );
     assert_eq!(
-        page.matches(&format!("<p class=\"warning\">{CHANGED_WARNING}</p></th>"))
-            .count(),
-        3
+        page.matches(&format!(
+            "<p><span class=\"missing\">{CHANGED_WARNING}</span></p>"
+        ))
+        .count(),
+        2
     );
-    assert!(page.contains(
-        "<p class=\"warning\">Warning: 3 assessments were changed after they were approved."
-    ));
+    assert!(
+        page.contains(
+            "<p class=\"banner changed\">Warning: 2 assessments are marked approved, but their approvals cannot be relied on:"
+        ),
+        "{}",
+        page.lines().filter(|l| l.contains("Warning")).collect::<Vec<_>>().join("\n")
+    );
     // Only the untouched approval: nothing of the kind.
-    let page = lia::register::html::to_html([rows[0]], today(), "");
+    let page = lia::register::html::to_html(&register, &groups, &[0], today(), "");
     assert!(!page.contains("Changed after approval"), "{page}");
-    assert!(!page.contains("class=\"warning\""));
+    assert!(!page.contains("class=\"missing\"") && !page.contains("banner changed"));
     assert!(page.contains("<td>Approved</td>"));
-    assert!(!to_csv([rows[0]]).contains("Changed after approval"));
+    assert!(!to_csv(&register, &groups, &[0], false).contains("Changed after approval"));
 }
 
 #[test]
 fn the_approvers_name_in_the_warning_is_escaped_on_the_printable_page() {
     let hostile = "<script>alert('x')</script> & co";
     let approved = approved_through_the_hand_over("a", hostile);
-    let row = Row::of(&changed_after_it_was_approved(&approved, "b"), today());
+    let trust = approver(hostile).trusted();
+    let changed = changed_after_it_was_approved(&approved, "b");
+    let row = Row::of(&changed, today(), &trust);
     assert!(row.warning.as_deref().unwrap().contains(hostile));
-    let page = lia::register::html::to_html([&row], today(), "");
+    let register = register_of(&[changed]);
+    let (groups, order) = groups_of(&register);
+    let page = lia::register::html::to_html(&register, &groups, &order, today(), "");
     assert_eq!(page.matches("<script").count(), 0);
     assert!(page.contains(
         "this is not what &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co (Data Protection Officer) approved"
     ));
-    // A change to the approver's name only is not a change of what was approved.
+    // The approver's name changed in the sign-off only (it is not part of the content):
+    // it no longer says who signed, so the approval does not hold, and says why.
+    let row = Row::of(&approved, today(), &trust);
+    assert_eq!((row.standing, row.warning), (Standing::Approved, None));
     let mut renamed = approved.clone();
     renamed.set_text(Q::SignOffApprovedName, "S. Patel");
-    let row = Row::of(&renamed, today());
-    assert_eq!((row.standing, row.warning), (Standing::Approved, None));
+    let row = Row::of(&renamed, today(), &trust);
+    assert_eq!(row.standing, Standing::SignatureDoesNotMatch);
+    assert!(row.warning.unwrap().contains(
+        "the approver's name, role or approval date in the sign-off section is not the one signed"
+    ));
+    assert_eq!(row.approver, "");
 }
 
 fn parse_calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {
@@ -649,33 +761,68 @@ fn a_review_reminder_is_an_all_day_event_with_an_alarm_14_days_before() {
 }
 
 #[test]
-fn the_uid_is_stable_for_one_assessment_and_version_only() {
+fn the_uid_is_one_per_assessment_across_its_versions_and_the_sequence_grows_with_them() {
     let a = with_review("emergency-contacts", "a1", "2028-04-16");
-    let uid = |a: &Assessment| {
+    let event = |a: &Assessment| {
         let cal = parse_calendar(&calendar(&[Reminder::of(a).unwrap()], AT));
-        value(&cal.events[0].properties, "UID")
+        let props = &cal.events[0].properties;
+        (
+            value(props, "UID"),
+            value(props, "SEQUENCE").parse::<u32>().unwrap(),
+        )
     };
-    let first = uid(&a);
+    let (first, sequence) = event(&a);
     assert!(
         first.starts_with("lia-review-") && first.is_ascii() && first.len() < 75,
         "{first}"
     );
+    assert_eq!(sequence, 0);
     let mut renamed = a.clone();
     renamed
         .set_text(Q::AboutTitle, "Another name")
         .set_text(Q::SignOffReviewDate, "2029-01-01");
-    assert_eq!(uid(&renamed), first, "same assessment and version");
+    assert_eq!(event(&renamed).0, first, "the same assessment");
     let cal = calendar(&[Reminder::of(&a).unwrap()], "2030-01-01T00:00:00Z");
     assert_eq!(
         value(&parse_calendar(&cal).events[0].properties, "UID"),
         first,
         "another day"
     );
-    let mut next = a.clone();
-    next.version = 2;
-    assert_ne!(uid(&next), first, "another version");
+    // Its next version, a review under a new id, and the one after (with the version
+    // between them not at hand): the same event, a later sequence each time the hand-over
+    // or the version moves on.
+    let mut v1 = a.clone();
+    send(&mut v1, today()).unwrap();
+    let (_, sent) = event(&v1);
+    assert!(sent > sequence);
+    let v1 = approver("Sam Patel").approve(&v1, today());
+    let mut v2 = start_review(&v1, "a1-review", today());
+    v2.set_text(Q::SignOffReviewDate, "2029-04-16")
+        .set_text(Q::SignOffCompletedDate, "2026-11-22")
+        .set_choices(Q::SignOffChecklist, &v1_checklist(&v1));
+    let (uid2, seq2) = event(&v2);
+    assert_eq!(uid2, first, "a review of it");
+    assert!(seq2 > sent, "{seq2} after {sent}");
+    send(&mut v2, today()).unwrap();
+    let v2 = approver("Sam Patel").approve(&v2, today());
+    let mut v3 = start_review(&v2, "a1-second-review", today());
+    v3.set_text(Q::SignOffReviewDate, "2030-04-16");
+    let (uid3, seq3) = event(&v3);
+    assert_eq!(uid3, first, "a review of a review");
+    assert!(seq3 > event(&v2).1);
     let other = with_review("emergency-contacts", "a2", "2028-04-16");
-    assert_ne!(uid(&other), first, "another assessment");
+    assert_ne!(event(&other).0, first, "another assessment");
+}
+
+/// The checklist as version 1 ticked it (a review ticks it again).
+fn v1_checklist(v1: &Assessment) -> Vec<&'static str> {
+    match v1.answers.get(Q::SignOffChecklist) {
+        Some(lia::assessment::Answer::Choices(keys)) => keys
+            .iter()
+            .filter_map(|k| Q::SignOffChecklist.question().choice(k).map(|c| c.key))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 #[test]
@@ -694,7 +841,9 @@ fn hostile_and_very_long_titles_are_escaped_and_folded_at_75_octets() {
         .enumerate()
         .map(|(i, title)| Reminder {
             id: format!("r{i}"),
+            lineage: format!("r{i}"),
             version: 1,
+            sequence: 0,
             title: title.clone(),
             organisation: title.clone(),
             date: day(2027, 1, 1 + i as u8),
@@ -824,4 +973,480 @@ fn adding_the_saved_assessments_says_how_many_and_how_many_could_not_be_read() {
         saved_added(12, 2),
         "12 assessments saved in this browser are in the register. 2 could not be read: the start page says why."
     );
+}
+
+#[test]
+fn each_verification_outcome_has_its_status_and_only_a_trusted_approval_shows_who_and_when() {
+    let sam = approver("Sam Patel");
+    let a = approved_through_the_hand_over("t", "Sam Patel");
+    let row = |a: &Assessment, trust: &Trust| Row::of(a, today(), trust);
+    let shown = |r: &Row| (r.standing, r.approver.clone(), r.approved_label());
+
+    // Signed by a trusted approver: approved, with who and when.
+    let trusted = row(&a, &sam.trusted());
+    assert_eq!(
+        shown(&trusted),
+        (
+            Standing::Approved,
+            "Sam Patel".into(),
+            "22 November 2026".into()
+        )
+    );
+    assert_eq!(trusted.warning, None);
+    // The same file where the key is not on the trusted list.
+    let untrusted = row(&a, &Trust::default());
+    assert_eq!(
+        shown(&untrusted),
+        (Standing::NotTrusted, String::new(), String::new())
+    );
+    assert!(untrusted
+        .warning
+        .as_deref()
+        .unwrap()
+        .contains("signed by a key not on the trusted list (fingerprint "));
+    // The approver's name, role or date changed in the decision (and in the sign-off, so
+    // the two agree): the signature does not match.
+    for edit in [
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.name = "Chief Executive (forged)".into();
+            a.set_text(Q::SignOffApprovedName, "Chief Executive (forged)");
+        },
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.role = "Chief Executive".into();
+            a.set_text(Q::SignOffApprovedRole, "Chief Executive");
+        },
+        |d: &mut lia::assessment::Decision, a: &mut Assessment| {
+            d.date = "2020-01-01".into();
+            a.set_text(Q::SignOffApprovedDate, "2020-01-01");
+        },
+    ] {
+        let mut forged = a.clone();
+        let mut decision = forged.handover[0].decision.clone().unwrap();
+        edit(&mut decision, &mut forged);
+        forged.handover[0].decision = Some(decision);
+        let r = row(&forged, &sam.trusted());
+        assert_eq!(
+            shown(&r),
+            (
+                Standing::SignatureDoesNotMatch,
+                String::new(),
+                String::new()
+            )
+        );
+        assert!(r
+            .warning
+            .unwrap()
+            .contains("but the signature does not match"));
+    }
+    // Not signed: the signature taken out, or marked approved with no hand-over at all.
+    let mut unsigned = a.clone();
+    unsigned.handover[0].decision.as_mut().unwrap().signature = None;
+    assert_eq!(
+        shown(&row(&unsigned, &sam.trusted())),
+        (Standing::NotSigned, String::new(), String::new())
+    );
+    let mut bare = (example("emergency-contacts").unwrap().build)("bare");
+    bare.status = Status::Approved;
+    let r = row(&bare, &sam.trusted());
+    assert_eq!(
+        shown(&r),
+        (Standing::NotSigned, String::new(), String::new())
+    );
+    assert!(r.warning.unwrap().contains("but not signed"));
+    // A draft whose sign-off names an approver and a date does not look approved.
+    let draft = (example("emergency-contacts").unwrap().build)("draft");
+    assert!(draft.answers.get(Q::SignOffApprovedName).is_some());
+    let r = row(&draft, &sam.trusted());
+    assert_eq!(shown(&r), (Standing::Draft, String::new(), String::new()));
+    assert_eq!(r.warning, None);
+    // Each outcome is a status of its own, and only the approvals that hold are not
+    // problems.
+    for s in Standing::ALL {
+        assert_eq!(
+            s.is_problem(),
+            !matches!(
+                s,
+                Standing::Draft | Standing::Approved | Standing::ApprovedByAuthor
+            ),
+            "{s:?}"
+        );
+    }
+}
+
+/// Issue 26: a record approved under an earlier version of the rules that now gets new
+/// findings says so in its row; one checked by today's rules says nothing.
+#[test]
+fn a_record_checked_with_an_earlier_version_of_the_rules_says_so() {
+    let mut a = (example("emergency-contacts").unwrap().build)("old");
+    approve(&mut a, today()).unwrap();
+    assert_eq!(Row::of(&a, today(), &Trust::default()).rules_note, None);
+    // As approved before this version: no stamp, and no retention period recorded.
+    a.rules_version = None;
+    a.answers.clear(Q::AboutRetention);
+    assert_eq!(
+        Row::of(&a, today(), &Trust::default()).rules_note.as_deref(),
+        Some("Checked with an earlier version of the rules (version 1, this is version 2): 1 new finding.")
+    );
+}
+
+// ---- one row per assessment ----------------------------------------------------------------
+
+/// The five files a DPO keeps of one assessment's first version: the draft, the copy sent
+/// for approval, the copy the approver returned, the copy sent again, the approval.
+fn life_of_one_assessment() -> Vec<(&'static str, Assessment)> {
+    let mut draft = (example("emergency-contacts").unwrap().build)("staff-contacts");
+    for q in APPROVAL_ANSWERS {
+        draft.answers.clear(q);
+    }
+    let mut sent = draft.clone();
+    send(&mut sent, today()).unwrap();
+    let returned = approver("Sam Patel")
+        .decide(
+            &sent,
+            &lia::handover::DecisionForm {
+                verdict: Some(lia::assessment::Verdict::Returned),
+                note: "Say more about the benefit.".into(),
+                ..Default::default()
+            },
+            today(),
+        )
+        .unwrap();
+    let mut resent = returned.clone();
+    resent.set_text(
+        Q::PurposeBenefit,
+        "Staff safety: someone close hears quickly.",
+    );
+    send(&mut resent, today()).unwrap();
+    let approved = approver("Sam Patel").approve(&resent, today());
+    vec![
+        ("draft", draft),
+        ("sent", sent),
+        ("returned", returned),
+        ("resent", resent),
+        ("approved", approved),
+    ]
+}
+
+#[test]
+fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
+    let life = life_of_one_assessment();
+    let mut register = Register::with_trust(today(), approver("Sam Patel").trusted());
+    // Read in a muddled order, with the approval's HTML report beside its JSON, and
+    // another assessment among them.
+    for name in ["returned", "approved", "draft", "resent", "sent"] {
+        let a = &life.iter().find(|(n, _)| *n == name).unwrap().1;
+        register.read(
+            &format!("{name}.json"),
+            to_json(a, AT, Some(today())).as_bytes(),
+        );
+    }
+    let approved = &life[4].1;
+    register.read(
+        "approved.html",
+        to_html(approved, AT, Some(today())).as_bytes(),
+    );
+    register.read(
+        "other.json",
+        to_json(
+            &with_review("postal-offers", "other", "2027-01-01"),
+            AT,
+            None,
+        )
+        .as_bytes(),
+    );
+    assert!(register.failures().is_empty());
+    let groups = register.groups();
+    assert_eq!(groups.len(), 2, "{groups:#?}");
+    let g = &groups[0];
+    assert_eq!(g.lineage, "staff-contacts");
+    assert!(g.conflicts.is_empty());
+    // The latest is the approval, with both its files; the four before it beneath,
+    // latest first.
+    assert_eq!(
+        register.files(&g.members[0]),
+        ["approved.json", "approved.html"]
+    );
+    let superseded: Vec<String> = g
+        .superseded()
+        .iter()
+        .map(|m| register.files(m).join(", "))
+        .collect();
+    assert_eq!(
+        superseded,
+        ["resent.json", "returned.json", "sent.json", "draft.json"]
+    );
+    let places: Vec<String> = g.members.iter().map(|m| m.place.describe()).collect();
+    assert_eq!(
+        places,
+        [
+            "Version 1, round 2, approved",
+            "Version 1, round 2, sent for approval",
+            "Version 1, round 1, returned with comments",
+            "Version 1, round 1, sent for approval",
+            "Version 1, draft",
+        ]
+    );
+    assert_eq!(
+        register.entries()[g.latest()].row.standing,
+        Standing::Approved
+    );
+    // Sorting and filtering work on assessments, by their latest copy.
+    let only_drafts = register.arrange_groups(
+        &groups,
+        Sort::default(),
+        &Filter {
+            status: Some(Standing::Draft),
+            due: DueFilter::Any,
+        },
+    );
+    assert_eq!(
+        only_drafts,
+        [1],
+        "the earlier drafts of the approved one are not rows"
+    );
+    // Every version in the CSV when asked for, each marked.
+    let csv = to_csv(&register, &groups, &[0, 1], true);
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let copies: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[13].to_string(), r[15].to_string())
+        })
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            ("approved.json; approved.html".into(), "Latest".into()),
+            ("resent.json".into(), "Superseded".into()),
+            ("returned.json".into(), "Superseded".into()),
+            ("sent.json".into(), "Superseded".into()),
+            ("draft.json".into(), "Superseded".into()),
+            ("other.json".into(), "Latest".into()),
+        ]
+    );
+    // The printable page: one row per assessment, the earlier copies named in it.
+    let page = lia::register::html::to_html(&register, &groups, &[0, 1], today(), "");
+    assert_eq!(page.matches("<tr>").count(), 3);
+    assert_eq!(page.matches("Superseded: ").count(), 4);
+    assert!(page.contains("2 assessments on 22 November 2026."));
+}
+
+#[test]
+fn two_copies_at_one_place_that_differ_are_a_conflict_never_merged() {
+    let life = life_of_one_assessment();
+    let sent = life[1].1.clone();
+    // Two people edit the copy sent for approval, differently.
+    let mut mine = sent.clone();
+    mine.set_text(Q::PurposeWhy, "My edit.");
+    let mut theirs = sent.clone();
+    theirs.set_text(Q::PurposeWhy, "Their edit.");
+    let mut register = Register::new(today());
+    register.read("sent.json", to_json(&sent, AT, None).as_bytes());
+    register.read("mine.json", to_json(&mine, AT, None).as_bytes());
+    register.read("theirs.json", to_json(&theirs, AT, None).as_bytes());
+    // The same copy twice is one, not a conflict.
+    register.read("sent (copy).json", to_json(&sent, AT, None).as_bytes());
+    let groups = register.groups();
+    assert_eq!(groups.len(), 1);
+    let g = &groups[0];
+    assert_eq!(
+        g.members.len(),
+        3,
+        "both edits kept, the two identical copies one"
+    );
+    assert_eq!(
+        register.files(g.members.last().unwrap()),
+        ["sent.json", "sent (copy).json"]
+    );
+    assert_eq!(g.conflicts.len(), 1);
+    let warning = g.conflict_warning().unwrap();
+    assert!(
+        warning.starts_with("Two copies of version 1, round 1, changed since it was sent differ"),
+        "{warning}"
+    );
+    let csv = to_csv(&register, &groups, &[0], true);
+    assert_eq!(
+        csv.matches("Conflict: another copy at the same point differs")
+            .count(),
+        2
+    );
+    // The page says so in the row.
+    let page = lia::register::html::to_html(&register, &groups, &[0], today(), "");
+    assert!(page.contains("Two copies of version 1"));
+}
+
+#[test]
+fn the_versions_of_one_assessment_are_one_even_without_the_versions_between() {
+    let approved = approved_through_the_hand_over("v1", "Sam Patel");
+    let mut v2 = start_review(&approved, "v2", today());
+    v2.set_text(Q::SignOffCompletedDate, "2026-11-22")
+        .set_text(Q::SignOffReviewDate, "2028-01-01")
+        .set_choices(Q::SignOffChecklist, &v1_checklist(&approved));
+    send(&mut v2, today()).unwrap();
+    let v2 = approver("Sam Patel").approve(&v2, today());
+    let v3 = start_review(&v2, "v3", today());
+    // Versions 1 and 3 only: one assessment, version 3 its row.
+    let register = register_of(&[approved.clone(), v3.clone()]);
+    let groups = register.groups();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    assert_eq!(register.entries()[groups[0].latest()].row.version, 3);
+    // A review made before the lineage was recorded joins the version it reviews.
+    let mut old = v2.clone();
+    old.reviewed.as_mut().unwrap().lineage = None;
+    let register = register_of(&[approved, old]);
+    assert_eq!(register.groups().len(), 1);
+    // One event in the calendar for it: the latest version's date.
+    let register = register_of(&[v2.clone(), v3]);
+    let groups = register.groups();
+    let reminders: Vec<Reminder> = groups.iter().filter_map(|g| register.reminder(g)).collect();
+    assert_eq!(reminders.len(), 1);
+    assert_eq!(
+        reminders[0].date,
+        day(2028, 1, 1),
+        "version 3 has no date yet: version 2's"
+    );
+}
+
+#[test]
+fn a_copy_whose_digest_does_not_match_is_flagged_in_its_row_and_the_files_out() {
+    let a = with_review("postal-offers", "edited", "2027-01-01");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&to_json(&a, AT, Some(today()))).unwrap();
+    json["assessment"]["answers"]["purpose.why"] = "Edited in a text editor.".into();
+    let mut register = Register::new(today());
+    register.read("edited.json", json.to_string().as_bytes());
+    register.read(
+        "fine.json",
+        to_json(
+            &with_review("postal-offers", "fine", "2027-01-01"),
+            AT,
+            None,
+        )
+        .as_bytes(),
+    );
+    let entries = register.entries();
+    assert!(lia::register::digest_warning(&entries[0])
+        .unwrap()
+        .contains("does not match"));
+    assert_eq!(lia::register::digest_warning(&entries[1]), None);
+    let (groups, order) = groups_of(&register);
+    let csv = to_csv(&register, &groups, &order, false);
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let digests: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[14].to_string())
+        .collect();
+    assert_eq!(digests, ["Does not match", "Matches"]);
+    let page = lia::register::html::to_html(&register, &groups, &order, today(), "");
+    assert_eq!(page.matches("Its digest does not match").count(), 1);
+}
+
+/// Whether LibreOffice can be run; if not, whether that is allowed (`./dev test` installs
+/// it and sets LIA_REQUIRE_LIBREOFFICE, so there it must run).
+fn calc_present() -> bool {
+    let present = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !present {
+        assert!(
+            std::env::var_os("LIA_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice is missing, and LIA_REQUIRE_LIBREOFFICE is set"
+        );
+        eprintln!("SKIPPED: LibreOffice (soffice) is not installed; `./dev test` installs it.");
+    }
+    present
+}
+
+#[test]
+fn the_csv_opened_in_libreoffice_calc_runs_no_formula() {
+    if !calc_present() {
+        return;
+    }
+    let mut records = hostile_records();
+    for (i, prefix) in ["\u{0}", "\u{1}", " \u{0}", "\u{0}\t"].iter().enumerate() {
+        let mut a = with_review("postal-offers", &format!("n{i}"), "2027-02-03");
+        a.set_text(
+            Q::AboutTitle,
+            format!("{prefix}=HYPERLINK(\"http://evil.example\",\"x\")"),
+        )
+        .set_text(Q::AboutOrganisation, format!("{prefix}+1+1"))
+        .set_text(Q::SignOffApprovedName, format!("{prefix}@SUM(1,2)"));
+        records.push(a);
+    }
+    let register = register_of(&records);
+    let (groups, order) = groups_of(&register);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("register-calc-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("register.csv"),
+        to_csv(&register, &groups, &order, false),
+    )
+    .unwrap();
+    // LibreOffice Calc's own import of a CSV file: comma, quote, UTF-8, from line 1; the
+    // rest as it sets them by default (formulas evaluated).
+    let output = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "fods",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(dir.join("register.csv"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        output.status.success() && dir.join("register.fods").exists(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The sheet as a flat OpenDocument file: a formula would be a cell's table:formula.
+    let sheet = std::fs::read_to_string(dir.join("register.fods")).unwrap();
+    let sheet = roxmltree::Document::parse(&sheet).unwrap();
+    let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    let formulas: Vec<String> = sheet
+        .descendants()
+        .filter_map(|n| n.attribute((table, "formula")).map(String::from))
+        .collect();
+    assert!(
+        formulas.is_empty(),
+        "live formulas in the sheet: {formulas:?}"
+    );
+    let cells: Vec<String> = sheet
+        .descendants()
+        .filter(|n| n.tag_name().name() == "table-cell")
+        .map(|c| {
+            c.descendants()
+                .filter(|n| n.tag_name().name() == "p")
+                .map(|p| {
+                    p.descendants()
+                        .filter(|t| t.is_text())
+                        .filter_map(|t| t.text())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    for a in &records {
+        let title = Row::of(a, today(), &Trust::default()).title;
+        assert!(
+            cells.contains(&in_csv(&title)),
+            "{title:?} is not a text cell: {:?} in {cells:?}",
+            in_csv(&title)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

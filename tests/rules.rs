@@ -84,7 +84,9 @@ fn charity_opt_in() -> Assessment {
     ] {
         a.set_yes_no(q, Yes);
     }
-    a.set_text(Q::PecrEvidence, CHARITY_EVIDENCE);
+    a.set_choice(Q::PecrCharitySender, charity_sender::CHARITY)
+        .set_choice(Q::PecrCharityAbout, charity_about::OWN)
+        .set_text(Q::PecrEvidence, CHARITY_EVIDENCE);
     a
 }
 
@@ -163,8 +165,12 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         reviewed,
         answers,
         impacts,
+        accepted,
         review_log,
         handover,
+        privacy_wording,
+        check_again,
+        rules_version,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -174,6 +180,15 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     note(&mut out, "reviewed", reviewed, &b.reviewed);
     note(&mut out, "review_log", review_log, &b.review_log);
     note(&mut out, "handover", handover, &b.handover);
+    note(&mut out, "accepted", accepted, &b.accepted);
+    note(
+        &mut out,
+        "privacy_wording",
+        privacy_wording,
+        &b.privacy_wording,
+    );
+    note(&mut out, "check_again", check_again, &b.check_again);
+    note(&mut out, "rules_version", rules_version, &b.rules_version);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());
@@ -561,6 +576,17 @@ fn reuse() -> Assessment {
     })
 }
 
+/// The five factors of Article 8A(2), each answered.
+fn assessed_factors(a: &mut Assessment) {
+    a.set_choice(Q::TriageReuseCompatible, compatible::ASSESSED)
+        .set_text(Q::TriageReuseLink, "Both purposes are about reaching someone close to the employee.")
+        .set_text(Q::TriageReuseContext, "Employees gave us the details for emergencies, as their employer.")
+        .set_text(Q::TriageReuseNature, "Names and phone numbers only; nothing sensitive.")
+        .set_text(Q::TriageReuseConsequences, "A call from HR in an emergency, and nothing else.")
+        .set_text(Q::TriageReuseSafeguards, "Access stays with HR, as it is now.")
+        .set_text(Q::TriageReuseAssessment, "The contacts were told the details are for emergencies, and this use stays within that: it is compatible.");
+}
+
 case!(
     reuse_incompatible,
     "reuse.incompatible",
@@ -589,7 +615,8 @@ case!(
     reuse_assessment_not_recorded,
     "reuse.compatibility-not-shown",
     trigger: with(reuse(), |a| {
-        a.set_choice(Q::TriageReuseCompatible, compatible::ASSESSED);
+        assessed_factors(a);
+        a.answers.clear(Q::TriageReuseAssessment);
     }),
     near_miss: |a| {
         a.set_text(Q::TriageReuseAssessment, "Both purposes protect the employee in an emergency; the contacts were told their details are for emergencies; the data is not sensitive; the only consequence is a call in an emergency; access stays with HR.");
@@ -632,6 +659,101 @@ case!(
     }),
     near_miss: |a| {
         a.set_yes_no(Q::TriageReuse, Yes);
+    },
+);
+
+// Issue 26: each factor of Article 8A(2) answered, with a reason.
+case!(
+    reuse_factor_missing,
+    "reuse.factors-missing",
+    trigger: with(reuse(), |a| {
+        assessed_factors(a);
+        a.answers.clear(Q::TriageReuseSafeguards);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::TriageReuseSafeguards, "Access stays with HR, as it is now.");
+    },
+);
+
+case!(
+    reuse_factor_thin,
+    "reuse.factors-missing",
+    trigger: with(reuse(), |a| {
+        assessed_factors(a);
+        a.set_text(Q::TriageReuseConsequences, "None.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::TriageReuseConsequences, "A call from HR in an emergency, and nothing else.");
+    },
+);
+
+// ---- what DPOs expect beside the ICO's questions (issue 26) -------------------------
+
+case!(
+    retention_missing,
+    "record.retention-missing",
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::AboutRetention);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::AboutRetention, "Deleted within a month of the employee leaving.");
+    },
+);
+
+case!(
+    processors_transfers_unanswered,
+    "record.processors-transfers-unanswered",
+    trigger: with(base(), |a| {
+        a.answers.clear(Q::AboutTransfers);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::AboutTransfers, No);
+    },
+);
+
+case!(
+    processor_without_contract,
+    "record.processor-contract",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::AboutProcessors, Yes).set_yes_no(Q::AboutProcessorContract, No);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::AboutProcessorContract, Yes);
+    },
+);
+
+case!(
+    processor_contract_unsure,
+    "record.processor-contract-unsure",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::AboutProcessors, Yes).set_yes_no(Q::AboutProcessorContract, NotSure);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::AboutProcessorContract, Yes);
+    },
+);
+
+case!(
+    transfer_without_safeguard,
+    "transfers.no-safeguard",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::AboutTransfers, Yes)
+            .set_choice(Q::AboutTransferSafeguard, transfer::NONE);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::AboutTransferSafeguard, transfer::CONTRACT);
+    },
+);
+
+case!(
+    transfers_unsure,
+    "transfers.unsure",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::AboutTransfers, NotSure)
+            .set_choice(Q::AboutTransferSafeguard, transfer::APPROVED);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::AboutTransfers, Yes);
     },
 );
 
@@ -768,9 +890,10 @@ case!(
     "purpose.fuller-lia-needed",
     trigger: with(base(), |a| {
         a.set_choice(Q::TriagePurposeCategory, purpose::INTRA_GROUP)
-            .set_text(Q::PurposeImportance, "Very.");
+            .set_text(Q::PurposeImportance, "Important for the group's monthly payroll.");
     }),
-    // The same thin answer is fine for a purpose that needs no fuller LIA.
+    // The same short answer is enough for a purpose that needs no fuller LIA (it gives a
+    // reason, so it is not thin: issue 26).
     near_miss: |a| {
         a.set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT);
     },
@@ -999,13 +1122,15 @@ case!(
     special_category_condition_from_kinds_of_data,
     "nature.special-category.no-condition",
     // "Health" among the kinds of data suggests yes, even before the question is answered.
+    // Issue 26: the suggestion is not an answer, so the condition is not asked for yet;
+    // the finding points at the question to confirm first.
     trigger: with(base(), |a| {
         a.set_choices(Q::AboutData, &[data::CONTACT, data::HEALTH]);
         a.answers.clear(Q::NatureSpecial);
     }),
-    // The suggested yes needs a condition just as an answered yes does.
+    // No health data after all: nothing is suggested.
     near_miss: |a| {
-        a.set_choice(Q::NatureArt9, art9::VITAL_INTERESTS);
+        a.set_choices(Q::AboutData, &[data::CONTACT]);
     },
 );
 
@@ -1100,6 +1225,30 @@ case!(
     }),
     near_miss: |a| {
         a.answers.clear(Q::NatureCapacity);
+    },
+);
+
+// Issue 26: people in circumstances that can make them vulnerable.
+case!(
+    vulnerable_social_housing_tenants,
+    "nature.vulnerable-circumstances",
+    trigger: with(base(), |a| {
+        a.set_choices(Q::AboutPeople, &[people::TENANTS])
+            .set_text(Q::AboutOrganisation, "Riverside Housing Association");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::AboutOrganisation, "Riverside Lettings Ltd");
+    },
+);
+
+case!(
+    vulnerable_patients_in_the_description,
+    "nature.vulnerable-circumstances",
+    trigger: with(marketing(), |a| {
+        a.set_text(Q::AboutDescription, "We post offers to the customers of our pharmacy, most of them patients collecting prescriptions.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::AboutDescription, "We post offers to the customers of our garden centre who have ordered online.");
     },
 );
 
@@ -1271,6 +1420,18 @@ case!(
     }),
     near_miss: |a| {
         a.set_choices(Q::ExpEvidence, &[evidence::CONSULTATION]);
+    },
+);
+
+// Issue 26: "widely understood" needs evidence, or something people were told.
+case!(
+    obvious_without_evidence,
+    "expectations.obvious-unsupported",
+    trigger: with(marketing(), |a| {
+        a.answers.clear(Q::ExpTold);
+    }),
+    near_miss: |a| {
+        a.set_choices(Q::ExpEvidence, &[evidence::FEEDBACK]);
     },
 );
 
@@ -1753,9 +1914,114 @@ case!(
     sender_identity,
     "pecr.sender-identity",
     trigger: soft_opt_in(),
+    // Issue 26: confirmed, it is no longer shown (it was shown on every assessment).
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrIdentity, Yes);
+    },
+);
+
+case!(
+    sender_identity_only_for_e_mail_and_texts,
+    "pecr.sender-identity",
+    trigger: soft_opt_in(),
     // The same offers by post: PECR's e-mail and text rules do not apply.
     near_miss: |a| {
         a.set_choices(Q::TriageChannels, &[channels::POST]);
+    },
+);
+
+case!(
+    sender_identity_missing,
+    "pecr.sender-identity.missing",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_yes_no(Q::PecrIdentity, No);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrIdentity, Yes);
+    },
+);
+
+case!(
+    tracking_without_consent,
+    "pecr.tracking-consent",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_yes_no(Q::PecrIdentity, Yes)
+            .set_yes_no(Q::PecrTracking, Yes)
+            .set_yes_no(Q::PecrTrackingConsent, No);
+    }),
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrTrackingConsent, Yes);
+    },
+);
+
+case!(
+    tracking_switched_off,
+    "pecr.tracking-consent",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_yes_no(Q::PecrIdentity, Yes).set_yes_no(Q::PecrTracking, NotSure);
+    }),
+    // No pixel, no personalised links.
+    near_miss: |a| {
+        a.set_yes_no(Q::PecrTracking, No);
+    },
+);
+
+// Issue 26: the soft opt-in covers the sender's similar products and services only.
+case!(
+    soft_opt_in_brand_awareness,
+    "pecr.soft-opt-in.not-products",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PurposeWhy, "To raise brand awareness among our customers and tell them about offers on bikes, parts and servicing.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeWhy, "To tell our customers about offers on bikes, parts and servicing like those they bought.");
+    },
+);
+
+// Issue 26: "in the course of the sale or negotiations for the sale" (regulation
+// 22(3)(a)), not "the delivery of the service".
+case!(
+    soft_opt_in_service_delivery,
+    "pecr.soft-opt-in.not-a-sale",
+    trigger: with(soft_opt_in(), |a| {
+        a.set_text(Q::PurposeDataProtectionRules, "PECR regulation 22(3): we obtained the addresses in the course of the delivery of the service to each customer.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeDataProtectionRules, "PECR regulation 22(3): we obtained the addresses in the course of a sale at our checkout.");
+    },
+);
+
+// Issue 26: the charity soft opt-in is the charity's own, for its own purposes.
+case!(
+    charity_sent_by_its_trading_subsidiary,
+    "pecr.charity.sender",
+    trigger: with(charity_opt_in(), |a| {
+        a.set_choice(Q::PecrCharitySender, charity_sender::SUBSIDIARY);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::PecrCharitySender, charity_sender::CHARITY);
+    },
+);
+
+case!(
+    charity_promoting_another_organisation,
+    "pecr.charity.not-own-purposes",
+    trigger: with(charity_opt_in(), |a| {
+        a.set_choice(Q::PecrCharityAbout, charity_about::OTHER);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::PecrCharityAbout, charity_about::OWN);
+    },
+);
+
+case!(
+    charity_promoting_its_trading_subsidiary,
+    "pecr.charity.trading",
+    trigger: with(charity_opt_in(), |a| {
+        a.set_choice(Q::PecrCharityAbout, charity_about::SUBSIDIARY);
+    }),
+    near_miss: |a| {
+        a.set_choice(Q::PecrCharityAbout, charity_about::OWN);
     },
 );
 
@@ -1928,6 +2194,23 @@ case!(
     },
 );
 
+/// Issue 26: with the date recorded, only the reference is named as missing.
+#[test]
+fn dpia_details_name_only_what_is_missing() {
+    let a = with(base(), |a| {
+        a.set_yes_no(Q::DpiaDone, Yes)
+            .set_text(Q::DpiaDate, "2026-04-01");
+    });
+    let found = check(&a, TODAY);
+    let f = found
+        .iter()
+        .find(|f| f.id == "dpia.details-missing")
+        .unwrap();
+    assert_eq!(f.questions, [Q::DpiaReference]);
+    assert_eq!(f.detail.as_deref(), Some("Missing: its reference."));
+    assert!(!f.message.contains("date or reference"), "{}", f.message);
+}
+
 case!(
     dpia_date_not_a_date,
     "dpia.details-missing",
@@ -1978,6 +2261,185 @@ case!(
         a.set_choice(Q::DecisionRely, decision::NO);
     },
     also_raises: ["decision.consider-other-basis"],
+);
+
+/// Issue 26: a review just started has its sign-off to do again; that is no reason to
+/// say the decision ignored blockers.
+#[test]
+fn a_review_just_started_does_not_say_yes_with_blockers() {
+    use lia::assessment::lifecycle::{approve, start_review};
+    let mut approved = base();
+    approve(&mut approved, TODAY.unwrap()).expect("the example can be approved");
+    let review = start_review(&approved, "review", TODAY.unwrap());
+    let found = ids(&review);
+    assert!(found.contains(&"record.completed-by-missing"), "{found:?}");
+    assert!(!found.contains(&"decision.yes-with-blockers"), "{found:?}");
+}
+
+case!(
+    yes_against_the_reading,
+    "decision.yes-against-reading",
+    // Some people are likely to object: a borderline reading, and a yes that does not
+    // say why the interest still takes priority.
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::ImpactObject, Yes);
+    }),
+    near_miss: |a| {
+        a.set_text(Q::DecisionJustification, "Although a nominated contact may object to our holding their number, being able to reach them in an emergency protects the employee, the data is minimal and HR alone holds it, so the balance favours our legitimate interest.");
+    },
+    readings: [Reading::Borderline, Reading::Borderline],
+);
+
+case!(
+    approver_role_is_an_organisation,
+    "record.approver-role-not-a-role",
+    trigger: with(base(), |a| {
+        a.set_text(Q::SignOffApprovedRole, "Example Manufacturing Ltd");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::SignOffApprovedRole, "Data Protection Lead");
+    },
+);
+
+case!(
+    check_again,
+    "record.check-again",
+    // The purpose changed after the expectations were answered.
+    trigger: with(base(), |a| {
+        a.check_again.push((Q::ExpObvious, Q::PurposeWhy));
+    }),
+    // Confirmed as it stands.
+    near_miss: |a| {
+        a.confirm(Q::ExpObvious);
+    },
+);
+
+case!(
+    check_again_only_for_answers_shown,
+    "record.check-again",
+    trigger: with(base(), |a| {
+        a.check_again.push((Q::NatureChildrenProtection, Q::AboutPeople));
+        a.set_yes_no(Q::NatureChildren, Yes)
+            .set_text(Q::NatureChildrenProtection, "Only HR sees the details, and only in an emergency.");
+    }),
+    // Not about children or vulnerable people after all: the marked answer is hidden.
+    near_miss: |a| {
+        a.set_yes_no(Q::NatureChildren, No);
+    },
+);
+
+// ---- answers that give no reason (issue 26) -----------------------------------------
+
+case!(
+    purpose_thin,
+    "purpose.thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::PurposeOutcome, "N/A");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeOutcome, "The nominated person is told promptly about an emergency involving the employee.");
+    },
+);
+
+case!(
+    purpose_thin_important,
+    "purpose.thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::PurposeImportance, "Important.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeImportance, "Vital in an emergency, when there is no time to search for a contact.");
+    },
+);
+
+case!(
+    codes_unnamed,
+    "purpose.codes-unnamed",
+    trigger: with(base(), |a| {
+        a.set_choice(Q::PurposeCodes, codes::YES).set_text(Q::PurposeCodesDetail, "Yes");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::PurposeCodesDetail, "The ICO's employment practices guidance.");
+    },
+);
+
+case!(
+    necessity_thin,
+    "necessity.thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::NecessityProportionate, "Yes.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NecessityProportionate, "One or two contacts per employee, name and number only, used only in an emergency.");
+    },
+);
+
+case!(
+    necessity_thin_repeats_the_question,
+    "necessity.thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::NecessityProportionate, "The processing is proportionate to that purpose.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NecessityProportionate, "Proportionate: a name and a number, used only when an employee is hurt or ill.");
+    },
+);
+
+case!(
+    nature_thin,
+    "nature.thin",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::NatureChildren, Yes)
+            .set_text(Q::NatureChildrenProtection, "N/A");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::NatureChildrenProtection, "Only HR sees the details, and only to call the contact in an emergency.");
+    },
+);
+
+case!(
+    expectations_thin,
+    "expectations.thin",
+    trigger: with(base(), |a| {
+        a.set_yes_no(Q::ExpRelationship, Yes)
+            .set_text(Q::ExpRelationshipNature, "Family.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::ExpRelationshipNature, "None of our own: they are relatives or friends our employees name.");
+    },
+);
+
+case!(
+    impact_thin,
+    "impact.thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::ImpactPossible, "None.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::ImpactPossible, "Minimal: the details could be seen by someone without a need to know.");
+    },
+);
+
+case!(
+    factors_against_thin,
+    "decision.factors-thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::DecisionFactorsAgainst, "Nothing.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::DecisionFactorsAgainst, "The contacts did not give us their details themselves.");
+    },
+);
+
+case!(
+    justification_names_a_law,
+    "decision.justification-thin",
+    trigger: with(base(), |a| {
+        a.set_text(Q::DecisionJustification, "The processing meets the legal requirements of PECR and other data protection legislation.");
+    }),
+    near_miss: |a| {
+        a.set_text(Q::DecisionJustification, "Reaching a chosen contact in an emergency protects the employee; the data is minimal and HR alone holds it, so our interest is not overridden.");
+    },
 );
 
 case!(

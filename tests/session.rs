@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lia::assessment::examples::example;
-use lia::assessment::{Assessment, Date, QuestionId as Q, Status};
+use lia::assessment::{Assessment, Date, QuestionId as Q, Section, Status};
 use lia::export::{import, to_json};
 use lia::session::{
     ConflictKind, Defaults, ImportChoice, ImportStep, ImportWarning, Notice, Problem, SaveStatus,
@@ -14,7 +14,34 @@ use lia::session::{
 };
 use lia::storage::{KeyValue, MemoryKv, Namespace, StoreError};
 
+#[path = "fixtures/approver/mod.rs"]
+mod approver;
+
 type Shared = Rc<RefCell<MemoryKv>>;
+
+/// Approves the open assessment as the hand-over does: sent, approved and signed by an
+/// approver the organisation trusts, and the approved file opened here. The reasons
+/// when it cannot be approved.
+fn approve(s: &mut Session<Shared>, now: f64) -> Result<(), Vec<String>> {
+    let sam = approver::TestApprover::sam();
+    s.set_trust(sam.trusted());
+    let sent = s
+        .send_for_approval(now)
+        .unwrap()
+        .map_err(|e| vec![e.to_string()])?;
+    let approved = sam
+        .decide(&sent, &approver::approve_form(), TODAY)
+        .map_err(|problems| match problems.as_slice() {
+            [lia::handover::DecisionProblem::NotReady(reasons)] => reasons.clone(),
+            other => other.iter().map(|p| p.message()).collect(),
+        })?;
+    let file = import(to_json(&approved, "2026-11-22T10:15:00Z", Some(TODAY)).as_bytes()).unwrap();
+    assert_eq!(
+        s.import(file, "approved.json", "unused".into(), now),
+        ImportStep::Opened
+    );
+    Ok(())
+}
 
 const TODAY: Date = Date {
     year: 2026,
@@ -158,7 +185,7 @@ fn an_approved_assessment_cannot_be_edited() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    assert_eq!(s.approve(T0 + 1.0), Ok(()));
+    assert_eq!(approve(&mut s, T0 + 1.0), Ok(()));
     assert_eq!(s.open().unwrap().status, Status::Approved);
     assert!(!type_title(&mut s, "Changed", T0 + 2.0));
     assert_eq!(s.next_wakeup(), None);
@@ -174,10 +201,15 @@ fn approval_is_refused_with_reasons_while_something_blocks_it() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start(titled("a1", "Half done"), T0);
-    let reasons = s.approve(T0 + 1.0).unwrap_err();
+    let reasons = approve(&mut s, T0 + 1.0).unwrap_err();
     assert!(!reasons.is_empty());
     assert_eq!(s.open().unwrap().status, Status::Draft);
-    assert_eq!(stored(&kv, "a1"), Some((1, "Half done".into())));
+    // Sending it was recorded; nothing was approved.
+    assert_eq!(stored(&kv, "a1"), Some((2, "Half done".into())));
+    assert_eq!(
+        s.store().load("a1").unwrap().assessment.status,
+        Status::Draft
+    );
 }
 
 // ---- another tab saved first -------------------------------------------------------
@@ -274,7 +306,7 @@ fn approved_elsewhere() -> (Shared, Session<Shared>) {
     first.start((example("emergency-contacts").unwrap().build)("a1"), T0);
     let mut second = tab(&kv);
     second.open_saved("a1", T0);
-    assert_eq!(first.approve(T0 + 10.0), Ok(()));
+    assert_eq!(approve(&mut first, T0 + 10.0), Ok(()));
     type_title(&mut second, "My late change", T0 + 20.0);
     second.tick(T0 + 20.0 + AUTOSAVE_DELAY_MS);
     assert!(second.view().approved_elsewhere);
@@ -455,6 +487,7 @@ fn a_blank_assessment_gets_the_host_pages_defaults() {
         Defaults {
             organisation: Some("Riverside Housing".into()),
             approver_role: Some("DPO".into()),
+            self_approval: false,
         },
     );
     s.start(Assessment::new("a1"), T0);
@@ -598,7 +631,7 @@ fn an_approved_record_is_never_replaced_by_an_import() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     s.close(T0);
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     let file = import(&exported(&titled("a1", "Rewritten"))).unwrap();
@@ -647,7 +680,7 @@ fn start_a_review() {
     let kv = shared();
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     let approved = kv.borrow().get("lia:assessment:a1").unwrap();
     assert!(s.start_review("a2".into(), T0 + 1.0));
     let review = s.open().unwrap();
@@ -666,7 +699,7 @@ fn a_review_is_compared_with_the_saved_version_it_reviews() {
     let mut s = tab(&kv);
     s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
     assert!(s.changes_since_previous().is_none(), "not a review");
-    s.approve(T0).unwrap();
+    approve(&mut s, T0).unwrap();
     s.start_review("a2".into(), T0 + 1.0);
     assert_eq!(s.previous_version().map(|a| a.id), Some("a1".to_string()));
     let (changes, chain) = s.changes_since_previous().unwrap();
@@ -687,7 +720,7 @@ fn a_review_is_compared_with_the_saved_version_it_reviews() {
     let row = s.saved_row("a1").unwrap();
     assert_eq!(
         (row.status, row.version, row.approver.as_str()),
-        (lia::assessment::Status::Approved, 1, "Alex Morgan")
+        (lia::assessment::Status::Approved, 1, "Sam Patel")
     );
     assert_eq!(s.saved_row("a2").unwrap().version, 2);
     assert!(s.saved_row("nothing").is_none());
@@ -994,6 +1027,13 @@ fn a_clash_lists_what_both_changed_and_keep_mine_keeps_their_other_edits() {
 
 // ---- the write-ahead journal ------------------------------------------------------------
 
+/// The shell's journal as the browser keeps it (IndexedDB's `entries`: texts under record
+/// keys), here a key-value store like storage, so a test can write to it as another page
+/// would.
+fn journal() -> Shared {
+    shared()
+}
+
 /// A tab whose shell keeps a journal.
 fn journaled_tab(kv: &Shared) -> Session<Shared> {
     let mut s = tab(kv);
@@ -1001,19 +1041,48 @@ fn journaled_tab(kv: &Shared) -> Session<Shared> {
     s
 }
 
-fn confirm(s: &mut Session<Shared>) -> Vec<lia::storage::JournalEntry> {
-    let entries = s.take_journal();
-    let written: Vec<(String, u64)> = entries
+/// Does to the journal what the shell does with the session's batch; returns what was
+/// written (key, revision).
+fn write_journal(s: &mut Session<Shared>, journal: &Shared) -> Vec<(String, u64)> {
+    let batch = s.take_journal();
+    let mut j = journal.borrow_mut();
+    if batch.clear {
+        *j = MemoryKv::new();
+    }
+    for key in &batch.remove {
+        j.remove(key).unwrap();
+    }
+    for e in &batch.entries {
+        j.set(&e.key, &e.text).unwrap();
+    }
+    batch
+        .entries
         .iter()
         .map(|e| (e.key.clone(), e.revision))
-        .collect();
+        .collect()
+}
+
+/// Writes the batch to the journal and tells the session it is committed.
+fn confirm(s: &mut Session<Shared>, journal: &Shared) -> usize {
+    let written = write_journal(s, journal);
     s.journal_written(&written);
-    entries
+    written.len()
+}
+
+/// What the journal hands back at start-up: every key and text in it.
+fn kept(journal: &Shared) -> Vec<(String, String)> {
+    journal
+        .borrow()
+        .entries()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 #[test]
 fn with_a_journal_saved_means_in_the_journal_too() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "One"), T0);
     assert_eq!(
@@ -1021,8 +1090,7 @@ fn with_a_journal_saved_means_in_the_journal_too() {
         &SaveStatus::Saving,
         "in storage, not yet in the journal"
     );
-    let entries = confirm(&mut s);
-    assert_eq!(entries.len(), 1);
+    assert_eq!(confirm(&mut s, &j), 1);
     assert_eq!(s.view().status, &SaveStatus::Saved);
     type_title(&mut s, "Two", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
@@ -1030,7 +1098,7 @@ fn with_a_journal_saved_means_in_the_journal_too() {
     // An older revision confirmed says nothing about the newer one.
     s.journal_written(&[("lia:assessment:a1".into(), 1)]);
     assert_eq!(s.view().status, &SaveStatus::Saving);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     assert_eq!(s.view().status, &SaveStatus::Saved);
     // Without a journal (the browser refused it), storage alone is "Saved".
     type_title(&mut s, "Three", T0 + 20.0);
@@ -1042,20 +1110,14 @@ fn with_a_journal_saved_means_in_the_journal_too() {
 #[test]
 fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "First draft"), T0);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     s.start(titled("gone", "To be deleted"), T0);
-    confirm(&mut s);
+    confirm(&mut s, &j);
     // What localStorage had put on disk when the browser died: these two records.
     let on_disk = kv.borrow().clone();
-    let mut journal: Vec<lia::storage::JournalEntry> = Vec::new();
-    let mut keep = |entries: Vec<lia::storage::JournalEntry>| {
-        for e in entries {
-            journal.retain(|j| j.key != e.key);
-            journal.push(e);
-        }
-    };
     s.close(T0);
     s.open_saved("a1", T0);
     type_title(&mut s, "Typed in the last seconds", T0 + 100.0);
@@ -1063,28 +1125,33 @@ fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
     s.close(T0 + 500.0);
     s.delete("gone", T0 + 600.0).unwrap();
     s.start(titled("new", "Started just before"), T0 + 700.0);
-    keep(s.take_journal());
     assert_eq!(s.view().status, &SaveStatus::Saving);
-    s.journal_written(
-        &journal
-            .iter()
-            .map(|e| (e.key.clone(), e.revision))
-            .collect::<Vec<_>>(),
-    );
+    confirm(&mut s, &j);
     assert_eq!(s.view().status, &SaveStatus::Saved);
 
     // The browser dies: localStorage comes back as it was on disk.
     *kv.borrow_mut() = on_disk;
     let mut after = journaled_tab(&kv);
     assert_eq!(stored(&kv, "a1"), Some((1, "First draft".into())));
-    assert_eq!(after.recover(&journal, T0 + 10_000.0), 3);
+    assert_eq!(after.recover(&kept(&j), T0 + 10_000.0), 3);
     assert_eq!(
         stored(&kv, "a1"),
         Some((2, "Typed in the last seconds".into()))
     );
     assert_eq!(stored(&kv, "gone"), None, "the deletion stands");
     assert_eq!(stored(&kv, "new"), Some((1, "Started just before".into())));
-    assert_eq!(after.view().notice, Some(&Notice::Recovered { count: 3 }));
+    // Without a passphrase it is "put back", never "recovered", and can be undone.
+    let notice = after.view().notice.unwrap().to_string();
+    assert!(
+        notice.starts_with("Put back from this browser's copy of the latest saves: ")
+            && notice.contains("“Typed in the last seconds” (a later version)")
+            && notice.contains("“To be deleted” (deleted, as just before)")
+            && notice.contains("“Started just before” (it was missing here)")
+            && notice.contains("undo them")
+            && !notice.contains("recovered"),
+        "{notice}"
+    );
+    assert!(after.view().lost.is_empty(), "{:?}", after.view().lost);
     let titles: Vec<String> = after
         .view()
         .summaries
@@ -1096,24 +1163,48 @@ fn work_saved_before_the_browser_died_is_put_back_from_the_journal() {
         "{titles:?}"
     );
     // Nothing newer in storage is ever replaced by the journal.
-    assert_eq!(after.recover(&journal, T0 + 11_000.0), 0);
+    assert_eq!(after.recover(&kept(&j), T0 + 11_000.0), 0);
+}
+
+#[test]
+fn what_the_journal_put_back_can_be_undone() {
+    let kv = shared();
+    let j = journal();
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    confirm(&mut s, &j);
+    let on_disk = kv.borrow().clone();
+    type_title(&mut s, "Changed just before", T0 + 10.0);
+    s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
+    confirm(&mut s, &j);
+    *kv.borrow_mut() = on_disk;
+    let mut after = journaled_tab(&kv);
+    after.open_saved("a1", T0 + 1_000.0);
+    assert_eq!(after.recover(&kept(&j), T0 + 1_001.0), 1);
+    assert_eq!(open_title(&after), "Changed just before");
+    after.undo_recovery(T0 + 1_002.0);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Mine".into())));
+    assert_eq!(open_title(&after), "Mine");
+    assert_eq!(after.view().notice, None);
+    assert!(after.view().lost.is_empty());
 }
 
 #[test]
 fn the_open_assessment_follows_its_recovered_version() {
     let kv = shared();
+    let j = journal();
     let mut s = journaled_tab(&kv);
     s.start(titled("a1", "Old"), T0);
     let on_disk = kv.borrow().clone();
     type_title(&mut s, "New", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
-    let journal = s.take_journal();
+    write_journal(&mut s, &j);
     *kv.borrow_mut() = on_disk;
     // The app reopens on the assessment's address before the journal is read.
     let mut after = journaled_tab(&kv);
     after.open_saved("a1", T0 + 1_000.0);
     assert_eq!(open_title(&after), "Old");
-    after.recover(&journal, T0 + 1_001.0);
+    after.recover(&kept(&j), T0 + 1_001.0);
     assert_eq!(open_title(&after), "New");
     assert_eq!(after.base_revision(), Some(2));
 }
@@ -1131,9 +1222,10 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     );
     let warnings = s.view().import_warnings.to_vec();
     assert!(
-        matches!(warnings.as_slice(), [ImportWarning::ApprovedNotReady { reasons, .. }] if *reasons > 3),
+        matches!(warnings.as_slice(), [ImportWarning::ApprovedNotReady { reasons, .. }, ImportWarning::Approval { holds: false, .. }] if *reasons > 3),
         "{warnings:?}"
     );
+    assert!(warnings[1].to_string().contains("but not signed"));
     assert!(warnings[0]
         .to_string()
         .contains("says this assessment is approved, but"));
@@ -1142,7 +1234,13 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     lia::assessment::lifecycle::approve(&mut sound, TODAY).unwrap();
     let file = import(&exported(&sound)).unwrap();
     s.import(file, "f2.json", "fresh2".into(), T0 + 1.0);
-    assert!(s.view().import_warnings.is_empty());
+    let warnings = s.view().import_warnings.to_vec();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| matches!(w, ImportWarning::ApprovedNotReady { .. })),
+        "{warnings:?}"
+    );
 }
 
 // ---- a passphrase ----------------------------------------------------------------------
@@ -1302,38 +1400,48 @@ fn setting_a_passphrase_where_storage_is_full_changes_nothing() {
 #[test]
 fn the_journal_keeps_sealed_copies_and_waits_for_the_passphrase_to_put_them_back() {
     let kv = shared();
+    let j = journal();
     let mut s = protected_tab(&kv);
     s.use_journal();
     s.start(titled("a1", "Secret title"), T0);
+    confirm(&mut s, &j);
     s.set_passphrase("correct horse battery", SALT, T0).unwrap();
+    let batch = s.take_journal();
+    assert!(
+        batch.clear,
+        "the journal is written again under the passphrase"
+    );
+    let mut j2 = MemoryKv::new();
+    for e in &batch.entries {
+        j2.set(&e.key, &e.text).unwrap();
+    }
+    *j.borrow_mut() = j2;
     let on_disk = kv.borrow().clone();
     type_title(&mut s, "Secret title, typed last", T0 + 10.0);
     s.tick(T0 + 10.0 + AUTOSAVE_DELAY_MS);
-    let mut journal = s.take_journal();
-    assert!(journal
-        .iter()
-        .all(|e| !e.value.as_deref().unwrap_or("").contains("Secret")));
-    // Another page adds a forged entry to the journal.
-    journal.push(lia::storage::JournalEntry {
-        key: "lia:assessment:forged".into(),
-        value: Some("{\"schema_version\":1,\"revision\":9}".into()),
-        revision: 9,
-    });
+    confirm(&mut s, &j);
+    assert!(
+        !kept(&j).iter().any(|(_, text)| text.contains("Secret")),
+        "{:?}",
+        kept(&j)
+    );
     *kv.borrow_mut() = on_disk;
     let mut next = protected_tab(&kv);
     next.use_journal();
     assert_eq!(
-        next.recover(&journal, T0 + 100.0),
+        next.recover(&kept(&j), T0 + 100.0),
         0,
         "nothing before the passphrase"
     );
     next.unlock("correct horse battery", T0 + 101.0).unwrap();
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.starts_with("Recovered from this browser's copy of the latest saves: ")
+            && notice.contains("“Secret title, typed last” (your latest changes)"),
+        "{notice}"
+    );
     assert!(next.open_saved("a1", T0 + 102.0));
     assert_eq!(open_title(&next), "Secret title, typed last");
-    assert!(
-        kv.borrow().get("lia:assessment:forged").unwrap().is_none(),
-        "not put back"
-    );
 }
 
 #[test]
@@ -1355,4 +1463,484 @@ fn the_saved_assessments_are_read_for_the_register_and_one_damaged_since_is_coun
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].title(), "Visitor log");
     assert_eq!(unreadable, 1);
+}
+
+// ---- another page writing to what this browser keeps -----------------------------------
+// Another page of the same site (or any local file, when the tool runs from one) writes
+// to storage (`kv`) and to the journal (`j`) through the same key-value store the tool
+// uses.
+
+/// A tab with a passphrase and a journal, holding "a1" saved and journaled, sealed.
+fn sealed_with_journal(kv: &Shared, j: &Shared, title: &str) -> Session<Shared> {
+    let mut s = protected_tab(kv);
+    s.use_journal();
+    s.start(titled("a1", title), T0);
+    confirm(&mut s, j);
+    s.set_passphrase("correct horse battery", SALT, T0 + 1.0)
+        .unwrap();
+    confirm(&mut s, j);
+    s
+}
+
+fn protected_journaled_tab(kv: &Shared) -> Session<Shared> {
+    let mut s = protected_tab(kv);
+    s.use_journal();
+    s
+}
+
+#[test]
+fn a_planted_removal_in_the_journal_never_deletes_a_sealed_record() {
+    let (kv, j) = (shared(), journal());
+    let mut s = sealed_with_journal(&kv, &j, "Mine");
+    s.close(T0 + 2.0);
+    let mut j_ = j.borrow_mut();
+    // The removal as the issue found it applied, and one that only looks sealed.
+    j_.set(
+        "lia:assessment:a1",
+        r#"{"key":"lia:assessment:a1","value":null,"revision":9007199254740991}"#,
+    )
+    .unwrap();
+    j_.set(
+        "lia:assessment:b2",
+        r#"{"key":"lia:assessment:b2","sealed":"lia-sealed:2:10:MDEyMzQ1Njc4OWFiY2RlZg==:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#,
+    )
+    .unwrap();
+    j_.set("other:assessment:x", "another install's entry")
+        .unwrap();
+    drop(j_);
+
+    let mut next = protected_journaled_tab(&kv);
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 0);
+    next.unlock("correct horse battery", T0 + 11.0).unwrap();
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        !notice.contains("recovered")
+            && notice.starts_with("2 copies in this browser's journal of recent saves did not open with your passphrase"),
+        "{notice}"
+    );
+    // Set aside as damaged records, byte for byte, and taken out of the journal.
+    let reasons: Vec<String> = next.view().damaged.iter().map(|d| d.message()).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons.iter().all(|r| {
+        r.contains(
+        "a copy from this browser's journal of recent saves that does not open with your passphrase"
+    )
+    }));
+    let batch = next.take_journal();
+    assert_eq!(batch.remove, ["lia:assessment:a1", "lia:assessment:b2"]);
+    assert!(!batch.remove.contains(&"other:assessment:x".to_string()));
+    assert!(
+        next.open_saved("a1", T0 + 12.0),
+        "the record is still there"
+    );
+    assert_eq!(open_title(&next), "Mine");
+}
+
+#[test]
+fn without_a_passphrase_a_planted_entry_is_never_called_recovered_and_can_be_undone() {
+    let (kv, j) = (shared(), journal());
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    confirm(&mut s, &j);
+    s.close(T0);
+    let record = |a: &Assessment, revision: u64| {
+        serde_json::json!({
+            "schema_version": 1, "revision": revision, "saved_at": 1,
+            "assessment": serde_json::to_value(a).unwrap(),
+        })
+        .to_string()
+    };
+    let entry = |id: &str, value: String, revision: u64| {
+        serde_json::json!({"key": format!("lia:assessment:{id}"), "value": value, "revision": revision})
+            .to_string()
+    };
+    let mut approved = titled("planted", "Approved by nobody");
+    approved.status = Status::Approved;
+    j.borrow_mut()
+        .set(
+            "lia:assessment:planted",
+            &entry("planted", record(&approved, 1), 1),
+        )
+        .unwrap();
+    let changed = titled("a1", "Changed by another page");
+    j.borrow_mut()
+        .set("lia:assessment:a1", &entry("a1", record(&changed, 2), 2))
+        .unwrap();
+
+    let mut next = journaled_tab(&kv);
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 1);
+    assert_eq!(
+        stored(&kv, "planted"),
+        None,
+        "no approved record out of nowhere"
+    );
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.contains("“Changed by another page” (a later version)")
+            && notice.contains("cannot be shown to be this tool's own")
+            && !notice.contains("recovered"),
+        "{notice}"
+    );
+    next.undo_recovery(T0 + 11.0);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Mine".into())));
+    assert!(next.view().lost.is_empty());
+}
+
+#[test]
+fn a_sealed_record_rolled_back_by_another_page_is_reported() {
+    let (kv, j) = (shared(), journal());
+    let mut s = sealed_with_journal(&kv, &j, "First");
+    // Kept by another page: the sealed record and its journal entry as they are now.
+    let old_record = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    let old_entry = j.borrow().get("lia:assessment:a1").unwrap().unwrap();
+    assert!(s.open_saved("a1", T0 + 2.0));
+    type_title(&mut s, "Second", T0 + 3.0);
+    s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+    confirm(&mut s, &j);
+    s.close(T0 + 4.0);
+    // Later, it writes them back.
+    kv.borrow_mut()
+        .set("lia:assessment:a1", &old_record)
+        .unwrap();
+    j.borrow_mut().set("lia:assessment:a1", &old_entry).unwrap();
+
+    let mut next = protected_journaled_tab(&kv);
+    next.recover(&kept(&j), T0 + 10.0);
+    next.unlock("correct horse battery", T0 + 11.0).unwrap();
+    let lost = next.view().lost.to_vec();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(
+        (
+            lost[0].id.as_str(),
+            lost[0].display_title(),
+            lost[0].revision,
+            lost[0].found
+        ),
+        ("a1", "Second", 2, Some(1))
+    );
+    assert_eq!(
+        lost[0].what(),
+        "is an older version than the one last saved here"
+    );
+    let notice = next.view().notice.unwrap().to_string();
+    assert!(
+        notice.contains("One assessment saved here is missing or older than when it was last saved: “Second” is an older version than the one last saved here.")
+            && notice.contains("If you downloaded it, open that file to put it back."),
+        "{notice}"
+    );
+    // Still reported on the next visit, until the user has seen it (dismissed it).
+    let mut again = protected_journaled_tab(&kv);
+    again.unlock("correct horse battery", T0 + 20.0).unwrap();
+    assert_eq!(again.view().lost.len(), 1);
+    assert!(matches!(again.view().notice, Some(Notice::Lost(_))));
+    again.dismiss_notice();
+    let mut later = protected_journaled_tab(&kv);
+    later.unlock("correct horse battery", T0 + 30.0).unwrap();
+    assert!(later.view().lost.is_empty());
+}
+
+#[test]
+fn an_older_sealed_copy_handed_back_through_the_journal_is_not_put_back_as_current() {
+    // The record is taken out of storage and an older sealed copy put in the journal,
+    // in this release's form and in an earlier release's (a clear entry whose value is
+    // the sealed record): either would otherwise be put back as if it were the latest.
+    for earlier_form in [false, true] {
+        let (kv, j) = (shared(), journal());
+        let mut s = sealed_with_journal(&kv, &j, "First");
+        let old_record = kv.borrow().get("lia:assessment:a1").unwrap().unwrap();
+        let old_entry = match earlier_form {
+            false => j.borrow().get("lia:assessment:a1").unwrap().unwrap(),
+            true => serde_json::json!({
+                "key": "lia:assessment:a1", "value": old_record, "revision": 1
+            })
+            .to_string(),
+        };
+        assert!(s.open_saved("a1", T0 + 2.0));
+        type_title(&mut s, "Second", T0 + 3.0);
+        s.tick(T0 + 3.0 + AUTOSAVE_DELAY_MS);
+        confirm(&mut s, &j);
+        s.close(T0 + 4.0);
+        kv.borrow_mut().remove("lia:assessment:a1").unwrap();
+        j.borrow_mut().set("lia:assessment:a1", &old_entry).unwrap();
+
+        let mut next = protected_journaled_tab(&kv);
+        next.recover(&kept(&j), T0 + 10.0);
+        next.unlock("correct horse battery", T0 + 11.0).unwrap();
+        assert!(
+            kv.borrow().get("lia:assessment:a1").unwrap().is_none(),
+            "the older copy is not written back as the record ({earlier_form})"
+        );
+        let notice = next.view().notice.unwrap().to_string();
+        assert!(
+            notice.contains("One assessment saved here is missing or older than when it was last saved: “Second” is missing")
+                && !notice.contains("recovered"),
+            "{earlier_form}: {notice}"
+        );
+        let lost = next.view().lost.to_vec();
+        assert_eq!(
+            lost.iter()
+                .map(|l| (l.id.as_str(), l.revision))
+                .collect::<Vec<_>>(),
+            [("a1", 2)],
+            "{earlier_form}"
+        );
+    }
+}
+
+#[test]
+fn a_record_deleted_by_another_page_is_reported_or_put_back_from_the_journal() {
+    let (kv, j) = (shared(), journal());
+    let mut s = journaled_tab(&kv);
+    s.start(titled("a1", "Still in the journal"), T0);
+    confirm(&mut s, &j);
+    s.start(titled("b2", "Deleted everywhere"), T0 + 1.0);
+    confirm(&mut s, &j);
+    s.close(T0 + 2.0);
+    kv.borrow_mut().remove("lia:assessment:a1").unwrap();
+    kv.borrow_mut().remove("lia:assessment:b2").unwrap();
+    j.borrow_mut().remove("lia:assessment:b2").unwrap();
+
+    let mut next = journaled_tab(&kv);
+    let missing = |s: &Session<Shared>| -> Vec<(String, &'static str)> {
+        s.view()
+            .lost
+            .iter()
+            .map(|l| (l.display_title().to_string(), l.what()))
+            .collect()
+    };
+    assert_eq!(
+        missing(&next),
+        [
+            ("Still in the journal".to_string(), "is missing"),
+            ("Deleted everywhere".to_string(), "is missing")
+        ]
+    );
+    // The journal's copy puts one back, and then only the other is reported.
+    assert_eq!(next.recover(&kept(&j), T0 + 10.0), 1);
+    assert_eq!(stored(&kv, "a1"), Some((1, "Still in the journal".into())));
+    assert_eq!(
+        missing(&next),
+        [("Deleted everywhere".to_string(), "is missing")]
+    );
+    // A deletion by this tool is never reported.
+    next.delete("a1", T0 + 11.0).unwrap();
+    let after = journaled_tab(&kv);
+    assert_eq!(
+        missing(&after),
+        [("Deleted everywhere".to_string(), "is missing")]
+    );
+}
+
+#[test]
+fn deleting_or_replacing_the_lock_loses_nothing_the_passphrase_can_open() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "Mine"), T0);
+    s.close(T0);
+    s.set_passphrase("correct horse battery", SALT, T0 + 1.0)
+        .unwrap();
+    let lock = kv.borrow().get("lia:lock").unwrap().unwrap();
+    kv.borrow_mut().remove("lia:lock").unwrap();
+
+    let mut next = protected_tab(&kv);
+    assert_eq!(next.view().protection, Protection::Locked);
+    assert!(next.view().damaged.is_empty(), "nothing set aside");
+    let before = kv.borrow().clone();
+    assert_eq!(
+        next.unlock("wrong horse battery", T0 + 2.0),
+        Err(ProtectionError::Wrong)
+    );
+    assert_eq!(*kv.borrow(), before);
+    next.unlock("correct horse battery", T0 + 3.0).unwrap();
+    assert!(next.open_saved("a1", T0 + 4.0));
+    assert_eq!(open_title(&next), "Mine");
+    let restored = kv.borrow().get("lia:lock").unwrap().unwrap();
+    let salt = |raw: &str| serde_json::from_str::<serde_json::Value>(raw).unwrap()["salt"].clone();
+    assert_eq!(salt(&restored), salt(&lock), "the lock is put back");
+
+    // Another page's own lock in its place: the passphrase still opens everything.
+    let (theirs, _) =
+        lia::storage::Lock::create("another page's", [9; 16], 10, "lia:lock", [1; 12]);
+    kv.borrow_mut().set("lia:lock", &theirs.encode()).unwrap();
+    let mut again = protected_tab(&kv);
+    again.unlock("correct horse battery", T0 + 5.0).unwrap();
+    assert!(again.open_saved("a1", T0 + 6.0));
+    assert_eq!(
+        salt(&kv.borrow().get("lia:lock").unwrap().unwrap()),
+        salt(&lock)
+    );
+}
+
+#[test]
+fn a_sealed_looking_value_planted_among_records_in_clear_does_not_lock_the_tool() {
+    let kv = shared();
+    let mut s = protected_tab(&kv);
+    s.start(titled("a1", "In clear"), T0);
+    kv.borrow_mut()
+        .set(
+            "lia:assessment:z9",
+            "lia-sealed:2:10:MDEyMzQ1Njc4OWFiY2RlZg==:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        )
+        .unwrap();
+    let next = protected_tab(&kv);
+    assert_eq!(next.view().protection, Protection::Off);
+    assert!(next.view().damaged.iter().any(|d| d.id == "z9"));
+}
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------
+
+/// An approved example and a review of it, open in the session as "a2".
+fn review_of_the_example(kv: &Shared) -> Session<Shared> {
+    let mut s = tab(kv);
+    s.start((example("emergency-contacts").unwrap().build)("a1"), T0);
+    approve(&mut s, T0).unwrap();
+    assert!(s.start_review("a2".into(), T0 + 1.0));
+    // The review's sign-off, done again.
+    s.edit(
+        |a| {
+            a.set_text(Q::SignOffCompletedDate, "2026-11-26")
+                .set_text(Q::SignOffApprovedName, "Alex Morgan")
+                .set_text(Q::SignOffApprovedRole, "Data Protection Lead")
+                .set_text(Q::SignOffReviewDate, "2027-11-26")
+                .set_choices(
+                    Q::SignOffChecklist,
+                    &lia::assessment::choices::checklist::OPTIONS
+                        .iter()
+                        .map(|c| c.key)
+                        .collect::<Vec<_>>(),
+                );
+        },
+        T0 + 2.0,
+    );
+    s
+}
+
+fn marked(s: &Session<Shared>) -> Vec<Q> {
+    lia::assessment::stale::marked(s.open().unwrap())
+}
+
+fn change_purpose(s: &mut Session<Shared>, why: &str, now: f64) {
+    s.edit(
+        |a| {
+            a.set_text(Q::PurposeWhy, why);
+        },
+        now,
+    );
+}
+
+#[test]
+fn a_review_that_changes_the_purpose_marks_what_rests_on_it_and_cannot_be_sent_or_approved() {
+    use lia::assessment::{outcome, SectionStatus};
+    use lia::handover::SendRefusal;
+    let kv = shared();
+    let mut s = review_of_the_example(&kv);
+    assert!(marked(&s).is_empty());
+    change_purpose(&mut s, "To phone an employee's chosen contact if the employee is hurt at work, and to send the contact our staff newsletter.", T0 + 3.0);
+    let stale = marked(&s);
+    for q in [
+        Q::NecessityProportionate,
+        Q::ExpObvious,
+        Q::ImpactList,
+        Q::DpiaTracking,
+        Q::DecisionRely,
+    ] {
+        assert!(
+            stale.contains(&q),
+            "{q:?} is to be checked again: {stale:?}"
+        );
+    }
+    assert!(
+        !stale.contains(&Q::NatureSpecial),
+        "the data did not change"
+    );
+    // Saved with the record, so another tab and the file see it too.
+    s.save_now(T0 + 4.0);
+    let raw = kv.borrow().get("lia:assessment:a2").unwrap().unwrap();
+    assert!(raw.contains("\"check_again\""), "{raw}");
+
+    // A finding names what changed; the sections say "Check again".
+    let o = outcome(s.open().unwrap(), Some(TODAY));
+    let finding = o
+        .findings
+        .iter()
+        .find(|f| f.id == "record.check-again")
+        .unwrap();
+    assert!(
+        finding
+            .detail
+            .as_deref()
+            .unwrap()
+            .starts_with("Changed: “Why you want to process the data”."),
+        "{:?}",
+        finding.detail
+    );
+    assert_eq!(o.status(Section::Expectations), SectionStatus::CheckAgain);
+    assert_eq!(o.status(Section::About), SectionStatus::Completed);
+
+    // Neither sent for approval nor approved while any is marked.
+    assert_eq!(
+        s.send_for_approval(T0 + 5.0),
+        Some(Err(SendRefusal::CheckAgain(stale.len())))
+    );
+    assert!(s.open().unwrap().handover.is_empty());
+    assert!(approve(&mut s, T0 + 5.0).is_err());
+
+    // Confirming (as it stands, or by changing it) clears each mark.
+    s.edit(
+        |a| {
+            a.set_text(Q::ExpPastUse, "Not used for anything else before.");
+        },
+        T0 + 6.0,
+    );
+    assert!(!marked(&s).contains(&Q::ExpPastUse));
+    for q in marked(&s) {
+        s.edit(
+            |a| {
+                a.confirm(q);
+            },
+            T0 + 7.0,
+        );
+    }
+    assert!(marked(&s).is_empty());
+    assert!(matches!(s.send_for_approval(T0 + 8.0), Some(Ok(_))));
+}
+
+#[test]
+fn a_review_that_only_re_spaces_the_purpose_marks_nothing_and_can_be_sent() {
+    let kv = shared();
+    let mut s = review_of_the_example(&kv);
+    let why = match s.open().unwrap().answers.get(Q::PurposeWhy) {
+        Some(lia::assessment::Answer::Text(t)) => format!("  {}  ", t.replace(' ', "  ")),
+        _ => unreachable!(),
+    };
+    change_purpose(&mut s, &why, T0 + 3.0);
+    assert!(marked(&s).is_empty());
+    assert!(matches!(s.send_for_approval(T0 + 4.0), Some(Ok(_))));
+    assert!(approve(&mut s, T0 + 5.0).is_ok());
+}
+
+#[test]
+fn in_a_draft_only_answers_given_before_the_change_are_marked() {
+    let kv = shared();
+    let mut s = tab(&kv);
+    let mut draft = titled("d1", "Draft");
+    draft.set_text(Q::PurposeWhy, "To do one thing.");
+    s.start(draft, T0);
+    // Nothing rests on it yet: answering later questions after it marks nothing.
+    change_purpose(&mut s, "To do another thing.", T0 + 1.0);
+    assert!(marked(&s).is_empty());
+    s.edit(
+        |a| {
+            a.set_yes_no(Q::ExpObvious, lia::assessment::YesNo::Yes);
+        },
+        T0 + 2.0,
+    );
+    assert!(marked(&s).is_empty());
+    // Changed after that answer was given: it is marked, naming the purpose.
+    change_purpose(&mut s, "To do a third thing.", T0 + 3.0);
+    assert_eq!(marked(&s), [Q::ExpObvious]);
+    assert_eq!(
+        s.open().unwrap().changed_under(Q::ExpObvious),
+        [Q::PurposeWhy]
+    );
 }

@@ -97,7 +97,11 @@ fn delete_then_restore_puts_back_the_exact_record() {
     assert_eq!((deleted.id(), deleted.title()), ("a1", Some("To delete")));
     assert_eq!(deleted.raw(), before["lia:assessment:a1"]);
     assert!(matches!(store.load("a1"), Err(StoreError::NotFound { .. })));
-    assert!(!store.kv().entries()["lia:index"].contains("a1"));
+    let index = lia::storage::index::Index::decode(&store.kv().entries()["lia:index"]).unwrap();
+    assert!(
+        index.summaries.iter().all(|s| s.id != "a1") && index.lost.is_empty(),
+        "gone from the index, and not as lost: {index:?}"
+    );
     let ids: Vec<String> = store.list().unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(ids, ["keep"]);
 

@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 
 use lia::assessment::{Assessment, QuestionId as Q};
+use lia::storage::index::{Index, Lost};
+use lia::storage::seal::Key;
 use lia::storage::{DamagedState, KeyValue, KvError, MemoryKv, Store, StoreError};
+use lia::storage::{Nonces, Sealed};
 
 const T0: f64 = 1_764_000_000_000.0;
 
@@ -217,16 +220,37 @@ fn a_missing_damaged_or_stale_index_is_rebuilt_from_the_records() {
             Some(text) => kv.set("lia:index", text).unwrap(),
             None => kv.remove("lia:index").unwrap(),
         }
+        // A record the stale index lists that is gone was deleted by something else
+        // than this tool (which takes it out of the index first): noted as lost.
+        let stale = broken.as_deref().is_some_and(|b| b.contains("gone"));
+        let lost: Vec<&str> = if stale { vec!["gone"] } else { vec![] };
         let mut store = Store::new(kv.clone());
         assert_eq!(store.list().unwrap(), summaries, "{broken:?}");
-        assert_eq!(store.kv().entries()["lia:index"], expected);
+        let ids = |store: &Store<MemoryKv>| -> Vec<String> {
+            store.lost().unwrap().into_iter().map(|l| l.id).collect()
+        };
+        assert_eq!(ids(&store), lost);
+        let index = |store: &Store<MemoryKv>| {
+            let mut index = Index::decode(&store.kv().entries()["lia:index"]).unwrap();
+            index.lost.clear();
+            index.encode()
+        };
+        assert_eq!(index(&store), expected);
 
         let mut store = Store::new(kv.clone());
         let opened = store.open(T0).unwrap();
         assert!(opened.index_repaired);
         assert!(opened.damaged.is_empty());
         assert_eq!(opened.summaries, summaries);
-        assert_eq!(store.kv().entries()["lia:index"], expected);
+        assert_eq!(
+            opened
+                .lost
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>(),
+            lost
+        );
+        assert_eq!(index(&store), expected);
     }
 }
 
@@ -507,4 +531,118 @@ fn text_that_is_not_valid_unicode_is_set_aside_code_unit_for_code_unit() {
     let kv = store.into_kv();
     assert_eq!(kv.0.get("lia:quarantine:g1:1"), Some(&garbage));
     assert!(!kv.0.keys().any(|k| k.ends_with(":2")));
+}
+
+// ---- the index as the witness of what was saved -------------------------------------
+// Another page writes to storage through the same key-value store the tool uses.
+
+/// A store sealed with a passphrase, as the session keeps it.
+fn sealed_store() -> Store<Sealed<MemoryKv>> {
+    let ns = lia::storage::Namespace::default();
+    let mut kv = Sealed::new(MemoryKv::new(), ns, Nonces::new([1; 8]));
+    kv.set_key(Some(Key::derive(
+        "correct horse battery",
+        b"0123456789abcdef",
+        10,
+    )));
+    Store::new(kv)
+}
+
+#[test]
+fn a_record_put_back_older_or_changed_at_its_revision_is_noted_as_lost_until_saved_again() {
+    let mut store = sealed_store();
+    let mut a = draft("a1", "First");
+    store.save(&a, None, T0).unwrap();
+    let first = store
+        .kv()
+        .inner()
+        .get("lia:assessment:a1")
+        .unwrap()
+        .unwrap();
+    a.set_text(Q::AboutTitle, "Second");
+    store.save(&a, Some(1), T0 + 1.0).unwrap();
+    store.save(&draft("b2", "Other"), None, T0 + 2.0).unwrap();
+    assert!(store.open(T0).unwrap().lost.is_empty());
+
+    // An older sealed copy written back: it opens (it is this tool's), but it is older
+    // than the sealed index says.
+    store
+        .kv_mut()
+        .inner_mut()
+        .set("lia:assessment:a1", &first)
+        .unwrap();
+    let opened = store.open(T0 + 3.0).unwrap();
+    assert_eq!(
+        opened.lost,
+        [Lost {
+            id: "a1".into(),
+            title: Some("Second".into()),
+            revision: 2,
+            found: Some(1)
+        }]
+    );
+    assert_eq!(store.load("a1").unwrap().assessment.title(), "First");
+    // Noted in the index, so the next start says it too, until the user saw it.
+    assert_eq!(store.lost().unwrap(), opened.lost);
+    assert_eq!(store.open(T0 + 4.0).unwrap().lost, opened.lost);
+    // Saved again by this tool: seen to.
+    let mut again = store.load("a1").unwrap().assessment;
+    again.set_text(Q::AboutTitle, "Third");
+    store.save(&again, Some(1), T0 + 5.0).unwrap();
+    assert!(store.lost().unwrap().is_empty());
+    assert!(store.open(T0 + 6.0).unwrap().lost.is_empty());
+}
+
+#[test]
+fn a_record_changed_in_clear_at_the_same_revision_is_noted_and_a_newer_one_is_not() {
+    let mut store = Store::new(MemoryKv::new());
+    store.save(&draft("a1", "Mine"), None, T0).unwrap();
+    store.save(&draft("b2", "Other"), None, T0).unwrap();
+    let raw = store.kv().get("lia:assessment:a1").unwrap().unwrap();
+    // Another page rewrites a1 keeping its revision, and b2 as a later revision (as
+    // another tab whose index write has not happened yet would).
+    let kv = store.kv_mut();
+    kv.set("lia:assessment:a1", &raw.replace("Mine", "Theirs"))
+        .unwrap();
+    let b2 = kv.get("lia:assessment:b2").unwrap().unwrap();
+    kv.set(
+        "lia:assessment:b2",
+        &b2.replace("\"revision\":1", "\"revision\":2"),
+    )
+    .unwrap();
+    let lost = store.open(T0 + 1.0).unwrap().lost;
+    assert_eq!(
+        lost.iter()
+            .map(|l| (l.id.as_str(), l.found))
+            .collect::<Vec<_>>(),
+        [("a1", Some(1))]
+    );
+    // The forgetting is the user's: until then it stays.
+    store.forget_lost();
+    assert!(store.open(T0 + 2.0).unwrap().lost.is_empty());
+}
+
+#[test]
+fn a_record_deleted_by_another_page_is_noted_and_one_this_tool_deletes_is_not() {
+    let mut store = sealed_store();
+    store
+        .save(&draft("a1", "Deleted elsewhere"), None, T0)
+        .unwrap();
+    store.save(&draft("b2", "Deleted here"), None, T0).unwrap();
+    store
+        .kv_mut()
+        .inner_mut()
+        .remove("lia:assessment:a1")
+        .unwrap();
+    store.delete("b2").unwrap();
+    // Noticed as soon as the index is read, before any record is.
+    let ids = |lost: Vec<Lost>| lost.into_iter().map(|l| l.id).collect::<Vec<_>>();
+    store.list().unwrap();
+    assert_eq!(ids(store.lost().unwrap()), ["a1"]);
+    assert_eq!(ids(store.open(T0 + 1.0).unwrap().lost), ["a1"]);
+    // Saved here again (opened from its downloaded file): seen to.
+    store
+        .save(&draft("a1", "Deleted elsewhere"), None, T0 + 2.0)
+        .unwrap();
+    assert!(store.open(T0 + 3.0).unwrap().lost.is_empty());
 }

@@ -30,7 +30,12 @@ pub fn canonical_json(value: &Value) -> String {
 
 /// The SHA-256 of the canonical JSON of `value`, as lower-case hex.
 pub fn digest_hex(value: &Value) -> String {
-    let hash = Sha256::digest(canonical_json(value).as_bytes());
+    sha256_hex(canonical_json(value).as_bytes())
+}
+
+/// The SHA-256 of `bytes`, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in hash.iter() {
         hex.push(char::from(HEX[usize::from(byte >> 4)]));
@@ -40,6 +45,23 @@ pub fn digest_hex(value: &Value) -> String {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// What a digest in a record should be, in the words of an import's message.
+const DIGEST_WORDS: &str = "a SHA-256 digest: 64 digits and letters from a to f, in lower case";
+
+/// Reads a digest field of a record (a round's `content`, a review's `digest`): text of
+/// 64 lower-case hex digits, as the schema says, or a refusal naming the field's value.
+pub(crate) fn digest_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = <String as serde::Deserialize>::deserialize(d)?;
+    if text.len() == 64 && text.bytes().all(|b| HEX.contains(&b)) {
+        Ok(text)
+    } else {
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Str(&text),
+            &DIGEST_WORDS,
+        ))
+    }
+}
 
 fn write_value(value: &Value, out: &mut String) {
     match value {

@@ -538,3 +538,61 @@ pub mod adm_safeguards {
         Choice::new(NONE, "None of these yet").exclusive(),
     ];
 }
+
+/// What allows a transfer of personal data outside the UK (UK GDPR Chapter V).
+pub mod transfer {
+    use super::Choice;
+    pub const APPROVED: &str = "approved";
+    pub const CONTRACT: &str = "idta";
+    pub const BCR: &str = "bcr";
+    pub const EXCEPTION: &str = "exception";
+    pub const NONE: &str = "none";
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new(APPROVED, "Transfers there are approved by UK regulations")
+            .hint("UK adequacy regulations, such as those for the EU and EEA, or for US organisations in the UK Extension to the Data Privacy Framework"),
+        Choice::new(CONTRACT, "An International Data Transfer Agreement (IDTA), or the UK Addendum to the EU standard contractual clauses")
+            .hint("Appropriate safeguards under Article 46, with a transfer risk assessment"),
+        Choice::new(BCR, "Binding corporate rules approved by the ICO"),
+        Choice::new(EXCEPTION, "An exception for a specific situation, such as explicit consent")
+            .hint("Article 49: for occasional transfers, not a regular flow of data"),
+        Choice::new(NONE, "None identified yet"),
+    ];
+}
+
+/// Who sends a charity's messages under the charity soft opt-in (PECR regulation 22(3A)).
+pub mod charity_sender {
+    use super::Choice;
+    pub const CHARITY: &str = "charity";
+    pub const SUBSIDIARY: &str = "subsidiary";
+    pub const OTHER: &str = "other";
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new(CHARITY, "The charity itself")
+            .hint("Including a platform or agency that sends them on the charity's instructions"),
+        Choice::new(
+            SUBSIDIARY,
+            "Its trading subsidiary, or another company of the charity",
+        ),
+        Choice::new(OTHER, "Another organisation, such as a partner"),
+    ];
+}
+
+/// Whose appeals, products or services a charity's messages promote.
+pub mod charity_about {
+    use super::Choice;
+    pub const OWN: &str = "own";
+    pub const SUBSIDIARY: &str = "subsidiary";
+    pub const OTHER: &str = "other";
+    pub const OPTIONS: &[Choice] = &[
+        Choice::new(
+            OWN,
+            "The charity's own appeals, campaigns and work for its charitable purposes",
+        ),
+        Choice::new(SUBSIDIARY, "Products or services of its trading subsidiary")
+            .hint("For example its shop, lottery or catalogue"),
+        Choice::new(
+            OTHER,
+            "Another organisation's products, services or appeals",
+        )
+        .hint("Including another charity's"),
+    ];
+}

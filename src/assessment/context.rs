@@ -7,16 +7,33 @@ use super::choices::{data, people, purpose, recognised, scale, sources};
 use super::date::Date;
 use super::model::{Answer, Assessment, YesNo};
 use super::questions::{Cond, OnRoute, QuestionId, Section, QUESTIONS};
-use super::text::mentions_combining;
+use super::text::{mentions_combining, vulnerable_circumstances};
 
-/// An answer worked out from earlier answers, with the reason shown to the user. It stays
-/// a suggestion until the user picks an answer themselves: "Save and continue" never turns
-/// it into one, the interface shows it as a suggestion, and the rules treat it as
-/// unconfirmed (a finding points at each one left in a section the user has started).
+/// An answer worked out from earlier answers, with the reason shown to the user. It is
+/// never an answer: the question stays unanswered (and its section incomplete) until the
+/// user chooses, the interface shows it beside the question with a control to use it,
+/// and the rules treat it as unconfirmed (a finding points at each one left in a section
+/// the user has started).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     pub answer: YesNo,
+    /// A sentence: "You selected health data under …".
     pub reason: &'static str,
+}
+
+impl Suggestion {
+    /// How a suggestion is shown wherever the question is (the page, the check page and
+    /// the reports): "Suggested: No, because none of the kinds of data you selected is
+    /// special category data." Never as an answer.
+    pub fn sentence(&self) -> String {
+        // The reasons all begin with an ASCII capital (no Unicode case tables needed).
+        let (first, rest) = self.reason.split_at(self.reason.len().min(1));
+        format!(
+            "Suggested: {}, because {}{rest}",
+            self.answer.label(),
+            first.to_ascii_lowercase()
+        )
+    }
 }
 
 /// An owned copy of what `Ctx` worked out, for an interface that keeps it between
@@ -25,6 +42,8 @@ pub struct Suggestion {
 pub struct Visibility {
     visible: Vec<bool>,
     suggested: Vec<Option<Suggestion>>,
+    /// The shown, answered questions to check again, with what changed.
+    check_again: Vec<(QuestionId, Vec<QuestionId>)>,
 }
 
 impl Visibility {
@@ -35,6 +54,14 @@ impl Visibility {
     pub fn suggestion(&self, q: QuestionId) -> Option<Suggestion> {
         self.suggested.get(q as usize).copied().flatten()
     }
+
+    /// What changed after `q`'s answer was given, if it is to be checked again.
+    pub fn check_again(&self, q: QuestionId) -> &[QuestionId] {
+        self.check_again
+            .iter()
+            .find(|(m, _)| *m == q)
+            .map_or(&[], |(_, changed)| changed)
+    }
 }
 
 pub struct Ctx<'a> {
@@ -43,6 +70,9 @@ pub struct Ctx<'a> {
     pub today: Option<Date>,
     visible: Vec<bool>,
     suggested: Vec<Option<Suggestion>>,
+    /// `vulnerable_circumstances`, worked out once: a suggestion and a rule both ask, and
+    /// it reads the description and the purpose whole.
+    vulnerable: std::cell::OnceCell<Option<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -52,6 +82,7 @@ impl<'a> Ctx<'a> {
             today,
             visible: vec![false; QUESTIONS.len()],
             suggested: vec![None; QUESTIONS.len()],
+            vulnerable: std::cell::OnceCell::new(),
         };
         // Conditions and suggestions only look at earlier questions, so one pass is enough.
         for question in QUESTIONS {
@@ -73,6 +104,11 @@ impl<'a> Ctx<'a> {
         Visibility {
             visible: self.visible.clone(),
             suggested: self.suggested.clone(),
+            check_again: QuestionId::ALL
+                .iter()
+                .map(|q| (*q, self.marked(*q)))
+                .filter(|(_, changed)| !changed.is_empty())
+                .collect(),
         }
     }
 
@@ -109,7 +145,7 @@ impl<'a> Ctx<'a> {
             Cond::YesNoIn(q, set) => self.yes_no(q).is_some_and(|y| set.contains(&y)),
             Cond::ChoiceIn(q, set) => self.choice(q).is_some_and(|c| set.contains(&c)),
             Cond::ChoicesAny(q, set) => self.choices(q).iter().any(|c| set.contains(&c.as_str())),
-            Cond::Answered(q) => self.answer(q).is_some() || self.suggestion(q).is_some(),
+            Cond::Answered(q) => self.answer(q).is_some(),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
         }
@@ -160,11 +196,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The user's yes/no, or else the suggested one.
+    /// The user's own yes/no (a suggestion is not an answer: see `yes_no_or_suggested`).
     pub fn yes_no(&self, q: QuestionId) -> Option<YesNo> {
-        match self.answer(q) {
-            Some(Answer::YesNo(y)) => Some(*y),
-            _ => self.suggestion(q).map(|s| s.answer),
+        self.given_yes_no(q)
+    }
+
+    /// The user's yes/no, or else the suggested one: only for the few checks that must
+    /// not wait for a suggestion to be confirmed (such as special category data selected
+    /// under "Kinds of data" with no Article 9 condition).
+    pub fn yes_no_or_suggested(&self, q: QuestionId) -> Option<YesNo> {
+        self.yes_no(q)
+            .or_else(|| self.unconfirmed(q).map(|s| s.answer))
+    }
+
+    /// The questions whose answer changed after `q`'s answer was given, while `q` is
+    /// shown and answered: its answer is to be checked again (`assessment::stale`).
+    pub fn marked(&self, q: QuestionId) -> Vec<QuestionId> {
+        let answered = self.answer(q).is_some()
+            || (q == QuestionId::ImpactList
+                && self.is_visible(q)
+                && !self.assessment.impacts.is_empty());
+        if answered {
+            self.assessment.changed_under(q)
+        } else {
+            Vec::new()
         }
     }
 
@@ -285,6 +340,9 @@ impl<'a> Ctx<'a> {
             {
                 yes("You said the data is about children or vulnerable adults.")
             }
+            Q::NatureChildren if self.vulnerable_circumstances().is_some() => yes(
+                "What you describe suggests people whose circumstances can make them vulnerable, such as social housing tenants, benefit claimants, patients or people in debt.",
+            ),
             Q::ExpDirect if self.has_choice(Q::AboutSources, sources::DIRECT) => {
                 yes("You said the data comes directly from the people themselves.")
             }
@@ -359,6 +417,40 @@ impl<'a> Ctx<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// The words of the description, the purpose or the people that show circumstances
+    /// which can make people vulnerable (social housing, benefits, patients, debt …), or
+    /// the data that does (health data about patients or service users).
+    pub fn vulnerable_circumstances(&self) -> Option<String> {
+        self.vulnerable
+            .get_or_init(|| self.find_vulnerable_circumstances())
+            .clone()
+    }
+
+    fn find_vulnerable_circumstances(&self) -> Option<String> {
+        use QuestionId as Q;
+        let texts = [
+            self.text(Q::AboutDescription),
+            self.text(Q::AboutPeopleOther),
+            self.text(Q::PurposeWhy),
+        ];
+        if let Some(found) = vulnerable_circumstances(&texts.join("\n")) {
+            return Some(found.to_string());
+        }
+        let tenants = self.has_choice(Q::AboutPeople, people::TENANTS);
+        let organisation = super::text::normalise(self.text(Q::AboutOrganisation));
+        if tenants
+            && (organisation.split(' ').any(|w| w == "housing") || organisation.ends_with(" ha"))
+        {
+            return Some("tenants of a housing association (social housing)".into());
+        }
+        if self.has_choice(Q::AboutPeople, people::SERVICE_USERS)
+            && self.has_choice(Q::AboutData, data::HEALTH)
+        {
+            return Some("patients or service users, with their health data".into());
+        }
+        None
     }
 
     /// Behaviour data observed from people's use of a service (or online identifiers),

@@ -41,7 +41,8 @@ pub const APPROVAL_ANSWERS: [QuestionId; 3] = [
 
 /// What an approval approves: the assessment without what the hand-over itself changes
 /// or adds on the way (its status, the approver's name, role and date in the sign-off,
-/// the hand-over record and the review log, which records imports) and without the id
+/// the hand-over record, the review log, which records imports, and the rule catalogue
+/// that checked it at approval) and without the id
 /// it is stored under (a copy kept beside another under a new id is the same content).
 pub fn content(a: &Assessment) -> Assessment {
     let mut c = a.clone();
@@ -49,6 +50,8 @@ pub fn content(a: &Assessment) -> Assessment {
     c.status = Status::Draft;
     c.review_log.clear();
     c.handover.clear();
+    // Recorded when approved, after the content was sent (`lifecycle::approve`).
+    c.rules_version = None;
     for q in APPROVAL_ANSWERS {
         c.answers.clear(q);
     }

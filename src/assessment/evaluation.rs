@@ -4,6 +4,7 @@
 //! keeps one of these per change (one memo); pages and components read it and never
 //! build a `Ctx` of their own.
 
+use super::catalogue::{since_checked, SinceChecked};
 use super::context::{Ctx, Visibility};
 use super::date::Date;
 use super::display::{show, Shown};
@@ -16,6 +17,9 @@ use super::validation::{validate, FieldError};
 pub struct Evaluation {
     pub visibility: Visibility,
     pub outcome: Outcome,
+    /// An approved record checked under an earlier version of the rules that now gets
+    /// new findings: shown when it is opened.
+    pub since_checked: Option<SinceChecked>,
     /// Per section, in `Section::ALL` order.
     sections: Vec<SectionView>,
 }
@@ -57,6 +61,7 @@ impl Evaluation {
             .collect();
         Evaluation {
             visibility: ctx.visibility(),
+            since_checked: since_checked(assessment, &outcome.findings),
             outcome,
             sections,
         }
@@ -81,11 +86,10 @@ impl Evaluation {
         &self.section(section).errors
     }
 
-    /// What "Save and continue" does on a section. It writes nothing: an answer suggested
-    /// by earlier ones and left in place stays a suggestion (the rules treat it as
-    /// unconfirmed and a finding points at it). It is refused while the section has
-    /// errors, and otherwise goes on to the next section that applies (`None` after the
-    /// last).
+    /// What "Save and continue" does on a section. It writes nothing: a suggestion is
+    /// never an answer, so a question showing only one is unanswered (an error if it is
+    /// required). It is refused while the section has errors, and otherwise goes on to
+    /// the next section that applies (`None` after the last).
     pub fn save_and_continue(&self, section: Section) -> Result<Option<Section>, Vec<FieldError>> {
         match self.errors(section) {
             [] => Ok(self.next_section(section)),

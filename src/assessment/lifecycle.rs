@@ -21,6 +21,9 @@ pub fn approve(assessment: &mut Assessment, today: Date) -> Result<(), Vec<Strin
             .answers
             .set(Q::SignOffApprovedDate, Answer::Text(today.to_string()));
     }
+    // Which version of the rules checked it (outside the content an approval is bound
+    // to, so recording it breaks no approval).
+    assessment.rules_version = Some(super::catalogue::CATALOGUE_VERSION);
     assessment.status = Status::Approved;
     Ok(())
 }
@@ -57,9 +60,13 @@ pub fn start_review(approved: &Assessment, new_id: impl Into<String>, today: Dat
         version: approved.version,
         approved_on: approved_on(approved).map(String::from),
         digest: super::digest::reviewed_digest(approved),
+        lineage: Some(approved.lineage().to_string()),
     });
     // The review is sent for approval afresh; the approved version keeps its hand-over.
     review.handover.clear();
+    // The review is checked by today's rules, and nothing in it is stale yet.
+    review.rules_version = None;
+    review.check_again.clear();
     for q in REDONE_AT_REVIEW {
         review.answers.clear(q);
     }

@@ -1,6 +1,7 @@
 //! The functional core: the assessment model, the question bank, the rule engine and
 //! the outcome. Plain Rust with no browser types; tested natively.
 
+pub mod accepted;
 pub mod bank;
 pub mod canonical;
 pub mod catalogue;
@@ -23,6 +24,7 @@ pub mod rules;
 pub mod schema;
 pub mod screening;
 pub mod shape;
+pub mod stale;
 pub mod strict_json;
 pub mod text;
 pub mod validation;
@@ -32,10 +34,10 @@ pub use date::Date;
 pub use digest::{assessment_digest, content_digest, reviewed_digest};
 pub use evaluation::Evaluation;
 pub use model::{
-    Answer, Assessment, HarmSeverity, Impact, Likelihood, ReviewEntry, Reviewed, Risk, Status,
-    YesNo,
+    Answer, Assessment, HarmSeverity, Impact, Likelihood, PrivacyEdit, ReviewEntry, Reviewed, Risk,
+    Status, YesNo,
 };
 pub use outcome::{outcome, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
-pub use rounds::{Comment, Decision, Round, Verdict};
+pub use rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 pub use rules::{check, Finding, Severity};

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::accepted::Accepted;
 use super::questions::{AnswerKind, QuestionId};
 use super::rounds::Round;
 
@@ -341,7 +342,13 @@ pub struct Reviewed {
     pub approved_on: Option<String>,
     /// `export::reviewed_digest` of it: SHA-256 of its canonical JSON without its review
     /// log, in lower-case hex.
+    #[serde(deserialize_with = "super::canonical::digest_field")]
     pub digest: String,
+    /// The id of the assessment's first version, the same in every version after it, so
+    /// the versions of one assessment are known as one even when the ones between them
+    /// are not at hand. Absent in reviews made before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<String>,
 }
 
 /// A legitimate interests assessment.
@@ -366,12 +373,45 @@ pub struct Assessment {
     pub answers: Answers,
     #[serde(default)]
     pub impacts: Vec<Impact>,
+    /// Warnings accepted with a reason (see `accepted.rs`): part of the content, so an
+    /// approval covers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<Accepted>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review_log: Vec<ReviewEntry>,
     /// Each time it was sent for approval, oldest first, with the approver's decision
     /// once made (see `crate::handover`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handover: Vec<Round>,
+    /// The wording for the privacy information as the author settled it, if they
+    /// changed the suggestion (see `privacy_notice::edit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_wording: Option<Box<PrivacyEdit>>,
+    /// Answers to check again: pairs of an answer (by question) that rests on an answer
+    /// changed after it was given, and that changed answer (see `assessment::stale`).
+    /// Cleared for a question when its answer is confirmed or edited. (Boxed, so a
+    /// record stays small where it is passed by value.)
+    #[serde(default, skip_serializing_if = "nothing_to_check_again")]
+    pub check_again: Box<Vec<(QuestionId, QuestionId)>>,
+    /// The version of the rule catalogue that checked the record when it was approved
+    /// (see `assessment::catalogue`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_version: Option<u32>,
+}
+
+#[allow(clippy::borrowed_box)] // serde hands the field over as it is declared
+fn nothing_to_check_again(marks: &Box<Vec<(QuestionId, QuestionId)>>) -> bool {
+    marks.is_empty()
+}
+
+/// The author's own wording for the privacy information, and the suggestion it was made
+/// from, so that a change to the answers since can be pointed out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyEdit {
+    pub text: String,
+    /// The suggested wording when it was last edited.
+    pub suggested: String,
 }
 
 fn first_version() -> u32 {
@@ -388,8 +428,44 @@ impl Assessment {
             reviewed: None,
             answers: Answers::default(),
             impacts: Vec::new(),
+            accepted: Vec::new(),
             review_log: Vec::new(),
             handover: Vec::new(),
+            privacy_wording: None,
+            check_again: Box::default(),
+            rules_version: None,
+        }
+    }
+
+    /// The answer to `q` is confirmed as it stands: it is no longer to be checked again.
+    pub fn confirm(&mut self, q: QuestionId) -> &mut Self {
+        self.check_again.retain(|(marked, _)| *marked != q);
+        self
+    }
+
+    /// The answers whose change marked `q` to be checked again (none if it is not marked).
+    pub fn changed_under(&self, q: QuestionId) -> Vec<QuestionId> {
+        self.check_again
+            .iter()
+            .filter(|(marked, _)| *marked == q)
+            .map(|(_, changed)| *changed)
+            .collect()
+    }
+
+    /// The id of the assessment's first version: the same for every version of one
+    /// assessment (see `Reviewed::lineage`; for an older review without it, the version it
+    /// reviews).
+    pub fn lineage(&self) -> &str {
+        match (&self.reviewed, &self.review_of) {
+            (
+                Some(Reviewed {
+                    lineage: Some(first),
+                    ..
+                }),
+                _,
+            ) => first,
+            (_, Some(of)) => of,
+            _ => &self.id,
         }
     }
 

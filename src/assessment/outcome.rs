@@ -22,6 +22,8 @@ pub enum SectionStatus {
     Completed,
     /// A blocker points into the section.
     HasProblems,
+    /// Some of its answers rest on an answer that changed after they were given.
+    CheckAgain,
 }
 
 impl SectionStatus {
@@ -32,6 +34,7 @@ impl SectionStatus {
             SectionStatus::InProgress => "In progress",
             SectionStatus::Completed => "Completed",
             SectionStatus::HasProblems => "There is a problem",
+            SectionStatus::CheckAgain => "Check again",
         }
     }
 }
@@ -163,7 +166,12 @@ pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>]) -> Outcome {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let counts = Counts {
         blockers: count(Severity::Blocker),
-        warnings: count(Severity::Warning),
+        // A warning accepted with a reason (for the answers as they are) is not open.
+        warnings: count(Severity::Warning)
+            - findings
+                .iter()
+                .filter(|f| super::accepted::is_accepted(ctx.assessment, f))
+                .count(),
         advice: count(Severity::Advice),
     };
 
@@ -215,13 +223,17 @@ fn section_status(
     if let Some(reason) = ctx.not_applicable(section) {
         return SectionStatus::NotApplicable(reason);
     }
+    // Answers to check again are shown as such, not as "a problem".
     let blocked = findings.iter().any(|f| {
         f.severity == Severity::Blocker
+            && f.id != crate::assessment::rules::CHECK_AGAIN
             && (f.questions.iter().any(|q| q.section() == section)
                 || (f.questions.is_empty() && f.section == section))
     });
     if blocked {
         SectionStatus::HasProblems
+    } else if section.questions().any(|q| !ctx.marked(q.id).is_empty()) {
+        SectionStatus::CheckAgain
     } else if !ctx.started(section) {
         SectionStatus::NotStarted
     } else if !errors.is_empty() {

@@ -12,13 +12,19 @@
 //!   separately from the rest (Art. 21(4)); for direct marketing, that the right is
 //!   absolute (Art. 21(2)–(3)) and how to opt out.
 //!
-//! Nothing is invented: where an answer the wording needs is missing, the wording says
-//! what is missing (`Part::Gap`), and the user fills it in before copying. It is a draft
-//! for the user to check, never a finished notice.
+//! It is notice text addressed to the reader ("We use your contact details to …"), built
+//! from the answers that describe the processing (the organisation, the kinds of data,
+//! the kind of purpose, the channels, how to opt out), never by pasting the assessment's
+//! own reasoning (why, the benefit, the balancing), which is written for a reviewer, not
+//! for the people the data is about. Nothing is invented: where an answer the wording
+//! needs is missing, or a choice ("Something else") gives no words for the reader, the
+//! wording says what is missing (`Part::Gap`), and the user fills it in. It is a draft for
+//! the user to check, never a finished notice; what they settle on is saved with the
+//! assessment (`edit`), and the reports print that.
 
-use super::choices::{channels, pecr_basis};
+use super::choices::{channels, data, pecr_basis, purpose as purposes};
 use super::context::Ctx;
-use super::model::Assessment;
+use super::model::{Assessment, PrivacyEdit};
 use super::questions::QuestionId as Q;
 
 /// Which wording applies.
@@ -100,6 +106,55 @@ impl PrivacyWording {
     }
 }
 
+/// The wording as it stands for the record: the author's own, if they changed the
+/// suggestion, or the suggestion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settled {
+    /// The suggestion, as made from the answers.
+    Suggested(PrivacyWording),
+    /// The author's own wording; `stale` when the answers have changed since, so that
+    /// the suggestion is no longer the one it was made from.
+    Edited {
+        text: String,
+        stale: bool,
+        suggestion: PrivacyWording,
+    },
+}
+
+/// The wording to show and print for `a`.
+pub fn settled(a: &Assessment) -> Settled {
+    let suggestion = privacy_wording(a);
+    match &a.privacy_wording {
+        Some(edit) => Settled::Edited {
+            text: edit.text.clone(),
+            stale: edit.suggested != suggestion.text(),
+            suggestion,
+        },
+        None => Settled::Suggested(suggestion),
+    }
+}
+
+/// Records `text` as the author's wording (the suggestion itself, word for word, is no
+/// edit).
+pub fn edit(a: &mut Assessment, text: &str) {
+    let suggested = privacy_wording(a).text();
+    a.privacy_wording = (text != suggested).then(|| {
+        Box::new(PrivacyEdit {
+            text: text.to_string(),
+            suggested,
+        })
+    });
+}
+
+/// Goes back to the suggestion made from the answers as they are now.
+pub fn use_suggestion(a: &mut Assessment) {
+    a.privacy_wording = None;
+}
+
+/// Shown with an edited wording, and when the answers have changed since.
+pub const EDITED_NOTE: &str = "The author changed the suggested wording: this is their wording.";
+pub const STALE_NOTE: &str = "The answers have changed since this wording was written: check that it still says what the assessment now says.";
+
 /// How a gap reads in the text.
 pub fn gap_text(m: &Missing) -> String {
     format!("[Missing: {}]", m.what)
@@ -130,21 +185,6 @@ fn in_sentence(label: &str) -> String {
 fn text_of(ctx: &Ctx, q: Q) -> Option<String> {
     let t = ctx.text(q).trim();
     (!t.is_empty()).then(|| t.trim_end_matches('.').trim_end().to_string())
-}
-
-/// The labels of a multiple choice, with the "other" answer in place of "Something else".
-fn labels(ctx: &Ctx, q: Q, other_key: &str, other: Q) -> Vec<String> {
-    let question = q.question();
-    ctx.choices(q)
-        .iter()
-        .filter_map(|key| {
-            if key == other_key {
-                text_of(ctx, other)
-            } else {
-                question.choice(key).map(|c| in_sentence(c.label))
-            }
-        })
-        .collect()
 }
 
 /// A piece of text.
@@ -202,7 +242,7 @@ pub fn privacy_wording(a: &Assessment) -> PrivacyWording {
     }
     let paragraphs = vec![
         purpose(&ctx, route),
-        basis(&ctx, route),
+        basis(&ctx, route, &mut checks),
         objection(&ctx, route, &mut checks),
     ];
     PrivacyWording {
@@ -212,43 +252,163 @@ pub fn privacy_wording(a: &Assessment) -> PrivacyWording {
     }
 }
 
-/// Who we are, what data about whom, and why (Art. 13(1)(c)).
+/// Each kind of data as the reader is told it.
+const DATA: &[(&str, &str)] = &[
+    (data::CONTACT, "your contact details"),
+    (data::IDENTITY, "details that identify you"),
+    (data::FINANCIAL, "your financial details"),
+    (data::LOCATION, "information about where you are"),
+    (
+        data::ONLINE,
+        "your online identifiers, such as your device's IP address",
+    ),
+    (
+        data::BEHAVIOUR,
+        "information about how you use our services and what you buy",
+    ),
+    (data::EMPLOYMENT, "your employment or education records"),
+    (data::IMAGES, "photographs, video or recordings of you"),
+    (
+        data::COMMUNICATIONS,
+        "the content of your messages or calls",
+    ),
+    (data::HEALTH, "information about your health"),
+    (data::ETHNIC, "your racial or ethnic origin"),
+    (data::POLITICAL, "your political opinions"),
+    (data::RELIGION, "your religious or philosophical beliefs"),
+    (data::UNION, "your trade union membership"),
+    (data::GENETIC, "your genetic data"),
+    (data::BIOMETRIC, "biometric data that identifies you"),
+    (
+        data::SEX_LIFE,
+        "information about your sex life or sexual orientation",
+    ),
+    (
+        data::CRIMINAL,
+        "information about criminal convictions, offences or allegations",
+    ),
+];
+
+/// Each kind of purpose: what we use the information for, and the legitimate interest it
+/// serves, as the reader is told them.
+const PURPOSES: &[(&str, &str, &str)] = &[
+    (
+        purposes::DIRECT_MARKETING,
+        "to tell you about our services, offers and news",
+        "keeping the people who use our services informed about what we offer",
+    ),
+    (
+        purposes::FRAUD,
+        "to prevent and detect fraud",
+        "protecting us and the people we serve from fraud",
+    ),
+    (
+        purposes::SECURITY,
+        "to keep our networks and information secure",
+        "keeping our systems, and the information in them, safe",
+    ),
+    (
+        purposes::CRIME,
+        "to prevent, detect and investigate crime",
+        "preventing and detecting crime against us and the people we serve",
+    ),
+    (
+        purposes::CRIME_REPORTING,
+        "to tell the police or another competent authority about a possible crime or threat to public security",
+        "helping the authorities deal with possible crimes and threats to public security",
+    ),
+    (
+        purposes::INTRA_GROUP,
+        "to share it within our group of organisations for administration",
+        "running our group of organisations efficiently",
+    ),
+    (
+        purposes::EMPLOYMENT,
+        "to manage your employment with us",
+        "managing our workforce fairly and efficiently",
+    ),
+    (
+        purposes::ANALYTICS,
+        "to understand how our services are used and improve them",
+        "understanding and improving our services",
+    ),
+];
+
+/// Each channel as the reader is told it.
+const CHANNELS: &[(&str, &str)] = &[
+    (channels::POST, "post"),
+    (channels::EMAIL, "e-mail"),
+    (channels::SMS, "text message"),
+    (channels::LIVE_CALLS, "phone"),
+    (channels::AUTOMATED_CALLS, "recorded phone calls"),
+    (
+        channels::ONLINE_ADS,
+        "advertising online and on social media",
+    ),
+];
+
+/// The phrases of `table` for the keys chosen for `q`, in the table's order.
+fn phrases(ctx: &Ctx, q: Q, table: &[(&str, &'static str)]) -> Vec<String> {
+    table
+        .iter()
+        .filter(|(key, _)| ctx.has_choice(q, key))
+        .map(|(_, phrase)| phrase.to_string())
+        .collect()
+}
+
+/// The kind of purpose's two phrases, if one is chosen that has them.
+fn purpose_phrases(ctx: &Ctx) -> Option<(&'static str, &'static str)> {
+    let key = ctx.choice(Q::TriagePurposeCategory)?;
+    PURPOSES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, using, interest)| (*using, *interest))
+}
+
+/// A gap for what the purpose does not say: it points at the question while it is not
+/// answered; a purpose of another kind gives no words, so the author writes them.
+fn purpose_gap(ctx: &Ctx, what: &'static str) -> Part {
+    let question = ctx
+        .choice(Q::TriagePurposeCategory)
+        .is_none()
+        .then_some(Q::TriagePurposeCategory);
+    gap(what, question)
+}
+
+/// What we use, and why, addressed to the reader (Art. 13(1)(c)).
 fn purpose(ctx: &Ctx, route: Route) -> Vec<Part> {
     let organisation = answer_or_gap(ctx, Q::AboutOrganisation, "the name of your organisation");
-    let data = labels(
-        ctx,
-        Q::AboutData,
-        super::choices::data::OTHER,
-        Q::AboutDataOther,
-    );
-    let people = labels(
-        ctx,
-        Q::AboutPeople,
-        super::choices::people::OTHER,
-        Q::AboutPeopleOther,
-    );
     let mut parts = vec![t("We, "), organisation, t(", use ")];
-    if data.is_empty() {
+    let mut used = phrases(ctx, Q::AboutData, DATA);
+    if let Some(other) = ctx
+        .has_choice(Q::AboutData, data::OTHER)
+        .then(|| text_of(ctx, Q::AboutDataOther))
+        .flatten()
+    {
+        used.push(format!("your {}", in_sentence(&other)));
+    }
+    if used.is_empty() {
         parts.push(gap(
-            "the kinds of personal data you use",
+            "the kinds of information about people you use",
             Some(Q::AboutData),
         ));
     } else {
-        parts.push(t(and_list(&data)));
+        parts.push(t(and_list(&used)));
     }
-    parts.push(t(" about "));
-    if people.is_empty() {
-        parts.push(gap("whose personal data it is", Some(Q::AboutPeople)));
-    } else {
-        parts.push(t(and_list(&people)));
+    parts.push(t(" "));
+    match purpose_phrases(ctx) {
+        Some((using, _)) => parts.push(t(using)),
+        None => {
+            parts.push(t("to "));
+            parts.push(purpose_gap(
+                ctx,
+                "what you use the information for, in a few plain words",
+            ));
+        }
     }
     if route == Route::DirectMarketing {
-        let by: Vec<String> = channels::OPTIONS
-            .iter()
-            .filter(|c| ctx.has_choice(Q::TriageChannels, c.key))
-            .map(|c| in_sentence(c.label))
-            .collect();
-        parts.push(t(" to send you marketing by "));
+        let by = phrases(ctx, Q::TriageChannels, CHANNELS);
+        parts.push(t(" by "));
         if by.is_empty() {
             parts.push(gap(
                 "how you will send the marketing",
@@ -258,23 +418,12 @@ fn purpose(ctx: &Ctx, route: Route) -> Vec<Part> {
             parts.push(t(and_list(&by)));
         }
     }
-    parts.push(t(". We do this for this purpose: "));
-    let why = if route == Route::Recognised && ctx.has_text(Q::TriageRecognisedDetail) {
-        Q::TriageRecognisedDetail
-    } else {
-        Q::PurposeWhy
-    };
-    parts.push(answer_or_gap(
-        ctx,
-        why,
-        "the purpose: why you want to process the data",
-    ));
     parts.push(t("."));
     parts
 }
 
 /// The lawful basis and what the interests are (Art. 13(1)(c)–(d), 14(2)(b)).
-fn basis(ctx: &Ctx, route: Route) -> Vec<Part> {
+fn basis(ctx: &Ctx, route: Route, checks: &mut Vec<&'static str>) -> Vec<Part> {
     if route == Route::Recognised {
         let condition = ctx
             .choice(Q::TriageRecognisedCondition)
@@ -292,13 +441,19 @@ fn basis(ctx: &Ctx, route: Route) -> Vec<Part> {
         parts.push(t("."));
         return parts;
     }
-    let mut parts = vec![
-        t("Our lawful basis for this is legitimate interests (UK GDPR Article 6(1)(f)): we may use your information where it is necessary for our legitimate interests, or those of others, unless your interests, rights and freedoms override them. Our legitimate interests are: "),
-        answer_or_gap(ctx, Q::PurposeBenefit, "what your legitimate interests are: the benefit you expect from the processing"),
-        t("."),
-    ];
-    if let Some(others) = text_of(ctx, Q::PurposeThirdParties).filter(|t| !is_none(t)) {
-        parts.push(t(format!(" It also benefits others: {others}.")));
+    let mut parts = vec![t(
+        "Our lawful basis for this is legitimate interests (UK GDPR Article 6(1)(f)): we may use your information where we need to for our legitimate interests, or those of others, as long as your interests, rights and freedoms do not override them. Our legitimate interest is ",
+    )];
+    match purpose_phrases(ctx) {
+        Some((_, interest)) => parts.push(t(interest)),
+        None => parts.push(purpose_gap(
+            ctx,
+            "your legitimate interest, in a few plain words",
+        )),
+    }
+    parts.push(t("."));
+    if text_of(ctx, Q::PurposeThirdParties).is_some_and(|t| !is_none(&t)) {
+        checks.push("You said others benefit from the processing. If you rely on their interests as well as your own, say whose they are and what they are (UK GDPR Article 13(1)(d)).");
     }
     parts
 }

@@ -269,6 +269,9 @@ pub struct Question {
     /// come before any question that is not asked on every route; a test checks this).
     pub route: OnRoute,
     pub origin: Origin,
+    /// The earlier answers this one rests on: when one of them changes after this one was
+    /// given, this answer is marked to be checked again (`assessment::stale`).
+    pub rests_on: Basis,
 }
 
 /// Starts a question; the builder methods below fill in the rest.
@@ -291,7 +294,27 @@ pub(super) const fn q(
         shown: Cond::Always,
         route: OnRoute::Any,
         origin: Origin::Tool,
+        rests_on: Basis::Nothing,
     }
+}
+
+/// The sets of earlier answers an answer can rest on, named so that each question of the
+/// bank holds one byte for it (the sets themselves are in `bank.rs`, `Basis::questions`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    Nothing,
+    /// The kind of purpose.
+    Category,
+    /// The purpose itself.
+    Purpose,
+    /// The purpose, and the data used for it (the necessity test).
+    PurposeData,
+    /// The kinds of data.
+    Data,
+    /// Whose data it is.
+    People,
+    /// Whose data, which data, and why (the balancing test, the screening, the decision).
+    WhoWhatWhy,
 }
 
 impl Question {
@@ -332,6 +355,11 @@ impl Question {
     }
     pub(super) const fn template(mut self) -> Question {
         self.origin = Origin::IcoTemplate;
+        self
+    }
+    /// The earlier answers this one rests on (checked again when they change).
+    pub(super) const fn rests_on(mut self, on: Basis) -> Question {
+        self.rests_on = on;
         self
     }
 

@@ -18,7 +18,20 @@ pub(crate) enum Error {
     Json(serde_json::Error),
     /// An object with the same key twice; the path ends with that key.
     DuplicateKey(Path),
+    /// Lists and objects nested deeper than serde_json reads (`MAX_DEPTH`): where the
+    /// one too deep opens (line and column as serde_json counts them).
+    TooDeep { line: usize, column: usize },
+    /// A `\uXXXX` escape for half a character (a surrogate without its other half),
+    /// which text cannot hold: the escape as written, and where it is.
+    HalfCharacter {
+        line: usize,
+        column: usize,
+        escape: String,
+    },
 }
+
+/// How deep serde_json reads lists and objects inside one another.
+pub(crate) const MAX_DEPTH: usize = 127;
 
 /// Reads `text` as one JSON value, refusing duplicate keys at any depth.
 pub(crate) fn from_str(text: &str) -> Result<Value, Error> {
@@ -30,8 +43,92 @@ pub(crate) fn from_str(text: &str) -> Result<Value, Error> {
     match (read, state.duplicate) {
         (_, Some(path)) => Err(Error::DuplicateKey(path)),
         (Ok(value), None) => Ok(value),
-        (Err(e), None) => Err(Error::Json(e)),
+        (Err(e), None) => Err(named(text, e)),
     }
+}
+
+/// serde_json's error, or, when it stopped at (or just after) what serde_json's error
+/// does not name, that: nesting too deep, or half a character.
+fn named(text: &str, e: serde_json::Error) -> Error {
+    let stopped = offset(text, e.line(), e.column());
+    match first_unreadable(text) {
+        Some((at, escape)) if at <= stopped => {
+            let (line, column) = position(text, at);
+            match escape {
+                None => Error::TooDeep { line, column },
+                Some(escape) => Error::HalfCharacter {
+                    line,
+                    column,
+                    escape,
+                },
+            }
+        }
+        _ => Error::Json(e),
+    }
+}
+
+/// The byte offset of serde_json's line and column (both from 1; the column in bytes).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    start + column.saturating_sub(1)
+}
+
+/// The line and column of a byte offset, as serde_json counts them.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, at - start + 1)
+}
+
+/// The first place, outside or inside strings as JSON reads them, where a list or
+/// object opens deeper than `MAX_DEPTH` (`None` for the escape), or a `\u` escape
+/// stands for half a character (with the escape as written).
+fn first_unreadable(text: &str) -> Option<(usize, Option<String>)> {
+    let b = text.as_bytes();
+    let hex = |at: usize| -> Option<u32> {
+        b.get(at..at + 4)?
+            .iter()
+            .try_fold(0, |n, &c| Some(n * 16 + char::from(c).to_digit(16)?))
+    };
+    let (mut depth, mut i, mut in_string) = (0usize, 0, false);
+    while i < b.len() {
+        match (in_string, b[i]) {
+            (false, b'"') | (true, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((i, None));
+                }
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            (true, b'\\') if b.get(i + 1) == Some(&b'u') => {
+                let unit = hex(i + 2)?;
+                let pair = b.get(i + 6..i + 8) == Some(b"\\u")
+                    && hex(i + 8).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+                match unit {
+                    0xD800..=0xDBFF if pair => i += 6,
+                    0xD800..=0xDFFF => {
+                        // Six ASCII characters: `\u` and the four digits just read.
+                        return Some((i, Some(text[i..i + 6].to_string())));
+                    }
+                    _ => {}
+                }
+                i += 5;
+            }
+            (true, b'\\') => i += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 #[derive(Default)]
@@ -171,6 +268,39 @@ mod tests {
             }
         }
         assert!(from_str(r#"{"a": {"a": 1}, "b": {"a": 1}}"#).is_ok());
+    }
+
+    #[test]
+    fn nesting_too_deep_and_half_characters_are_named_where_they_are() {
+        let deep = format!("{{\"a\":\n{}", "[".repeat(100_000));
+        match from_str(&deep) {
+            Err(Error::TooDeep { line, column }) => assert_eq!((line, column), (2, 127)),
+            other => panic!("{other:?}"),
+        }
+        // As deep as serde_json reads is fine.
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(from_str(&fine).is_ok());
+        for (text, at, escape) in [
+            (r#""\ud800""#, 2, r"\ud800"),
+            (r#"{"a": "b\uD800"}"#, 9, r"\uD800"),
+            (r#"["\udc00"]"#, 3, r"\udc00"),
+            (r#""\ud800\u0041""#, 2, r"\ud800"),
+            (r#""\\ud800 \ud83d\ude00 \uDBFF\uDBFF""#, 23, r"\uDBFF"),
+        ] {
+            match from_str(text) {
+                Err(Error::HalfCharacter {
+                    line: 1,
+                    column,
+                    escape: found,
+                }) => assert_eq!((column, found.as_str()), (at, escape), "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        // A mistake before either is serde_json's own.
+        assert!(matches!(
+            from_str(&format!("{{x {}", "[".repeat(200))),
+            Err(Error::Json(_))
+        ));
     }
 
     #[test]

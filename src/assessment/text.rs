@@ -17,21 +17,39 @@ pub fn word_count(text: &str) -> usize {
 /// are compared as typed.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in raw_words(text) {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
-            match latin_fold(c) {
-                Some(letters) => out.push_str(letters),
-                None => out.push(c.to_ascii_lowercase()),
-            }
-        }
+        fold_into(word, &mut out);
     }
     out
+}
+
+/// The runs of letters and digits of `text`, as typed.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// `word` in lower case with the accents taken off, added to `out` (see `normalise`).
+fn fold_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match latin_fold(c) {
+            Some(letters) => out.push_str(letters),
+            None => out.push(c.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// The words `normalise` would give, one at a time: a check that is settled by the
+/// first few words of a long answer reads no further.
+fn normalised_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(|word| {
+        let mut out = String::with_capacity(word.len());
+        fold_into(word, &mut out);
+        out
+    })
 }
 
 /// The lower-case ASCII letters a letter of U+00C0–U+017F is written with when its
@@ -92,43 +110,20 @@ fn padded_words(text: &str) -> String {
 
 /// True when a word of `words` (already normalised and split) is one of `list`, and no
 /// "not", "no", "never" or "without" comes in the three words before it.
-fn has_unnegated(words: &[&str], list: &[&str]) -> bool {
-    const NEGATIONS: [&str; 4] = ["not", "no", "never", "without"];
+fn has_unnegated(words: &[&str], list: &str) -> bool {
+    const NEGATIONS: &str = "not no never without";
     words.iter().enumerate().any(|(i, w)| {
-        list.contains(w)
+        has(list, w)
             && !words[i.saturating_sub(3)..i]
                 .iter()
-                .any(|before| NEGATIONS.contains(before))
+                .any(|before| has(NEGATIONS, before))
     })
 }
 
 /// Word forms that say datasets are put together: combined, merged, matched, cross-checked,
 /// enriched or appended. ("Compared" is left out: "the delivery address is compared with
 /// the billing address" compares two fields of one order, not two datasets.)
-const COMBINING: &[&str] = &[
-    "combine",
-    "combines",
-    "combined",
-    "combining",
-    "merge",
-    "merges",
-    "merged",
-    "merging",
-    "matching",
-    "matched",
-    "compare",
-    "compares",
-    "compared",
-    "comparing",
-    "enrich",
-    "enriches",
-    "enriched",
-    "enriching",
-    "append",
-    "appends",
-    "appended",
-    "appending",
-];
+const COMBINING: &str = "combine combines combined combining merge merges merged merging matching matched compare compares compared comparing enrich enriches enriched enriching append appends appended appending";
 
 /// True when a description says that data is combined, merged, matched, cross-checked,
 /// enriched or appended with other data, and does not say it is not. "Match" on its own is not
@@ -209,114 +204,27 @@ impl Evidence {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WHEN_WORDS: &[&str] = &[
-    "date",
-    "dated",
-    "dates",
-    "timestamp",
-    "timestamped",
-    "since",
-];
-const PLACES: &[&str] = &[
-    " checkout ",
-    " till ",
-    " basket ",
-    " order form ",
-    " sign up ",
-    " signup ",
-    " registration ",
-    " application form ",
-    " donation form ",
-    " donation page ",
-    " membership form ",
-    " booking form ",
-    " enquiry form ",
-    " website ",
-    " online shop ",
-    " in store ",
-    " instore ",
-    " app ",
-    " event ",
-    " point of sale ",
-    " tenancy agreement ",
-];
-const WORDING: &[&str] = &[
-    " wording ",
-    " worded ",
-    " statement ",
-    " tick box ",
-    " tickbox ",
-    " checkbox ",
-    " check box ",
-    " opt out box ",
-    " screenshot ",
-    " screenshots ",
-    " which said ",
-    " that said ",
-    " which read ",
-    " that read ",
-    " reads ",
-    " exact text ",
-    " the text of ",
-];
-const KEEP_VERBS: &[&str] = &[
-    "kept", "keep", "stored", "store", "held", "hold", "saved", "save", "archived", "retained",
-    "retain", "logged", "filed", "recorded",
-];
-const PLACE_PREPOSITIONS: &[&str] = &["in", "on", "at", "by", "with", "under"];
-const STORES: &[&str] = &[
-    " crm ",
-    " sharepoint ",
-    " database ",
-    " folder ",
-    " drive ",
-    " archive ",
-    " repository ",
-    " audit log ",
-    " audit trail ",
-    " document management ",
-    " records system ",
-];
-const MODALS: &[&str] = &["will", "shall", "would"];
-const ASSURANCES: &[&str] = &[
-    "met",
-    "meet",
-    "satisfied",
-    "satisfy",
-    "complied",
-    "comply",
-    "compliant",
-    "fulfilled",
-    "fulfil",
-    "fulfill",
-    "adhered",
-    "observed",
-    "ensure",
-    "ensured",
-];
+const MONTHS: &str =
+    "january february march april june july august september october november december";
+const WHEN_WORDS: &str = "date dated dates timestamp timestamped since";
+const PLACES: &str = "checkout|till|basket|order form|sign up|signup|registration|application form|donation form|donation page|membership form|booking form|enquiry form|website|online shop|in store|instore|app|event|point of sale|tenancy agreement";
+const WORDING: &str = "wording|worded|statement|tick box|tickbox|checkbox|check box|opt out box|screenshot|screenshots|which said|that said|which read|that read|reads|exact text|the text of";
+const KEEP_VERBS: &str =
+    "kept keep stored store held hold saved save archived retained retain logged filed recorded";
+const PLACE_PREPOSITIONS: &str = "in on at by with under";
+const STORES: &str = "crm|sharepoint|database|folder|drive|archive|repository|audit log|audit trail|document management|records system";
+const MODALS: &str = "will shall would";
+const ASSURANCES: &str = "met meet satisfied satisfy complied comply compliant fulfilled fulfil fulfill adhered observed ensure ensured";
 
 /// A sentence that only promises compliance: "will", "shall" or "would" followed within
 /// three words by "met", "complied", "satisfied", "ensure" and the like ("all of these
 /// requirements will be met"). "Each e-mail will include an unsubscribe link" is not one.
 fn is_promise(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        MODALS.contains(w)
+        has(MODALS, w)
             && words[i + 1..(i + 4).min(words.len())]
                 .iter()
-                .any(|next| ASSURANCES.contains(next))
+                .any(|next| has(ASSURANCES, next))
     })
 }
 
@@ -366,7 +274,7 @@ pub fn soft_opt_in_evidence(text: &str) -> Evidence {
                 && w.chars().filter(char::is_ascii_digit).count() >= 4
         });
         let month = words.iter().enumerate().any(|(i, w)| {
-            MONTHS.contains(w)
+            has(MONTHS, w)
                 || (*w == "may"
                     && [i.checked_sub(1), Some(i + 1)]
                         .into_iter()
@@ -377,15 +285,15 @@ pub fn soft_opt_in_evidence(text: &str) -> Evidence {
         found.collected |= year
             || numeric_date
             || month
-            || words.iter().any(|w| WHEN_WORDS.contains(w))
-            || PLACES.iter().any(|p| padded.contains(p));
-        found.wording |= has_quotation(sentence) || WORDING.iter().any(|p| padded.contains(p));
-        found.kept |= STORES.iter().any(|p| padded.contains(p))
+            || words.iter().any(|w| has(WHEN_WORDS, w))
+            || phrase_in(&padded, PLACES).is_some();
+        found.wording |= has_quotation(sentence) || phrase_in(&padded, WORDING).is_some();
+        found.kept |= phrase_in(&padded, STORES).is_some()
             || words.iter().enumerate().any(|(i, w)| {
-                KEEP_VERBS.contains(w)
+                has(KEEP_VERBS, w)
                     && words[i + 1..(i + 4).min(words.len())]
                         .iter()
-                        .any(|next| PLACE_PREPOSITIONS.contains(next))
+                        .any(|next| has(PLACE_PREPOSITIONS, next))
             });
     }
     found
@@ -423,9 +331,259 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// The first of the phrases of `list` (see `phrase_in`) found in `text`.
+fn first_phrase(text: &str, list: &'static str) -> Option<&'static str> {
+    phrase_in(&padded_words(text), list)
+}
+
+/// Whether `word` is one of the space-separated words of `list`. Word lists are kept as
+/// one string each, not as tables of strings: smaller in the browser build.
+fn has(list: &str, word: &str) -> bool {
+    // A substring search with the word's edges checked: much faster than comparing with
+    // each word of the list in turn, and the rules ask this for every word they read.
+    !word.is_empty()
+        && !word.contains(' ')
+        && list.match_indices(word).any(|(i, _)| {
+            let bytes = list.as_bytes();
+            (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + word.len()).is_none_or(|b| *b == b' ')
+        })
+}
+
+/// The first of the `|`-separated phrases of `list` (in `normalise`d form) found as whole
+/// words in `padded` (a text as `padded_words` gives it).
+fn phrase_in(padded: &str, list: &'static str) -> Option<&'static str> {
+    list.split('|').find(|p| {
+        padded
+            .match_indices(*p)
+            .any(|(i, _)| padded[..i].ends_with(' ') && padded[i + p.len()..].starts_with(' '))
+    })
+}
+
+/// Words that show people in circumstances that can make them vulnerable (the ICO asks
+/// about "data relating to other vulnerable individuals"): social housing, benefits,
+/// patients, debt, homelessness and the like.
+const VULNERABLE: &str = "social housing|housing association|council tenants|supported housing|sheltered housing|homeless|homelessness|benefit claimants|claimants|universal credit|housing benefit|patients|patient|in debt|debts|debt advice|arrears|financial hardship|food bank|refugees|asylum|care leavers|domestic abuse|mental health|dementia|disabled people|addiction";
+
+/// The phrase of `text` that shows people in circumstances that can make them
+/// vulnerable, if any ("social housing", "patients", "arrears" …).
+pub fn vulnerable_circumstances(text: &str) -> Option<&'static str> {
+    first_phrase(text, VULNERABLE)
+}
+
+/// Messages about the organisation itself rather than its products or services: the
+/// soft opt-in (PECR regulation 22(3)(b)) covers only the sender's similar products and
+/// services.
+const NOT_PRODUCTS: &str = "brand awareness|awareness of our brand|raise awareness|raising awareness|what we do|company news|corporate news|our news|news about us|news about our organisation";
+
+/// The phrase of `text` that says messages promote the organisation itself ("brand
+/// awareness", "what we do", "our news"), if any.
+pub fn promotes_the_organisation(text: &str) -> Option<&'static str> {
+    first_phrase(text, NOT_PRODUCTS)
+}
+
+/// Details obtained while delivering a service, which is not the test of the soft opt-in
+/// (PECR regulation 22(3)(a): "in the course of the sale or negotiations for the sale").
+const SERVICE_DELIVERY: &str = "delivery of the service|delivery of a service|delivery of our service|delivery of our services|delivering the service|delivering our service|delivering our services|provision of the service|provision of a service|provision of our services";
+
+/// The phrase of `text` that puts the soft opt-in's test as "the delivery of a service",
+/// if any.
+pub fn describes_service_delivery(text: &str) -> Option<&'static str> {
+    first_phrase(text, SERVICE_DELIVERY)
+}
+
+/// Words that name a role ("Director of Housing", "Data Protection Officer").
+const ROLE_WORDS: &str = "officer director manager head chief lead dpo ceo coo cfo cio cto board trustee trustees chair secretary partner owner executive counsel solicitor clerk coordinator administrator president founder principal headteacher governor controller advisor adviser committee senior deputy assistant supervisor proprietor treasurer";
+/// Words that end the name of an organisation ("Ark HA", "Example Ltd").
+const ORGANISATION_WORDS: &str = "ltd limited plc llp ha cic council trust association charity group inc foundation society company co corporation";
+
+/// A role that names an organisation instead ("Ark HA"): all its words are in the
+/// organisation's name, or it ends like an organisation's name and has no word of a role.
+pub fn names_an_organisation(role: &str, organisation: &str) -> bool {
+    let role = normalise(role);
+    if role.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = role.split(' ').collect();
+    if words.iter().any(|w| has(ROLE_WORDS, w)) {
+        return false;
+    }
+    let organisation = normalise(organisation);
+    let in_name = organisation.split(' ').collect::<Vec<_>>();
+    words.iter().all(|w| in_name.contains(w))
+        || words.last().is_some_and(|w| has(ORGANISATION_WORDS, w))
+}
+
+/// Words that weigh one thing against another: a decision that goes against the reading
+/// says why with one of these ("although", "outweighs", "on balance" …).
+const WEIGHING: &str = "although though despite however nevertheless nonetheless notwithstanding whilst while but outweigh outweighs outweighed borderline";
+
+/// The text weighs the concerns against the decision (see `WEIGHING`, and "on balance").
+pub fn weighs_concerns(text: &str) -> bool {
+    let normalised = normalise(text);
+    normalised.split(' ').any(|w| has(WEIGHING, w)) || padded_words(text).contains(" on balance ")
+}
+
+/// Why an answer that should give reasons gives none (see `thin`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thin {
+    /// Only "yes", "no", "none", "N/A", "nothing", "see above" and the like.
+    Bare,
+    /// Fewer than `MIN_REASON_WORDS` words.
+    FewWords,
+    /// Only the question's own words.
+    RepeatsQuestion,
+    /// A law named as the whole answer ("Meets PECR").
+    LawOnly,
+}
+
+impl Thin {
+    /// What is wrong, to follow the quoted answer: "“Yes.” is a bare yes or no".
+    pub fn says(self) -> &'static str {
+        match self {
+            Thin::Bare => "is a bare yes, no, none or the like",
+            Thin::FewWords => "is only a few words",
+            Thin::RepeatsQuestion => "only repeats the question",
+            Thin::LawOnly => "names the law but gives no reason",
+        }
+    }
+}
+
+/// An answer with fewer words than this gives no reason.
+pub const MIN_REASON_WORDS: usize = 3;
+
+/// Words that carry no reason of their own.
+const FILLER: &str = "a an the of and or to in on for with by we our us it its is are be been being will would this that these those as at all any has have had do does there which also other so can could should they their them";
+/// The words of a bare answer (with `FILLER`).
+const BARE: &str = "yes no none nothing nil n na not applicable ok okay fine agreed correct true false see above below tbc tbd same before nope yep known identified";
+/// Words that name a law or compliance with one.
+const LAW_NAMES: &str = "pecr gdpr dpa act law laws legislation regulation regulations legal legally lawful lawfully statute statutory";
+const LAW_WORDS: &str = "uk data protection privacy electronic communications ico guidance rules requirement requirements compliant complies comply complied compliance complying meets meet met accordance line relevant applicable article articles general processing fully full ec directive 2003 2018 2025 use access under within subject";
+
+/// A word with a plural or verb ending taken off, for comparing answers with questions.
+fn stem(word: &str) -> &str {
+    ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end).filter(|w| w.len() >= 3))
+        .unwrap_or(word)
+}
+
+/// Why an answer to a question that asks for reasons gives none, if it does not: a bare
+/// "yes"/"no"/"N/A"/"none"/"nothing", fewer than `MIN_REASON_WORDS` words, the question's
+/// own words back, or a law named as the whole answer. Empty answers are for the rules
+/// about missing answers, so `None`.
+pub fn thin(answer: &str, question: &str) -> Option<Thin> {
+    // Each test below stops at the first word that settles it, and the words are read
+    // one at a time: a long answer is decided within its first few words.
+    let words = || normalised_words(answer);
+    let count = words().take(12).count();
+    if count == 0 {
+        return None;
+    }
+    let content = || words().filter(|w| !has(FILLER, w) && !w.chars().all(|c| c.is_ascii_digit()));
+    if content().all(|w| has(BARE, &w)) {
+        return Some(Thin::Bare);
+    }
+    let beyond_law = content()
+        .filter(|w| !has(LAW_NAMES, w) && !has(LAW_WORDS, w) && !has(BARE, w))
+        .take(3)
+        .count();
+    if beyond_law < 3 && content().any(|w| has(LAW_NAMES, &w)) {
+        return Some(Thin::LawOnly);
+    }
+    if count < MIN_REASON_WORDS {
+        return Some(Thin::FewWords);
+    }
+    let asked = normalise(question);
+    let asked: Vec<&str> = asked.split(' ').map(stem).collect();
+    if count < 12 && content().all(|w| has(BARE, &w) || asked.contains(&stem(&w))) {
+        return Some(Thin::RepeatsQuestion);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thin_answers_are_told_apart_from_short_reasons() {
+        let asked = "Is the processing proportionate to that purpose, or could it be seen as using a sledgehammer to crack a nut?";
+        assert_eq!(thin("Yes.", asked), Some(Thin::Bare));
+        assert_eq!(thin("N/A", asked), Some(Thin::Bare));
+        assert_eq!(thin("Nothing.", asked), Some(Thin::Bare));
+        assert_eq!(thin("See above.", asked), Some(Thin::Bare));
+        assert_eq!(thin("Important.", asked), Some(Thin::FewWords));
+        assert_eq!(thin("Meets PECR.", asked), Some(Thin::LawOnly));
+        assert_eq!(
+            thin("The processing meets the legal requirements of PECR and other data protection legislation.\n\nDPIA has been completed 10.12.24", asked),
+            Some(Thin::LawOnly)
+        );
+        assert_eq!(
+            thin(
+                "Yes, the processing is proportionate to that purpose.",
+                asked
+            ),
+            Some(Thin::RepeatsQuestion)
+        );
+        assert_eq!(thin("", asked), None);
+        assert_eq!(
+            thin(
+                "One e-mail a month, to customers from the last two years only.",
+                asked
+            ),
+            None
+        );
+        // A law named among reasons is not a law alone.
+        assert_eq!(
+            thin("PECR regulation 22(3): details collected at checkout, similar products only, an opt-out in every e-mail.", asked),
+            None
+        );
+    }
+
+    #[test]
+    fn circumstances_roles_and_phrases_are_found_in_so_many_words() {
+        assert_eq!(
+            vulnerable_circumstances("Tenants in rent arrears get a call."),
+            Some("arrears")
+        );
+        assert_eq!(
+            vulnerable_circumstances("Customers who bought a bike."),
+            None
+        );
+        assert_eq!(
+            promotes_the_organisation("raise brand awareness and information about what we do"),
+            Some("brand awareness")
+        );
+        assert_eq!(
+            promotes_the_organisation("Offers on similar bikes, parts and servicing."),
+            None
+        );
+        assert_eq!(
+            describes_service_delivery(
+                "in the course of the delivery of the service to the recipient"
+            ),
+            Some("delivery of the service")
+        );
+        assert_eq!(
+            describes_service_delivery("in the course of a sale at our checkout"),
+            None
+        );
+        assert!(names_an_organisation("Ark HA", "Ark HA"));
+        assert!(names_an_organisation("Ark HA", "Ark Housing Association"));
+        assert!(!names_an_organisation("Director of Housing", "Ark HA"));
+        assert!(!names_an_organisation(
+            "Data Protection Lead",
+            "Example Manufacturing Ltd"
+        ));
+        assert!(!names_an_organisation("", "Ark HA"));
+        assert!(weighs_concerns(
+            "Although some tenants may object, the opt-out keeps them in control."
+        ));
+        assert!(weighs_concerns(
+            "On balance the benefit to residents is greater."
+        ));
+        assert!(!weighs_concerns("The benefit to residents is great."));
+    }
 
     #[test]
     fn counts_words_across_punctuation_and_bullets() {

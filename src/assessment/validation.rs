@@ -1,7 +1,7 @@
 //! Validation of a section on "Save and continue": what is missing or malformed.
-//! A question showing a suggestion is not missing (the interface shows the suggested
-//! answer selected), but saving never turns the suggestion into the user's answer: it
-//! stays a suggestion, which the rules treat as unconfirmed.
+//! A question showing only a suggestion is unanswered: the user must choose (the
+//! interface offers the suggestion with a control to use it), and saving never turns a
+//! suggestion into an answer.
 
 use super::context::Ctx;
 use super::date::Date;
@@ -37,7 +37,6 @@ fn problem(ctx: &Ctx, q: QuestionId) -> Option<String> {
     let answer = ctx.answer(q);
     match (question.kind, answer) {
         (AnswerKind::Impacts, _) => impacts_problem(ctx),
-        (_, None) if ctx.suggestion(q).is_some() => None,
         (_, None) | (_, Some(Answer::Text(_))) if blank(answer) => {
             question.required.then(|| question.missing.to_string())
         }

@@ -52,6 +52,18 @@ pub fn listing(changes: &Changes) -> Vec<Group> {
             lines,
         });
     }
+    if let Some(p) = &changes.privacy {
+        let (before, after) = sides(&p.words);
+        groups.push(Group {
+            heading: "Privacy information".into(),
+            lines: vec![Line {
+                what: "Wording for the privacy information, as the author wrote it".into(),
+                change: p.kind.label(),
+                before,
+                after,
+            }],
+        });
+    }
     let mut lines = Vec::new();
     for (list, change) in [
         (&changes.raised, "Newly raised"),

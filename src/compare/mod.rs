@@ -1,7 +1,8 @@
 //! Two versions of one assessment side by side: every answer added, changed or removed
 //! (section by section, long texts word by word), every impact added, removed or
 //! re-rated (matched by id, so reordering is no change), the findings newly raised and
-//! resolved (the rules run on both), and the overall reading. Plain Rust, tested
+//! resolved (the rules run on both), the overall reading, and the author's own wording for
+//! the privacy information. Plain Rust, tested
 //! natively; the "What changed" page and the report's appendix only show what it finds.
 //!
 //! `chain` checks a review against a copy of the version it reviews.
@@ -168,6 +169,13 @@ pub struct SectionChanges {
     pub impacts: Vec<ImpactChange>,
 }
 
+/// A change to the author's wording for the privacy information.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrivacyChange {
+    pub kind: Kind,
+    pub words: Vec<Piece>,
+}
+
 /// Everything that differs between two versions, each change once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Changes {
@@ -179,6 +187,10 @@ pub struct Changes {
     pub resolved: Vec<FindingChange>,
     /// The overall reading, when it changed: before, after.
     pub reading: Option<(Reading, Reading)>,
+    /// The author's own wording for the privacy information, when it changed (added,
+    /// changed or taken back to the suggestion): the words taken out and put in, and
+    /// whether each side is the author's own.
+    pub privacy: Option<PrivacyChange>,
     /// The later version is a draft of a review whose sign-off is not done yet: the
     /// sign-off answers it has not filled in again are not listed as removed.
     pub sign_off_pending: bool,
@@ -194,6 +206,7 @@ impl Changes {
             + self.raised.len()
             + self.resolved.len()
             + usize::from(self.reading.is_some())
+            + usize::from(self.privacy.is_some())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -286,6 +299,18 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
     let resolved = only_in(&old.outcome.findings, &new.outcome.findings);
     let reading = (old.outcome.reading != new.outcome.reading)
         .then_some((old.outcome.reading, new.outcome.reading));
+    let own = |a: &Assessment| a.privacy_wording.as_ref().map(|p| p.text.clone());
+    let privacy = match (own(before), own(after)) {
+        (was, is) if was == is => None,
+        (was, is) => Some(PrivacyChange {
+            kind: match (&was, &is) {
+                (None, _) => Kind::Added,
+                (_, None) => Kind::Removed,
+                _ => Kind::Changed,
+            },
+            words: diff(&was.unwrap_or_default(), &is.unwrap_or_default()),
+        }),
+    };
 
     Changes {
         before: Side::of(before),
@@ -294,6 +319,7 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
         raised,
         resolved,
         reading,
+        privacy,
         sign_off_pending,
     }
 }

@@ -3,7 +3,7 @@
 use crate::assessment::schema::{SchemaError, SCHEMA_VERSION};
 use crate::assessment::shape::{Path, ShapeError};
 
-use super::html_scan::{HiddenPlace, UnclearMarkup};
+use super::html_scan::{Encoding, HiddenPlace, UnclearMarkup};
 use super::{FORMAT, MAX_IMPORT_BYTES};
 
 /// Why `import` refused a file. `message()` says it in plain UK English.
@@ -23,6 +23,16 @@ pub enum ImportError {
         found: Option<char>,
         /// The text stops before the JSON is complete.
         truncated: bool,
+    },
+    /// Lists and objects nested inside one another deeper than can be read, from the one
+    /// at `line` and `column`.
+    TooDeep { line: usize, column: usize },
+    /// A `\uXXXX` escape for half a character (a surrogate without its other half), as
+    /// written in the file, and where.
+    HalfCharacter {
+        line: usize,
+        column: usize,
+        escape: String,
     },
     /// An object in the JSON with the same key twice (serde_json would keep the last);
     /// the path ends with that key (e.g. `assessment.answers.purpose.why`).
@@ -64,6 +74,8 @@ pub enum ImportError {
     /// An HTML file with one copy, but with markup that a browser may build (or decode) in
     /// a way the import does not follow, so it may not be the copy a browser reads.
     UnclearReport(UnclearMarkup),
+    /// An HTML file a browser might show in another character encoding than UTF-8.
+    Encoding(Encoding),
     /// An HTML report whose embedded copy cannot be read, and why.
     InReport(Box<ImportError>),
 }
@@ -110,6 +122,22 @@ impl ImportError {
                  {column}{}. If the file was edited by hand, correct that line; otherwise \
                  export it again.",
                 found.map(unexpected).unwrap_or_default()
+            ),
+            ImportError::TooDeep { line, column } => format!(
+                "The file cannot be read: its lists and objects are nested too deeply, more \
+                 than {} inside one another (from line {line}, column {column}). Exports from \
+                 this tool never are.",
+                crate::assessment::strict_json::MAX_DEPTH
+            ),
+            ImportError::HalfCharacter {
+                line,
+                column,
+                escape,
+            } => format!(
+                "The file is not valid JSON: at line {line}, column {column} there is an \
+                 escape for half a character ({}), which stands for nothing on its own. \
+                 Export the file again if you can.",
+                shorten(escape)
             ),
             ImportError::DuplicateKey { path } => format!(
                 "The file has the field \"{path}\" twice, so it is not clear which is meant. \
@@ -200,6 +228,15 @@ impl ImportError {
                  browser would read. Reports saved from this tool never have it. {TAMPERED}",
                 markup.describe()
             ),
+            ImportError::Encoding(Encoding::Xml(label)) => format!(
+                "This HTML report starts by saying it is in the character encoding “{}”, \
+                 not UTF-8. {ENCODING}",
+                shorten(label)
+            ),
+            ImportError::Encoding(Encoding::Undeclared) => format!(
+                "This HTML report does not say near its start that it is in UTF-8, and it \
+                 has characters beyond plain ASCII. {ENCODING}"
+            ),
             ImportError::InReport(inner) => format!(
                 "This HTML report carries a copy of an assessment, but it cannot be read. {}",
                 inner.message()
@@ -230,6 +267,11 @@ impl From<SchemaError> for ImportError {
 /// The end of every refusal of an HTML file whose copies do not add up.
 const TAMPERED: &str = "The file may have been tampered with, so it has not been imported: \
                         export the report again from the tool that made it, if you can.";
+
+/// The end of every refusal of a report a browser may show in another encoding.
+const ENCODING: &str = "A browser may show its text differently from the copy of the \
+                        assessment this tool would read. Reports saved from this tool are in \
+                        UTF-8 and say so: export the report again, or import the JSON export.";
 
 /// " ("o" is not expected there)": the character a JSON mistake was found at.
 fn unexpected(c: char) -> String {

@@ -37,7 +37,13 @@
 //! follow (`<select>`, `<col>` first in a template, markup in `<noscript>`, a drawing
 //! that mixes in HTML); before the copy, it makes the file refused too, and so do a
 //! `<frameset>` anywhere (it can take the place of the body that holds the copy) and a
-//! declared encoding other than UTF-8 (a browser would decode the whole file otherwise). The
+//! declared encoding other than UTF-8 anywhere (a browser would decode the whole file
+//! otherwise). The file must also be one every browser would show in UTF-8, as the
+//! import reads it (`Encoding`): with a byte order mark, or a `<meta charset>` of UTF-8 in
+//! its first 1024 bytes that the WHATWG prescan finds (this tokenizer sees a subset of
+//! what the prescan sees, so one it finds, the prescan finds), and no XML declaration of
+//! another encoding at its start (which Chromium follows); with none of these, a browser
+//! guesses, so only plain ASCII is read. The
 //! report this tool writes has none of it. Nothing here panics, and every step moves
 //! forward through the file, so it always ends.
 
@@ -150,6 +156,52 @@ impl UnclearMarkup {
     }
 }
 
+/// Why a browser might show the report in another encoding than UTF-8.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// It starts with an XML declaration (or its UTF-16 form) of this encoding.
+    Xml(String),
+    /// No UTF-8 is declared near its start, and it has characters beyond plain ASCII.
+    Undeclared,
+}
+
+/// The labels of UTF-8, and those of UTF-16, which a `<meta>` or an XML declaration
+/// cannot set (a browser reads UTF-8 instead), as the WHATWG Encoding Standard lists them.
+fn is_utf8_label(label: &[u8]) -> bool {
+    const UTF8: [&str; 15] = [
+        "unicode-1-1-utf-8",
+        "unicode11utf8",
+        "unicode20utf8",
+        "utf-8",
+        "utf8",
+        "x-unicode20utf8",
+        "csunicode",
+        "iso-10646-ucs-2",
+        "ucs-2",
+        "unicode",
+        "unicodefeff",
+        "utf-16",
+        "utf-16le",
+        "unicodefffe",
+        "utf-16be",
+    ];
+    let label = label.trim_ascii();
+    UTF8.iter()
+        .any(|l| label.eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// The label of an XML declaration at the very start, as Chromium reads it.
+fn xml_encoding(b: &[u8]) -> Option<&[u8]> {
+    let decl = &b[..find(b, 0, b'>')?];
+    let at = find_bytes(decl, 0, b"encoding")? + 8;
+    let rest = decl[at..]
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let quote = *rest.first().filter(|q| matches!(q, b'"' | b'\''))?;
+    Some(&rest[1..find(rest, 1, quote)?])
+}
+
 /// Why no copy was taken from an HTML file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Problem {
@@ -165,12 +217,33 @@ pub(crate) enum Problem {
     },
     /// One copy, but after markup this tokenizer does not follow.
     Unclear(UnclearMarkup),
+    /// A browser might show the file in another encoding than UTF-8.
+    Encoding(Encoding),
 }
 
 /// The text of the one `<script … id="lia-assessment">` element a browser would find,
-/// or why there is not exactly one.
-pub(crate) fn embedded_json(html: &str) -> Result<&str, Problem> {
+/// or why there is not exactly one (`bom`: the file started with a UTF-8 byte order mark,
+/// which decides its encoding before anything in it).
+pub(crate) fn embedded_json(html: &str, bom: bool) -> Result<&str, Problem> {
     let found = Scanner::new(html).run();
+    let b = html.as_bytes();
+    // Chromium reads `<?xml` in UTF-16 as UTF-16, whatever follows.
+    let xml = match b.starts_with(b"<\0?\0x\0") {
+        true => Some(&b"UTF-16LE"[..]),
+        false if b.starts_with(b"<?xml") => xml_encoding(b).filter(|l| !is_utf8_label(l)),
+        false => None,
+    };
+    // ESC starts ISO-2022-JP, which a browser's guess can pick for 7-bit text.
+    let encoding = match xml {
+        _ if bom => None,
+        Some(label) => Some(Encoding::Xml(
+            label.iter().take(40).map(|&c| char::from(c)).collect(),
+        )),
+        None if !found.utf8_meta && !b.iter().all(|&c| c < 0x80 && c != 0x1B) => {
+            Some(Encoding::Undeclared)
+        }
+        None => None,
+    };
     let mut visible = Vec::new();
     // How many hidden copies, and the first in the file.
     let mut hidden = 0;
@@ -205,9 +278,10 @@ pub(crate) fn embedded_json(html: &str) -> Result<&str, Problem> {
                 .unclear
                 .iter()
                 .find(|(markup, at)| *at < one.read_to || *markup == UnclearMarkup::Frameset);
-            match unclear {
-                Some((markup, _)) => Err(Problem::Unclear(*markup)),
-                None => html.get(one.content.clone()).ok_or(Problem::None),
+            match (unclear, encoding) {
+                (Some((markup, _)), _) => Err(Problem::Unclear(*markup)),
+                (None, Some(encoding)) => Err(Problem::Encoding(encoding)),
+                (None, None) => html.get(one.content.clone()).ok_or(Problem::None),
             }
         }
         (_, None) => Err(Problem::Several { copies }),
@@ -251,6 +325,8 @@ struct Tag {
     ids: Vec<(usize, Range<usize>)>,
     /// It has a `color`, `face` or `size` attribute (a `<font>` with one ends a drawing).
     font_attribute: bool,
+    /// The value of its first `charset` attribute.
+    charset: Option<Range<usize>>,
     self_closing: bool,
     /// Just after its `>`.
     end: usize,
@@ -270,7 +346,11 @@ struct Found {
     marks: Vec<Mark>,
     /// The first markup of each kind the tokenizer does not follow, and where.
     unclear: Vec<(UnclearMarkup, usize)>,
+    utf8_meta: bool,
 }
+
+/// The bytes the WHATWG prescan looks at for a `<meta charset>`.
+const PRESCAN: usize = 1024;
 
 struct Scanner<'a> {
     b: &'a [u8],
@@ -284,6 +364,11 @@ struct Scanner<'a> {
     foreign: Vec<Foreign>,
     /// The first markup of each kind the tokenizer does not follow, and where.
     unclear: Vec<(UnclearMarkup, usize)>,
+    /// A `<meta charset>` of UTF-8 that the prescan finds, in its first 1024 bytes.
+    utf8_meta: bool,
+    /// Where the prescan stops following this tokenizer: after a comment it ends
+    /// differently (`--!>`), what this tokenizer sees the prescan may not.
+    prescan_differs: bool,
 }
 
 /// HTML white space (no vertical tab).
@@ -376,6 +461,8 @@ impl<'a> Scanner<'a> {
             template: 0,
             foreign: Vec::new(),
             unclear,
+            utf8_meta: false,
+            prescan_differs: false,
         }
     }
 
@@ -391,6 +478,7 @@ impl<'a> Scanner<'a> {
             hits: self.hits,
             marks: self.marks,
             unclear: self.unclear,
+            utf8_meta: self.utf8_meta,
         }
     }
 
@@ -433,6 +521,8 @@ impl<'a> Scanner<'a> {
         if rest.starts_with(b"--") {
             let end = comment_end(self.b, lt + 4);
             self.mark(lt..end, HiddenPlace::Comment);
+            // The prescan ends a comment only at `-->` (`<!-->` and `<!--->` included).
+            self.prescan_differs |= !self.b[..end].ends_with(b"-->");
             end
         } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
             let end = find(self.b, lt + 9, b'>').map_or(self.b.len(), |e| e + 1);
@@ -465,6 +555,7 @@ impl<'a> Scanner<'a> {
             name: lower(&b[from..i]),
             ids: Vec::new(),
             font_attribute: false,
+            charset: None,
             self_closing: false,
             end: 0,
         };
@@ -533,6 +624,8 @@ impl<'a> Scanner<'a> {
                     }
                     if name.eq_ignore_ascii_case(b"id") {
                         tag.ids.push((at, value));
+                    } else if name.eq_ignore_ascii_case(b"charset") {
+                        tag.charset.get_or_insert(value);
                     } else if [&b"color"[..], b"face", b"size"]
                         .iter()
                         .any(|a| name.eq_ignore_ascii_case(a))
@@ -577,6 +670,10 @@ impl<'a> Scanner<'a> {
             "frameset" => self.unsure(UnclearMarkup::Frameset, lt),
             "col" if self.template > 0 => self.unsure(UnclearMarkup::ColumnInTemplate, lt),
             _ => {}
+        }
+        if name == "meta" && tag.end <= PRESCAN && !self.prescan_differs {
+            let charset = tag.charset.clone().map(|r| &self.b[r]);
+            self.utf8_meta |= charset.is_some_and(is_utf8_label);
         }
         let candidate = self.classify_tag(lt, &tag);
         match name {
@@ -926,23 +1023,6 @@ fn search(b: &[u8]) -> Vec<usize> {
 /// count as UTF-8 there.) A plain search, so it also finds them where no browser would
 /// look; the report writes only `charset="utf-8"`, and escapes `=` in anything typed.
 fn declares_another_encoding(b: &[u8]) -> bool {
-    const UTF8: [&str; 15] = [
-        "unicode-1-1-utf-8",
-        "unicode11utf8",
-        "unicode20utf8",
-        "utf-8",
-        "utf8",
-        "x-unicode20utf8",
-        "csunicode",
-        "iso-10646-ucs-2",
-        "ucs-2",
-        "unicode",
-        "unicodefeff",
-        "utf-16",
-        "utf-16le",
-        "unicodefffe",
-        "utf-16be",
-    ];
     (0..b.len()).any(|i| {
         let Some(word) = b.get(i..i + 7) else {
             return false;
@@ -972,10 +1052,7 @@ fn declares_another_encoding(b: &[u8]) -> bool {
         {
             j += 1;
         }
-        let label = &b[start..j];
-        !UTF8
-            .iter()
-            .any(|l| label.eq_ignore_ascii_case(l.as_bytes()))
+        !is_utf8_label(&b[start..j])
     })
 }
 
@@ -1055,7 +1132,7 @@ mod tests {
     use super::*;
 
     fn json(html: &str) -> Result<&str, Problem> {
-        embedded_json(html)
+        embedded_json(html, false)
     }
 
     #[test]
@@ -1160,6 +1237,71 @@ mod tests {
                     "{html}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_report_is_read_only_when_every_browser_would_show_it_in_utf8() {
+        let copy = "<script id=\"lia-assessment\">{\"a\":\"é\"}</script>";
+        let undeclared = Err(Problem::Encoding(Encoding::Undeclared));
+        for (head, expected) in [
+            ("<meta charset=\"utf-8\">", Ok("{\"a\":\"é\"}")),
+            (
+                "<!DOCTYPE html><html lang=en><head><META CHARSET=UTF8>",
+                Ok("{\"a\":\"é\"}"),
+            ),
+            ("<meta/charset='utf-16le'>", Ok("{\"a\":\"é\"}")),
+            ("<!--><meta charset=utf-8>", Ok("{\"a\":\"é\"}")),
+            // Where the prescan does not find it, a browser guesses.
+            ("", undeclared.clone()),
+            ("<!-- <meta charset=utf-8> -->", undeclared.clone()),
+            ("<!-- x --!><meta charset=utf-8>", undeclared.clone()),
+            ("<title><meta charset=utf-8></title>", undeclared.clone()),
+            ("<p title='<meta charset=utf-8>'>", undeclared.clone()),
+            (
+                "<meta content=\"text/html; charset=utf-8\">",
+                undeclared.clone(),
+            ),
+            (
+                &format!("<p>{}</p><meta charset=utf-8>", "x".repeat(1024)),
+                undeclared.clone(),
+            ),
+            (
+                "<?xml version=\"1.0\" encoding=\"windows-1252\"?><meta charset=utf-8>",
+                Err(Problem::Encoding(Encoding::Xml("windows-1252".into()))),
+            ),
+            (
+                "<?xml version='1.0' encoding = 'iso-2022-kr'?>",
+                Err(Problem::Encoding(Encoding::Xml("iso-2022-kr".into()))),
+            ),
+            (
+                "<?xml version='1.0' encoding='utf-8'?><meta charset=utf-8>",
+                Ok("{\"a\":\"é\"}"),
+            ),
+        ] {
+            assert_eq!(json(&format!("{head}{copy}")), expected, "{head}");
+        }
+        // Plain ASCII reads the same in every guess; a byte order mark decides first.
+        assert_eq!(json("<script id=\"lia-assessment\">{}</script>"), Ok("{}"));
+        assert_eq!(
+            json("<script id=\"lia-assessment\">\u{1b}$B</script>"),
+            undeclared
+        );
+        assert_eq!(embedded_json(copy, true), Ok("{\"a\":\"é\"}"));
+        assert_eq!(
+            embedded_json(
+                "<\0?\0x\0m\0l\0<script id=lia-assessment>{}</script>",
+                false
+            ),
+            Err(Problem::Encoding(Encoding::Xml("UTF-16LE".into())))
+        );
+        for odd in [
+            "<?xml",
+            "<?xml encoding=",
+            "<?xml encoding='x>",
+            "<?xml encoding=x>",
+        ] {
+            let _ = json(odd);
         }
     }
 

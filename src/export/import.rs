@@ -58,20 +58,23 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Empty);
     }
     if start.starts_with('<') {
-        let json = html_scan::embedded_json(text).map_err(|problem| match problem {
-            Problem::None => ImportError::NoEmbeddedAssessment,
-            Problem::Several { copies } => ImportError::SeveralEmbedded { copies },
-            Problem::Hidden {
-                place,
-                hidden,
-                copies,
-            } => ImportError::HiddenEmbedded {
-                place,
-                hidden,
-                copies,
+        let json = html_scan::embedded_json(text, bytes.starts_with(b"\xEF\xBB\xBF")).map_err(
+            |problem| match problem {
+                Problem::None => ImportError::NoEmbeddedAssessment,
+                Problem::Several { copies } => ImportError::SeveralEmbedded { copies },
+                Problem::Hidden {
+                    place,
+                    hidden,
+                    copies,
+                } => ImportError::HiddenEmbedded {
+                    place,
+                    hidden,
+                    copies,
+                },
+                Problem::Unclear(markup) => ImportError::UnclearReport(markup),
+                Problem::Encoding(encoding) => ImportError::Encoding(encoding),
             },
-            Problem::Unclear(markup) => ImportError::UnclearReport(markup),
-        })?;
+        )?;
         read_export(json, FileKind::Html).map_err(|e| ImportError::InReport(Box::new(e)))
     } else {
         read_export(text, FileKind::Json)
@@ -83,6 +86,16 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
     let value = strict_json::from_str(text).map_err(|e| match e {
         strict_json::Error::Json(e) => not_json(text, &e),
         strict_json::Error::DuplicateKey(path) => ImportError::DuplicateKey { path },
+        strict_json::Error::TooDeep { line, column } => ImportError::TooDeep { line, column },
+        strict_json::Error::HalfCharacter {
+            line,
+            column,
+            escape,
+        } => ImportError::HalfCharacter {
+            line,
+            column,
+            escape,
+        },
     })?;
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotAnExport {
@@ -122,13 +135,14 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
                 })?
         }
     };
+    // Written into the assessment's log on import, so only in the form exports have.
     let exported_at = match envelope.get("exported_at") {
         None => None,
-        Some(Value::String(at)) => Some(at.clone()),
+        Some(Value::String(at)) if is_timestamp(at) => Some(at.clone()),
         Some(_) => {
             return Err(ImportError::WrongType {
                 field: "exported_at",
-                expected: "a date and time as text",
+                expected: "a date and time as exports write it (2026-11-26T10:00:00Z)",
             })
         }
     };
@@ -145,6 +159,26 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
         kind,
         exported_at,
     })
+}
+
+/// Whether `at` has the form the schema gives `exported_at` (`TIMESTAMP_PATTERN`):
+/// `yyyy-mm-ddThh:mm:ss`, optional fractions of a second, then `Z`.
+fn is_timestamp(at: &str) -> bool {
+    let b = at.as_bytes();
+    if b.len() < 20 {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let fixed = [(0..4), (5..7), (8..10), (11..13), (14..16), (17..19)]
+        .into_iter()
+        .all(digits)
+        && [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')]
+            .iter()
+            .all(|&(i, c)| b[i] == c);
+    let rest = &b[19..b.len() - 1];
+    let fraction = rest.is_empty()
+        || (rest.len() > 1 && rest[0] == b'.' && rest[1..].iter().all(u8::is_ascii_digit));
+    fixed && fraction && b.last() == Some(&b'Z')
 }
 
 /// Where serde_json stopped reading, and the character it stopped at, taken from the
@@ -194,6 +228,29 @@ fn check_digest(envelope: &Map<String, Value>, assessment: &Value) -> DigestChec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_have_the_form_of_the_schema() {
+        for good in [
+            "2026-11-26T10:00:00Z",
+            "2026-11-26T10:00:00.123Z",
+            "0000-00-00T00:00:00.1Z",
+        ] {
+            assert!(is_timestamp(good), "{good}");
+        }
+        for bad in [
+            "",
+            "2026-11-26",
+            "2026-11-26T10:00:00",
+            "2026-11-26T10:00:00.Z",
+            "2026-11-26 10:00:00Z",
+            "2026-11-26T10:00:00+00:00",
+            "2026-11-26T10:00:00Z, approved by the DPO",
+            "٢٠٢٦-11-26T10:00:00Z",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_json_mistake_is_described_by_the_character_in_the_text() {

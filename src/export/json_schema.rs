@@ -77,18 +77,30 @@ pub fn json_schema() -> Value {
                     "type": "string",
                     "pattern": DIGEST_PATTERN,
                     "description": "SHA-256 of the canonical JSON of that version's assessment without its review_log, in lower-case hex."
-                }
+                },
+                "lineage": { "type": "string", "description": "The id of the assessment's first version, the same in every version after it." }
             })),
             "handover_round": object(&["sent", "content"], json!({
                 "sent": { "type": "string", "description": "The day it was sent for approval (yyyy-mm-dd)." },
                 "content": { "type": "string", "pattern": DIGEST_PATTERN, "description": "The SHA-256 of the content sent, to which the decision is bound (see docs/schema.md)." },
-                "decision": { "$ref": "#/$defs/handover_decision" }
+                "decision": { "$ref": "#/$defs/handover_decision" },
+                "replies": {
+                    "type": "array",
+                    "description": "The author's replies to the comments of a return. Written only when not empty.",
+                    "items": object(&["text"], json!({
+                        "section": { "$ref": "#/$defs/section", "description": "The section whose comment it answers; absent for the comment on the whole assessment." },
+                        "text": { "type": "string" }
+                    }))
+                },
+                "as_returned": { "$ref": "#/$defs/assessment", "description": "The content as it was returned (last returned round only), for the next round's comparison. Written only when kept." }
             })),
             "handover_decision": object(&["verdict", "name", "role", "date"], json!({
                 "verdict": { "enum": keys(&Verdict::ALL) },
-                "name": { "type": "string", "description": "The approver's name." },
-                "role": { "type": "string", "description": "The approver's role." },
-                "date": { "type": "string", "description": "The day of the decision (yyyy-mm-dd)." },
+                "name": { "type": "string", "description": "The approver's name, as on their key card." },
+                "role": { "type": "string", "description": "The approver's role, as on their key card." },
+                "organisation": { "type": "string", "description": "The approver's organisation, as on their key card. Written only when not empty." },
+                "by_author": { "const": true, "description": "Approved by its author, where the organisation allows it. Written only when true." },
+                "date": { "type": "string", "description": "The day of the decision (yyyy-mm-dd), set by the tool." },
                 "note": { "type": "string", "description": "A comment on the whole assessment. Written only when not empty." },
                 "comments": {
                     "type": "array",
@@ -97,7 +109,19 @@ pub fn json_schema() -> Value {
                         "section": { "$ref": "#/$defs/section" },
                         "text": { "type": "string" }
                     }))
-                }
+                },
+                "signature": object(&["algorithm", "key", "value"], json!({
+                    "algorithm": { "type": "string", "description": "\"Ed25519\"; any other is refused when verified." },
+                    "key": { "type": "string", "description": "The approver's public key: base64 of its 32 bytes." },
+                    "value": { "type": "string", "description": "The signature over the bytes docs/schema.md describes: base64 of its 64 bytes." }
+                }))
+            })),
+            "accepted_warning": object(&["rule", "reason", "answers", "date"], json!({
+                "rule": { "type": "string", "description": "The warning's rule id (see docs/rules.md)." },
+                "detail": { "type": "string", "description": "The finding's detail, for a rule that can find several things. Written only when not empty." },
+                "reason": { "type": "string", "description": "Why the warning is accepted." },
+                "answers": { "type": "string", "pattern": DIGEST_PATTERN, "description": "The SHA-256 of the answers the warning is about, when accepted." },
+                "date": { "type": "string", "description": "When it was accepted (yyyy-mm-dd)." }
             })),
             "likelihood": nullable_enum(&keys(&Likelihood::ALL)),
             "severity": nullable_enum(&keys(&HarmSeverity::ALL)),
@@ -128,8 +152,27 @@ fn assessment() -> Value {
             "reviewed": { "$ref": "#/$defs/reviewed", "description": "The version this review was started from, with its digest (written only for a review)." },
             "answers": { "$ref": "#/$defs/answers" },
             "impacts": { "type": "array", "items": { "$ref": "#/$defs/impact" } },
+            "accepted": { "type": "array", "items": { "$ref": "#/$defs/accepted_warning" }, "description": "Warnings accepted with a reason. Written only when not empty." },
             "review_log": { "type": "array", "items": { "$ref": "#/$defs/review_entry" }, "description": "Written only when not empty." },
-            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." }
+            "handover": { "type": "array", "items": { "$ref": "#/$defs/handover_round" }, "description": "Each time it was sent for approval, oldest first, with the decision once made. Written only when not empty." },
+            "privacy_wording": object(&["text", "suggested"], json!({
+                "text": { "type": "string", "description": "The wording for the privacy information as the author settled it." },
+                "suggested": { "type": "string", "description": "The wording the tool suggested from the answers when it was last edited, to tell when the answers have changed since." }
+            })),
+            "check_again": {
+                "type": "array",
+                "items": {
+                    "type": "array",
+                    "prefixItems": [
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() },
+                        { "enum": QUESTIONS.iter().map(|q| q.key).collect::<Vec<_>>() }
+                    ],
+                    "items": false,
+                    "minItems": 2
+                },
+                "description": "Answers to check again: pairs of the question whose answer is to be checked and the question whose answer changed after it was given. Written only when not empty."
+            },
+            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then).")
         }),
     )
 }
@@ -330,11 +373,12 @@ pub(super) fn keys<T: Serialize>(all: &[T]) -> Vec<String> {
 }
 
 /// The section statuses that carry no reason.
-const UNIT_STATUSES: [SectionStatus; 4] = [
+const UNIT_STATUSES: [SectionStatus; 5] = [
     SectionStatus::NotStarted,
     SectionStatus::InProgress,
     SectionStatus::Completed,
     SectionStatus::HasProblems,
+    SectionStatus::CheckAgain,
 ];
 /// The DPIA outcomes that carry nothing else.
 const UNIT_DPIA: [DpiaOutcome; 2] = [DpiaOutcome::NotNeeded, DpiaOutcome::NotYetKnown];
@@ -370,6 +414,7 @@ fn lists_are_complete(s: Status, w: Weight, r: Reading, ss: SectionStatus, d: Dp
         | SectionStatus::InProgress
         | SectionStatus::Completed
         | SectionStatus::HasProblems
+        | SectionStatus::CheckAgain
         | SectionStatus::NotApplicable(_) => {}
     }
     match d {

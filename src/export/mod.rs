@@ -22,22 +22,26 @@ mod import;
 // Only the tests and the generated docs use these: not compiled into the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 mod json_schema;
+mod odt;
+mod package;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema_doc;
-pub mod template;
 mod word;
 
 pub use envelope::to_json;
 pub use error::ImportError;
-pub use file_name::{file_name, file_name_for, slug, MAX_SLUG};
-pub use html::{content_security_policy, to_html, to_html_with_previous};
-pub use html_scan::{HiddenPlace, UnclearMarkup};
+pub use file_name::{file_name, handover_file_name, slug, MAX_SLUG};
+pub use html::{
+    content_security_policy, page_head, render as html_render, to_html, to_html_with_previous,
+};
+pub use html_scan::{Encoding, HiddenPlace, UnclearMarkup};
 pub use import::{import, DigestCheck, FileKind, Imported};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json_schema::{json_schema, json_schema_text};
+pub use odt::{to_odt, MIME as ODT_MIME};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema_doc::schema_markdown;
-pub use word::{crc32, escape_xml, to_docx, to_docx_with_previous, MIME as DOCX_MIME};
+pub use word::{to_docx, to_docx_with_previous, MIME as DOCX_MIME};
 
 /// Identifies our files (the `format` field of every export).
 pub const FORMAT: &str = "lia-assessment";

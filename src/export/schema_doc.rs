@@ -158,8 +158,8 @@ fn digest(out: &mut String) {
 fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
-         writes all of them except `review_of`, `reviewed`, `review_log` and `handover`, which are left \
-         out when empty; on import, the fields with a default may be missing.\n\n",
+         writes all of them except `review_of`, `reviewed`, `accepted`, `review_log`, `handover`, \
+         `privacy_wording`, `check_again` and `rules_version`, which are left out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
     row(out, &["`id`", "text", "The assessment's unique id."]);
@@ -215,6 +215,14 @@ fn assessment(out: &mut String) {
     row(
         out,
         &[
+            "`accepted`",
+            "list of accepted warnings, optional",
+            "Warnings the author accepted, each with a written reason: see [An accepted warning](#an-accepted-warning).",
+        ],
+    );
+    row(
+        out,
+        &[
             "`review_log`",
             "list of review entries, optional",
             "When the assessment was reviewed and what changed, oldest first.",
@@ -226,6 +234,34 @@ fn assessment(out: &mut String) {
             "`handover`",
             "list of hand-over rounds, optional",
             "Each time it was sent for approval, oldest first, with the approver's decision once made: see [The hand-over for approval](#the-hand-over-for-approval).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`privacy_wording`",
+            "object, optional",
+            "The wording for the privacy information as the author settled it (`text`), \
+             written only if they changed the suggestion, with the suggestion it was made \
+             from (`suggested`): where the answers have changed since, the suggestion made \
+             from them differs, and the tool and the reports say so. It is part of what an \
+             approval approves.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`check_again`",
+            "list of pairs of question keys, optional",
+            "Answers to check again: each pair is a question whose answer rests on an answer that changed after it was given, and that question. An answer is confirmed (and its pairs removed) by changing it or confirming it as it stands. While any shown answer is listed the record cannot be sent for approval or approved.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`rules_version`",
+            "whole number, optional",
+            "Written when it is approved: the version of the rule catalogue that checked it. A record approved under an earlier version that now gets findings from rules added since says so. Not part of the content an approval is bound to.",
         ],
     );
     out.push('\n');
@@ -332,11 +368,60 @@ fn assessment(out: &mut String) {
              to it gives another.",
         ],
     );
+    row(
+        out,
+        &[
+            "`lineage`",
+            "text, optional",
+            "The id of the assessment's first version, the same in every version after it: \
+             the register knows the versions of one assessment by it, even when the versions \
+             between them are not at hand.",
+        ],
+    );
     out.push('\n');
     handover(out);
 }
 
 fn handover(out: &mut String) {
+    out.push_str(
+        "### An accepted warning\n\n\
+         A warning (never a blocker) the author accepted, with why. While the answers it is \
+         about are as they were, it does not count as an open warning; when any of them \
+         changes it counts as open again until it is accepted again. Accepted warnings are \
+         part of the content, so the approval covers them. An object; fields other than \
+         these are refused.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`rule`",
+            "text",
+            "The warning's rule id (see [docs/rules.md](rules.md)).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`detail`",
+            "text, optional",
+            "The finding's detail, for a rule that can find several things (which impact).",
+        ],
+    );
+    row(out, &["`reason`", "text", "Why the warning is accepted."]);
+    row(
+        out,
+        &[
+            "`answers`",
+            "text: 64 lower-case hexadecimal digits",
+            "The SHA-256 of the canonical JSON of `{\"answers\": {…}, \"impacts\": …}`: the answers to the questions the finding names (or, if it names none, those of its section), and the impacts when one of them is the impacts list (else `null`), as they were when it was accepted.",
+        ],
+    );
+    row(
+        out,
+        &["`date`", "text", "When it was accepted, `yyyy-mm-dd`."],
+    );
+    out.push('\n');
     out.push_str(
         "### The hand-over for approval\n\n\
          When the author sends the assessment for approval, a round is added to `handover`: \
@@ -345,12 +430,15 @@ fn handover(out: &mut String) {
          `\"draft\"`, `review_log` and `handover` left out, and the answers \
          `sign-off.approved-name`, `sign-off.approved-role` and `sign-off.approved-date` \
          removed. Its digest is the SHA-256 of that content's canonical JSON, as for the \
-         export's digest below. The approver's decision is written into the round, and an \
-         approval also sets those three answers and `status` to `\"approved\"`.\n\n\
+         export's digest below. The approver's decision is written into the round, signed \
+         with their key (see [Signed decisions](#signed-decisions)), and an approval also \
+         sets those three answers (to the decision's name, role and date) and `status` to \
+         `\"approved\"`.\n\n\
          Wherever the record is opened, the tool works the content's digest out again: if \
          it no longer matches the round of an approval, it says plainly that the record was \
-         changed after approval and that the approval does not cover it. Like the export's \
-         digest, this shows that something changed, not who changed it.\n\n\
+         changed after approval and that the approval does not cover it. A digest shows \
+         that something changed, not who changed it: who approved it is shown by the \
+         signature.\n\n\
          A round is an object; fields other than these are refused.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
@@ -378,6 +466,22 @@ fn handover(out: &mut String) {
             "The approver's decision; absent while it waits.",
         ],
     );
+    row(
+        out,
+        &[
+            "`replies`",
+            "list, optional",
+            "The author's replies to the comments of a return: each an object with `section` (a section key; absent for the comment on the whole assessment) and `text`. Sent with the next round, and covered by the signature of every later decision.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`as_returned`",
+            "an assessment, optional",
+            "The content as it was returned (kept for the last returned round only), so the approver's next round can show what changed since. It is shown only if its content digest is the round's `content`; no signature covers it (the digest already does).",
+        ],
+    );
     out.push_str("\nA decision is an object; fields other than these are refused.\n\n");
     table_head(out, &["Field", "Type", "Meaning"]);
     row(
@@ -388,11 +492,45 @@ fn handover(out: &mut String) {
             "Approved, or returned to the author with comments.",
         ],
     );
-    row(out, &["`name`", "text", "The approver's name."]);
-    row(out, &["`role`", "text", "The approver's role."]);
     row(
         out,
-        &["`date`", "text", "The day of the decision, `yyyy-mm-dd`."],
+        &[
+            "`name`",
+            "text",
+            "The approver's name, as on their key card.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`role`",
+            "text",
+            "The approver's role, as on their key card.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`organisation`",
+            "text, optional",
+            "The approver's organisation, as on their key card.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`by_author`",
+            "`true`, optional",
+            "Approved by the person who wrote it, where the organisation's settings allow it; shown everywhere as \"approved by its author\". An approver whose name is that of `sign-off.completed-name` is also shown so.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`date`",
+            "text",
+            "The day of the decision, `yyyy-mm-dd`, set by the tool (never typed).",
+        ],
     );
     row(
         out,
@@ -408,6 +546,110 @@ fn handover(out: &mut String) {
             "`comments`",
             "list, optional",
             "Comments on sections: each an object with `section` (a section key, as in the findings) and `text`.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`signature`",
+            "object, optional",
+            "`{\"algorithm\": \"Ed25519\", \"key\": …, \"value\": …}`: the approver's public key (base64 of its 32 bytes) and the signature (base64 of its 64 bytes). Absent in files made before decisions were signed: such a decision is **not signed**.",
+        ],
+    );
+    out.push('\n');
+    signed(out);
+}
+
+fn signed(out: &mut String) {
+    out.push_str(
+        "### Signed decisions\n\n\
+         An approver signs every decision (approve or return) with a key their browser \
+         made for them (WebCrypto Ed25519; the private key cannot be exported and never \
+         leaves that browser). The signature is over the UTF-8 bytes of the canonical JSON \
+         (as for the export's digest) of this object:\n\n\
+         ```json\n\
+         {\"approver\": {\"algorithm\": \"Ed25519\", \"key\": …, \"name\": …, \"organisation\": …, \"role\": …},\n \
+         \"by_author\": false, \"comments\": [{\"section\": …, \"text\": …}], \"content\": …,\n \
+         \"date\": \"yyyy-mm-dd\", \"earlier\": …, \"format\": \"lia-decision\", \"note\": …,\n \
+         \"round\": 1, \"sent\": \"yyyy-mm-dd\", \"verdict\": \"approved\", \"version\": 1}\n\
+         ```\n\n\
+         - `approver`: the decision's `name`, `role` and `organisation` (`\"\"` when absent) \
+         and its signature's `algorithm` and `key`;\n\
+         - `by_author`, `date`, `note` (`\"\"` when absent), `verdict` and `comments` (`[]` \
+         when absent), as in the decision;\n\
+         - `content` and `sent`: the round's; `round`: its place in `handover`, 1 for the \
+         first;\n\
+         - `earlier`: the SHA-256, in lower-case hex, of the canonical JSON of the list of \
+         the rounds before it as they are in the file (with their decisions, signatures and \
+         replies) with `as_returned` left out of each: `[]` for the first round.\n\n\
+         Wherever a record is shown, the tool verifies its approval again and says one of \
+         four things; only the first is shown as approved without a qualifier:\n\n\
+         - **signed by a trusted approver**: the signature matches, the key is on the list \
+         of trusted approvers (the organisation's, passed by the host page, or this \
+         browser's), the content's digest is the round's, and the sign-off's approver, role \
+         and approval date are the decision's;\n\
+         - **signed by a key not on the trusted list**: the same, with a key on neither list;\n\
+         - **signature does not match**: the decision, the approver, the date, the \
+         comments, the replies before it, the round or the content were changed after \
+         signing; or the signature is the one of another round (replayed); or it is dated \
+         after today; or its algorithm is not Ed25519, or its key or signature are not \
+         well-formed;\n\
+         - **not signed**: no signature, or marked approved without the hand-over.\n\n\
+         A returned or approved file joins the author's saved record only if its decision \
+         is on a round that record sent (the same place, day and content digest, after the \
+         same earlier rounds) and its content is the content sent; an approval must also be \
+         signed by a trusted approver. Anything else opens as a separate copy with a \
+         warning, and the record is left as it was.\n\n\
+         ### A key card\n\n\
+         The approver's public key with who they are, as a small JSON file \
+         (`lia-approver-key-<name>.json`) to send to authors or publish. An object with \
+         exactly these fields:\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`format`",
+            "text: `\"lia-approver-key\"`",
+            "Identifies the file as a key card.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`version`",
+            "whole number: `1`",
+            "The version of the key card's form.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`name`",
+            "text",
+            "The approver's name (not empty, at most 120 characters, no control characters).",
+        ],
+    );
+    row(out, &["`role`", "text", "Their role."]);
+    row(out, &["`organisation`", "text", "Their organisation."]);
+    row(
+        out,
+        &[
+            "`algorithm`",
+            "text: `\"Ed25519\"`",
+            "The signature algorithm.",
+        ],
+    );
+    row(
+        out,
+        &["`key`", "text", "The public key: base64 of its 32 bytes."],
+    );
+    row(
+        out,
+        &[
+            "`fingerprint`",
+            "text",
+            "The first 16 bytes of the SHA-256 of the canonical JSON of `{\"algorithm\", \"key\", \"name\", \"organisation\", \"role\"}`, as eight groups of four upper-case hexadecimal digits (`3F2A 9C01 …`). It covers the name and role as well as the key: check it with the approver before trusting the card. A card whose fingerprint is not this is refused.",
         ],
     );
     out.push('\n');
@@ -680,6 +922,7 @@ fn status_tags() -> Vec<String> {
         SectionStatus::InProgress,
         SectionStatus::Completed,
         SectionStatus::HasProblems,
+        SectionStatus::CheckAgain,
     ];
     statuses
         .iter()

@@ -1,8 +1,11 @@
-//! Review reminders as iCalendar (RFC 5545): one all-day event on each review date,
-//! with a reminder 14 days before. The `UID` is made from the assessment's id and
-//! version only, so the same version always gives the same event and importing a file
-//! twice does not make two. Text is escaped (backslash, semicolon, comma, new line),
-//! lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character.
+//! Review reminders as iCalendar (RFC 5545): one all-day event per assessment on its
+//! review date, with a reminder 14 days before. The `UID` is made from the id of the
+//! assessment's first version only (`Assessment::lineage`), the same for every version
+//! and copy, so importing a later file updates the event rather than adding a second;
+//! the `SEQUENCE` grows with each version and each round of its hand-over, which is when
+//! the date can change, so a calendar takes the later file's date. Text is escaped
+//! (backslash, semicolon, comma, new line), lines end in CRLF and are folded at 75
+//! octets, never inside a UTF-8 character.
 
 use sha2::{Digest, Sha256};
 
@@ -25,7 +28,11 @@ If anything has changed, start a review of the assessment in the tool and approv
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reminder {
     pub id: String,
+    /// The id of the assessment's first version: what the event is known by.
+    pub lineage: String,
     pub version: u32,
+    /// Grows with the version and the rounds of its hand-over (see the module).
+    pub sequence: u32,
     pub title: String,
     pub organisation: String,
     pub date: Date,
@@ -42,22 +49,25 @@ impl Reminder {
             Some(Answer::Text(t)) => t.trim().to_string(),
             _ => String::new(),
         };
+        let rounds = u32::try_from(a.handover.len()).unwrap_or(u32::MAX).min(999);
         Some(Reminder {
             id: a.id.clone(),
+            lineage: a.lineage().to_string(),
             version: a.version,
+            sequence: a
+                .version
+                .saturating_sub(1)
+                .saturating_mul(1000)
+                .saturating_add(rounds),
             title: a.title().to_string(),
             organisation,
             date,
         })
     }
 
-    /// The same for the same assessment id and version, whatever else changes.
+    /// The same for every version and copy of one assessment, whatever else changes.
     pub fn uid(&self) -> String {
-        let mut hash = Sha256::new();
-        hash.update(self.id.as_bytes());
-        hash.update([0]);
-        hash.update(self.version.to_string().as_bytes());
-        let digest = hash.finalize();
+        let digest = Sha256::digest(self.lineage.as_bytes());
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut hex = String::with_capacity(32);
         for b in &digest[..16] {
@@ -91,6 +101,7 @@ pub fn calendar(reminders: &[Reminder], stamp: &str) -> String {
         description.push_str(&format!(" (version {}).\n{WHAT_TO_CHECK}", r.version));
         content_line(&mut out, "BEGIN:VEVENT");
         content_line(&mut out, &format!("UID:{}", r.uid()));
+        content_line(&mut out, &format!("SEQUENCE:{}", r.sequence));
         content_line(&mut out, &format!("DTSTAMP:{stamp}"));
         content_line(
             &mut out,

@@ -1,25 +1,27 @@
 //! A register of many records: one row per assessment (title, organisation, status,
 //! version, decision, overall reading, blockers, warnings, approver, approval date,
 //! review due and whether it is overdue or due soon), sorted by any column and filtered
-//! by status and review due; a record changed after its approval says so plainly (its
-//! status, a warning with the row, and how many there are); the files it was read from, each unreadable one with its
+//! by status and review due; an approval counts only where it verifies (signed by a
+//! trusted approver, for the content as it is): any other says so plainly (its status,
+//! a warning with the row, and how many there are), and a draft or an unverified
+//! approval shows no approver or approval date; the files it was read from, each unreadable one with its
 //! reason; the chains between reviews and the versions they review; and its exports
 //! (CSV, a printable page, a calendar of review dates). Plain Rust, tested natively:
 //! the register page and the start page's table only show what this works out.
 
 pub mod csv;
+pub mod group;
 pub mod html;
 pub mod ics;
 
 use std::cmp::Ordering;
 
 use crate::assessment::choices::decision;
-use crate::assessment::lifecycle::approved_on;
 use crate::assessment::text::normalise;
 use crate::assessment::{Answer, Assessment, Date, Evaluation, QuestionId, Reading, Status};
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{import, ImportError, Imported};
-use crate::handover::{self, Stage};
+use crate::handover::{self, Approval, Mismatch, Trust, Verification};
 
 /// How many days ahead a review counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -75,31 +77,51 @@ pub fn status_label(s: Status) -> &'static str {
     }
 }
 
-/// Where a record stands in the register: its status, unless it was approved through the
-/// hand-over and its content changed since, so the approval does not cover it. That is
-/// what the status column, the status filter and every export show.
+/// Where a record stands in the register: a draft, or the approval it claims as it
+/// verifies today (never the status a file gives itself). That is what the status
+/// column, the status filter and every export show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Standing {
     Draft,
+    /// Signed by a trusted approver, for the content as it is.
     Approved,
-    /// The content no longer matches the digest the approval was given to
-    /// (`handover::Stage::approval_broken`), whatever status the file claims.
+    /// The same, by its author, where the organisation allows it.
+    ApprovedByAuthor,
+    /// Signed, and the signature matches, but with a key not on the trusted list.
+    NotTrusted,
+    /// The content no longer matches what was approved, whatever status the file claims.
     ChangedAfterApproval,
+    /// The signature does not match the decision (or its key or date are not usable).
+    SignatureDoesNotMatch,
+    /// Marked approved, with no signature.
+    NotSigned,
 }
 
 impl Standing {
-    pub const ALL: [Standing; 3] = [
+    pub const ALL: [Standing; 7] = [
         Standing::Draft,
         Standing::Approved,
+        Standing::ApprovedByAuthor,
+        Standing::NotTrusted,
         Standing::ChangedAfterApproval,
+        Standing::SignatureDoesNotMatch,
+        Standing::NotSigned,
     ];
 
-    /// From the record's status and its hand-over as worked out now.
-    pub fn of(status: Status, stage: &Stage) -> Standing {
-        match (stage.approval_broken(), status) {
-            (true, _) => Standing::ChangedAfterApproval,
-            (false, Status::Draft) => Standing::Draft,
-            (false, Status::Approved) => Standing::Approved,
+    /// From the approval a record claims, verified (`None`: it claims none).
+    pub fn of(approval: Option<&Approval>) -> Standing {
+        let Some(approval) = approval else {
+            return Standing::Draft;
+        };
+        match (&approval.verification, approval.by_author) {
+            (Verification::Trusted { .. }, false) => Standing::Approved,
+            (Verification::Trusted { .. }, true) => Standing::ApprovedByAuthor,
+            (Verification::NotTrusted { .. }, _) => Standing::NotTrusted,
+            (Verification::DoesNotMatch(Mismatch::ContentChanged), _) => {
+                Standing::ChangedAfterApproval
+            }
+            (Verification::DoesNotMatch(_), _) => Standing::SignatureDoesNotMatch,
+            (Verification::NotSigned, _) => Standing::NotSigned,
         }
     }
 
@@ -107,16 +129,24 @@ impl Standing {
         match self {
             Standing::Draft => "draft",
             Standing::Approved => "approved",
+            Standing::ApprovedByAuthor => "approved-by-author",
+            Standing::NotTrusted => "not-trusted",
             Standing::ChangedAfterApproval => "changed-after-approval",
+            Standing::SignatureDoesNotMatch => "signature-does-not-match",
+            Standing::NotSigned => "not-signed",
         }
     }
 
-    /// The status as the register writes it (the phrase of the reports' warning).
+    /// The status as the register writes it (the phrases of `Approval::status_label`).
     pub fn label(self) -> &'static str {
         match self {
             Standing::Draft => status_label(Status::Draft),
             Standing::Approved => status_label(Status::Approved),
+            Standing::ApprovedByAuthor => "Approved by its author",
+            Standing::NotTrusted => "Approval signed by a key not on the trusted list",
             Standing::ChangedAfterApproval => "Changed after approval",
+            Standing::SignatureDoesNotMatch => "Approval signature does not match",
+            Standing::NotSigned => "Approval not signed",
         }
     }
 
@@ -125,42 +155,86 @@ impl Standing {
         Standing::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// A problem to show plainly wherever the row is.
+    /// A problem to show plainly wherever the row is: an approval that cannot be relied
+    /// on.
     pub fn is_problem(self) -> bool {
-        self == Standing::ChangedAfterApproval
+        !matches!(
+            self,
+            Standing::Draft | Standing::Approved | Standing::ApprovedByAuthor
+        )
+    }
+
+    /// Approved, and the approval verifies: only then are the approver and the date
+    /// shown.
+    pub fn holds(self) -> bool {
+        matches!(self, Standing::Approved | Standing::ApprovedByAuthor)
     }
 }
 
-/// The warning shown with a record changed after its approval: short enough for a table
-/// (the reports give the digest too, `handover::describe`).
-fn approval_warning(stage: &Stage) -> Option<String> {
-    match stage {
-        Stage::Approved {
-            decision,
-            changed: true,
-            ..
-        } => Some(format!(
-            "Changed after approval: this is not what {} approved on {}. The approval does not cover this version: do not rely on it as the approved record.",
-            decision.who(),
-            decision.date_long()
-        )),
-        _ => None,
-    }
+/// The warning shown with a record whose approval cannot be relied on: short enough for
+/// a table (the reports say more, `Approval::describe`).
+fn approval_warning(approval: Option<&Approval>) -> Option<String> {
+    let approval = approval.filter(|a| !a.holds())?;
+    let who = approval
+        .decision
+        .as_ref()
+        .map(|d| format!(" by {} on {}", d.who(), d.date_long()))
+        .unwrap_or_default();
+    Some(match &approval.verification {
+        Verification::DoesNotMatch(Mismatch::ContentChanged) => match &approval.decision {
+            Some(d) => format!(
+                "Changed after approval: this is not what {} approved on {}. The approval does not cover this version: do not rely on it as the approved record.",
+                d.who(),
+                d.date_long()
+            ),
+            None => "Changed after approval: the approval does not cover this version: do not rely on it as the approved record.".into(),
+        },
+        Verification::NotTrusted { fingerprint, .. } => format!(
+            "Marked approved{who}, signed by a key not on the trusted list (fingerprint {fingerprint}): check it before relying on it."
+        ),
+        Verification::DoesNotMatch(why) => format!(
+            "Marked approved{who}, but the signature does not match: {}. Do not rely on it as the approved record.",
+            why.describe()
+        ),
+        _ => format!(
+            "Marked approved{who}, but not signed: do not rely on it as the approved record."
+        ),
+    })
 }
 
-/// How many of the records shown were changed after their approval, in a sentence;
-/// `None` when none was.
+/// How many of the records shown have an approval that cannot be relied on (changed
+/// after approval, not signed, signed by a key not trusted, or a signature that does not
+/// match), in a sentence; `None` when none has.
 pub fn changed_after_approval(count: usize) -> Option<String> {
     match count {
         0 => None,
         1 => Some(
-            "Warning: 1 assessment was changed after it was approved. Its approval does not cover what it says now."
+            "Warning: 1 assessment is marked approved, but its approval cannot be relied on: it was changed after approval, or it is not signed by a trusted approver. Its row says which."
                 .into(),
         ),
         n => Some(format!(
-            "Warning: {n} assessments were changed after they were approved. Their approvals do not cover what they say now."
+            "Warning: {n} assessments are marked approved, but their approvals cannot be relied on: they were changed after approval, or are not signed by a trusted approver. Each row says which."
         )),
     }
+}
+
+/// Whether a copy's digest matches its content, in a word or two for a table.
+pub fn digest_label(check: &crate::export::DigestCheck, saved: bool) -> &'static str {
+    use crate::export::DigestCheck;
+    match (saved, check) {
+        (true, _) => "Saved in this browser",
+        (false, DigestCheck::Matches) => "Matches",
+        (false, DigestCheck::Mismatch) => "Does not match",
+        (false, DigestCheck::Missing) => "No digest",
+    }
+}
+
+/// The warning shown with a copy whose digest does not match its content, or nothing.
+pub fn digest_warning(entry: &Entry) -> Option<&'static str> {
+    (!entry.saved && entry.imported.digest == crate::export::DigestCheck::Mismatch).then_some(
+        "Its digest does not match: this file was changed after it was exported, so it is \
+         not the record as the tool wrote it.",
+    )
 }
 
 /// One assessment as the register shows it.
@@ -171,18 +245,25 @@ pub struct Row {
     pub organisation: String,
     /// The status the record gives itself.
     pub status: Status,
-    /// What the register shows as its status: whether an approval still covers it.
+    /// What the register shows as its status: whether an approval verifies.
     pub standing: Standing,
-    /// For a record changed after its approval, the warning to show with it.
+    /// For a record whose approval cannot be relied on, the warning to show with it.
     pub warning: Option<String>,
+    /// The approval it claims, verified (`None`: it claims none).
+    pub approval: Option<Approval>,
+    /// For a record approved under an earlier version of the rules that now gets new
+    /// findings: "Checked with an earlier version of the rules …: 2 new findings."
+    pub rules_note: Option<String>,
     pub version: u32,
     /// The answer to "Can you rely on legitimate interests?", as its label.
     pub decision: Option<&'static str>,
     pub reading: Reading,
     pub blockers: usize,
     pub warnings: usize,
+    /// Who approved it: only for an approval that verifies (empty otherwise).
     pub approver: String,
-    /// The approval date as recorded: a date when it is one, else the text.
+    /// The approval date, only for an approval that verifies: a date when it is one,
+    /// else the text.
     pub approved_on: Option<Date>,
     pub approved_text: String,
     pub review_due: Option<Date>,
@@ -198,8 +279,9 @@ fn text(a: &Assessment, q: QuestionId) -> String {
 
 impl Row {
     /// The row of `a` today: the rules run on it now (nothing is taken from a file's
-    /// saved outcome), and an approval counts only while the content matches it.
-    pub fn of(a: &Assessment, today: Date) -> Row {
+    /// saved outcome), and an approval counts only while it verifies: signed by an
+    /// approver `trust` holds, for the content as it is.
+    pub fn of(a: &Assessment, today: Date, trust: &Trust) -> Row {
         let evaluation = Evaluation::of(a, Some(today));
         let outcome = &evaluation.outcome;
         let review_due = match evaluation.answer(a, QuestionId::SignOffReviewDate) {
@@ -213,22 +295,29 @@ impl Row {
                 .map(|c| c.label),
             _ => None,
         };
-        let approved_text = approved_on(a).unwrap_or_default().trim().to_string();
-        // The approval's binding, checked once against the content as it is now.
-        let stage = handover::stage(a);
+        // The approval, verified once: its signature, its key, and the content now.
+        let approval = handover::approval(a, trust, today);
+        let standing = Standing::of(approval.as_ref());
+        // Who and when, from the signed decision (never from answers a file can change).
+        let (approver, approved_text) = match approval.as_ref().and_then(|a| a.decision.as_ref()) {
+            Some(d) if standing.holds() => (d.name.trim().to_string(), d.date.clone()),
+            _ => (String::new(), String::new()),
+        };
         Row {
             id: a.id.clone(),
             title: a.title().to_string(),
             organisation: text(a, QuestionId::AboutOrganisation),
             status: a.status,
-            standing: Standing::of(a.status, &stage),
-            warning: approval_warning(&stage),
+            standing,
+            warning: approval_warning(approval.as_ref()),
+            approval,
+            rules_note: evaluation.since_checked.as_ref().map(|s| s.sentence()),
             version: a.version,
             decision,
             reading: outcome.reading,
             blockers: outcome.counts.blockers,
             warnings: outcome.counts.warnings,
-            approver: text(a, QuestionId::SignOffApprovedName),
+            approver,
             approved_on: Date::parse(&approved_text),
             approved_text,
             review_due,
@@ -291,15 +380,20 @@ impl Column {
     }
 
     /// Orders two rows by this column (ascending); missing values last.
-    fn cmp(self, a: &Row, b: &Row) -> Ordering {
-        fn text(a: &str, b: &str) -> Ordering {
-            match (a.is_empty(), b.is_empty()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Greater,
-                (false, true) => Ordering::Less,
-                _ => normalise(a).cmp(&normalise(b)).then_with(|| a.cmp(b)),
-            }
+    /// The text a text column sorts by, `None` for the others.
+    fn text(self, r: &Row) -> Option<&str> {
+        match self {
+            Column::Title => Some(&r.title),
+            Column::Organisation => Some(&r.organisation),
+            Column::Decision => Some(r.decision.unwrap_or("")),
+            Column::Approver => Some(&r.approver),
+            _ => None,
         }
+    }
+
+    /// Compares two rows by this column; `words` are each text column's value as its
+    /// words (`normalise`), worked out once per row rather than once per comparison.
+    fn cmp(self, (a, wa): (&Row, &str), (b, wb): (&Row, &str)) -> Ordering {
         fn some<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
             match (a, b) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -308,18 +402,23 @@ impl Column {
                 (None, None) => Ordering::Equal,
             }
         }
+        if let (Some(ta), Some(tb)) = (self.text(a), self.text(b)) {
+            return match (ta.is_empty(), tb.is_empty()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => wa.cmp(wb).then_with(|| ta.cmp(tb)),
+            };
+        }
         match self {
-            Column::Title => text(&a.title, &b.title),
-            Column::Organisation => text(&a.organisation, &b.organisation),
             Column::Status => a.standing.cmp(&b.standing),
             Column::Version => a.version.cmp(&b.version),
-            Column::Decision => text(a.decision.unwrap_or(""), b.decision.unwrap_or("")),
             Column::Reading => a.reading.cmp(&b.reading),
             Column::Blockers => a.blockers.cmp(&b.blockers),
             Column::Warnings => a.warnings.cmp(&b.warnings),
-            Column::Approver => text(&a.approver, &b.approver),
             Column::Approved => some(a.approved_on, b.approved_on),
             Column::ReviewDue => some(a.review_due, b.review_due),
+            _ => Ordering::Equal,
         }
     }
 }
@@ -342,6 +441,49 @@ impl Default for Sort {
 }
 
 impl Sort {
+    /// Every way to sort, for a list to choose from: each column, up then down.
+    pub fn key(self) -> String {
+        format!(
+            "{}-{}",
+            Column::ALL
+                .iter()
+                .position(|c| *c == self.column)
+                .unwrap_or(0),
+            if self.ascending { "up" } else { "down" }
+        )
+    }
+
+    /// The sort a `key` names, if it names one.
+    pub fn from_key(key: &str) -> Option<Sort> {
+        let (column, way) = key.split_once('-')?;
+        let column = *Column::ALL.get(column.parse::<usize>().ok()?)?;
+        let ascending = match way {
+            "up" => true,
+            "down" => false,
+            _ => return None,
+        };
+        Some(Sort { column, ascending })
+    }
+
+    /// "Review due, soonest first", as a list to choose from says it.
+    pub fn label(self) -> String {
+        let way = match (self.column, self.ascending) {
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, true) => {
+                "A to Z"
+            }
+            (Column::Title | Column::Organisation | Column::Approver | Column::Decision, false) => {
+                "Z to A"
+            }
+            (Column::Approved | Column::ReviewDue, true) => "earliest first",
+            (Column::Approved | Column::ReviewDue, false) => "latest first",
+            (Column::Status | Column::Reading, true) => "in order",
+            (Column::Status | Column::Reading, false) => "in reverse order",
+            (_, true) => "lowest first",
+            (_, false) => "highest first",
+        };
+        format!("{}, {way}", self.column.label())
+    }
+
     /// What a click on `column`'s header does: sort by it ascending, or reverse it.
     pub fn toggle(self, column: Column) -> Sort {
         Sort {
@@ -435,12 +577,19 @@ pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.admits(rows[i]))
         .collect();
+    let words = |column: Column| -> Vec<String> {
+        rows.iter()
+            .map(|r| column.text(r).map(normalise).unwrap_or_default())
+            .collect()
+    };
+    let (by_column, by_title) = (words(sort.column), words(Column::Title));
     // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
     order.sort_unstable_by(|&i, &j| {
         let (a, b) = (rows[i], rows[j]);
-        let by = sort.column.cmp(a, b);
+        let by = sort.column.cmp((a, &by_column[i]), (b, &by_column[j]));
         let by = if sort.ascending { by } else { by.reverse() };
-        by.then_with(|| Column::Title.cmp(a, b)).then(i.cmp(&j))
+        by.then_with(|| Column::Title.cmp((a, &by_title[i]), (b, &by_title[j])))
+            .then(i.cmp(&j))
     });
     order
 }
@@ -451,6 +600,11 @@ pub struct Entry {
     /// The file's name (for a saved assessment, `SAVED_HERE`).
     pub file: String,
     pub row: Row,
+    /// The digest of the record as read (`assessment_digest`): copies with the same are
+    /// one record.
+    pub digest: String,
+    /// Where it stands in its assessment's life.
+    pub place: group::Place,
     /// The record as read (its digest check too), to keep in this browser.
     pub imported: Imported,
     /// Saved in this browser already (nothing to keep; it can be opened).
@@ -520,6 +674,8 @@ impl Link {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Register {
     today: Option<Date>,
+    /// The approvers whose signatures count.
+    trust: Trust,
     entries: Vec<Entry>,
     failures: Vec<Failure>,
     /// Counts every change to the entries, so a view keyed by index redraws its rows
@@ -535,8 +691,30 @@ impl Register {
         }
     }
 
+    /// A register whose approvals are verified against `trust`.
+    pub fn with_trust(today: Date, trust: Trust) -> Register {
+        Register {
+            today: Some(today),
+            trust,
+            ..Register::default()
+        }
+    }
+
     pub fn today(&self) -> Option<Date> {
         self.today
+    }
+
+    /// Verifies every approval again against `trust` (the trusted approvers changed).
+    pub fn set_trust(&mut self, trust: Trust) {
+        if self.trust == trust {
+            return;
+        }
+        self.trust = trust;
+        let today = self.today_or_default();
+        for entry in &mut self.entries {
+            entry.row = Row::of(&entry.imported.assessment, today, &self.trust);
+        }
+        self.generation += 1;
     }
 
     /// Reads one file's bytes: a record becomes an entry, anything else a failure with
@@ -565,7 +743,9 @@ impl Register {
         for assessment in saved {
             let entry = Entry {
                 file: SAVED_HERE.to_string(),
-                row: Row::of(&assessment, today),
+                row: Row::of(&assessment, today, &self.trust),
+                digest: crate::assessment::assessment_digest(&assessment),
+                place: group::Place::of(&assessment),
                 imported: Imported {
                     assessment,
                     digest: crate::export::DigestCheck::Missing,
@@ -605,7 +785,9 @@ impl Register {
         let today = self.today_or_default();
         self.entries.push(Entry {
             file: file.to_string(),
-            row: Row::of(&imported.assessment, today),
+            row: Row::of(&imported.assessment, today, &self.trust),
+            digest: crate::assessment::assessment_digest(&imported.assessment),
+            place: group::Place::of(&imported.assessment),
             imported,
             saved: false,
         });
@@ -636,6 +818,43 @@ impl Register {
     pub fn arrange(&self, sort: Sort, filter: &Filter) -> Vec<usize> {
         let rows: Vec<&Row> = self.entries.iter().map(|e| &e.row).collect();
         arrange(&rows, sort, filter)
+    }
+
+    /// The entries as assessments: every copy of one under one group, latest first.
+    pub fn groups(&self) -> Vec<group::Group> {
+        group::group(&self.entries)
+    }
+
+    /// The groups `filter` admits by their latest copy, sorted by it: indexes into
+    /// `groups`.
+    pub fn arrange_groups(
+        &self,
+        groups: &[group::Group],
+        sort: Sort,
+        filter: &Filter,
+    ) -> Vec<usize> {
+        let rows: Vec<&Row> = groups
+            .iter()
+            .map(|g| &self.entries[g.latest()].row)
+            .collect();
+        arrange(&rows, sort, filter)
+    }
+
+    /// The review reminder of a group: the review date of its latest copy that has one.
+    pub fn reminder(&self, group: &group::Group) -> Option<ics::Reminder> {
+        group
+            .members
+            .iter()
+            .find_map(|m| ics::Reminder::of(&self.entries[m.entries[0]].imported.assessment))
+    }
+
+    /// The file names of a member's copies, in the order read.
+    pub fn files(&self, member: &group::Member) -> Vec<&str> {
+        member
+            .entries
+            .iter()
+            .map(|&i| self.entries[i].file.as_str())
+            .collect()
     }
 
     /// Every review among the entries, with the copy of the version it reviews when one

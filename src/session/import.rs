@@ -6,7 +6,7 @@
 use super::{ImportClash, ImportWarning, Notice, PendingImport, Session};
 use crate::assessment::{outcome, Assessment, Date, ReviewEntry, Status};
 use crate::export::{DigestCheck, Imported};
-use crate::handover;
+use crate::handover::{self, Mismatch, Trust, Verification};
 use crate::storage::KeyValue;
 
 /// What happened to an imported file.
@@ -41,6 +41,7 @@ pub(super) fn log_import(
     imported: &Imported,
     file: &str,
     today: Date,
+    trust: &Trust,
 ) -> Vec<ImportWarning> {
     let mut warnings = Vec::new();
     match imported.digest {
@@ -58,6 +59,17 @@ pub(super) fn log_import(
             warnings.push(ImportWarning::ApprovedNotReady {
                 file: file.into(),
                 reasons,
+            });
+        }
+    }
+    // Worked out again here, never taken from the file; a change after approval is
+    // said once, above.
+    if let Some(approval) = handover::approval(a, trust, today) {
+        if approval.verification != Verification::DoesNotMatch(Mismatch::ContentChanged) {
+            warnings.push(ImportWarning::Approval {
+                file: file.into(),
+                holds: approval.holds(),
+                text: approval.describe(),
             });
         }
     }
@@ -132,7 +144,7 @@ impl<K: KeyValue> Session<K> {
             return step;
         }
         let mut assessment = imported.assessment.clone();
-        let warnings = log_import(&mut assessment, &imported, file, self.today);
+        let warnings = log_import(&mut assessment, &imported, file, self.today, &self.trust);
         if !usable_id(&assessment.id) {
             let original: String = assessment.id.chars().take(MAX_ID_CHARS).collect();
             let note = format!(

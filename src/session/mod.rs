@@ -20,7 +20,7 @@ mod protection;
 mod saving;
 mod view;
 
-pub use handover::Approving;
+pub use handover::{Approving, SinceReturned};
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
@@ -28,9 +28,10 @@ pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveSt
 
 use crate::assessment::{Assessment, Date};
 use crate::embed::Settings;
+use crate::handover::Trust;
 use crate::storage::{
-    Conflict, DamagedRecord, Deleted, JournalEntry, Journaled, KeyValue, Namespace, Nonces, Sealed,
-    Store, StoreError, Summary,
+    Conflict, DamagedRecord, Deleted, Journaled, KeyValue, Lost, Namespace, Nonces, PutBack,
+    Sealed, Store, StoreError, Summary,
 };
 
 /// How long after the last change the work is saved.
@@ -40,11 +41,14 @@ pub const MAX_SAVE_WAIT_MS: f64 = 2_000.0;
 /// How long after a failed save it is tried again (for example once space is freed).
 pub const RETRY_DELAY_MS: f64 = 5_000.0;
 
-/// What a new, blank assessment starts with: what the host page set.
+/// What the host page set: what a new, blank assessment starts with, and whether an
+/// author may approve their own assessment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Defaults {
     pub organisation: Option<String>,
     pub approver_role: Option<String>,
+    /// Off unless the organisation's settings allow it.
+    pub self_approval: bool,
 }
 
 impl From<&Settings> for Defaults {
@@ -52,6 +56,7 @@ impl From<&Settings> for Defaults {
         Defaults {
             organisation: settings.organisation.clone(),
             approver_role: settings.approver_role.clone(),
+            self_approval: settings.self_approval,
         }
     }
 }
@@ -72,7 +77,15 @@ pub struct Session<K: KeyValue> {
     /// PBKDF2 rounds for a new passphrase.
     kdf_iterations: u32,
     /// What the journal handed back while storage was locked, put back once unlocked.
-    pending_recovery: Vec<JournalEntry>,
+    pending_recovery: Vec<(String, String)>,
+    /// The journal must be emptied before the next entries are written (the passphrase
+    /// changed), and these of its keys removed (set aside or not this tool's).
+    journal_reset: bool,
+    journal_remove: Vec<String>,
+    /// What the journal last put back, for undo.
+    put_back: Vec<PutBack>,
+    /// Records missing or older than when they were last saved here.
+    lost: Vec<Lost>,
     /// The shell keeps a journal (IndexedDB) that survives the browser dying; until it
     /// has a save, that save is not called "Saved".
     journal: bool,
@@ -116,6 +129,8 @@ pub struct Session<K: KeyValue> {
     replaced: u64,
     /// A file sent for approval, open for the approver (in memory only).
     approving: Option<Approving>,
+    /// The approvers whose signatures count (the host page's and this browser's lists).
+    trust: Trust,
 }
 
 /// What the interface shows, borrowed from the session; the shell maps each part to a
@@ -142,6 +157,8 @@ pub struct View<'s> {
     pub import_clash: Option<&'s ImportClash>,
     pub summaries: &'s [Summary],
     pub damaged: &'s [DamagedRecord],
+    /// Records missing or older than when they were last saved here.
+    pub lost: &'s [Lost],
     pub deleted: &'s [Deleted],
     pub usage: u64,
     /// A file sent for approval, open for the approver.
@@ -170,6 +187,10 @@ impl<K: KeyValue> Session<K> {
             protection: Protection::Off,
             kdf_iterations: crate::storage::seal::ITERATIONS,
             pending_recovery: Vec::new(),
+            journal_reset: false,
+            journal_remove: Vec::new(),
+            put_back: Vec::new(),
+            lost: Vec::new(),
             journal: false,
             awaiting_journal: None,
             durable,
@@ -196,6 +217,7 @@ impl<K: KeyValue> Session<K> {
             unavailable: !durable,
             replaced: 0,
             approving: None,
+            trust: Trust::default(),
         }
     }
 
@@ -219,6 +241,7 @@ impl<K: KeyValue> Session<K> {
             import_clash: self.pending_import.as_ref().map(|p| &p.clash),
             summaries: &self.summaries,
             damaged: &self.damaged,
+            lost: &self.lost,
             deleted: &self.deleted,
             usage: self.usage,
             approving: self.approving.as_ref(),
@@ -244,8 +267,15 @@ impl<K: KeyValue> Session<K> {
         &self.store
     }
 
+    /// Dismissing a notice that names records missing or older says they were seen.
     pub fn dismiss_notice(&mut self) {
-        self.notice = None;
+        let named = matches!(
+            self.notice.take(),
+            Some(Notice::Lost(_) | Notice::Recovered { .. })
+        );
+        if named && !self.lost.is_empty() {
+            self.dismiss_lost();
+        }
     }
 
     /// The version not kept has been downloaded or is not wanted.
@@ -265,6 +295,15 @@ impl<K: KeyValue> Session<K> {
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
             Err(_) => {}
         }
+        self.lost = self.store.lost().unwrap_or_default();
+        self.say_lost();
+    }
+
+    /// Says which records are missing or older, unless another notice is up.
+    fn say_lost(&mut self) {
+        if matches!(self.notice, None | Some(Notice::Lost(_))) {
+            self.notice = (!self.lost.is_empty()).then(|| Notice::Lost(self.lost.clone()));
+        }
     }
 
     /// Reads every record: the list, any damaged records (set aside), the usage.
@@ -276,6 +315,8 @@ impl<K: KeyValue> Session<K> {
             Ok(opened) => {
                 self.summaries = opened.summaries;
                 self.damaged = opened.damaged;
+                self.lost = opened.lost;
+                self.say_lost();
             }
             Err(StoreError::Unavailable(_)) => self.unavailable = true,
             Err(e) => self.status = SaveStatus::NotSaved(Problem::Store(e)),
@@ -291,7 +332,16 @@ impl<K: KeyValue> Session<K> {
         if let Ok(damaged) = self.store.quarantined() {
             self.damaged = damaged;
         }
+        if let Ok(lost) = self.store.lost() {
+            self.lost = lost;
+        }
         self.refresh_usage();
+    }
+
+    /// The user has seen which records were missing or older: stop showing them.
+    pub fn dismiss_lost(&mut self) {
+        self.store.forget_lost();
+        self.lost.clear();
     }
 
     fn refresh_usage(&mut self) {

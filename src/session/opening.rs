@@ -1,6 +1,7 @@
 //! Which assessment is open: opening a saved one, starting a new one, closing, and the
-//! record's life (approval, review). Work that could not be saved is never replaced:
-//! it stays open until it is saved or the user chooses another copy.
+//! record's life (review; approval is the approver's, in `handover.rs`). Work that could
+//! not be saved is never replaced: it stays open until it is saved or the user chooses
+//! another copy.
 
 use super::{Notice, Session};
 use crate::assessment::lifecycle;
@@ -78,17 +79,6 @@ impl<K: KeyValue> Session<K> {
         self.refresh_lists();
     }
 
-    /// Approves the open assessment and saves it at once, or says why it cannot be.
-    pub fn approve(&mut self, now: f64) -> Result<(), Vec<String>> {
-        let Some(open) = self.open.as_mut() else {
-            return Err(Vec::new());
-        };
-        lifecycle::approve(open, self.today)?;
-        self.dirty = true;
-        self.save_now(now);
-        Ok(())
-    }
-
     /// Starts a review of the open (approved) assessment as a new linked draft with the
     /// id `new_id`.
     pub fn start_review(&mut self, new_id: String, now: f64) -> bool {
@@ -164,7 +154,7 @@ impl<K: KeyValue> Session<K> {
     /// out from its record today; `None` if it cannot be read.
     pub fn saved_row(&self, id: &str) -> Option<Row> {
         let record = self.store.load(id).ok()?;
-        Some(Row::of(&record.assessment, self.today))
+        Some(Row::of(&record.assessment, self.today, &self.trust))
     }
 
     /// Every assessment saved here that can be read, for the register, and how many

@@ -1,12 +1,14 @@
 //! A passphrase for what this tool keeps (see `storage/seal.rs`): setting one seals every
 //! saved assessment; with one set, nothing is read until it is given; a wrong one
 //! changes nothing; removing it keeps everything, in clear again. What another page
-//! planted in storage does not open, so it is set aside, never listed.
+//! planted in storage does not open, so it is set aside, never listed. Every sealed
+//! value carries how its key is derived, so a lock deleted (or replaced) by another page
+//! loses nothing: the passphrase still opens them, and the lock is written again.
 
 use std::fmt;
 
 use super::{Notice, Session};
-use crate::storage::seal::Lock;
+use crate::storage::seal::{Key, Lock, Params};
 use crate::storage::{KeyValue, KvError, StoreError};
 
 /// Whether what is saved is sealed with a passphrase.
@@ -53,14 +55,54 @@ impl fmt::Display for ProtectionError {
 }
 
 impl<K: KeyValue> Session<K> {
-    /// Reads whether a passphrase is set.
+    /// Reads whether a passphrase is set: there is a lock, or, the lock gone, everything
+    /// this tool keeps is sealed in the form that says how to open it.
     pub(super) fn read_lock(&mut self) {
         if self.protection != super::Protection::Off {
             return;
         }
-        if self.stored_lock().is_some() {
+        let sealed = self.sealed_params();
+        if self.stored_lock().is_some() || sealed.is_some_and(|p| !p.is_empty()) {
             self.protection = Protection::Locked;
         }
+    }
+
+    /// The key-derivation parameters of the values this tool seals, each with how many
+    /// carry it; `None` if any such value is in clear or in the first form (which says
+    /// nothing of its key).
+    fn sealed_params(&self) -> Option<Vec<(usize, Params)>> {
+        let ns = self.store.namespace();
+        let kv = self.store.kv();
+        let mut counts: Vec<(usize, Params)> = Vec::new();
+        for key in kv.keys().ok()?.iter().filter(|k| ns.is_sealed_key(k)) {
+            let params = Params::of(&kv.get_stored(key).ok()??)?;
+            match counts.iter_mut().find(|(_, p)| *p == params) {
+                Some((n, _)) => *n += 1,
+                None => counts.push((1, params)),
+            }
+        }
+        Some(counts)
+    }
+
+    /// The key `passphrase` gives with `params`, if it opens a value sealed with them.
+    fn key_opening_values(&self, passphrase: &str, params: &Params) -> Option<Key> {
+        let (iterations, salt) = params.parts()?;
+        let key = Key::derive(passphrase, &salt, iterations);
+        let ns = self.store.namespace();
+        let kv = self.store.kv();
+        let opens = kv
+            .keys()
+            .ok()?
+            .iter()
+            .filter(|k| ns.is_sealed_key(k))
+            .any(|k| {
+                kv.get_stored(k)
+                    .ok()
+                    .flatten()
+                    .filter(|v| Params::of(v).as_ref() == Some(params))
+                    .is_some_and(|v| key.open(k, &v).is_ok())
+            });
+        opens.then_some(key)
     }
 
     fn stored_lock(&self) -> Option<Lock> {
@@ -72,13 +114,36 @@ impl<K: KeyValue> Session<K> {
     /// Gives the passphrase: if it is right, everything saved can be read, and anything
     /// the journal kept while locked is put back. If not, nothing changes.
     pub fn unlock(&mut self, passphrase: &str, now: f64) -> Result<(), ProtectionError> {
-        let lock = self.stored_lock().ok_or(ProtectionError::Wrong)?;
         let lock_key = self.store.namespace().lock_key();
-        let key = lock
-            .unlock(passphrase, &lock_key)
-            .ok_or(ProtectionError::Wrong)?;
-        self.store.kv_mut().inner_mut().set_key(Some(key));
+        let lock = self.stored_lock();
+        let mut key = lock.as_ref().and_then(|l| l.unlock(passphrase, &lock_key));
+        if key.is_none() {
+            // The lock is gone or is not the one the values were sealed with: their own
+            // parameters, the most used first (at most three sets tried, so planted ones
+            // cannot stall it).
+            let tried = lock.map(|l| l.params());
+            let mut counts = self.sealed_params().unwrap_or_default();
+            counts.retain(|(_, p)| Some(p) != tried.as_ref());
+            for _ in 0..3 {
+                let Some(most) = (0..counts.len()).max_by_key(|&i| counts[i].0) else {
+                    break;
+                };
+                let (_, params) = counts.swap_remove(most);
+                key = self.key_opening_values(passphrase, &params);
+                if key.is_some() {
+                    break;
+                }
+            }
+            let key = key.as_ref().ok_or(ProtectionError::Wrong)?;
+            let nonce = self.store.kv_mut().inner_mut().next_nonce();
+            let _ = self
+                .store
+                .kv_mut()
+                .set_stored(&lock_key, &Lock::of(key, &lock_key, nonce).encode());
+        }
+        self.store.kv_mut().inner_mut().set_key(key);
         self.protection = Protection::On;
+        self.reseal_first_form();
         self.start_up();
         self.scan(now);
         let pending = std::mem::take(&mut self.pending_recovery);
@@ -86,6 +151,27 @@ impl<K: KeyValue> Session<K> {
             self.recover(&pending, now);
         }
         Ok(())
+    }
+
+    /// Seals again, in the current form, what an earlier release sealed in the first
+    /// (bound to its storage key only, and opening only with the lock).
+    fn reseal_first_form(&mut self) {
+        let ns = self.store.namespace().clone();
+        let kv = self.store.kv_mut();
+        for k in kv.keys().unwrap_or_default() {
+            let first = kv
+                .get_stored(&k)
+                .ok()
+                .flatten()
+                .is_some_and(|v| v.starts_with("lia-sealed:1:"));
+            if first && ns.is_sealed_key(&k) {
+                if let Ok(Some(clear)) = kv.get(&k) {
+                    if crate::storage::seal::Refusal::of(&clear).is_none() {
+                        let _ = kv.set(&k, &clear);
+                    }
+                }
+            }
+        }
     }
 
     /// Seals everything saved with a new passphrase (`salt` must be random). With one
@@ -151,7 +237,8 @@ impl<K: KeyValue> Session<K> {
                 continue;
             };
             // What does not open now (planted, damaged) is left exactly as it is.
-            if let Some(clear) = kv.read_stored(k, &stored) {
+            let clear = kv.get(k).map_err(fail)?.unwrap_or_default();
+            if crate::storage::seal::Refusal::of(&clear).is_none() {
                 values.push((k.clone(), stored, clear));
             }
         }
@@ -184,6 +271,9 @@ impl<K: KeyValue> Session<K> {
             let _ = kv.take_notes();
             return Err(ProtectionError::Store(self.store_error(e)));
         }
+        // The journal is written again from these values, under the new key (or in
+        // clear): nothing sealed with the old one is left in it.
+        self.journal_reset = true;
         Ok(())
     }
 

@@ -16,7 +16,11 @@ impl<K: KeyValue> Session<K> {
         let Some(open) = self.open.as_mut().filter(|a| !a.is_read_only()) else {
             return false;
         };
+        let before = open.clone();
         change(open);
+        // Answers resting on one that changed are marked to be checked again; an answer
+        // changed (or confirmed) itself is no longer marked.
+        crate::assessment::stale::note_edit(&before, open);
         // However it was changed, no two impacts share an id (the interface keys them by it).
         open.renumber_duplicate_impacts();
         self.dirty = true;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::storage::{StoreError, Theirs};
+use crate::storage::{Lost, PutBackKind, StoreError, Theirs};
 
 /// The quiet line in the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,8 +71,18 @@ pub enum Notice {
     CannotOpen(StoreError),
     /// "Keep both": the user's version was saved as a separate assessment.
     KeptBoth,
-    /// Work saved just before the browser closed was put back from the journal.
-    Recovered { count: usize },
+    /// Records put back from the journal (title, what), `checked` if they opened with
+    /// the passphrase (so this tool wrote them); `set_aside` entries did not open.
+    Recovered {
+        put_back: Vec<(String, PutBackKind)>,
+        checked: bool,
+        set_aside: usize,
+        /// Records still missing or older than when last saved (see `Lost`).
+        lost: Vec<Lost>,
+    },
+    /// Records missing or older than when they were last saved here: deleted or put back
+    /// by something other than this tool. Dismissing it says they have been seen.
+    Lost(Vec<Lost>),
     /// A passphrase is set and not given yet, so nothing can be opened or started.
     Locked,
     /// A passphrase was set: everything saved is sealed with it.
@@ -106,13 +116,16 @@ impl fmt::Display for Notice {
             Notice::KeptBoth => f.write_str(
                 "Your version is now saved as a separate assessment, and this is it. The version saved in the other tab or window is kept as it was.",
             ),
-            Notice::Recovered { count: 1 } => f.write_str(
-                "Your latest changes to one assessment, saved just before the browser closed, were recovered.",
-            ),
-            Notice::Recovered { count } => write!(
-                f,
-                "Your latest changes to {count} assessments, saved just before the browser closed, were recovered."
-            ),
+            Notice::Recovered {
+                put_back,
+                checked,
+                set_aside,
+                lost,
+            } => {
+                recovered(f, put_back, *checked, *set_aside)?;
+                lost_text(f, " ", lost)
+            }
+            Notice::Lost(lost) => lost_text(f, "", lost),
             Notice::Locked => f.write_str(
                 "Enter your passphrase first: your saved assessments are encrypted, and nothing can be opened or started until they are unlocked.",
             ),
@@ -134,6 +147,67 @@ impl fmt::Display for Notice {
     }
 }
 
+/// What the journal put back, each record named. "Recovered" only of what opened with
+/// the passphrase: without one, the journal cannot be shown to be this tool's.
+fn recovered(
+    f: &mut fmt::Formatter<'_>,
+    put_back: &[(String, PutBackKind)],
+    checked: bool,
+    set_aside: usize,
+) -> fmt::Result {
+    if !put_back.is_empty() {
+        f.write_str(match checked {
+            true => "Recovered from this browser's copy of the latest saves: ",
+            false => "Put back from this browser's copy of the latest saves: ",
+        })?;
+        for (i, (title, kind)) in put_back.iter().enumerate() {
+            let what = match (kind, checked) {
+                (PutBackKind::Later, true) => "your latest changes",
+                (PutBackKind::Later, false) => "a later version",
+                (PutBackKind::Missing, _) => "it was missing here",
+                (PutBackKind::Removed, _) => "deleted, as just before",
+            };
+            let end = if i + 1 == put_back.len() { "." } else { ";" };
+            write!(f, "“{title}” ({what}){end} ")?;
+        }
+        if !checked {
+            f.write_str("Without a passphrase this copy cannot be shown to be this tool's own: another page of this site could have written it. If you do not recognise these changes, undo them.")?;
+        }
+    }
+    let lead = if put_back.is_empty() { "" } else { " " };
+    match set_aside {
+        0 => Ok(()),
+        n => write!(f, "{lead}{n} copies in this browser's journal of recent saves did not open with your passphrase and were not used: another page may have put them there. They are listed with the records that could not be opened."),
+    }
+}
+
+impl Lost {
+    /// What happened to it, in a few words after its title.
+    pub fn what(&self) -> &'static str {
+        match self.found {
+            None => "is missing",
+            Some(found) if found < self.revision => {
+                "is an older version than the one last saved here"
+            }
+            Some(_) => "is not the version last saved here",
+        }
+    }
+}
+
+/// The records missing or older than when they were last saved, and what can be done.
+fn lost_text(f: &mut fmt::Formatter<'_>, lead: &str, lost: &[Lost]) -> fmt::Result {
+    match lost.len() {
+        0 => return Ok(()),
+        1 => write!(f, "{lead}One assessment saved here is missing or older than when it was last saved: ")?,
+        n => write!(f, "{lead}{n} assessments saved here are missing or older than when they were last saved: ")?,
+    }
+    for (i, l) in lost.iter().enumerate() {
+        let end = if i + 1 == lost.len() { "." } else { ";" };
+        write!(f, "“{}” {}{end} ", l.display_title(), l.what())?;
+    }
+    f.write_str("Another page of this site may have deleted or changed it, or this site's data was cleared. If you downloaded it, open that file to put it back.")
+}
+
 /// A file was opened whose check value (digest) shows it may not be what was exported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportWarning {
@@ -145,6 +219,27 @@ pub enum ImportWarning {
     ApprovedNotReady { file: String, reasons: usize },
     /// Its content is not what was approved: changed after approval.
     ChangedAfterApproval { file: String },
+    /// It claims an approval: whether it holds (signed by a trusted approver), and the
+    /// approval described (`handover::Approval::describe`).
+    Approval {
+        file: String,
+        holds: bool,
+        text: String,
+    },
+    /// A decision on the author's assessment `title` that is not on a round this
+    /// browser sent: opened as a separate copy, the record untouched.
+    NotYourRound {
+        file: String,
+        title: String,
+        why: String,
+    },
+}
+
+impl ImportWarning {
+    /// A warning, rather than what a trusted approval says of itself.
+    pub fn is_warning(&self) -> bool {
+        !matches!(self, ImportWarning::Approval { holds: true, .. })
+    }
 }
 
 impl fmt::Display for ImportWarning {
@@ -166,6 +261,16 @@ impl fmt::Display for ImportWarning {
             ImportWarning::Unchecked { file } => write!(
                 f,
                 "Warning: “{file}” has no check value (digest), so it cannot be shown to be the record that was exported. Check every answer before you rely on it."
+            ),
+            ImportWarning::Approval {
+                file,
+                holds: true,
+                text,
+            } => write!(f, "“{file}”: {text}"),
+            ImportWarning::Approval { file, text, .. } => write!(f, "Warning: “{file}”: {text}"),
+            ImportWarning::NotYourRound { file, title, why } => write!(
+                f,
+                "Warning: “{file}” holds a decision on your assessment “{title}”, but it was not added to your record, because {why}. It is opened here as a separate copy, and your own record is unchanged. Do not rely on this copy as an approved record."
             ),
         }
     }

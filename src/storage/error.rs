@@ -50,6 +50,8 @@ pub struct Conflict {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+// A record is the usual case, not the exception: boxing it would only add a step.
+#[allow(clippy::large_enum_variant)]
 pub enum Theirs {
     /// Saved again elsewhere (or, for a new id, already taken).
     Changed(Record),

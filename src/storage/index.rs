@@ -3,8 +3,14 @@
 //! the records, which are the truth.
 //!
 //! `{"index_version":1,"assessments":[{"id":…,"title":…,"status":"draft","version":1,
-//! "saved_at":…,"review_due":"2026-05-01","revision":3}],"unreadable":{"<id>":"<title>"}}`
-//! (`unreadable` only when a damaged record could not be set aside).
+//! "saved_at":…,"review_due":"2026-05-01","revision":3,"digest":"<sha-256>"}],
+//! "unreadable":{"<id>":"<title>"},"lost":{"<id>":"3 2 <title>"}}`
+//! (`unreadable` only when a damaged record could not be set aside; `lost` only while a
+//! record is missing or older than the index says, until the user has seen it).
+//!
+//! It is also the witness of what was saved: each record's latest revision and the
+//! digest of its text. With a passphrase it is sealed like the records, so a record
+//! deleted, or put back older, by another page is noticed (see `Lost`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,6 +37,58 @@ pub struct Summary {
     /// The `sign-off.review-date` answer, when it is a valid date.
     pub review_due: Option<Date>,
     pub revision: u64,
+    /// The SHA-256 of the record's text as saved, when known.
+    pub digest: Option<String>,
+}
+
+/// A record the index knew that storage no longer holds, or holds older (or changed at
+/// the same revision): deleted or put back by something other than this tool.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lost {
+    pub id: String,
+    pub title: Option<String>,
+    /// The revision last saved here.
+    pub revision: u64,
+    /// The revision stored now, if any.
+    pub found: Option<u64>,
+}
+
+impl Lost {
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or("Untitled assessment")
+    }
+
+    /// As the index keeps it, under its id: `"<revision> <found or -> <title>"` (text,
+    /// so it is read like `unreadable`).
+    fn encode(&self) -> String {
+        let found = self.found.map_or("-".into(), |f| f.to_string());
+        format!(
+            "{} {found} {}",
+            self.revision,
+            self.title.as_deref().unwrap_or("")
+        )
+    }
+
+    fn decode(id: &str, text: &str) -> Option<Lost> {
+        let mut parts = text.splitn(3, ' ');
+        let revision = parts.next()?.parse().ok()?;
+        let found = match parts.next()? {
+            "-" => None,
+            found => Some(found.parse().ok()?),
+        };
+        let title = parts.next()?;
+        Some(Lost {
+            id: id.to_string(),
+            title: (!title.is_empty()).then(|| title.to_string()),
+            revision,
+            found,
+        })
+    }
+}
+
+/// The SHA-256 of a record's text, in lower-case hex.
+pub(crate) fn digest_of(raw: &str) -> String {
+    crate::assessment::canonical::sha256_hex(raw.as_bytes())
 }
 
 impl Summary {
@@ -51,7 +109,14 @@ impl Summary {
             saved_at,
             review_due,
             revision,
+            digest: None,
         }
+    }
+
+    /// With the digest of `raw`, the record's text as saved.
+    pub fn with_digest(mut self, raw: &str) -> Summary {
+        self.digest = Some(digest_of(raw));
+        self
     }
 
     /// The title, or the same placeholder `Assessment::title` gives.
@@ -82,6 +147,8 @@ pub struct Index {
     /// Id → title, for damaged records left in place whose title the index knew. (Only
     /// those: taking a summary out for its title never makes the index bigger.)
     pub unreadable: BTreeMap<String, String>,
+    /// Records missing or older than the index said, by id.
+    pub lost: Vec<Lost>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,6 +158,8 @@ struct IndexForm {
     assessments: Vec<Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     unreadable: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    lost: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -106,6 +175,8 @@ struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     review_due: Option<String>,
     revision: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    digest: Option<String>,
 }
 
 impl Index {
@@ -133,6 +204,13 @@ impl Index {
         self.unreadable.remove(id);
     }
 
+    /// Notes a record as lost (replacing an earlier note of it), in the order of ids.
+    pub(crate) fn lose(&mut self, lost: Lost) {
+        self.lost.retain(|l| l.id != lost.id);
+        let at = self.lost.iter().take_while(|l| l.id < lost.id).count();
+        self.lost.insert(at, lost);
+    }
+
     /// The stored text of the index.
     pub fn encode(&self) -> String {
         let form = IndexForm {
@@ -148,9 +226,18 @@ impl Index {
                     saved_at: s.saved_at,
                     review_due: s.review_due.map(|d| d.to_string()),
                     revision: s.revision,
+                    digest: s.digest.clone(),
                 })
                 .collect(),
             unreadable: self.unreadable.clone(),
+            lost: {
+                // Inserted one by one: collecting would sort, which costs the app a sort.
+                let mut lost = BTreeMap::new();
+                for l in &self.lost {
+                    lost.insert(l.id.clone(), l.encode());
+                }
+                lost
+            },
         };
         serde_json::to_string(&form).expect("an index always serialises")
     }
@@ -179,6 +266,7 @@ impl Index {
                     saved_at: e.saved_at,
                     review_due,
                     revision: e.revision,
+                    digest: e.digest,
                 })
             })
             .collect::<Option<Vec<Summary>>>()?;
@@ -188,6 +276,13 @@ impl Index {
         Some(Index {
             summaries,
             unreadable: form.unreadable,
+            lost: {
+                let mut lost = Vec::new();
+                for (id, text) in &form.lost {
+                    lost.push(Lost::decode(id, text)?);
+                }
+                lost
+            },
         })
     }
 }
@@ -205,6 +300,7 @@ mod tests {
             saved_at,
             review_due: Date::new(2027, 3, 1),
             revision: 2,
+            digest: None,
         }
     }
 
@@ -214,9 +310,24 @@ mod tests {
         sort(&mut list);
         let ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["c", "a", "b"]);
+        list[0].digest = Some("ab".repeat(32));
         let index = Index {
             summaries: list,
             unreadable: BTreeMap::from([("x".to_string(), "Broken one".to_string())]),
+            lost: vec![
+                Lost {
+                    id: "gone".into(),
+                    title: Some("Gone one: yes, with spaces".into()),
+                    revision: 4,
+                    found: None,
+                },
+                Lost {
+                    id: "older".into(),
+                    title: None,
+                    revision: 9,
+                    found: Some(7),
+                },
+            ],
         };
         let raw = index.encode();
         assert!(raw.contains(r#""review_due":"2027-03-01""#), "{raw}");

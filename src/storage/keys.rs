@@ -111,6 +111,19 @@ impl Namespace {
         )
     }
 
+    /// The id of the record under `key`, if it is one of this namespace's.
+    pub fn record_id(&self, key: &str) -> Option<String> {
+        match self.kind(key)? {
+            KeyKind::Record(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Whether `key` is one of this namespace's records.
+    pub fn is_record_key(&self, key: &str) -> bool {
+        matches!(self.kind(key), Some(KeyKind::Record(_)))
+    }
+
     /// The passphrase lock (see `seal.rs`): kept in clear, it holds no secret.
     pub fn lock_key(&self) -> String {
         format!("{}:{LOCK}", self.0)

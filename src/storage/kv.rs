@@ -66,12 +66,6 @@ pub trait KeyValue {
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         self.set(key, stored)
     }
-
-    /// What `get` would give for a value kept as `stored` under `key`, or `None` if it
-    /// would refuse it (one that does not open with the passphrase).
-    fn read_stored(&self, _key: &str, stored: &str) -> Option<String> {
-        Some(stored.to_string())
-    }
 }
 
 /// The bytes a browser counts against the quota for one entry: key and value as UTF-16
@@ -106,9 +100,6 @@ impl<K: KeyValue + ?Sized> KeyValue for Box<K> {
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         (**self).set_stored(key, stored)
     }
-    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
-        (**self).read_stored(key, stored)
-    }
 }
 
 /// One storage shared by several stores, as tabs share one origin's localStorage.
@@ -136,9 +127,6 @@ impl<K: KeyValue + ?Sized> KeyValue for Rc<RefCell<K>> {
     }
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         self.borrow_mut().set_stored(key, stored)
-    }
-    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
-        self.borrow().read_stored(key, stored)
     }
 }
 

@@ -81,8 +81,10 @@ impl<K: KeyValue> Store<K> {
         let title = decode(id, &raw)
             .ok()
             .and_then(|record| title_of(&record.assessment));
-        self.kv.remove(&key).map_err(|e| self.kv_error(e))?;
+        // Out of the index first: a record the index lists is missing only if something
+        // else deleted it (see `Store::reconciled_index`).
         self.update_index(|index| index.forget(id));
+        self.kv.remove(&key).map_err(|e| self.kv_error(e))?;
         Ok(Deleted {
             id: id.into(),
             title,
@@ -106,7 +108,7 @@ impl<K: KeyValue> Store<K> {
             .set(&key, &deleted.raw)
             .map_err(|e| self.kv_error(e))?;
         if let Ok(record) = decode(&deleted.id, &deleted.raw) {
-            let summary = Summary::of(&record);
+            let summary = Summary::of(&record).with_digest(&deleted.raw);
             self.update_index(|index| index.upsert(summary));
         }
         Ok(())

@@ -18,8 +18,10 @@ pub mod seal;
 pub mod store;
 
 pub use error::{format_bytes, Conflict, SizeUnit, StoreError, Theirs, SIZE_ROUNDING, SIZE_UNITS};
-pub use index::Summary;
-pub use journal::{JournalEntry, Journaled};
+pub use index::{Lost, Summary};
+pub use journal::{
+    JournalBatch, JournalEntry, JournalText, JournalWrite, Journaled, PutBack, PutBackKind,
+};
 pub use keys::{Change, InvalidNamespace, Namespace, DEFAULT_NAMESPACE};
 pub use kv::{stored_size, KeyValue, KvError};
 pub use manage::Deleted;

@@ -1,10 +1,12 @@
 //! Start-up: read everything in the namespace, set aside what cannot be read, bring the
-//! index up to date, and report. A damaged record never stops the app.
+//! index up to date, and report. A damaged record never stops the app. What the index
+//! said was saved is checked against what is there: a record missing, or older than
+//! when it was last saved, is noted as lost (`Lost`) until the user has seen it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::StoreError;
-use super::index::{sort, Index, Summary};
+use super::index::{sort, Index, Lost, Summary};
 use super::keys::KeyKind;
 use super::kv::KeyValue;
 use super::quarantine::{DamagedRecord, DamagedState};
@@ -22,6 +24,8 @@ pub struct Opened {
     /// The stored index was missing, damaged or stale, and has been rewritten (or, with
     /// no room for it, removed).
     pub index_repaired: bool,
+    /// Records missing or older than when they were last saved here.
+    pub lost: Vec<Lost>,
 }
 
 impl<K: KeyValue> Store<K> {
@@ -40,6 +44,7 @@ impl<K: KeyValue> Store<K> {
         let mut unreadable = BTreeMap::new();
         let mut left_in_place = Vec::new();
         let mut set_aside_now = BTreeSet::new();
+        let mut damaged_ids = BTreeSet::new();
         for (key, kind) in self.keys_here()? {
             let KeyKind::Record(id) = kind else {
                 continue;
@@ -48,8 +53,9 @@ impl<K: KeyValue> Store<K> {
                 continue;
             };
             match decode(&id, &raw) {
-                Ok(record) => summaries.push(Summary::of(&record)),
+                Ok(record) => summaries.push(Summary::of(&record).with_digest(&raw)),
                 Err(why) => {
+                    damaged_ids.insert(id.clone());
                     let reason = why.to_string();
                     let indexed_title = known.title(&id).map(String::from);
                     let title = indexed_title.clone().or_else(|| title_in_raw(&raw));
@@ -79,7 +85,47 @@ impl<K: KeyValue> Store<K> {
         let mut index = Index {
             summaries,
             unreadable,
+            lost: known.lost.clone(),
         };
+        // The witness: each record the index said was saved, against what is there.
+        for said in known
+            .summaries
+            .iter()
+            .filter(|s| !damaged_ids.contains(&s.id))
+        {
+            let found = match index.summaries.iter().find(|s| s.id == said.id) {
+                None => None,
+                Some(now)
+                    if now.revision < said.revision
+                        || (now.revision == said.revision
+                            && said.digest.is_some()
+                            && now.digest != said.digest) =>
+                {
+                    Some(now.revision)
+                }
+                Some(_) => continue,
+            };
+            index.lose(Lost {
+                id: said.id.clone(),
+                title: said.title.clone(),
+                revision: said.revision,
+                found,
+            });
+        }
+        // Back at the revision last saved, or later (the journal's copy put back).
+        let summaries = &index.summaries;
+        index.lost.retain_mut(|l| {
+            let now = summaries.iter().find(|s| s.id == l.id);
+            if let Some(now) = now {
+                if now.revision > l.revision
+                    || (now.revision == l.revision && l.found != Some(now.revision))
+                {
+                    return false;
+                }
+            }
+            l.found = now.map(|s| s.revision);
+            true
+        });
         let index_repaired = stored_index.as_deref() != Some(index.encode().as_str());
         if index_repaired {
             self.write_index(&mut index);
@@ -95,6 +141,7 @@ impl<K: KeyValue> Store<K> {
             summaries: index.summaries,
             damaged,
             index_repaired,
+            lost: index.lost,
         })
     }
 }

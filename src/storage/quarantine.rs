@@ -145,9 +145,8 @@ impl<K: KeyValue> Store<K> {
             Some(KeyKind::Record(id)) => match self.current(&id)? {
                 Current::Absent => Ok(()),
                 Current::Damaged { .. } => {
-                    self.kv.remove(key).map_err(|e| self.kv_error(e))?;
                     self.update_index(|index| index.forget(&id));
-                    Ok(())
+                    self.kv.remove(key).map_err(|e| self.kv_error(e))
                 }
                 Current::Readable(_) => Err(StoreError::NotSetAside { key: key.into() }),
             },
@@ -238,6 +237,42 @@ impl<K: KeyValue> Store<K> {
         }
         self.kv.remove(&record_key).map_err(|e| self.kv_error(e))?;
         Ok(key)
+    }
+
+    /// Keeps `text`, found elsewhere than under the record's key (a copy in the journal
+    /// that does not open), aside as a damaged record of `id`, with the reason, so it is
+    /// listed, can be downloaded, and is removed only when the user discards it.
+    pub fn set_aside_text(
+        &mut self,
+        id: &str,
+        text: &str,
+        reason: &str,
+        now_ms: f64,
+    ) -> Result<(), StoreError> {
+        let n = 1 + self
+            .keys_here()?
+            .into_iter()
+            .filter_map(|(_, kind)| match kind {
+                KeyKind::Quarantine { id: other, n } if other == id => Some(n),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let note = Note {
+            title: self.damaged_title(id, ""),
+            reason: reason.to_string(),
+            set_aside_at: now_ms,
+        };
+        let note_key = self.ns.note_key(id, n);
+        let note = serde_json::to_string(&note).expect("a note always serialises");
+        self.kv
+            .set(&note_key, &note)
+            .map_err(|e| self.kv_error(e))?;
+        if let Err(e) = self.kv.set(&self.ns.quarantine_key(id, n), text) {
+            let _ = self.kv.remove(&note_key);
+            return Err(self.kv_error(e));
+        }
+        Ok(())
     }
 
     /// The title of a damaged record: from the index if it still knows it, otherwise

@@ -137,6 +137,10 @@ pub fn decode(id: &str, raw: &str) -> Result<Record, DecodeError> {
             column: e.column(),
         },
         strict_json::Error::DuplicateKey(path) => DecodeError::DuplicateKey(path),
+        strict_json::Error::TooDeep { line, column }
+        | strict_json::Error::HalfCharacter { line, column, .. } => {
+            DecodeError::NotJson { line, column }
+        }
     })?;
     let Value::Object(mut fields) = value else {
         return Err(DecodeError::NotARecord);

@@ -5,10 +5,15 @@
 //! never taken for a record.
 //!
 //! AES-256-GCM, the key derived from the passphrase by PBKDF2-HMAC-SHA-256 with a random
-//! salt. Each value is sealed with its storage key as associated data, so a sealed value
-//! moved under another key does not open. Nonces are a random prefix (from the browser,
-//! per session) and a counter, never reused. The lock (`<ns>:lock`) keeps the salt, the
-//! iteration count and a sealed check text; nothing is stored in clear but that.
+//! salt. A sealed value is `lia-sealed:2:<iterations>:<salt>:<revision>:<nonce and
+//! ciphertext>`: it carries how its key is derived, so losing the lock (`<ns>:lock`)
+//! loses nothing the passphrase can still open, and it is sealed with its storage key
+//! and that header (a record's revision among it) as associated data, so it does not
+//! open under another key, and a record's revision cannot be changed without the key.
+//! Nonces are a random prefix (from the browser, per session) and a counter, never
+//! reused. The lock keeps the salt, the iteration count and a sealed check text; nothing
+//! else is stored in clear. Values sealed by earlier releases (`lia-sealed:1:`, bound
+//! to their storage key only) still open.
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key as AesKey, Nonce};
@@ -19,14 +24,21 @@ use crate::base64;
 
 use super::keys::Namespace;
 use super::kv::{KeyValue, KvError};
+use super::record::revision_in_raw;
 
-/// How a sealed value starts.
-pub const SEALED: &str = "lia-sealed:1:";
+/// How every sealed value starts (then its form's version).
+pub const SEALED: &str = "lia-sealed:";
+/// The first form: bound to the storage key only, the salt kept in the lock alone.
+const V1: &str = "lia-sealed:1:";
+const V2: &str = "lia-sealed:2:";
 /// How a value refused by the seal starts, as `get` returns it (so that reading it as a
 /// record fails, and it is set aside with the reason). Storage itself never holds one.
 pub const REFUSED: &str = "\u{0}lia-refused:";
 /// PBKDF2 iterations for a new lock (OWASP's figure for PBKDF2-HMAC-SHA-256).
 pub const ITERATIONS: u32 = 600_000;
+/// The most iterations a lock or a value may ask for: a planted one asking for more
+/// would only make unlocking hang.
+pub const MAX_ITERATIONS: u32 = 2_000_000;
 /// The text sealed in the lock, to tell a right passphrase from a wrong one.
 const CHECK: &str = "lia-lock-check";
 
@@ -63,9 +75,36 @@ impl Refusal {
     }
 }
 
+/// How a key is derived: the iteration count and the salt (in base64), as a sealed
+/// value's header writes them (`600000:<salt>`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Params(String);
+
+impl Params {
+    fn new(iterations: u32, salt: &str) -> Params {
+        Params(format!("{iterations}:{salt}"))
+    }
+
+    /// The iteration count and the salt, if both are usable.
+    pub fn parts(&self) -> Option<(u32, Vec<u8>)> {
+        let (iterations, salt) = self.0.split_once(':')?;
+        let iterations: u32 = iterations.parse().ok()?;
+        (1..=MAX_ITERATIONS).contains(&iterations).then_some(())?;
+        Some((iterations, base64::decode(salt)?))
+    }
+
+    /// Those of a value sealed in the current form.
+    pub fn of(value: &str) -> Option<Params> {
+        let mut parts = value.strip_prefix(V2)?.splitn(3, ':');
+        let (iterations, salt) = (parts.next()?, parts.next()?);
+        Some(Params(format!("{iterations}:{salt}")))
+    }
+}
+
 /// The key that seals and opens values. Its bytes never leave it.
 pub struct Key {
     cipher: Aes256Gcm,
+    params: Params,
 }
 
 impl std::fmt::Debug for Key {
@@ -82,46 +121,74 @@ impl Key {
         let key = AesKey::<Aes256Gcm>::from(bytes);
         Key {
             cipher: Aes256Gcm::new(&key),
+            params: Params::new(iterations, &base64::encode(salt)),
         }
     }
 
-    /// `text`, sealed under the storage key `key` with the nonce `nonce`.
-    pub fn seal(&self, key: &str, text: &str, nonce: [u8; 12]) -> String {
-        let sealed = self
-            .cipher
-            .encrypt(
-                &Nonce::from(nonce),
-                Payload {
-                    msg: text.as_bytes(),
-                    aad: key.as_bytes(),
-                },
-            )
-            .expect("AES-GCM seals any text of storage size");
-        let mut bytes = nonce.to_vec();
-        bytes.extend(sealed);
-        format!("{SEALED}{}", base64::encode(&bytes))
+    pub fn params(&self) -> &Params {
+        &self.params
     }
 
-    /// The text of a value sealed under the storage key `key`.
-    pub fn open(&self, key: &str, value: &str) -> Result<String, Refusal> {
-        let encoded = value.strip_prefix(SEALED).ok_or(Refusal::NotSealed)?;
-        let bytes = base64::decode(encoded).ok_or(Refusal::NotAuthentic)?;
+    /// `text`, sealed under the storage key `key` and the revision `revision` (0 for
+    /// what is not a record) with the nonce `nonce`.
+    pub fn seal(&self, key: &str, text: &str, revision: u64, nonce: [u8; 12]) -> String {
+        let header = format!("{V2}{}:{revision}:", self.params.0);
+        let aad = format!("{key}\n{header}");
+        let mut bytes = nonce.to_vec();
+        bytes.extend(
+            self.crypt(true, nonce, text.as_bytes(), &aad)
+                .unwrap_or_default(),
+        );
+        format!("{header}{}", base64::encode(&bytes))
+    }
+
+    /// The text of a value sealed under the storage key `key`, and the revision it was
+    /// sealed with (`None` for the first form, which has none).
+    pub fn open(&self, key: &str, value: &str) -> Result<(String, Option<u64>), Refusal> {
+        let (aad, payload, revision) = if let Some(payload) = value.strip_prefix(V1) {
+            (key.to_string(), payload, None)
+        } else if let Some(rest) = value.strip_prefix(V2) {
+            let mut parts = rest.splitn(4, ':');
+            let (Some(iterations), Some(salt), Some(revision), Some(payload)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(Refusal::NotAuthentic);
+            };
+            if format!("{iterations}:{salt}") != self.params.0 {
+                return Err(Refusal::NotAuthentic);
+            }
+            let header = &value[..value.len() - payload.len()];
+            let revision = revision.parse().map_err(|_| Refusal::NotAuthentic)?;
+            (format!("{key}\n{header}"), payload, Some(revision))
+        } else if value.starts_with(SEALED) {
+            return Err(Refusal::NotAuthentic);
+        } else {
+            return Err(Refusal::NotSealed);
+        };
+        let bytes = base64::decode(payload).ok_or(Refusal::NotAuthentic)?;
         if bytes.len() < 12 + 16 {
             return Err(Refusal::NotAuthentic);
         }
         let (nonce, sealed) = bytes.split_at(12);
         let nonce: [u8; 12] = nonce.try_into().map_err(|_| Refusal::NotAuthentic)?;
         let text = self
-            .cipher
-            .decrypt(
-                &Nonce::from(nonce),
-                Payload {
-                    msg: sealed,
-                    aad: key.as_bytes(),
-                },
-            )
-            .map_err(|_| Refusal::NotAuthentic)?;
-        String::from_utf8(text).map_err(|_| Refusal::NotAuthentic)
+            .crypt(false, nonce, sealed, &aad)
+            .ok_or(Refusal::NotAuthentic)?;
+        let text = String::from_utf8(text).map_err(|_| Refusal::NotAuthentic)?;
+        Ok((text, revision))
+    }
+
+    fn crypt(&self, seal: bool, nonce: [u8; 12], msg: &[u8], aad: &str) -> Option<Vec<u8>> {
+        let nonce = &Nonce::from(nonce);
+        let payload = Payload {
+            msg,
+            aad: aad.as_bytes(),
+        };
+        match seal {
+            true => self.cipher.encrypt(nonce, payload),
+            false => self.cipher.decrypt(nonce, payload),
+        }
+        .ok()
     }
 }
 
@@ -168,20 +235,33 @@ impl Lock {
         nonce: [u8; 12],
     ) -> (Lock, Key) {
         let key = Key::derive(passphrase, &salt, iterations);
-        let lock = Lock {
+        (Lock::of(&key, lock_key, nonce), key)
+    }
+
+    /// The lock of a key already derived (to put back a lock that went missing).
+    pub fn of(key: &Key, lock_key: &str, nonce: [u8; 12]) -> Lock {
+        let (iterations, salt) = key.params.0.split_once(':').unwrap_or_default();
+        Lock {
             format: "lia-lock".into(),
-            iterations,
-            salt: base64::encode(&salt),
-            check: key.seal(lock_key, CHECK, nonce),
-        };
-        (lock, key)
+            iterations: iterations
+                .parse::<u64>()
+                .ok()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
+            salt: salt.to_string(),
+            check: key.seal(lock_key, CHECK, 0, nonce),
+        }
+    }
+
+    pub fn params(&self) -> Params {
+        Params::new(self.iterations, &self.salt)
     }
 
     /// The key, if `passphrase` is the one the lock was made with.
     pub fn unlock(&self, passphrase: &str, lock_key: &str) -> Option<Key> {
-        let salt = base64::decode(&self.salt)?;
-        let key = Key::derive(passphrase, &salt, self.iterations);
-        (key.open(lock_key, &self.check).ok()? == CHECK).then_some(key)
+        let (iterations, salt) = self.params().parts()?;
+        let key = Key::derive(passphrase, &salt, iterations);
+        (key.open(lock_key, &self.check).ok()?.0 == CHECK).then_some(key)
     }
 
     pub fn encode(&self) -> String {
@@ -191,7 +271,7 @@ impl Lock {
     pub fn decode(raw: &str) -> Option<Lock> {
         serde_json::from_str::<Lock>(raw)
             .ok()
-            .filter(|l| l.format == "lia-lock" && l.iterations > 0)
+            .filter(|l| l.format == "lia-lock" && l.params().parts().is_some())
     }
 }
 
@@ -205,6 +285,12 @@ pub struct Sealed<K> {
     ns: Namespace,
     key: Option<Key>,
     nonces: Nonces,
+}
+
+/// The storage key a journal entry is sealed under: one no value of storage has, so a
+/// sealed record cannot pass for a journal entry, nor the other way round.
+fn journal_key(key: &str) -> String {
+    format!("journal:{key}")
 }
 
 impl<K: KeyValue> Sealed<K> {
@@ -246,17 +332,51 @@ impl<K: KeyValue> Sealed<K> {
         self.nonces.fresh()
     }
 
+    /// A journal entry's text sealed for the record key `key` at `revision`, or `None`
+    /// without a key (the entry is then kept in clear).
+    pub fn seal_journal(&mut self, key: &str, text: &str, revision: u64) -> Option<String> {
+        let nonce = self.nonces.fresh();
+        let k = self.key.as_ref()?;
+        Some(k.seal(&journal_key(key), text, revision, nonce))
+    }
+
+    /// The text of a journal entry sealed for `key`, with the revision it was sealed
+    /// with; refused if it does not open with the key (or there is none).
+    pub fn open_journal(&self, key: &str, sealed: &str) -> Result<(String, u64), Refusal> {
+        let k = self.key.as_ref().ok_or(Refusal::NoKey)?;
+        match k.open(&journal_key(key), sealed)? {
+            (text, Some(revision)) => Ok((text, revision)),
+            (_, None) => Err(Refusal::NotAuthentic),
+        }
+    }
+
+    /// What `get` would give for `stored` under `key`, unless it would refuse it: a
+    /// value of storage found elsewhere (an earlier release's journal kept those).
+    pub fn open_value(&self, key: &str, stored: &str) -> Option<String> {
+        let read = self.read(key, stored.to_string());
+        Refusal::of(&read).is_none().then_some(read)
+    }
+
     fn sealed_here(&self, key: &str) -> bool {
         self.ns.is_sealed_key(key)
     }
 
-    /// What `get` gives for `stored` under `key`.
+    /// What `get` gives for `stored` under `key`. A record's text must hold the
+    /// revision it was sealed with: an older record sealed again is not one.
     fn read(&self, key: &str, stored: String) -> String {
         if !self.sealed_here(key) {
             return stored;
         }
         match (&self.key, stored.starts_with(SEALED)) {
-            (Some(k), _) => k.open(key, &stored).unwrap_or_else(|r| r.marker()),
+            (Some(k), _) => match k.open(key, &stored) {
+                Ok((text, Some(revision)))
+                    if self.ns.is_record_key(key) && revision_in_raw(&text) != Some(revision) =>
+                {
+                    Refusal::NotAuthentic.marker()
+                }
+                Ok((text, _)) => text,
+                Err(r) => r.marker(),
+            },
             (None, true) => Refusal::NoKey.marker(),
             (None, false) => stored,
         }
@@ -272,7 +392,11 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
         if self.sealed_here(key) {
             if let Some(k) = &self.key {
                 let nonce = self.nonces.fresh();
-                let sealed = k.seal(key, value, nonce);
+                let revision = match self.ns.is_record_key(key) {
+                    true => revision_in_raw(value).unwrap_or(0),
+                    false => 0,
+                };
+                let sealed = k.seal(key, value, revision, nonce);
                 return self.inner.set(key, &sealed);
             }
         }
@@ -302,12 +426,6 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
     fn set_stored(&mut self, key: &str, stored: &str) -> Result<(), KvError> {
         self.inner.set_stored(key, stored)
     }
-
-    fn read_stored(&self, key: &str, stored: &str) -> Option<String> {
-        let inner = self.inner.read_stored(key, stored)?;
-        let read = self.read(key, inner);
-        Refusal::of(&read).is_none().then_some(read)
-    }
 }
 
 #[cfg(test)]
@@ -319,17 +437,26 @@ mod tests {
     const FAST: u32 = 10;
 
     #[test]
-    fn a_value_opens_only_with_its_key_and_under_its_storage_key() {
+    fn a_value_opens_only_with_its_key_under_its_storage_key_and_revision() {
         let key = Key::derive("correct horse", b"salt-salt-salt-1", FAST);
-        let sealed = key.seal("lia:assessment:a", "secret text", [1; 12]);
-        assert!(sealed.starts_with(SEALED));
+        let sealed = key.seal("lia:assessment:a", "secret text", 3, [1; 12]);
+        assert!(
+            sealed.starts_with("lia-sealed:2:10:c2FsdC1zYWx0LXNhbHQtMQ==:3:"),
+            "{sealed}"
+        );
         assert!(!sealed.contains("secret"));
         assert_eq!(
             key.open("lia:assessment:a", &sealed).unwrap(),
-            "secret text"
+            ("secret text".to_string(), Some(3))
         );
         assert_eq!(
             key.open("lia:assessment:b", &sealed),
+            Err(Refusal::NotAuthentic)
+        );
+        // The revision in the header is bound: changed, it does not open.
+        let renumbered = sealed.replacen(":3:", ":4:", 1);
+        assert_eq!(
+            key.open("lia:assessment:a", &renumbered),
             Err(Refusal::NotAuthentic)
         );
         let other = Key::derive("wrong horse", b"salt-salt-salt-1", FAST);
@@ -338,7 +465,8 @@ mod tests {
             Err(Refusal::NotAuthentic)
         );
         let mut tampered = sealed.clone();
-        tampered.replace_range(SEALED.len() + 20..SEALED.len() + 21, "A");
+        let at = sealed.len() - 10;
+        tampered.replace_range(at..at + 1, "A");
         if tampered != sealed {
             assert_eq!(
                 key.open("lia:assessment:a", &tampered),
@@ -349,11 +477,50 @@ mod tests {
             key.open("lia:assessment:a", "{\"plain\":1}"),
             Err(Refusal::NotSealed)
         );
+        assert_eq!(
+            key.open("lia:assessment:a", "lia-sealed:9:x"),
+            Err(Refusal::NotAuthentic)
+        );
+    }
+
+    #[test]
+    fn a_value_says_how_its_key_is_derived_and_one_derived_otherwise_is_refused() {
+        let key = Key::derive("correct horse", b"salt-salt-salt-1", FAST);
+        let sealed = key.seal("lia:index", "{}", 0, [1; 12]);
+        let params = Params::of(&sealed).unwrap();
+        assert_eq!(&params, key.params());
+        assert_eq!(params.parts(), Some((FAST, b"salt-salt-salt-1".to_vec())));
+        // The same passphrase with another salt is another key.
+        let resalted = Key::derive("correct horse", b"salt-salt-salt-2", FAST);
+        assert_eq!(
+            resalted.open("lia:index", &sealed),
+            Err(Refusal::NotAuthentic)
+        );
+        // Absurd parameters are never used to derive a key.
+        let greedy = sealed.replacen(":10:", ":4000000000:", 1);
+        assert_eq!(Params::of(&greedy).unwrap().parts(), None);
+    }
+
+    #[test]
+    fn values_sealed_in_the_first_form_still_open() {
+        let key = Key::derive("correct horse", b"salt-salt-salt-1", FAST);
+        let nonce = [6; 12];
+        let mut bytes = nonce.to_vec();
+        bytes.extend(
+            key.crypt(true, nonce, b"old text", "lia:assessment:a")
+                .unwrap(),
+        );
+        let first = format!("{V1}{}", base64::encode(&bytes));
+        assert_eq!(
+            key.open("lia:assessment:a", &first),
+            Ok(("old text".to_string(), None))
+        );
+        assert_eq!(Params::of(&first), None);
     }
 
     #[test]
     fn the_lock_tells_a_right_passphrase_from_a_wrong_one() {
-        let (lock, _) = Lock::create("correct horse", [7; 16], FAST, "lia:lock", [2; 12]);
+        let (lock, key) = Lock::create("correct horse", [7; 16], FAST, "lia:lock", [2; 12]);
         let raw = lock.encode();
         assert!(!raw.contains("correct"));
         let lock = Lock::decode(&raw).unwrap();
@@ -361,6 +528,16 @@ mod tests {
         assert!(lock.unlock("Correct horse", "lia:lock").is_none());
         assert!(lock.unlock("", "lia:lock").is_none());
         assert_eq!(Lock::decode("{}"), None);
+        // Put back from a key already derived, it is the same lock.
+        let again = Lock::of(&key, "lia:lock", [3; 12]);
+        assert_eq!(
+            (again.iterations, &again.salt),
+            (lock.iterations, &lock.salt)
+        );
+        assert!(again.unlock("correct horse", "lia:lock").is_some());
+        // One asking for more rounds than any release uses is not a lock.
+        let greedy = raw.replace("\"iterations\":10", "\"iterations\":4000000000");
+        assert_eq!(Lock::decode(&greedy), None);
     }
 
     #[test]
@@ -376,8 +553,11 @@ mod tests {
         let ns = Namespace::default();
         let mut kv = Sealed::new(MemoryKv::new(), ns, Nonces::new([3; 8]));
         kv.set_key(Some(Key::derive("pass", b"0123456789abcdef", FAST)));
-        kv.set("lia:assessment:a", "{\"title\":\"Staff CCTV\"}")
-            .unwrap();
+        kv.set(
+            "lia:assessment:a",
+            "{\"revision\":1,\"title\":\"Staff CCTV\"}",
+        )
+        .unwrap();
         kv.set("lia:index", "{\"index\":1}").unwrap();
         kv.set("elsewhere", "not ours").unwrap();
         let stored = kv.inner().entries().clone();
@@ -386,14 +566,14 @@ mod tests {
         assert_eq!(stored["elsewhere"], "not ours");
         assert_eq!(
             kv.get("lia:assessment:a").unwrap().unwrap(),
-            "{\"title\":\"Staff CCTV\"}"
+            "{\"revision\":1,\"title\":\"Staff CCTV\"}"
         );
         // Planted by another page: in clear, or sealed with another key.
         kv.inner_mut()
             .set("lia:assessment:planted", "{\"status\":\"approved\"}")
             .unwrap();
         let other = Key::derive("other", b"0123456789abcdef", FAST);
-        let forged = other.seal("lia:assessment:forged", "{}", [4; 12]);
+        let forged = other.seal("lia:assessment:forged", "{}", 0, [4; 12]);
         kv.inner_mut()
             .set("lia:assessment:forged", &forged)
             .unwrap();
@@ -419,5 +599,59 @@ mod tests {
         kv.set_key(None);
         assert_eq!(refusal(&kv, "lia:assessment:a"), Some(Refusal::NoKey));
         assert_eq!(kv.get("elsewhere").unwrap().as_deref(), Some("not ours"));
+    }
+
+    #[test]
+    fn a_record_must_hold_the_revision_it_was_sealed_with() {
+        let ns = Namespace::default();
+        let mut kv = Sealed::new(MemoryKv::new(), ns, Nonces::new([3; 8]));
+        let key = Key::derive("pass", b"0123456789abcdef", FAST);
+        let forged = key.seal(
+            "lia:assessment:a",
+            "{\"schema_version\":1,\"revision\":2}",
+            9,
+            [5; 12],
+        );
+        kv.set_key(Some(key));
+        kv.set("lia:assessment:a", "{\"schema_version\":1,\"revision\":2}")
+            .unwrap();
+        assert!(kv.inner().entries()["lia:assessment:a"].contains(":2:"));
+        assert_eq!(
+            kv.get("lia:assessment:a").unwrap().as_deref(),
+            Some("{\"schema_version\":1,\"revision\":2}")
+        );
+        kv.inner_mut().set("lia:assessment:a", &forged).unwrap();
+        assert_eq!(
+            Refusal::of(&kv.get("lia:assessment:a").unwrap().unwrap()),
+            Some(Refusal::NotAuthentic)
+        );
+    }
+
+    #[test]
+    fn journal_entries_are_sealed_apart_from_storage() {
+        let ns = Namespace::default();
+        let mut kv = Sealed::new(MemoryKv::new(), ns, Nonces::new([3; 8]));
+        assert_eq!(
+            kv.seal_journal("lia:assessment:a", "entry", 2),
+            None,
+            "no key"
+        );
+        kv.set_key(Some(Key::derive("pass", b"0123456789abcdef", FAST)));
+        let sealed = kv.seal_journal("lia:assessment:a", "entry", 2).unwrap();
+        assert_eq!(
+            kv.open_journal("lia:assessment:a", &sealed),
+            Ok(("entry".to_string(), 2))
+        );
+        assert_eq!(
+            kv.open_journal("lia:assessment:b", &sealed),
+            Err(Refusal::NotAuthentic)
+        );
+        // A value sealed for storage is no journal entry.
+        kv.set("lia:assessment:a", "{\"revision\":2}").unwrap();
+        let stored = kv.inner().entries()["lia:assessment:a"].clone();
+        assert_eq!(
+            kv.open_journal("lia:assessment:a", &stored),
+            Err(Refusal::NotAuthentic)
+        );
     }
 }

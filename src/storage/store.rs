@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use super::error::{Conflict, StoreError, Theirs};
-use super::index::{sort, Index, Summary};
+use super::index::{sort, Index, Lost, Summary};
 use super::keys::{Change, KeyKind, Namespace};
 use super::kv::{stored_size, KeyValue, KvError};
 use super::record::{decode, encode, Record};
@@ -31,6 +31,8 @@ pub struct Saved {
 }
 
 /// What storage holds under one id.
+// A record is the usual case, not the exception: boxing it would only add a step.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Current {
     Absent,
     Readable(Record),
@@ -178,11 +180,24 @@ impl<K: KeyValue> Store<K> {
     }
 
     pub(super) fn current(&self, id: &str) -> Result<Current, StoreError> {
-        let raw = self
-            .kv
+        Ok(Current::of(id, self.raw(id)?))
+    }
+
+    /// The record's text under `id`, as read (opened, with a passphrase).
+    pub(super) fn raw(&self, id: &str) -> Result<Option<String>, StoreError> {
+        self.kv
             .get(&self.ns.record_key(id))
-            .map_err(|e| self.kv_error(e))?;
-        Ok(Current::of(id, raw))
+            .map_err(|e| self.kv_error(e))
+    }
+
+    /// What the index notes as lost: records missing or older than when last saved.
+    pub fn lost(&self) -> Result<Vec<Lost>, StoreError> {
+        Ok(self.stored_index()?.map(|i| i.lost).unwrap_or_default())
+    }
+
+    /// The user has seen what was lost: the notes are dropped.
+    pub fn forget_lost(&mut self) {
+        self.update_index(|index| index.lost.clear());
     }
 
     /// Writes the record, then brings the index up to date.
@@ -197,8 +212,12 @@ impl<K: KeyValue> Store<K> {
         self.kv
             .set(&self.ns.record_key(&assessment.id), &raw)
             .map_err(|e| self.kv_error(e))?;
-        let summary = Summary::new(assessment, revision, saved_at);
-        self.update_index(|index| index.upsert(summary));
+        let summary = Summary::new(assessment, revision, saved_at).with_digest(&raw);
+        // Saved by this tool again: whatever was noted lost of it is seen to.
+        self.update_index(|index| {
+            index.lost.retain(|l| l.id != summary.id);
+            index.upsert(summary);
+        });
         Ok(Saved {
             id: assessment.id.clone(),
             revision,
@@ -216,7 +235,9 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// The stored index brought in line with the records that exist (a missing or
-    /// damaged one is rebuilt from them), and whether that changed it.
+    /// damaged one is rebuilt from them), and whether that changed it. A record it lists
+    /// that is gone is noted as lost: this tool takes a record out of the index before
+    /// deleting it, so only something else deletes one the index still lists.
     pub(super) fn reconciled_index(&self) -> Result<(Index, bool), StoreError> {
         let stored = self.stored_index()?;
         let mut index = stored.clone().unwrap_or_default();
@@ -228,12 +249,28 @@ impl<K: KeyValue> Store<K> {
                 _ => None,
             })
             .collect();
-        index.summaries.retain(|s| ids.contains(&s.id));
+        let (kept, gone): (Vec<Summary>, Vec<Summary>) = std::mem::take(&mut index.summaries)
+            .into_iter()
+            .partition(|s| ids.contains(&s.id));
+        index.summaries = kept;
+        for s in gone {
+            index.lose(Lost {
+                id: s.id,
+                title: s.title,
+                revision: s.revision,
+                found: None,
+            });
+        }
         index.unreadable.retain(|id, _| ids.contains(id));
         for id in &ids {
             if !index.knows(id) {
-                if let Current::Readable(record) = self.current(id)? {
-                    index.upsert(Summary::of(&record));
+                let raw = self.raw(id)?;
+                if let Current::Readable(record) = Current::of(id, raw.clone()) {
+                    let summary = Summary::of(&record);
+                    index.upsert(match &raw {
+                        Some(raw) => summary.with_digest(raw),
+                        None => summary,
+                    });
                 }
             }
         }

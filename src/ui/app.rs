@@ -8,6 +8,7 @@ use super::early::Early;
 use super::pages::approve::ApprovePage;
 use super::pages::changes::{ChangesPage, RegisterChangesPage};
 use super::pages::check::CheckPage;
+use super::pages::keys::KeysPage;
 use super::pages::register::RegisterPage;
 use super::pages::section::SectionPage;
 use super::pages::start::StartPage;
@@ -65,6 +66,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
             Route::Check if has_open => view! { <CheckPage /> }.into_any(),
             Route::Changes if has_open => view! { <ChangesPage /> }.into_any(),
             Route::Register => view! { <RegisterPage /> }.into_any(),
+            Route::Keys => view! { <KeysPage /> }.into_any(),
             Route::RegisterChanges { review, previous } => {
                 view! { <RegisterChangesPage review previous /> }.into_any()
             }
@@ -101,7 +103,12 @@ fn follow_hash(state: AppState) {
             .open
             .with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
         let current = state.route.get_untracked();
-        if id.is_none() && matches!(route, Route::Register | Route::RegisterChanges { .. }) {
+        if id.is_none()
+            && matches!(
+                route,
+                Route::Register | Route::RegisterChanges { .. } | Route::Keys
+            )
+        {
             // The register belongs to no assessment: the open one stays open.
             if current != route {
                 state.navigate(route);

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::browser;
 use crate::assessment::Assessment;
 use crate::export;
+use crate::handover::Trust;
 
 /// Saves `contents` as a file called `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
@@ -48,7 +49,7 @@ fn save_blob(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String
     Ok(())
 }
 
-/// The JSON export of an assessment, named `lia-<title>-<date>.json`.
+/// The JSON export of an assessment, named as `export::file_name` says.
 pub fn download_json(a: &Assessment) -> Result<(), String> {
     let today = browser::today();
     let json = super::timing::measure("lia-export-json", || {
@@ -61,12 +62,16 @@ pub fn download_json(a: &Assessment) -> Result<(), String> {
     )
 }
 
-/// The printable HTML report, named `lia-<title>-<date>.html`; for a review, with the
-/// changes since `previous` (the version it reviews) as an appendix.
-pub fn download_html(a: &Assessment, previous: Option<&Assessment>) -> Result<(), String> {
+/// The printable HTML report, its approval verified against `trust`; for a review, with the changes since `previous` (the
+/// version it reviews) as an appendix.
+pub fn download_html(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    trust: &Trust,
+) -> Result<(), String> {
     let today = browser::today();
     let html = super::timing::measure("lia-export-html", || {
-        export::to_html_with_previous(a, previous, &browser::now_iso(), Some(today))
+        export::to_html_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
     });
     download(&export::file_name(a, today, "html"), "text/html", &html)
 }
@@ -83,12 +88,15 @@ pub fn download_reminder(a: &Assessment) -> Result<(), String> {
     )
 }
 
-/// The Word document, named `lia-<title>-<date>.docx`; for a review, with the changes
-/// since `previous` (the version it reviews) as an appendix.
-pub fn download_docx(a: &Assessment, previous: Option<&Assessment>) -> Result<(), String> {
+/// The Word document; for a review, with the changes since `previous` as an appendix.
+pub fn download_docx(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    trust: &Trust,
+) -> Result<(), String> {
     let today = browser::today();
     let bytes = super::timing::measure("lia-export-docx", || {
-        export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today))
+        export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
     });
     download_bytes(
         &export::file_name(a, today, "docx"),
@@ -97,14 +105,28 @@ pub fn download_docx(a: &Assessment, previous: Option<&Assessment>) -> Result<()
     )
 }
 
-/// An HTML report for the hand-over, named `lia-<title>-<date>-<what>.html` (`what`:
-/// "for-approval", "approved", "returned").
-pub fn download_handover(a: &Assessment, what: &str) -> Result<(), String> {
+/// The OpenDocument text; for a review, with the changes since `previous` as an appendix.
+pub fn download_odt(
+    a: &Assessment,
+    previous: Option<&Assessment>,
+    trust: &Trust,
+) -> Result<(), String> {
     let today = browser::today();
-    let html = export::to_html(a, &browser::now_iso(), Some(today));
-    download(
-        &export::file_name_for(a, today, what, "html"),
-        "text/html",
-        &html,
+    let bytes = super::timing::measure("lia-export-odt", || {
+        export::to_odt(a, previous, &browser::now_iso(), Some(today), trust)
+    });
+    download_bytes(
+        &export::file_name(a, today, "odt"),
+        export::ODT_MIME,
+        &bytes,
     )
+}
+
+/// The hand-over's HTML report as it stands (sent for approval, returned or approved),
+/// named as `export::handover_file_name` says; returns the name.
+pub fn download_handover(a: &Assessment, trust: &Trust) -> Result<String, String> {
+    let today = browser::today();
+    let html = export::to_html_with_previous(a, None, &browser::now_iso(), Some(today), trust);
+    let name = export::handover_file_name(a, today);
+    download(&name, "text/html", &html).map(|()| name)
 }

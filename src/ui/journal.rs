@@ -9,24 +9,28 @@
 //! functions, so no Rust closure is left behind per write.
 
 use js_sys::{Array, Promise};
-use leptos::prelude::{GetValue, SetValue, UpdateValue};
+use leptos::prelude::{GetValue, SetValue};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 use super::state::AppState;
-use crate::storage::JournalEntry;
+use crate::storage::journal::{
+    JOURNAL_DATABASE as DATABASE, JOURNAL_STORE as STORE, JOURNAL_VERSION,
+};
+use crate::storage::JournalBatch;
 
-const DATABASE: &str = "lia-journal";
-const STORE: &str = "entries";
+/// Settles when the request succeeds or fails (listening from now on).
+fn done(request: &IdbRequest) -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    }))
+}
 
 /// Waits for a request to succeed, and returns its result.
 async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    });
-    let outcome = JsFuture::from(promise).await;
+    let outcome = done(request).await;
     request.set_onsuccess(None);
     request.set_onerror(None);
     outcome?;
@@ -39,7 +43,7 @@ pub async fn open() -> Result<IdbDatabase, JsValue> {
         .ok_or_else(|| JsValue::from_str("no window"))?
         .indexed_db()?
         .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1)?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, JOURNAL_VERSION)?;
     // Runs once, when the database is first made.
     let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
         let made = event
@@ -57,26 +61,39 @@ pub async fn open() -> Result<IdbDatabase, JsValue> {
     db?.dyn_into::<IdbDatabase>()
 }
 
-/// Everything the journal holds.
-pub async fn read_all(db: &IdbDatabase) -> Result<Vec<JournalEntry>, JsValue> {
+/// Everything the journal holds: each key with its text (both in key order). What is
+/// not text is passed over: the session judges the rest (another page may write here).
+pub async fn read_all(db: &IdbDatabase) -> Result<Vec<(String, String)>, JsValue> {
     let transaction = db.transaction_with_str(STORE)?;
-    let request = transaction.object_store(STORE)?.get_all()?;
-    let all: Array = finished(&request).await?.dyn_into()?;
-    Ok(all
+    let entries = transaction.object_store(STORE)?;
+    let (keys, values) = (entries.get_all_keys()?, entries.get_all()?);
+    // Both listened to before either is awaited: the second may succeed meanwhile.
+    let (keys_done, values_done) = (done(&keys), done(&values));
+    keys_done.await?;
+    values_done.await?;
+    let keys: Array = keys.result()?.dyn_into()?;
+    let values: Array = values.result()?.dyn_into()?;
+    Ok(keys
         .iter()
-        .filter_map(|v| v.as_string())
-        .filter_map(|text| JournalEntry::decode(&text))
+        .zip(values.iter())
+        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
         .collect())
 }
 
-/// Puts the entries in the journal, in one transaction, and waits until it is
-/// committed. Each replaces what the journal held under its key.
-pub async fn write(db: &IdbDatabase, entries: &[JournalEntry]) -> Result<(), JsValue> {
+/// Does what the batch says to the journal, in one transaction, and waits until it is
+/// committed: empties it first if asked, removes, then puts each entry under its key.
+pub async fn write(db: &IdbDatabase, batch: &JournalBatch) -> Result<(), JsValue> {
     let transaction = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
     let entries_store = transaction.object_store(STORE)?;
-    for entry in entries {
+    if batch.clear {
+        entries_store.clear()?;
+    }
+    for key in &batch.remove {
+        entries_store.delete(&JsValue::from_str(key))?;
+    }
+    for entry in &batch.entries {
         entries_store.put_with_key(
-            &JsValue::from_str(&entry.encode()),
+            &JsValue::from_str(&entry.text),
             &JsValue::from_str(&entry.key),
         )?;
     }
@@ -117,25 +134,21 @@ pub fn start(state: AppState) {
 /// Writes what the session noted since the last flush, once the journal is open, and
 /// tells the session when it is committed.
 pub fn flush(state: AppState) {
-    let entries = state.take_journal();
-    state
-        .journal_queue
-        .update_value(|queue| queue.extend(entries));
     let Some(db) = state.journal.get_value() else {
         return;
     };
-    let batch: Vec<JournalEntry> = state
-        .journal_queue
-        .try_update_value(std::mem::take)
-        .unwrap_or_default();
+    let batch = state.take_journal();
     if batch.is_empty() {
         return;
     }
     leptos::task::spawn_local(async move {
         match write(&db, &batch).await {
             Ok(()) => {
-                let written: Vec<(String, u64)> =
-                    batch.iter().map(|e| (e.key.clone(), e.revision)).collect();
+                let written: Vec<(String, u64)> = batch
+                    .entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.revision))
+                    .collect();
                 state.journal_written(&written);
             }
             Err(_) => state.journal_unavailable(),

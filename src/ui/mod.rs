@@ -2,11 +2,13 @@
 //! events to it. Compiled only for wasm32.
 
 mod app;
+mod approver;
 mod browser;
 mod components;
 mod downloads;
 mod early;
 mod journal;
+mod keystore;
 mod local_storage;
 mod mount;
 mod page_title;

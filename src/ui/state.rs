@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::approver::{self, KeyState};
 use super::browser;
 use super::early::Early;
 use super::journal;
@@ -16,11 +17,11 @@ use crate::assessment::{Assessment, Date, Evaluation, QuestionId};
 use crate::compare::{Chain, Changes as VersionChanges};
 use crate::embed::Settings;
 use crate::export::Imported;
-use crate::handover::{DecisionForm, DecisionProblem, SendRefusal};
+use crate::handover::{ReplyProblem, SendRefusal, Trust};
 use crate::register::{Register, Row};
 use crate::route::Route;
 use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
-use crate::storage::{JournalEntry, KeyValue, MemoryKv, StoreError};
+use crate::storage::{JournalBatch, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
 
@@ -53,14 +54,19 @@ pub struct AppState {
     pub storage: StorageView,
     /// Records opened from files as a register: in memory only, never stored.
     pub register: RwSignal<Register>,
+    /// This browser's signing key (see `approver`).
+    pub approver: RwSignal<KeyState>,
+    /// The approvers whose signatures count: the host page's and this browser's.
+    pub trust: RwSignal<Trust>,
+    pub(super) private_key: StoredValue<Option<super::keystore::Stored>, LocalStorage>,
     session: StoredValue<Core, LocalStorage>,
     /// The session's `replaced` count last mirrored into `open`.
     replaced: StoredValue<u64>,
     /// The pending wake-up of the session (see `persistence`).
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
-    /// The write-ahead journal, once open, and what waits to be written to it.
+    /// The write-ahead journal, once open (until then, what to write to it waits in the
+    /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
-    pub(super) journal_queue: StoredValue<Vec<JournalEntry>>,
     pub config: StoredValue<Config>,
     /// What was typed or chosen on the pre-rendered page, taken once.
     early: StoredValue<Early, LocalStorage>,
@@ -125,11 +131,13 @@ impl AppState {
             generation: RwSignal::new(0),
             storage: StorageView::new(),
             register: RwSignal::new(Register::new(today)),
+            approver: RwSignal::new(KeyState::Loading),
+            trust: RwSignal::new(Trust::default()),
+            private_key: StoredValue::new_local(None),
             session: StoredValue::new_local(session),
             replaced: StoredValue::new(0),
             timer: StoredValue::new(None),
             journal: StoredValue::new_local(None),
-            journal_queue: StoredValue::new(Vec::new()),
             early: StoredValue::new_local(early),
             config: StoredValue::new(config),
             focus_next: StoredValue::new(None),
@@ -137,18 +145,25 @@ impl AppState {
             today,
         };
         state.sync();
+        approver::load(state);
         state
     }
 
     /// Runs an operation of the session at the current time, then shows what it says
     /// and sets the next timer. `None` only while the widget is being torn down.
-    fn run<R>(&self, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+    pub(super) fn run<R>(&self, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
         let now = browser::now_ms();
         let result = self.session.try_update_value(|s| op(s, now))?;
         self.sync();
         persistence::schedule(*self);
         journal::flush(*self);
         Some(result)
+    }
+
+    /// Reaches the session for what changes nothing shown (its sealing of secrets, the
+    /// trust list).
+    pub(super) fn with_session<R>(&self, op: impl FnOnce(&mut Core) -> R) -> Option<R> {
+        self.session.try_update_value(op)
     }
 
     /// Mirrors the session's view into the signals (see `signals`).
@@ -186,8 +201,8 @@ impl AppState {
         self.run(|s, now| s.scan(now));
     }
 
-    /// The records written since the last call, for the journal.
-    pub(super) fn take_journal(&self) -> Vec<JournalEntry> {
+    /// What to do to the journal since the last call.
+    pub(super) fn take_journal(&self) -> JournalBatch {
         self.session
             .try_update_value(|s| s.take_journal())
             .unwrap_or_default()
@@ -203,9 +218,14 @@ impl AppState {
         self.run(|s, _| s.journal_unavailable());
     }
 
-    /// What the journal held at start-up: anything newer is put back.
-    pub(super) fn recover(&self, entries: &[JournalEntry]) {
-        self.run(|s, now| s.recover(entries, now));
+    /// What the journal held at start-up (keys and texts): anything newer is put back.
+    pub(super) fn recover(&self, kept: &[(String, String)]) {
+        self.run(|s, now| s.recover(kept, now));
+    }
+
+    /// Undoes what the journal put back.
+    pub fn undo_recovery(&self) {
+        self.run(|s, now| s.undo_recovery(now));
     }
 
     /// Another tab changed a key of storage.
@@ -303,10 +323,43 @@ impl AppState {
         self.run(|s, now| s.send_for_approval(now)).flatten()
     }
 
-    /// The approver's decision on the file under review.
-    pub fn decide(&self, form: &DecisionForm) -> Result<(), Vec<DecisionProblem>> {
-        self.run(|s, _| s.decide(form))
-            .unwrap_or_else(|| Err(vec![DecisionProblem::NotWaiting]))
+    /// The author approves their own assessment where the organisation allows it: it
+    /// opens in the approver's step, to be signed like any decision.
+    pub fn approve_own(&self) -> Result<(), String> {
+        let result = self
+            .run(|s, now| s.approve_own(now))
+            .unwrap_or_else(|| Err("The page is closing.".into()));
+        if result.is_ok() {
+            self.route.set(Route::Approve);
+        }
+        result
+    }
+
+    /// The author's reply to a comment of the return (`None`: the comment on the whole
+    /// assessment).
+    pub fn reply(
+        &self,
+        section: Option<crate::assessment::Section>,
+        text: &str,
+    ) -> Result<(), ReplyProblem> {
+        self.run(|s, now| s.reply(section, text, now))
+            .unwrap_or(Err(ReplyProblem::NotReturned))
+    }
+
+    /// Accepts a warning of the open assessment with a reason.
+    pub fn accept_warning(
+        &self,
+        rule: &str,
+        detail: Option<&str>,
+        reason: &str,
+    ) -> Result<(), crate::assessment::accepted::AcceptProblem> {
+        self.run(|s, now| s.accept_warning(rule, detail, reason, now))
+            .unwrap_or(Err(crate::assessment::accepted::AcceptProblem::ReadOnly))
+    }
+
+    /// Withdraws the acceptance of a warning.
+    pub fn withdraw_acceptance(&self, rule: &str, detail: Option<&str>) {
+        self.run(|s, now| s.withdraw_acceptance(rule, detail, now));
     }
 
     /// The approver is done: back to the start page, nothing kept.
@@ -351,12 +404,6 @@ impl AppState {
         self.run(|s, now| s.edit(change, now));
     }
 
-    /// Approves the open assessment and saves it at once, or says why it cannot be.
-    pub fn approve(&self) -> Result<(), Vec<String>> {
-        self.run(|s, now| s.approve(now))
-            .unwrap_or_else(|| Err(Vec::new()))
-    }
-
     /// Starts a review of the open (approved) assessment as a new linked draft.
     pub fn start_review(&self) {
         if self.run(|s, now| s.start_review(browser::new_id(), now)) == Some(true) {
@@ -399,14 +446,26 @@ impl AppState {
 
     /// Gives the passphrase (deriving the key takes a moment).
     pub fn unlock(&self, passphrase: &str) -> Result<(), ProtectionError> {
-        self.run(|s, now| s.unlock(passphrase, now))
-            .unwrap_or(Err(ProtectionError::Wrong))
+        let result = self
+            .run(|s, now| s.unlock(passphrase, now))
+            .unwrap_or(Err(ProtectionError::Wrong));
+        if result.is_ok() {
+            // What is sealed with it (the approver's key on `file:`) opens now.
+            approver::load(*self);
+        }
+        result
     }
 
     /// Sets (or changes) the passphrase: everything saved is encrypted with it.
     pub fn set_passphrase(&self, passphrase: &str) -> Result<(), ProtectionError> {
-        self.run(|s, now| s.set_passphrase(passphrase, browser::random_bytes(), now))
-            .unwrap_or(Err(ProtectionError::Wrong))
+        let key = approver::opened_key(*self);
+        let result = self
+            .run(|s, now| s.set_passphrase(passphrase, browser::random_bytes(), now))
+            .unwrap_or(Err(ProtectionError::Wrong));
+        if result.is_ok() {
+            approver::reseal(*self, key);
+        }
+        result
     }
 
     /// Removes the passphrase: everything saved is kept, in clear.
@@ -479,7 +538,11 @@ impl AppState {
             .try_with_value(|s| s.saved_assessments())
             .unwrap_or_default();
         let added = saved.len();
-        self.register.update(|r| r.add_saved(saved));
+        let trust = self.trust.get_untracked();
+        self.register.update(|r| {
+            r.set_trust(trust);
+            r.add_saved(saved);
+        });
         crate::register::saved_added(added, unreadable)
     }
 

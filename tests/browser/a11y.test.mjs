@@ -8,8 +8,10 @@ import { useBrowser, openApp } from './support.mjs';
 import { freshPage, waitForRoute, route } from './app.mjs';
 import { assertNoViolations, screenshot } from './a11y.mjs';
 import { browserToday } from './file-helpers.mjs';
-import { exportOf, record as recordOf, reviewedDigest } from './register-files.mjs';
+import { exportOf, lifeOfOne, record as recordOf, reviewedDigest } from './register-files.mjs';
 import { downloadFrom, chooseFile } from './file-helpers.mjs';
+import { makeKey, trustCard, openKeys, approveThroughFiles } from './approval-steps.mjs';
+import { approve, assessmentOf, cardFile, makeApprover } from './approvals.mjs';
 
 const env = useBrowser();
 
@@ -97,9 +99,16 @@ for (const width of [1280, 320]) {
       await check('sign-off-dates');
       await go(page, 'check', 'Check your answers');
       await check('check-answers');
-      await page.getByRole('button', { name: 'Approve this assessment' }).click();
-      await page.locator('#lia-approval-refused').waitFor();
-      await check('approval-refused');
+      // Accepting a warning: the form, its error, and the warning accepted.
+      await page.getByRole('button', { name: /^Accept this warning/ }).first().click();
+      await page.locator('#lia-accept-0').waitFor();
+      await page.getByRole('button', { name: 'Accept it with this reason' }).click();
+      await page.locator('#lia-accept-warnings .lia-error-message').waitFor();
+      await check('accept-warning-error');
+      await page.locator('#lia-accept-0').fill('Tenants asked for these e-mails when they signed up.');
+      await page.getByRole('button', { name: 'Accept it with this reason' }).click();
+      await page.locator('#lia-accept-warnings').getByText('because: Tenants asked').waitFor();
+      await check('accept-warning-accepted');
 
       // Saved assessments are listed on the start page.
       await backToStart(page);
@@ -113,11 +122,37 @@ for (const width of [1280, 320]) {
       assert.equal(await page.locator('main .lia-matrix__text li').count(), 2, 'the matrix says the same in words');
       await check('impacts-matrix');
 
-      // An approved, read-only record.
+      // Approver keys: none yet, a key and its card, deleting it asked first, a card to
+      // check before it is trusted, the trusted list.
+      await openKeys(page);
+      await settled(page, 'Approver keys');
+      await check('keys-empty');
+      await makeKey(page, { name: 'Alex Morgan', role: 'Managing Director', organisation: 'Example Manufacturing Ltd' });
+      await check('keys-card');
+      await page.getByRole('button', { name: 'Delete this key' }).click();
+      await page.locator('#lia-delete-key').waitFor();
+      await check('keys-delete-asked');
+      await page.getByRole('button', { name: 'Cancel' }).first().click();
+      const sam = makeApprover({ name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+      await page.getByLabel('Choose a key card', { exact: true }).setInputFiles(cardFile(sam));
+      await page.locator('#lia-pending-card').waitFor();
+      await check('keys-pending-card');
+      await page.getByRole('button', { name: 'Trust this approver' }).click();
+      await page.locator('#lia-card-errors').waitFor();
+      await check('keys-card-errors');
+      await page.getByLabel('I have checked this fingerprint with Sam Patel').check();
+      await page.getByRole('button', { name: 'Trust this approver' }).click();
+      await page.locator('#lia-trusted-list').filter({ hasText: 'Sam Patel' }).waitFor();
+      await check('keys-trusted');
+
+      // An approved, read-only record: signed by a trusted approver, opened from its file.
       await backToStart(page);
       await startExample(page, EMERGENCY);
+      const approvedId = route(page).id;
+      await approveThroughFiles(page, approvedId, sam);
+      await page.locator('#lia-import-approval').waitFor();
+      await check('approved-imported');
       await go(page, 'check', 'Check your answers');
-      await page.getByRole('button', { name: 'Approve this assessment' }).click();
       await page.getByRole('region', { name: 'Approved' }).first().waitFor();
       await check('approved-check');
       await go(page, 'about', 'Describe the processing');
@@ -143,12 +178,29 @@ for (const width of [1280, 320]) {
       const others = [2, 3, 4].map((i) => recordOf(today, i, { review: [10, 100, null][i - 2], status: i === 3 ? 'approved' : 'draft' }));
       await page.evaluate(() => (location.hash = '#/register'));
       await settled(page, 'Register of assessments');
+      // With the five files of one assessment: one row, four earlier copies beneath it.
+      const life = lifeOfOne(today).map(({ assessment }) => assessment);
       await page.getByLabel('Choose files', { exact: true }).setInputFiles([
-        ...[v1, v2, ...others].map((a, i) => ({ name: `r${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) })),
+        ...[v1, v2, ...others, ...life].map((a, i) => ({ name: `r${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) })),
         { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
       ]);
-      await page.locator('#lia-register-status').filter({ hasText: '6 files read' }).waitFor();
-      assert.equal(await page.locator('table.lia-register tbody tr').count(), 5);
+      await page.locator('#lia-register-status').filter({ hasText: '11 files read' }).waitFor();
+      // One row per assessment: the review with the version it reviews, the five as one.
+      const shown = page.locator(width === 1280 ? 'table.lia-register tbody tr' : '.lia-register-card');
+      assert.equal(await shown.count(), 5);
+      await page.locator(width === 1280 ? 'table.lia-register summary' : '.lia-register-card summary', { hasText: '4 earlier copies' }).click();
+      if (width === 1280) {
+        // Every column on screen: neither the table nor the page scrolls sideways.
+        const { table, box, page: overflow, wide, cols } = await page.evaluate(() => {
+          const root = document.querySelector('[data-lia-widget]').shadowRoot;
+          const t = root.querySelector('table.lia-register');
+          const wide = [...t.querySelectorAll('th, td')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => `${c.textContent.slice(0, 30)}: ${c.scrollWidth} > ${c.clientWidth}`);
+          const cols = [...t.querySelectorAll('thead th')].map((c) => `${c.textContent}=${c.offsetWidth}`);
+          return { table: t.scrollWidth, box: t.parentElement.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth, wide, cols };
+        });
+        assert.ok(table <= box && overflow <= 0, `the register is ${table}px in ${box}px; the page scrolls by ${overflow}px; ${wide.join(' / ')}; ${cols.join(' ')}`);
+        assert.ok(await page.locator('table.lia-register th', { hasText: 'Review due' }).isVisible());
+      }
       await check('register');
       await page.getByRole('link', { name: 'See what changed' }).click();
       await settled(page, 'What changed since version 1');
@@ -166,14 +218,12 @@ for (const width of [1280, 320]) {
       await chooseFile(page, { name: sent.name, mimeType: 'text/html', buffer: Buffer.from(sent.text) });
       await settled(page, EMERGENCY);
       await check('approver-page');
-      await page.getByRole('button', { name: 'Record your decision' }).click();
+      await page.getByRole('button', { name: 'Sign and record your decision' }).click();
       await page.locator('#lia-decision-errors').waitFor();
       await check('approver-errors');
       await page.getByLabel('Comment on “Identify the legitimate interest (purpose test)” (optional)').fill('Say who benefits.');
       await page.getByLabel('Return it with comments').check();
-      await page.getByLabel('Your name').fill('Sam Patel');
-      await page.getByLabel('Your role').fill('DPO');
-      await page.getByRole('button', { name: 'Record your decision' }).click();
+      await page.getByRole('button', { name: 'Sign and record your decision' }).click();
       await page.locator('#lia-decision-recorded').waitFor();
       await check('approver-decided');
       const returned = await downloadFrom(page, 'Download the returned file');
@@ -184,7 +234,28 @@ for (const width of [1280, 320]) {
       await check('returned-task-list');
       await go(page, 'purpose', 'Identify the legitimate interest (purpose test)');
       await page.getByRole('note', { name: 'Comment from the approver' }).waitFor();
+      await page.getByLabel('Your reply to the comment on “Identify the legitimate interest (purpose test)” (optional)').fill('Done.');
       await check('returned-section');
+      // The second round, as the approver sees it: their comment, the reply, what changed.
+      await page.getByLabel('How important are those benefits?').fill('Essential: staff are reached quickly in an emergency.');
+      await go(page, 'check', 'Check your answers');
+      const sent2 = await downloadFrom(page, 'Send for approval');
+      await backToStart(page);
+      await chooseFile(page, { name: sent2.name, mimeType: 'text/html', buffer: Buffer.from(sent2.text) });
+      await page.locator('#lia-earlier-rounds').waitFor();
+      await page.locator('#lia-since-returned').waitFor();
+      await check('approver-second-round');
+      await page.getByRole('button', { name: 'Close this file' }).click();
+      await settled(page, 'Legitimate interests assessment');
+
+      // A hand-edited copy of an approval: its signature does not match.
+      const forged = approve(assessmentOf(sent.text), sam, await browserToday(page));
+      forged.handover.at(-1).decision.role = 'Chief Executive';
+      forged.answers['sign-off.approved-role'] = 'Chief Executive';
+      forged.id = 'hand-edited';
+      await chooseFile(page, { name: 'hand-edited.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(forged)) });
+      await page.locator('#lia-import-warning').waitFor();
+      await check('approval-does-not-match');
 
       assert.deepEqual(record.pageErrors, [], 'page errors');
     } finally {

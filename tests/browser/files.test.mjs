@@ -2,6 +2,7 @@
 // and its digest recomputed here), the self-contained HTML report (every answer, the
 // findings and the sign-off in it, nothing fetched or run), and both imported back.
 import { test } from 'node:test';
+import { approveThroughFiles } from './approval-steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -73,7 +74,8 @@ async function startExample(page) {
 /** Checks a downloaded export: name, schema, envelope, digest; returns it parsed. */
 async function checkJsonExport(page, file, stored) {
   const title = stored.answers['about.title'];
-  assert.equal(file.name, `lia-${slug(title)}-${await browserToday(page)}.json`);
+  // The version and the state are in the name, then the day.
+  assert.match(file.name, new RegExp(`^lia-${slug(title)}-v${stored.version}-(draft|approved)-${await browserToday(page)}\\.json$`));
   const value = JSON.parse(file.text);
   assert.deepEqual(await validateExport(value), [], 'the export matches docs/lia-assessment.schema.json');
   assert.equal(value.format, EXPORT_FORMAT);
@@ -178,7 +180,10 @@ async function checkReport(report, exported, shown) {
   for (const key of ['sign-off.completed-name', 'sign-off.completed-role', 'sign-off.approved-name', 'sign-off.approved-role']) {
     assert.ok(signOff.includes(answers[key]), `the sign-off shows ${key}`);
   }
-  await page.getByText('Approved. This is the record as signed off.').waitFor();
+  // Approved through the hand-over and signed by an approver the browser that made the
+  // report trusts: said so, with the key's fingerprint.
+  await page.getByText(/^Approved by .* on .*, signed by a trusted approver\. This is the record as approved\.$/).waitFor();
+  await page.getByText(/Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\)/).first().waitFor();
   // Self-contained and inert: nothing fetched, nothing run, nothing refused.
   assert.deepEqual(log.requests, ['http://report.invalid/lia-report.html'], 'the report fetches nothing');
   assert.deepEqual(log.dialogs, []);
@@ -203,13 +208,14 @@ test('both files download from the task list and the check page, the JSON matche
     // From the task list.
     const draftJson = await checkJsonExport(page, await downloadFrom(page, JSON_BUTTON), draft);
     const draftHtml = await downloadFrom(page, HTML_BUTTON);
-    assert.equal(draftHtml.name, `lia-${slug(draft.answers['about.title'])}-${await browserToday(page)}.html`);
+    assert.equal(draftHtml.name, `lia-${slug(draft.answers['about.title'])}-v1-draft-${await browserToday(page)}.html`);
     assert.equal(draftJson.assessment.status, 'draft');
 
-    // Approve on the check page, then download from there.
-    await page.getByRole('link', { name: 'Check your answers' }).click();
+    // Approved (sent, approved and signed by a trusted approver, the file opened here),
+    // then downloaded from the check page.
+    await approveThroughFiles(page, id);
+    await page.evaluate((id) => (location.hash = `#/a/${id}/check`), id);
     await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
-    await page.getByRole('button', { name: 'Approve this assessment' }).click();
     await page.getByText('It is kept as the record and cannot be changed.', { exact: false }).first().waitFor();
     await waitForStored(page, id, (r) => r.assessment.status === 'approved');
     const approved = (await storedAssessments(page))[id].assessment;
@@ -240,7 +246,11 @@ test('both files download from the task list and the check page, the JSON matche
         const stored = await storedAssessments(other.page);
         assert.deepEqual(Object.keys(stored), [id], `${how}: one assessment stored`);
         assert.deepEqual(withoutImportEntry(stored[id].assessment), approved, `${how}: identical`);
-        assert.equal(await other.page.locator('#lia-import-warning').count(), 0, `${how}: the digest matched`);
+        // The digest matched; the only warning is that this browser does not trust the
+        // approver's key.
+        const warning = await other.page.locator('#lia-import-warning').textContent();
+        assert.doesNotMatch(warning, /check value \(digest\)/, `${how}: the digest matched`);
+        assert.match(warning, /signed by a key not on the trusted list/, `${how}: the approval's key is not trusted here`);
         // Its own export again carries the same digest as the original, but for the log entry.
         assertNoErrors(other.record, how);
       } finally {

@@ -167,12 +167,16 @@ test('the housing association LIA can be entered, checked and changed with the k
     // ---- 5. Nature of the data --------------------------------------------------------
     await openSection(page, 4);
     // "No" is suggested (no special category or criminal offence data among the kinds
-    // of data) and shown selected; Space confirms it. Until then it is only a suggestion.
+    // of data), never pre-selected (issue 26): it is only a suggestion until chosen. So
+    // is "Yes" for vulnerable people (tenants of a housing association, issue 26), which
+    // the LIA answered "No".
     await choose(page, 'q-nature-special', 'No');
     await expectFinding(page, 'nature.suggestion-unconfirmed'); // criminal offence data: not yet
     await choose(page, 'q-nature-criminal', 'No');
-    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+    await expectFinding(page, 'nature.suggestion-unconfirmed'); // vulnerable people: not yet
     await choose(page, 'q-nature-children', 'No');
+    await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+    await expectFinding(page, 'nature.vulnerable-circumstances');
     await saveExpectingErrors(page);
     await returnToTaskList(page, TEXT.title);
     lap('nature');
@@ -321,9 +325,14 @@ test('the housing association LIA can be entered, checked and changed with the k
     const check = page.locator('main');
     assert.match(await check.textContent(), /Ark HA/);
     assert.match(await check.textContent(), /No safeguards are needed/);
-    // Approval is refused while blockers remain (the approval test covers the rest).
-    await activate(page, { role: 'button', name: 'Approve this assessment' }, { max: 250 });
-    await waitForFocus(page, { id: 'lia-approval-refused' });
+    // A warning accepted with a reason, by keyboard: no reason first is refused, then
+    // one is kept (the approval and accepted-warning tests cover the rest).
+    await activate(page, { role: 'button', name: /^Accept this warning: / }, { max: 250 });
+    await activate(page, { role: 'button', name: 'Accept it with this reason' }, { max: 5 });
+    await page.locator('#lia-accept-warnings .lia-error-message').filter({ hasText: 'Enter why you accept this warning' }).waitFor();
+    await typeInto(page, 'lia-accept-0', 'Tenants asked for these e-mails when they signed up.', { back: true, max: 5 });
+    await activate(page, { role: 'button', name: 'Accept it with this reason' }, { max: 5 });
+    await page.locator('#lia-accept-warnings').getByText('because: Tenants asked for these e-mails when they signed up.').waitFor();
     lap('check');
 
     // The autosaved draft holds what was typed, newlines and all.

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import { useBrowser, freshApp, goToStart, waitForStored, assertNoErrors } from './storage-helpers.mjs';
 import { downloadFrom, chooseFile, digestOf, storedAssessments } from './file-helpers.mjs';
 import { REPORT_SCRIPT_ID } from '../../scripts/app-facts.mjs';
+import { makeKey, trustCard } from './approval-steps.mjs';
 
 const env = useBrowser();
 
@@ -43,9 +44,9 @@ async function decide(page, file, { verdict, comment }) {
   assert.ok((await page.locator('main dl.lia-summary-list .lia-summary-list__row').count()) > 40, 'every answer is shown');
   if (comment) await page.getByLabel(`Comment on “${PURPOSE}” (optional)`).fill(comment);
   await page.getByLabel(verdict).check();
-  await page.getByLabel('Your name').fill('Sam Patel');
-  await page.getByLabel('Your role').fill('Data Protection Officer');
-  await page.getByRole('button', { name: 'Record your decision' }).click();
+  // Who decides is the key in this browser; the date is today's.
+  assert.match(await page.locator('#lia-signer').textContent(), /^You sign as Sam Patel \(Data Protection Officer\)\./);
+  await page.getByRole('button', { name: 'Sign and record your decision' }).click();
   const recorded = page.locator('#lia-decision-recorded');
   await recorded.waitFor();
   const button = verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file';
@@ -63,6 +64,11 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
   for (const { page } of [author, approver]) page.setDefaultTimeout(10000);
   try {
     const page = author.page;
+    // The approver's key, its card trusted by the author.
+    const { card } = await makeKey(approver.page, { name: 'Sam Patel', role: 'Data Protection Officer' });
+    await goToStart(approver.page);
+    await trustCard(page, card, 'Sam Patel');
+    await goToStart(page);
     await page.getByRole('button', { name: `Start from this example: ${EXAMPLE}` }).click();
     await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
     const id = openId(page);
@@ -72,7 +78,7 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as a Word document', exact: true }).click(),
     ]);
-    assert.match(docx.suggestedFilename(), /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
+    assert.match(docx.suggestedFilename(), /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.docx$/);
     const bytes = await fs.readFile(await docx.path());
     assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', 'a ZIP package');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
@@ -81,14 +87,14 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
     const sent1 = await downloadFrom(page, 'Send for approval');
-    assert.match(sent1.name, /-for-approval\.html$/);
+    assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
     assert.match(await page.locator('#lia-handover-stage').textContent(), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
     const saved = await waitForStored(page, id, (r) => r.assessment.handover?.length === 1);
     assert.equal(saved.assessment.handover[0].content.length, 64);
 
     // 2. The approver returns it with a comment on the purpose test.
     const returned = await decide(approver.page, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-    assert.match(returned.name, /-returned\.html$/);
+    assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 3. The author opens the returned file: the same record, the comment beside the
     // questions it is about.
@@ -122,14 +128,14 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
 
     // 5. The approver approves the new version.
     const approved = await decide(approver.page, sent2, { verdict: 'Approve it' });
-    assert.match(approved.name, /-approved\.html$/);
+    assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
 
     // 6. The author opens it: their record is the approved one, bound to its digest.
     await open(page, approved);
     await page.waitForFunction((id) => location.hash === `#/a/${id}`, id);
-    await page.getByRole('region', { name: 'Approved' }).waitFor();
-    const binding = await page.locator('#lia-approval-binding').textContent();
-    assert.match(binding, /^Approved by Sam Patel \(Data Protection Officer\) on .+\. The approval is bound to the content with the digest [0-9a-f]{64}, and the content matches it\.$/);
+    await page.getByRole('region', { name: 'Approved' }).first().waitFor();
+    const status = await page.locator('#lia-approval-status').textContent();
+    assert.match(status, /^Signed by a trusted approver\s*Approved by Sam Patel \(Data Protection Officer\) on .+\. Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\) is on the list of trusted approvers kept in this browser\.$/);
     const { assessment: record } = await waitForStored(page, id, (r) => r.assessment.status === 'approved');
     assert.equal(record.answers['sign-off.approved-name'], 'Sam Patel');
     assert.equal(record.answers['sign-off.approved-role'], 'Data Protection Officer');
@@ -173,7 +179,8 @@ test('send, return with comments, fix, send again, approve: two browsers, files 
       await third.page.waitForFunction(() => /^#\/a\//.test(location.hash));
       const warning = await third.page.locator('#lia-import-warning').textContent();
       assert.match(warning, /“approved-then-edited\.html” was changed after it was approved\./);
-      assert.match(await third.page.locator('#lia-approval-changed').textContent(), /^Changed after approval: this is not what Sam Patel \(Data Protection Officer\) approved on /);
+      const status = await third.page.locator('#lia-approval-status').textContent();
+      assert.match(status, /^Signature does not match\s*Warning: Marked approved by Sam Patel \(Data Protection Officer\) on .+, but the signature does not match: the assessment was changed after it was signed/);
       assertNoErrors(third.record, 'the third browser');
     } finally {
       await third.context.close();
@@ -199,17 +206,17 @@ function tamper(html) {
   return html.slice(0, start) + json + html.slice(end);
 }
 
-test('the suggested privacy information can be edited and copied, or selected when copying is blocked', async () => {
+test('the privacy information can be edited, is saved with the assessment, and copied, or selected when copying is blocked', async () => {
   const { context, page, record } = await freshApp(env, { permissions: ['clipboard-read', 'clipboard-write'] });
   page.setDefaultTimeout(10000);
   try {
     await page.getByRole('button', { name: 'Start from this example: A retailer\'s postal offers to customers, with an opt-out' }).click();
     await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
     await page.getByRole('link', { name: 'Check your answers' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Suggested privacy information' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Privacy information' }).waitFor();
     const box = page.getByLabel('Wording for your privacy information');
     const text = await box.inputValue();
-    assert.match(text, /^We, Example Retail Ltd, use contact details about customers or clients to send you marketing by post\./);
+    assert.match(text, /^We, Example Retail Ltd, use your contact details to tell you about our services, offers and news by post\./);
     assert.match(text, /This right is absolute: if you object, we will stop using your information for direct marketing\./);
     assert.match(await page.locator('main').textContent(), /This is a draft made from the answers in this assessment, for you to check/);
     // Edited before copying; the copy is the edited text.
@@ -218,8 +225,14 @@ test('the suggested privacy information can be edited and copied, or selected wh
     await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(copied.endsWith('Contact us at privacy@example.test.'), copied.slice(-80));
-    // "Start again from your answers" brings back the draft.
-    await page.getByRole('button', { name: 'Start again from your answers' }).click();
+    // Saved with the assessment: stored, and after a reload the edit is still there.
+    const id = await page.evaluate(() => location.hash.split('/')[2]);
+    await waitForStored(page, id, (r) => r.assessment.privacy_wording?.text?.endsWith('Contact us at privacy@example.test.'));
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Privacy information' }).waitFor();
+    assert.equal(await box.inputValue(), `${text}\n\nContact us at privacy@example.test.`);
+    // "Use the suggested wording again" brings back the one made from the answers.
+    await page.getByRole('button', { name: 'Use the suggested wording again' }).click();
     assert.equal(await box.inputValue(), text);
 
     // Where the browser refuses the clipboard, the text is selected to copy by hand.

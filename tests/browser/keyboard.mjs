@@ -120,9 +120,8 @@ export async function tick(page, label, options) {
 
 /**
  * Tabs into the radio group whose inputs are named `group` (the question's control id),
- * then chooses `label` with the arrow keys and Space. Space selects the radio, or, when
- * it is shown selected only as a suggestion from earlier answers, confirms it as the
- * answer (a suggestion left in place is never saved as one).
+ * then chooses `label` with the arrow keys and Space. A suggestion from earlier answers
+ * is never pre-selected (issue 26), so the radio chosen is always the person's own.
  */
 export async function choose(page, group, label, options) {
   let desc = await tabTo(page, { role: 'radio', group }, options);

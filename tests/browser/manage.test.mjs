@@ -151,7 +151,8 @@ test('an approved record opens read-only and is never written', async () => {
     const title = page.getByLabel('What do you want to call this assessment?', { exact: true });
     await title.waitFor();
     assert.ok(await title.isDisabled(), 'its fields are disabled');
-    await page.getByText('This assessment was approved on', { exact: false }).first().waitFor();
+    // Marked approved with no signature: read-only, and never said to be approved.
+    await page.getByText('This assessment is marked approved, but its approval cannot be relied on.', { exact: false }).first().waitFor();
     // Even an input event forced on the field changes nothing, in the page or in storage.
     await page.evaluate(() => {
       const input = document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-title');

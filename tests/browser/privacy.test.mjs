@@ -81,8 +81,8 @@ test('a whole assessment (create, fill, export, import) stays on this page', asy
       page.getByRole('button', { name: 'Download the report (HTML)' }).click(),
     ]);
     const jsonPath = await json.path();
-    assert.match(json.suggestedFilename(), /^lia-staff-newsletter-\d{4}-\d{2}-\d{2}\.json$/);
-    assert.match(report.suggestedFilename(), /^lia-staff-newsletter-\d{4}-\d{2}-\d{2}\.html$/);
+    assert.match(json.suggestedFilename(), /^lia-staff-newsletter-v1-draft-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.match(report.suggestedFilename(), /^lia-staff-newsletter-v1-draft-\d{4}-\d{2}-\d{2}\.html$/);
 
     // Import the JSON back, as a second copy.
     await page.getByRole('link', { name: 'All assessments' }).click();

@@ -52,3 +52,37 @@ export function record(today, i, { title, status = 'draft', review = null, organ
   }
   return { id: `rec-${i}`, version: 1, status, answers, impacts: [] };
 }
+
+/** The digest of what an approval approves (docs/schema.md, "The hand-over for approval"). */
+export function contentDigest(assessment) {
+  const { review_log: _log, handover: _rounds, ...rest } = structuredClone(assessment);
+  for (const key of ['sign-off.approved-name', 'sign-off.approved-role', 'sign-off.approved-date']) delete rest.answers[key];
+  return digestOf({ ...rest, id: '', status: 'draft' });
+}
+
+/**
+ * The five files a DPO keeps of one assessment's first version, as the hand-over writes
+ * them: the draft, the copy sent for approval, the copy returned with a comment, the copy
+ * sent again after a change, and the approval. Each `{ name, assessment }`.
+ */
+export function lifeOfOne(today) {
+  const draft = record(today, 300, { title: 'Staff emergency contacts', review: 120 });
+  const sent = structuredClone(draft);
+  sent.handover = [{ sent: today, content: contentDigest(draft) }];
+  const returned = structuredClone(sent);
+  returned.handover[0].decision = { verdict: 'returned', name: 'Sam Patel', role: 'DPO', date: today, note: 'Say more about the benefit.' };
+  const resent = structuredClone(returned);
+  resent.answers['purpose.benefit'] = 'Staff safety: someone close hears quickly.';
+  resent.handover.push({ sent: today, content: contentDigest(resent) });
+  const approved = structuredClone(resent);
+  approved.status = 'approved';
+  Object.assign(approved.answers, { 'sign-off.approved-name': 'Sam Patel', 'sign-off.approved-role': 'DPO', 'sign-off.approved-date': today });
+  approved.handover[1].decision = { verdict: 'approved', name: 'Sam Patel', role: 'DPO', date: today };
+  return [
+    { name: 'contacts-draft.json', assessment: draft },
+    { name: 'contacts-sent.json', assessment: sent },
+    { name: 'contacts-returned.json', assessment: returned },
+    { name: 'contacts-resent.json', assessment: resent },
+    { name: 'contacts-approved.json', assessment: approved },
+  ];
+}

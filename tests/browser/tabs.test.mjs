@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recordKey } from '../../scripts/app-facts.mjs';
+import { approveThroughFiles } from './approval-steps.mjs';
 import {
   useBrowser,
   freshContext,
@@ -204,7 +205,7 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     await b.evaluate(() => {
       window.__hold = true;
     });
-    await a.getByRole('button', { name: 'Approve this assessment' }).click();
+    await approveThroughFiles(a, id);
     await waitForStored(a, id, (r) => r.assessment.status === 'approved');
     const approved = await a.evaluate((key) => localStorage.getItem(key), recordKey(id));
     await typeThenHear(b, '#q-about-description', 'Unsaved in B when A approves');

@@ -1,6 +1,8 @@
-//! Fourteen whole assessments written for issue 15, as a practitioner would fill them in:
-//! six sound ones that a DPO would sign off, and eight with the kind of gaps real
-//! assessments have. Between them they cover every route (legitimate interests, a
+//! Twenty whole assessments, as a practitioner would fill them in: fourteen written for
+//! issue 15 (six sound ones that a DPO would sign off, and eight with the kind of gaps real
+//! assessments have) and six for issue 26 (two with thin reasoning, two reviews whose change
+//! makes earlier answers stale, a charity's trading company using the charity soft opt-in,
+//! and a sound reuse for a new purpose). Between them they cover every route (legitimate interests, a
 //! recognised legitimate interest, a public authority's task), every marketing channel
 //! (post, e-mail with the soft opt-in and the charity soft opt-in, text messages, live
 //! and automated calls, online advertising), special category and criminal offence data,
@@ -37,7 +39,7 @@ pub const CASES: &[Case] = &[
         covers: "direct marketing by e-mail under the soft opt-in, with real evidence",
         sound: true,
         build: bike_shop_email,
-        findings: &["pecr.sender-identity"],
+        findings: &[],
     },
     Case {
         key: "order-fraud-checks",
@@ -60,12 +62,14 @@ pub const CASES: &[Case] = &[
         build: return_to_work,
         findings: &[],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "football-safeguarding",
         covers: "recognised legitimate interest (safeguarding); children's health data without an Article 9 condition",
         sound: false,
         build: football_safeguarding,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "nature.special-category.no-condition",
             "record.checklist-incomplete",
@@ -73,24 +77,28 @@ pub const CASES: &[Case] = &[
             "scope.recognised.necessity-only",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "council-library-app",
         covers: "a public authority's task; tracking suggested and left unconfirmed; no opt-out and no reason",
         sound: false,
         build: council_library_app,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "dpia.suggestion-unconfirmed",
             "impact.opt-out-no-reason",
             "scope.public-authority",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "gym-calls-and-texts",
         covers: "direct marketing by post, text messages, live and automated calls and online adverts",
         sound: false,
         build: gym_calls_and_texts,
         findings: &[
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "pecr.automated-calls.consent",
             "pecr.consent-is-the-basis",
@@ -104,12 +112,18 @@ pub const CASES: &[Case] = &[
         build: charity_supporter_email,
         findings: &["pecr.sender-identity", "pecr.soft-opt-in.evidence"],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "tenancy-fraud-tip-offs",
         covers: "crime prevention (not the brief-LIA purposes); criminal offence data \"not sure\"",
         sound: false,
         build: tenancy_fraud_tip_offs,
-        findings: &["expectations.old-data", "nature.criminal.unsure", "nature.private"],
+        findings: &[
+            "decision.yes-against-reading",
+            "expectations.old-data",
+            "nature.criminal.unsure",
+            "nature.private",
+        ],
     },
     Case {
         key: "tutoring-app",
@@ -118,6 +132,7 @@ pub const CASES: &[Case] = &[
         build: tutoring_app,
         findings: &["nature.children.extra-weight"],
     },
+    // Issue 26: its patients are answered "not vulnerable" (patients can be).
     Case {
         key: "dental-partner-offers",
         covers: "reuse for a new purpose assessed as incompatible; direct marketing by post",
@@ -129,10 +144,12 @@ pub const CASES: &[Case] = &[
             "impact.likely-objection",
             "impact.loss-of-control",
             "impact.would-not-explain",
+            "nature.vulnerable-circumstances",
             "record.privacy-information",
             "reuse.incompatible",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "tenancy-screening",
         covers: "significant decisions by automated means about people applying for housing, with safeguards missing",
@@ -140,10 +157,12 @@ pub const CASES: &[Case] = &[
         build: tenancy_screening,
         findings: &[
             "adm.safeguards-missing",
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "nature.private",
         ],
     },
+    // Issue 26: it decides yes against a borderline or worse reading without saying why.
     Case {
         key: "claims-auto-decline",
         covers: "automated decisions relying on a recognised legitimate interest (Article 22B(4))",
@@ -151,9 +170,76 @@ pub const CASES: &[Case] = &[
         build: claims_auto_decline,
         findings: &[
             "adm.recognised-route",
+            "decision.yes-against-reading",
             "decision.yes-with-blockers",
             "scope.recognised.necessity-only",
         ],
+    },
+    Case {
+        key: "salon-texts-thin",
+        covers: "thin reasoning: \"Yes.\", \"Nothing.\", \"Meets PECR.\", codes unnamed (issue 26)",
+        sound: false,
+        build: salon_texts_thin,
+        findings: &[
+            "decision.factors-thin",
+            "decision.justification-thin",
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "necessity.thin",
+            "purpose.codes-unnamed",
+            "purpose.thin",
+        ],
+    },
+    Case {
+        key: "absence-reports-thin",
+        covers: "thin reasoning in the necessity test, expectations and impact (issue 26)",
+        sound: false,
+        build: absence_reports_thin,
+        findings: &[
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "expectations.thin",
+            "impact.thin",
+            "necessity.thin",
+        ],
+    },
+    Case {
+        key: "bike-shop-review-partners",
+        covers: "a review whose new purpose makes the answers resting on it stale (issue 26)",
+        sound: false,
+        build: bike_shop_review_partners,
+        findings: &[
+            "record.check-again",
+        ],
+    },
+    Case {
+        key: "references-review-dbs",
+        covers: "a review whose new kind of data makes the answers resting on it stale (issue 26)",
+        sound: false,
+        build: references_review_dbs,
+        findings: &[
+            "nature.contradicts-kinds-of-data",
+            "record.check-again",
+        ],
+    },
+    Case {
+        key: "charity-trading-company-email",
+        covers: "the charity soft opt-in relied on by its trading company, for its products (issue 26)",
+        sound: false,
+        build: charity_trading_company_email,
+        findings: &[
+            "decision.yes-against-reading",
+            "decision.yes-with-blockers",
+            "pecr.charity.sender",
+            "pecr.charity.trading",
+        ],
+    },
+    Case {
+        key: "alumni-mentoring-reuse",
+        covers: "reuse for a new purpose, each factor of Article 8A(2) weighed (issue 26)",
+        sound: true,
+        build: alumni_mentoring_reuse,
+        findings: &[],
     },
 ];
 
@@ -184,6 +270,17 @@ fn impact(
         safeguards: safeguards.into(),
         residual_likelihood: Some(after.0),
         residual_severity: Some(after.1),
+    }
+}
+
+/// How long the data is kept; whether processors handle it (each under an Article 28
+/// contract); no transfer outside the UK.
+fn kept(a: &mut Assessment, retention: &str, processors: bool) {
+    a.set_text(Q::AboutRetention, retention)
+        .set_yes_no(Q::AboutProcessors, if processors { Yes } else { No })
+        .set_yes_no(Q::AboutTransfers, No);
+    if processors {
+        a.set_yes_no(Q::AboutProcessorContract, Yes);
     }
 }
 
@@ -263,6 +360,7 @@ pub fn references() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Only HR sees replies. A reference that raises a concern is discussed with the candidate, who can answer it or name another referee, before any decision. Replies are deleted six months after the start date.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "A candidate can ask us not to contact a particular referee and name another instead.");
+    kept(&mut a, "Replies are kept on the new starter's HR file for six months after they start, long enough to settle any query about their history, then deleted.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -310,6 +408,8 @@ pub fn bike_shop_email() -> Assessment {
         .set_yes_no(Q::PecrSoftSimilar, Yes)
         .set_yes_no(Q::PecrRefusalAtCollection, Yes)
         .set_yes_no(Q::PecrRefusalEveryMessage, Yes)
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
         .set_text(Q::PecrEvidence, "Since 3 March 2025 our checkout page has shown, beside the e-mail address box: \"We'll e-mail you offers on similar bikes, parts and servicing. Untick this box if you'd rather not hear from us.\" Screenshots of each version of the page, with the date it went live, are kept in the marketing compliance folder on SharePoint. Every e-mail template has an unsubscribe link in the footer; a sample e-mail is filed with the screenshots. The e-mail platform logs the date each address was added.")
         .set_yes_no(Q::TriageReuse, No)
         .set_yes_no(Q::TriageAutomated, No)
@@ -356,6 +456,7 @@ pub fn bike_shop_email() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "An unsubscribe link in every e-mail, acted on at once; no more than one e-mail a month; customers who have not bought for two years are removed from the list.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "The box at checkout, the unsubscribe link in every e-mail, or a reply to any e-mail.");
+    kept(&mut a, "Customers stay on the list until two years after their last order, or until they unsubscribe; the e-mail platform deletes the address within 30 days of either.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -442,6 +543,7 @@ pub fn order_fraud_checks() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "A person reviews every held order within one working day; the customer can explain and give proof of address; a held order is never reported to anyone unless fraud is confirmed; fraud flags are deleted after two years.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "A fraudster would opt out. Customers can object, and a held order is always reviewed by a person who hears them.");
+    kept(&mut a, "Check results are kept for 13 months, the period in which a card payment can be disputed, then deleted; confirmed frauds are kept for six years for legal claims.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -511,6 +613,7 @@ pub fn cctv_to_police() -> Assessment {
         .set_yes_no(Q::NatureCriminal, Yes)
         .set_choice(Q::NatureArt10, art10::SCHEDULE_1)
         .set_text(Q::NatureArt10Detail, "Schedule 1, Part 2, paragraph 10 (preventing or detecting unlawful acts). Our appropriate policy document is the Community Safety Data Policy, reviewed each April.");
+    kept(&mut a, "Footage is overwritten after 31 days unless copied for a request; the disclosure log is kept for six years, to answer any question about a disclosure.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -590,6 +693,7 @@ pub fn return_to_work() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Managers receive only the adjustments and their length; the fit note stays with HR; managers are trained on confidentiality and the Equality Act.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "An employee can ask HR to agree the adjustments with them and tell the manager only what changes, in words they agree.");
+    kept(&mut a, "HR keeps the fit note and the adjustments on the employee's file for six years after they leave; the line manager deletes their copy when the adjustments end.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -661,6 +765,7 @@ pub fn football_safeguarding() -> Assessment {
         .set_yes_no(Q::NatureSpecial, Yes)
         .set_choice(Q::NatureArt9, art9::NONE)
         .set_yes_no(Q::NatureCriminal, No);
+    kept(&mut a, "Safeguarding referrals are kept until the player turns 25, as the Football Association's safeguarding guidance advises.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -734,6 +839,7 @@ pub fn council_library_app() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Reports show counts only; raw usage data is deleted after 90 days.")
         // No opt-out, and no reason given.
         .set_yes_no(Q::ImpactOptOut, No);
+    kept(&mut a, "Usage records are kept for 12 months to compare one year's opening hours with the next, then deleted.", true);
     // Tracking is left at the answer the interface suggested: never confirmed.
     screen(&mut a, &[]);
     a.answers.clear(Q::DpiaTracking);
@@ -833,6 +939,7 @@ pub fn gym_calls_and_texts() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "One suppression list across every channel; at most one contact a month by each.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "Reply STOP to a text, tell the caller, press 9 in a recorded call, or use the address on every letter.");
+    kept(&mut a, "Former members' details are used for three months after their membership ends, then kept only as a suppression list so we never contact those who objected.", true);
     // Tracking: attendance history was looked at, and judged not to be tracking.
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
@@ -879,6 +986,8 @@ pub fn charity_supporter_email() -> Assessment {
         .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
         .set_choice(Q::PecrEmailBasis, pecr_basis::CHARITY)
         .set_yes_no(Q::PecrCharityIsCharity, Yes)
+        .set_choice(Q::PecrCharitySender, charity_sender::CHARITY)
+        .set_choice(Q::PecrCharityAbout, charity_about::OWN)
         .set_yes_no(Q::PecrCharityPurpose, Yes)
         .set_yes_no(Q::PecrCharitySupport, Yes)
         .set_yes_no(Q::PecrRefusalAtCollection, Yes)
@@ -927,6 +1036,7 @@ pub fn charity_supporter_email() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Unsubscribe link in every e-mail; FPS requests honoured within 28 days.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "The box on our forms, the unsubscribe link, or the Fundraising Preference Service.");
+    kept(&mut a, "Supporters stay on the list for three years after their last gift or event, or until they unsubscribe.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -1025,6 +1135,7 @@ pub fn tenancy_fraud_tip_offs() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Statements are seen, not copied; unfounded cases are closed and the tenant told.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "A tenant who is subletting would opt out of the check.");
+    kept(&mut a, "Case files are kept for six years after the case closes, for possession proceedings and legal claims, then deleted.", false);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::YES)
@@ -1111,6 +1222,7 @@ pub fn tutoring_app() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "No labels shown to pupils; data deleted each summer; encryption; access limited to the pupil's own teachers.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "A parent or the school can switch suggestions off for a pupil, who then gets the standard sequence.");
+    kept(&mut a, "Each pupil's answers and progress are kept while their school subscribes, and deleted within 90 days of the pupil leaving the school or the school leaving the service.", true);
     // The interface suggested yes to targeting children and to tracking behaviour; both
     // were confirmed, and a DPIA was done.
     screen(&mut a, &[Q::DpiaTargetingVulnerable, Q::DpiaTracking]);
@@ -1161,6 +1273,11 @@ pub fn dental_partner_offers() -> Assessment {
         .set_text(Q::TriageReuseOriginal, "Patients gave their addresses to book and be reminded of appointments, and for their treatment records.")
         .set_yes_no(Q::TriageReuseConsent, No)
         .set_choice(Q::TriageReuseCompatible, compatible::INCOMPATIBLE)
+        .set_text(Q::TriageReuseLink, "None: appointments and treatment have nothing to do with a cosmetics company's offers.")
+        .set_text(Q::TriageReuseContext, "Patients gave their addresses to their dentist, in a relationship of trust, to be seen and treated.")
+        .set_text(Q::TriageReuseNature, "Names and addresses only, but held as part of a health record: that the person is our patient is itself health information.")
+        .set_text(Q::TriageReuseConsequences, "Unwanted marketing from a company they never dealt with, and the sense that their dentist passed on their details.")
+        .set_text(Q::TriageReuseSafeguards, "The mailing house would see only names and addresses; none would make the use expected.")
         .set_text(Q::TriageReuseAssessment, "There is no link between dental care and a third party's cosmetic offers; patients gave their addresses for appointments, in a relationship of trust with their dentist; they would not expect it; the consequence would be unwanted marketing that could look like clinical advice.")
         .set_yes_no(Q::TriageAutomated, No)
         .set_text(Q::PurposeWhy, "To earn a referral fee by posting a partner's teeth-whitening offers to our adult patients.")
@@ -1202,6 +1319,7 @@ pub fn dental_partner_offers() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "None that would make it expected.")
         .set_yes_no(Q::ImpactOptOut, Yes)
         .set_text(Q::ImpactOptOutHow, "An opt-out address on each letter.");
+    kept(&mut a, "Patient addresses are kept as part of the dental record for the time NHS records guidance sets; none would be kept for the offers.", true);
     screen(&mut a, &[]);
     a.set_yes_no(Q::DpiaDone, No)
         .set_choice(Q::DecisionRely, decision::NO)
@@ -1287,6 +1405,7 @@ pub fn tenancy_screening() -> Assessment {
         .set_text(Q::ImpactSafeguardsDetail, "Appeals by e-mail; scores checked quarterly against arrears.")
         .set_yes_no(Q::ImpactOptOut, No)
         .set_text(Q::ImpactOptOutWhyNot, "The affordability check is a condition of every tenancy the landlords offer.");
+    kept(&mut a, "Credit reports and scores are kept for six months after the decision, for complaints, then deleted.", true);
     // The DPIA suggestions (automated decisions, denial of service, data matching) were
     // confirmed, and a DPIA done.
     screen(
@@ -1363,6 +1482,11 @@ pub fn claims_auto_decline() -> Assessment {
         .set_yes_no(Q::NatureCriminal, Yes)
         .set_choice(Q::NatureArt10, art10::SCHEDULE_1)
         .set_text(Q::NatureArt10Detail, "Schedule 1, Part 2, paragraph 14 (preventing fraud); appropriate policy document AMI-APD-2.");
+    kept(
+        &mut a,
+        "Claim scores are kept with the claim for six years after it closes, for legal claims.",
+        false,
+    );
     screen(
         &mut a,
         &[Q::DpiaAutomatedDecisions, Q::DpiaDenial, Q::DpiaProfiling],
@@ -1383,5 +1507,350 @@ pub fn claims_auto_decline() -> Assessment {
         ("Neil Hart", "Data Protection Officer"),
         ["2026-10-01", "2026-10-08", "2027-10-08"],
     );
+    a
+}
+
+// ---- issue 26: thin reasoning, stale answers, a charity's subsidiary, a reuse ---------
+
+/// A hair salon texts its clients offers, as a small business fills the form in alone:
+/// every box answered, and almost none with a reason.
+pub fn salon_texts_thin() -> Assessment {
+    let mut a = Assessment::new("salon-texts-thin");
+    a.set_text(Q::AboutTitle, "Text offers to clients")
+        .set_text(Q::AboutOrganisation, "Shear Style Ltd")
+        .set_text(Q::AboutDescription, "We text our clients offers on cuts, colours and treatments about once a month, using the mobile numbers they give us when they book.")
+        .set_choices(Q::AboutPeople, &[people::CUSTOMERS])
+        .set_choice(Q::AboutScale, scale::UNDER_1K)
+        .set_choices(Q::AboutData, &[data::CONTACT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT])
+        .set_text(Q::AboutRecipients, "No one outside the salon; our booking system sends the texts as our processor.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-01-10")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::DIRECT_MARKETING)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_choices(Q::TriageChannels, &[channels::SMS])
+        .set_choice(Q::TriageSubscribers, subscribers::INDIVIDUALS)
+        .set_choice(Q::PecrSmsBasis, pecr_basis::SOFT_OPT_IN)
+        .set_yes_no(Q::PecrSoftSale, Yes)
+        .set_yes_no(Q::PecrSoftSimilar, Yes)
+        .set_yes_no(Q::PecrRefusalAtCollection, Yes)
+        .set_yes_no(Q::PecrRefusalEveryMessage, Yes)
+        .set_text(Q::PecrEvidence, "Since June 2025 our booking card has said: \"We'll text you offers on our treatments. Tick here if you'd rather we didn't.\" The cards are kept in the client files at the salon, and every text ends \"Reply STOP to opt out\".")
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To text clients who have had a treatment with us about offers on similar treatments, so that they book again.")
+        .set_text(Q::PurposeBenefit, "More bookings in the quiet weeks after Christmas and in the summer holidays.")
+        .set_text(Q::PurposeThirdParties, "None.")
+        .set_text(Q::PurposePublicBenefit, "None.")
+        .set_text(Q::PurposeImportance, "Important for a small salon: the quiet weeks are when we struggle to pay the rent.")
+        .set_text(Q::PurposeImpactIfNot, "Fewer bookings in the quiet weeks, and less work for our two part-time stylists.")
+        .set_text(Q::PurposeOutcome, "Offers.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "Consumer law: the offers are real, with their terms.")
+        .set_choice(Q::PurposeCodes, codes::YES)
+        .set_text(Q::PurposeCodesDetail, "Yes")
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "Clients read their texts; most never open e-mails from us.")
+        .set_text(Q::NecessityProportionate, "Yes.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::PERSONAL)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "They are clients who have booked and paid for treatments with us.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The booking card's words, quoted in the PECR evidence.")
+        .set_choice(Q::ExpWhen, collected::UNDER_2)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::FEEDBACK])
+        .set_text(Q::ExpEvidenceDetail, "Clients mention the offers when they book, and only two have replied STOP since June.")
+        .set_text(Q::ImpactPossible, "Clients may get texts they do not want.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "Reply STOP in every text, acted on the same day; no more than one text a month.")
+        .set_yes_no(Q::ImpactOptOut, Yes)
+        .set_text(Q::ImpactOptOutHow, "The box on the booking card, or reply STOP to any text.");
+    kept(&mut a, "Numbers stay on the list until a year after a client's last visit, or until they reply STOP.", true);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Meets PECR.")
+        .set_text(
+            Q::DecisionFactorsFor,
+            "Existing clients, similar treatments, STOP in every text.",
+        )
+        .set_text(Q::DecisionFactorsAgainst, "Nothing.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(
+            Q::SignOffObjections,
+            "A STOP reply or a word at the desk takes the number off the list the same day.",
+        )
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Jo Bright", "Owner"),
+        ("Sam Bright", "Director"),
+        ["2026-11-10", "2026-11-12", "2027-11-12"],
+    );
+    a.push_impact(impact(
+        "Clients receive texts they do not want",
+        (Possible, Minimal),
+        "Reply STOP; one text a month at most.",
+        (Remote, Minimal),
+    ));
+    a
+}
+
+/// A manufacturer tells line managers about each employee's sickness absence: the
+/// reasoning is there in places, and a word long elsewhere.
+pub fn absence_reports_thin() -> Assessment {
+    let mut a = Assessment::new("absence-reports-thin");
+    a.set_text(Q::AboutTitle, "Monthly absence reports to line managers")
+        .set_text(Q::AboutOrganisation, "Northfield Components Ltd")
+        .set_text(Q::AboutDescription, "Each month HR sends every line manager a report of their team's absence days in the month, with the number of spells of absence in the last twelve months. The reasons for absence are not included.")
+        .set_choices(Q::AboutPeople, &[people::EMPLOYEES])
+        .set_choice(Q::AboutScale, scale::UNDER_1K)
+        .set_choices(Q::AboutData, &[data::EMPLOYMENT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT, sources::OBSERVED])
+        .set_text(Q::AboutRecipients, "No one outside our organisation.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-02-01")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::EMPLOYMENT)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, No)
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To let line managers see the absence of the people they manage each month, so that they can plan cover and hold return-to-work conversations under our absence policy.")
+        .set_text(Q::PurposeBenefit, "Shifts are covered, and managers hold the conversations our absence policy requires at the right time.")
+        .set_text(Q::PurposeThirdParties, "None.")
+        .set_text(Q::PurposePublicBenefit, "None.")
+        .set_text(Q::PurposeImportance, "Important: uncovered shifts stop the production line.")
+        .set_text(Q::PurposeImpactIfNot, "Managers would learn of absence patterns late, and return-to-work conversations would be missed.")
+        .set_text(Q::PurposeOutcome, "Absence is handled consistently and fairly under the policy.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "Equality Act 2010: disability-related absence is discussed with HR before any action.")
+        .set_choice(Q::PurposeCodes, codes::NONE_APPLY)
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "It helps.")
+        .set_text(Q::NecessityProportionate, "Days and spells only, no reasons, and only for a manager's own team.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::PROFESSIONAL)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "Staff.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The absence policy in the staff handbook says managers are told of their team's absence.")
+        .set_choice(Q::ExpWhen, collected::UNDER_1)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::CONSULTATION])
+        .set_text(Q::ExpEvidenceDetail, "The policy was agreed with the staff forum in March 2026.")
+        .set_text(Q::ImpactPossible, "None.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "N/A")
+        .set_yes_no(Q::ImpactOptOut, No)
+        .set_text(Q::ImpactOptOutWhyNot, "Managers need the absence of their whole team to plan cover; an employee who could opt out would leave gaps in the rota.");
+    kept(&mut a, "Reports are deleted from managers' inboxes after three months; HR keeps absence records for six years.", false);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Planning cover and following our own absence policy are legitimate interests of an employer; the report holds days and spells only, goes only to the employee's own manager, and staff were told of it in the policy, so their interests do not override ours.")
+        .set_text(Q::DecisionFactorsFor, "Cover planned in time; the policy applied consistently.")
+        .set_text(Q::DecisionFactorsAgainst, "Some employees may feel watched, especially those with long-term conditions.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "An employee who objects speaks to HR, who review whether their manager needs the report; we reply within a month.")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Ruth Adams", "HR Business Partner"),
+        ("Mark Ellis", "Operations Director"),
+        ["2026-11-15", "2026-11-18", "2027-11-18"],
+    );
+    a.push_impact(impact(
+        "A manager treats an employee unfairly because of their absence",
+        (Remote, Significant),
+        "HR reviews any action; reasons are never shown.",
+        (Remote, Minimal),
+    ));
+    a
+}
+
+/// Starts a review of an approved version: the approval, then the review under `key`,
+/// signed off again by the same people.
+fn review_of(mut approved: Assessment, key: &str) -> Assessment {
+    use lia::assessment::lifecycle::{approve, start_review};
+    let today = lia::assessment::Date::new(2026, 11, 22).unwrap();
+    approve(&mut approved, today).expect("the version reviewed was approvable");
+    let mut review = start_review(&approved, key, today);
+    review
+        .set_text(Q::SignOffCompletedDate, "2026-11-22")
+        .set_text(Q::SignOffApprovedName, "Helen Price")
+        .set_text(Q::SignOffApprovedRole, "Operations Director")
+        .set_text(Q::SignOffReviewDate, "2027-11-22")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    review
+}
+
+/// An edit as the session makes it: what it changes marks the answers resting on it.
+fn edited(mut a: Assessment, change: impl FnOnce(&mut Assessment)) -> Assessment {
+    let before = a.clone();
+    change(&mut a);
+    lia::assessment::stale::note_edit(&before, &mut a);
+    a
+}
+
+/// The bike shop's yearly review widens its e-mails to its partner brands' offers: the
+/// purpose changes, and the answers resting on it are marked to check again.
+pub fn bike_shop_review_partners() -> Assessment {
+    let review = review_of(bike_shop_email(), "bike-shop-review-partners");
+    edited(review, |a| {
+        a.set_text(Q::PurposeWhy, "To tell customers who have bought a bike or parts from us about offers on similar bikes, parts and servicing, and about offers from the brands we stock, once a month by e-mail.");
+    })
+}
+
+/// The hotel group's review adds criminal record checks for night managers: the data
+/// changes, and the nature, expectations, impact, screening and decision are to check
+/// again; its "no criminal offence data" now contradicts the kinds of data.
+pub fn references_review_dbs() -> Assessment {
+    let review = review_of(references(), "references-review-dbs");
+    edited(review, |a| {
+        a.set_choices(
+            Q::AboutData,
+            &[data::CONTACT, data::EMPLOYMENT, data::CRIMINAL],
+        );
+    })
+}
+
+/// The wildlife charity's trading company wants to e-mail the charity's supporters
+/// about its Christmas cards, relying on the charity soft opt-in.
+pub fn charity_trading_company_email() -> Assessment {
+    let mut a = charity_supporter_email();
+    a.id = "charity-trading-company-email".into();
+    a.set_text(Q::AboutTitle, "Christmas card offers to supporters")
+        .set_text(Q::AboutOrganisation, "Hedgerow Trust Trading Ltd")
+        .set_text(Q::AboutDescription, "Each November our trading company e-mails the charity's supporters its catalogue of Christmas cards and calendars. Its profits are given to the charity.")
+        .set_choice(Q::PecrCharitySender, charity_sender::SUBSIDIARY)
+        .set_choice(Q::PecrCharityAbout, charity_about::SUBSIDIARY)
+        .set_text(Q::PecrEvidence, "Since January 2026 the charity's donation form has said: \"We'd like to send you news of our work by e-mail. Tick here if you'd rather we didn't.\" Each version is filed in the supporter care folder with the date it went live.")
+        .set_yes_no(Q::PecrIdentity, Yes)
+        .set_yes_no(Q::PecrTracking, No)
+        .set_text(Q::PurposeWhy, "To sell the charity's supporters our Christmas cards and calendars by e-mail each November, and so raise money that we give to the charity.")
+        .set_text(Q::DecisionJustification, "Supporters buy our cards every year, and each sale helps the charity they support; the e-mail is once a year and easy to stop.");
+    a
+}
+
+/// A university careers service reuses graduates' alumni contact details to invite them
+/// to mentor students, having weighed each factor of compatibility.
+pub fn alumni_mentoring_reuse() -> Assessment {
+    let mut a = Assessment::new("alumni-mentoring-reuse");
+    a.set_text(Q::AboutTitle, "Inviting graduates to mentor students")
+        .set_text(Q::AboutOrganisation, "University of Eastmoor")
+        .set_text(Q::AboutDescription, "The careers service e-mails graduates of the last ten years in engineering and business, using the alumni office's records, to invite them to mentor a final-year student for one term. Those who reply are matched with a student by a careers adviser.")
+        .set_choices(Q::AboutPeople, &[people::SUPPORTERS])
+        .set_choice(Q::AboutScale, scale::UNDER_10K)
+        .set_choices(Q::AboutData, &[data::CONTACT, data::EMPLOYMENT])
+        .set_choices(Q::AboutSources, &[sources::DIRECT])
+        .set_text(Q::AboutRecipients, "No one outside the university. Students learn a mentor's name and job only once the mentor agrees.")
+        .set_yes_no(Q::AboutStarted, No)
+        .set_text(Q::AboutStartDate, "2027-01-15")
+        .set_yes_no(Q::TriagePublicAuthority, No)
+        .set_choice(Q::TriagePurposeCategory, purpose::OTHER)
+        .set_yes_no(Q::TriageRecognised, No)
+        .set_yes_no(Q::TriageReuse, Yes)
+        .set_text(Q::TriageReuseOriginal, "The alumni office keeps graduates' contact details and current jobs, which they update each year in its alumni survey, to keep them in touch with the university, relying on legitimate interests; its privacy notice says it will contact them about alumni events and ways to support students.")
+        .set_yes_no(Q::TriageReuseConsent, No)
+        .set_choice(Q::TriageReuseCompatible, compatible::ASSESSED)
+        .set_text(Q::TriageReuseLink, "Close: both purposes keep graduates in touch with the university, and supporting students is one the alumni notice names.")
+        .set_text(Q::TriageReuseContext, "Graduates gave the details to their own university, which they chose to stay in touch with; many already give talks to students.")
+        .set_text(Q::TriageReuseNature, "Names, e-mail addresses, course and current employer: no special category or criminal offence data.")
+        .set_text(Q::TriageReuseConsequences, "One e-mail inviting them to volunteer; nothing follows unless they reply.")
+        .set_text(Q::TriageReuseSafeguards, "Only the careers service sees the list; one invitation a year; a link to stop further invitations.")
+        .set_text(Q::TriageReuseAssessment, "Graduates were told the alumni office would contact them about ways to support students, and a mentoring invitation is such a way: the new purpose is compatible.")
+        .set_yes_no(Q::TriageAutomated, No)
+        .set_text(Q::PurposeWhy, "To invite recent graduates to mentor a final-year student in their field for one term, so that students hear about work from people a few years ahead of them.")
+        .set_text(Q::PurposeBenefit, "Students get advice from people in jobs they want; graduates can give something back.")
+        .set_text(Q::PurposeThirdParties, "Employers, who meet better-prepared graduates.")
+        .set_text(Q::PurposePublicBenefit, "Students from families without professional contacts get the advice others get from their parents.")
+        .set_text(Q::PurposeImportance, "Important: mentored students are more likely to be in graduate jobs a year after leaving, and the scheme is part of our access plan.")
+        .set_text(Q::PurposeImpactIfNot, "We could recruit mentors only through open calls on social media, which bring too few, and few from the fields students ask for.")
+        .set_text(Q::PurposeOutcome, "Graduates who wish to mentor are matched with a student; the others hear nothing more about it.")
+        .set_yes_no(Q::PurposeOtherLaws, Yes)
+        .set_text(Q::PurposeOtherLawsDetail, "PECR: the invitation is not marketing, and says who it is from and how to stop further invitations.")
+        .set_choice(Q::PurposeCodes, codes::NONE_APPLY)
+        .set_yes_no(Q::PurposeEthics, No)
+        .set_yes_no(Q::NecessityHelps, Yes)
+        .set_text(Q::NecessityHelpsHow, "The alumni records are the only list of graduates by subject and year, so only they let us invite people from the right fields.")
+        .set_text(Q::NecessityProportionate, "Graduates of the last ten years in two faculties, one e-mail a year, and only name, course and job used.")
+        .set_yes_no(Q::NecessityLessData, No)
+        .set_yes_no(Q::NecessityLessIntrusive, No)
+        .set_yes_no(Q::NatureSpecial, No)
+        .set_yes_no(Q::NatureCriminal, No)
+        .set_yes_no(Q::NaturePrivate, No)
+        .set_yes_no(Q::NatureChildren, No)
+        .set_choice(Q::NatureCapacity, capacity::BOTH)
+        .set_yes_no(Q::ExpRelationship, Yes)
+        .set_text(Q::ExpRelationshipNature, "They are our graduates and members of our alumni network.")
+        .set_text(Q::ExpPastUse, "Alumni news, event invitations and appeals for student support.")
+        .set_yes_no(Q::ExpDirect, Yes)
+        .set_text(Q::ExpTold, "The alumni privacy notice says we will contact them about alumni events and ways to support current students.")
+        .set_choice(Q::ExpWhen, collected::UNDER_1)
+        .set_yes_no(Q::ExpChanges, No)
+        .set_yes_no(Q::ExpObvious, Yes)
+        .set_yes_no(Q::ExpInnovative, No)
+        .set_choices(Q::ExpEvidence, &[evidence::RESEARCH])
+        .set_text(Q::ExpEvidenceDetail, "In our 2025 alumni survey, 61% said they would like to be asked to help students.")
+        .set_text(Q::ImpactPossible, "A graduate who does not wish to be contacted receives one e-mail they did not want.")
+        .set_choices(Q::ImpactHarms, &[harms::NONE])
+        .set_yes_no(Q::ImpactControl, No)
+        .set_yes_no(Q::ImpactObject, No)
+        .set_yes_no(Q::ImpactExplain, Yes)
+        .set_choice(Q::ImpactSafeguards, safeguards::YES)
+        .set_text(Q::ImpactSafeguardsDetail, "One invitation a year; a link to stop them; graduates who have asked not to be contacted are left out.")
+        .set_yes_no(Q::ImpactOptOut, Yes)
+        .set_text(Q::ImpactOptOutHow, "The link in the invitation, or a reply to the alumni office.");
+    kept(&mut a, "The careers service keeps the list only until the term's matching is done, then deletes it; mentors' details are kept for the term they mentor.", false);
+    screen(&mut a, &[]);
+    a.set_yes_no(Q::DpiaDone, No)
+        .set_choice(Q::DecisionRely, decision::YES)
+        .set_text(Q::DecisionJustification, "Helping students into work is a clear interest of the university and of the students, shared by many graduates; the use is one graduates were told of, the data is limited and the invitation is easy to ignore or stop, so their interests do not override ours.")
+        .set_text(Q::DecisionFactorsFor, "Students' prospects; graduates were told; one e-mail a year.")
+        .set_text(Q::DecisionFactorsAgainst, "Some graduates may have forgotten the notice since they last updated their details.")
+        .set_yes_no(Q::SignOffPrivacyInformation, Yes)
+        .set_text(Q::SignOffObjections, "A graduate who objects is taken off the list at once and is not invited again; the alumni office replies within a week.")
+        .set_choices(Q::SignOffChecklist, &all_checklist());
+    sign_off(
+        &mut a,
+        ("Dr Amira Khan", "Head of Careers"),
+        ("Paul Reed", "Data Protection Officer"),
+        ["2026-11-05", "2026-11-09", "2027-11-09"],
+    );
+    a.push_impact(impact(
+        "A graduate receives an invitation they did not want",
+        (Possible, Minimal),
+        "One a year, and a link to stop them.",
+        (Remote, Minimal),
+    ));
     a
 }

@@ -7,6 +7,8 @@
 //! new file in tests/ goes into one of these lists (tests/test_targets.rs fails until it
 //! is).
 
+#[path = "../accepted.rs"]
+mod accepted;
 #[path = "../architecture.rs"]
 mod architecture;
 #[path = "../compare.rs"]

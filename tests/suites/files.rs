@@ -1,4 +1,5 @@
-//! The files' tests: the JSON export and its digest, the HTML report, the Word document,
+//! The files' tests: the JSON export and its digest, the report model, the HTML report,
+//! the Word and OpenDocument files,
 //! import and its messages, and the register.
 //!
 //! One test binary for several test files (Cargo.toml): each file is compiled in place as
@@ -20,9 +21,11 @@ mod export_html;
 mod export_import_errors;
 #[path = "../export_roundtrip.rs"]
 mod export_roundtrip;
-#[path = "../export_word.rs"]
-mod export_word;
+#[path = "../export_documents.rs"]
+mod export_documents;
 #[path = "../import_messages.rs"]
 mod import_messages;
 #[path = "../register.rs"]
 mod register;
+#[path = "../report.rs"]
+mod report;

@@ -22,7 +22,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "A significant decision may not be taken by automated means alone where the processing for it relies, even in part, on a recognised legitimate interest (UK GDPR Article 22B(4)). Put meaningful human involvement into the decision, or rely on another lawful basis.",
-        source: ADM_RECOGNISED,
+        source: &ADM_RECOGNISED,
         check: |c| when(automated(c) && c.recognised_route(), Q::TriageAutomated),
     },
     Rule {
@@ -31,7 +31,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "A significant decision based even partly on special category data may be taken by automated means alone only if it rests entirely on data the person explicitly consented to, or if it is necessary for a contract with them or required or authorised by law and Article 9(2)(g) (substantial public interest) applies (UK GDPR Article 22B). Otherwise a person must take the decision.",
-        source: ADM_SPECIAL,
+        source: &ADM_SPECIAL,
         check: |c| {
             let condition = c.choice(Q::NatureArt9);
             let allowed = condition
@@ -48,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Significant decisions taken by automated means alone need all four safeguards in UK GDPR Article 22C: tell people about the decisions, let them make representations, let them obtain human intervention, and let them contest the decisions. Put the missing ones in place before you start.",
-        source: ADM_SAFEGUARDS,
+        source: &ADM_SAFEGUARDS,
         check: |c| {
             if !automated(c) {
                 return None;
@@ -74,7 +74,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Find out whether any decision with a legal or similarly significant effect on people will be taken without meaningful human involvement. If so, UK GDPR Articles 22A to 22D apply, with safeguards you must put in place.",
-        source: ADM_SAFEGUARDS,
+        source: &ADM_SAFEGUARDS,
         check: |c| {
             when(
                 c.yes_no(Q::TriageAutomated) == Some(YesNo::NotSure),

@@ -22,7 +22,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "You have no relationship with these people, did not collect the data from them and have not recorded what they were told, so they are unlikely to expect this processing. You must give them privacy information (Article 14), and check whether this is invisible processing that needs a DPIA.",
-        source: ART14,
+        source: &ART14,
         check: |c| {
             when(
                 c.is_no(Q::ExpRelationship)
@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "The data was collected long ago or the context has changed since. People's expectations may have moved on: what they were told then may not cover this use now.",
-        source: ICO_EXPECTATIONS,
+        source: &ICO_EXPECTATIONS,
         check: |c| {
             let old = c.choice(Q::ExpWhen).is_some_and(|k| collected::LONG_AGO.contains(&k));
             let changed = c.is_yes(Q::ExpChanges);
@@ -55,7 +55,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "People are less likely to expect something new or innovative. Consider asking them (market research, focus groups or consultation), and note that innovative technology is a DPIA screening criterion.",
-        source: ICO_EXPECTATIONS,
+        source: &ICO_EXPECTATIONS,
         check: |c| when(c.is_yes(Q::ExpInnovative), Q::ExpInnovative),
     },
     Rule {
@@ -64,7 +64,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "The only evidence of expectations you give is your privacy notice. A privacy notice on its own does not show that people expect the processing: mentioning something there does not make it expected. Add other evidence, such as research, consultation or what people were told at the time.",
-        source: ICO_EXPECTATIONS_EDPB,
+        source: &ICO_EXPECTATIONS_EDPB,
         check: |c| {
             let chosen = c.choices(Q::ExpEvidence);
             let only_notice = !chosen.is_empty() && chosen.iter().all(|k| k == evidence::PRIVACY_NOTICE);
@@ -77,10 +77,22 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "Your purpose and method are not obviously expected, and you have no evidence about what people expect. Where reasonable opinions could differ, the ICO suggests consultation, focus groups or market research.",
-        source: ICO_EXPECTATIONS,
+        source: &ICO_EXPECTATIONS,
         check: |c| {
             let unclear = c.yes_no(Q::ExpObvious).is_some_and(|y| y != YesNo::Yes);
             when(unclear && no_evidence(c), Q::ExpObvious)
+        },
+    },
+    Rule {
+        id: "expectations.obvious-unsupported",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Expectations,
+        message: "You say the purpose and method are obvious or widely understood, but give no evidence and nothing people were told. Common practice alone does not show that people expect it: add evidence, or what they were told.",
+        source: &ICO_EXPECTATIONS_EDPB,
+        check: |c| {
+            let told = c.has_text(Q::ExpTold) || c.has_text(Q::ExpThirdPartyTold);
+            when(c.is_yes(Q::ExpObvious) && no_evidence(c) && !told, Q::ExpObvious)
         },
     },
     Rule {
@@ -89,7 +101,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Expectations,
         message: "You get data from a third party. Record what that third party told people about their data being reused by others, and whether it covers your purpose.",
-        source: ICO_EXPECTATIONS,
+        source: &ICO_EXPECTATIONS,
         check: |c| {
             when(
                 c.started(Section::Expectations)
@@ -105,7 +117,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Expectations,
         message: "An answer about expectations is still only a suggestion from your earlier answers, not your own. Confirm or change it, so the record shows what you decided.",
-        source: SUGGESTIONS,
+        source: &SUGGESTIONS,
         check: |c| unconfirmed_suggestions(c, Section::Expectations, &[Q::ExpDirect]),
     },
 ];

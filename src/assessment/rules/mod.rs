@@ -10,6 +10,7 @@ use super::model::Assessment;
 use super::questions::{QuestionId, Section};
 
 mod adm;
+mod check_again;
 mod decision;
 mod dpia;
 mod expectations;
@@ -18,10 +19,13 @@ mod nature;
 mod necessity;
 mod pecr;
 mod purpose;
+mod records;
 mod reuse;
 mod scope;
 pub mod sources;
+mod thin;
 
+pub use check_again::CHECK_AGAIN;
 pub use sources::Source;
 
 /// How serious a finding is.
@@ -146,7 +150,7 @@ pub struct Rule {
     pub section: Section,
     /// What is wrong and what to do, in plain English.
     pub message: &'static str,
-    pub source: Source,
+    pub source: &'static Source,
     pub check: fn(&Ctx) -> Option<Hit>,
 }
 
@@ -163,13 +167,14 @@ pub struct Finding {
     /// Specific to this assessment, e.g. which impact or which channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// Every rule, grouped by area in the order of the assessment.
 pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
     [
         scope::RULES,
+        records::RULES,
         reuse::RULES,
         adm::RULES,
         purpose::RULES,
@@ -180,6 +185,8 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         pecr::RULES,
         dpia::RULES,
         decision::RULES,
+        thin::RULES,
+        check_again::RULES,
     ]
     .into_iter()
     .flatten()

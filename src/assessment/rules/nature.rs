@@ -15,7 +15,18 @@ use crate::assessment::questions::{QuestionId as Q, Section};
 fn said_or_seen_yes(c: &Ctx, q: Q) -> bool {
     match c.given_yes_no(q) {
         Some(y) => y == YesNo::Yes,
-        None => c.started(Section::Nature) && c.is_yes(q),
+        None => c.started(Section::Nature) && c.yes_no_or_suggested(q) == Some(YesNo::Yes),
+    }
+}
+
+/// `q` if it is shown; else `before`, the question to answer first (a condition is
+/// asked for once the data is confirmed as special category or criminal offence data,
+/// not while it is only suggested).
+fn shown_or(c: &Ctx, q: Q, before: Q) -> Q {
+    if c.is_visible(q) {
+        q
+    } else {
+        before
     }
 }
 
@@ -26,12 +37,12 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Nature,
         message: "Special category data needs a condition in UK GDPR Article 9(2) as well as your lawful basis, whether that is legitimate interests or a recognised legitimate interest. Record the condition you rely on; without one you cannot process this data.",
-        source: ART9_ANY_ROUTE,
+        source: &ART9_ANY_ROUTE,
         check: |c| {
             let condition = c.choice(Q::NatureArt9);
             when(
                 said_or_seen_yes(c, Q::NatureSpecial) && condition.is_none_or(|k| k == art9::NONE),
-                Q::NatureArt9,
+                shown_or(c, Q::NatureArt9, Q::NatureSpecial),
             )
         },
     },
@@ -41,7 +52,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Nature,
         message: "The Article 9(2) condition you chose also needs a condition in Schedule 1 to the Data Protection Act 2018. Record which one you meet.",
-        source: SCHEDULE1,
+        source: &SCHEDULE1,
         check: |c| {
             when(
                 c.choice(Q::NatureArt9)
@@ -57,7 +68,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Nature,
         message: "Find out whether the data includes special category data (for example health, ethnicity or religion, including what can be inferred). If it does, you also need an Article 9 condition.",
-        source: ART9,
+        source: &ART9,
         check: |c| {
             when(
                 c.yes_no(Q::NatureSpecial) == Some(YesNo::NotSure),
@@ -71,7 +82,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Nature,
         message: "Your answer here does not match the kinds of data you listed when describing the processing. Correct one or the other.",
-        source: ICO_NATURE,
+        source: &ICO_NATURE,
         check: |c| {
             let mismatched: Vec<Q> = [Q::NatureSpecial, Q::NatureCriminal]
                 .into_iter()
@@ -93,12 +104,12 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Nature,
         message: "Criminal offence data can only be processed under official authority or with a condition in Schedule 1 to the Data Protection Act 2018, whatever your lawful basis. Record which applies; without one you cannot process this data.",
-        source: ART10,
+        source: &ART10,
         check: |c| {
             let condition = c.choice(Q::NatureArt10);
             when(
                 said_or_seen_yes(c, Q::NatureCriminal) && condition.is_none_or(|k| k == art10::NONE),
-                Q::NatureArt10,
+                shown_or(c, Q::NatureArt10, Q::NatureCriminal),
             )
         },
     },
@@ -108,7 +119,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Nature,
         message: "Say which Schedule 1 condition you meet for the criminal offence data.",
-        source: ART10,
+        source: &ART10,
         check: |c| {
             when(
                 c.choice(Q::NatureArt10) == Some(art10::SCHEDULE_1)
@@ -123,7 +134,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Nature,
         message: "Find out whether the data includes criminal offence data (allegations, proceedings, convictions or offences, or related security measures). If it does, you also need official authority or a condition in Schedule 1 to the Data Protection Act 2018.",
-        source: ART10,
+        source: &ART10,
         check: |c| {
             when(
                 c.yes_no(Q::NatureCriminal) == Some(YesNo::NotSure),
@@ -137,7 +148,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Nature,
         message: "Some answers about the nature of the data are still only suggestions from your earlier answers, not your own. Confirm or change each one, so the record shows what you decided.",
-        source: SUGGESTIONS,
+        source: &SUGGESTIONS,
         check: |c| {
             unconfirmed_suggestions(
                 c,
@@ -152,7 +163,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Nature,
         message: "Children's interests, and those of other vulnerable people, weigh particularly heavily in the balance. Explain how the processing is in their best interests and what extra care you take.",
-        source: ICO_NATURE,
+        source: &ICO_NATURE,
         check: |c| {
             when(
                 c.yes_no(Q::NatureChildren).is_some_and(|y| y != YesNo::No)
@@ -162,12 +173,27 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "nature.vulnerable-circumstances",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Nature,
+        message: "You said the data is not about vulnerable people, but what you describe suggests people whose circumstances can make them vulnerable (such as social housing tenants, benefit claimants, patients or people in debt). Reconsider: their interests weigh more heavily.",
+        source: &ICO_NATURE,
+        check: |c| {
+            if !c.is_no(Q::NatureChildren) {
+                return None;
+            }
+            let found = c.vulnerable_circumstances()?;
+            Hit::detail(Q::NatureChildren, format!("Found: {found}."))
+        },
+    },
+    Rule {
         id: "nature.children.extra-weight",
         severity: Advice,
         weight: Record,
         section: Section::Nature,
         message: "Because the data is about children or vulnerable people, you need a more compelling reason for the processing and stronger safeguards than you would otherwise.",
-        source: ICO_NATURE,
+        source: &ICO_NATURE,
         check: |c| {
             when(
                 c.is_yes(Q::NatureChildren) && c.has_text(Q::NatureChildrenProtection),
@@ -181,7 +207,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Nature,
         message: "People are likely to consider this data particularly private, so the processing is more likely to be intrusive. You need a more compelling reason and adequate safeguards.",
-        source: ICO_NATURE,
+        source: &ICO_NATURE,
         check: |c| when(c.is_yes(Q::NaturePrivate), Q::NaturePrivate),
     },
 ];

@@ -23,7 +23,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Necessity,
         message: "You said the processing will not help you achieve your purpose, so it is not necessary for it. Legitimate interests cannot apply; rethink the purpose or the processing.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| when(c.is_no(Q::NecessityHelps), Q::NecessityHelps),
     },
     Rule {
@@ -32,7 +32,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Necessity,
         message: "Be clear how the processing helps achieve the purpose. If it is hard to explain, go back to the purpose test and make the purpose more specific.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| {
             when(
                 c.yes_no(Q::NecessityHelps) == Some(YesNo::NotSure),
@@ -46,7 +46,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Necessity,
         message: "You said the purpose could be achieved with less data or in a less intrusive way. Explain why that alternative is not reasonable; if it is reasonable, the processing is not necessary.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| {
             when(
                 alternative(c, YesNo::Yes) && !c.has_text(Q::NecessityAlternatives),
@@ -60,7 +60,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Necessity,
         message: "You are not sure whether a less intrusive alternative exists. Look at the obvious alternatives and record why each is or is not reasonable.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| {
             when(
                 alternative(c, YesNo::NotSure)
@@ -76,7 +76,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Necessity,
         message: "Say whether the processing is proportionate to the purpose, or could be seen as using a sledgehammer to crack a nut.",
-        source: ICO_NECESSITY,
+        source: &ICO_NECESSITY,
         check: |c| {
             when(
                 c.started(Section::Necessity) && !c.has_text(Q::NecessityProportionate),

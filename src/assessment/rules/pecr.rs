@@ -3,12 +3,14 @@
 use super::sources::*;
 use super::Severity::*;
 use super::Weight::*;
-use super::{answer_state, Hit, Rule};
-use crate::assessment::choices::{channels, pecr_basis};
+use super::{answer_state, when, Hit, Rule};
+use crate::assessment::choices::{channels, charity_about, charity_sender, pecr_basis};
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
-use crate::assessment::text::soft_opt_in_evidence;
+use crate::assessment::text::{
+    describes_service_delivery, promotes_the_organisation, soft_opt_in_evidence,
+};
 
 /// The PECR basis questions and the channel each covers.
 const BASES: [(Q, &str); 2] = [
@@ -44,8 +46,16 @@ const SOFT_CONDITIONS: [(Q, &str); 4] = [
         "22(3)(c) a simple, free way to opt out in every message",
     ),
 ];
-const CHARITY_CONDITIONS: [(Q, &str); 5] = [
+const CHARITY_CONDITIONS: [(Q, &str); 7] = [
     (Q::PecrCharityIsCharity, "the sender is a charity"),
+    (
+        Q::PecrCharitySender,
+        "the charity itself sends the messages",
+    ),
+    (
+        Q::PecrCharityAbout,
+        "the messages promote the charity's own purposes",
+    ),
     (
         Q::PecrCharityPurpose,
         "the sole purpose is furthering the charitable purposes",
@@ -73,12 +83,29 @@ fn refused(c: &Ctx, basis: &str, q: Q) -> Option<Hit> {
     Hit::detail(q, format!("Relied on for {}.", channels.join(" and ")))
 }
 
+/// The first of `qs` whose text says what `found` looks for, with what it found.
+fn said_in(
+    c: &Ctx,
+    qs: &[Q],
+    found: fn(&str) -> Option<&'static str>,
+) -> Option<(Q, &'static str)> {
+    qs.iter().find_map(|q| found(c.text(*q)).map(|f| (*q, f)))
+}
+
+/// A single choice of the charity soft opt-in, relied on and answered `key`.
+fn charity_choice(c: &Ctx, q: Q, key: &str) -> Option<Hit> {
+    let channels = relying_on(c, pecr_basis::CHARITY);
+    (!channels.is_empty() && c.choice(q) == Some(key))
+        .then(|| Hit::detail(q, format!("Relied on for {}.", channels.join(" and "))))
+        .flatten()
+}
+
 /// Conditions not yet confirmed (not answered, or "not sure") while relied on.
 fn unconfirmed(c: &Ctx, basis: &str, conditions: &[(Q, &str)]) -> Option<Hit> {
     let channels = relying_on(c, basis);
     let open: Vec<&(Q, &str)> = conditions
         .iter()
-        .filter(|(q, _)| c.yes_no(*q).is_none_or(|y| y == YesNo::NotSure))
+        .filter(|(q, _)| c.answer(*q).is_none() || c.yes_no(*q) == Some(YesNo::NotSure))
         .collect();
     if channels.is_empty() || open.is_empty() {
         return None;
@@ -103,7 +130,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Marketing e-mails and text messages to individuals need their consent, unless a soft opt-in applies. Without either you cannot send them, whatever your legitimate interest.",
-        source: PECR_CONSENT,
+        source: &PECR_CONSENT,
         check: |c| {
             let missing: Vec<(Q, &str)> = BASES
                 .into_iter()
@@ -124,7 +151,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs the contact details to have been obtained in the course of a sale, or negotiations for a sale, of a product or service to the person, and you said they were not. You cannot use the soft opt-in for these people: you need their consent.",
-        source: PECR_SOFT_A,
+        source: &PECR_SOFT_A,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSale),
     },
     Rule {
@@ -133,8 +160,53 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in only covers marketing of your own similar products and services, and you said the messages go beyond them. Limit the messages, or get consent.",
-        source: PECR_SOFT_B,
+        source: &PECR_SOFT_B,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrSoftSimilar),
+    },
+    Rule {
+        id: "pecr.soft-opt-in.not-products",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The soft opt-in covers marketing of your own similar products and services only. Brand awareness, or news about your organisation and what it does, is not a product or service: send it only with consent.",
+        source: &PECR_SOFT_B,
+        check: |c| {
+            let channels = relying_on(c, pecr_basis::SOFT_OPT_IN);
+            if channels.is_empty() {
+                return None;
+            }
+            let (q, phrase) = said_in(c, &[Q::PurposeWhy, Q::AboutDescription], promotes_the_organisation)?;
+            Some(Hit {
+                questions: vec![Q::PecrSoftSimilar, q],
+                detail: Some(format!(
+                    "“{}” says the messages include “{phrase}”. Relied on for {}.",
+                    q.question().short,
+                    channels.join(" and ")
+                )),
+            })
+        },
+    },
+    Rule {
+        id: "pecr.soft-opt-in.not-a-sale",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "The soft opt-in needs the details to have been obtained in the course of a sale, or negotiations for a sale, to the person; delivering a service is not the test. Check that each person bought or negotiated to buy (a free service may not count).",
+        source: &PECR_SOFT_A,
+        check: |c| {
+            if relying_on(c, pecr_basis::SOFT_OPT_IN).is_empty() {
+                return None;
+            }
+            let (q, phrase) = said_in(
+                c,
+                &[Q::PurposeDataProtectionRules, Q::PecrEvidence, Q::AboutDescription, Q::ExpRelationshipNature],
+                describes_service_delivery,
+            )?;
+            Some(Hit {
+                questions: vec![Q::PecrSoftSale, q],
+                detail: Some(format!("“{}” says “{phrase}”.", q.question().short)),
+            })
+        },
     },
     Rule {
         id: "pecr.soft-opt-in.refusal-at-collection",
@@ -142,7 +214,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs people to have been given a simple, free way to refuse marketing when their details were collected, and you said they were not. You cannot use the soft opt-in for them: you need their consent.",
-        source: PECR_SOFT_C,
+        source: &PECR_SOFT_C,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalAtCollection),
     },
     Rule {
@@ -151,7 +223,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The soft opt-in needs every message to give a simple, free way to opt out, and you said they will not. Add one to every message.",
-        source: PECR_SOFT_C,
+        source: &PECR_SOFT_C,
         check: |c| refused(c, pecr_basis::SOFT_OPT_IN, Q::PecrRefusalEveryMessage),
     },
     Rule {
@@ -160,7 +232,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "You rely on the soft opt-in, but not all of its conditions are confirmed. Every one must hold for every person you message: confirm each and keep the evidence, or get consent instead.",
-        source: PECR_SOFT,
+        source: &PECR_SOFT,
         check: |c| unconfirmed(c, pecr_basis::SOFT_OPT_IN, &SOFT_CONDITIONS),
     },
     Rule {
@@ -169,7 +241,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "You rely on a soft opt-in but have not recorded evidence that its conditions are met. A promise that they \"will be met\" is not evidence: record where and when the details were collected, the wording people saw (with the way to refuse), and where the proof is kept.",
-        source: PECR_SOFT,
+        source: &PECR_SOFT,
         check: |c| {
             let soft_channels = [pecr_basis::SOFT_OPT_IN, pecr_basis::CHARITY]
                 .into_iter()
@@ -196,7 +268,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Only a charity can use the charity soft opt-in. You need consent, or the ordinary soft opt-in if its conditions are met.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityIsCharity),
     },
     Rule {
@@ -205,7 +277,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in only covers messages whose sole purpose is furthering your charitable purposes, and you said these go further. Limit the messages, or get consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharityPurpose),
     },
     Rule {
@@ -214,7 +286,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in needs the details to have been obtained when the person expressed an interest in, or offered or gave support to, your charitable purposes, and you said they were not. You need their consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| refused(c, pecr_basis::CHARITY, Q::PecrCharitySupport),
     },
     Rule {
@@ -223,11 +295,41 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "The charity soft opt-in needs a simple, free way to refuse when the details were collected and in every message, and you said one of these is missing. Provide both, or get consent.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| {
             refused(c, pecr_basis::CHARITY, Q::PecrRefusalAtCollection)
                 .or_else(|| refused(c, pecr_basis::CHARITY, Q::PecrRefusalEveryMessage))
         },
+    },
+    Rule {
+        id: "pecr.charity.sender",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "Only the charity itself may send, or have sent, messages under the charity soft opt-in. A trading subsidiary or a partner is another organisation: it needs the person's consent to send them marketing.",
+        source: &PECR_CHARITY,
+        check: |c| {
+            charity_choice(c, Q::PecrCharitySender, charity_sender::SUBSIDIARY)
+                .or_else(|| charity_choice(c, Q::PecrCharitySender, charity_sender::OTHER))
+        },
+    },
+    Rule {
+        id: "pecr.charity.not-own-purposes",
+        severity: Blocker,
+        weight: Against,
+        section: Section::Triage,
+        message: "The charity soft opt-in covers only messages whose sole purpose is furthering the charity's own charitable purposes. Another organisation's products, services or appeals, another charity's included, need the person's consent.",
+        source: &PECR_CHARITY,
+        check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::OTHER),
+    },
+    Rule {
+        id: "pecr.charity.trading",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "The messages promote a trading subsidiary's products. The charity soft opt-in needs each message's sole purpose to be furthering the charitable purposes; selling a company's goods is a purpose of its own, even if the profits go to the charity. Send these with consent, or record why they qualify.",
+        source: &PECR_CHARITY,
+        check: |c| charity_choice(c, Q::PecrCharityAbout, charity_about::SUBSIDIARY),
     },
     Rule {
         id: "pecr.charity.unconfirmed",
@@ -235,7 +337,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "You rely on the charity soft opt-in, but not all of its conditions are confirmed. Confirm each and keep the evidence, or get consent instead.",
-        source: PECR_CHARITY,
+        source: &PECR_CHARITY,
         check: |c| unconfirmed(c, pecr_basis::CHARITY, &CHARITY_CONDITIONS),
     },
     Rule {
@@ -244,7 +346,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "You must not make live marketing calls to numbers registered with the TPS or Corporate TPS, unless that person has told you they do not object to your calls. Screen every list before every campaign.",
-        source: PECR_CALLS,
+        source: &PECR_CALLS,
         check: |c| {
             (c.has_choice(Q::TriageChannels, channels::LIVE_CALLS) && !c.is_yes(Q::PecrTps))
                 .then(|| Hit::at(Q::PecrTps))
@@ -257,7 +359,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Automated (recorded) marketing calls need each person's prior consent. Without it you cannot make them.",
-        source: PECR_AUTOMATED,
+        source: &PECR_AUTOMATED,
         check: |c| {
             (c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS)
                 && !c.is_yes(Q::PecrAutomatedConsent))
@@ -271,7 +373,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Where PECR requires consent for a channel, consent is in practice your lawful basis under UK GDPR for that marketing too, not legitimate interests. Cover those channels under consent and keep this assessment for the rest.",
-        source: PECR_LAWFUL_BASIS,
+        source: &PECR_LAWFUL_BASIS,
         check: |c| {
             let mut channels: Vec<&str> = relying_on(c, pecr_basis::CONSENT);
             if c.has_choice(Q::TriageChannels, channels::AUTOMATED_CALLS) {
@@ -292,12 +394,43 @@ pub(super) const RULES: &[Rule] = &[
         severity: Advice,
         weight: Record,
         section: Section::Triage,
-        message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop.",
-        source: PECR_SENDER,
+        message: "Every marketing e-mail or text message must say who it is from and give a valid address where people can ask you to stop. Confirm that yours will.",
+        source: &PECR_SENDER,
         check: |c| {
-            c.has_any_choice(Q::TriageChannels, &[channels::EMAIL, channels::SMS])
-                .then(|| Hit::at(Q::TriageChannels))
+            // Only where e-mail or texts are sent, and until it is confirmed (issue 26:
+            // it was shown on every assessment).
+            (c.is_visible(Q::PecrIdentity) && c.yes_no(Q::PecrIdentity).is_none())
+                .then(|| Hit::at(Q::PecrIdentity))
                 .flatten()
+        },
+    },
+    Rule {
+        id: "pecr.sender-identity.missing",
+        severity: Blocker,
+        weight: Record,
+        section: Section::Triage,
+        message: "You must not send marketing e-mails or text messages that hide who they are from, or that give no valid address where people can ask you to stop. Name the sender and give that address in every message.",
+        source: &PECR_SENDER,
+        check: |c| {
+            when(
+                c.yes_no(Q::PecrIdentity).is_some_and(|y| y != YesNo::Yes),
+                Q::PecrIdentity,
+            )
+        },
+    },
+    Rule {
+        id: "pecr.tracking-consent",
+        severity: Warning,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "Tracking pixels and personalised links store or read information on people's devices, which PECR allows only with consent unless a narrow exception applies. Record the exception if one does; otherwise get consent for the tracking or switch it off.",
+        source: &PECR_TRACKING,
+        check: |c| {
+            when(
+                c.yes_no(Q::PecrTracking).is_some_and(|y| y != YesNo::No)
+                    && !c.is_yes(Q::PecrTrackingConsent),
+                Q::PecrTrackingConsent,
+            )
         },
     },
 ];

@@ -49,7 +49,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "Say why you want to process the data. Without a purpose there is nothing to test necessity or balance against.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| when(c.started(Section::Purpose) && !c.has_text(Q::PurposeWhy), Q::PurposeWhy),
     },
     Rule {
@@ -58,7 +58,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Purpose,
         message: "The purpose is too short to be specific enough to test. Be as specific as possible: what you will do with the data, for whom, and what it achieves.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             let why = c.text(Q::PurposeWhy);
             if why.is_empty() || !is_vague_purpose(why) {
@@ -79,7 +79,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "Say what benefit you expect from the processing. The benefits are what the balancing test weighs against the impact on people.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             when(
                 c.started(Section::Purpose) && !c.has_text(Q::PurposeBenefit),
@@ -93,7 +93,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Purpose,
         message: "Marketing and sharing within a group for administration are mentioned in UK GDPR as possible legitimate interests, but you cannot assume the purpose is enough on its own to justify the processing. Explain the specific benefits, how important they are, and what would happen if you could not go ahead.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             if !c.purpose_is(purpose::NEED_FULLER_LIA) || !c.started(Section::Purpose) {
                 return None;
@@ -117,7 +117,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "UK GDPR names preventing fraud and network and information security, each to the extent strictly necessary, and telling a competent authority about possible crimes or threats to public security, as legitimate interests. Depending on the circumstances, your assessment could be quite brief; the processing is legitimate only as far as it is strictly necessary for that purpose.",
-        source: STRICTLY_NECESSARY,
+        source: &STRICTLY_NECESSARY,
         check: |c| {
             when(
                 strictly_necessary(c) && why_not_brief(c).is_empty(),
@@ -131,7 +131,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Purpose,
         message: "UK GDPR names this purpose as a legitimate interest, but this assessment cannot be a brief one: the processing involves sensitive data, needs a DPIA or carries a high risk. Complete every part of the three tests in full.",
-        source: STRICTLY_NECESSARY,
+        source: &STRICTLY_NECESSARY,
         check: |c| {
             let reasons = why_not_brief(c);
             if !strictly_necessary(c) || reasons.is_empty() {
@@ -149,7 +149,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Purpose,
         message: "You said you are not complying with other relevant laws. An interest cannot be legitimate if pursuing it breaks the law: fix the breach before relying on legitimate interests.",
-        source: LAWFUL_INTEREST,
+        source: &LAWFUL_INTEREST,
         check: |c| when(c.is_no(Q::PurposeOtherLaws), Q::PurposeOtherLaws),
     },
     Rule {
@@ -158,7 +158,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Purpose,
         message: "Check which other laws apply (for example consumer, employment or equality law) and that you comply with them. An interest is only legitimate if it is lawful.",
-        source: LAWFUL_INTEREST,
+        source: &LAWFUL_INTEREST,
         check: |c| {
             when(
                 c.yes_no(Q::PurposeOtherLaws) == Some(YesNo::NotSure),
@@ -172,7 +172,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Purpose,
         message: "You said you are not complying with industry guidelines or codes of practice that apply. Explain why, or bring the processing in line with them: a reviewer will ask.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| when(c.choice(Q::PurposeCodes) == Some(codes::NO), Q::PurposeCodes),
     },
     Rule {
@@ -181,7 +181,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Purpose,
         message: "You said there may be ethical issues. Describe them and how you will deal with them, so the balancing test can take them into account.",
-        source: ICO_PURPOSE,
+        source: &ICO_PURPOSE,
         check: |c| {
             when(
                 c.yes_no(Q::PurposeEthics).is_some_and(|y| y != YesNo::No)

@@ -10,6 +10,16 @@ use crate::assessment::choices::compatible;
 use crate::assessment::context::Ctx;
 use crate::assessment::model::YesNo;
 use crate::assessment::questions::{QuestionId as Q, Section};
+use crate::assessment::text::thin;
+
+/// The factors of a compatibility assessment (Article 8A(2)(a) to (e)).
+const FACTORS: [Q; 5] = [
+    Q::TriageReuseLink,
+    Q::TriageReuseContext,
+    Q::TriageReuseNature,
+    Q::TriageReuseConsequences,
+    Q::TriageReuseSafeguards,
+];
 
 /// The data is (or may be) reused for a new purpose.
 fn reused(c: &Ctx) -> bool {
@@ -23,7 +33,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "You assessed the new purpose as not compatible with the purpose you collected the data for. You must not reuse the data for it: collect what you need afresh, with privacy information that names the new purpose, or ask people's consent to the new purpose.",
-        source: REUSE,
+        source: &REUSE,
         check: |c| {
             when(
                 reused(c) && c.choice(Q::TriageReuseCompatible) == Some(compatible::INCOMPATIBLE),
@@ -37,7 +47,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "You reuse data collected for another purpose, but have not shown that the new purpose is compatible with it. Name the route in Article 8A(3) that applies (such as consent or an Annex 2 condition), or assess compatibility and record the assessment: the link between the purposes, the context and your relationship with the people, the nature of the data, the possible consequences and the safeguards.",
-        source: REUSE,
+        source: &REUSE,
         check: |c| {
             if !reused(c) {
                 return None;
@@ -57,12 +67,43 @@ pub(super) const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "reuse.factors-missing",
+        severity: Blocker,
+        weight: Borderline,
+        section: Section::Triage,
+        message: "Record each factor Article 8A(2) says a compatibility assessment must take into account (the link between the purposes, the context and your relationship with the people, the nature of the data, the consequences and the safeguards), and weigh them against what people were told.",
+        source: &REUSE,
+        check: |c| {
+            if !reused(c) || !c.choice(Q::TriageReuseCompatible).is_some_and(|k| compatible::ASSESSMENT.contains(&k)) {
+                return None;
+            }
+            // Each factor answered with a reason, and the conclusion (when given: an empty
+            // one is `reuse.compatibility-not-shown`) with one too.
+            let open: Vec<Q> = FACTORS
+                .into_iter()
+                .chain([Q::TriageReuseAssessment])
+                .filter(|q| {
+                    let text = c.text(*q);
+                    (text.is_empty() && *q != Q::TriageReuseAssessment)
+                        || thin(text, q.question().text).is_some()
+                })
+                .collect();
+            (!open.is_empty()).then(|| Hit {
+                detail: Some(format!(
+                    "Not answered, or with no reason: {}.",
+                    open.iter().map(|q| q.question().short).collect::<Vec<_>>().join("; ")
+                )),
+                questions: open,
+            })
+        },
+    },
+    Rule {
         id: "reuse.consent-collected",
         severity: Blocker,
         weight: Against,
         section: Section::Triage,
         message: "You collected the data on the basis of consent. A new purpose is then compatible only if people consent to it, or (where you cannot reasonably be expected to ask them) if it is to comply with the data protection principles, meets an Annex 2 condition or safeguards a public interest objective the law authorises. A compatibility assessment, or research, is not enough.",
-        source: REUSE_CONSENT,
+        source: &REUSE_CONSENT,
         check: |c| {
             when(
                 reused(c)
@@ -79,7 +120,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Find out whether the data was first collected for a different purpose. If it was, the new purpose must be compatible with the old one, and you must say why.",
-        source: REUSE,
+        source: &REUSE,
         check: |c| {
             when(
                 c.yes_no(Q::TriageReuse) == Some(YesNo::NotSure),

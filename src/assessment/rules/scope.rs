@@ -15,7 +15,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Against,
         section: Section::Triage,
         message: "Legitimate interests (and recognised legitimate interests) cannot be used by a public authority for processing it carries out in the performance of its tasks. Use another lawful basis, usually public task (Article 6(1)(e)).",
-        source: PUBLIC_AUTHORITIES,
+        source: &PUBLIC_AUTHORITIES,
         check: |c| when(c.is_yes(Q::TriagePublicTask), Q::TriagePublicTask),
     },
     Rule {
@@ -24,7 +24,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Borderline,
         section: Section::Triage,
         message: "Find out whether this processing is part of your tasks as a public authority. If it is, you cannot use legitimate interests for it.",
-        source: PUBLIC_AUTHORITIES,
+        source: &PUBLIC_AUTHORITIES,
         check: |c| {
             when(
                 c.yes_no(Q::TriagePublicTask) == Some(YesNo::NotSure),
@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "A recognised legitimate interest must meet one of the conditions in Annex 1 to UK GDPR, and none applies. Answer no to the recognised legitimate interest question and complete the full three-part test.",
-        source: RECOGNISED,
+        source: &RECOGNISED,
         check: |c| {
             when(
                 c.is_yes(Q::TriageRecognised)
@@ -53,7 +53,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "Direct marketing, sharing within a group for administration and network security are examples of legitimate interests in UK GDPR, not recognised legitimate interests. They still need the full three-part test, including the balancing test.",
-        source: DUAA_EXAMPLES,
+        source: &DUAA_EXAMPLES,
         check: |c| {
             when(
                 c.is_yes(Q::TriageRecognised) && c.purpose_is(purpose::DUAA_EXAMPLES),
@@ -71,7 +71,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "Decide whether a recognised legitimate interest applies. If you are not sure, answer no and complete the full three-part test: it is never wrong to do the balancing test.",
-        source: RECOGNISED,
+        source: &RECOGNISED,
         check: |c| {
             when(
                 c.yes_no(Q::TriageRecognised) == Some(YesNo::NotSure),
@@ -85,7 +85,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "With a recognised legitimate interest you must still show that the processing is necessary for the condition, but you do not need the balancing test, so those sections are marked as not needed. Keep a record of how the condition is met.",
-        source: RECOGNISED,
+        source: &RECOGNISED,
         check: |c| when(c.recognised_route(), Q::TriageRecognisedCondition),
     },
     Rule {
@@ -94,7 +94,7 @@ pub(super) const RULES: &[Rule] = &[
         weight: Record,
         section: Section::Triage,
         message: "Record how the processing meets the recognised legitimate interest condition. For a disclosure on request, note who asked and the task in law they said they need the data for.",
-        source: RECOGNISED,
+        source: &RECOGNISED,
         check: |c| {
             when(
                 c.recognised_route() && !c.has_text(Q::TriageRecognisedDetail),

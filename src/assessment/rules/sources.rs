@@ -244,3 +244,28 @@ pub const RLI_PRIVACY_INFORMATION: Source = Source {
     url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/recognised-legitimate-interest-detailed/what-else-do-we-need-to-consider/",
     version: V_ICO_2026,
 };
+pub const ACCOUNTABILITY: Source = Source {
+    citation: "UK GDPR Articles 5(2) and 24 (accountability); ICO, How do we apply legitimate interests in practice?: What’s the process for an LIA?",
+    url: ICO_LIA,
+    version: V_ICO_LIA,
+};
+pub const RETENTION: Source = Source {
+    citation: "UK GDPR Article 5(1)(e) (storage limitation) and Article 13(2)(a) (telling people how long data is kept)",
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/5",
+    version: V_UK_GDPR,
+};
+pub const PROCESSORS: Source = Source {
+    citation: "UK GDPR Article 28(1) and (3): processing by a processor must be governed by a binding contract with the terms listed",
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/28",
+    version: V_UK_GDPR,
+};
+pub const TRANSFERS: Source = Source {
+    citation: "UK GDPR Chapter V: a transfer outside the UK must be approved by regulations, subject to appropriate safeguards (Article 46) or under an exception (Article 49)",
+    url: "https://www.legislation.gov.uk/eur/2016/679/chapter/V",
+    version: "UK GDPR Chapter V, checked in 2026 (the Data (Use and Access) Act 2025 Sch. 7 recasts it without removing this requirement)",
+};
+pub const PECR_TRACKING: Source = Source {
+    citation: "PECR regulation 6 and Schedule A1, as amended by the Data (Use and Access) Act 2025; ICO, Guidance on the use of storage and access technologies (tracking pixels, link decoration)",
+    url: "https://www.legislation.gov.uk/uksi/2003/2426/regulation/6",
+    version: "PECR as amended by the Data (Use and Access) Act 2025, in force 5 February 2026; ICO guidance of 29 April 2026",
+};

@@ -1,11 +1,13 @@
 //! The risk matrix as inline SVG (no external references, no script), drawn from
-//! `assessment::matrix` so it matches the interface, with its text alternative.
+//! `assessment::matrix` so it matches the interface, with the report model's words: its
+//! title, axis titles, caption and text alternative.
 
 use std::fmt::Write;
 
-use crate::assessment::matrix::{cell_origin, cells, describe, placements, Marker};
+use crate::assessment::matrix::{cell_origin, cells, placements, Marker};
 use crate::assessment::matrix::{BOTTOM, CELL, HEIGHT, LEFT, MARKER, TOP, WIDTH};
-use crate::assessment::{HarmSeverity, Impact, Likelihood, Risk};
+use crate::assessment::{HarmSeverity, Likelihood, Risk};
+use crate::report::Matrix;
 
 use super::super::escape::html;
 
@@ -20,17 +22,16 @@ fn fill(risk: Risk) -> &'static str {
 
 const INK: &str = "#0b0c0c";
 
-/// The figure: the drawing, a legend and the same facts as a list.
-pub fn figure(impacts: &[Impact], out: &mut String) {
-    let sentences = describe(impacts);
+/// The figure: the drawing, its caption and the same facts as a list.
+pub fn figure(m: &Matrix, out: &mut String) {
     out.push_str("<figure class=\"matrix\">\n");
     let _ = write!(
         out,
         "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" \
          aria-labelledby=\"matrix-title matrix-desc\">\n\
-         <title id=\"matrix-title\">Risk matrix: likelihood against severity of each impact, \
-         before and after safeguards</title>\n<desc id=\"matrix-desc\">{}</desc>\n",
-        html(&sentences.join(" ")),
+         <title id=\"matrix-title\">{}</title>\n<desc id=\"matrix-desc\">{}</desc>\n",
+        html(m.title),
+        html(&m.sentences.join(" ")),
         w = WIDTH,
         h = HEIGHT,
     );
@@ -49,30 +50,30 @@ pub fn figure(impacts: &[Impact], out: &mut String) {
             c = CELL,
         );
     }
-    axes(out);
-    for placement in placements(impacts) {
+    axes(m, out);
+    for placement in placements(&m.impacts) {
         let number = placement.number;
-        if let Some(m) = placement.before {
-            marker(out, m, number, true);
+        if let Some(marker) = placement.before {
+            self::marker(out, marker, number, true);
         }
-        if let Some(m) = placement.after {
-            marker(out, m, number, false);
+        if let Some(marker) = placement.after {
+            self::marker(out, marker, number, false);
         }
     }
     out.push_str("</svg>\n");
-    out.push_str(
-        "<figcaption>Each impact is shown by its number: an open circle before \
-         safeguards, a filled circle after them (as in the tool). The cell colour is the \
-         risk: low, medium or high, on the scale of the ICO's DPIA template.</figcaption>\n</figure>\n",
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        html(m.caption)
     );
     out.push_str("<ul class=\"matrix-text\">\n");
-    for sentence in &sentences {
+    for sentence in &m.sentences {
         let _ = writeln!(out, "<li>{}</li>", html(sentence));
     }
     out.push_str("</ul>\n");
 }
 
-fn axes(out: &mut String) {
+fn axes(m: &Matrix, out: &mut String) {
     for severity in HarmSeverity::ALL {
         let (_, y) = cell_origin(Likelihood::Remote, severity);
         let _ = writeln!(
@@ -95,15 +96,17 @@ fn axes(out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Likelihood of harm</text>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text>",
         LEFT + 3 * CELL / 2,
-        TOP + 3 * CELL + BOTTOM - 12
+        TOP + 3 * CELL + BOTTOM - 12,
+        html(m.likelihood_title)
     );
     let (cx, cy) = (16, TOP + 3 * CELL / 2);
     let _ = writeln!(
         out,
         "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" transform=\"rotate(-90 {x} {y})\" \
-         class=\"axis-title\">Severity of harm</text>",
+         class=\"axis-title\">{}</text>",
+        html(m.severity_title),
         x = cx,
         y = cy
     );

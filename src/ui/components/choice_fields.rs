@@ -1,8 +1,7 @@
 //! Radios (yes/no and single choice) and checkboxes (multiple choice), each group in a
-//! fieldset whose legend is the question. A suggestion from earlier answers is shown
-//! pre-selected, with the reason, until the user picks for themselves; it stays a
-//! suggestion (never saved as an answer) until then, and choosing the pre-selected option
-//! confirms it.
+//! fieldset whose legend is the question. A suggestion from earlier answers is never
+//! pre-selected: it is shown beside the options ("Suggested: No, because …") with a
+//! button to use it, and the question stays unanswered until the user chooses.
 
 use leptos::prelude::*;
 
@@ -21,9 +20,7 @@ pub struct Option_ {
 }
 
 /// One radio or checkbox with its label and any hint (GOV.UK markup). `kind` is
-/// "radio" or "checkbox"; `on_change` gets whether it is now checked; `on_activate`, if
-/// given, runs on every click and on Space, which a radio already shown checked answers
-/// with no change event (and, for Space, no click either).
+/// "radio" or "checkbox"; `on_change` gets whether it is now checked.
 #[component]
 pub fn ChoiceItem(
     kind: &'static str,
@@ -32,7 +29,6 @@ pub fn ChoiceItem(
     option: Option_,
     checked: impl Fn() -> bool + Send + Sync + 'static,
     on_change: impl Fn(bool) + Send + Sync + 'static,
-    #[prop(optional)] on_activate: Option<Callback<()>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let has_hint = !option.hint.is_empty();
@@ -47,18 +43,6 @@ pub fn ChoiceItem(
                 aria-describedby=has_hint.then(|| hint_id.clone())
                 prop:checked=checked
                 on:change=move |ev| on_change(event_target_checked(&ev))
-                on:click=move |_| {
-                    if let Some(activate) = on_activate {
-                        activate.run(());
-                    }
-                }
-                on:keydown=move |ev| {
-                    if ev.key() == " " {
-                        if let Some(activate) = on_activate {
-                            activate.run(());
-                        }
-                    }
-                }
             />
             <label class=format!("lia-{kind}__label") for=id>{option.label}</label>
             {has_hint.then(|| view! { <div class=format!("lia-hint lia-{kind}__hint") id=hint_id>{option.hint}</div> })}
@@ -121,12 +105,8 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
             .evaluation
             .with(|e| e.as_ref().and_then(|e| e.visibility.suggestion(q)))
     });
-    // What to show as selected: the user's answer, or else the suggestion.
-    let selected = move || {
-        given
-            .get()
-            .or_else(|| suggestion.get().map(|s| s.answer.key()))
-    };
+    // Only the user's own answer is ever shown selected.
+    let selected = move || given.get();
     let showing_suggestion = move || given.get().is_none() && suggestion.get().is_some();
     let choose = move |key: &'static str| {
         state.edit(|a| {
@@ -155,17 +135,16 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                 {
                     let ids = ids.clone();
                     move || {
-                        showing_suggestion()
-                            .then(|| {
-                                let reason = suggestion.get().map(|s| s.reason).unwrap_or_default();
-                                view! {
-                                    <div class="lia-suggestion" id=ids.suggestion.clone()>
-                                        <strong>"Suggested from your earlier answers, not yet confirmed. "</strong>
-                                        {reason}
-                                        " Choose an answer to confirm it or change it."
-                                    </div>
-                                }
-                            })
+                        let s = suggestion.get().filter(|_| showing_suggestion())?;
+                        let key = s.answer.key();
+                        Some(view! {
+                            <div class="lia-suggestion" id=ids.suggestion.clone()>
+                                <p>{s.sentence()} " Not answered until you choose."</p>
+                                <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-use", ids.control) on:click=move |_| choose(key)>
+                                    {format!("Use this answer: {}", s.answer.label())}
+                                </button>
+                            </div>
+                        })
                     }
                 }
                 <ErrorMessage q error />
@@ -183,14 +162,6 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                                     option
                                     checked=move || selected() == Some(key)
                                     on_change=move |_| choose(key)
-                                    on_activate=Callback::new(move |_| {
-                                        // The suggested option is already shown checked, so
-                                        // choosing it (click or Space) sends no change:
-                                        // confirm it here.
-                                        if showing_suggestion() && selected() == Some(key) {
-                                            choose(key);
-                                        }
-                                    })
                                 />
                             }
                         })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::assessment::Assessment;
 use crate::ui::downloads::{
-    download, download_docx, download_html, download_json, download_reminder,
+    download, download_docx, download_html, download_json, download_odt, download_reminder,
 };
 use crate::ui::state::AppState;
 
@@ -21,6 +21,8 @@ pub enum Download {
     Reminder,
     /// The open assessment's report as a Word document, to edit and file.
     Word,
+    /// The same as OpenDocument text, the open standard for editable documents.
+    Odt,
     /// Another version of an assessment (one the user did not keep), as JSON.
     Copy(Box<Assessment>),
     /// Any text: the file name, its type and a function making the text.
@@ -48,16 +50,18 @@ pub fn DownloadButton(
         let result = match &what {
             Download::Json => open(download_json),
             // A review's reports list its changes: both are given the version it reviews.
-            Download::Html | Download::Word => {
+            Download::Html | Download::Word | Download::Odt => {
                 let previous = state.previous_version();
-                let report = if matches!(what, Download::Html) {
-                    download_html
-                } else {
-                    download_docx
+                let report = match what {
+                    Download::Html => download_html,
+                    Download::Word => download_docx,
+                    _ => download_odt,
                 };
-                state
-                    .open
-                    .with_untracked(|a| a.as_ref().map(|a| report(a, previous.as_ref())))
+                state.trust.with_untracked(|trust| {
+                    state
+                        .open
+                        .with_untracked(|a| a.as_ref().map(|a| report(a, previous.as_ref(), trust)))
+                })
             }
             Download::Reminder => open(download_reminder),
             Download::Copy(version) => Some(download_json(version)),
@@ -89,14 +93,16 @@ pub fn Downloads() -> impl IntoView {
     view! {
         <h2 class="lia-heading-m">"Download this assessment"</h2>
         <p>
-            "The report is a single web page to print, save as PDF or file. The Word document "
-            "holds the same report, laid out like the ICO's template, for you to edit and file. "
-            "The JSON file can be opened in this tool again, on any computer. All are made here, "
-            "in this browser."
+            "The report is a single web page to print, save as PDF or file. The Word and "
+            "OpenDocument files hold the same record, laid out like the ICO's template, for you "
+            "to edit and file (OpenDocument is the open standard public bodies share editable "
+            "documents in). The JSON file can be opened in this tool again, on any computer. All "
+            "are made here, in this browser."
         </p>
         <div class="lia-button-group">
             <DownloadButton what=Download::Html label="Download the report (HTML)" />
             <DownloadButton what=Download::Word label="Download as a Word document" />
+            <DownloadButton what=Download::Odt label="Download as OpenDocument (ODT)" />
             <DownloadButton what=Download::Json label="Download to open later (JSON)" />
         </div>
         {move || has_review_date.get().then(|| view! {

@@ -2,6 +2,9 @@
 //! (another tab's edits merged in, a version chosen), the field shows the new text. It
 //! is set only when it differs from what the field holds, so typing is never
 //! interrupted and the cursor never jumps (the field being typed in already holds it).
+//! The two are compared as JavaScript strings: a field holding half a character (a lone
+//! surrogate, pasted in) is saved with U+FFFD in its place, and then shows that too, so
+//! what the field shows is what is saved.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -20,11 +23,10 @@ where
         };
         let element: &JsValue = element.unchecked_ref();
         let key = JsValue::from_str("value");
-        let current = js_sys::Reflect::get(element, &key)
-            .ok()
-            .and_then(|v| v.as_string());
-        if current.as_deref() != Some(wanted.as_str()) {
-            let _ = js_sys::Reflect::set(element, &key, &JsValue::from_str(&wanted));
+        let wanted = JsValue::from_str(&wanted);
+        // `!=` on JavaScript values is `!==`: code unit by code unit, nothing converted.
+        if js_sys::Reflect::get(element, &key).ok().as_ref() != Some(&wanted) {
+            let _ = js_sys::Reflect::set(element, &key, &wanted);
         }
     });
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one concern per file.
 
+pub mod accept;
 pub mod approval;
 pub mod choice_fields;
 pub mod date_field;

@@ -1,13 +1,17 @@
-//! The suggested privacy information on "Check your answers": the core's draft
-//! (`assessment::privacy_notice`) in a text box the user can edit before copying, a copy
+//! The privacy information on "Check your answers": the core's wording
+//! (`assessment::privacy_notice`) in a text box the user can change before copying, a copy
 //! button (the Clipboard API, or the text selected to copy by hand when the browser
-//! blocks it), what is missing with links to the questions, and what to check. The
-//! edits are this page's only: they are not saved, and the page says so.
+//! blocks it), what is missing with links to the questions, and what to check. What the
+//! user writes is saved with the assessment (`privacy_notice::edit`) and printed in its
+//! reports; "Use the suggested wording" goes back to the one made from the answers.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::assessment::privacy_notice::{privacy_wording, Route, DRAFT_NOTE};
+use super::follow::follow_value;
+use crate::assessment::privacy_notice::{
+    edit, settled, use_suggestion, Route, Settled, DRAFT_NOTE, STALE_NOTE,
+};
 use crate::ui::state::{field_id, AppState};
 
 const TEXT_ID: &str = "lia-privacy-wording";
@@ -15,15 +19,17 @@ const TEXT_ID: &str = "lia-privacy-wording";
 #[component]
 pub fn PrivacyWording() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let wording = Memo::new(move |_| state.open.with(|a| a.as_ref().map(privacy_wording)));
-    // The user's own edit of the text, if any; otherwise it follows the answers.
-    let edited: RwSignal<Option<String>> = RwSignal::new(None);
+    let settled = Memo::new(move |_| state.open.with(|a| a.as_ref().map(settled)));
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let text = move || {
-        edited
-            .get()
-            .unwrap_or_else(|| wording.with(|w| w.as_ref().map(|w| w.text()).unwrap_or_default()))
+        settled.with(|s| match s {
+            Some(Settled::Suggested(w)) => w.text(),
+            Some(Settled::Edited { text, .. }) => text.clone(),
+            None => String::new(),
+        })
     };
+    let edited = move || settled.with(|s| matches!(s, Some(Settled::Edited { .. })));
+    let stale = move || settled.with(|s| matches!(s, Some(Settled::Edited { stale: true, .. })));
     let copy = move |_| {
         let value = text();
         // Undefined outside a secure context: calling it then would throw.
@@ -47,75 +53,93 @@ pub fn PrivacyWording() -> impl IntoView {
             }
         });
     };
+    let node = NodeRef::<leptos::html::Textarea>::new();
+    follow_value(node, text);
+    let initial = text();
     view! {
-        <h2 class="lia-heading-l" id="lia-privacy-heading">"Suggested privacy information"</h2>
-        {move || wording.get().map(|w| match w.route {
-            Route::NotApplicable(reason) => view! { <p>{reason}</p> }.into_any(),
-            _ => {
-                let missing = w.missing();
-                let checks = w.checks.clone();
-                view! {
-                    <p>
-                        "UK GDPR Articles 13 and 14 require your privacy information to say what you use "
-                        "the data for, that your lawful basis is legitimate interests, what those interests "
-                        "are, and that people have the right to object. This wording is made from your answers."
-                    </p>
-                    <div class="lia-warning-text">
-                        <strong>{DRAFT_NOTE}" You can change it here before you copy it. Your changes here are not saved."</strong>
-                    </div>
-                    <div class="lia-field">
-                        <label class="lia-label" for=TEXT_ID>"Wording for your privacy information"</label>
-                        <div class="lia-hint" id="lia-privacy-wording-hint">
-                            "Anything in square brackets is missing from your answers: replace it before you use the wording."
+        <h2 class="lia-heading-l" id="lia-privacy-heading">"Privacy information"</h2>
+        {move || settled.get().map(|s| {
+            let suggestion = match s {
+                Settled::Suggested(w) | Settled::Edited { suggestion: w, .. } => w,
+            };
+            match suggestion.route {
+                Route::NotApplicable(reason) => view! { <p>{reason}</p> }.into_any(),
+                _ => {
+                    let missing = suggestion.missing();
+                    let checks = suggestion.checks.clone();
+                    view! {
+                        <p>
+                            "UK GDPR Articles 13 and 14 require your privacy information to say what you use "
+                            "the data for, that your lawful basis is legitimate interests, what those interests "
+                            "are, and that people have the right to object. This wording is made from your "
+                            "answers, written to the people the data is about."
+                        </p>
+                        <div class="lia-warning-text">
+                            <strong>{DRAFT_NOTE}" What you write here is saved with the assessment and printed in its reports."</strong>
                         </div>
-                        <textarea
-                            class="lia-textarea lia-textarea--tall"
-                            id=TEXT_ID
-                            rows="12"
-                            spellcheck="true"
-                            aria-describedby="lia-privacy-wording-hint"
-                            prop:value=text
-                            on:input=move |ev| {
-                                edited.set(Some(event_target_value(&ev)));
-                                copied.set(None);
-                            }
-                        ></textarea>
-                    </div>
-                    <div class="lia-button-group">
-                        <button type="button" class="lia-button lia-button--secondary" on:click=copy>"Copy the wording"</button>
-                        {move || edited.with(Option::is_some).then(|| view! {
-                            <button type="button" class="lia-link-button" on:click=move |_| {
-                                edited.set(None);
-                                copied.set(None);
-                            }>"Start again from your answers"</button>
+                        {move || stale().then(|| view! {
+                            <div class="lia-inset" role="status"><p>{STALE_NOTE}</p></div>
                         })}
-                    </div>
-                    <p class="lia-status" role="status">{move || copied.get()}</p>
-                    {(!missing.is_empty()).then(|| view! {
-                        <h3 class="lia-heading-s">"What is missing"</h3>
-                        <ul class="lia-list">
-                            {missing.into_iter().map(|m| match m.question {
-                                Some(q) => view! {
-                                    <li>
-                                        <a href=format!("#{}", field_id(q)) on:click=move |ev| {
-                                            ev.prevent_default();
-                                            state.go_to_question(q);
-                                        }>{format!("Answer “{}”", q.question().short)}</a>
-                                        {format!(": {}.", m.what)}
-                                    </li>
-                                }.into_any(),
-                                None => view! { <li>{format!("{}: the assessment does not ask for this, so add it yourself.", capitalised(m.what))}</li> }.into_any(),
-                            }).collect_view()}
-                        </ul>
-                    })}
-                    {(!checks.is_empty()).then(|| view! {
-                        <h3 class="lia-heading-s">"Check before you use it"</h3>
-                        <ul class="lia-list">{checks.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
-                    })}
+                        {(!missing.is_empty()).then(|| view! {
+                            <h3 class="lia-heading-s">"What is missing"</h3>
+                            <ul class="lia-list">
+                                {missing.into_iter().map(|m| match m.question {
+                                    Some(q) => view! {
+                                        <li>
+                                            <a href=format!("#{}", field_id(q)) on:click=move |ev| {
+                                                ev.prevent_default();
+                                                state.go_to_question(q);
+                                            }>{format!("Answer “{}”", q.question().short)}</a>
+                                            {format!(": {}.", m.what)}
+                                        </li>
+                                    }.into_any(),
+                                    None => view! { <li>{format!("{}: the assessment does not ask for this, so write it yourself.", capitalised(m.what))}</li> }.into_any(),
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {(!checks.is_empty()).then(|| view! {
+                            <h3 class="lia-heading-s">"Check before you use it"</h3>
+                            <ul class="lia-list">{checks.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                        })}
+                    }
+                    .into_any()
                 }
-                .into_any()
             }
         })}
+        <div class="lia-field" hidden=move || settled.with(|s| match s {
+            Some(Settled::Suggested(w)) | Some(Settled::Edited { suggestion: w, .. }) => matches!(w.route, Route::NotApplicable(_)),
+            None => true,
+        })>
+            <label class="lia-label" for=TEXT_ID>"Wording for your privacy information"</label>
+            <div class="lia-hint" id="lia-privacy-wording-hint">
+                "Anything in square brackets is missing from your answers: replace it before you use the wording."
+            </div>
+            <textarea
+                node_ref=node
+                class="lia-textarea lia-textarea--tall"
+                id=TEXT_ID
+                rows="12"
+                spellcheck="true"
+                aria-describedby="lia-privacy-wording-hint"
+                readonly=move || state.read_only()
+                prop:value=initial
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    state.edit(|a| edit(a, &value));
+                    copied.set(None);
+                }
+            ></textarea>
+        </div>
+        <div class="lia-button-group">
+            <button type="button" class="lia-button lia-button--secondary" on:click=copy>"Copy the wording"</button>
+            {move || (edited() && !state.read_only()).then(|| view! {
+                <button type="button" class="lia-link-button" on:click=move |_| {
+                    state.edit(use_suggestion);
+                    copied.set(None);
+                }>"Use the suggested wording again"</button>
+            })}
+        </div>
+        <p class="lia-status" role="status">{move || copied.get()}</p>
     }
 }
 

@@ -11,15 +11,22 @@ use crate::ui::state::AppState;
 pub fn ImportWarning() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let warnings = state.storage.import_warnings.get();
-        (!warnings.is_empty()).then(|| {
-            view! {
+        let all = state.storage.import_warnings.get();
+        // An approval that holds is said as a notice, not a warning.
+        let (warnings, notices): (Vec<_>, Vec<_>) = all.into_iter().partition(|w| w.is_warning());
+        view! {
+            {(!notices.is_empty()).then(|| view! {
+                <div class="lia-notice" role="status" id="lia-import-approval">
+                    {notices.into_iter().map(|w| view! { <p><strong>{w.to_string()}</strong></p> }).collect_view()}
+                </div>
+            })}
+            {(!warnings.is_empty()).then(|| view! {
                 <div class="lia-warning-banner" role="alert" id="lia-import-warning">
                     {warnings.into_iter().map(|w| view! { <p><strong>{w.to_string()}</strong></p> }).collect_view()}
                     <p>"This is also kept in the assessment's review log."</p>
                 </div>
-            }
-        })
+            })}
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::downloads::{Download, DownloadButton};
 use crate::route::Route;
-use crate::session::{ConflictKind, SaveStatus};
+use crate::session::{ConflictKind, Notice, SaveStatus};
 use crate::storage::StoreError;
 use crate::ui::state::AppState;
 
@@ -165,9 +165,12 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let notice = move || {
         storage.notice.get().map(|notice| {
+            // What the journal put back can be undone.
+            let undo = matches!(&notice, Notice::Recovered { put_back, .. } if !put_back.is_empty());
             view! {
                 <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
+                    <button type="button" class="lia-button lia-button--secondary" hidden=!undo on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
                     <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
                 </div>
             }

@@ -16,6 +16,7 @@ pub fn StatusTag(
         SectionStatus::InProgress => "blue",
         SectionStatus::Completed => "green",
         SectionStatus::HasProblems => "red",
+        SectionStatus::CheckAgain => "yellow",
     };
     view! { <strong class=format!("lia-tag lia-tag--{modifier}") id=id>{status.label()}</strong> }
 }

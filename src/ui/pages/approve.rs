@@ -1,23 +1,29 @@
-//! The approver's page: a file sent for approval, read-only, with its findings; a
-//! comment box under each section; and the decision (approve, or return with
-//! comments), the approver's name and role, and the date. The decision is made in the
-//! core (`handover::decide`); the file to give back is downloaded from here. Nothing is
-//! saved in the approver's browser.
+//! The approver's page: a file sent for approval, read-only, with its findings and the
+//! warnings the author accepted; from the second round, the approver's earlier comments
+//! with the author's replies and what changed since they returned it; a comment box
+//! under each section; and the decision (approve, or return with comments). Who decides
+//! is the key in this browser (its card's name, role and organisation), the date is
+//! today's: neither is typed. The decision is made in the core (`handover::decide`),
+//! signed with the key (`ui::approver`) and checked again; the file to give back is
+//! downloaded from here. Nothing is saved in the approver's browser.
 
 use leptos::prelude::*;
 
 use crate::assessment::display::Shown;
 use crate::assessment::Verdict;
 use crate::assessment::{Assessment, Section};
+use crate::compare::listing;
 use crate::export::DigestCheck;
 use crate::handover::{self, DecisionForm, FormField, Stage};
-use crate::session::Approving;
+use crate::route::Route;
+use crate::session::{Approving, SinceReturned};
+use crate::ui::approver::{self, KeyState};
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::SeverityTag;
 use crate::ui::downloads::download_handover;
 use crate::ui::page_title::page_title;
-use crate::ui::pages::changes::ChangesBody;
+use crate::ui::pages::changes::{ChangesBody, ChangesList};
 use crate::ui::state::AppState;
 
 const ERRORS_ID: &str = "lia-decision-errors";
@@ -27,9 +33,8 @@ const RECORDED_ID: &str = "lia-decision-recorded";
 fn target(field: FormField) -> Option<String> {
     match field {
         FormField::Verdict => Some("lia-verdict-approved".into()),
-        FormField::Name => Some("lia-approver-name".into()),
-        FormField::Role => Some("lia-approver-role".into()),
         FormField::Comments => Some("lia-decision-note".into()),
+        FormField::Key => Some("lia-make-key".into()),
         FormField::Record => None,
     }
 }
@@ -53,9 +58,9 @@ pub fn ApprovePage() -> impl IntoView {
     page_title(move || Some(format!("For approval: {}", title.get())));
 
     let verdict: RwSignal<Option<Verdict>> = RwSignal::new(None);
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
+    let signing = RwSignal::new(false);
+    let own = approving.with_untracked(|a| a.as_ref().is_some_and(|a| a.own));
     let comments: Vec<(Section, RwSignal<String>)> = Section::ALL
         .into_iter()
         .map(|s| (s, RwSignal::new(String::new())))
@@ -65,10 +70,11 @@ pub fn ApprovePage() -> impl IntoView {
     let download_failed: RwSignal<Option<String>> = RwSignal::new(None);
 
     let record = move |_| {
+        if signing.get_untracked() {
+            return;
+        }
         let form = DecisionForm {
             verdict: verdict.get_untracked(),
-            name: name.get_untracked(),
-            role: role.get_untracked(),
             note: note.get_untracked(),
             comments: comments.with_value(|c| {
                 c.iter()
@@ -76,11 +82,25 @@ pub fn ApprovePage() -> impl IntoView {
                     .collect()
             }),
         };
-        match state.decide(&form) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                state.focus(RECORDED_ID);
+        let done = move |result: Result<(), String>| {
+            signing.set(false);
+            match result {
+                Ok(()) if own => state.navigate(Route::Check),
+                Ok(()) => {
+                    errors.set(Vec::new());
+                    state.focus(RECORDED_ID);
+                }
+                Err(why) => {
+                    errors.set(vec![ErrorItem {
+                        message: format!("Your decision could not be signed: {why}. Nothing was recorded: try again."),
+                        target: None,
+                    }]);
+                    state.focus(ERRORS_ID);
+                }
             }
+        };
+        match approver::decide(state, &form, done) {
+            Ok(()) => signing.set(true),
             Err(problems) => {
                 errors.set(
                     problems
@@ -108,12 +128,12 @@ pub fn ApprovePage() -> impl IntoView {
         Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
     let download = move |_| {
         if let Some(a) = decided.get_untracked() {
-            let what = if a.is_read_only() {
-                "approved"
-            } else {
-                "returned"
-            };
-            download_failed.set(download_handover(&a, what).err());
+            download_failed.set(
+                state
+                    .trust
+                    .with_untracked(|t| download_handover(&a, t))
+                    .err(),
+            );
         }
     };
 
@@ -125,10 +145,14 @@ pub fn ApprovePage() -> impl IntoView {
                         .map_or_else(|| sent.clone(), |d| d.long()),
                     _ => String::new(),
                 };
-                format!(
-                    "“{}” was sent to you for approval on {sent}. Read it and its findings, then approve it or return it to the author with comments.",
-                    a.file
-                )
+                if a.own {
+                    format!("You are approving your own assessment, sent on {sent}, as your organisation allows. Read it and its findings once more, then approve it: it is recorded, and shown everywhere, as approved by its author.")
+                } else {
+                    format!(
+                        "“{}” was sent to you for approval on {sent}. Read it and its findings, then approve it or return it to the author with comments.",
+                        a.file
+                    )
+                }
             })
         })
     };
@@ -175,12 +199,18 @@ pub fn ApprovePage() -> impl IntoView {
         <span class="lia-caption">"For approval"</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{move || title.get()}</h1>
         <p>{intro}</p>
-        <p class="lia-inset">
-            "Nothing you do here is saved in this browser. Your decision is made into a file for "
-            "you to download and give back to the author."
-        </p>
+        {(!own).then(|| view! {
+            <p class="lia-inset">
+                "Nothing you do here is saved in this browser. Your decision is signed with your "
+                "approver key and made into a file for you to download and give back to the author."
+            </p>
+        })}
         {warnings}
+        <SignerPanel />
+        <EarlierRounds approving />
+        <SinceReturnedPanel approving />
         <ChangesSinceApproved approving />
+        <AcceptedWarnings approving />
         <Findings approving />
         {sections}
         <h2 class="lia-heading-l" id="lia-decision-heading">"Your decision"</h2>
@@ -193,11 +223,11 @@ pub fn ApprovePage() -> impl IntoView {
                         {if approved { "You have approved it" } else { "You have returned it with comments" }}
                     </h3>
                     <p>
-                        "Download the file and give it back to the author. When they open it in this tool, "
+                        "Your decision is signed with your approver key. Download the file and give it back to the author. When they open it in this tool, "
                         {if approved {
-                            "their record becomes the approved one, with your name, role and the date, and the digest of the content you approved."
+                            "their record becomes the approved one, with your name, role and the date, once your key card is on their organisation's list of trusted approvers."
                         } else {
-                            "they see your comments beside the questions."
+                            "they see your comments beside the questions, and can reply to each."
                         }}
                     </p>
                     <button type="button" class="lia-button" on:click=download>
@@ -216,7 +246,7 @@ pub fn ApprovePage() -> impl IntoView {
                     </div>
                     {move || error_for(FormField::Verdict)().map(|e| view! { <p class="lia-error-message"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
                     <div class="lia-radios">
-                        {Verdict::ALL.into_iter().map(|v| {
+                        {Verdict::ALL.into_iter().filter(move |v| !own || *v == Verdict::Approved).map(|v| {
                             let id = format!("lia-verdict-{}", v.key());
                             view! {
                                 <div class="lia-radio">
@@ -238,40 +268,20 @@ pub fn ApprovePage() -> impl IntoView {
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
-            <TextInput id="lia-approver-name" label="Your name" value=name error=Signal::derive(error_for(FormField::Name)) />
-            <TextInput id="lia-approver-role" label="Your role" value=role error=Signal::derive(error_for(FormField::Role)) />
-            <p>{format!("Date of your decision: {}", state.today.long())}</p>
+            <p>{move || match state.approver.get() {
+                KeyState::Ready(card) => format!("You decide as {}, and your decision is dated today, {}.", card.signer().who(), state.today.long()),
+                _ => format!("Your decision is dated today, {}.", state.today.long()),
+            }}</p>
             <div class="lia-button-group">
-                <button type="button" class="lia-button" on:click=record>"Record your decision"</button>
-                <button type="button" class="lia-link-button" on:click=move |_| { state.import_instead(); }>
-                    "Open it as an assessment in this browser instead"
-                </button>
+                <button type="button" class="lia-button" on:click=record prop:disabled=move || signing.get()>"Sign and record your decision"</button>
+                {(!own).then(|| view! {
+                    <button type="button" class="lia-link-button" on:click=move |_| { state.import_instead(); }>
+                        "Open it as an assessment in this browser instead"
+                    </button>
+                })}
             </div>
+            {move || signing.get().then(|| view! { <p role="status">"Signing your decision…"</p> })}
         })}
-    }
-}
-
-#[component]
-fn TextInput(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
-            <label class="lia-label" for=id>{label}</label>
-            {
-                let error_id = error_id.clone();
-                move || error.get().map(|e| view! { <p class="lia-error-message" id=error_id.clone()><span class="lia-visually-hidden">"Error: "</span>{e}</p> })
-            }
-            <input class="lia-input lia-input--width-20" type="text" id=id autocomplete="off"
-                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) />
-        </div>
     }
 }
 
@@ -393,5 +403,144 @@ fn SectionReview(
                 prop:value=move || comment.get()
                 on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
         </div>
+    }
+}
+
+/// Who signs: the key in this browser, or how to make one.
+#[component]
+fn SignerPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        match state.approver.get() {
+        KeyState::Ready(card) => view! {
+            <div class="lia-inset" id="lia-signer">
+                <p>{format!("You sign as {}.", card.signer().who())}</p>
+                <p>"Your key's fingerprint: "<span class="lia-fingerprint">{card.fingerprint.clone()}</span></p>
+            </div>
+        }
+        .into_any(),
+        KeyState::Unusable(_, why) | KeyState::Unavailable(why) => view! {
+            <div class="lia-warning-banner" id="lia-signer" role="region" aria-label="Your approver key">
+                <p><strong>{format!("Your approver key cannot be used: {why}")}</strong></p>
+                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Go to your approver key"</button>
+            </div>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="lia-warning-banner" id="lia-signer" role="region" aria-label="Your approver key">
+                <p><strong>"You need an approver key to sign your decision."</strong></p>
+                <p>
+                    "It is made once, in this browser, and never leaves it. You then send its key card "
+                    "to the authors whose assessments you approve, so they can check your signature. "
+                    "This file stays open while you make it."
+                </p>
+                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Create your approver key"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// From the second round: the approver's earlier decisions, each comment with the
+/// author's reply, and whether each was signed by a trusted approver.
+#[component]
+fn EarlierRounds(approving: Signal<Option<Approving>>) -> impl IntoView {
+    move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            (!a.rounds.is_empty()).then(|| {
+                let rounds = a.rounds.clone();
+                view! {
+                    <section id="lia-earlier-rounds" aria-labelledby="lia-earlier-rounds-title">
+                        <h2 class="lia-heading-l" id="lia-earlier-rounds-title">"Earlier rounds"</h2>
+                        {rounds.into_iter().map(|r| {
+                            let heading = format!(
+                                "Round {}: {} by {} on {}",
+                                r.number,
+                                if r.decision.verdict == Verdict::Returned { "returned" } else { "approved" },
+                                r.decision.who(),
+                                r.decision.date_long()
+                            );
+                            view! {
+                                <h3 class="lia-heading-m">{heading}</h3>
+                                <p><strong class="lia-tag lia-tag--wide lia-tag--grey">{r.verification.label()}</strong></p>
+                                <ul class="lia-list">
+                                    {r.comments.into_iter().map(|(section, comment, reply)| {
+                                        let on = section.map_or_else(|| "The whole assessment".to_string(), |s| s.title().to_string());
+                                        let reply = reply.unwrap_or_else(|| "no reply".into());
+                                        view! { <li class="lia-prewrap">{format!("{on}: your comment: “{comment}”. The author's reply: {reply}")}</li> }
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        }).collect_view()}
+                    </section>
+                }
+            })
+        })
+    }
+}
+
+/// What changed since the approver returned it (compared with the copy of the version
+/// returned, checked against the digest of what was returned).
+#[component]
+fn SinceReturnedPanel(approving: Signal<Option<Approving>>) -> impl IntoView {
+    move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            let since = a.since_returned.clone()?;
+            Some(view! {
+                <section class="lia-inset" id="lia-since-returned" aria-labelledby="lia-since-returned-title">
+                    <h2 class="lia-heading-m" id="lia-since-returned-title">"What changed since you returned it"</h2>
+                    {match since {
+                        SinceReturned::Changes(changes) => {
+                            let count = changes.len();
+                            let groups = listing(&changes);
+                            view! {
+                                <p id="lia-since-returned-summary">{match count {
+                                    0 => "Nothing in the assessment has changed since you returned it.".to_string(),
+                                    1 => "1 change since you returned it.".to_string(),
+                                    n => format!("{n} changes since you returned it."),
+                                }}</p>
+                                <ChangesList groups />
+                            }
+                            .into_any()
+                        }
+                        SinceReturned::NoCopy => view! {
+                            <p>"The file does not carry the version you returned, so what changed cannot be shown. Compare it with the returned file you kept, or ask the author."</p>
+                        }
+                        .into_any(),
+                        SinceReturned::CopyChanged => view! {
+                            <p><strong>"Warning: the file's copy of the version you returned is not what you returned (its digest differs), so it is not compared. Ask the author to send it again."</strong></p>
+                        }
+                        .into_any(),
+                    }}
+                </section>
+            })
+        })
+    }
+}
+
+/// The warnings the author accepted, each with its reason: the decision covers them.
+#[component]
+fn AcceptedWarnings(approving: Signal<Option<Approving>>) -> impl IntoView {
+    move || {
+        approving.with(|a| {
+            let a = a.as_ref()?;
+            (!a.accepted.is_empty()).then(|| {
+                let list = a.accepted.clone();
+                view! {
+                    <section id="lia-accepted-warnings" aria-labelledby="lia-accepted-warnings-title">
+                        <h2 class="lia-heading-l" id="lia-accepted-warnings-title">"Warnings the author accepted"</h2>
+                        <p>"Your decision covers these, with the author's reasons."</p>
+                        <ul class="lia-list">
+                            {list.into_iter().map(|w| view! {
+                                <li class="lia-prewrap"><strong>{w.message}</strong>" "{w.describe()}</li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        })
     }
 }

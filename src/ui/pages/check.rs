@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::assessment::display::Shown;
+use crate::assessment::stale::check_again_sentence;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
+use crate::ui::components::accept::AcceptWarnings;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
@@ -42,18 +44,48 @@ fn rows(state: AppState, section: Section) -> Vec<Row> {
 
 #[component]
 fn AnswerValue(q: QuestionId, shown: Shown) -> impl IntoView {
-    match shown {
+    let state = expect_context::<AppState>();
+    let (suggestion, changed) = state.evaluation.with_untracked(|e| {
+        e.as_ref().map_or((None, Vec::new()), |e| {
+            (
+                e.visibility.suggestion(q),
+                e.visibility.check_again(q).to_vec(),
+            )
+        })
+    });
+    let check_again = (!changed.is_empty()).then(|| {
+        view! {
+            <p class="lia-check-again"><strong class="lia-tag lia-tag--yellow">"Check again"</strong> " " {check_again_sentence(&changed)}</p>
+        }
+    });
+    let value = match shown {
         Shown::Empty if q.question().required => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
         Shown::Empty => view! { <span class="lia-missing">"Not provided"</span> }.into_any(),
         Shown::Text(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
-        Shown::Suggested(answer) => view! {
-            <span class="lia-missing">{format!("Suggested: {answer} (not confirmed)")}</span>
+        // A suggestion is never shown as the answer.
+        Shown::Suggested(_) => view! {
+            <span class="lia-missing">"Not answered"</span>
+            <span class="lia-hint">{suggestion.map(|s| format!(" {}", s.sentence()))}</span>
         }
         .into_any(),
         Shown::List(items) => view! {
             <ul class="lia-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }
         .into_any(),
+    };
+    view! { {check_again} {value} }
+}
+
+/// A record approved under an earlier version of the rules that now gets new findings
+/// says so when it is opened (the task list and "Check your answers").
+#[component]
+pub fn RulesNote() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state
+            .evaluation
+            .with(|e| e.as_ref().and_then(|e| e.since_checked.as_ref()).map(|s| s.sentence()))
+            .map(|note| view! { <p class="lia-inset" id="lia-rules-note">{note} " They are listed under Findings on “Check your answers”."</p> })
     }
 }
 
@@ -164,6 +196,7 @@ pub fn CheckPage() -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
         <ReadOnlyBanner />
         <ImportWarning />
+        <RulesNote />
         <ChangesLink />
         <HandoverBanner />
         <div class="lia-check-summary">
@@ -174,6 +207,7 @@ pub fn CheckPage() -> impl IntoView {
         <ReviewLog />
         <h2 class="lia-heading-l">"Findings"</h2>
         <FindingsList level=3 />
+        <AcceptWarnings />
         <ApprovePanel />
         <div class="lia-no-print"><SendForApproval /></div>
         <PrivacyWording />

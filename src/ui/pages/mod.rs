@@ -3,6 +3,7 @@
 pub mod approve;
 pub mod changes;
 pub mod check;
+pub mod keys;
 pub mod register;
 pub mod section;
 pub mod start;

@@ -10,9 +10,11 @@ use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
 use crate::register::csv::to_csv;
+use crate::register::group::Group;
 use crate::register::ics::{calendar, Reminder};
 use crate::register::{
-    changed_after_approval, reading_short, Column, Due, DueFilter, Filter, Register, Sort, Standing,
+    changed_after_approval, digest_label, digest_warning, reading_short, Column, Due, DueFilter,
+    Filter, Register, Row, Sort, Standing,
 };
 use crate::route::Route;
 use crate::session::ImportStep;
@@ -58,6 +60,11 @@ pub fn RegisterPage() -> impl IntoView {
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
 
+    // Approvals are verified against the trusted approvers as they are now.
+    Effect::new(move |_| {
+        let trust = state.trust.get();
+        state.register.update(|r| r.set_trust(trust));
+    });
     let read = move |files: Vec<web_sys::File>| {
         if files.is_empty() || progress.get_untracked().is_some() {
             return;
@@ -67,28 +74,43 @@ pub fn RegisterPage() -> impl IntoView {
         progress.set(Some((0, total)));
         done.set(None);
         leptos::task::spawn_local(async move {
-            let mut read = Register::new(state.today);
+            let mut read = Register::with_trust(state.today, state.trust.get_untracked());
             let mut since = now();
-            for (i, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                if file.size() > export::MAX_IMPORT_BYTES as f64 {
-                    read.fail(
-                        &name,
-                        ImportError::TooLarge {
-                            bytes: file.size() as usize,
+            let mut i = 0;
+            // The browser reads a few files at once (each read waits on the disk, not on
+            // us); they are taken in the order chosen.
+            for batch in files.chunks(READ_AHEAD) {
+                let reads: Vec<_> = batch
+                    .iter()
+                    .map(|file| {
+                        let fits = file.size() <= export::MAX_IMPORT_BYTES as f64;
+                        let read =
+                            fits.then(|| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
+                        (file.name(), file.size(), read)
+                    })
+                    .collect();
+                for (name, size, pending) in reads {
+                    match pending {
+                        None => read.fail(
+                            &name,
+                            ImportError::TooLarge {
+                                bytes: size as usize,
+                            },
+                        ),
+                        Some(pending) => match pending.await {
+                            Ok(buffer) => {
+                                read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
+                            }
+                            Err(_) => read.fail(&name, ImportError::Empty),
                         },
-                    );
-                } else {
-                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buffer) => read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
-                        Err(_) => read.fail(&name, ImportError::Empty),
                     }
-                }
-                // Work in slices of about 25 ms, so typing and scrolling keep up.
-                if now() - since > 25.0 {
-                    progress.set(Some((i + 1, total)));
-                    yield_to_the_page().await;
-                    since = now();
+                    i += 1;
+                    // Work in slices of about 25 ms, so typing and scrolling keep up.
+                    if now() - since > 25.0 {
+                        progress.set(Some((i, total)));
+                        yield_to_the_page().await;
+                        since = now();
+                    }
                 }
             }
             timing::mark("lia-register-read");
@@ -221,26 +243,141 @@ pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoV
     }
 }
 
+/// How many files are being read at once.
+const READ_AHEAD: usize = 16;
+
+/// How many assessments a page of the register shows: few enough to draw in one short
+/// task whatever the register holds.
+const PAGE_SIZE: usize = 50;
+
+/// Everything one assessment's row shows, taken from the register once.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    latest: usize,
+    row: Row,
+    files: String,
+    warnings: Vec<String>,
+    digest: &'static str,
+    saved: bool,
+    earlier: Vec<EarlierCopy>,
+}
+
+/// One earlier copy of an assessment, beneath its row.
+#[derive(Clone, PartialEq)]
+struct EarlierCopy {
+    entry: usize,
+    /// Where it stands ("Version 1, round 2, approved").
+    place: String,
+    /// What stands in the way of its approval, if anything.
+    problem: Option<&'static str>,
+    files: String,
+    /// Kept in this browser.
+    saved: bool,
+    /// At the latest's place with other content: a conflict, not superseded.
+    conflict: bool,
+}
+
+fn shown(r: &Register, g: &Group) -> Shown {
+    let latest = g.latest();
+    let entry = &r.entries()[latest];
+    let mut warnings: Vec<String> = entry.row.warning.iter().cloned().collect();
+    warnings.extend(digest_warning(entry).map(String::from));
+    warnings.extend(g.conflict_warning());
+    Shown {
+        latest,
+        row: entry.row.clone(),
+        files: r.files(&g.members[0]).join(", "),
+        warnings,
+        digest: digest_label(&entry.imported.digest, entry.saved),
+        saved: entry.saved,
+        earlier: g
+            .superseded()
+            .iter()
+            .map(|m| {
+                let first = m.entries[0];
+                let standing = r.entries()[first].row.standing;
+                EarlierCopy {
+                    entry: first,
+                    place: m.place.describe(),
+                    problem: standing.is_problem().then(|| standing.label()),
+                    files: r.files(m).join(", "),
+                    saved: r.entries()[first].saved,
+                    conflict: m.place == g.members[0].place,
+                }
+            })
+            .collect(),
+    }
+}
+
 #[component]
 fn RegisterTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sort = RwSignal::new(Sort::default());
     let status: RwSignal<Option<Standing>> = RwSignal::new(None);
     let due = RwSignal::new(DueFilter::Any);
+    let page = RwSignal::new(0usize);
     let filter = Memo::new(move |_| Filter {
         status: status.get(),
         due: due.get(),
     });
+    // Every copy of one assessment under one row (worked out by the core once per change).
+    let groups = Memo::new(move |_| state.register.with(Register::groups));
     let order = Memo::new(move |_| {
         let (sort, filter) = (sort.get(), filter.get());
-        state.register.with(|r| r.arrange(sort, &filter))
+        groups.with(|g| state.register.with(|r| r.arrange_groups(g, sort, &filter)))
     });
-    let total = Memo::new(move |_| state.register.with(|r| r.entries().len()));
+    // A new order starts again at the first page.
+    Effect::new(move |_| {
+        order.track();
+        page.set(0);
+    });
+    let pages = move || order.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
+    // (Outside the view: a `>=` inside it would end the tag.)
+    let on_last_page = move || page.get() + 1 >= pages();
+    let visible = Memo::new(move |_| {
+        let start = page.get() * PAGE_SIZE;
+        let order = order.get();
+        groups.with(|g| {
+            state.register.with(|r| {
+                order
+                    .iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|&i| shown(r, &g[i]))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // Each row of the page with its place on it, for the lists' keys.
+    let numbered = move || {
+        visible
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<(usize, Shown)>>()
+    };
+    // The copies on this page, latest and earlier, for the comparison's lists.
+    let on_this_page = Signal::derive(move || {
+        visible.with(|v| {
+            v.iter()
+                .flat_map(|s| std::iter::once(s.latest).chain(s.earlier.iter().map(|e| e.entry)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = Memo::new(move |_| groups.with(Vec::len));
+    let files = Memo::new(move |_| state.register.with(|r| r.entries().len()));
     // The records whose approval no longer covers them, in words (from the core).
     let changed = Memo::new(move |_| {
-        state
-            .register
-            .with(|r| changed_after_approval(r.changed_after_approval()))
+        let order = order.get();
+        groups.with(|g| {
+            state.register.with(|r| {
+                let count = order
+                    .iter()
+                    .filter(|&&i| r.entries()[g[i].latest()].row.standing.is_problem())
+                    .count();
+                changed_after_approval(count)
+            })
+        })
     });
     // Each review with the register's copy of the version it reviews.
     let links = Memo::new(move |_| {
@@ -252,15 +389,6 @@ fn RegisterTable() -> impl IntoView {
         })
     });
     let today = state.today;
-    let shown_rows = move || {
-        let order = order.get();
-        state.register.with_untracked(|r| {
-            order
-                .iter()
-                .map(|&i| r.entries()[i].row.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     let filtered_words = move || {
         let f = filter.get_untracked();
         let mut words = Vec::new();
@@ -272,30 +400,42 @@ fn RegisterTable() -> impl IntoView {
         }
         words.join(", ")
     };
+    let every_version = RwSignal::new(false);
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let save = move |name: String, mime: &'static str, text: String| {
         failed.set(download(&name, mime, &text).err());
     };
     let csv = move |_| {
-        let rows = shown_rows();
-        save(
-            format!("lia-register-{today}.csv"),
-            "text/csv",
-            to_csv(&rows),
-        );
+        let text = groups.with_untracked(|g| {
+            state.register.with_untracked(|r| {
+                to_csv(r, g, &order.get_untracked(), every_version.get_untracked())
+            })
+        });
+        save(format!("lia-register-{today}.csv"), "text/csv", text);
     };
-    let page = move |_| {
-        let rows = shown_rows();
-        let text = crate::register::html::to_html(&rows, today, &filtered_words());
+    let printable = move |_| {
+        let text = groups.with_untracked(|g| {
+            state.register.with_untracked(|r| {
+                crate::register::html::to_html(
+                    r,
+                    g,
+                    &order.get_untracked(),
+                    today,
+                    &filtered_words(),
+                )
+            })
+        });
         save(format!("lia-register-{today}.html"), "text/html", text);
     };
     let ics = move |_| {
-        let order = order.get_untracked();
-        let reminders: Vec<Reminder> = state.register.with_untracked(|r| {
-            order
-                .iter()
-                .filter_map(|&i| Reminder::of(&r.entries()[i].imported.assessment))
-                .collect()
+        let reminders: Vec<Reminder> = groups.with_untracked(|g| {
+            state.register.with_untracked(|r| {
+                order
+                    .get_untracked()
+                    .iter()
+                    .filter_map(|&i| r.reminder(&g[i]))
+                    .collect()
+            })
         });
         save(
             format!("lia-review-dates-{today}.ics"),
@@ -309,110 +449,215 @@ fn RegisterTable() -> impl IntoView {
         }
         ImportStep::Opened | ImportStep::Refused | ImportStep::ForApproval => {}
     };
+    // "Open" for a copy kept here, "Keep in this browser" for a file.
+    let action = move |entry: usize, saved: bool, what: String| {
+        if saved {
+            let id = state
+                .register
+                .with_untracked(|r| r.entries()[entry].imported.assessment.id.clone());
+            view! {
+                <button type="button" class="lia-link-button" on:click=move |_| { state.open_by_id(&id, Route::Tasks); }>
+                    "Open"<span class="lia-visually-hidden">{format!(" {what}")}</span>
+                </button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="lia-link-button" on:click=move |_| keep(entry)>
+                    "Keep in this browser"<span class="lia-visually-hidden">{format!(": {what}")}</span>
+                </button>
+            }
+            .into_any()
+        }
+    };
+    // The earlier copies of an assessment, each openable and comparable with the latest.
+    let earlier = move |s: &Shown| {
+        let count = s.earlier.len();
+        let latest = s.latest;
+        let title = s.row.title.clone();
+        (count > 0).then(|| {
+            let items = s.earlier.clone().into_iter().map(|EarlierCopy { entry, place, problem, files, saved, conflict }| {
+                let what = format!("{title}, {place}");
+                let tag = if conflict {
+                    view! { <strong class="lia-tag lia-tag--red">"In conflict"</strong> }.into_any()
+                } else {
+                    view! { <strong class="lia-tag lia-tag--grey">"Superseded"</strong> }.into_any()
+                };
+                view! {
+                    <li>
+                        {tag}" "{place.clone()}
+                        {problem.map(|p| view! { " " <strong class="lia-tag lia-tag--red">{p}</strong> })}
+                        <div class="lia-hint lia-break">{files}</div>
+                        {action(entry, saved, what.clone())}" "
+                        <NavLink route=Route::RegisterChanges { review: latest, previous: entry }>
+                            "Compare with the latest"<span class="lia-visually-hidden">{format!(": {what}")}</span>
+                        </NavLink>
+                    </li>
+                }
+            }).collect_view();
+            view! {
+                <details class="lia-details lia-earlier">
+                    <summary class="lia-details__summary">
+                        {if count == 1 { "1 earlier copy".to_string() } else { format!("{count} earlier copies") }}
+                    </summary>
+                    <ul class="lia-plain-list lia-details__text">{items}</ul>
+                </details>
+            }
+        })
+    };
+    let status_view = |s: &Shown| {
+        view! {
+            {if s.row.standing.is_problem() {
+                view! { <strong class="lia-tag lia-tag--red">{s.row.standing.label()}</strong> }.into_any()
+            } else {
+                s.row.standing.label().into_any()
+            }}
+            {(s.digest == "Does not match").then(|| view! { " " <strong class="lia-tag lia-tag--red">"Digest does not match"</strong> })}
+        }
+    };
+    let headed = move |column: Column| {
+        view! {
+            <th scope="col" aria-sort=move || sort.get().aria(column)>
+                <button type="button" class="lia-sort-button" data-column=column.label()
+                    on:click=move |_| sort.update(|s| *s = s.toggle(column))>
+                    {column.label()}
+                </button>
+            </th>
+        }
+    };
 
     view! {
         <h2 class="lia-heading-l">"The register"</h2>
-        <div class="lia-filters">
-            <div class="lia-field">
-                <label class="lia-label" for="lia-filter-status">"Status"</label>
-                <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
-                    status.set(Standing::from_key(&event_target_value(&ev)));
-                }>
-                    <option value="any">"Any status"</option>
-                    {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                </select>
+        <div class="lia-register-controls">
+            <div class="lia-filters">
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-filter-status">"Status"</label>
+                    <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
+                        status.set(Standing::from_key(&event_target_value(&ev)));
+                    }>
+                        <option value="any">"Any status"</option>
+                        {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-filter-due">"Review due"</label>
+                    <select class="lia-select" id="lia-filter-due" on:change=move |ev| due.set(DueFilter::from_key(&event_target_value(&ev)))>
+                        {DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="lia-field">
+                    <label class="lia-label" for="lia-sort">"Sort by"</label>
+                    <select class="lia-select" id="lia-sort" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if let Some(s) = Sort::from_key(&key) {
+                            sort.set(s);
+                        }
+                    }>
+                        {Column::ALL.into_iter().flat_map(|c| [true, false].map(move |up| (c, up))).map(|(column, ascending)| {
+                            let s = Sort { column, ascending };
+                            view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
             </div>
-            <div class="lia-field">
-                <label class="lia-label" for="lia-filter-due">"Review due"</label>
-                <select class="lia-select" id="lia-filter-due" on:change=move |ev| due.set(DueFilter::from_key(&event_target_value(&ev)))>
-                    {DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <p role="status" id="lia-register-count">
+                {move || {
+                    let shown = order.with(Vec::len);
+                    let start = page.get() * PAGE_SIZE;
+                    let end = (start + PAGE_SIZE).min(shown);
+                    let range = if shown > PAGE_SIZE { format!(" ({}–{end} on this page)", start + 1) } else { String::new() };
+                    format!("Showing {shown} of {} assessments{range}, from {} files.", total.get(), files.get())
+                }}
+            </p>
         </div>
         {move || changed.get().map(|warning| view! {
             <div class="lia-warning-text" id="lia-register-changed">
                 <strong>{warning}</strong>
             </div>
         })}
-        <p role="status" id="lia-register-count">
-            {move || format!("Showing {} of {} assessments.", order.with(Vec::len), total.get())}
-        </p>
-        <div class="lia-table-wrap lia-table-wrap--scroll" role="region" aria-labelledby="lia-register-caption" tabindex="0">
+        <div class="lia-table-wrap lia-register-wide">
             <table class="lia-register">
-                <caption class="lia-visually-hidden" id="lia-register-caption">"Register of assessments: select a column heading to sort by it"</caption>
+                <caption class="lia-visually-hidden" id="lia-register-caption">"Register of assessments, one row for each: select a column heading to sort by it"</caption>
+                <colgroup>
+                    <col class="lia-col-title" /><col class="lia-col-status" /><col class="lia-col-narrow" />
+                    <col class="lia-col-decision" /><col class="lia-col-reading" /><col class="lia-col-narrow" />
+                    <col class="lia-col-narrow" /><col class="lia-col-approved" /><col class="lia-col-due" />
+                </colgroup>
                 <thead>
                     <tr>
-                        {Column::ALL.into_iter().map(|column| view! {
-                            <th scope="col" aria-sort=move || sort.get().aria(column)>
-                                <button type="button" class="lia-sort-button" data-column=column.label()
-                                    on:click=move |_| sort.update(|s| *s = s.toggle(column))>
-                                    {column.label()}
-                                </button>
-                            </th>
-                        }).collect_view()}
-                        <th scope="col"><span class="lia-visually-hidden">"Actions"</span></th>
+                        {headed(Column::Title)}{headed(Column::Status)}{headed(Column::Version)}
+                        {headed(Column::Decision)}{headed(Column::Reading)}{headed(Column::Blockers)}
+                        {headed(Column::Warnings)}{headed(Column::Approver)}{headed(Column::ReviewDue)}
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || order.get() key=move |i| (*i, state.register.with_untracked(Register::generation)) children=move |i| {
-                        let (row, file, saved) = state.register.with_untracked(|r| {
-                            let e = &r.entries()[i];
-                            (e.row.clone(), e.file.clone(), e.saved)
-                        });
-                        let link = links.with_untracked(|l| l.iter().find(|(review, _, _)| *review == i).and_then(|(_, p, _)| *p));
-                        let title = row.title.clone();
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    <span class="lia-prewrap">{row.title.clone()}</span><div class="lia-hint">{file}</div>
-                                    {row.warning.clone().map(|warning| view! {
-                                        <div class="lia-warning-text"><strong>{warning}</strong></div>
-                                    })}
-                                </th>
-                                <td>{row.organisation.clone()}</td>
-                                <td>{if row.standing.is_problem() {
-                                    view! { <strong class="lia-tag lia-tag--red">{row.standing.label()}</strong> }.into_any()
-                                } else {
-                                    row.standing.label().into_any()
-                                }}</td>
-                                <td>{row.version}</td>
-                                <td>{row.decision.unwrap_or("Not decided")}</td>
-                                <td>{reading_short(row.reading)}</td>
-                                <td>{row.blockers}</td>
-                                <td>{row.warnings}</td>
-                                <td>{row.approver.clone()}</td>
-                                <td>{row.approved_label()}</td>
-                                <td>{due_view(row.review_due, row.due)}</td>
-                                <td>
-                                    {if saved {
-                                        let id = row.id.clone();
-                                        view! {
-                                            <button type="button" class="lia-link-button" on:click=move |_| { state.open_by_id(&id, Route::Tasks); }>
-                                                "Open"
-                                                <span class="lia-visually-hidden">{format!(" {title}, version {}", row.version)}</span>
-                                            </button>
-                                        }.into_any()
-                                    } else {
-                                        view! {
-                                            <button type="button" class="lia-link-button" on:click=move |_| keep(i)>
-                                                "Keep in this browser"
-                                                <span class="lia-visually-hidden">{format!(": {title}, version {}", row.version)}</span>
-                                            </button>
-                                        }.into_any()
-                                    }}
-                                    {link.map(|previous| view! {
-                                        " "
-                                        <NavLink route=Route::RegisterChanges { review: i, previous }>
-                                            "What changed"<span class="lia-visually-hidden">{format!(" in {title}")}</span>
-                                        </NavLink>
-                                    })}
-                                </td>
-                            </tr>
-                        }
-                    } />
+                    <For each=numbered
+                        key=move |(n, s)| (page.get_untracked() * PAGE_SIZE + n, s.latest, state.register.with_untracked(Register::generation))
+                        children=move |(_, s)| {
+                            let what = format!("{}, version {}", s.row.title, s.row.version);
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <span class="lia-prewrap">{s.row.title.clone()}</span>
+                                        <div class="lia-hint">{s.row.organisation.clone()}</div>
+                                        <div class="lia-hint lia-break">{format!("{} · {}", s.row.id, s.files)}</div>
+                                        {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                                        {s.row.rules_note.clone().map(|note| view! { <div class="lia-hint lia-rules-note">{note}</div> })}
+                                        {action(s.latest, s.saved, what)}
+                                        {earlier(&s)}
+                                    </th>
+                                    <td>{status_view(&s)}</td>
+                                    <td>{s.row.version}</td>
+                                    <td>{s.row.decision.unwrap_or("Not decided")}</td>
+                                    <td>{reading_short(s.row.reading)}</td>
+                                    <td>{s.row.blockers}</td>
+                                    <td>{s.row.warnings}</td>
+                                    <td>{s.row.approver.clone()}<div class="lia-hint">{s.row.approved_label()}</div></td>
+                                    <td>{due_view(s.row.review_due, s.row.due)}</td>
+                                </tr>
+                            }
+                        } />
                 </tbody>
             </table>
         </div>
+        <ul class="lia-plain-list lia-register-narrow" aria-label="Register of assessments">
+            <For each=numbered
+                key=move |(n, s)| (page.get_untracked() * PAGE_SIZE + n, s.latest, state.register.with_untracked(Register::generation))
+                children=move |(_, s)| {
+                    let what = format!("{}, version {}", s.row.title, s.row.version);
+                    view! {
+                        <li class="lia-register-card">
+                            <h3 class="lia-heading-s lia-prewrap">{s.row.title.clone()}</h3>
+                            {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                            <dl class="lia-summary-list">
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd>{s.row.organisation.clone()}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Status"</dt><dd>{status_view(&s)}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Version"</dt><dd>{s.row.version}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Decision and reading"</dt><dd>{format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading))}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Blockers and warnings"</dt><dd>{format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings)}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Approved by"</dt><dd>{format!("{} {}", s.row.approver, s.row.approved_label())}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Review due"</dt><dd>{due_view(s.row.review_due, s.row.due)}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Files"</dt><dd class="lia-break">{format!("{} · {}", s.row.id, s.files)}</dd></div>
+                            </dl>
+                            {action(s.latest, s.saved, what)}
+                            {earlier(&s)}
+                        </li>
+                    }
+                } />
+        </ul>
+        {move || (pages() > 1).then(|| view! {
+            <nav class="lia-pagination" aria-label="Pages of the register">
+                <button type="button" class="lia-link-button" disabled=move || page.get() == 0
+                    on:click=move |_| { page.update(|p| *p = p.saturating_sub(1)); state.focus("lia-register-count"); }>
+                    "Previous page"
+                </button>
+                <span class="lia-pagination__where">{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
+                <button type="button" class="lia-link-button" disabled=on_last_page
+                    on:click=move |_| { page.update(|p| *p += 1); state.focus("lia-register-count"); }>
+                    "Next page"
+                </button>
+            </nav>
+        })}
         {move || {
             let list = links.get();
             (!list.is_empty()).then(|| view! {
@@ -435,41 +680,71 @@ fn RegisterTable() -> impl IntoView {
                 </ul>
             })
         }}
-        <CompareAny />
+        <CompareAny entries=on_this_page />
         <h2 class="lia-heading-m">"Download the register"</h2>
-        <p>"The downloads hold the assessments shown above, in the order shown."</p>
+        <p>"The downloads hold the assessments shown above, in the order shown: one line, row or reminder for each assessment."</p>
+        <fieldset class="lia-fieldset lia-field">
+            <legend class="lia-legend lia-legend--small">"The spreadsheet"</legend>
+            <div class="lia-checkboxes">
+                <div class="lia-checkbox">
+                    <input class="lia-checkbox__input" type="checkbox" id="lia-register-every-version"
+                        prop:checked=move || every_version.get()
+                        on:change=move |ev| every_version.set(event_target_checked(&ev)) />
+                    <label class="lia-checkbox__label" for="lia-register-every-version">"Put every copy in the spreadsheet, not only the latest"</label>
+                </div>
+            </div>
+        </fieldset>
         <div class="lia-button-group">
             <button type="button" class="lia-button lia-button--secondary" on:click=csv>"Download as a spreadsheet (CSV)"</button>
-            <button type="button" class="lia-button lia-button--secondary" on:click=page>"Download a page to print (HTML)"</button>
+            <button type="button" class="lia-button lia-button--secondary" on:click=printable>"Download a page to print (HTML)"</button>
             <button type="button" class="lia-button lia-button--secondary" on:click=ics>"Download review dates (calendar)"</button>
         </div>
         {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
         <p>
             <button type="button" class="lia-link-button" on:click=move |_| {
-                state.register.set(Register::new(today));
+                state.register.set(Register::with_trust(today, state.trust.get_untracked()));
                 state.focus("lia-page-heading");
             }>"Clear the register"</button>
         </p>
     }
 }
 
-/// Any two records of the register side by side: the earlier and the later version.
+/// Any two records of the assessments on this page side by side: the earlier and the
+/// later version. (The page's, not the whole register's: two lists of 5,000 would be
+/// slow to draw and of no use to choose from.)
 #[component]
-fn CompareAny() -> impl IntoView {
+fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let choices = Memo::new(move |_| {
+        let entries = entries.get();
         state.register.with(|r| {
-            r.entries()
+            entries
                 .iter()
-                .map(|e| format!("{}, version {} ({})", e.row.title, e.row.version, e.file))
+                .map(|&i| {
+                    let e = &r.entries()[i];
+                    (
+                        i,
+                        format!("{}, version {} ({})", e.row.title, e.row.version, e.file),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let earlier = RwSignal::new(0usize);
-    let later = RwSignal::new(1usize);
+    // The entries chosen (an entry's index in the register), the first two by default.
+    let earlier = RwSignal::new(None::<usize>);
+    let later = RwSignal::new(None::<usize>);
+    let chosen = move |signal: RwSignal<Option<usize>>, nth: usize| {
+        choices.with(|c| {
+            signal
+                .get()
+                .filter(|i| c.iter().any(|(e, _)| e == i))
+                .or_else(|| c.get(nth).or(c.first()).map(|(i, _)| *i))
+                .unwrap_or(0)
+        })
+    };
     let same = RwSignal::new(false);
     let compare = move |_| {
-        let (previous, review) = (earlier.get_untracked(), later.get_untracked());
+        let (previous, review) = (chosen(earlier, 0), chosen(later, 1));
         if previous == review {
             same.set(true);
             state.focus("lia-compare-earlier");
@@ -478,23 +753,25 @@ fn CompareAny() -> impl IntoView {
         same.set(false);
         state.navigate(Route::RegisterChanges { review, previous });
     };
-    let options = move |selected: RwSignal<usize>| {
-        choices
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| {
-                view! { <option value=i.to_string() selected=move || selected.get() == i>{label}</option> }
-            })
-            .collect_view()
+    // Options with nothing reactive in each: the list is drawn again when the page or
+    // the choice changes (a few dozen options).
+    let options = move |signal: RwSignal<Option<usize>>, nth: usize| {
+        move || {
+            let now = chosen(signal, nth);
+            choices
+                .get()
+                .into_iter()
+                .map(|(i, label)| view! { <option value=i.to_string() selected=i == now>{label}</option> })
+                .collect_view()
+        }
     };
-    let pick = |signal: RwSignal<usize>| {
-        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0))
+    let pick = |signal: RwSignal<Option<usize>>| {
+        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().ok())
     };
     move || {
         (choices.with(Vec::len) >= 2).then(|| view! {
             <h2 class="lia-heading-m">"Compare two records"</h2>
-            <p>"Choose two versions of one assessment to see what changed from the earlier to the later."</p>
+            <p>"Choose two versions of an assessment on this page to see what changed from the earlier to the later."</p>
             {move || same.get().then(|| view! {
                 <p class="lia-error-message" role="alert" id="lia-compare-error">
                     <span class="lia-visually-hidden">"Error: "</span>"Choose two different records"
@@ -503,11 +780,11 @@ fn CompareAny() -> impl IntoView {
             <div class="lia-filters">
                 <div class="lia-field">
                     <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
-                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier)}</select>
+                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier, 0)}</select>
                 </div>
                 <div class="lia-field">
                     <label class="lia-label" for="lia-compare-later">"Later version"</label>
-                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later)}</select>
+                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later, 1)}</select>
                 </div>
             </div>
             <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::assessment::stale::check_again_sentence;
 use crate::assessment::validation::FieldError;
-use crate::assessment::Section;
+use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
@@ -119,6 +120,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         <p class="lia-lead">{section.intro()}</p>
         <ReadOnlyBanner />
         <SectionComment section />
+        <CheckAgainSummary section />
         {move || match not_applicable.get() {
             Some(reason) => view! {
                 <div class="lia-inset">
@@ -132,6 +134,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                     <fieldset class="lia-form-body" disabled=read_only>
                         <legend class="lia-visually-hidden">{section.title()}</legend>
                         <For each=move || visible.get() key=|q| *q let:q>
+                            <CheckAgain q />
                             <QuestionField q error=Signal::derive(move || {
                                 errors.with(|e| e.iter().find(|e| e.question == q).map(|e| e.message.clone()))
                             }) />
@@ -147,5 +150,70 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             }
             .into_any(),
         }}
+    }
+}
+
+/// "Check again" above an answer that rests on one changed after it was given: what
+/// changed, and a button to confirm the answer as it stands (changing it confirms it too).
+#[component]
+fn CheckAgain(q: QuestionId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let changed = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            e.as_ref()
+                .map(|e| e.visibility.check_again(q).to_vec())
+                .unwrap_or_default()
+        })
+    });
+    let id = format!("{}-check-again", field_id(q));
+    move || {
+        let changed = changed.get();
+        (!changed.is_empty()).then(|| {
+            view! {
+                <div class="lia-check-again" id=id.clone()>
+                    <p><strong class="lia-tag lia-tag--yellow">"Check again"</strong> " " {check_again_sentence(&changed)}</p>
+                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-confirm", field_id(q)) on:click=move |_| state.edit(|a| { a.confirm(q); })>
+                        "Confirm this answer"
+                        <span class="lia-visually-hidden">{format!(": {}", q.question().short)}</span>
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// At the top of a page with answers to check again: how many, and a button to confirm
+/// them all as they stand once they have been read.
+#[component]
+fn CheckAgainSummary(section: Section) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let marked = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            e.as_ref().map_or_else(Vec::new, |e| {
+                section
+                    .questions()
+                    .map(|q| q.id)
+                    .filter(|q| !e.visibility.check_again(*q).is_empty())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    move || {
+        let n = marked.with(Vec::len);
+        (n > 0 && !state.read_only()).then(|| {
+            view! {
+                <div class="lia-check-again" id="lia-check-again-summary">
+                    <p>{if n == 1 {
+                        "1 answer on this page rests on an answer that changed after it was given. Check it below.".to_string()
+                    } else {
+                        format!("{n} answers on this page rest on an answer that changed after they were given. Check each below.")
+                    }}</p>
+                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id="lia-confirm-page" on:click=move |_| {
+                        let qs = marked.get_untracked();
+                        state.edit(|a| qs.iter().for_each(|q| { a.confirm(*q); }));
+                    }>"Confirm them all as they stand"</button>
+                </div>
+            }
+        })
     }
 }

@@ -75,6 +75,10 @@ fn StartContent() -> impl IntoView {
             <NavLink route=Route::Register>"Open several files as a register"</NavLink>
             " to see many records side by side, what needs attention and when each is due for review."
         </p>
+        <p>
+            <NavLink route=Route::Keys>"Approver keys"</NavLink>
+            ": make your key if you approve assessments, and say whose approvals you trust."
+        </p>
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
@@ -224,9 +228,15 @@ fn SavedList() -> impl IntoView {
         }
         list
     };
-    // Each shown record's row, once drawn; kept for rows whose revision is unchanged.
+    // Each shown record's row, once drawn; kept for rows whose revision is unchanged
+    // (and worked out again when the trusted approvers change: an approval's standing
+    // depends on them).
+    let seen_trust = StoredValue::new(crate::handover::Trust::default());
     Effect::new(move |_| {
         let wanted: Vec<(String, u64)> = shown().into_iter().map(|s| (s.id, s.revision)).collect();
+        let trust = state.trust.get();
+        let same_trust = seen_trust.get_value() == trust;
+        seen_trust.set_value(trust);
         set_timeout(
             move || {
                 // The list may be gone by now (another page was opened).
@@ -236,7 +246,10 @@ fn SavedList() -> impl IntoView {
                 let fresh: Vec<(String, u64, Row)> = wanted
                     .into_iter()
                     .filter_map(|(id, revision)| {
-                        match known.iter().find(|(i, r, _)| *i == id && *r == revision) {
+                        match known
+                            .iter()
+                            .find(|(i, r, _)| same_trust && *i == id && *r == revision)
+                        {
                             Some(entry) => Some(entry.clone()),
                             None => state.saved_row(&id).map(|row| (id, revision, row)),
                         }
@@ -333,6 +346,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     let cell = move |f: fn(&Row) -> String| move || details.with(|d| d.as_ref().map(f));
     let due = Due::of(summary.review_due, state.today);
     let approved = summary.status == Status::Approved;
+    let summary_approved = approved;
     let href = Route::Tasks.to_hash(Some(&summary.id));
     let rename_id = format!("lia-rename-{}", crate::route::encode_id(&summary.id));
     let current_title = summary.title.clone().unwrap_or_default();
@@ -434,7 +448,15 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     view! {
         <tr>
             <td><a href=href id=open_link_id(&summary.id) on:click=open>{title.clone()}</a></td>
-            <td>{status_text(&summary)}</td>
+            <td>{
+                // Approved only where the approval verifies (the core's standing).
+                let status = status_text(&summary);
+                let version = summary.version;
+                move || details.with(|d| match d {
+                    Some(row) if summary_approved => format!("{}, version {version}", row.standing.label()),
+                    _ => status.clone(),
+                })
+            }</td>
             <td><span class="lia-cell-label">"Organisation: "</span>{cell(|d| d.organisation.clone())}</td>
             <td><span class="lia-cell-label">"Decision: "</span>{cell(|d| d.decision.unwrap_or("Not decided").to_string())}</td>
             <td><span class="lia-cell-label">"Overall reading: "</span>{cell(|d| reading_short(d.reading).to_string())}</td>

@@ -51,6 +51,7 @@ pub fn TaskListPage() -> impl IntoView {
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{title}</h1>
         <ReadOnlyBanner />
         <ImportWarning />
+        <crate::ui::pages::check::RulesNote />
         <ChangesLink />
         <HandoverBanner />
         <h2 class="lia-heading-m">"Overall reading"</h2>

@@ -13,8 +13,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { SINGLE_FILE } from '../support.mjs';
-import { answerKinds, digestOf } from '../file-helpers.mjs';
-import { exportOf, record, reviewedDigest } from '../register-files.mjs';
+import crypto from 'node:crypto';
+import { answerKinds, canonicalJson, digestOf } from '../file-helpers.mjs';
+import { exportOf, lifeOfOne, record, reviewedDigest } from '../register-files.mjs';
+import { approve, approvedFile, assessmentOf, cardFile, contentDigest, makeApprover } from '../approvals.mjs';
 import { startServer } from './server.mjs';
 import { PAYLOADS, PAYLOAD, harmless } from '../xss-payloads.mjs';
 import {
@@ -24,6 +26,7 @@ import {
   recordKey,
   recordPrefix,
   namespacePrefix,
+  JOURNAL,
 } from '../../../scripts/app-facts.mjs';
 import {
   TITLE,
@@ -181,22 +184,27 @@ journey('findings appear as answers are given and clear when they change', async
   await waitForFocus(page, { id: 'q-decision-rely' });
   await page.click(css('input[name="q-decision-rely"][value="no"]'));
   await expectFinding(page, 'decision.undecided', false);
-  // An answer suggested from earlier ones is shown chosen, but it is the person's own
-  // only once they choose it: a click on it (which changes nothing on the screen, so
-  // the engine sends no change event) confirms it.
+  // Issue 26: an answer suggested from earlier ones is never pre-selected. It is shown
+  // beside the question with its reason and a button to use it, and is not an answer
+  // until the person chooses.
   const id = await openId(page);
   await goToHash(page, `#/a/${id}/about`);
   await page.click(label('Contact details'));
   await goToHash(page, `#/a/${id}/nature`);
-  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), true, `[${page.name}] "No" is suggested`);
-  // Untouched, the section is not started and nothing is asked of it yet. The first click
-  // makes "No" an answer (the section is started) and the other suggestion is then
-  // flagged; the second click confirms that one too.
+  await page.waitFor(css('#q-nature-special-suggestion', { text: /^Suggested: No, because none of the kinds of data you selected is special category data\./ }));
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="no"]')), false, `[${page.name}] "No" is not pre-selected`);
+  assert.equal(await page.checked(css('input[name="q-nature-special"][value="yes"]')), false, `[${page.name}] nor is "Yes"`);
+  // Untouched, the section is not started and nothing is asked of it yet. Using the first
+  // suggestion makes "No" an answer (the section is started) and the other suggestion is
+  // then flagged; using that one too clears it.
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
-  await page.click(css('input[name="q-nature-special"][value="no"]'));
+  await page.click(css('#q-nature-special-use'));
+  await page.until(async () => page.checked(css('input[name="q-nature-special"][value="no"]')), { message: 'the suggestion used as the answer' });
   await expectFinding(page, 'nature.suggestion-unconfirmed');
-  await page.click(css('input[name="q-nature-criminal"][value="no"]'));
+  await page.click(css('#q-nature-criminal-use'));
   await expectFinding(page, 'nature.suggestion-unconfirmed', false);
+  const saved = await waitForStored(page, id, (r) => r.assessment.answers['nature.criminal'] === 'no');
+  assert.equal(saved.assessment.answers['nature.private'], undefined, `[${page.name}] nothing else was written`);
   await assertNoErrors(page);
 });
 
@@ -372,17 +380,17 @@ journey('both files and the review reminder download, the report stands on its o
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
   const json = await page.download(() => page.click(button(JSON_BUTTON)));
-  assert.match(json.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(json.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(json.text);
   assert.equal(exported.format, EXPORT_FORMAT);
   assert.equal(exported.schema_version, SCHEMA_VERSION);
   assert.deepEqual(exported.assessment, saved, 'the export holds the assessment as saved');
   assert.deepEqual(exported.digest, { algorithm: 'sha256', value: digestOf(saved) }, 'the digest is that of the canonical assessment');
   const html = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(html.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(html.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.html$/);
   // The review reminder: one all-day event on the review date, an alarm two weeks before.
   const ics = await page.download(() => page.click(button('Download a review reminder (calendar)')));
-  assert.match(ics.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(ics.name, /^lia-employees-emergency-contacts-v1-draft-\d{4}-\d{2}-\d{2}\.ics$/);
   assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g)?.length, 1);
   assert.ok(ics.text.includes(`DTSTART;VALUE=DATE:${saved.answers['sign-off.review-date'].replaceAll('-', '')}`), ics.text);
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
@@ -436,8 +444,9 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
   await waitForStatus(page, 'Saved');
   await page.click(link('Back to the task list'));
   await page.click(link('Check your answers'));
-  await page.click(button('Approve this assessment'));
-  await page.waitFor(text(/^This assessment was approved on/));
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
+  await page.waitFor(css('#lia-awaiting', { text: /^Sent for approval on/ }));
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   await page.reload();
   await page.waitForScript(() => document.querySelector('[data-lia-widget][data-lia-ready="true"]') !== null);
@@ -446,15 +455,16 @@ journey('the single file opened from disk runs a whole assessment, keeps it over
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
   });
   await page.waitFor(heading('Check your answers'));
-  await page.waitFor(text(/^This assessment was approved on/));
+  await page.waitFor(css('#lia-awaiting', { text: /^Sent for approval on/ }));
   await page.click(link('Back to the task list'));
   await page.waitFor(heading('Emergency contacts (from disk)'));
   const json = JSON.parse((await page.download(() => page.click(button(JSON_BUTTON)))).text);
   assert.equal(json.format, EXPORT_FORMAT);
-  assert.equal(json.assessment.status, 'approved');
+  assert.equal(json.assessment.status, 'draft');
+  assert.equal(json.assessment.handover.length, 1, 'sent once, waiting');
   assert.equal(json.assessment.answers['about.title'], 'Emergency contacts (from disk)');
   const report = await page.download(() => page.click(button(HTML_BUTTON)));
-  assert.match(report.name, /^lia-emergency-contacts-from-disk-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(report.name, /^lia-emergency-contacts-from-disk-v1-round-1-sent-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(report.text, /Emergency contacts \(from disk\)/);
   assert.deepEqual(await page.run(() => window.__cspViolations), []);
   const loaded = await page.run(() => performance.getEntriesByType('resource').map((e) => e.name));
@@ -681,14 +691,19 @@ journey('the policy lets the app work without a violation and blocks a request t
 
 // ---- the register and its calendar (issue 16) ---------------------------------------------
 
-journey('several files open as a register: broken ones named, sorted by a header, the CSV and the calendar downloaded, a review linked to its version', async (t) => {
-  const page = await t.page();
-  await openApp(page, `${t.server.origin}/`);
-  const today = await page.run(() => {
+/** Today in the browser's time zone, `yyyy-mm-dd` (the register's files are dated from it). */
+function browserToday(page) {
+  return page.run(() => {
     const d = new Date();
     const two = (n) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   });
+}
+
+journey('several files open as a register: broken ones named, sorted by a header, the CSV and the calendar downloaded, a review linked to its version', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await browserToday(page);
   const files = [];
   const dues = [-10, 5, 200, null, 29];
   for (let i = 0; i < 5; i++) {
@@ -714,7 +729,8 @@ journey('several files open as a register: broken ones named, sorted by a header
   const failures = await page.texts(css('#lia-register-failures li'));
   assert.equal(failures.length, 2);
   for (const name of ['notes.txt', 'other.json']) assert.ok(failures.some((f) => f.startsWith(`“${name}” could not be read: `)), `${name}: ${failures}`);
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
+  // One row per assessment: the review and the version it reviews are one.
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 6);
   assert.equal(await page.text(css('th[aria-sort=ascending] button')), 'Review due');
 
   // Sorting by a header: ascending, then descending.
@@ -729,10 +745,10 @@ journey('several files open as a register: broken ones named, sorted by a header
 
   const csv = await page.download(() => page.click(button('Download as a spreadsheet (CSV)')));
   assert.match(csv.name, /^lia-register-\d{4}-\d{2}-\d{2}\.csv$/);
-  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 8, 'a header and seven rows');
+  assert.equal(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).length, 7, 'a header and a line for each of the six assessments');
   const ics = await page.download(() => page.click(button('Download review dates (calendar)')));
   assert.match(ics.name, /^lia-review-dates-\d{4}-\d{2}-\d{2}\.ics$/);
-  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 6, 'one event for each record with a review date');
+  assert.equal(ics.text.match(/\r\nBEGIN:VEVENT\r\n/g).length, 5, 'one event for each assessment with a review date');
   assert.ok(ics.text.includes('TRIGGER:-P14D'));
 
   // The review and the version it reviews.
@@ -752,15 +768,98 @@ journey('several files open as a register: broken ones named, sorted by a header
     { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
   ]);
   await page.waitFor(css('#lia-register-status', { text: '2 files read: 1 record added to the register, 1 could not be read.' }));
-  assert.equal(await page.count(css('table.lia-register tbody tr')), 8);
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 7);
   assert.ok((await titles()).includes('Dropped record'));
   assert.ok((await page.texts(css('#lia-register-failures li'))).some((f) => f.startsWith('“broken.json” could not be read: ')));
 
-  // Keep one: it opens, and the start page lists it.
-  await page.click(button('Keep in this browser: Staff newsletter, version 1'));
+  // Keep one, an earlier copy beneath its assessment's row: it opens, and the start page lists it.
+  await page.click(css('table.lia-register summary', { text: '1 earlier copy' }));
+  await page.click(button('Keep in this browser: Staff newsletter, Version 1, marked approved'));
   await page.waitFor(heading('Staff newsletter'));
   await page.click(link('All assessments'));
-  await page.waitFor(css('table.lia-saved tbody tr', { text: /Approver 0/ }));
+  // Marked approved in its file, but not signed: never shown as approved, and no
+  // approver or approval date in the list.
+  const kept = css('table.lia-saved tbody tr', { text: /Approval not signed, version 1/ });
+  await page.waitFor(kept);
+  assert.ok(!(await page.text(kept)).includes('Approver 0'), `[${t.name}] no approver for an approval that does not verify`);
+  await assertNoErrors(page);
+});
+
+// ---- an approval, for the journeys that need an approved record ---------------------------
+
+/** `yyyy-mm-dd` as the app writes it: "4 December 2026". */
+function longDate(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/**
+ * The open assessment `id` approved as the hand-over does it, files only: this browser
+ * trusts a test approver's key card, sends the assessment, the approver (in Node, signing
+ * the documented bytes) approves the file, and it is opened here again.
+ */
+async function approveThroughFiles(page, id) {
+  const approver = makeApprover({ name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+  const card = cardFile(approver);
+  await trustCard(page, { name: card.name, bytes: card.buffer }, approver.card.fingerprint, 'Sam Patel');
+  await goToHash(page, `#/a/${id}/check`);
+  await page.waitFor(heading('Check your answers'));
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  const approved = approvedFile(assessmentOf(sent.text), approver, await browserToday(page));
+  await goToStart(page);
+  await page.chooseFiles(label('Choose a file'), [approved]);
+  await page.waitFor(css('#lia-approval-status', { text: /^Signed by a trusted approver/ }));
+  await waitForStored(page, id, (r) => r.assessment.status === 'approved');
+}
+
+// ---- one row per assessment (issue 27) -------------------------------------------------------
+
+journey('the five files of one assessment are one row with four superseded copies beneath, a copy kept twice is one, and a hand-edited file is flagged', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await browserToday(page);
+  const file = (name, a) => ({ name, mimeType: 'application/json', buffer: Buffer.from(exportOf(a)) });
+  const life = lifeOfOne(today);
+  // The approval signed by an approver this browser trusts (issue 24).
+  const approver = makeApprover({ name: 'Sam Patel', role: 'DPO' });
+  const card = cardFile(approver);
+  await trustCard(page, { name: card.name, bytes: card.buffer }, approver.card.fingerprint, 'Sam Patel');
+  life[4].assessment = approve(structuredClone(life[3].assessment), approver, today);
+  const files = life.map(({ name, assessment }) => file(name, assessment));
+  // The approval kept twice under two names: one copy, both names.
+  files.push(file('contacts-approved (copy).json', life[4].assessment));
+  files.push(file('other-1.json', record(today, 301, { title: 'Visitor log', review: 30 })));
+  files.push(file('other-2.json', record(today, 302, { title: 'Parking permits', status: 'approved', review: 60 })));
+  // A file edited by hand after it was written: its digest no longer matches.
+  const edited = JSON.parse(exportOf(record(today, 303, { title: 'Door entry fobs', status: 'approved', review: 90 })));
+  edited.assessment.answers['decision.rely'] = 'yes';
+  edited.assessment.answers['about.organisation'] = 'Edited by hand';
+  files.push({ name: 'fobs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+
+  await goToStart(page);
+  await page.click(link('Open several files as a register'));
+  await page.waitFor(heading('Register of assessments'));
+  await page.chooseFiles(label('Choose files'), files);
+  await page.waitFor(css('#lia-register-count', { text: 'Showing 4 of 4 assessments, from 9 files.' }));
+  assert.equal(await page.count(css('table.lia-register tbody tr')), 4);
+  const row = css('table.lia-register tbody tr', { text: /Staff emergency contacts/ });
+  // Trust at a glance: the signed approval is approved; one marked approved with no
+  // signature says so.
+  assert.match(await page.text(row), /Approved/);
+  assert.ok(!/not signed|does not match/.test(await page.text(row)), await page.text(row));
+  assert.match(await page.text(css('table.lia-register tbody tr', { text: /Parking permits/ })), /not signed/);
+  // The latest copy is the approval, with both its file names; the other four beneath it.
+  assert.match(await page.text(css('table.lia-register tbody tr th .lia-break', { text: /contacts-approved\.json/ })), /contacts-approved \(copy\)\.json/);
+  await page.click(css('table.lia-register summary', { text: '4 earlier copies' }));
+  const earlier = await page.texts(css('table.lia-register .lia-earlier li'));
+  assert.equal(earlier.length, 4, earlier.join(' / '));
+  assert.ok(earlier.every((e) => e.startsWith('Superseded')), earlier.join(' / '));
+  for (const name of ['contacts-draft.json', 'contacts-sent.json', 'contacts-returned.json', 'contacts-resent.json']) {
+    assert.ok(earlier.some((e) => e.includes(name)), `${name} beneath the row`);
+  }
+  // The hand-edited file is flagged in its row.
+  assert.match(await page.text(css('table.lia-register tbody tr', { text: /Door entry fobs/ })), /Digest does not match/);
   await assertNoErrors(page);
 });
 
@@ -770,9 +869,7 @@ journey('a review shows exactly what changed since the approved version, on its 
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const v1 = await startExample(page);
-  await page.click(link('Check your answers'));
-  await page.click(button('Approve this assessment'));
-  await waitForStored(page, v1, (r) => r.assessment.status === 'approved');
+  await approveThroughFiles(page, v1);
   await page.click(button('Start a review'));
   await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
   const v2 = await openId(page);
@@ -791,8 +888,13 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('See what changed since version 1'));
   await page.waitFor(heading('What changed since version 1'));
   assert.equal(await page.text(css('#lia-chain')), 'Version 2 reviews exactly the approved version 1.');
-  assert.equal(await page.text(css('#lia-changes-summary')), '2 changes from version 1 (approved on 16 April 2026) to version 2 (draft).');
-  assert.deepEqual((await page.texts(css('main tr.lia-change th'))).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  const on = longDate(await browserToday(page));
+  // Two answers, and (issue 26) the finding that the answers resting on the purpose are
+  // to be checked again, newly raised.
+  assert.equal(await page.text(css('#lia-changes-summary')), `3 changes from version 1 (approved on ${on}) to version 2 (draft).`);
+  const changed = await page.texts(css('main tr.lia-change th'));
+  assert.deepEqual(changed.filter((t) => !t.startsWith('Blocker: ')).sort(), ['Which organisation is responsible for the processing?', 'Why do you want to process the data?']);
+  assert.ok(changed.some((t) => t.startsWith('Blocker: Some answers rest on an answer that changed')), `[${page.name}] ${changed}`);
   assert.equal(await page.text(css('main tr.lia-change del')), '[removed] designated');
   assert.equal(await page.text(css('main tr.lia-change ins')), '[added] chosen');
   assert.match(
@@ -807,15 +909,64 @@ journey('a review shows exactly what changed since the approved version, on its 
   await page.click(link('Back to the task list'));
   const html = (await page.download(() => page.click(button(HTML_BUTTON)))).text;
   const report = await openOnItsOwn(t, html, 'review');
-  assert.equal(await report.page.text(css('#changes h2', { document: true })), 'Appendix: Changes since version 1, approved on 16 April 2026');
+  assert.equal(await report.page.text(css('#changes h2', { document: true })), `Appendix B: Changes since version 1, approved on ${on}`);
   assert.match(await report.page.text(css('#changes', { document: true })), /Version 2 reviews exactly the approved version 1\./);
   assert.deepEqual(
-    (await report.page.texts(css('#changes tbody th[scope=row]', { document: true }))).sort(),
+    (await report.page.texts(css('#changes tbody th[scope=row]', { document: true }))).filter((t) => !t.startsWith('Blocker: ')).sort(),
     ['Which organisation is responsible for the processing?', 'Why do you want to process the data?'],
   );
   assert.ok((await report.page.texts(css('#changes del', { document: true }))).includes('designated'), 'the word taken out is marked');
   assert.ok((await report.page.texts(css('#changes ins', { document: true }))).includes('chosen'), 'the word put in is marked');
   assert.deepEqual(report.requests(), []);
+  await assertNoErrors(page);
+});
+
+// ---- answers a change has made stale (issue 26) ---------------------------------------------------
+
+journey('a review that changes the purpose marks the answers resting on it "Check again", and cannot be sent for approval until they are confirmed', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const v1 = await startExample(page);
+  await approveThroughFiles(page, v1);
+  await page.click(button('Start a review'));
+  await page.until(async () => !(await page.hash()).includes(v1), { message: 'the review opened' });
+  const v2 = await openId(page);
+
+  // The review changes the purpose.
+  await page.click(link(/^3\. Identify the legitimate interest/));
+  await page.fill(css('#q-purpose-why'), 'To phone an employee\u2019s chosen contact if they are hurt at work, and to invite the contact to our family open day.');
+  await waitForStored(page, v2, (r) => Object.keys(r.assessment.check_again ?? {}).length > 0);
+  await page.click(link('Return to the task list'));
+
+  // The task list, a question page and "Check your answers" say "Check again".
+  await page.waitFor(css('#lia-task-expectations-status', { text: 'Check again' }));
+  assert.equal(await page.text(css('#lia-task-about-status')), 'Completed', `[${page.name}] what did not change is not marked`);
+  await page.click(link(/^6\. Consider people/));
+  await page.waitFor(css('#q-expectations-obvious-check-again', { text: /Check again.*“Why you want to process the data” changed after this answer was given/ }));
+  await page.click(link('Return to the task list'));
+  await page.click(link('Check your answers'));
+  await page.waitFor(heading('Check your answers'));
+  assert.ok((await page.count(css('.lia-summary-list .lia-check-again'))) > 5, `[${page.name}] the rows say "Check again"`);
+  await expectFinding(page, 'record.check-again');
+
+  // Sending for approval is refused while any answer is marked, and nothing is recorded.
+  await page.click(button('Send for approval'));
+  await page.waitFor(css('.lia-error-message', { text: /^It could not be sent: \d+ answers rest on an answer that changed after they were given\./ }));
+  assert.equal((await storedRecord(page, v2)).assessment.handover, undefined, `[${page.name}] not sent`);
+
+  // Each page's answers checked and confirmed as they stand.
+  for (const key of ['purpose', 'necessity', 'expectations', 'impact', 'dpia', 'decision', 'sign-off']) {
+    await goToHash(page, `#/a/${v2}/${key}`);
+    await page.click(css('#lia-confirm-page'));
+    await page.until(async () => !(await page.exists(css('#lia-confirm-page'))), { message: `the ${key} page confirmed` });
+  }
+  await waitForStored(page, v2, (r) => r.assessment.check_again === undefined);
+  await goToHash(page, `#/a/${v2}/check`);
+  await page.waitFor(heading('Check your answers'));
+  await expectFinding(page, 'record.check-again', false);
+  const sent = await page.download(() => page.click(button('Send for approval')));
+  assert.match(sent.name, /-v2-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
+  await waitForStored(page, v2, (r) => r.assessment.handover?.length === 1);
   await assertNoErrors(page);
 });
 
@@ -886,6 +1037,8 @@ journey('opened as a file, the tool says other local pages may share its storage
   assert.ok(Object.values(await readOther()).some((v) => v.includes('Tenancy fraud checks')), `[${t.name}] another local file reads the draft before a passphrase`);
 
   await goToHash(page, '#/');
+  // The list drawn above the panel first, so the click is not aimed before it moves.
+  await page.waitFor(link('Tenancy fraud checks'));
   await page.click(css('#lia-passphrase summary'));
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.fill(label('Type it again'), 'kettle harbour violet');
@@ -924,6 +1077,125 @@ journey('opened as a file, the tool says other local pages may share its storage
   await assertNoErrors(page);
 });
 
+// Another page of the same site, as it can use the journal: every entry (key and text),
+// or one written under a key. Opened at the journal's version, so the app's own opening
+// finds the store there.
+async function journalOf(page, put) {
+  return page.run(
+    async (journal, put) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(journal.database, journal.version);
+        request.onupgradeneeded = () => request.result.createObjectStore(journal.store);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const tx = db.transaction(journal.store, 'readwrite');
+        const store = tx.objectStore(journal.store);
+        if (put) store.put(put[1], put[0]);
+        const all = await new Promise((resolve, reject) => {
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        });
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        return Object.fromEntries(all);
+      } finally {
+        db.close();
+      }
+    },
+    JOURNAL,
+    put ?? null,
+  );
+}
+
+journey('another page of the site plants journal entries and rolls back a sealed record: after reload and unlock nothing planted is applied, and the rollback is reported', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  await openApp(page, `${t.server.origin}/`);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Staff CCTV, first');
+  await waitForStatus(page, 'Saved');
+  const key = recordKey(id);
+
+  // Another page of the same origin keeps the sealed record as it is now.
+  const other = await session.newPage();
+  await other.goto(t.server.put('/__own/another-page.html', '<!doctype html><meta charset="utf-8"><title>Another page</title><p>Another page of the site.</p>'));
+  const kept = (await other.storage())[key];
+  assert.ok(kept?.startsWith('lia-sealed:'), `[${t.name}] the record is sealed: ${kept?.slice(0, 40)}`);
+  assert.ok(!kept.includes('Staff CCTV'));
+  await page.bringToFront();
+  await page.fill(label(TITLE), 'Staff CCTV, second');
+  await waitForStatus(page, 'Saved');
+  await page.until(async () => (await page.storage())[key] !== kept, { message: 'the second version stored' });
+  await page.until(async () => Object.keys(await journalOf(page)).includes(key), { message: 'the journal holds the record' });
+
+  // Later, it writes the old record back, and plants in the journal a removal of it (the
+  // issue's entry) and an "approved" record of its own.
+  await other.bringToFront();
+  await other.run(([k, v]) => localStorage.setItem(k, v), [key, kept]);
+  await journalOf(other, [key, JSON.stringify({ key, value: null, revision: 9007199254740991 })]);
+  const planted = JSON.stringify({ schema_version: SCHEMA_VERSION, revision: 1, saved_at: 1, assessment: { id: 'planted', version: 1, status: 'approved', answers: { 'about.title': 'Approved by another page' }, impacts: [] } });
+  await journalOf(other, [recordKey('planted'), JSON.stringify({ key: recordKey('planted'), value: planted, revision: 1 })]);
+
+  // Opened again, and unlocked.
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  // The rollback is reported; nothing planted is applied: the record is still there
+  // (older, as rolled back), no "approved" record is listed, and the planted entries are
+  // set aside, not recovered.
+  const notice = css('#lia-notice');
+  await page.waitFor(text(/One assessment saved here is missing or older than when it was last saved/, { within: notice }), { timeout: 60000 });
+  const said = await page.text(notice);
+  assert.match(said, /“Staff CCTV, second” is an older version than the one last saved here\./);
+  assert.match(said, /2 copies in this browser's journal of recent saves did not open with your passphrase and were not used/);
+  assert.doesNotMatch(said, /recovered/);
+  await page.waitFor(link('Staff CCTV, first'));
+  assert.equal(await page.exists(link('Approved by another page')), false, 'what another page planted is never listed');
+  assert.match(await page.text(css('#lia-damaged')), /does not open with your passphrase/);
+  await page.until(async () => !Object.keys(await journalOf(page)).includes(recordKey('planted')), { message: 'the planted entries taken out of the journal' });
+  // Seen: dismissed, and not said again on the next visit.
+  await page.click(button('Dismiss', { within: notice }));
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(link('Staff CCTV, first'), { timeout: 60000 });
+  assert.equal(await page.exists(notice), false, 'nothing more to report');
+  await assertNoErrors(page);
+});
+
+journey('half a character put into a field shows what is saved', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const id = await startNew(page);
+  await page.fill(label(TITLE), 'Half');
+  await waitForStatus(page, 'Saved');
+  // Pasted in by another program: a lone surrogate, which text cannot hold.
+  await page.run(() => {
+    const input = document.querySelector('[data-lia-widget]').shadowRoot.querySelector('input[name="about.title"]');
+    input.value = 'Half \ud800 a character';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const stored = await waitForStored(page, id, (r) => r.assessment.answers['about.title'] !== 'Half');
+  assert.equal(stored.assessment.answers['about.title'], 'Half \ufffd a character');
+  await page.until(async () => (await page.value(label(TITLE))) === 'Half \ufffd a character', { message: 'the field to show what is saved' });
+  await assertNoErrors(page);
+});
+
 // ---- two tabs -----------------------------------------------------------------------------
 
 journey('two tabs: a change saved in one appears in the other, and an approval in one makes the other read-only', async (t) => {
@@ -954,10 +1226,7 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
   assert.equal(await a.exists(css('#lia-conflict')), false, 'nor in tab A');
   // Approved in A: B, with nothing unsaved, follows read-only.
   await a.bringToFront();
-  await a.click(link('Back to the task list'));
-  await a.click(link('Check your answers'));
-  await a.click(button('Approve this assessment'));
-  await waitForStored(a, id, (r) => r.assessment.status === 'approved');
+  await approveThroughFiles(a, id);
   await b.waitForScript(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-title')?.matches(':disabled') === true);
   await assertNoErrors(a, 'tab A');
   await assertNoErrors(b, 'tab B');
@@ -965,14 +1234,14 @@ journey('two tabs: a change saved in one appears in the other, and an approval i
 
 // ---- the Word document --------------------------------------------------------------------
 
-/** The text of a Word document as LibreOffice lays it out: converted to PDF headless (a
- * profile of its own, so runs never share one) and read back with pdftotext. */
-async function wordText(bytes) {
+/** The text of a Word or OpenDocument file as LibreOffice lays it out: converted to PDF
+ * headless (a profile of its own, so runs never share one) and read back with pdftotext. */
+async function wordText(bytes, ext = 'docx') {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-word-'));
   try {
-    await fs.writeFile(path.join(dir, 'record.docx'), bytes);
+    await fs.writeFile(path.join(dir, `record.${ext}`), bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'record.docx')]);
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `record.${ext}`)]);
     return (await run('pdftotext', ['-layout', path.join(dir, 'record.pdf'), '-'])).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -987,23 +1256,27 @@ function run(program, args) {
   });
 }
 
-journey('the Word document downloads, opens in a word processor and holds the record: title, answers and findings', async (t) => {
+journey('the Word and OpenDocument files download, open in a word processor and hold the record: title, control table, answers, findings, page numbers', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
   const id = await startExample(page);
   const saved = (await storedRecord(page, id)).assessment;
-  const docx = await page.download(() => page.click(button('Download as a Word document')));
-  assert.match(docx.name, /^lia-employees-emergency-contacts-\d{4}-\d{2}-\d{2}\.docx$/);
-  assert.equal(docx.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] a ZIP package`);
-  const words = await wordText(docx.bytes);
   const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
-  for (const [what, want] of [
-    ['the title', EXAMPLE],
-    ['the organisation', saved.answers['about.organisation']],
-    ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
-    ['the findings heading', 'Findings'],
-  ]) {
-    assert.ok(words.includes(squeeze(want)), `[${t.name}] the Word document shows ${what}: "${want}"`);
+  for (const [label, ext] of [['Download as a Word document', 'docx'], ['Download as OpenDocument (ODT)', 'odt']]) {
+    const file = await page.download(() => page.click(button(label)));
+    assert.match(file.name, new RegExp(`^lia-employees-emergency-contacts-v1-draft-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
+    assert.equal(file.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004', `[${t.name}] ${ext}: a ZIP package`);
+    const words = await wordText(file.bytes, ext);
+    for (const [what, want] of [
+      ['the title', EXAMPLE],
+      ['the control table', 'Document control'],
+      ['the organisation', saved.answers['about.organisation']],
+      ['the purpose', saved.answers['purpose.why'].split(/\s+/).slice(0, 8).join(' ')],
+      ['the findings appendix', 'Appendix A: Findings'],
+      ['the page numbers', 'Page 1 of '],
+    ]) {
+      assert.ok(words.includes(squeeze(want)), `[${t.name}] the ${ext} file shows ${what}: "${want}"`);
+    }
   }
   await assertNoErrors(page);
 });
@@ -1013,6 +1286,7 @@ journey('the Word document downloads, opens in a word processor and holds the re
 const PURPOSE = 'Identify the legitimate interest (purpose test)';
 const COMMENT = 'Say how important the benefit is, and for whom.';
 const FIX = 'Essential: staff safety depends on reaching someone quickly.';
+const REPLY = 'Done: it now says how important it is, and for whom.';
 
 /** Opens a downloaded file with "Choose a file" on the start page. */
 async function openFile(page, file) {
@@ -1020,17 +1294,49 @@ async function openFile(page, file) {
   await page.chooseFiles(label('Choose a file'), [{ name: file.name, mimeType: 'text/html', buffer: file.bytes }]);
 }
 
-/** The approver opens the file, comments, decides and downloads the file to give back. */
+/** The approver makes their key once, in their browser, and downloads its key card. */
+async function makeKey(page, { name, role, organisation }) {
+  await goToStart(page);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.fill(label('Your name'), name);
+  await page.fill(label('Your role'), role);
+  await page.fill(label('Your organisation'), organisation);
+  await page.click(button('Create your approver key'));
+  await page.waitFor(heading('Your key card', 3));
+  const fingerprint = await page.text(css('#lia-key-card .lia-fingerprint'));
+  assert.match(fingerprint, /^([0-9A-F]{4} ){7}[0-9A-F]{4}$/, `[${page.name}] eight groups of four`);
+  const card = await page.download(() => page.click(button('Download your key card')));
+  assert.match(card.name, /^lia-approver-key-[a-z-]+\.json$/);
+  return { fingerprint, card };
+}
+
+/** Adds a key card to this browser's trusted approvers, after checking its fingerprint. */
+async function trustCard(page, card, fingerprint, who) {
+  await goToStart(page);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.chooseFiles(label('Choose a key card'), [{ name: card.name, mimeType: 'application/json', buffer: card.bytes }]);
+  await page.waitFor(heading('Check the fingerprint before you trust it', 4));
+  assert.equal(await page.text(css('#lia-pending-card .lia-fingerprint')), fingerprint, `[${page.name}] the fingerprint shown is the card's`);
+  // Not before the fingerprint is checked.
+  await page.click(button('Trust this approver'));
+  await page.waitFor(css('#lia-card-errors', { text: /Confirm that you have checked the fingerprint/ }));
+  await page.click(label(`I have checked this fingerprint with ${who}`));
+  await page.click(button('Trust this approver'));
+  await page.waitFor(css('#lia-trusted-list', { text: new RegExp(who) }));
+}
+
+/** The approver opens the file, comments, decides, signs and downloads the file to give back. */
 async function decide(page, file, { verdict, comment }) {
   await openFile(page, file);
   await page.until(async () => (await page.hash()) === '#/approve', { message: 'the approver’s page' });
   await page.waitFor(heading(EXAMPLE));
   assert.equal(await page.count(link(/^Change/)), 0, `[${page.name}] read-only: no "Change" links`);
+  assert.match(await page.text(css('#lia-signer')), /^You sign as Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\)\./);
   if (comment) await page.fill(label(`Comment on “${PURPOSE}” (optional)`), comment);
   await page.click(label(verdict));
-  await page.fill(label('Your name'), 'Sam Patel');
-  await page.fill(label('Your role'), 'Data Protection Officer');
-  await page.click(button('Record your decision'));
+  await page.click(button('Sign and record your decision'));
   await page.waitFor(css('#lia-decision-recorded'));
   const back = await page.download(() => page.click(button(verdict === 'Approve it' ? 'Download the approved file' : 'Download the returned file')));
   assert.deepEqual(await storedRecords(page), {}, `[${page.name}] nothing kept in the approver’s browser`);
@@ -1039,61 +1345,219 @@ async function decide(page, file, { verdict, comment }) {
   return back;
 }
 
-journey('an assessment is handed over between two browsers, files only: sent, returned with a comment, fixed, sent again and approved', async (t) => {
+journey('an assessment is handed over between two browsers, files only: the approver makes a key and sends its card, the author trusts it, returned with a comment and a reply, fixed, approved and signed by a trusted approver; a hand-edited copy is not', async (t) => {
   const author = await t.page();
   const approver = await t.page();
   await openApp(author, `${t.server.origin}/`);
   await openApp(approver, `${t.server.origin}/`);
+
+  // 0. The approver makes their key and sends its card; the author checks the
+  //    fingerprint with them (here: reads it off their page) and trusts it.
+  const { fingerprint, card } = await makeKey(approver, { name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+  await author.bringToFront();
+  await trustCard(author, card, fingerprint, 'Sam Patel');
+  await goToStart(author);
   const id = await startExample(author);
 
   // 1. The author sends it.
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
+  assert.equal(await author.exists(button('Approve this assessment')), false, `[${t.name}] no one-click approval for the author`);
   const sent1 = await author.download(() => author.click(button('Send for approval')));
-  assert.match(sent1.name, /-for-approval\.html$/);
+  assert.match(sent1.name, /-v1-round-1-for-approval-\d{4}-\d{2}-\d{2}\.html$/);
   assert.match(await author.text(css('#lia-handover-stage')), /^Sent for approval on \d+ \w+ \d{4}\. Waiting for the decision\.$/);
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 1);
 
   // 2. The approver returns it with a comment on the purpose test.
   await approver.bringToFront();
   const returned = await decide(approver, sent1, { verdict: 'Return it with comments', comment: COMMENT });
-  assert.match(returned.name, /-returned\.html$/);
+  assert.match(returned.name, /-v1-round-1-returned-\d{4}-\d{2}-\d{2}\.html$/);
 
-  // 3. The author opens it: the same record, the comment beside the questions.
+  // 3. The author opens it: the same record, the comment beside the questions, signed
+  //    by the trusted approver; they reply to it.
   await author.bringToFront();
   await openFile(author, returned);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
   const banner = { role: 'region', name: 'Returned with comments' };
-  assert.match(await author.text(banner), /Returned with comments by Sam Patel \(Data Protection Officer\) on/);
+  assert.match(await author.text(banner), /Returned with comments by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on .+ Signed by a trusted approver/);
   await author.click(link(PURPOSE, { within: banner }));
   await author.waitFor(heading(PURPOSE));
   assert.ok((await author.text({ role: 'note', name: 'Comment from the approver' })).includes(COMMENT));
+  await author.fill(label(`Your reply to the comment on “${PURPOSE}” (optional)`), REPLY);
 
   // 4. The author fixes it and sends it again.
   await author.fill(label('How important are those benefits?'), FIX);
-  await waitForStored(author, id, (r) => r.assessment.answers['purpose.importance'] === FIX);
+  await waitForStored(author, id, (r) => r.assessment.answers['purpose.importance'] === FIX && r.assessment.handover[0].replies?.[0]?.text === REPLY);
   await author.click(link('Return to the task list'));
   await author.click(link('Check your answers'));
   await author.waitFor(heading('Check your answers'));
   const sent2 = await author.download(() => author.click(button('Send for approval')));
   await waitForStored(author, id, (r) => r.assessment.handover?.length === 2);
 
-  // 5. The approver approves; 6. the author's record becomes the approved one.
+  // 5. The approver sees their comment, the reply and what changed since; approves.
   await approver.bringToFront();
+  await openFile(approver, sent2);
+  await approver.waitFor(heading('Earlier rounds', 2));
+  const earlier = await approver.text(css('#lia-earlier-rounds'));
+  assert.ok(earlier.includes(COMMENT) && earlier.includes(REPLY), `[${t.name}] the comment and the reply: ${earlier}`);
+  assert.equal(await approver.text(css('#lia-since-returned-summary')), '1 change since you returned it.');
+  assert.ok((await approver.text(css('#lia-since-returned'))).includes('How important are those benefits?'));
+  await approver.click(button('Close this file'));
   const approved = await decide(approver, sent2, { verdict: 'Approve it' });
-  assert.match(approved.name, /-approved\.html$/);
+  assert.match(approved.name, /-v1-round-2-approved-\d{4}-\d{2}-\d{2}\.html$/);
+
+  // 6. The author's record becomes the approved one, signed by a trusted approver.
   await author.bringToFront();
   await openFile(author, approved);
   await author.until(async () => (await author.hash()) === `#/a/${id}`, { message: 'the record opened' });
   await author.waitFor({ role: 'region', name: 'Approved' });
-  assert.match(
-    await author.text(css('#lia-approval-binding')),
-    /^Approved by Sam Patel \(Data Protection Officer\) on .+\. The approval is bound to the content with the digest [0-9a-f]{64}, and the content matches it\.$/,
-  );
+  assert.match(await author.text(css('#lia-read-only')), /^This assessment was approved on \d+ \w+ \d{4}\./);
+  const status = await author.text(css('#lia-approval-status'));
+  assert.match(status, /^Signed by a trusted approver\s*Approved by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on .+\. Signed by a trusted approver: the signature matches this content and decision, and the key \(fingerprint ([0-9A-F]{4} ){7}[0-9A-F]{4}\) is on the list of trusted approvers kept in this browser\.$/);
+  assert.ok(status.includes(fingerprint), `[${t.name}] the fingerprint checked`);
   const { assessment: record } = await waitForStored(author, id, (r) => r.assessment.status === 'approved');
   assert.equal(record.answers['purpose.importance'], FIX, `[${t.name}] the version approved is the fixed one`);
   assert.deepEqual(record.handover.map((r) => r.decision?.verdict), ['returned', 'approved']);
+  assert.equal(record.handover[0].replies[0].text, REPLY);
   assert.equal(Object.keys(await storedRecords(author)).length, 1, `[${t.name}] one record, not a copy`);
+
+  // Both reports, the Word and the OpenDocument files say so too, with the reply.
+  const sayApproved = /Approved by Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\) on [^.]+, signed by a trusted approver\. This is the record as approved\./;
+  await goToHash(author, `#/a/${id}/check`);
+  await author.waitFor(heading('Check your answers'));
+  const report = await author.download(() => author.click(button(HTML_BUTTON)));
+  const shown = report.text.slice(0, report.text.indexOf('<script type="application/json"'));
+  assert.match(shown, sayApproved, `[${t.name}] the HTML report`);
+  assert.ok(shown.includes(REPLY), `[${t.name}] the reply in the report`);
+  for (const label of ['Download as a Word document', 'Download as OpenDocument (ODT)']) {
+    // The parts of both packages are stored uncompressed: their text is in the bytes.
+    const file = await author.download(() => author.click(button(label)));
+    assert.match(file.bytes.toString('utf8'), sayApproved, `[${t.name}] ${label}`);
+  }
+
+  // 7. The register says so too: the saved record and the approved file.
+  const hand = assessmentOf(approved.text);
+  const edited = structuredClone(hand);
+  edited.handover[1].decision.role = 'Chief Executive';
+  edited.answers['sign-off.approved-role'] = 'Chief Executive';
+  await goToStart(author);
+  await author.click(link('Open several files as a register'));
+  await author.waitFor(heading('Register of assessments'));
+  await author.click(button('Add the assessments saved in this browser'));
+  await author.chooseFiles(label('Choose files'), [
+    { name: approved.name, mimeType: 'text/html', buffer: approved.bytes },
+    { name: 'hand-edited.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(edited)) },
+  ]);
+  await author.waitFor(css('table.lia-register tbody tr', { text: /hand-edited/ }));
+  // One assessment, one row (issue 27): the hand-edited file claims the same version and
+  // round with other content, so it is a conflict, never merged or taken as the record.
+  const rows = await author.texts(css('table.lia-register tbody tr'));
+  assert.equal(rows.length, 1, `[${t.name}] ${rows}`);
+  assert.match(rows[0], /Two copies of version 1, round 2, approved differ/);
+  await author.click(css('table.lia-register summary'));
+  const copies = await author.texts(css('table.lia-register .lia-earlier li'));
+  const forged = copies.find((r) => r.includes('hand-edited'));
+  assert.ok(forged, `[${t.name}] ${copies}`);
+  assert.match(forged, /^In conflict Version 1, round 2, approved Approval signature does not match/);
+  assert.ok(!/Approved by Sam Patel \(Chief Executive/.test(forged), forged);
+  // The row itself is the genuine approval, in the file: approved, signed by a trusted
+  // approver.
+  assert.ok(rows[0].includes(approved.name), rows[0]);
+  assert.equal(await author.text(css('table.lia-register tbody tr td:nth-of-type(1)')), 'Approved');
+
+  // 8. The hand-edited copy, opened on its own in a browser that trusts the approver too.
+  const third = await t.page();
+  await openApp(third, `${t.server.origin}/`);
+  await trustCard(third, card, fingerprint, 'Sam Patel');
+  await openFile(third, { name: 'hand-edited.json', bytes: Buffer.from(exportOf(edited)) });
+  await third.waitFor(css('#lia-approval-status'));
+  assert.match(await third.text(css('#lia-approval-status')), /^Signature does not match\s*Warning: Marked approved by Sam Patel \(Chief Executive, Example Manufacturing Ltd\) on .+, but the signature does not match:/);
+  assert.match(await third.text(css('#lia-read-only')), /^This assessment is marked approved, but its approval cannot be relied on\./);
   await assertNoErrors(author, 'the author’s browser');
   await assertNoErrors(approver, 'the approver’s browser');
+  await assertNoErrors(third, 'a third browser');
+});
+
+// ---- an approver key where the tool runs from a file --------------------------------------
+
+journey('opened as a file, an approver key is made only with the passphrase, kept sealed with it, and signs once it is given again', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  const toolUrl = pathToFileURL(SINGLE_FILE).href;
+  await openApp(page, toolUrl);
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.fill(label('Your name'), 'Sam Patel');
+  await page.fill(label('Your role'), 'Data Protection Officer');
+  await page.click(button('Create your approver key'));
+  // Every page opened from a file shares this storage: not without a passphrase.
+  await page.waitFor(css('#lia-key-errors', { text: /Set a passphrase on the start page first/ }));
+  assert.equal(await page.exists(heading('Your key card', 3)), false);
+
+  await goToStart(page);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await page.click(link('Approver keys'));
+  await page.fill(label('Your name'), 'Sam Patel');
+  await page.fill(label('Your role'), 'Data Protection Officer');
+  await page.click(button('Create your approver key'));
+  await page.waitFor(heading('Your key card', 3));
+  const card = JSON.parse((await page.download(() => page.click(button('Download your key card')))).text);
+  // What is kept: the card, and the private key only sealed (no key object another
+  // local page could use).
+  const kept = await page.run(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lia-approver');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('keys').objectStore('keys').getAll();
+          get.onsuccess = () => resolve(get.result.map((v) => ({ sealed: typeof v.sealed, key: typeof v.key, card: typeof v.card })));
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  assert.deepEqual(kept, [{ sealed: 'string', key: 'undefined', card: 'string' }], `[${t.name}] sealed, never a key object`);
+
+  // Opened again: the key signs only once the passphrase is given.
+  await page.goto('about:blank');
+  await openApp(page, toolUrl);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
+  // A file sent for approval by someone else, returned with a comment and signed.
+  const sent = record('2026-11-22', 7, { title: 'Visitor log' });
+  sent.handover = [{ sent: '2026-11-22', content: contentDigest(sent) }];
+  await page.chooseFiles(label('Choose a file'), [{ name: 'visitor-log-for-approval.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(sent)) }]);
+  await page.waitFor(heading('Visitor log'));
+  assert.match(await page.text(css('#lia-signer')), /^You sign as Sam Patel \(Data Protection Officer\)\./);
+  await page.fill(label('Comments on the whole assessment (optional)'), 'Please finish the necessity test.');
+  await page.click(label('Return it with comments'));
+  await page.click(button('Sign and record your decision'));
+  await page.waitFor(css('#lia-decision-recorded'));
+  const back = assessmentOf((await page.download(() => page.click(button('Download the returned file')))).text);
+  const decision = back.handover[0].decision;
+  assert.equal(decision.signature.key, card.key);
+  // The signature verifies in Node over the bytes docs/schema.md describes.
+  const message = canonicalJson({
+    approver: { algorithm: 'Ed25519', key: card.key, name: card.name, organisation: card.organisation, role: card.role },
+    by_author: false,
+    comments: [],
+    content: back.handover[0].content,
+    date: decision.date,
+    earlier: digestOf([]),
+    format: 'lia-decision',
+    note: decision.note,
+    round: 1,
+    sent: '2026-11-22',
+    verdict: 'returned',
+    version: 1,
+  });
+  const publicKey = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(card.key, 'base64').toString('base64url') }, format: 'jwk' });
+  assert.ok(crypto.verify(null, Buffer.from(message, 'utf8'), publicKey, Buffer.from(decision.signature.value, 'base64')), `[${t.name}] the signature verifies`);
+  await assertNoErrors(page);
 });

@@ -1,0 +1,96 @@
+//! Exactly what an approver signs. The signature (Ed25519, made by WebCrypto in the
+//! approver's browser) is over the UTF-8 bytes of the canonical JSON (as for the
+//! export's digest) of this object:
+//!
+//! ```text
+//! {"approver":{"algorithm","key","name","organisation","role"},
+//!  "by_author":…, "comments":[{"section","text"},…], "content":…, "date":…,
+//!  "earlier":…, "format":"lia-decision", "note":…, "round":…, "sent":…,
+//!  "verdict":…, "version":1}
+//! ```
+//!
+//! - `content`: the digest of the content decided on (the round's `content`);
+//! - `round`: its position in the hand-over (1 for the first), and `sent`: its day;
+//! - `earlier`: the SHA-256 of the canonical JSON of the rounds before it as recorded
+//!   (with their decisions, signatures and the author's replies; without `as_returned`,
+//!   a copy that `content` already binds), so the conversation the approver saw is
+//!   covered too;
+//! - the decision itself: `verdict`, `by_author`, `date`, `note` and `comments`;
+//! - `approver`: who signs, as on their key card (the key included).
+//!
+//! Everything shown of a decision is in it, so changing any of it (the approver's
+//! name, the date, a comment, the round, the content) makes the signature fail.
+
+use serde_json::{json, Value};
+
+use crate::assessment::canonical::{canonical_json, digest_hex};
+use crate::assessment::{Decision, Round};
+
+use super::keycard::Signer;
+
+/// What the signed object's `format` says.
+pub const FORMAT: &str = "lia-decision";
+/// The version of the signed object's form.
+pub const VERSION: u32 = 1;
+
+/// The digest of the rounds before a decision (see the module documentation).
+pub fn earlier_digest(earlier: &[Round]) -> String {
+    let rounds: Vec<Value> = earlier
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.as_returned = None;
+            serde_json::to_value(r).expect("a round always serialises")
+        })
+        .collect();
+    digest_hex(&Value::Array(rounds))
+}
+
+/// The bytes signed for `decision` on round `index` of `rounds` (0-based), by `signer`.
+/// `None` if there is no such round.
+pub fn message(
+    rounds: &[Round],
+    index: usize,
+    decision: &Decision,
+    signer: &Signer,
+) -> Option<Vec<u8>> {
+    let round = rounds.get(index)?;
+    let comments: Vec<Value> = decision
+        .comments
+        .iter()
+        .map(|c| json!({ "section": c.section.key(), "text": c.text }))
+        .collect();
+    let value = json!({
+        "approver": {
+            "algorithm": signer.algorithm,
+            "key": signer.key,
+            "name": signer.name,
+            "organisation": signer.organisation,
+            "role": signer.role,
+        },
+        "by_author": decision.by_author,
+        "comments": comments,
+        "content": round.content,
+        "date": decision.date,
+        "earlier": earlier_digest(&rounds[..index]),
+        "format": FORMAT,
+        "note": decision.note,
+        "round": index + 1,
+        "sent": round.sent,
+        "verdict": decision.verdict.key(),
+        "version": VERSION,
+    });
+    Some(canonical_json(&value).into_bytes())
+}
+
+/// Who signed a decision, as it records them (`None` if it is not signed).
+pub fn signer_of(decision: &Decision) -> Option<Signer> {
+    let signature = decision.signature.as_ref()?;
+    Some(Signer {
+        name: decision.name.clone(),
+        role: decision.role.clone(),
+        organisation: decision.organisation.clone(),
+        algorithm: signature.algorithm.clone(),
+        key: signature.key.clone(),
+    })
+}
