@@ -13,6 +13,8 @@
 
 #[path = "../export_digest.rs"]
 mod export_digest;
+#[path = "../export_documents.rs"]
+mod export_documents;
 #[path = "../export_file_name.rs"]
 mod export_file_name;
 #[path = "../export_html.rs"]
@@ -21,8 +23,6 @@ mod export_html;
 mod export_import_errors;
 #[path = "../export_roundtrip.rs"]
 mod export_roundtrip;
-#[path = "../export_documents.rs"]
-mod export_documents;
 #[path = "../import_messages.rs"]
 mod import_messages;
 #[path = "../register.rs"]

@@ -6,6 +6,10 @@
 //! new file in tests/ goes into one of these lists (tests/test_targets.rs fails until it
 //! is).
 
+// Each file includes the fixtures it uses itself, as it did as a binary of its own, so
+// some fixtures are included more than once.
+#![allow(clippy::duplicate_mod)]
+
 #[path = "../handover.rs"]
 mod handover;
 #[path = "../session.rs"]
