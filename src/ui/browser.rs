@@ -95,3 +95,26 @@ pub fn describe_time(ms: f64) -> String {
         None => String::new(),
     }
 }
+
+/// Whether the viewport matches the media query `query` ("(max-width: 39.99em)"), kept
+/// up to date as the window is resized or zoomed: a page can then draw only the layout
+/// that is seen, where CSS alone would hide the other one after drawing both.
+pub fn media_matches(query: &'static str) -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let now = move || {
+        window()
+            .match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|list| list.matches())
+    };
+    let (matches, set) = signal(now());
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let is = now();
+        if is != matches.get_untracked() {
+            set.set(is);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    matches
+}

@@ -326,3 +326,30 @@ test('500 files: the reading is shown as it goes, in steps, and the page still a
     await context.close();
   }
 });
+
+test('only the layout that is seen is drawn: a table when wide, a summary list per assessment when narrow, and it follows a resize', async () => {
+  const { context, page } = await freshPage(env.browser, env.server.origin);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openApp(page, env.server.origin);
+    const today = await browserToday(page);
+    await page.evaluate(() => (location.hash = '#/register'));
+    await page.getByRole('heading', { name: 'Register of assessments', level: 1 }).waitFor();
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(files(today));
+    await page.locator('#lia-register-count').filter({ hasText: 'Showing 26 of 26 assessments' }).waitFor();
+    const drawn = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-lia-widget]').shadowRoot;
+        return { rows: root.querySelectorAll('table.lia-register tbody tr').length, cards: root.querySelectorAll('.lia-register-card').length };
+      });
+    assert.deepEqual(await drawn(), { rows: 26, cards: 0 }, 'wide: the table only');
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.waitForFunction(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('.lia-register-card').length === 26);
+    assert.deepEqual(await drawn(), { rows: 0, cards: 26 }, 'narrow: the summary lists only');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('table.lia-register tbody tr').length === 26);
+    assert.deepEqual(await drawn(), { rows: 26, cards: 0 }, 'wide again: the table only');
+  } finally {
+    await context.close();
+  }
+});

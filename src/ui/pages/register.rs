@@ -312,6 +312,8 @@ fn shown(r: &Register, g: &Group) -> Shown {
 #[component]
 fn RegisterTable() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The width at which style/main.css switches the register to summary lists.
+    let narrow = crate::ui::browser::media_matches("(max-width: 39.99em)");
     let sort = RwSignal::new(Sort::default());
     let status: RwSignal<Option<Standing>> = RwSignal::new(None);
     let due = RwSignal::new(DueFilter::Any);
@@ -575,6 +577,9 @@ fn RegisterTable() -> impl IntoView {
                 <strong>{warning}</strong>
             </div>
         })}
+        // One layout drawn, the one that is seen: a table, or below 40em a summary list
+        // for each assessment (drawing both doubled the time to show, sort or filter).
+        {move || (!narrow.get()).then(|| view! {
         <div class="lia-table-wrap lia-register-wide">
             <table class="lia-register">
                 <caption class="lia-visually-hidden" id="lia-register-caption">"Register of assessments, one row for each: select a column heading to sort by it"</caption>
@@ -620,6 +625,8 @@ fn RegisterTable() -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        })}
+        {move || narrow.get().then(|| view! {
         <ul class="lia-plain-list lia-register-narrow" aria-label="Register of assessments">
             <For each=numbered
                 key=move |(n, s)| (page.get_untracked() * PAGE_SIZE + n, s.latest, state.register.with_untracked(Register::generation))
@@ -645,6 +652,7 @@ fn RegisterTable() -> impl IntoView {
                     }
                 } />
         </ul>
+        })}
         {move || (pages() > 1).then(|| view! {
             <nav class="lia-pagination" aria-label="Pages of the register">
                 <button type="button" class="lia-link-button" disabled=move || page.get() == 0
