@@ -190,17 +190,23 @@ pub struct AcceptedWarning {
     pub current: bool,
 }
 
+/// Said of an accepted warning whose answers changed since.
+pub const REOPENED: &str =
+    "The answers it is about have changed since, so it counts as open again.";
+
 impl AcceptedWarning {
+    /// The date it was accepted in the long UK form, or as recorded if not a date.
+    pub fn date_long(&self) -> String {
+        Date::parse(&self.date).map_or_else(|| self.date.clone(), Date::long)
+    }
+
     /// The line a report prints under the warning: "Accepted on 3 May 2026: reason".
     pub fn describe(&self) -> String {
-        let on = Date::parse(&self.date).map_or_else(|| self.date.clone(), Date::long);
+        let on = self.date_long();
         if self.current {
             format!("Accepted on {on}, because: {}", self.reason)
         } else {
-            format!(
-                "Accepted on {on}, because: {} The answers it is about have changed since, so it counts as open again.",
-                self.reason
-            )
+            format!("Accepted on {on}, because: {} {REOPENED}", self.reason)
         }
     }
 }

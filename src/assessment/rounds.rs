@@ -148,15 +148,7 @@ impl Decision {
 
     /// "Alex Morgan (Data Protection Officer, Acme Housing)", as it reads after "by".
     pub fn who(&self) -> String {
-        let about: Vec<&str> = [self.role.trim(), self.organisation.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if about.is_empty() {
-            self.name.trim().to_string()
-        } else {
-            format!("{} ({})", self.name.trim(), about.join(", "))
-        }
+        who(&self.name, &self.role, &self.organisation)
     }
 
     /// The date in the long UK form, or as written if it is not a date.
@@ -171,4 +163,18 @@ impl Decision {
 pub struct Comment {
     pub section: Section,
     pub text: String,
+}
+
+/// A person as a record names them: "Alex Morgan (Data Protection Officer, Acme
+/// Housing)", the role and organisation left out where not given.
+pub fn who(name: &str, role: &str, organisation: &str) -> String {
+    let about: Vec<&str> = [role.trim(), organisation.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if about.is_empty() {
+        name.trim().to_string()
+    } else {
+        format!("{} ({})", name.trim(), about.join(", "))
+    }
 }

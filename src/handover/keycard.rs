@@ -90,15 +90,7 @@ impl Signer {
 
     /// "Alex Morgan (Data Protection Officer, Acme Housing)".
     pub fn who(&self) -> String {
-        let about: Vec<&str> = [self.role.trim(), self.organisation.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if about.is_empty() {
-            self.name.trim().to_string()
-        } else {
-            format!("{} ({})", self.name.trim(), about.join(", "))
-        }
+        crate::assessment::rounds::who(&self.name, &self.role, &self.organisation)
     }
 
     /// The key card of this identity, as a file.

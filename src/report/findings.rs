@@ -1,13 +1,12 @@
 //! Appendix A: the findings when the record was made, grouped by severity, each with its
 //! message, detail, the questions it concerns and the source it cites.
 
-use crate::assessment::accepted::accepted_warnings;
+use crate::assessment::accepted::{accepted_warnings, REOPENED};
 use crate::assessment::catalogue::SinceChecked;
 use crate::assessment::{Assessment, Outcome, Severity};
 
 use super::words::{ACCEPTED_LEDE, FINDINGS_LEDE, FINDINGS_TITLE, NO_FINDINGS, SOURCES_TITLE};
 use super::{looked, plain, span, Block, Found, Look, Part, Tone};
-use crate::assessment::Date;
 
 pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) -> Part {
     let mut part = Part::new("findings", FINDINGS_TITLE);
@@ -75,21 +74,20 @@ pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) 
             accepted
                 .iter()
                 .map(|w| {
-                    let on = Date::parse(&w.date).map_or_else(|| w.date.clone(), Date::long);
                     let mut line = vec![
                         span(w.message, Look::Strong),
                         span(
-                            format!(" (rule {}). Accepted on {on}, because: ", w.rule),
+                            format!(
+                                " (rule {}). Accepted on {}, because: ",
+                                w.rule,
+                                w.date_long()
+                            ),
                             Look::Plain,
                         ),
                         span(w.reason.clone(), Look::Typed),
                     ];
                     if !w.current {
-                        line.push(span(
-                            " The answers it is about have changed since, so it counts as open \
-                             again.",
-                            Look::Missing,
-                        ));
+                        line.push(span(format!(" {REOPENED}"), Look::Missing));
                     }
                     line
                 })

@@ -4,61 +4,24 @@
 //! record the session writes is also put here, and the session calls the save "Saved"
 //! once this says it is written. At start-up what is kept here is handed back, and
 //! anything newer than localStorage is put back.
-//!
-//! Callbacks go through promises whose resolve and reject are the browser's own
-//! functions, so no Rust closure is left behind per write.
+//! IndexedDB itself is reached through `super::idb`.
 
 use js_sys::{Array, Promise};
 use leptos::prelude::{GetValue, SetValue};
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransactionMode};
 
+use super::idb::{self, done};
 use super::state::AppState;
 use crate::storage::journal::{
     JOURNAL_DATABASE as DATABASE, JOURNAL_STORE as STORE, JOURNAL_VERSION,
 };
 use crate::storage::JournalBatch;
 
-/// Settles when the request succeeds or fails (listening from now on).
-fn done(request: &IdbRequest) -> JsFuture {
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    }))
-}
-
-/// Waits for a request to succeed, and returns its result.
-async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
-    let outcome = done(request).await;
-    request.set_onsuccess(None);
-    request.set_onerror(None);
-    outcome?;
-    request.result()
-}
-
 /// Opens (creating on first use) the journal's database.
 pub async fn open() -> Result<IdbDatabase, JsValue> {
-    let factory = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .indexed_db()?
-        .ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, JOURNAL_VERSION)?;
-    // Runs once, when the database is first made.
-    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let made = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|db| db.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = made {
-            let _ = db.create_object_store(STORE);
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = finished(&request).await;
-    request.set_onupgradeneeded(None);
-    db?.dyn_into::<IdbDatabase>()
+    idb::open(DATABASE, JOURNAL_VERSION, STORE).await
 }
 
 /// Everything the journal holds: each key with its text (both in key order). What is

@@ -15,10 +15,11 @@
 //! where they are kept and the WebCrypto calls.
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CryptoKey, IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+use web_sys::{CryptoKey, IdbDatabase, IdbTransactionMode};
 
+use super::idb::{self, finished};
 use crate::base64;
 
 const DATABASE: &str = "lia-approver";
@@ -56,41 +57,8 @@ fn subtle() -> Result<web_sys::SubtleCrypto, String> {
         .subtle())
 }
 
-async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    });
-    let outcome = JsFuture::from(promise).await;
-    request.set_onsuccess(None);
-    request.set_onerror(None);
-    outcome?;
-    request.result()
-}
-
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .ok_or("no window")?
-        .indexed_db()
-        .map_err(js_error)?
-        .ok_or("this browser gives the page no IndexedDB")?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1).map_err(js_error)?;
-    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let made = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|db| db.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = made {
-            let _ = db.create_object_store(STORE);
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = finished(&request).await;
-    request.set_onupgradeneeded(None);
-    db.map_err(js_error)?
-        .dyn_into::<IdbDatabase>()
-        .map_err(js_error)
+    idb::open(DATABASE, 1, STORE).await.map_err(js_error)
 }
 
 async fn get(key: &str) -> Result<JsValue, String> {

@@ -7,6 +7,7 @@ mod browser;
 mod components;
 mod downloads;
 mod early;
+mod idb;
 mod journal;
 mod keystore;
 mod local_storage;
