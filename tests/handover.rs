@@ -1570,3 +1570,106 @@ fn the_reports_list_the_replies_to_comments_and_the_warnings_accepted_with_their
     let html = lia::export::to_html(&changed, AT, Some(today()));
     assert!(html.contains("counts as open"), "reopened");
 }
+
+/// This browser's list of trusted approvers is kept sealed whenever a passphrase is set
+/// (and always on `file:`): another page of the same site can write IndexedDB, and a
+/// card it added would make its forged decisions show as "Approved". A list that is not
+/// sealed with the passphrase in use is refused, with a reason, never trusted.
+#[test]
+fn a_trusted_list_another_page_wrote_is_refused_wherever_a_passphrase_is_set() {
+    use lia::handover::keycard::cards_to_json;
+    use lia::session::{Defaults, KeptTrust, Protection};
+    use lia::storage::{MemoryKv, Namespace};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let kv = Rc::new(RefCell::new(MemoryKv::new()));
+    let tab = || {
+        let mut s = lia::session::Session::new(
+            kv.clone(),
+            true,
+            Namespace::default(),
+            today(),
+            Defaults::default(),
+        );
+        s.set_kdf_iterations(10);
+        s.start_up();
+        s
+    };
+    let refused = |k: KeptTrust| matches!(k, KeptTrust::Refused(why) if !why.is_empty());
+    let sam = sam().card();
+    let mallory = TestApprover::mallory().card();
+    let planted = cards_to_json(&[sam.clone(), mallory.clone()]);
+
+    // A web site with no passphrase: kept in clear and read back as it is.
+    let mut s = tab();
+    let clear = s
+        .write_trust_list(std::slice::from_ref(&sam), false)
+        .unwrap();
+    assert_eq!(
+        s.read_trust_list(&clear, false),
+        KeptTrust::Cards(vec![sam.clone()])
+    );
+    // Opened as a file with no passphrase: not kept, and a list found there is refused.
+    assert!(s
+        .write_trust_list(std::slice::from_ref(&sam), true)
+        .is_err());
+    assert!(refused(s.read_trust_list(&clear, true)));
+
+    // With a passphrase, on a web site too: sealed, and only the sealed list is trusted.
+    s.set_passphrase("correct horse battery", *b"0123456789abcdef", 1.0)
+        .unwrap();
+    let sealed = s
+        .write_trust_list(std::slice::from_ref(&sam), false)
+        .unwrap();
+    assert!(sealed.starts_with("lia-sealed:"), "{sealed}");
+    assert!(!sealed.contains("Sam Patel"), "nothing in clear");
+    assert_eq!(
+        s.read_trust_list(&sealed, false),
+        KeptTrust::Cards(vec![sam.clone()])
+    );
+    assert_eq!(
+        s.read_trust_list(&sealed, true),
+        KeptTrust::Cards(vec![sam.clone()])
+    );
+    // What another page writes in clear is refused, in both places.
+    assert!(refused(s.read_trust_list(&planted, false)));
+    assert!(refused(s.read_trust_list(&planted, true)));
+    // So is a list sealed with another passphrase (another browser profile's, say).
+    let other_kv = Rc::new(RefCell::new(MemoryKv::new()));
+    let mut other = lia::session::Session::new(
+        other_kv,
+        true,
+        Namespace::default(),
+        today(),
+        Defaults::default(),
+    );
+    other.set_kdf_iterations(10);
+    other.start_up();
+    other
+        .set_passphrase("another passphrase here", *b"fedcba9876543210", 1.0)
+        .unwrap();
+    let foreign = other.write_trust_list(&[mallory], false).unwrap();
+    assert!(refused(s.read_trust_list(&foreign, false)));
+
+    // Another visit: locked (nothing trusted, nothing refused) until the passphrase is given.
+    let mut next = tab();
+    assert_eq!(next.view().protection, Protection::Locked);
+    assert_eq!(next.read_trust_list(&sealed, false), KeptTrust::Locked);
+    assert!(next
+        .write_trust_list(std::slice::from_ref(&sam), false)
+        .is_err());
+    next.unlock("correct horse battery", 2.0).unwrap();
+    assert_eq!(
+        next.read_trust_list(&sealed, false),
+        KeptTrust::Cards(vec![sam.clone()])
+    );
+
+    // Removed: kept in clear again; a sealed list is then refused rather than guessed at.
+    next.remove_passphrase(3.0).unwrap();
+    let clear = next
+        .write_trust_list(std::slice::from_ref(&sam), false)
+        .unwrap();
+    assert_eq!(clear, cards_to_json(std::slice::from_ref(&sam)));
+    assert!(refused(next.read_trust_list(&sealed, false)));
+}

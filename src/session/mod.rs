@@ -18,12 +18,14 @@ mod merge;
 mod opening;
 mod protection;
 mod saving;
+mod trust_list;
 mod view;
 
 pub use handover::{Approving, SinceReturned};
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
+pub use trust_list::KeptTrust;
 pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
 use crate::assessment::{Assessment, Date};

@@ -14,12 +14,10 @@ use crate::handover::{
     read_card, DecisionForm, DecisionProblem, Fingerprint, KeyCard, Signer, Trust, TrustSource,
     ALGORITHM,
 };
-use crate::session::Protection;
+use crate::session::{KeptTrust, Protection};
 
 /// The label the private key is sealed under (with the passphrase, on `file:`).
 const KEY_LABEL: &str = "approver-key";
-/// The label the list of trusted approvers is sealed under.
-const TRUST_LABEL: &str = "trusted-approvers";
 
 /// This browser's signing key, as the pages see it.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,21 +91,20 @@ pub fn load(state: AppState) {
                 "This browser does not let the tool keep a signing key: {why}."
             ))),
         }
-        let browser_cards = match keystore::load_trusted(&ns).await {
-            Ok(Some(text)) => {
-                let text = if needs_passphrase() {
-                    state
-                        .with_session(|s| s.open_secret(TRUST_LABEL, &text))
-                        .flatten()
-                } else {
-                    Some(text)
-                };
-                text.map(|t| crate::handover::keycard::cards_from_json(&t))
-                    .unwrap_or_default()
-            }
-            _ => Vec::new(),
+        // What of the kept list may be trusted is the session's to say.
+        let kept = match keystore::load_trusted(&ns).await {
+            Ok(Some(text)) => state
+                .with_session(|s| s.read_trust_list(&text, needs_passphrase()))
+                .unwrap_or(KeptTrust::Locked),
+            _ => KeptTrust::Cards(Vec::new()),
         };
-        set_trust(state, &browser_cards);
+        let (cards, refused) = match kept {
+            KeptTrust::Cards(cards) => (cards, None),
+            KeptTrust::Locked => (Vec::new(), None),
+            KeptTrust::Refused(why) => (Vec::new(), Some(why)),
+        };
+        state.trust_refused.set(refused);
+        set_trust(state, &cards);
     });
 }
 
@@ -227,29 +224,19 @@ pub async fn untrust(state: AppState, fingerprint: Fingerprint) -> Result<(), St
 }
 
 async fn save_trusted(state: AppState, cards: Vec<KeyCard>) -> Result<(), String> {
-    let text = crate::handover::keycard::cards_to_json(&cards);
-    let text = if needs_passphrase() {
-        if protection(state) != Protection::On {
-            return Err("This tool is opened as a file, where every page opened from a file shares this browser's storage. Set a passphrase on the start page first: the list of trusted approvers is then kept only with it, so no other page can add to it.".into());
-        }
-        state
-            .with_session(|s| s.seal_secret(TRUST_LABEL, &text))
-            .flatten()
-            .ok_or("Set a passphrase on the start page first.")?
-    } else {
-        text
-    };
+    let text = state
+        .with_session(|s| s.write_trust_list(&cards, needs_passphrase()))
+        .unwrap_or(Err("the tool is still starting"))?;
     keystore::save_trusted(&namespace(state), &text).await?;
+    state.trust_refused.set(None);
     set_trust(state, &cards);
     Ok(())
 }
 
-/// After the passphrase changed (on `file:`): what was sealed with the old one, opened
-/// before the change (`secrets`), is sealed again with the new one.
+/// After the passphrase was set, changed or removed: what was sealed with the old one
+/// (or kept in clear), opened before the change (`key`: the signing key's bytes, on
+/// `file:`), is kept again as the new protection asks.
 pub fn reseal(state: AppState, key: Option<String>) {
-    if !needs_passphrase() {
-        return;
-    }
     let cards = state.trust.with_untracked(Trust::browser_cards);
     let stored = state.private_key.get_value();
     leptos::task::spawn_local(async move {

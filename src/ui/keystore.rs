@@ -9,7 +9,9 @@
 //! session's key, `Session::seal_secret`): it is made extractable once, its PKCS #8
 //! bytes sealed and the key dropped; to sign, the bytes are opened with the passphrase
 //! and imported as a non-extractable key for that one signature. The list of trusted
-//! approvers is sealed the same way on `file:`, so another page cannot plant a key in it.
+//! approvers is sealed the same way on `file:`, and on a web site whenever a passphrase is
+//! set, so another page cannot plant a key in it (`session::KeptTrust` says what is kept
+//! how, and what of it may be trusted).
 //!
 //! What a key or card means is the core's (`crate::handover::keycard`); here is only
 //! where they are kept and the WebCrypto calls.

@@ -58,6 +58,9 @@ pub struct AppState {
     pub approver: RwSignal<KeyState>,
     /// The approvers whose signatures count: the host page's and this browser's.
     pub trust: RwSignal<Trust>,
+    /// Why this browser's kept list of trusted approvers was not used (see
+    /// `session::KeptTrust`).
+    pub trust_refused: RwSignal<Option<&'static str>>,
     pub(super) private_key: StoredValue<Option<super::keystore::Stored>, LocalStorage>,
     session: StoredValue<Core, LocalStorage>,
     /// The session's `replaced` count last mirrored into `open`.
@@ -133,6 +136,7 @@ impl AppState {
             register: RwSignal::new(Register::new(today)),
             approver: RwSignal::new(KeyState::Loading),
             trust: RwSignal::new(Trust::default()),
+            trust_refused: RwSignal::new(None),
             private_key: StoredValue::new_local(None),
             session: StoredValue::new_local(session),
             replaced: StoredValue::new(0),
@@ -470,8 +474,13 @@ impl AppState {
 
     /// Removes the passphrase: everything saved is kept, in clear.
     pub fn remove_passphrase(&self) -> Result<(), ProtectionError> {
-        self.run(|s, now| s.remove_passphrase(now))
-            .unwrap_or(Err(ProtectionError::Wrong))
+        let result = self
+            .run(|s, now| s.remove_passphrase(now))
+            .unwrap_or(Err(ProtectionError::Wrong));
+        if result.is_ok() {
+            approver::reseal(*self, None);
+        }
+        result
     }
 
     pub fn dismiss_not_kept(&self) {

@@ -309,6 +309,11 @@ fn TrustedApprovers() -> impl IntoView {
             "organisation can list its approvers for everyone (in the page that holds this tool); "
             "you can add others here, in this browser only, from their key card."
         </p>
+        {move || state.trust_refused.get().map(|why| view! {
+            <div class="lia-warning-text" id="lia-trusted-refused" role="alert">
+                <strong>{why}</strong>
+            </div>
+        })}
         {move || {
             let list = state.trust.with(|t| t.list().to_vec());
             if list.is_empty() {

@@ -1178,6 +1178,86 @@ journey('another page of the site plants journal entries and rolls back a sealed
   await assertNoErrors(page);
 });
 
+// Another page of the same site, as it can use the key store: this browser's list of
+// trusted approvers as kept, after writing `put` in its place when given.
+async function trustedListOf(page, put) {
+  return page.run(async (put) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('lia-approver', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('keys');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const tx = db.transaction('keys', 'readwrite');
+      const store = tx.objectStore('keys');
+      if (put !== null) store.put(put, 'lia:trusted-approvers');
+      const got = store.get('lia:trusted-approvers');
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      return got.result ?? null;
+    } finally {
+      db.close();
+    }
+  }, put ?? null);
+}
+
+journey('with a passphrase, another page of the site cannot add an approver: the trusted list is sealed, and a list it plants is refused and said so', async (t) => {
+  const session = await t.session();
+  const page = await session.newPage();
+  await openApp(page, `${t.server.origin}/`);
+  const today = await browserToday(page);
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.fill(label('Type it again'), 'kettle harbour violet');
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  const sam = makeApprover({ name: 'Sam Patel', role: 'DPO' });
+  const samCard = cardFile(sam);
+  await trustCard(page, { name: samCard.name, bytes: samCard.buffer }, sam.card.fingerprint, 'Sam Patel');
+
+  // Kept sealed: another page of the site sees no card in it.
+  const other = await session.newPage();
+  await other.goto(t.server.put('/__own/another-page.html', '<!doctype html><meta charset="utf-8"><title>Another page</title><p>Another page of the site.</p>'));
+  const kept = await trustedListOf(other);
+  assert.ok(kept?.startsWith('lia-sealed:'), `[${t.name}] the list is sealed: ${kept?.slice(0, 60)}`);
+  assert.ok(!kept.includes('Sam Patel') && !kept.includes(sam.card.key), `[${t.name}] nothing of the card in clear`);
+  // It writes its own list in clear: Mallory's card, whose forged approval would then show as trusted.
+  const mallory = makeApprover({ name: 'Mallory Jones', role: 'Chief Executive' });
+  await trustedListOf(other, JSON.stringify([mallory.card]));
+  const forged = approvedFile(record(today, 401, { title: 'Forged approval' }), mallory, today, 'forged.json');
+
+  // Opened again and unlocked: the planted list is refused and said so; no one on it is trusted.
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await openApp(page, `${t.server.origin}/`);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
+  await page.click(button('Unlock'));
+  await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
+  await page.click(link('Approver keys'));
+  await page.waitFor(heading('Approver keys'));
+  await page.waitFor(css('#lia-trusted-refused', { text: /did not open with your passphrase|not sealed with your passphrase/ }));
+  assert.equal(await page.exists(css('#lia-trusted-list', { text: /Mallory/ })), false, `[${t.name}] the planted card is not trusted`);
+  await goToStart(page);
+  await page.click(link('Open several files as a register'));
+  await page.waitFor(heading('Register of assessments'));
+  await page.chooseFiles(label('Choose files'), [forged]);
+  const row = css('table.lia-register tbody tr', { text: /Forged approval/ });
+  await page.waitFor(row);
+  assert.match(await page.text(row), /signed by a key not on the trusted list/);
+
+  // Trusting Sam again replaces the planted list with a sealed one, and the note goes.
+  await trustCard(page, { name: samCard.name, bytes: samCard.buffer }, sam.card.fingerprint, 'Sam Patel');
+  assert.equal(await page.exists(css('#lia-trusted-refused')), false);
+  await other.bringToFront();
+  assert.ok((await trustedListOf(other)).startsWith('lia-sealed:'), `[${t.name}] sealed again`);
+  await page.bringToFront();
+  await assertNoErrors(page);
+});
+
 journey('half a character put into a field shows what is saved', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
