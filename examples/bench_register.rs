@@ -60,8 +60,38 @@ fn signed_files(today: Date) -> (Vec<(String, Vec<u8>)>, lia::handover::Trust) {
     (files, trust)
 }
 
+/// Reading the files of a folder into the register, as the browser bench's files are
+/// (`BENCH_REGISTER_DIR`, written by scripts/bench.mjs), to compare with the browser.
+fn folder(dir: &str, today: Date) {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| {
+            let path = e.expect("an entry").path();
+            (
+                path.display().to_string(),
+                std::fs::read(&path).expect("a file"),
+            )
+        })
+        .collect();
+    files.sort();
+    let t = Instant::now();
+    let mut register = Register::new(today);
+    for (name, bytes) in &files {
+        register.read(name, bytes);
+    }
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "register (native): the {} files of {dir} read in {ms:.1} ms ({:.3} ms a file)",
+        files.len(),
+        ms / files.len() as f64
+    );
+}
+
 fn main() {
     let today = Date::parse("2026-12-04");
+    if let Ok(dir) = std::env::var("BENCH_REGISTER_DIR") {
+        return folder(&dir, today.expect("a date"));
+    }
     let files: Vec<(String, Vec<u8>)> = (0..FILES)
         .map(|i| {
             let e = &EXAMPLES[i % EXAMPLES.len()];

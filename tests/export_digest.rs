@@ -219,3 +219,35 @@ fn a_missing_or_unusable_digest_is_reported() {
         assert_eq!(&read, a);
     }
 }
+
+/// The digest the import hands the register (so the register need not work it out
+/// again) is the `assessment_digest` of what was imported, from the JSON export and the
+/// HTML report alike, re-indented or with its keys re-ordered; none is handed over for
+/// a file whose digest does not match or that has none.
+#[test]
+fn the_digest_an_import_hands_on_is_the_imported_assessments() {
+    use lia::export::{import_with_digest, to_html};
+    for a in examples() {
+        let json = to_json(&a, AT, None);
+        let pretty = serde_json::to_string_pretty(&export(&a)).unwrap();
+        let html = to_html(&a, AT, None);
+        for text in [&json, &pretty, &html] {
+            let (imported, digest) = import_with_digest(text.as_bytes()).unwrap();
+            assert_eq!(
+                digest,
+                Some(assessment_digest(&imported.assessment)),
+                "{}",
+                a.id
+            );
+            assert_eq!(digest, Some(assessment_digest(&a)));
+        }
+        let mut edited = export(&a);
+        edited["assessment"]["answers"]["about.title"] = json!("Changed by hand");
+        let (imported, digest) = import_with_digest(edited.to_string().as_bytes()).unwrap();
+        assert_eq!((imported.digest, digest), (DigestCheck::Mismatch, None));
+        let mut missing = export(&a);
+        missing.as_object_mut().unwrap().remove("digest");
+        let (imported, digest) = import_with_digest(missing.to_string().as_bytes()).unwrap();
+        assert_eq!((imported.digest, digest), (DigestCheck::Missing, None));
+    }
+}

@@ -125,7 +125,7 @@ fn saved_data_from_every_release_still_opens_and_loses_nothing() {
 }
 
 #[test]
-fn the_current_fixtures_are_exactly_what_this_release_writes() {
+fn the_current_fixtures_are_what_this_release_writes_field_for_field() {
     let dir = &versions()[&SCHEMA_VERSION];
     let stored = entries(dir);
     let mut store = Store::new(storage(&stored));
@@ -133,8 +133,13 @@ fn the_current_fixtures_are_exactly_what_this_release_writes() {
     for id in ids_under(&stored, "lia:assessment:") {
         let record = store.load(id).unwrap();
         let rewritten = encode(&record.assessment, record.revision, record.saved_at);
+        // Field for field: since writing goes through a `Value` (one serialiser of the
+        // model in the wasm), the assessment's keys come sorted. No reader depends on
+        // their order, and these fixtures, written before, must still read.
+        let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
         assert_eq!(
-            rewritten, stored[&format!("lia:assessment:{id}")],
+            value(&rewritten),
+            value(&stored[&format!("lia:assessment:{id}")]),
             "the stored form changed without a new schema version: bump SCHEMA_VERSION, add a migration and a v{} fixture directory",
             SCHEMA_VERSION + 1
         );

@@ -38,8 +38,7 @@ impl Evaluation {
     /// Evaluates the assessment as it is now. `today` dates the rules that need a date.
     pub fn of(assessment: &Assessment, today: Option<Date>) -> Evaluation {
         let ctx = Ctx::new(assessment, today);
-        let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(&ctx, s)).into();
-        let outcome = outcome_in(&ctx, &errors);
+        let (errors, outcome) = checked(&ctx);
         let sections = Section::ALL
             .into_iter()
             .zip(errors)
@@ -118,6 +117,45 @@ impl Evaluation {
     /// The user's own answer, when the question shows.
     pub fn answer<'a>(&self, assessment: &'a Assessment, q: QuestionId) -> Option<&'a Answer> {
         if self.visibility.is_visible(q) {
+            assessment.answers.get(q)
+        } else {
+            None
+        }
+    }
+}
+
+/// Each section's validation errors (in `Section::ALL` order) and the outcome.
+fn checked(ctx: &Ctx) -> (Vec<Vec<FieldError>>, Outcome) {
+    let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(ctx, s)).into();
+    let outcome = outcome_in(ctx, &errors);
+    (errors, outcome)
+}
+
+/// What a register's row shows of an assessment: its outcome, what is new since it was
+/// checked, and which questions are asked. The same rules as `Evaluation::of`, without
+/// the form's rows and suggestions, which a register of thousands of files never shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Brief {
+    pub outcome: Outcome,
+    pub since_checked: Option<SinceChecked>,
+    /// Per question, in `QuestionId` order: whether it is asked.
+    asked: Vec<bool>,
+}
+
+impl Brief {
+    pub fn of(assessment: &Assessment, today: Option<Date>) -> Brief {
+        let ctx = Ctx::new(assessment, today);
+        let (_, outcome) = checked(&ctx);
+        Brief {
+            since_checked: since_checked(assessment, &outcome.findings),
+            asked: QuestionId::ALL.iter().map(|q| ctx.is_visible(*q)).collect(),
+            outcome,
+        }
+    }
+
+    /// The answer to `q`, if the question is asked (as `Evaluation::answer`).
+    pub fn answer<'a>(&self, assessment: &'a Assessment, q: QuestionId) -> Option<&'a Answer> {
+        if self.asked[q as usize] {
             assessment.answers.get(q)
         } else {
             None

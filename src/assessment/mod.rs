@@ -32,7 +32,7 @@ pub mod validation;
 pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;
 pub use digest::{assessment_digest, content_digest, reviewed_digest};
-pub use evaluation::Evaluation;
+pub use evaluation::{Brief, Evaluation};
 pub use model::{
     Answer, Assessment, HarmSeverity, Impact, Likelihood, PrivacyEdit, ReviewEntry, Reviewed, Risk,
     Status, YesNo,

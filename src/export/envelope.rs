@@ -7,8 +7,7 @@ use crate::assessment::schema::SCHEMA_VERSION;
 use crate::assessment::{outcome, Assessment, Date, Outcome};
 
 use super::FORMAT;
-use crate::assessment::canonical::ALGORITHM;
-use crate::assessment::digest::assessment_digest;
+use crate::assessment::canonical::{digest_hex, ALGORITHM};
 
 /// The top-level object of an export, in the order its fields are written.
 #[derive(Serialize)]
@@ -17,7 +16,9 @@ struct Envelope<'a> {
     schema_version: u32,
     app_version: &'static str,
     exported_at: &'a str,
-    assessment: &'a Assessment,
+    /// As a `Value`, as every writing of an assessment: one serialiser of the model in
+    /// the wasm instead of three (its keys are then sorted; the envelope's are not).
+    assessment: serde_json::Value,
     /// The findings and outcome when exported: what was flagged when it was signed off.
     outcome: &'a Outcome,
     digest: Digest,
@@ -38,17 +39,19 @@ pub fn to_json(a: &Assessment, exported_at: &str, today: Option<Date>) -> String
 
 /// `to_json` with an outcome already computed (the HTML report needs both).
 pub(super) fn to_json_with(a: &Assessment, exported_at: &str, outcome: &Outcome) -> String {
+    // Its digest is `assessment_digest(a)`, from the one `Value`.
+    let assessment = serde_json::to_value(a).expect("an assessment always serialises");
     let envelope = Envelope {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         app_version: env!("CARGO_PKG_VERSION"),
         exported_at,
-        assessment: a,
-        outcome,
         digest: Digest {
             algorithm: ALGORITHM,
-            value: assessment_digest(a),
+            value: digest_hex(&assessment),
         },
+        assessment,
+        outcome,
     };
     // Only maps with non-string keys or failing custom impls make serde_json fail; the
     // model has neither.

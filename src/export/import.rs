@@ -45,6 +45,14 @@ pub struct Imported {
 
 /// Reads a JSON export or an HTML report (the bytes as read from the file).
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_with_digest(bytes).map(|(imported, _)| imported)
+}
+
+/// `import`, with the digest of the assessment when the file's digest matched and it
+/// needed no migration: then it is the `assessment_digest` of what was imported, and
+/// the register need not work it out again. (Whatever the file, two files give the same
+/// digest here only if their assessments are the same.)
+pub fn import_with_digest(bytes: &[u8]) -> Result<(Imported, Option<String>), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
@@ -82,7 +90,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 }
 
 /// Reads the JSON envelope of an export (refusing a key given twice at any depth).
-fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
+fn read_export(text: &str, kind: FileKind) -> Result<(Imported, Option<String>), ImportError> {
     let value = strict_json::from_str(text).map_err(|e| match e {
         strict_json::Error::Json(e) => not_json(text, &e),
         strict_json::Error::DuplicateKey(path) => ImportError::DuplicateKey { path },
@@ -150,15 +158,20 @@ fn read_export(text: &str, kind: FileKind) -> Result<Imported, ImportError> {
         .remove("assessment")
         .ok_or(ImportError::MissingField("assessment"))?;
     // Checked on the assessment exactly as it is in the file, before any migration.
-    let digest = check_digest(&envelope, &value);
+    let (digest, hex) = check_digest(&envelope, &value);
     let assessment = schema::read_assessment(value, version)?;
-    Ok(Imported {
-        assessment,
-        digest,
-        migrated_from: (version < SCHEMA_VERSION).then_some(version),
-        kind,
-        exported_at,
-    })
+    let migrated_from = (version < SCHEMA_VERSION).then_some(version);
+    let hex = hex.filter(|_| migrated_from.is_none());
+    Ok((
+        Imported {
+            assessment,
+            digest,
+            migrated_from,
+            kind,
+            exported_at,
+        },
+        hex,
+    ))
 }
 
 /// Whether `at` has the form the schema gives `exported_at` (`TIMESTAMP_PATTERN`):
@@ -211,17 +224,26 @@ fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
         .map(|(_, c)| c)
 }
 
-fn check_digest(envelope: &Map<String, Value>, assessment: &Value) -> DigestCheck {
+/// Whether the file's digest is its assessment's, and (when it is) that digest.
+fn check_digest(
+    envelope: &Map<String, Value>,
+    assessment: &Value,
+) -> (DigestCheck, Option<String>) {
     let Some(digest) = envelope.get("digest") else {
-        return DigestCheck::Missing;
+        return (DigestCheck::Missing, None);
     };
     let algorithm = digest.get("algorithm").and_then(Value::as_str);
     let value = digest.get("value").and_then(Value::as_str);
     match (algorithm, value) {
-        (Some(ALGORITHM), Some(v)) if v.eq_ignore_ascii_case(&digest_hex(assessment)) => {
-            DigestCheck::Matches
+        (Some(ALGORITHM), Some(v)) => {
+            let hex = digest_hex(assessment);
+            if v.eq_ignore_ascii_case(&hex) {
+                (DigestCheck::Matches, Some(hex))
+            } else {
+                (DigestCheck::Mismatch, None)
+            }
         }
-        _ => DigestCheck::Mismatch,
+        _ => (DigestCheck::Mismatch, None),
     }
 }
 

@@ -35,7 +35,7 @@ pub use html::{
     content_security_policy, page_head, render as html_render, to_html, to_html_with_previous,
 };
 pub use html_scan::{Encoding, HiddenPlace, UnclearMarkup};
-pub use import::{import, DigestCheck, FileKind, Imported};
+pub use import::{import, import_with_digest, DigestCheck, FileKind, Imported};
 #[cfg(not(target_arch = "wasm32"))]
 pub use json_schema::{json_schema, json_schema_text};
 pub use odt::{to_odt, MIME as ODT_MIME};

@@ -18,9 +18,9 @@ use std::cmp::Ordering;
 
 use crate::assessment::choices::decision;
 use crate::assessment::text::normalise;
-use crate::assessment::{Answer, Assessment, Date, Evaluation, QuestionId, Reading, Status};
+use crate::assessment::{Answer, Assessment, Brief, Date, QuestionId, Reading, Status};
 use crate::compare::{check_chain, compare, Chain, Changes};
-use crate::export::{import, ImportError, Imported};
+use crate::export::{import_with_digest, ImportError, Imported};
 use crate::handover::{self, Approval, Mismatch, Trust, Verification};
 
 /// How many days ahead a review counts as due soon.
@@ -282,7 +282,7 @@ impl Row {
     /// saved outcome), and an approval counts only while it verifies: signed by an
     /// approver `trust` holds, for the content as it is.
     pub fn of(a: &Assessment, today: Date, trust: &Trust) -> Row {
-        let evaluation = Evaluation::of(a, Some(today));
+        let evaluation = Brief::of(a, Some(today));
         let outcome = &evaluation.outcome;
         let review_due = match evaluation.answer(a, QuestionId::SignOffReviewDate) {
             Some(Answer::Text(t)) => Date::parse(t),
@@ -720,8 +720,8 @@ impl Register {
     /// Reads one file's bytes: a record becomes an entry, anything else a failure with
     /// its reason. The other files are unaffected either way.
     pub fn read(&mut self, file: &str, bytes: &[u8]) {
-        match import(bytes) {
-            Ok(imported) => self.add(file, imported),
+        match import_with_digest(bytes) {
+            Ok((imported, digest)) => self.add(file, imported, digest),
             Err(error) => self.fail(file, error),
         }
     }
@@ -781,12 +781,14 @@ impl Register {
         })
     }
 
-    fn add(&mut self, file: &str, imported: Imported) {
+    /// `digest`: the assessment's digest if the import has worked it out already.
+    fn add(&mut self, file: &str, imported: Imported, digest: Option<String>) {
         let today = self.today_or_default();
         self.entries.push(Entry {
             file: file.to_string(),
             row: Row::of(&imported.assessment, today, &self.trust),
-            digest: crate::assessment::assessment_digest(&imported.assessment),
+            digest: digest
+                .unwrap_or_else(|| crate::assessment::assessment_digest(&imported.assessment)),
             place: group::Place::of(&imported.assessment),
             imported,
             saved: false,

@@ -27,12 +27,9 @@ pub enum KeptTrust {
     Refused(&'static str),
 }
 
-/// Planted, or sealed with another passphrase.
-pub const NOT_OPENED: &str = "The list of trusted approvers kept in this browser did not open with your passphrase, so this tool did not write it as it is (another page of this site may have). It is not used: no approver on it is trusted here. Add your approvers again after checking their fingerprints; that replaces it.";
-/// Written in clear where it must be sealed.
-pub const NOT_SEALED: &str = "The list of trusted approvers kept in this browser is not sealed with your passphrase, so this tool did not write it as it is (another page may have). It is not used: no approver on it is trusted here. Add your approvers again after checking their fingerprints; that replaces it.";
-/// Sealed, where no passphrase is set any more.
-pub const NO_PASSPHRASE: &str = "The list of trusted approvers kept in this browser is sealed with a passphrase that is not set here now. It is not used: no approver on it is trusted here. Set the passphrase again, or add your approvers again after checking their fingerprints.";
+/// Planted in clear, sealed with another passphrase, or kept sealed where no passphrase
+/// is set now.
+pub const REFUSED: &str = "The list of trusted approvers kept in this browser is not sealed with a passphrase set here now, so this tool cannot tell that it wrote it (another page of this site may have). It is not used: no approver on it is trusted here. Add your approvers again after checking their fingerprints; that replaces it.";
 /// On `file:` with no passphrase: the list cannot be kept.
 pub const NEEDS_PASSPHRASE: &str = "This tool is opened as a file, where every page opened from a file shares this browser's storage. Set a passphrase on the start page first: the list of trusted approvers is then kept only with it, so no other page can add to it.";
 
@@ -46,14 +43,13 @@ impl<K: KeyValue> Session<K> {
     pub fn read_trust_list(&mut self, kept: &str, file: bool) -> KeptTrust {
         let sealed = kept.starts_with(SEALED);
         match self.protection {
-            Protection::Off if file => KeptTrust::Refused(NO_PASSPHRASE),
-            Protection::Off if sealed => KeptTrust::Refused(NO_PASSPHRASE),
+            Protection::Off if file || sealed => KeptTrust::Refused(REFUSED),
             Protection::Off => KeptTrust::Cards(cards_from_json(kept)),
             Protection::Locked => KeptTrust::Locked,
-            Protection::On if !sealed => KeptTrust::Refused(NOT_SEALED),
+            Protection::On if !sealed => KeptTrust::Refused(REFUSED),
             Protection::On => match self.open_secret(LABEL, kept) {
                 Some(text) => KeptTrust::Cards(cards_from_json(&text)),
-                None => KeptTrust::Refused(NOT_OPENED),
+                None => KeptTrust::Refused(REFUSED),
             },
         }
     }

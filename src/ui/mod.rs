@@ -15,6 +15,7 @@ mod mount;
 mod page_title;
 mod pages;
 mod persistence;
+mod read_files;
 mod signals;
 mod state;
 mod timing;

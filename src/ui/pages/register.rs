@@ -22,6 +22,7 @@ use crate::ui::browser;
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
+use crate::ui::read_files::{Read, Reader};
 use crate::ui::state::AppState;
 use crate::ui::timing;
 
@@ -77,32 +78,19 @@ pub fn RegisterPage() -> impl IntoView {
             let mut read = Register::with_trust(state.today, state.trust.get_untracked());
             let mut since = now();
             let mut i = 0;
-            // The browser reads a few files at once (each read waits on the disk, not on
-            // us); they are taken in the order chosen.
-            for batch in files.chunks(READ_AHEAD) {
-                let reads: Vec<_> = batch
-                    .iter()
-                    .map(|file| {
-                        let fits = file.size() <= export::MAX_IMPORT_BYTES as f64;
-                        let read =
-                            fits.then(|| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
-                        (file.name(), file.size(), read)
-                    })
-                    .collect();
-                for (name, size, pending) in reads {
-                    match pending {
-                        None => read.fail(
+            // Read a group of files at a time, the next groups read while one is worked on.
+            let mut files = Reader::new(files, export::MAX_IMPORT_BYTES);
+            while let Some(group) = files.next().await {
+                for (name, file) in group {
+                    match file {
+                        Read::Bytes(bytes) => read.read(&name, &bytes),
+                        Read::TooLarge(size) => read.fail(
                             &name,
                             ImportError::TooLarge {
                                 bytes: size as usize,
                             },
                         ),
-                        Some(pending) => match pending.await {
-                            Ok(buffer) => {
-                                read.read(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
-                            }
-                            Err(_) => read.fail(&name, ImportError::Empty),
-                        },
+                        Read::Unreadable => read.fail(&name, ImportError::Empty),
                     }
                     i += 1;
                     // Work in slices of about 25 ms, so typing and scrolling keep up.
@@ -242,9 +230,6 @@ pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoV
         }}
     }
 }
-
-/// How many files are being read at once.
-const READ_AHEAD: usize = 16;
 
 /// How many assessments a page of the register shows: few enough to draw in one short
 /// task whatever the register holds.

@@ -1239,7 +1239,7 @@ journey('with a passphrase, another page of the site cannot add an approver: the
   await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
   await page.click(link('Approver keys'));
   await page.waitFor(heading('Approver keys'));
-  await page.waitFor(css('#lia-trusted-refused', { text: /did not open with your passphrase|not sealed with your passphrase/ }));
+  await page.waitFor(css('#lia-trusted-refused', { text: /is not sealed with a passphrase set here now/ }));
   assert.equal(await page.exists(css('#lia-trusted-list', { text: /Mallory/ })), false, `[${t.name}] the planted card is not trusted`);
   await goToStart(page);
   await page.click(link('Open several files as a register'));
