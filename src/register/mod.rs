@@ -9,6 +9,7 @@
 //! (CSV, a printable page, a calendar of review dates). Plain Rust, tested natively:
 //! the register page and the start page's table only show what this works out.
 
+pub mod batches;
 pub mod csv;
 pub mod group;
 pub mod html;

@@ -1,8 +1,8 @@
-//! Reading many chosen files with few calls into the browser. Each read costs the page's
-//! thread about as much as the register's work on a small file (5,000 files read one by
-//! one: about 0.9 s of calls alone), so consecutive files are read as one blob and cut
-//! apart by their sizes. A group that cannot be read whole is read again file by file,
-//! so an unreadable file fails alone. Reads stay a few groups ahead of the work.
+//! Reading many chosen files with few calls into the browser (5,000 files read one by
+//! one cost the page about 0.9 s in calls alone): the batches `register::batches` makes
+//! are each read as one blob and cut apart by their sizes. A batch that cannot be read
+//! whole is read again file by file, so an unreadable file fails alone. Reads stay a
+//! few batches ahead of the work.
 
 use std::collections::VecDeque;
 
@@ -10,10 +10,9 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
-/// At most this many files, and bytes, are read as one.
-const GROUP_FILES: usize = 64;
-const GROUP_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
-/// Groups being read ahead of the one worked on.
+use crate::register::batches::batches;
+
+/// Batches being read ahead of the one worked on.
 const AHEAD: usize = 3;
 
 /// One chosen file, read.
@@ -31,21 +30,21 @@ struct Group {
     read: Option<JsFuture>,
 }
 
-/// The chosen files, in order, read a group at a time.
+/// The chosen files, in order, read a batch at a time.
 pub struct Reader {
     files: Vec<File>,
-    next: usize,
-    limit: f64,
+    /// The batches not yet being read, in order.
+    batches: VecDeque<(std::ops::Range<usize>, bool)>,
     pending: VecDeque<Group>,
 }
 
 impl Reader {
     /// `limit`: the largest file read (larger ones are named, not read).
     pub fn new(files: Vec<File>, limit: usize) -> Reader {
+        let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
         Reader {
+            batches: batches(&sizes, limit as f64).into(),
             files,
-            next: 0,
-            limit: limit as f64,
             pending: VecDeque::new(),
         }
     }
@@ -100,38 +99,17 @@ impl Reader {
         Some(out)
     }
 
-    /// The next files to read as one, and their read started.
+    /// The next batch, its read started.
     fn group(&mut self) -> Option<Group> {
-        let first = self.files.get(self.next)?;
-        if first.size() > self.limit {
-            self.next += 1;
-            return Some(Group {
-                files: vec![first.clone()],
-                read: None,
-            });
-        }
-        let mut bytes = 0.0;
-        let start = self.next;
-        while let Some(f) = self.files.get(self.next) {
-            let size = f.size();
-            let room = self.next == start
-                || (self.next - start < GROUP_FILES && bytes + size <= GROUP_BYTES);
-            if size > self.limit || !room {
-                break;
-            }
-            bytes += size;
-            self.next += 1;
-        }
-        let files = self.files[start..self.next].to_vec();
-        let parts: Array = files.iter().collect();
-        let read = Blob::new_with_blob_sequence(&parts)
-            .ok()
-            .map(|b| JsFuture::from(b.array_buffer()));
-        Some(Group {
-            read: Some(
-                read.unwrap_or_else(|| JsFuture::from(js_sys::Promise::reject(&"no blob".into()))),
-            ),
-            files,
-        })
+        let (range, read) = self.batches.pop_front()?;
+        let files = self.files[range].to_vec();
+        let read = read.then(|| {
+            let parts: Array = files.iter().collect();
+            let whole = Blob::new_with_blob_sequence(&parts)
+                .map(|b| b.array_buffer())
+                .unwrap_or_else(|e| js_sys::Promise::reject(&e));
+            JsFuture::from(whole)
+        });
+        Some(Group { files, read })
     }
 }

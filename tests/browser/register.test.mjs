@@ -327,6 +327,51 @@ test('500 files: the reading is shown as it goes, in steps, and the page still a
   }
 });
 
+// Files are read many at a time as one (ui/read_files.rs): a file over the limit among
+// them is named with its reason, one at the limit (larger than a batch) is read alone,
+// and every other file around them is read whole, in the order chosen.
+test('files read in batches: one over the limit is named, one at the limit is read, and those around them all load', async () => {
+  const { context, page, record: log } = await freshPage(env.browser, env.server.origin);
+  page.setDefaultTimeout(60000);
+  try {
+    await openApp(page, env.server.origin);
+    const today = await browserToday(page);
+    await page.evaluate(() => (location.hash = '#/register'));
+    await page.getByRole('heading', { level: 1, name: 'Register of assessments' }).waitFor();
+    const LIMIT = 5 * 1024 * 1024;
+    const file = (i) => ({ name: `r-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(record(today, i, { title: `Batch record ${i}` }))) });
+    const atLimit = Buffer.from(exportOf(record(today, 900, { title: 'At the limit' })));
+    const padded = Buffer.concat([atLimit, Buffer.alloc(LIMIT - atLimit.length, 0x20)]);
+    const chosen = [];
+    for (let i = 0; i < 70; i++) chosen.push(file(i));
+    chosen.push({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(LIMIT + 1, 0x20) });
+    chosen.push(file(70));
+    chosen.push({ name: 'at-the-limit.json', mimeType: 'application/json', buffer: padded });
+    for (let i = 71; i < 75; i++) chosen.push(file(i));
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(chosen);
+    await page.locator('#lia-register-status').filter({ hasText: '77 files read: 76 records added to the register, 1 could not be read.' }).waitFor();
+    const failures = await page.locator('#lia-register-failures li').allTextContents();
+    assert.equal(failures.length, 1, failures.join(' / '));
+    assert.match(failures[0], /^“huge\.json” could not be read: The file is too large to import/);
+    assert.equal((await page.locator('#lia-register-count').textContent()).trim(), 'Showing 76 of 76 assessments (1–50 on this page), from 76 files.');
+    // Every one read whole, whatever batch it was in: each title is there once.
+    const all = [];
+    for (;;) {
+      all.push(...(await titles(page)));
+      const next = page.getByRole('button', { name: 'Next page' });
+      if ((await next.count()) === 0 || (await next.isDisabled())) break;
+      await next.click();
+      await page.locator('.lia-pagination__where', { hasText: 'Page 2 of 2' }).waitFor();
+    }
+    const expected = [...Array.from({ length: 75 }, (_, i) => `Batch record ${i}`), 'At the limit'];
+    assert.deepEqual([...new Set(all)].sort(), expected.sort());
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('only the layout that is seen is drawn: a table when wide, a summary list per assessment when narrow, and it follows a resize', async () => {
   const { context, page } = await freshPage(env.browser, env.server.origin);
   try {
