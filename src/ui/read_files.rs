@@ -24,7 +24,7 @@ pub enum Read {
     Unreadable,
 }
 
-struct Group {
+struct Batch {
     files: Vec<File>,
     /// `None` for a file too large to read.
     read: Option<JsFuture>,
@@ -35,7 +35,7 @@ pub struct Reader {
     files: Vec<File>,
     /// The batches not yet being read, in order.
     batches: VecDeque<(std::ops::Range<usize>, bool)>,
-    pending: VecDeque<Group>,
+    pending: VecDeque<Batch>,
 }
 
 impl Reader {
@@ -49,18 +49,18 @@ impl Reader {
         }
     }
 
-    /// The next group of files with what was read of each; `None` after the last.
+    /// The next batch of files with what was read of each; `None` after the last.
     pub async fn next(&mut self) -> Option<Vec<(String, Read)>> {
         while self.pending.len() < AHEAD {
-            match self.group() {
-                Some(group) => self.pending.push_back(group),
+            match self.start_next() {
+                Some(batch) => self.pending.push_back(batch),
                 None => break,
             }
         }
-        let group = self.pending.pop_front()?;
-        let Some(read) = group.read else {
+        let batch = self.pending.pop_front()?;
+        let Some(read) = batch.read else {
             return Some(
-                group
+                batch
                     .files
                     .iter()
                     .map(|f| (f.name(), Read::TooLarge(f.size())))
@@ -68,11 +68,11 @@ impl Reader {
             );
         };
         let whole = read.await.ok().map(|b| Uint8Array::new(&b));
-        let sizes: Vec<f64> = group.files.iter().map(|f| f.size()).collect();
+        let sizes: Vec<f64> = batch.files.iter().map(|f| f.size()).collect();
         if let Some(whole) = whole.filter(|w| f64::from(w.length()) == sizes.iter().sum::<f64>()) {
             let mut at = 0;
             return Some(
-                group
+                batch
                     .files
                     .iter()
                     .zip(sizes)
@@ -86,8 +86,8 @@ impl Reader {
             );
         }
         // Read whole it failed: each file on its own, so only what cannot be read fails.
-        let mut out = Vec::with_capacity(group.files.len());
-        for f in &group.files {
+        let mut out = Vec::with_capacity(batch.files.len());
+        for f in &batch.files {
             let read = JsFuture::from(f.array_buffer()).await;
             out.push((
                 f.name(),
@@ -100,7 +100,7 @@ impl Reader {
     }
 
     /// The next batch, its read started.
-    fn group(&mut self) -> Option<Group> {
+    fn start_next(&mut self) -> Option<Batch> {
         let (range, read) = self.batches.pop_front()?;
         let files = self.files[range].to_vec();
         let read = read.then(|| {
@@ -110,6 +110,6 @@ impl Reader {
                 .unwrap_or_else(|e| js_sys::Promise::reject(&e));
             JsFuture::from(whole)
         });
-        Some(Group { files, read })
+        Some(Batch { files, read })
     }
 }

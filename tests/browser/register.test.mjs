@@ -41,6 +41,15 @@ function files(today) {
   return out;
 }
 
+/** Opens the tool on its register page; the browser's date. */
+async function openRegister(page) {
+  await openApp(page, env.server.origin);
+  const today = await browserToday(page);
+  await page.evaluate(() => (location.hash = '#/register'));
+  await page.getByRole('heading', { level: 1, name: 'Register of assessments' }).waitFor();
+  return today;
+}
+
 /** The register's rows: the title cell (without the file name) of each, in order. */
 function titles(page) {
   return page.locator('table.lia-register tbody th[scope=row] > span').allTextContents();
@@ -275,10 +284,7 @@ test('500 files: the reading is shown as it goes, in steps, and the page still a
   const { context, page, record: log } = await freshPage(env.browser, env.server.origin);
   page.setDefaultTimeout(30000);
   try {
-    await openApp(page, env.server.origin);
-    const today = await browserToday(page);
-    await page.evaluate(() => (location.hash = '#/register'));
-    await page.getByRole('heading', { level: 1, name: 'Register of assessments' }).waitFor();
+    const today = await openRegister(page);
     // Every state of the progress bar is noted, and whether a task queued from a key
     // press ran before the reading ended (the page answering input while it reads).
     await page.evaluate(() => {
@@ -334,10 +340,7 @@ test('files read in batches: one over the limit is named, one at the limit is re
   const { context, page, record: log } = await freshPage(env.browser, env.server.origin);
   page.setDefaultTimeout(60000);
   try {
-    await openApp(page, env.server.origin);
-    const today = await browserToday(page);
-    await page.evaluate(() => (location.hash = '#/register'));
-    await page.getByRole('heading', { level: 1, name: 'Register of assessments' }).waitFor();
+    const today = await openRegister(page);
     const LIMIT = 5 * 1024 * 1024;
     const file = (i) => ({ name: `r-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(exportOf(record(today, i, { title: `Batch record ${i}` }))) });
     const atLimit = Buffer.from(exportOf(record(today, 900, { title: 'At the limit' })));

@@ -1039,11 +1039,7 @@ journey('opened as a file, the tool says other local pages may share its storage
   await goToHash(page, '#/');
   // The list drawn above the panel first, so the click is not aimed before it moves.
   await page.waitFor(link('Tenancy fraud checks'));
-  await page.click(css('#lia-passphrase summary'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.fill(label('Type it again'), 'kettle harbour violet');
-  await page.click(button('Set the passphrase'));
-  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await setPassphrase(page);
   await page.waitFor(text(/Your saved assessments are encrypted with your passphrase/, { within: notice }));
   const mine = await page.storage();
   assert.ok(Object.keys(mine).some((k) => k.startsWith(recordPrefix())), 'the record is there');
@@ -1076,6 +1072,27 @@ journey('opened as a file, the tool says other local pages may share its storage
   await page.waitFor(text(/not encrypted with your passphrase/, { within: css('#lia-damaged') }));
   await assertNoErrors(page);
 });
+
+const PASSPHRASE = 'kettle harbour violet';
+
+/** Sets the journeys' passphrase on the start page and waits until all is sealed with it. */
+async function setPassphrase(page) {
+  await page.click(css('#lia-passphrase summary'));
+  await page.fill(label('Passphrase', { exact: true }), PASSPHRASE);
+  await page.fill(label('Type it again'), PASSPHRASE);
+  await page.click(button('Set the passphrase'));
+  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+}
+
+/** `page` brought to the front and opened at `url` again, and unlocked with the passphrase. */
+async function reopenAndUnlock(page, url) {
+  await page.bringToFront();
+  await page.goto('about:blank');
+  await openApp(page, url);
+  await page.waitFor(css('#lia-locked'));
+  await page.fill(label('Passphrase', { exact: true }), PASSPHRASE);
+  await page.click(button('Unlock'));
+}
 
 // Another page of the same site, as it can use the journal: every entry (key and text),
 // or one written under a key. Opened at the journal's version, so the app's own opening
@@ -1117,11 +1134,7 @@ journey('another page of the site plants journal entries and rolls back a sealed
   const session = await t.session();
   const page = await session.newPage();
   await openApp(page, `${t.server.origin}/`);
-  await page.click(css('#lia-passphrase summary'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.fill(label('Type it again'), 'kettle harbour violet');
-  await page.click(button('Set the passphrase'));
-  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await setPassphrase(page);
   const id = await startNew(page);
   await page.fill(label(TITLE), 'Staff CCTV, first');
   await waitForStatus(page, 'Saved');
@@ -1148,12 +1161,7 @@ journey('another page of the site plants journal entries and rolls back a sealed
   await journalOf(other, [recordKey('planted'), JSON.stringify({ key: recordKey('planted'), value: planted, revision: 1 })]);
 
   // Opened again, and unlocked.
-  await page.bringToFront();
-  await page.goto('about:blank');
-  await openApp(page, `${t.server.origin}/`);
-  await page.waitFor(css('#lia-locked'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.click(button('Unlock'));
+  await reopenAndUnlock(page, `${t.server.origin}/`);
   // The rollback is reported; nothing planted is applied: the record is still there
   // (older, as rolled back), no "approved" record is listed, and the planted entries are
   // set aside, not recovered.
@@ -1209,11 +1217,7 @@ journey('with a passphrase, another page of the site cannot add an approver: the
   const page = await session.newPage();
   await openApp(page, `${t.server.origin}/`);
   const today = await browserToday(page);
-  await page.click(css('#lia-passphrase summary'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.fill(label('Type it again'), 'kettle harbour violet');
-  await page.click(button('Set the passphrase'));
-  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await setPassphrase(page);
   const sam = makeApprover({ name: 'Sam Patel', role: 'DPO' });
   const samCard = cardFile(sam);
   await trustCard(page, { name: samCard.name, bytes: samCard.buffer }, sam.card.fingerprint, 'Sam Patel');
@@ -1230,12 +1234,7 @@ journey('with a passphrase, another page of the site cannot add an approver: the
   const forged = approvedFile(record(today, 401, { title: 'Forged approval' }), mallory, today, 'forged.json');
 
   // Opened again and unlocked: the planted list is refused and said so; no one on it is trusted.
-  await page.bringToFront();
-  await page.goto('about:blank');
-  await openApp(page, `${t.server.origin}/`);
-  await page.waitFor(css('#lia-locked'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.click(button('Unlock'));
+  await reopenAndUnlock(page, `${t.server.origin}/`);
   await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
   await page.click(link('Approver keys'));
   await page.waitFor(heading('Approver keys'));
@@ -1575,11 +1574,7 @@ journey('opened as a file, an approver key is made only with the passphrase, kep
   assert.equal(await page.exists(heading('Your key card', 3)), false);
 
   await goToStart(page);
-  await page.click(css('#lia-passphrase summary'));
-  await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
-  await page.fill(label('Type it again'), 'kettle harbour violet');
-  await page.click(button('Set the passphrase'));
-  await page.waitFor(text(/now encrypted with your passphrase/, { within: css('#lia-notice') }), { timeout: 60000 });
+  await setPassphrase(page);
   await page.click(link('Approver keys'));
   await page.fill(label('Your name'), 'Sam Patel');
   await page.fill(label('Your role'), 'Data Protection Officer');
