@@ -16,6 +16,7 @@ pub mod register;
 pub mod report;
 pub mod route;
 pub mod session;
+pub mod sort;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

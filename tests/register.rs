@@ -35,7 +35,7 @@ fn today() -> Date {
 
 /// The register's groups, in the order their first copies were read.
 fn groups_of(r: &Register) -> (Vec<Group>, Vec<usize>) {
-    let groups = r.groups();
+    let groups = r.groups().to_vec();
     let order = (0..groups.len()).collect();
     (groups, order)
 }
@@ -1192,7 +1192,7 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
     );
     // Sorting and filtering work on assessments, by their latest copy.
     let only_drafts = register.arrange_groups(
-        &groups,
+        groups,
         Sort::default(),
         &Filter {
             status: Some(Standing::Draft),
@@ -1205,7 +1205,7 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
         "the earlier drafts of the approved one are not rows"
     );
     // Every version in the CSV when asked for, each marked.
-    let csv = to_csv(&register, &groups, &[0, 1], true);
+    let csv = to_csv(&register, groups, &[0, 1], true);
     let mut reader =
         csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let copies: Vec<(String, String)> = reader
@@ -1227,7 +1227,7 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
         ]
     );
     // The printable page: one row per assessment, the earlier copies named in it.
-    let page = lia::register::html::to_html(&register, &groups, &[0, 1], today(), "");
+    let page = lia::register::html::to_html(&register, groups, &[0, 1], today(), "");
     assert_eq!(page.matches("<tr>").count(), 3);
     assert_eq!(page.matches("Superseded: ").count(), 4);
     assert!(page.contains("2 assessments on 22 November 2026."));
@@ -1266,14 +1266,14 @@ fn two_copies_at_one_place_that_differ_are_a_conflict_never_merged() {
         warning.starts_with("Two copies of version 1, round 1, changed since it was sent differ"),
         "{warning}"
     );
-    let csv = to_csv(&register, &groups, &[0], true);
+    let csv = to_csv(&register, groups, &[0], true);
     assert_eq!(
         csv.matches("Conflict: another copy at the same point differs")
             .count(),
         2
     );
     // The page says so in the row.
-    let page = lia::register::html::to_html(&register, &groups, &[0], today(), "");
+    let page = lia::register::html::to_html(&register, groups, &[0], today(), "");
     assert!(page.contains("Two copies of version 1"));
 }
 
@@ -1449,4 +1449,36 @@ fn the_csv_opened_in_libreoffice_calc_runs_no_formula() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The groups are kept between changes (the page asks for them many times), and every
+/// change to the entries is seen: a file read, a register added, the saved ones added.
+#[test]
+fn the_kept_groups_follow_every_change_to_the_entries() {
+    let record = |key: &str, id: &str| (example(key).unwrap().build)(id);
+    let mut register = register_of(&[record("emergency-contacts", "one")]);
+    assert_eq!(register.groups().len(), 1);
+    let two = record("postal-offers", "two");
+    register.read("two.json", to_json(&two, AT, Some(today())).as_bytes());
+    assert_eq!(register.groups().len(), 2, "a file read");
+    let mut other = Register::new(today());
+    other.read(
+        "three.json",
+        to_json(&record("housing-marketing", "three"), AT, Some(today())).as_bytes(),
+    );
+    register.extend(other);
+    assert_eq!(register.groups().len(), 3, "a register added");
+    register.add_saved(vec![record("emergency-contacts", "four")]);
+    let lineages: Vec<&str> = register
+        .groups()
+        .iter()
+        .map(|g| g.lineage.as_str())
+        .collect();
+    assert_eq!(
+        lineages,
+        ["one", "two", "three", "four"],
+        "the saved ones added"
+    );
+    // The same entries grouped afresh give the same groups.
+    assert_eq!(register.groups(), register.clone().groups());
 }

@@ -84,8 +84,9 @@ fn write_value(value: &Value, out: &mut String) {
             // Sorted here rather than trusting the map's order, which depends on
             // serde_json's `preserve_order` feature (any crate in the build can turn it on).
             let mut members: Vec<(&String, &Value)> = map.iter().collect();
-            // Keys of one object are distinct, so an unstable sort gives the same order.
-            members.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            crate::sort::sort_by(&mut members, |a, b| {
+                a.0.encode_utf16().cmp(b.0.encode_utf16())
+            });
             out.push('{');
             for (i, (key, item)) in members.into_iter().enumerate() {
                 if i > 0 {

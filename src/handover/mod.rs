@@ -572,7 +572,11 @@ pub fn set_reply(
             section,
             text: text.to_string(),
         });
-        round.replies.sort_by_key(|r| r.section.map(|s| s.number()));
+        crate::sort::sort_by(&mut round.replies, |a, b| {
+            a.section
+                .map(|s| s.number())
+                .cmp(&b.section.map(|s| s.number()))
+        });
     }
     Ok(())
 }

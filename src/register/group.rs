@@ -190,7 +190,7 @@ pub fn group(entries: &[Entry]) -> Vec<Group> {
             let mut members = members_of.remove(&g).unwrap_or_default();
             // Latest first; at one place, the copy exported last first (then the order
             // read), so the order never depends on anything but the files.
-            members.sort_by(|x, y| {
+            crate::sort::sort_by(&mut members, |x, y| {
                 y.place.cmp(&x.place).then_with(|| {
                     let at = |m: &Member| entries[m.entries[0]].imported.exported_at.clone();
                     at(y).cmp(&at(x)).then(x.entries[0].cmp(&y.entries[0]))

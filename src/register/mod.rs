@@ -243,6 +243,9 @@ pub fn digest_warning(entry: &Entry) -> Option<&'static str> {
 pub struct Row {
     pub id: String,
     pub title: String,
+    /// The title's words as sorting compares them (`normalise`), worked out as the file
+    /// is read rather than each time the register is sorted.
+    pub title_words: String,
     pub organisation: String,
     /// The status the record gives itself.
     pub status: Status,
@@ -304,9 +307,11 @@ impl Row {
             Some(d) if standing.holds() => (d.name.trim().to_string(), d.date.clone()),
             _ => (String::new(), String::new()),
         };
+        let title = a.title().to_string();
         Row {
             id: a.id.clone(),
-            title: a.title().to_string(),
+            title_words: normalise(&title),
+            title,
             organisation: text(a, QuestionId::AboutOrganisation),
             status: a.status,
             standing,
@@ -575,24 +580,39 @@ impl Filter {
 /// The rows `filter` admits, sorted: their indexes into `rows`. Ties keep the title
 /// order, then the order the rows were given in.
 pub fn arrange(rows: &[&Row], sort: Sort, filter: &Filter) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len())
+    let order: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.admits(rows[i]))
         .collect();
-    let words = |column: Column| -> Vec<String> {
-        rows.iter()
+    // The sorted column's words, worked out once per row rather than once per comparison
+    // (the title's were when the row was made).
+    let by_column: Vec<String> = match sort.column {
+        Column::Title => Vec::new(),
+        column => rows
+            .iter()
             .map(|r| column.text(r).map(normalise).unwrap_or_default())
-            .collect()
+            .collect(),
     };
-    let (by_column, by_title) = (words(sort.column), words(Column::Title));
-    // Unstable is enough: the index breaks every tie (and one sort algorithm in the wasm).
-    order.sort_unstable_by(|&i, &j| {
+    let words = |column: Column, i: usize| -> &str {
+        match column {
+            Column::Title => &rows[i].title_words,
+            _ => &by_column[i],
+        }
+    };
+    // The index breaks every tie.
+    crate::sort::positions(order.len(), &|x, y| {
+        let (i, j) = (order[x], order[y]);
         let (a, b) = (rows[i], rows[j]);
-        let by = sort.column.cmp((a, &by_column[i]), (b, &by_column[j]));
+        let by = sort
+            .column
+            .cmp((a, words(sort.column, i)), (b, words(sort.column, j)));
         let by = if sort.ascending { by } else { by.reverse() };
-        by.then_with(|| Column::Title.cmp((a, &by_title[i]), (b, &by_title[j])))
-            .then(i.cmp(&j))
-    });
-    order
+        by.then_with(|| {
+            Column::Title.cmp((a, words(Column::Title, i)), (b, words(Column::Title, j)))
+        })
+    })
+    .into_iter()
+    .map(|x| order[x])
+    .collect()
 }
 
 /// One file read into the register, or one assessment saved in this browser.
@@ -682,6 +702,20 @@ pub struct Register {
     /// Counts every change to the entries, so a view keyed by index redraws its rows
     /// when an entry is replaced in place.
     generation: u32,
+    grouped: Grouped,
+}
+
+/// The entries' groups, worked out once after each change to them: a register of
+/// thousands is grouped in a task of its own, before the page that shows it is drawn.
+#[derive(Clone, Debug, Default)]
+struct Grouped(std::sync::OnceLock<Vec<group::Group>>);
+
+/// A cache says nothing about the register: two registers with the same entries are
+/// equal whether or not either has been grouped yet.
+impl PartialEq for Grouped {
+    fn eq(&self, _: &Grouped) -> bool {
+        true
+    }
 }
 
 impl Register {
@@ -715,7 +749,7 @@ impl Register {
         for entry in &mut self.entries {
             entry.row = Row::of(&entry.imported.assessment, today, &self.trust);
         }
-        self.generation += 1;
+        self.changed();
     }
 
     /// Reads one file's bytes: a record becomes an entry, anything else a failure with
@@ -766,7 +800,12 @@ impl Register {
                 None => self.entries.push(entry),
             }
         }
+        self.changed();
+    }
+
+    fn changed(&mut self) {
         self.generation += 1;
+        self.grouped = Grouped::default();
     }
 
     /// Changes whenever the entries do (see `generation` above).
@@ -794,7 +833,7 @@ impl Register {
             imported,
             saved: false,
         });
-        self.generation += 1;
+        self.changed();
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -824,8 +863,8 @@ impl Register {
     }
 
     /// The entries as assessments: every copy of one under one group, latest first.
-    pub fn groups(&self) -> Vec<group::Group> {
-        group::group(&self.entries)
+    pub fn groups(&self) -> &[group::Group] {
+        self.grouped.0.get_or_init(|| group::group(&self.entries))
     }
 
     /// The groups `filter` admits by their latest copy, sorted by it: indexes into
@@ -864,17 +903,34 @@ impl Register {
     /// is here (one the chain holds with, if any does).
     pub fn links(&self) -> Vec<Link> {
         let mut links = Vec::new();
+        if self
+            .entries
+            .iter()
+            .all(|e| e.imported.assessment.review_of.is_none())
+        {
+            return links;
+        }
+        // The entries of each id, in the order read: the first of each, and after each
+        // the next of the same id (looked up once per review rather than by reading every
+        // entry for each: a register can hold thousands of both).
+        let mut first: std::collections::HashMap<&str, usize> = Default::default();
+        let mut next = vec![usize::MAX; self.entries.len()];
+        for (j, e) in self.entries.iter().enumerate().rev() {
+            if let Some(after) = first.insert(e.imported.assessment.id.as_str(), j) {
+                next[j] = after;
+            }
+        }
         for (i, entry) in self.entries.iter().enumerate() {
             let review = &entry.imported.assessment;
             let Some(of) = review.review_of.as_deref() else {
                 continue;
             };
-            let candidates: Vec<(usize, Chain)> = self
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(j, e)| *j != i && e.imported.assessment.id == of)
-                .map(|(j, e)| (j, check_chain(review, &e.imported.assessment)))
+            let same_id = std::iter::successors(first.get(of).copied(), |&j| {
+                Some(next[j]).filter(|&n| n != usize::MAX)
+            });
+            let candidates: Vec<(usize, Chain)> = same_id
+                .filter(|&j| j != i)
+                .map(|j| (j, check_chain(review, &self.entries[j].imported.assessment)))
                 .collect();
             let best = candidates
                 .iter()
@@ -897,7 +953,7 @@ impl Register {
     pub fn extend(&mut self, other: Register) {
         self.entries.extend(other.entries);
         self.failures.extend(other.failures);
-        self.generation += 1;
+        self.changed();
     }
 
     /// Whether entry `review` reviews exactly entry `previous`.

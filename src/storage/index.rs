@@ -136,7 +136,9 @@ pub(crate) fn title_of(a: &Assessment) -> Option<String> {
 /// Most recently saved first, then by id, so the index's text only changes when a
 /// summary does.
 pub(crate) fn sort(summaries: &mut [Summary]) {
-    summaries.sort_unstable_by(|a, b| b.saved_at.total_cmp(&a.saved_at).then(a.id.cmp(&b.id)));
+    crate::sort::sort_by(summaries, |a, b| {
+        b.saved_at.total_cmp(&a.saved_at).then(a.id.cmp(&b.id))
+    });
 }
 
 /// The index as stored: the summaries, and the titles of records that cannot be read

@@ -113,7 +113,7 @@ impl<K: KeyValue> Store<K> {
                 },
             ));
         }
-        found.sort_unstable_by(|(n, a), (m, b)| a.id.cmp(&b.id).then(n.cmp(m)));
+        crate::sort::sort_by(&mut found, |(n, a), (m, b)| a.id.cmp(&b.id).then(n.cmp(m)));
         Ok(found.into_iter().map(|(_, record)| record).collect())
     }
 

@@ -200,13 +200,12 @@ pub fn check(assessment: &Assessment, today: Option<Date>) -> Vec<Finding> {
 
 /// `check` with a context the caller already built.
 pub fn check_in(ctx: &Ctx) -> Vec<Finding> {
-    let mut findings: Vec<(usize, Finding)> = catalogue()
-        .filter_map(|rule| finding(rule, ctx))
-        .enumerate()
-        .collect();
-    // By severity, then section, then catalogue order (the index makes the order total).
-    findings.sort_unstable_by_key(|(i, f)| (f.severity, f.section, *i));
-    findings.into_iter().map(|(_, f)| f).collect()
+    let mut findings: Vec<Finding> = catalogue().filter_map(|rule| finding(rule, ctx)).collect();
+    // By severity, then section, then catalogue order (the sort is stable).
+    crate::sort::sort_by(&mut findings, |a, b| {
+        (a.severity, a.section).cmp(&(b.severity, b.section))
+    });
+    findings
 }
 
 fn finding(rule: &'static Rule, ctx: &Ctx) -> Option<Finding> {

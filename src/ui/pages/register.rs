@@ -60,6 +60,8 @@ pub fn RegisterPage() -> impl IntoView {
     // (read, of) while reading; the last message when done.
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
+    // What a reading that added records says once the table has drawn them.
+    let announce: StoredValue<Option<String>> = StoredValue::new(None);
 
     // Approvals are verified against the trusted approvers as they are now.
     Effect::new(move |_| {
@@ -102,12 +104,16 @@ pub fn RegisterPage() -> impl IntoView {
                 }
             }
             timing::mark("lia-register-read");
-            // The table is drawn in a task of its own, after the last file's.
+            // The records are grouped in a task of their own after the last file's, and
+            // the table drawn in the next.
             yield_to_the_page().await;
             let (records, failed) = (read.entries().len(), read.failures().len());
-            state.register.update(|r| r.extend(read));
-            progress.set(None);
-            done.set(Some(format!(
+            state.register.update_untracked(|r| {
+                r.extend(read);
+                r.groups();
+            });
+            yield_to_the_page().await;
+            let message = format!(
                 "{total} file{} read: {records} record{} added to the register{}.",
                 if total == 1 { "" } else { "s" },
                 if records == 1 { "" } else { "s" },
@@ -116,15 +122,16 @@ pub fn RegisterPage() -> impl IntoView {
                     1 => ", 1 could not be read".into(),
                     n => format!(", {n} could not be read"),
                 }
-            )));
-            // Marked once the table is on the screen: the next frame is laid out and
-            // painted before the task after its animation-frame callbacks.
-            request_animation_frame(|| {
-                set_timeout(
-                    || timing::mark("lia-register-shown"),
-                    std::time::Duration::ZERO,
-                )
-            });
+            );
+            progress.set(None);
+            if records == 0 {
+                state.register.notify();
+                done.set(Some(message));
+                timing::mark("lia-register-shown");
+            } else {
+                announce.set_value(Some(message));
+                state.register.notify();
+            }
         });
     };
 
@@ -188,7 +195,7 @@ pub fn RegisterPage() -> impl IntoView {
         })}
         <p role="status" id="lia-register-status">{move || done.get()}</p>
         <Failures />
-        {move || has_any.get().then(|| view! { <RegisterTable /> })}
+        {move || has_any.get().then(|| view! { <RegisterTable announce done /> })}
     }
 }
 
@@ -234,6 +241,10 @@ pub fn due_view(review: Option<crate::assessment::Date>, due: Due) -> impl IntoV
 /// How many assessments a page of the register shows: few enough to draw in one short
 /// task whatever the register holds.
 const PAGE_SIZE: usize = 50;
+/// The rows of a page drawn in one task (more than a screenful): the first in the task
+/// that changed the page, the others in the tasks after, so drawing never holds the page
+/// up for long.
+const ROWS_AT_ONCE: usize = 20;
 
 /// Everything one assessment's row shows, taken from the register once.
 #[derive(Clone, PartialEq)]
@@ -294,8 +305,13 @@ fn shown(r: &Register, g: &Group) -> Shown {
     }
 }
 
+/// `announce`: what to say in `done` once the page is next drawn whole (after a reading
+/// added records, so that its rows are there when it is said).
 #[component]
-fn RegisterTable() -> impl IntoView {
+fn RegisterTable(
+    announce: StoredValue<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The width at which style/main.css switches the register to summary lists.
     let narrow = crate::ui::browser::media_matches("(max-width: 39.99em)");
@@ -307,11 +323,13 @@ fn RegisterTable() -> impl IntoView {
         status: status.get(),
         due: due.get(),
     });
-    // Every copy of one assessment under one row (worked out by the core once per change).
-    let groups = Memo::new(move |_| state.register.with(Register::groups));
+    // Every copy of one assessment under one row: `Register::groups`, worked out by the
+    // core once per change (after a reading, in a task before this one).
     let order = Memo::new(move |_| {
         let (sort, filter) = (sort.get(), filter.get());
-        groups.with(|g| state.register.with(|r| r.arrange_groups(g, sort, &filter)))
+        state
+            .register
+            .with(|r| r.arrange_groups(r.groups(), sort, &filter))
     });
     // A new order starts again at the first page.
     Effect::new(move |_| {
@@ -321,49 +339,84 @@ fn RegisterTable() -> impl IntoView {
     let pages = move || order.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
     // (Outside the view: a `>=` inside it would end the tag.)
     let on_last_page = move || page.get() + 1 >= pages();
+    // The rows of the page, under a number that is new each time they are worked out.
+    let drawing = StoredValue::new(0u64);
     let visible = Memo::new(move |_| {
         let start = page.get() * PAGE_SIZE;
         let order = order.get();
-        groups.with(|g| {
-            state.register.with(|r| {
-                order
-                    .iter()
-                    .skip(start)
-                    .take(PAGE_SIZE)
-                    .map(|&i| shown(r, &g[i]))
-                    .collect::<Vec<_>>()
-            })
-        })
+        drawing.update_value(|n| *n += 1);
+        let rows = state.register.with(|r| {
+            order
+                .iter()
+                .skip(start)
+                .take(PAGE_SIZE)
+                .map(|&i| shown(r, &r.groups()[i]))
+                .collect::<Vec<_>>()
+        });
+        (drawing.get_value(), rows)
     });
-    // Each row of the page with its place on it, for the lists' keys.
+    // How many of which rows are drawn: `ROWS_AT_ONCE` more in each task until all are.
+    let drawn = RwSignal::new((0u64, 0usize));
+    let how_many =
+        move |n: u64| drawn.with(|&(m, count)| if m == n { count } else { ROWS_AT_ONCE });
+    Effect::new(move |_| {
+        let (n, rows) = visible.with(|(n, rows)| (*n, rows.len()));
+        let count = how_many(n);
+        set_timeout(
+            move || {
+                if count < rows {
+                    drawn.set((n, count + ROWS_AT_ONCE));
+                } else if let Some(message) = announce.try_update_value(Option::take).flatten() {
+                    // A reading's message once its rows are all there. (The page may have
+                    // gone since this was asked for: nothing here may assume it is there.)
+                    done.set(Some(message));
+                    // For the benchmark, once on the screen: the next frame is laid out
+                    // and painted before the task after its animation-frame callbacks.
+                    request_animation_frame(|| {
+                        set_timeout(
+                            || timing::mark("lia-register-shown"),
+                            std::time::Duration::ZERO,
+                        )
+                    });
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    // Each row drawn with its place on the page, for the lists' keys.
     let numbered = move || {
-        visible
-            .get()
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<(usize, Shown)>>()
+        visible.with(|(n, rows)| {
+            rows.iter()
+                .take(how_many(*n))
+                .cloned()
+                .enumerate()
+                .collect::<Vec<(usize, Shown)>>()
+        })
     };
     // The copies on this page, latest and earlier, for the comparison's lists.
     let on_this_page = Signal::derive(move || {
-        visible.with(|v| {
+        visible.with(|(_, v)| {
             v.iter()
                 .flat_map(|s| std::iter::once(s.latest).chain(s.earlier.iter().map(|e| e.entry)))
                 .collect::<Vec<_>>()
         })
     });
-    let total = Memo::new(move |_| groups.with(Vec::len));
+    let total = Memo::new(move |_| state.register.with(|r| r.groups().len()));
     let files = Memo::new(move |_| state.register.with(|r| r.entries().len()));
     // The records whose approval no longer covers them, in words (from the core).
     let changed = Memo::new(move |_| {
         let order = order.get();
-        groups.with(|g| {
-            state.register.with(|r| {
-                let count = order
-                    .iter()
-                    .filter(|&&i| r.entries()[g[i].latest()].row.standing.is_problem())
-                    .count();
-                changed_after_approval(count)
-            })
+        state.register.with(|r| {
+            let count = order
+                .iter()
+                .filter(|&&i| {
+                    r.entries()[r.groups()[i].latest()]
+                        .row
+                        .standing
+                        .is_problem()
+                })
+                .count();
+            changed_after_approval(count)
         })
     });
     // Each review with the register's copy of the version it reviews.
@@ -393,36 +446,35 @@ fn RegisterTable() -> impl IntoView {
         failed.set(download(&name, mime, &text).err());
     };
     let csv = move |_| {
-        let text = groups.with_untracked(|g| {
-            state.register.with_untracked(|r| {
-                to_csv(r, g, &order.get_untracked(), every_version.get_untracked())
-            })
+        let text = state.register.with_untracked(|r| {
+            to_csv(
+                r,
+                r.groups(),
+                &order.get_untracked(),
+                every_version.get_untracked(),
+            )
         });
         save(format!("lia-register-{today}.csv"), "text/csv", text);
     };
     let printable = move |_| {
-        let text = groups.with_untracked(|g| {
-            state.register.with_untracked(|r| {
-                crate::register::html::to_html(
-                    r,
-                    g,
-                    &order.get_untracked(),
-                    today,
-                    &filtered_words(),
-                )
-            })
+        let text = state.register.with_untracked(|r| {
+            crate::register::html::to_html(
+                r,
+                r.groups(),
+                &order.get_untracked(),
+                today,
+                &filtered_words(),
+            )
         });
         save(format!("lia-register-{today}.html"), "text/html", text);
     };
     let ics = move |_| {
-        let reminders: Vec<Reminder> = groups.with_untracked(|g| {
-            state.register.with_untracked(|r| {
-                order
-                    .get_untracked()
-                    .iter()
-                    .filter_map(|&i| r.reminder(&g[i]))
-                    .collect()
-            })
+        let reminders: Vec<Reminder> = state.register.with_untracked(|r| {
+            order
+                .get_untracked()
+                .iter()
+                .filter_map(|&i| r.reminder(&r.groups()[i]))
+                .collect()
         });
         save(
             format!("lia-review-dates-{today}.ics"),
