@@ -291,7 +291,13 @@ test('500 files: the reading is shown as it goes, in steps, and the page still a
       const root = document.querySelector('[data-lia-widget]').shadowRoot;
       window.__progress = [];
       window.__answered = null;
+      window.__rowsWhenSaid = null;
       new MutationObserver(() => {
+        // How many rows were there when the reading's message was first said: the rows
+        // are drawn a few at a time, and the message must wait for the last of them.
+        if (window.__rowsWhenSaid === null && /files read/.test(root.querySelector('#lia-register-status')?.textContent ?? '')) {
+          window.__rowsWhenSaid = root.querySelectorAll('table.lia-register tbody tr').length;
+        }
         const bar = root.querySelector('#lia-register-progress');
         if (bar) {
           const last = window.__progress.at(-1);
@@ -321,6 +327,7 @@ test('500 files: the reading is shown as it goes, in steps, and the page still a
     assert.deepEqual(values, [...values].sort((a, b) => a - b), 'only ever forward');
     assert.equal(await page.evaluate(() => window.__answered), true, 'a task queued during the reading ran before it ended');
     // Drawn a page at a time: 50 rows, and the count of all 500.
+    assert.equal(await page.evaluate(() => window.__rowsWhenSaid), 50, 'the message waits until the page is drawn');
     assert.equal(await page.locator('table.lia-register tbody tr').count(), 50);
     assert.equal((await page.locator('#lia-register-count').textContent()).trim(), 'Showing 500 of 500 assessments (1–50 on this page), from 500 files.');
     await page.getByRole('button', { name: 'Next page' }).click();
