@@ -18,7 +18,7 @@ use lia::assessment::{Assessment, Date, QuestionId as Q, Reading, Status};
 use lia::export::{to_html, to_json, ImportError};
 use lia::handover::{send, Trust};
 use lia::register::csv::to_csv;
-use lia::register::group::Group;
+use lia::register::group::{CopyKind, Group};
 use lia::register::ics::{calendar, text, Reminder};
 use lia::register::{
     arrange, changed_after_approval, saved_added, Column, Due, DueFilter, Filter, Register, Row,
@@ -1160,6 +1160,9 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
     let g = &groups[0];
     assert_eq!(g.lineage, "staff-contacts");
     assert!(g.conflicts.is_empty());
+    assert_eq!(g.others_label().as_deref(), Some("4 earlier copies"));
+    assert_eq!(g.kind(0), CopyKind::Latest);
+    assert!((1..5).all(|m| g.kind(m) == CopyKind::Superseded));
     // The latest is the approval, with both its files; the four before it beneath,
     // latest first.
     assert_eq!(
@@ -1261,6 +1264,20 @@ fn two_copies_at_one_place_that_differ_are_a_conflict_never_merged() {
         ["sent.json", "sent (copy).json"]
     );
     assert_eq!(g.conflicts.len(), 1);
+    // The two edits are in conflict, the copy they were both made from superseded; the
+    // list beneath the row is named for both kinds.
+    assert_eq!(
+        [g.kind(0), g.kind(1), g.kind(2)],
+        [
+            CopyKind::InConflict,
+            CopyKind::InConflict,
+            CopyKind::Superseded
+        ]
+    );
+    assert_eq!(
+        g.others_label().as_deref(),
+        Some("1 earlier copy and 1 in conflict")
+    );
     let warning = g.conflict_warning().unwrap();
     assert!(
         warning.starts_with("Two copies of version 1, round 1, changed since it was sent differ"),
@@ -1275,6 +1292,8 @@ fn two_copies_at_one_place_that_differ_are_a_conflict_never_merged() {
     // The page says so in the row.
     let page = lia::register::html::to_html(&register, groups, &[0], today(), "");
     assert!(page.contains("Two copies of version 1"));
+    assert_eq!(page.matches("In conflict: ").count(), 1, "the other edit");
+    assert_eq!(page.matches("Superseded: ").count(), 1, "the copy sent");
 }
 
 #[test]

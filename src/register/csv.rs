@@ -8,7 +8,7 @@
 //! it as text and never runs it as a formula. The file starts with a UTF-8 byte order
 //! mark so spreadsheets read names with accents correctly.
 
-use super::group::Group;
+use super::group::{CopyKind, Group};
 use super::{digest_label, reading_short, Column, Register, Row};
 
 /// The columns after the register's own.
@@ -37,16 +37,10 @@ pub fn to_csv(
                 break;
             }
             let entry = &register.entries()[member.entries[0]];
-            let copy = if group
-                .conflicts
-                .iter()
-                .any(|c| c.members.0 == m || c.members.1 == m)
-            {
-                "Conflict: another copy at the same point differs"
-            } else if m == 0 {
-                "Latest"
-            } else {
-                "Superseded"
+            let copy = match group.kind(m) {
+                CopyKind::InConflict => "Conflict: another copy at the same point differs",
+                CopyKind::Latest => "Latest",
+                CopyKind::Superseded => "Superseded",
             };
             let cells = cells(&entry.row).chain([
                 entry.row.id.clone(),

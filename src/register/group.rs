@@ -77,6 +77,17 @@ pub struct Conflict {
     pub place: Place,
 }
 
+/// What one copy is beside the other copies of its assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyKind {
+    /// The group's row.
+    Latest,
+    /// Earlier than the latest.
+    Superseded,
+    /// At the same place as another copy that says something else: neither is the record.
+    InConflict,
+}
+
 /// One assessment: its members, latest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -95,6 +106,38 @@ impl Group {
     /// The members after the first: superseded by it.
     pub fn superseded(&self) -> &[Member] {
         &self.members[1..]
+    }
+
+    /// What member `m` is: in conflict whenever another copy at its place differs, else
+    /// the latest or superseded.
+    pub fn kind(&self, m: usize) -> CopyKind {
+        if self
+            .conflicts
+            .iter()
+            .any(|c| c.members.0 == m || c.members.1 == m)
+        {
+            CopyKind::InConflict
+        } else if m == 0 {
+            CopyKind::Latest
+        } else {
+            CopyKind::Superseded
+        }
+    }
+
+    /// What the list of the copies beneath the row is called ("2 earlier copies", "1 copy
+    /// in conflict", "1 earlier copy and 1 in conflict"); nothing when there are none.
+    pub fn others_label(&self) -> Option<String> {
+        let conflicting = (1..self.members.len())
+            .filter(|&m| self.kind(m) == CopyKind::InConflict)
+            .count();
+        let earlier = self.members.len().saturating_sub(1) - conflicting;
+        let copies = |n: usize| if n == 1 { "copy" } else { "copies" };
+        match (earlier, conflicting) {
+            (0, 0) => None,
+            (e, 0) => Some(format!("{e} earlier {}", copies(e))),
+            (0, c) => Some(format!("{c} {} in conflict", copies(c))),
+            (e, c) => Some(format!("{e} earlier {} and {c} in conflict", copies(e))),
+        }
     }
 
     /// What to say when two copies at one place differ, or nothing.

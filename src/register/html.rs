@@ -6,7 +6,7 @@
 //! paragraphs and banners, all escaped there): nothing may load or run, only its own
 //! stylesheet, named by its hash, applies.
 
-use super::group::Group;
+use super::group::{CopyKind, Group};
 use super::{
     changed_after_approval, digest_warning, reading_short, Column, Due, Register, Row, Standing,
 };
@@ -63,9 +63,13 @@ pub fn to_html(
                 register.files(&group.members[0]).join("; "),
                 Look::Quiet,
             )));
-            for member in group.superseded() {
+            for (m, member) in group.members.iter().enumerate().skip(1) {
+                let kind = match group.kind(m) {
+                    CopyKind::InConflict => "In conflict: ",
+                    _ => "Superseded: ",
+                };
                 notes.push(Item::Bullet(vec![
-                    span("Superseded: ", Look::Strong),
+                    span(kind, Look::Strong),
                     span(member.place.describe(), Look::Plain),
                     span(
                         format!(" ({})", register.files(member).join("; ")),

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
 use crate::register::csv::to_csv;
-use crate::register::group::Group;
+use crate::register::group::{CopyKind, Group};
 use crate::register::ics::{calendar, Reminder};
 use crate::register::{
     changed_after_approval, digest_label, digest_warning, reading_short, Column, Due, DueFilter,
@@ -256,6 +256,8 @@ struct Shown {
     digest: &'static str,
     saved: bool,
     earlier: Vec<EarlierCopy>,
+    /// What the list of the earlier copies is called ("2 earlier copies").
+    others: Option<String>,
 }
 
 /// One earlier copy of an assessment, beneath its row.
@@ -269,7 +271,7 @@ struct EarlierCopy {
     files: String,
     /// Kept in this browser.
     saved: bool,
-    /// At the latest's place with other content: a conflict, not superseded.
+    /// Another copy at its place says something else: a conflict, not superseded.
     conflict: bool,
 }
 
@@ -286,10 +288,13 @@ fn shown(r: &Register, g: &Group) -> Shown {
         warnings,
         digest: digest_label(&entry.imported.digest, entry.saved),
         saved: entry.saved,
+        others: g.others_label(),
         earlier: g
-            .superseded()
+            .members
             .iter()
-            .map(|m| {
+            .enumerate()
+            .skip(1)
+            .map(|(k, m)| {
                 let first = m.entries[0];
                 let standing = r.entries()[first].row.standing;
                 EarlierCopy {
@@ -298,7 +303,7 @@ fn shown(r: &Register, g: &Group) -> Shown {
                     problem: standing.is_problem().then(|| standing.label()),
                     files: r.files(m).join(", "),
                     saved: r.entries()[first].saved,
-                    conflict: m.place == g.members[0].place,
+                    conflict: g.kind(k) == CopyKind::InConflict,
                 }
             })
             .collect(),
@@ -511,10 +516,9 @@ fn RegisterTable(
     };
     // The earlier copies of an assessment, each openable and comparable with the latest.
     let earlier = move |s: &Shown| {
-        let count = s.earlier.len();
         let latest = s.latest;
         let title = s.row.title.clone();
-        (count > 0).then(|| {
+        s.others.clone().map(|others| {
             let items = s.earlier.clone().into_iter().map(|EarlierCopy { entry, place, problem, files, saved, conflict }| {
                 let what = format!("{title}, {place}");
                 let tag = if conflict {
@@ -537,7 +541,7 @@ fn RegisterTable(
             view! {
                 <details class="lia-details lia-earlier">
                     <summary class="lia-details__summary">
-                        {if count == 1 { "1 earlier copy".to_string() } else { format!("{count} earlier copies") }}
+                        {others}
                     </summary>
                     <ul class="lia-plain-list lia-details__text">{items}</ul>
                 </details>
