@@ -976,6 +976,22 @@ fn adding_the_saved_assessments_says_how_many_and_how_many_could_not_be_read() {
 }
 
 #[test]
+fn reading_files_says_how_many_records_were_added_and_how_many_could_not_be_read() {
+    assert_eq!(
+        lia::register::files_read(1, 1, 0),
+        "1 file read: 1 record added to the register."
+    );
+    assert_eq!(
+        lia::register::files_read(30, 27, 3),
+        "30 files read: 27 records added to the register, 3 could not be read."
+    );
+    assert_eq!(
+        lia::register::files_read(2, 0, 1),
+        "2 files read: 0 records added to the register, 1 could not be read."
+    );
+}
+
+#[test]
 fn each_verification_outcome_has_its_status_and_only_a_trusted_approval_shows_who_and_when() {
     let sam = approver("Sam Patel");
     let a = approved_through_the_hand_over("t", "Sam Patel");
@@ -1169,8 +1185,7 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
         register.files(&g.members[0]),
         ["approved.json", "approved.html"]
     );
-    let superseded: Vec<String> = g
-        .superseded()
+    let superseded: Vec<String> = g.members[1..]
         .iter()
         .map(|m| register.files(m).join(", "))
         .collect();

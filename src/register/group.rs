@@ -88,6 +88,17 @@ pub enum CopyKind {
     InConflict,
 }
 
+impl CopyKind {
+    /// As the register's page and its printable page say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CopyKind::Latest => "Latest",
+            CopyKind::Superseded => "Superseded",
+            CopyKind::InConflict => "In conflict",
+        }
+    }
+}
+
 /// One assessment: its members, latest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -101,11 +112,6 @@ impl Group {
     /// The entry the group's row shows: the first copy of the latest member.
     pub fn latest(&self) -> usize {
         self.members[0].entries[0]
-    }
-
-    /// The members after the first: superseded by it.
-    pub fn superseded(&self) -> &[Member] {
-        &self.members[1..]
     }
 
     /// What member `m` is: in conflict whenever another copy at its place differs, else

@@ -6,7 +6,7 @@
 //! paragraphs and banners, all escaped there): nothing may load or run, only its own
 //! stylesheet, named by its hash, applies.
 
-use super::group::{CopyKind, Group};
+use super::group::Group;
 use super::{
     changed_after_approval, digest_warning, reading_short, Column, Due, Register, Row, Standing,
 };
@@ -64,12 +64,8 @@ pub fn to_html(
                 Look::Quiet,
             )));
             for (m, member) in group.members.iter().enumerate().skip(1) {
-                let kind = match group.kind(m) {
-                    CopyKind::InConflict => "In conflict: ",
-                    _ => "Superseded: ",
-                };
                 notes.push(Item::Bullet(vec![
-                    span(kind, Look::Strong),
+                    span(format!("{}: ", group.kind(m).label()), Look::Strong),
                     span(member.place.describe(), Look::Plain),
                     span(
                         format!(" ({})", register.files(member).join("; ")),

@@ -651,6 +651,21 @@ pub fn saved_added(added: usize, unreadable: usize) -> String {
     text
 }
 
+/// What the register says once `total` chosen files are read: how many records were
+/// added, and how many files could not be read.
+pub fn files_read(total: usize, records: usize, failed: usize) -> String {
+    format!(
+        "{total} file{} read: {records} record{} added to the register{}.",
+        if total == 1 { "" } else { "s" },
+        if records == 1 { "" } else { "s" },
+        match failed {
+            0 => String::new(),
+            1 => ", 1 could not be read".into(),
+            n => format!(", {n} could not be read"),
+        }
+    )
+}
+
 /// A file that could not be read, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
@@ -914,20 +929,16 @@ impl Register {
         // the next of the same id (looked up once per review rather than by reading every
         // entry for each: a register can hold thousands of both).
         let mut first: std::collections::HashMap<&str, usize> = Default::default();
-        let mut next = vec![usize::MAX; self.entries.len()];
+        let mut next = vec![None; self.entries.len()];
         for (j, e) in self.entries.iter().enumerate().rev() {
-            if let Some(after) = first.insert(e.imported.assessment.id.as_str(), j) {
-                next[j] = after;
-            }
+            next[j] = first.insert(e.imported.assessment.id.as_str(), j);
         }
         for (i, entry) in self.entries.iter().enumerate() {
             let review = &entry.imported.assessment;
             let Some(of) = review.review_of.as_deref() else {
                 continue;
             };
-            let same_id = std::iter::successors(first.get(of).copied(), |&j| {
-                Some(next[j]).filter(|&n| n != usize::MAX)
-            });
+            let same_id = std::iter::successors(first.get(of).copied(), |&j| next[j]);
             let candidates: Vec<(usize, Chain)> = same_id
                 .filter(|&j| j != i)
                 .map(|j| (j, check_chain(review, &self.entries[j].imported.assessment)))

@@ -13,8 +13,8 @@ use crate::register::csv::to_csv;
 use crate::register::group::{CopyKind, Group};
 use crate::register::ics::{calendar, Reminder};
 use crate::register::{
-    changed_after_approval, digest_label, digest_warning, reading_short, Column, Due, DueFilter,
-    Filter, Register, Row, Sort, Standing,
+    changed_after_approval, digest_label, digest_warning, files_read, reading_short, Column, Due,
+    DueFilter, Filter, Register, Row, Sort, Standing,
 };
 use crate::route::Route;
 use crate::session::ImportStep;
@@ -113,16 +113,7 @@ pub fn RegisterPage() -> impl IntoView {
                 r.groups();
             });
             yield_to_the_page().await;
-            let message = format!(
-                "{total} file{} read: {records} record{} added to the register{}.",
-                if total == 1 { "" } else { "s" },
-                if records == 1 { "" } else { "s" },
-                match failed {
-                    0 => String::new(),
-                    1 => ", 1 could not be read".into(),
-                    n => format!(", {n} could not be read"),
-                }
-            );
+            let message = files_read(total, records, failed);
             progress.set(None);
             if records == 0 {
                 state.register.notify();
@@ -271,8 +262,8 @@ struct EarlierCopy {
     files: String,
     /// Kept in this browser.
     saved: bool,
-    /// Another copy at its place says something else: a conflict, not superseded.
-    conflict: bool,
+    /// Superseded, or in conflict when another copy at its place says something else.
+    kind: CopyKind,
 }
 
 fn shown(r: &Register, g: &Group) -> Shown {
@@ -303,7 +294,7 @@ fn shown(r: &Register, g: &Group) -> Shown {
                     problem: standing.is_problem().then(|| standing.label()),
                     files: r.files(m).join(", "),
                     saved: r.entries()[first].saved,
-                    conflict: g.kind(k) == CopyKind::InConflict,
+                    kind: g.kind(k),
                 }
             })
             .collect(),
@@ -519,13 +510,10 @@ fn RegisterTable(
         let latest = s.latest;
         let title = s.row.title.clone();
         s.others.clone().map(|others| {
-            let items = s.earlier.clone().into_iter().map(|EarlierCopy { entry, place, problem, files, saved, conflict }| {
+            let items = s.earlier.clone().into_iter().map(|EarlierCopy { entry, place, problem, files, saved, kind }| {
                 let what = format!("{title}, {place}");
-                let tag = if conflict {
-                    view! { <strong class="lia-tag lia-tag--red">"In conflict"</strong> }.into_any()
-                } else {
-                    view! { <strong class="lia-tag lia-tag--grey">"Superseded"</strong> }.into_any()
-                };
+                let colour = if kind == CopyKind::InConflict { "lia-tag lia-tag--red" } else { "lia-tag lia-tag--grey" };
+                let tag = view! { <strong class=colour>{kind.label()}</strong> };
                 view! {
                     <li>
                         {tag}" "{place.clone()}
