@@ -566,6 +566,19 @@ async function register() {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__liaLongTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
+      // What the long frames held (Chromium's long animation frames): our script, or the
+      // browser's own layout and paint, or neither (the garbage collector, say).
+      window.__liaLongFrames = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.__liaLongFrames.push({
+            start: e.startTime,
+            duration: e.duration,
+            script: e.scripts.reduce((n, s) => n + s.duration, 0),
+            layout: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+            scripts: e.scripts.map((s) => `${s.invokerType} ${s.invoker} ${Math.round(s.duration)} ms`),
+          });
+      }).observe({ type: 'long-animation-frame', buffered: true });
     });
     const page = await context.newPage();
     await page.goto(server.origin + '/#/register');
@@ -578,7 +591,8 @@ async function register() {
       const longest = (from, to) =>
         Math.max(0, ...window.__liaLongTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
       const rows = document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('table.lia-register tbody tr').length;
-      return { read: read - start, shown: shown - read, total: shown - start, longest: longest(start, read), drawing: longest(read, shown), rows, nodes: document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('*').length };
+      const frames = window.__liaLongFrames.filter((f) => f.start >= start && f.start < shown && f.duration > 50);
+      return { read: read - start, shown: shown - read, total: shown - start, longest: longest(start, read), drawing: longest(read, shown), rows, nodes: document.querySelector('[data-lia-widget]').shadowRoot.querySelectorAll('*').length, frames };
     });
     // Sorting by a column heading, then filtering to the drafts: from the input to the
     // rows changed and the next frame painted.
@@ -615,6 +629,11 @@ async function register() {
   report('register: longest task while reading or drawing, median', longest, 'ms', '≤ 50 ms', longest <= 50);
   // The worst run too: a median of three hides one long task (often the garbage collector).
   report('register: longest task while reading or drawing, worst of the runs', Math.max(...runs.map((r) => Math.max(r.longest, r.drawing))), 'ms', '', null);
+  // The frames over 50 ms, with what filled them, to find where such a task comes from.
+  // (The frame that hands the files to the page begins before the reading: Playwright's.)
+  for (const [run, r] of runs.entries())
+    for (const f of r.frames)
+      console.log(`register run ${run + 1}: a frame of ${Math.round(f.duration)} ms at ${Math.round(f.start)}: scripts ${Math.round(f.script)} ms, rendering ${Math.round(f.layout)} ms; ${f.scripts.join('; ')}`);
   report('register: elements in the page once shown, median', median(runs.map((r) => r.nodes)), '', '', null);
   report('register: sorting by a column, to the next frame, median', sort, 'ms', '≤ 100 ms', sort <= 100);
   report('register: filtering by status, to the next frame, median', filter, 'ms', '≤ 100 ms', filter <= 100);

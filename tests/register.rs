@@ -1210,7 +1210,6 @@ fn every_copy_of_one_assessment_is_one_row_with_its_earlier_copies_beneath() {
     );
     // Sorting and filtering work on assessments, by their latest copy.
     let only_drafts = register.arrange_groups(
-        groups,
         Sort::default(),
         &Filter {
             status: Some(Standing::Draft),
@@ -1515,4 +1514,59 @@ fn the_kept_groups_follow_every_change_to_the_entries() {
     );
     // The same entries grouped afresh give the same groups.
     assert_eq!(register.groups(), register.clone().groups());
+}
+
+#[test]
+fn the_kept_first_order_follows_every_change_to_the_entries() {
+    let file = |key: &str, id: &str, title: &str| {
+        let mut a = (example(key).unwrap().build)(id);
+        a.set_text(Q::AboutTitle, title);
+        (format!("{id}.json"), to_json(&a, AT, Some(today())))
+    };
+    let files = [
+        file("emergency-contacts", "one", "Beta"),
+        file("postal-offers", "two", "Alpha"),
+        file("housing-marketing", "three", "Aardvark"),
+    ];
+    // What a register read afresh, with nothing kept yet, gives.
+    let fresh = |n: usize, sort: Sort| {
+        let mut r = Register::new(today());
+        for (name, json) in &files[..n] {
+            r.read(name, json.as_bytes());
+        }
+        let order = r.arrange_groups(sort, &Filter::default());
+        titles(&r, &order)
+    };
+    fn titles(r: &Register, order: &[usize]) -> Vec<String> {
+        order
+            .iter()
+            .map(|&i| r.entries()[r.groups()[i].latest()].row.title.clone())
+            .collect()
+    }
+    let first = Sort::default();
+    let mut register = Register::new(today());
+    register.read(&files[0].0, files[0].1.as_bytes());
+    let order = register.arrange_groups(first, &Filter::default());
+    assert_eq!(titles(&register, &order), ["Beta"]);
+    register.read(&files[1].0, files[1].1.as_bytes());
+    let order = register.arrange_groups(first, &Filter::default());
+    assert_eq!(titles(&register, &order), fresh(2, first), "a file read");
+    let mut other = Register::new(today());
+    other.read(&files[2].0, files[2].1.as_bytes());
+    register.extend(other);
+    let order = register.arrange_groups(first, &Filter::default());
+    assert_eq!(
+        titles(&register, &order),
+        fresh(3, first),
+        "a register added"
+    );
+    assert_eq!(order.len(), 3);
+    // Another sort is worked out, not taken from what is kept; the first order stays.
+    let by_title_down = Sort {
+        column: Column::Title,
+        ascending: false,
+    };
+    let down = register.arrange_groups(by_title_down, &Filter::default());
+    assert_eq!(titles(&register, &down), ["Beta", "Alpha", "Aardvark"]);
+    assert_eq!(register.arrange_groups(first, &Filter::default()), order);
 }

@@ -720,10 +720,14 @@ pub struct Register {
     grouped: Grouped,
 }
 
-/// The entries' groups, worked out once after each change to them: a register of
-/// thousands is grouped in a task of its own, before the page that shows it is drawn.
+/// The entries' groups, and their first order (the default sort, no filter), each worked
+/// out once after each change to them: for a register of thousands, each in a task of its
+/// own before the page that shows them is drawn.
 #[derive(Clone, Debug, Default)]
-struct Grouped(std::sync::OnceLock<Vec<group::Group>>);
+struct Grouped {
+    groups: std::sync::OnceLock<Vec<group::Group>>,
+    first_order: std::sync::OnceLock<Vec<usize>>,
+}
 
 /// A cache says nothing about the register: two registers with the same entries are
 /// equal whether or not either has been grouped yet.
@@ -879,22 +883,27 @@ impl Register {
 
     /// The entries as assessments: every copy of one under one group, latest first.
     pub fn groups(&self) -> &[group::Group] {
-        self.grouped.0.get_or_init(|| group::group(&self.entries))
+        self.grouped
+            .groups
+            .get_or_init(|| group::group(&self.entries))
     }
 
     /// The groups `filter` admits by their latest copy, sorted by it: indexes into
-    /// `groups`.
-    pub fn arrange_groups(
-        &self,
-        groups: &[group::Group],
-        sort: Sort,
-        filter: &Filter,
-    ) -> Vec<usize> {
-        let rows: Vec<&Row> = groups
-            .iter()
-            .map(|g| &self.entries[g.latest()].row)
-            .collect();
-        arrange(&rows, sort, filter)
+    /// `groups()`. The first order a page shows (the default sort, no filter) is kept
+    /// until the next change.
+    pub fn arrange_groups(&self, sort: Sort, filter: &Filter) -> Vec<usize> {
+        let arrange = || {
+            let rows: Vec<&Row> = self
+                .groups()
+                .iter()
+                .map(|g| &self.entries[g.latest()].row)
+                .collect();
+            arrange(&rows, sort, filter)
+        };
+        if sort == Sort::default() && *filter == Filter::default() {
+            return self.grouped.first_order.get_or_init(arrange).clone();
+        }
+        arrange()
     }
 
     /// The review reminder of a group: the review date of its latest copy that has one.

@@ -104,13 +104,17 @@ pub fn RegisterPage() -> impl IntoView {
                 }
             }
             timing::mark("lia-register-read");
-            // The records are grouped in a task of their own after the last file's, and
-            // the table drawn in the next.
+            // The records are grouped in a task of their own after the last file's, put
+            // in the table's first order in the next, and the table drawn in the one after.
             yield_to_the_page().await;
             let (records, failed) = (read.entries().len(), read.failures().len());
             state.register.update_untracked(|r| {
                 r.extend(read);
                 r.groups();
+            });
+            yield_to_the_page().await;
+            state.register.with_untracked(|r| {
+                r.arrange_groups(Sort::default(), &Filter::default());
             });
             yield_to_the_page().await;
             let message = files_read(total, records, failed);
@@ -235,7 +239,7 @@ const PAGE_SIZE: usize = 50;
 /// The rows of a page drawn in one task (more than a screenful): the first in the task
 /// that changed the page, the others in the tasks after, so drawing never holds the page
 /// up for long.
-const ROWS_AT_ONCE: usize = 20;
+const ROWS_AT_ONCE: usize = 10;
 
 /// Everything one assessment's row shows, taken from the register once.
 #[derive(Clone, PartialEq)]
@@ -320,12 +324,11 @@ fn RegisterTable(
         due: due.get(),
     });
     // Every copy of one assessment under one row: `Register::groups`, worked out by the
-    // core once per change (after a reading, in a task before this one).
+    // core once per change, and the first order too (after a reading, each in a task
+    // before this one).
     let order = Memo::new(move |_| {
         let (sort, filter) = (sort.get(), filter.get());
-        state
-            .register
-            .with(|r| r.arrange_groups(r.groups(), sort, &filter))
+        state.register.with(|r| r.arrange_groups(sort, &filter))
     });
     // A new order starts again at the first page.
     Effect::new(move |_| {
