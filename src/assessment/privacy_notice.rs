@@ -26,6 +26,7 @@ use super::choices::{channels, data, pecr_basis, purpose as purposes};
 use super::context::Ctx;
 use super::model::{Assessment, PrivacyEdit};
 use super::questions::QuestionId as Q;
+use super::text::lower;
 
 /// Which wording applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,8 +175,8 @@ fn and_list(items: &[String]) -> String {
 fn in_sentence(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
-        Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
-            first.to_lowercase().chain(chars).collect()
+        Some(first) if !chars.clone().next().is_some_and(|c| lower(c) != c) => {
+            std::iter::once(lower(first)).chain(chars).collect()
         }
         _ => label.to_string(),
     }

@@ -4,6 +4,7 @@
 
 use crate::assessment::accepted::accepted_warnings;
 use crate::assessment::catalogue::rules_line;
+use crate::assessment::text::capitalised;
 use crate::assessment::{assessment_digest, Answer, Assessment, Ctx, Outcome, QuestionId, Status};
 use crate::handover::{self, Approval, Stage};
 
@@ -368,15 +369,6 @@ fn approval_fact(stage: &Stage, state: State, approval: Option<&Approval>) -> Li
         },
         State::ChangedAfterApproval => looked(handover::describe(stage), Look::Missing),
         _ => plain(handover::describe(stage)),
-    }
-}
-
-/// "Not needed: …" from "not needed: …".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

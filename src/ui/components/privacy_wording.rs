@@ -12,6 +12,7 @@ use super::follow::follow_value;
 use crate::assessment::privacy_notice::{
     edit, settled, use_suggestion, Route, Settled, DRAFT_NOTE, STALE_NOTE,
 };
+use crate::assessment::text::capitalised;
 use crate::ui::state::{field_id, AppState};
 
 const TEXT_ID: &str = "lia-privacy-wording";
@@ -140,14 +141,6 @@ pub fn PrivacyWording() -> impl IntoView {
             })}
         </div>
         <p class="lia-status" role="status">{move || copied.get()}</p>
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
