@@ -169,12 +169,13 @@ impl KeyCard {
 
     /// The card as a JSON object.
     pub fn to_value(&self) -> Value {
-        Value::Object(
-            self.fields()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect::<Map<_, _>>(),
-        )
+        // Inserted one by one: collecting into the map would sort the fields first, with
+        // a copy of the standard library's sort of its own in the wasm.
+        let mut map = Map::new();
+        for (k, v) in self.fields() {
+            map.insert(k.to_string(), v);
+        }
+        Value::Object(map)
     }
 
     /// A card from a JSON object with exactly a card's fields (checked no further: see
