@@ -175,7 +175,7 @@ fn and_list(items: &[String]) -> String {
 fn in_sentence(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
-        Some(first) if !chars.clone().next().is_some_and(|c| lower(c) != c) => {
+        Some(first) if chars.clone().next().is_none_or(|c| lower(c) == c) => {
             std::iter::once(lower(first)).chain(chars).collect()
         }
         _ => label.to_string(),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::keyed::{keyed, row};
 use super::tag::SeverityTag;
 use crate::assessment::{Finding, Severity};
 use crate::ui::state::AppState;
@@ -60,17 +61,14 @@ pub fn FindingsList(#[prop(default = 3)] level: u8) -> impl IntoView {
                 view! {
                     {title}
                     <ul class="lia-findings__list">
-                        <For
-                            each=move || of_severity.get()
-                            key=|f| {
+                        {keyed(Signal::derive(move || {
+                            of_severity.get().into_iter().map(|finding| {
                                 // Without Debug formatting, which would pull every question's name into the app.
-                                let questions: Vec<&str> = f.questions.iter().map(|q| q.key()).collect();
-                                format!("{}|{}|{}", f.id, f.detail.as_deref().unwrap_or(""), questions.join(","))
-                            }
-                            let:finding
-                        >
-                            <FindingItem finding />
-                        </For>
+                                let questions: Vec<&str> = finding.questions.iter().map(|q| q.key()).collect();
+                                let key = format!("{}|{}|{}", finding.id, finding.detail.as_deref().unwrap_or(""), questions.join(","));
+                                row(key, move || view! { <FindingItem finding=finding.clone() /> }.into_any())
+                            }).collect()
+                        }))}
                     </ul>
                 }
             })

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::choice_fields::{ChoiceItem, Option_};
 use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
 use super::follow::follow_value;
+use super::keyed::{keyed, row};
 use super::risk_matrix::RiskMatrix;
 use crate::assessment::questions::impact_fields as text;
 use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
@@ -64,9 +65,11 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
             <Hint q />
             <ErrorMessage q error />
             <div class="lia-impacts">
-                <For each=move || order.get() key=|id| *id let:id>
-                    <ImpactCard id all removed />
-                </For>
+                {keyed(Signal::derive(move || {
+                    order.get().into_iter().map(|id| {
+                        row(id.to_string(), move || view! { <ImpactCard id all removed /> }.into_any())
+                    }).collect()
+                }))}
             </div>
             <p class="lia-status" role="status">
                 {move || {

@@ -12,6 +12,7 @@ pub mod follow;
 pub mod handover;
 pub mod impacts;
 pub mod import;
+pub mod keyed;
 pub mod layout;
 pub mod nav_link;
 pub mod passphrase;

@@ -19,6 +19,7 @@ use crate::register::{
 use crate::route::Route;
 use crate::session::ImportStep;
 use crate::ui::browser;
+use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
@@ -392,6 +393,24 @@ fn RegisterTable(
                 .collect::<Vec<(usize, Shown)>>()
         })
     };
+    // The rows drawn so far, each keyed by its place, its latest copy and the register's
+    // generation (a new reading redraws them), drawn by `draw`.
+    let rows = move |draw: std::sync::Arc<dyn Fn(Shown) -> AnyView + Send + Sync>| {
+        Signal::derive(move || {
+            let generation = state.register.with_untracked(Register::generation);
+            let start = page.get_untracked() * PAGE_SIZE;
+            numbered()
+                .into_iter()
+                .map(|(n, s)| {
+                    let draw = draw.clone();
+                    row(
+                        format!("{}|{}|{generation}", start + n, s.latest),
+                        move || draw(s.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     // The copies on this page, latest and earlier, for the comparison's lists.
     let on_this_page = Signal::derive(move || {
         visible.with(|(_, v)| {
@@ -628,9 +647,7 @@ fn RegisterTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=numbered
-                        key=move |(n, s)| (page.get_untracked() * PAGE_SIZE + n, s.latest, state.register.with_untracked(Register::generation))
-                        children=move |(_, s)| {
+                    {keyed(rows(std::sync::Arc::new(move |s: Shown| {
                             let what = format!("{}, version {}", s.row.title, s.row.version);
                             view! {
                                 <tr>
@@ -653,16 +670,15 @@ fn RegisterTable(
                                     <td>{due_view(s.row.review_due, s.row.due)}</td>
                                 </tr>
                             }
-                        } />
+                            .into_any()
+                        })))}
                 </tbody>
             </table>
         </div>
         })}
         {move || narrow.get().then(|| view! {
         <ul class="lia-plain-list lia-register-narrow" aria-label="Register of assessments">
-            <For each=numbered
-                key=move |(n, s)| (page.get_untracked() * PAGE_SIZE + n, s.latest, state.register.with_untracked(Register::generation))
-                children=move |(_, s)| {
+            {keyed(rows(std::sync::Arc::new(move |s: Shown| {
                     let what = format!("{}, version {}", s.row.title, s.row.version);
                     view! {
                         <li class="lia-register-card">
@@ -682,7 +698,8 @@ fn RegisterTable(
                             {earlier(&s)}
                         </li>
                     }
-                } />
+                    .into_any()
+                })))}
         </ul>
         })}
         {move || (pages() > 1).then(|| view! {

@@ -10,6 +10,7 @@ use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
 use crate::ui::components::handover::SectionComment;
+use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
@@ -133,12 +134,14 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                 <form novalidate on:submit=|ev| ev.prevent_default()>
                     <fieldset class="lia-form-body" disabled=read_only>
                         <legend class="lia-visually-hidden">{section.title()}</legend>
-                        <For each=move || visible.get() key=|q| *q let:q>
-                            <CheckAgain q />
-                            <QuestionField q error=Signal::derive(move || {
-                                errors.with(|e| e.iter().find(|e| e.question == q).map(|e| e.message.clone()))
-                            }) />
-                        </For>
+                        {keyed(Signal::derive(move || {
+                            visible.get().into_iter().map(|q| row(q.key().to_string(), move || view! {
+                                <CheckAgain q />
+                                <QuestionField q error=Signal::derive(move || {
+                                    errors.with(|e| e.iter().find(|e| e.question == q).map(|e| e.message.clone()))
+                                }) />
+                            }.into_any())).collect()
+                        }))}
                     </fieldset>
                     <div class="lia-button-group">
                         <button type="submit" class="lia-button" on:click=save_and_continue>

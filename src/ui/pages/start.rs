@@ -13,6 +13,7 @@ use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
 use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
+use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::layout::PROMISE;
 use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
@@ -301,11 +302,12 @@ fn SavedList() -> impl IntoView {
                 <tbody>
                     // Keyed by what a row shows (every write gives a new revision), so a
                     // rename or a save elsewhere redraws one row, not all of them.
-                    <For
-                        each=shown
-                        key=|s| (s.id.clone(), s.revision, s.saved_at.to_bits())
-                        children=move |summary| saved_row(summary, rows)
-                    />
+                    {keyed(Signal::derive(move || {
+                        shown().into_iter().map(|s| {
+                            let key = format!("{}|{}|{}", s.id, s.revision, s.saved_at.to_bits());
+                            row(key, move || saved_row(s.clone(), rows).into_any())
+                        }).collect()
+                    }))}
                 </tbody>
             </table>
             </div>
