@@ -249,6 +249,16 @@ journey('impacts are added, rated before and after safeguards, shown on the risk
   assert.ok(geometry.before.y < geometry.after.y, `[${t.name}] before is above after (more severe)`);
   assert.equal(geometry.line, 1, 'a line joins the two');
 
+  // The first impact's card, marked: a keyed row whose key stays is never drawn again,
+  // so the mark must outlive adding, removing and restoring the second (a redrawn card
+  // would lose it, and with it focus and text being typed there).
+  const mark = (base) => page.run((b) => {
+    const card = document.querySelector('[data-lia-widget]').shadowRoot.getElementById(`${b}-description`).closest('.lia-impact');
+    card.__liaKept = true;
+  }, base);
+  const kept = (base) => page.run((b) => document.querySelector('[data-lia-widget]').shadowRoot.getElementById(`${b}-description`).closest('.lia-impact').__liaKept === true, base);
+  await mark(base);
+
   // A second impact, removed; "Undo" takes focus and brings it back.
   await page.click(button('Add another impact'));
   await waitForFocus(page, (d) => /^impact-\d+-description$/.test(d.id) && d.id !== added.id);
@@ -263,6 +273,7 @@ journey('impacts are added, rated before and after safeguards, shown on the risk
   assert.equal(await page.count(css('main .lia-impact')), 1);
   await page.press('Enter');
   await page.until(async () => (await page.count(css('main .lia-impact'))) === 2, { message: 'the impact restored' });
+  assert.equal(await kept(base), true, `[${t.name}] the first impact's card was drawn again`);
   // The undo made a change, so the status says "Saving…" until it is saved.
   await waitForStatus(page, 'Saved');
   const [first, second] = (await storedRecord(page, id)).assessment.impacts;
