@@ -12,13 +12,13 @@
 
 use super::model::{Answer, Assessment};
 use super::questions::{QuestionId, QUESTIONS};
-use super::text::normalise;
+use super::text::same_words;
 
 /// Two answers say the same: texts with the same words (case, spacing and punctuation
 /// aside), or the same choice.
 fn same(a: Option<&Answer>, b: Option<&Answer>) -> bool {
     match (a, b) {
-        (Some(Answer::Text(x)), Some(Answer::Text(y))) => x == y || normalise(x) == normalise(y),
+        (Some(Answer::Text(x)), Some(Answer::Text(y))) => same_words(x, y),
         (x, y) => x == y,
     }
 }
