@@ -85,7 +85,6 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The runs of letters and digits of `text`, as typed.
 /// Whether `a` and `b` have the same words in the sense of `normalise` (case, spacing,
 /// punctuation and accents aside), normalising only the part where they differ: text
 /// they share at either end is skipped back to a word's edge, as words never cross one.
@@ -114,9 +113,7 @@ pub fn same_words(a: &str, b: &str) -> bool {
         .rev()
         .zip(b.bytes().rev())
         .take_while(|(x, y)| x == y)
-        .count()
-        .min(a.len())
-        .min(b.len());
+        .count();
     let starts_word = |text: &str, from: usize| {
         text[from..]
             .chars()
@@ -133,6 +130,7 @@ pub fn same_words(a: &str, b: &str) -> bool {
     normalise(&a[..a.len() - end]) == normalise(&b[..b.len() - end])
 }
 
+/// The runs of letters and digits of `text`, as typed.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
