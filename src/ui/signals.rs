@@ -125,6 +125,11 @@ impl Changes {
         }
     }
 
+    /// Whether the open assessment changed (or was replaced).
+    pub fn opens(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Sets the signals that changed; returns the new count of replacements of the open
     /// assessment, if it was replaced (text fields then re-read it).
     pub fn apply(self, storage: StorageView, open: RwSignal<Option<Assessment>>) -> Option<u64> {

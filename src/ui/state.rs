@@ -25,6 +25,23 @@ use crate::storage::{JournalBatch, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
 
+/// When the evaluation follows a change of the open assessment.
+#[derive(Clone, Copy)]
+enum Follow {
+    /// At once (and one left waiting is done now): a click, a choice, a new page. So a
+    /// click always acts on the answers as typed.
+    Now,
+    /// Once typing pauses: the rules take longer than a key on a slow laptop.
+    AfterPause,
+    /// What the page does by itself (the autosave, the journal, another tab): at once if
+    /// it changed the assessment, otherwise a pause still waited for is left to come.
+    Background,
+}
+
+/// How long typing must pause before the rules run again: longer than the gap between
+/// a brisk typist's keys (about 100 ms), short enough to read as checking as one types.
+const EVALUATE_AFTER_MS: u64 = 300;
+
 /// How the widget was mounted.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -41,8 +58,14 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// The assessment being worked on, if any (the session's, mirrored).
     pub open: RwSignal<Option<Assessment>>,
-    /// Everything worked out about the open assessment, once per change.
+    /// Everything worked out about the open assessment: once per change, but once per
+    /// pause while text is typed (see `type_into`).
     pub evaluation: Memo<Option<Evaluation>>,
+    /// Moved on when the evaluation must follow the open assessment (the memo reads the
+    /// assessment itself untracked, so typing does not wake it key by key).
+    settled: RwSignal<u64>,
+    /// The evaluation waiting for typing to pause, if any.
+    evaluate_later: StoredValue<Option<TimeoutHandle>>,
     /// Small facts about the open assessment, as memos so that components showing them
     /// are not woken by every keystroke (a memo notifies only when its value changes).
     pub has_open: Memo<bool>,
@@ -106,8 +129,14 @@ impl AppState {
     pub fn new(config: Config, root: web_sys::ShadowRoot, early: Early) -> AppState {
         let today = browser::today();
         let open: RwSignal<Option<Assessment>> = RwSignal::new(None);
-        let evaluation =
-            Memo::new(move |_| open.with(|a| a.as_ref().map(|a| Evaluation::of(a, Some(today)))));
+        let route = RwSignal::new(Route::Start);
+        let settled = RwSignal::new(0u64);
+        // A new page always shows the evaluation of the assessment as it is.
+        let evaluation = Memo::new(move |_| {
+            settled.track();
+            route.track();
+            open.with_untracked(|a| a.as_ref().map(|a| Evaluation::of(a, Some(today))))
+        });
         let (kv, durable) = storage(config.prerender);
         let mut session = Session::new(
             kv,
@@ -123,9 +152,11 @@ impl AppState {
             session.use_journal();
         }
         let state = AppState {
-            route: RwSignal::new(Route::Start),
+            route,
             open,
             evaluation,
+            settled,
+            evaluate_later: StoredValue::new(None),
             has_open: Memo::new(move |_| open.with(Option::is_some)),
             title: Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.title().to_string()))),
             read_only: Memo::new(move |_| {
@@ -148,7 +179,7 @@ impl AppState {
             root: StoredValue::new_local(root),
             today,
         };
-        state.sync();
+        state.sync(Follow::Now);
         approver::load(state);
         state
     }
@@ -156,9 +187,13 @@ impl AppState {
     /// Runs an operation of the session at the current time, then shows what it says
     /// and sets the next timer. `None` only while the widget is being torn down.
     pub(super) fn run<R>(&self, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+        self.run_as(Follow::Now, op)
+    }
+
+    fn run_as<R>(&self, follow: Follow, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
         let now = browser::now_ms();
         let result = self.session.try_update_value(|s| op(s, now))?;
-        self.sync();
+        self.sync(follow);
         persistence::schedule(*self);
         journal::flush(*self);
         Some(result)
@@ -170,8 +205,9 @@ impl AppState {
         self.session.try_update_value(op)
     }
 
-    /// Mirrors the session's view into the signals (see `signals`).
-    fn sync(&self) {
+    /// Mirrors the session's view into the signals (see `signals`), and has the
+    /// evaluation follow the open assessment as `follow` says.
+    fn sync(&self, follow: Follow) {
         let seen = self.replaced.get_value();
         let Some(changes) = self
             .session
@@ -179,9 +215,45 @@ impl AppState {
         else {
             return;
         };
+        let open_changed = changes.opens();
         if let Some(replaced) = changes.apply(self.storage, self.open) {
             self.replaced.set_value(replaced);
             self.generation.update(|g| *g += 1);
+        }
+        match follow {
+            Follow::AfterPause if open_changed => {
+                if let Some(Some(timer)) = self.evaluate_later.try_update_value(Option::take) {
+                    timer.clear();
+                }
+                let state = *self;
+                let timer = set_timeout_with_handle(
+                    move || state.settle(),
+                    std::time::Duration::from_millis(EVALUATE_AFTER_MS),
+                );
+                self.evaluate_later.set_value(timer.ok());
+            }
+            Follow::Now => self.evaluate_now(open_changed),
+            Follow::Background if open_changed => self.evaluate_now(true),
+            _ => {}
+        }
+    }
+
+    /// The evaluation follows the open assessment now if it changed or a pause was still
+    /// waited for.
+    fn evaluate_now(&self, open_changed: bool) {
+        let waited = self.evaluate_later.try_update_value(Option::take).flatten();
+        if let Some(timer) = &waited {
+            timer.clear();
+        }
+        if open_changed || waited.is_some() {
+            self.settled.update(|n| *n += 1);
+        }
+    }
+
+    /// The evaluation follows the open assessment now (typing paused).
+    fn settle(&self) {
+        if self.evaluate_later.try_update_value(Option::take).is_some() {
+            self.settled.update(|n| *n += 1);
         }
     }
 
@@ -192,7 +264,9 @@ impl AppState {
 
     /// The timer fired: whatever is due (the autosave, or a retry).
     pub(super) fn tick(&self) {
-        self.run(|s, now| super::timing::measure("lia-save", || s.tick(now)));
+        self.run_as(Follow::Background, |s, now| {
+            super::timing::measure("lia-save", || s.tick(now))
+        });
     }
 
     /// Saves at once if anything is unsaved (the page is being hidden or left).
@@ -214,7 +288,7 @@ impl AppState {
 
     /// The journal has committed these records (key, revision).
     pub(super) fn journal_written(&self, written: &[(String, u64)]) {
-        self.run(|s, _| s.journal_written(written));
+        self.run_as(Follow::Background, |s, _| s.journal_written(written));
     }
 
     /// The browser refused the journal: saves are "Saved" once in localStorage.
@@ -234,7 +308,9 @@ impl AppState {
 
     /// Another tab changed a key of storage.
     pub(super) fn external_change(&self, key: Option<String>) {
-        self.run(|s, now| s.external_change(key.as_deref(), now));
+        self.run_as(Follow::Background, |s, now| {
+            s.external_change(key.as_deref(), now)
+        });
     }
 
     /// Moves keyboard focus to the element of this widget with this id, once the DOM
@@ -406,6 +482,12 @@ impl AppState {
     /// Changes the open assessment (refused when it is approved, and so read-only).
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
         self.run(|s, now| s.edit(change, now));
+    }
+
+    /// An edit made by typing: as `edit`, but the rules run once typing pauses (they
+    /// take longer than a key on a slow laptop), or at the next click or change of page.
+    pub fn type_into(&self, change: impl FnOnce(&mut Assessment)) {
+        self.run_as(Follow::AfterPause, |s, now| s.edit(change, now));
     }
 
     /// Starts a review of the open (approved) assessment as a new linked draft.

@@ -21,13 +21,19 @@ fn impacts(state: AppState) -> Vec<Impact> {
         .with(|a| a.as_ref().map(|a| a.impacts.clone()).unwrap_or_default())
 }
 
-/// Applies a change to one impact of the open assessment.
-fn edit_impact(state: AppState, id: u32, change: impl FnOnce(&mut Impact)) {
-    state.edit(|a| {
+/// Applies a change to one impact of the open assessment (`typed`: by typing, see
+/// `AppState::type_into`).
+fn edit_impact(state: AppState, id: u32, typed: bool, change: impl FnOnce(&mut Impact)) {
+    let change = |a: &mut crate::assessment::Assessment| {
         if let Some(impact) = a.impact_mut(id) {
             change(impact);
         }
-    });
+    };
+    if typed {
+        state.type_into(change);
+    } else {
+        state.edit(change);
+    }
 }
 
 #[component]
@@ -152,7 +158,7 @@ fn ImpactCard(
                     prop:value=initial.description.clone()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        edit_impact(state, id, |i| i.description = v);
+                        edit_impact(state, id, true, |i| i.description = v);
                     }
                 ></textarea>
             </div>
@@ -170,7 +176,7 @@ fn ImpactCard(
                     prop:value=initial.safeguards.clone()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        edit_impact(state, id, |i| i.safeguards = v);
+                        edit_impact(state, id, true, |i| i.safeguards = v);
                     }
                 ></textarea>
             </div>
@@ -202,11 +208,11 @@ fn Ratings(base: String, id: u32, impact: Memo<Impact>, residual: bool) -> impl 
         <Rating base=base.clone() name=format!("{prefix}likelihood") legend=likelihood_legend impact
             options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
             selected=move |i: &Impact| rating(i, residual).0.map(|l| l as u8)
-            set=move |v| edit_impact(state, id, |i| *rating_mut(i, residual).0 = Likelihood::ALL.get(v as usize).copied()) />
+            set=move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).0 = Likelihood::ALL.get(v as usize).copied()) />
         <Rating base name=format!("{prefix}severity") legend=severity_legend impact
             options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
             selected=move |i: &Impact| rating(i, residual).1.map(|s| s as u8)
-            set=move |v| edit_impact(state, id, |i| *rating_mut(i, residual).1 = HarmSeverity::ALL.get(v as usize).copied()) />
+            set=move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).1 = HarmSeverity::ALL.get(v as usize).copied()) />
     }
 }
 

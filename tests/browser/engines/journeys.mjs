@@ -208,6 +208,49 @@ journey('findings appear as answers are given and clear when they change', async
   await assertNoErrors(page);
 });
 
+// Issue 28: the rules run once typing pauses (not on every key), so a click or a change
+// of page straight after the last key must act on the answer as typed. Both are done
+// here inside one task of the page, so no pause can come between the key and the click.
+// (That the rules do run after a pause with no click is the "findings appear" journey:
+// its justification is typed, then the finding is waited for.)
+journey('a click or a new page straight after typing acts on the answer as typed, before the rules would run by themselves', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  const id = await startExample(page);
+  // Sets the description and, in the same task, clicks "Save and continue" or "Return to
+  // the task list"; gives what the task list first draws for the section, two frames on.
+  const typeAnd = (words, target) =>
+    page.run(
+      (words, target) => {
+        const root = document.querySelector('[data-lia-widget]').shadowRoot;
+        const field = root.getElementById('q-about-description');
+        field.value = words;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        const name = target === 'save' ? 'Save and continue' : 'Return to the task list';
+        [...root.querySelectorAll('button, a')].find((e) => e.textContent.trim() === name).click();
+        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(root.getElementById('lia-task-about-status')?.textContent ?? null))));
+      },
+      words,
+      target,
+    );
+  await goToHash(page, `#/a/${id}/about`);
+  await page.waitFor(css('#q-about-description'));
+  // Emptied, then "Save and continue" at once: the page says the description is missing.
+  await typeAnd('', 'save');
+  await page.waitFor(css('#lia-error-summary'));
+  assert.match(await page.text(css('#lia-error-summary')), /Describe the processing|description/i, `[${page.name}] the emptied description is missing`);
+  assert.ok((await page.hash()).endsWith('/about'), `[${page.name}] the page stays`);
+  // Typed again, then "Save and continue" at once: it counts, and the page moves on.
+  await typeAnd('Cameras at the depot.', 'save');
+  await page.until(async () => !(await page.hash()).endsWith('/about'), { message: 'Save and continue leaves the page' });
+  await waitForStored(page, id, (r) => r.assessment.answers['about.description'] === 'Cameras at the depot.');
+  // Emptied, then straight to the task list: the list first drawn has the section open.
+  await goToHash(page, `#/a/${id}/about`);
+  await page.waitFor(css('#q-about-description'));
+  assert.equal(await typeAnd('', 'tasks'), 'In progress', `[${page.name}] the task list first drawn straight after the description was emptied`);
+  await assertNoErrors(page);
+});
+
 // ---- impacts and the risk matrix --------------------------------------------------------
 
 journey('impacts are added, rated before and after safeguards, shown on the risk matrix, removed and restored', async (t) => {
