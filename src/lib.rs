@@ -17,7 +17,10 @@ pub mod report;
 pub mod route;
 pub mod session;
 pub mod sort;
+// Run by build.rs for the wasm's copy of the style sheet; compiled here for its tests.
 pub mod storage;
+#[cfg(test)]
+mod style_min;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -21,8 +21,9 @@ const HOST_SELECTOR: &str = "[data-lia-widget]";
 const PRERENDER_ATTRIBUTE: &str = "data-lia-prerender";
 /// Set on the host once the app is mounted, so tests and host pages know it is interactive.
 const READY_ATTRIBUTE: &str = "data-lia-ready";
-/// The widget's styles, compiled in: they live inside each shadow root.
-const STYLE: &str = include_str!("../../style/main.css");
+/// The widget's styles, compiled in: they live inside each shadow root. `build.rs` writes
+/// `style/main.css` without its comments and layout whitespace.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/main.css"));
 
 /// Mounts the app into every `[data-lia-widget]` element, or into a new one at the end of
 /// `<body>` when the page has none. It waits until the browser has drawn what is
