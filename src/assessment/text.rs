@@ -102,18 +102,13 @@ pub fn same_words(a: &str, b: &str) -> bool {
     };
     // The bytes both start with, then back to a word's start (a char boundary in both,
     // as the bytes before it are the same).
-    let mut start = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut start = shared_start(a.as_bytes(), b.as_bytes());
     while !a.is_char_boundary(start) || !at_edge(a, start) {
         start -= 1;
     }
     let (a, b) = (&a[start..], &b[start..]);
     // The bytes both end with, then on to a word's end.
-    let mut end = a
-        .bytes()
-        .rev()
-        .zip(b.bytes().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut end = shared_end(a.as_bytes(), b.as_bytes());
     let starts_word = |text: &str, from: usize| {
         text[from..]
             .chars()
@@ -128,6 +123,36 @@ pub fn same_words(a: &str, b: &str) -> bool {
         end -= 1;
     }
     normalise(&a[..a.len() - end]) == normalise(&b[..b.len() - end])
+}
+
+/// How many bytes `a` and `b` start with in common. Compared a block at a time (one
+/// `memcmp` each), as a key typed into a long answer leaves all but a few bytes alike.
+fn shared_start(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// How many bytes `a` and `b` end with in common (as `shared_start`, from the end).
+fn shared_end(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + BLOCK <= n && a[n - i - BLOCK..n - i] == b[n - i - BLOCK..n - i] {
+        i += BLOCK;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
 }
 
 /// The runs of letters and digits of `text`, as typed.
@@ -879,6 +904,25 @@ mod tests {
         assert!(same_words("We keep  it.", "we keep it"));
         assert!(!same_words("We keep it", "We keep its"));
         assert!(!same_words("ab cd", "a bcd"));
+    }
+
+    /// The shared start and end, a block at a time, are what comparing byte by byte
+    /// finds, for lengths on either side of the block and differences anywhere.
+    #[test]
+    fn shared_ends_agree_with_counting_byte_by_byte() {
+        use proptest::prelude::*;
+        let bytes = || proptest::collection::vec(prop::sample::select(vec![b'a', b'b']), 0..200);
+        proptest!(|(shared in bytes(), x in bytes(), y in bytes())| {
+            for (a, b) in [
+                ([&shared[..], &x].concat(), [&shared[..], &y].concat()),
+                ([&x[..], &shared].concat(), [&y[..], &shared].concat()),
+            ] {
+                let start = a.iter().zip(&b).take_while(|(p, q)| p == q).count();
+                let end = a.iter().rev().zip(b.iter().rev()).take_while(|(p, q)| p == q).count();
+                prop_assert_eq!(super::shared_start(&a, &b), start);
+                prop_assert_eq!(super::shared_end(&a, &b), end);
+            }
+        });
     }
 
     /// `upper` and `lower` agree with Unicode's own case mappings wherever Unicode maps a
