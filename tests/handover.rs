@@ -246,6 +246,14 @@ fn returning_needs_a_comment_and_keeps_the_comments_by_section() {
         Some(2),
         "the comments survive the file"
     );
+    // The comments beside the questions, read without the content's digest, are the
+    // stage's: for a return, and for none of the other stages (sent, approved, not sent).
+    let mut approved = through_json(&sent);
+    approved = decide(&approved, &approve_form(), today()).unwrap();
+    for a in [&back, &returned, &sent, &approved, &ready()] {
+        assert_eq!(lia::handover::returned(a), stage(a).comments());
+    }
+    assert!(lia::handover::returned(&back).is_some());
     // It was decided: a second decision on the same file is refused.
     assert_eq!(
         decide(&back, &approve_form(), today()).unwrap_err(),

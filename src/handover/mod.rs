@@ -106,6 +106,17 @@ pub fn stage(a: &Assessment) -> Stage {
     }
 }
 
+/// The decision of the last round if it returned the assessment: the comments shown
+/// beside the questions. The same as `stage(a).comments()` without taking the content's
+/// digest, which the section pages would otherwise do on every key typed.
+pub fn returned(a: &Assessment) -> Option<&Decision> {
+    a.handover
+        .last()?
+        .decision
+        .as_ref()
+        .filter(|d| d.verdict == Verdict::Returned)
+}
+
 /// The round waiting for a decision, if the last one is.
 pub fn waiting(a: &Assessment) -> Option<&Round> {
     a.handover.last().filter(|r| r.decision.is_none())

@@ -416,13 +416,13 @@ impl AppState {
     }
 
     /// The author's reply to a comment of the return (`None`: the comment on the whole
-    /// assessment).
+    /// assessment), typed: the rules run once typing pauses, as for `type_into`.
     pub fn reply(
         &self,
         section: Option<crate::assessment::Section>,
         text: &str,
     ) -> Result<(), ReplyProblem> {
-        self.run(|s, now| s.reply(section, text, now))
+        self.run_as(Follow::AfterPause, |s, now| s.reply(section, text, now))
             .unwrap_or(Err(ReplyProblem::NotReturned))
     }
 

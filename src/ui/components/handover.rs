@@ -157,10 +157,16 @@ fn Reply(section: Option<Section>) -> impl IntoView {
 #[component]
 pub fn SectionComment(section: Section) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let stage = stage(state);
+    // The return's decision only (not the whole stage, whose digest of the content would
+    // be taken on every key typed on this page).
+    let returned = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| a.as_ref().and_then(handover::returned).cloned())
+    });
     move || {
-        stage.with(|s| {
-            let decision = s.comments()?;
+        returned.with(|decision| {
+            let decision = decision.as_ref()?;
             let text = decision.comment(section)?.to_string();
             let from = format!("Comment from {}, {}", decision.who(), decision.date_long());
             Some(view! {
