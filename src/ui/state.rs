@@ -222,9 +222,7 @@ impl AppState {
         }
         match follow {
             Follow::AfterPause if open_changed => {
-                if let Some(Some(timer)) = self.evaluate_later.try_update_value(Option::take) {
-                    timer.clear();
-                }
+                self.cancel_waiting();
                 let state = *self;
                 let timer = set_timeout_with_handle(
                     move || state.settle(),
@@ -241,18 +239,24 @@ impl AppState {
     /// The evaluation follows the open assessment now if it changed or a pause was still
     /// waited for.
     fn evaluate_now(&self, open_changed: bool) {
-        let waited = self.evaluate_later.try_update_value(Option::take).flatten();
-        if let Some(timer) = &waited {
-            timer.clear();
-        }
-        if open_changed || waited.is_some() {
+        if self.cancel_waiting() || open_changed {
             self.settled.update(|n| *n += 1);
         }
     }
 
+    /// Clears the timer of an evaluation waiting for a pause; whether one was waiting.
+    fn cancel_waiting(&self) -> bool {
+        let waited = self.evaluate_later.try_update_value(Option::take).flatten();
+        if let Some(timer) = &waited {
+            timer.clear();
+        }
+        waited.is_some()
+    }
+
     /// The evaluation follows the open assessment now (typing paused).
     fn settle(&self) {
-        if self.evaluate_later.try_update_value(Option::take).is_some() {
+        let waiting = self.evaluate_later.try_update_value(Option::take).flatten();
+        if waiting.is_some() {
             self.settled.update(|n| *n += 1);
         }
     }
