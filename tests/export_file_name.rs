@@ -7,7 +7,7 @@ mod approver;
 use lia::assessment::text::latin_fold;
 use lia::assessment::{Assessment, Date, QuestionId};
 use lia::export::{file_name, handover_file_name, slug, MAX_SLUG};
-use lia::handover::send;
+use lia::handover::{send, Trust};
 use proptest::prelude::*;
 
 fn titled(title: &str) -> Assessment {
@@ -23,19 +23,25 @@ fn day() -> Date {
 #[test]
 fn names_are_lia_slug_version_state_date_and_extension() {
     assert_eq!(
-        file_name(&titled("Tenant marketing by e-mail"), day(), "json"),
+        file_name(
+            &titled("Tenant marketing by e-mail"),
+            day(),
+            "json",
+            &Trust::default()
+        ),
         "lia-tenant-marketing-by-e-mail-v1-draft-2026-11-22.json"
     );
     assert_eq!(
         file_name(
             &titled("Tenant marketing by e-mail"),
             Date::new(2027, 1, 5).unwrap(),
-            "html"
+            "html",
+            &Trust::default()
         ),
         "lia-tenant-marketing-by-e-mail-v1-draft-2027-01-05.html"
     );
     assert_eq!(
-        file_name(&titled("CCTV"), day(), ".json"),
+        file_name(&titled("CCTV"), day(), ".json", &Trust::default()),
         "lia-cctv-v1-draft-2026-11-22.json"
     );
 }
@@ -65,11 +71,11 @@ fn an_empty_or_unusable_title_is_untitled() {
         assert_eq!(slug(title), "untitled", "{title:?}");
     }
     assert_eq!(
-        file_name(&Assessment::new("x"), day(), "json"),
+        file_name(&Assessment::new("x"), day(), "json", &Trust::default()),
         "lia-untitled-v1-draft-2026-11-22.json"
     );
     assert_eq!(
-        file_name(&titled("   "), day(), "json"),
+        file_name(&titled("   "), day(), "json", &Trust::default()),
         "lia-untitled-v1-draft-2026-11-22.json"
     );
 }
@@ -200,11 +206,12 @@ fn every_file_of_an_assessment_s_life_has_a_name_of_its_own() {
             None,
         ),
     ];
+    let trust = approver().trusted();
     let mut names = Vec::new();
     for (what, a, json, handover) in records {
-        assert_eq!(file_name(a, date, "json"), json, "{what}");
+        assert_eq!(file_name(a, date, "json", &trust), json, "{what}");
         if let Some(handover) = handover {
-            assert_eq!(handover_file_name(a, date), handover, "{what}");
+            assert_eq!(handover_file_name(a, date, &trust), handover, "{what}");
             names.push(handover.to_string());
         }
         names.push(json.to_string());
@@ -216,5 +223,63 @@ fn every_file_of_an_assessment_s_life_has_a_name_of_its_own() {
         unique.len(),
         names.len(),
         "two files share a name: {names:?}"
+    );
+}
+
+/// A record's name says "approved" only where the tool would say "Approved": signed by a
+/// trusted approver for the content as it is. Signed by a key not on the list, or
+/// hand-edited after signing (the text changed and the record's digest rewritten to
+/// match), it is named as an approval not verified. The hand-over's file, named by the
+/// approver as they sign (their own key is seldom on their own list), says "approved"
+/// where the signature matches the content, and not for the hand-edited copy.
+#[test]
+fn a_name_says_approved_only_when_the_approval_verifies() {
+    let date = Date::new(2026, 11, 22).unwrap();
+    let mut draft = (lia::assessment::examples::example("emergency-contacts")
+        .unwrap()
+        .build)("e");
+    for q in lia::assessment::digest::APPROVAL_ANSWERS {
+        draft.answers.clear(q);
+    }
+    draft.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    send(&mut draft, date).unwrap();
+    let approved = approver().approve(&draft, date);
+    let trusted = approver().trusted();
+    assert_eq!(
+        file_name(&approved, date, "docx", &trusted),
+        "lia-staff-cctv-v1-approved-2026-11-22.docx"
+    );
+    // The same signed file where its approver is not trusted (another organisation's
+    // tool, or a key the DPO never added).
+    for trust in [
+        Trust::default(),
+        approver::TestApprover::mallory().trusted(),
+    ] {
+        assert_eq!(
+            file_name(&approved, date, "docx", &trust),
+            "lia-staff-cctv-v1-approval-not-verified-2026-11-22.docx"
+        );
+        assert_eq!(
+            handover_file_name(&approved, date, &trust),
+            "lia-staff-cctv-v1-round-1-approved-2026-11-22.html"
+        );
+    }
+    // Forged: the verdict and the content digest rewritten by hand so the record looks
+    // approved as it now stands, the signature left as it was.
+    let mut forged = approved.clone();
+    forged.set_text(QuestionId::PurposeWhy, "Something else entirely.");
+    let digest = lia::assessment::digest::content_digest(&forged);
+    forged.handover.last_mut().unwrap().content = digest;
+    assert!(
+        !lia::handover::stage(&forged).approval_broken(),
+        "the forgery passes the stage's own check"
+    );
+    assert_eq!(
+        file_name(&forged, date, "json", &trusted),
+        "lia-staff-cctv-v1-approval-not-verified-2026-11-22.json"
+    );
+    assert_eq!(
+        handover_file_name(&forged, date, &trusted),
+        "lia-staff-cctv-v1-round-1-approval-not-verified-2026-11-22.html"
     );
 }

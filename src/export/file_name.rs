@@ -3,14 +3,17 @@
 //!
 //! - a record: `lia-<title-slug>-v<version>-<state>-<yyyy-mm-dd>.<ext>`, the state one of
 //!   `draft`, `round-<n>-sent`, `round-<n>-returned`, `approved`, `changed-after-approval`
-//!   (`marked-approved` for a record approved with no hand-over on record);
+//!   (`marked-approved` for a record approved with no hand-over on record, and
+//!   `approval-not-verified` for an approval whose signature is not a trusted approver's:
+//!   a name says "approved" only where the tool says "Approved");
 //! - a file of the hand-over: `lia-<title-slug>-v<version>-round-<n>-<for-approval |
-//!   returned | approved>-<yyyy-mm-dd>.html`, so a file sent again is not named like the
+//!   returned | approved | approval-not-verified>-<yyyy-mm-dd>.html`, `approved` where
+//!   the signature matches the content (the approver names it as they sign), so a file sent again is not named like the
 //!   first one.
 
 use crate::assessment::text::latin_fold;
 use crate::assessment::{Answer, Assessment, Date, QuestionId, Status};
-use crate::handover::{stage, Stage};
+use crate::handover::{stage, verify_decision, Stage, Trust, Verification};
 
 /// The longest slug, so the whole name stays comfortably short on every file system.
 pub const MAX_SLUG: usize = 60;
@@ -23,36 +26,60 @@ fn title_slug(a: &Assessment) -> String {
     slug(title)
 }
 
-/// Where the record stands, as its file name says it.
-fn state(a: &Assessment) -> String {
-    let round = a.handover.len();
+/// For a record whose last round approved it: "approved" only where that approval
+/// verifies as `holds` asks (a hand-edited file can say it is approved; its name must not).
+fn approved(
+    a: &Assessment,
+    trust: &Trust,
+    date: Date,
+    holds: fn(&Verification) -> bool,
+) -> &'static str {
+    let last = a.handover.len().saturating_sub(1);
+    if holds(&verify_decision(a, last, trust, date)) {
+        "approved"
+    } else {
+        "approval-not-verified"
+    }
+}
+
+/// Where the record stands, as its file name says it: the round it is in, if its name
+/// gives one, and the state.
+fn state(a: &Assessment, trust: &Trust, date: Date) -> (Option<usize>, &'static str) {
+    let round = Some(a.handover.len());
     match stage(a) {
-        Stage::NotSent if a.status == Status::Approved => "marked-approved".into(),
-        Stage::NotSent => "draft".into(),
-        Stage::Waiting { .. } => format!("round-{round}-sent"),
-        Stage::Returned { .. } => format!("round-{round}-returned"),
-        Stage::Approved { changed: false, .. } => "approved".into(),
-        Stage::Approved { changed: true, .. } => "changed-after-approval".into(),
+        Stage::NotSent if a.status == Status::Approved => (None, "marked-approved"),
+        Stage::NotSent => (None, "draft"),
+        Stage::Waiting { .. } => (round, "sent"),
+        Stage::Returned { .. } => (round, "returned"),
+        Stage::Approved { changed: false, .. } => {
+            (None, approved(a, trust, date, Verification::is_trusted))
+        }
+        Stage::Approved { changed: true, .. } => (None, "changed-after-approval"),
     }
 }
 
 /// `lia-<title-slug>-v<version>-<state>-<yyyy-mm-dd>.<ext>`, e.g.
 /// `lia-tenant-marketing-by-e-mail-v2-draft-2026-11-22.json`.
-pub fn file_name(a: &Assessment, date: Date, ext: &str) -> String {
+pub fn file_name(a: &Assessment, date: Date, ext: &str, trust: &Trust) -> String {
+    let (round, what) = state(a, trust, date);
+    let round = round.map_or(String::new(), |n| format!("round-{n}-"));
     format!(
-        "lia-{}-v{}-{}-{date}.{}",
+        "lia-{}-v{}-{round}{what}-{date}.{}",
         title_slug(a),
         a.version,
-        state(a),
         ext.trim_start_matches('.')
     )
 }
 
 /// The name of the hand-over's file of `a` as it stands: sent for approval, returned or
 /// approved in its latest round, e.g. `lia-staff-cctv-v1-round-2-for-approval-2026-11-22.html`.
-pub fn handover_file_name(a: &Assessment, date: Date) -> String {
+/// The approver names it as they sign, where their own key is seldom on their own trusted
+/// list: "approved" needs the signature to match the content as it is (signed by
+/// whoever's key; trusting it is for whoever receives it), and a decision that does not
+/// verify is named as such.
+pub fn handover_file_name(a: &Assessment, date: Date, trust: &Trust) -> String {
     let what = match stage(a) {
-        Stage::Approved { .. } => "approved",
+        Stage::Approved { .. } => approved(a, trust, date, Verification::matches),
         Stage::Returned { .. } => "returned",
         _ => "for-approval",
     };

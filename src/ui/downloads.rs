@@ -49,14 +49,15 @@ fn save_blob(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String
     Ok(())
 }
 
-/// The JSON export of an assessment, named as `export::file_name` says.
-pub fn download_json(a: &Assessment) -> Result<(), String> {
+/// The JSON export of an assessment, named as `export::file_name` says (its approval,
+/// if any, verified against `trust` for the name).
+pub fn download_json(a: &Assessment, trust: &Trust) -> Result<(), String> {
     let today = browser::today();
     let json = super::timing::measure("lia-export-json", || {
         export::to_json(a, &browser::now_iso(), Some(today))
     });
     download(
-        &export::file_name(a, today, "json"),
+        &export::file_name(a, today, "json", trust),
         "application/json",
         &json,
     )
@@ -73,16 +74,20 @@ pub fn download_html(
     let html = super::timing::measure("lia-export-html", || {
         export::to_html_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
     });
-    download(&export::file_name(a, today, "html"), "text/html", &html)
+    download(
+        &export::file_name(a, today, "html", trust),
+        "text/html",
+        &html,
+    )
 }
 
 /// A calendar file with a reminder of the assessment's review date, if it has one.
-pub fn download_reminder(a: &Assessment) -> Result<(), String> {
+pub fn download_reminder(a: &Assessment, trust: &Trust) -> Result<(), String> {
     let reminder = crate::register::ics::Reminder::of(a)
         .ok_or_else(|| "the assessment has no review date".to_string())?;
     let text = crate::register::ics::calendar(&[reminder], &browser::now_iso());
     download(
-        &export::file_name(a, browser::today(), "ics"),
+        &export::file_name(a, browser::today(), "ics", trust),
         "text/calendar",
         &text,
     )
@@ -99,7 +104,7 @@ pub fn download_docx(
         export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
     });
     download_bytes(
-        &export::file_name(a, today, "docx"),
+        &export::file_name(a, today, "docx", trust),
         export::DOCX_MIME,
         &bytes,
     )
@@ -116,7 +121,7 @@ pub fn download_odt(
         export::to_odt(a, previous, &browser::now_iso(), Some(today), trust)
     });
     download_bytes(
-        &export::file_name(a, today, "odt"),
+        &export::file_name(a, today, "odt", trust),
         export::ODT_MIME,
         &bytes,
     )
@@ -127,6 +132,6 @@ pub fn download_odt(
 pub fn download_handover(a: &Assessment, trust: &Trust) -> Result<String, String> {
     let today = browser::today();
     let html = export::to_html_with_previous(a, None, &browser::now_iso(), Some(today), trust);
-    let name = export::handover_file_name(a, today);
+    let name = export::handover_file_name(a, today, trust);
     download(&name, "text/html", &html).map(|()| name)
 }

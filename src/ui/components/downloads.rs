@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
+use crate::handover::Trust;
 use crate::ui::downloads::{
     download, download_docx, download_html, download_json, download_odt, download_reminder,
 };
@@ -44,8 +45,12 @@ pub fn DownloadButton(
     let state = expect_context::<AppState>();
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let click = move |_| {
-        let open = |f: fn(&Assessment) -> Result<(), String>| {
-            state.open.with_untracked(|a| a.as_ref().map(f))
+        // Each file's name says "approved" only if its approval verifies: each is given
+        // the trusted list.
+        let open = |f: fn(&Assessment, &Trust) -> Result<(), String>| {
+            state
+                .trust
+                .with_untracked(|t| state.open.with_untracked(|a| a.as_ref().map(|a| f(a, t))))
         };
         let result = match &what {
             Download::Json => open(download_json),
@@ -64,7 +69,9 @@ pub fn DownloadButton(
                 })
             }
             Download::Reminder => open(download_reminder),
-            Download::Copy(version) => Some(download_json(version)),
+            Download::Copy(version) => {
+                Some(state.trust.with_untracked(|t| download_json(version, t)))
+            }
             Download::Text {
                 name,
                 mime,
