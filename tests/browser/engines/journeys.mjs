@@ -1559,6 +1559,9 @@ journey('an assessment is handed over between two browsers, files only: the appr
   await goToHash(author, `#/a/${id}/check`);
   await author.waitFor(heading('Check your answers'));
   const report = await author.download(() => author.click(button(HTML_BUTTON)));
+  // Named approved: the approval verifies against this browser's trusted list (a name
+  // made without it says "approval-not-verified").
+  assert.match(report.name, /-v1-approved-\d{4}-\d{2}-\d{2}\.html$/, `[${t.name}] ${report.name}`);
   const shown = report.text.slice(0, report.text.indexOf('<script type="application/json"'));
   assert.match(shown, sayApproved, `[${t.name}] the HTML report`);
   assert.ok(shown.includes(REPLY), `[${t.name}] the reply in the report`);
