@@ -133,6 +133,18 @@ proptest! {
     }
 }
 
+/// A complete draft titled "Staff CCTV", with no approval recorded yet.
+fn staff_cctv() -> Assessment {
+    let mut draft = (lia::assessment::examples::example("emergency-contacts")
+        .unwrap()
+        .build)("e");
+    for q in lia::assessment::digest::APPROVAL_ANSWERS {
+        draft.answers.clear(q);
+    }
+    draft.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    draft
+}
+
 fn approver() -> approver::TestApprover {
     approver::TestApprover::new(5, "Alex Morgan", "DPO", "Acme")
 }
@@ -142,13 +154,7 @@ fn every_file_of_an_assessment_s_life_has_a_name_of_its_own() {
     // The files a DPO keeps of one assessment: the draft, each round sent, returned and
     // sent again, the approval, a review, and a copy changed after approval.
     let date = Date::new(2026, 11, 22).unwrap();
-    let mut draft = (lia::assessment::examples::example("emergency-contacts")
-        .unwrap()
-        .build)("e");
-    for q in lia::assessment::digest::APPROVAL_ANSWERS {
-        draft.answers.clear(q);
-    }
-    draft.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    let draft = staff_cctv();
     let mut sent = draft.clone();
     send(&mut sent, date).unwrap();
     let returned = approver().return_it(&sent, "Say more.", date);
@@ -235,13 +241,7 @@ fn every_file_of_an_assessment_s_life_has_a_name_of_its_own() {
 #[test]
 fn a_name_says_approved_only_when_the_approval_verifies() {
     let date = Date::new(2026, 11, 22).unwrap();
-    let mut draft = (lia::assessment::examples::example("emergency-contacts")
-        .unwrap()
-        .build)("e");
-    for q in lia::assessment::digest::APPROVAL_ANSWERS {
-        draft.answers.clear(q);
-    }
-    draft.set_text(QuestionId::AboutTitle, "Staff CCTV");
+    let mut draft = staff_cctv();
     send(&mut draft, date).unwrap();
     let approved = approver().approve(&draft, date);
     let trusted = approver().trusted();
