@@ -47,13 +47,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// What a digest in a record should be, in the words of an import's message.
-const DIGEST_WORDS: &str = "a SHA-256 digest: 64 digits and letters from a to f, in lower case";
+pub(crate) const DIGEST_WORDS: &str =
+    "a SHA-256 digest: 64 digits and letters from a to f, in lower case";
+
+/// Whether `text` is a digest as records write it: 64 lower-case hex digits.
+pub(crate) fn is_digest(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| HEX.contains(&b))
+}
 
 /// Reads a digest field of a record (a round's `content`, a review's `digest`): text of
 /// 64 lower-case hex digits, as the schema says, or a refusal naming the field's value.
 pub(crate) fn digest_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let text = <String as serde::Deserialize>::deserialize(d)?;
-    if text.len() == 64 && text.bytes().all(|b| HEX.contains(&b)) {
+    if is_digest(&text) {
         Ok(text)
     } else {
         Err(serde::de::Error::invalid_value(

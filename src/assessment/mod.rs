@@ -19,6 +19,7 @@ pub mod model;
 pub mod outcome;
 pub mod privacy_notice;
 pub mod questions;
+pub mod read;
 pub mod rounds;
 pub mod rules;
 pub mod schema;

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::model::Assessment;
-use super::shape::{self, ShapeError};
+use super::shape::ShapeError;
 
 /// The current version of the assessment's JSON form. Bump it with every change to that
 /// form, add a step to `STEPS`, and add a fixture of the old form that must still load.
@@ -65,7 +65,7 @@ pub fn migrate(mut value: Value, version: u32) -> Result<Value, SchemaError> {
 /// Migrates and reads an assessment, naming the field at fault if it does not fit.
 pub fn read_assessment(value: Value, version: u32) -> Result<Assessment, SchemaError> {
     let value = migrate(value, version)?;
-    shape::from_value(value).map_err(SchemaError::Shape)
+    super::read::assessment(value).map_err(SchemaError::Shape)
 }
 
 #[cfg(test)]

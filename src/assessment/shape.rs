@@ -1,15 +1,14 @@
-//! Reading an assessment out of its JSON with the path of whatever does not fit.
+//! Why a JSON value is not an assessment, and where: `ShapeError`.
 //!
-//! `from_value` is a small serde deserialiser over `serde_json::Value`. Its error,
+//! The app reads assessments with `read.rs`, by hand. `from_value` here is a small serde
+//! deserialiser over `serde_json::Value`, used natively with the model's derived
+//! deserialisers as the reference `read.rs` is tested against. Its error,
 //! `ShapeError`, is built by serde's structured constructors (`missing_field`,
 //! `unknown_field`, `invalid_type`, …) into a typed `Kind`, and the map and list
 //! accessors put the key or index in front of an error as it passes up through them.
 //! So the error says where (`impacts[2].residual_severity`) and what (a typed kind)
 //! without anyone ever reading an error's text back; the English is written once, by
 //! `Display`, when the error is shown.
-//!
-//! Every assessment read (drafts in storage and imported files) goes through here, so
-//! the app carries one copy of the model's deserialisers.
 
 use std::fmt;
 
@@ -122,7 +121,7 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T> {
 }
 
 impl ShapeError {
-    fn new(kind: Kind) -> ShapeError {
+    pub(crate) fn new(kind: Kind) -> ShapeError {
         ShapeError {
             path: Path::default(),
             kind,
@@ -130,7 +129,7 @@ impl ShapeError {
     }
 
     /// The same error, one level further out: `segment` goes in front of the path.
-    fn within(mut self, segment: Segment) -> ShapeError {
+    pub(crate) fn within(mut self, segment: Segment) -> ShapeError {
         self.path.0.insert(0, segment);
         self
     }
@@ -149,10 +148,18 @@ impl ShapeError {
     }
 
     /// `found` was given where `expected` was wanted.
-    fn wrong_type(found: &Value, expected: Expected) -> ShapeError {
+    pub(crate) fn wrong_type(found: &Value, expected: Expected) -> ShapeError {
         ShapeError::new(Kind::WrongType {
             found: found_in(found),
             expected,
+        })
+    }
+
+    /// A number given where a whole number of 32 bits was wanted, and out of its range.
+    pub(crate) fn wrong_value(found: &Value) -> ShapeError {
+        ShapeError::new(Kind::WrongValue {
+            found: found_in(found),
+            expected: Expected::WholeNumber,
         })
     }
 }
@@ -343,7 +350,7 @@ impl de::Error for ShapeError {
 /// The deserialiser: one JSON value, taken apart as the type asks.
 struct Shape(Value);
 
-type Result<T> = std::result::Result<T, ShapeError>;
+pub(crate) type Result<T> = std::result::Result<T, ShapeError>;
 
 impl Shape {
     /// Any of the scalar types: the visitor decides, and a refusal says `expected`.

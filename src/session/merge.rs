@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::assessment::shape;
+use crate::assessment::read;
 use crate::assessment::{Assessment, QuestionId};
 
 /// Where both versions changed the same thing differently.
@@ -89,7 +89,7 @@ pub fn merge(base: &Assessment, mine: &Assessment, theirs: &Assessment) -> Optio
         }
     }
     let read = |map: Map<String, Value>| {
-        let mut a: Assessment = shape::from_value(Value::Object(map)).ok()?;
+        let mut a: Assessment = read::assessment(Value::Object(map)).ok()?;
         a.renumber_duplicate_impacts();
         Some(a)
     };

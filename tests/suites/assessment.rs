@@ -25,6 +25,8 @@ mod outcome;
 mod privacy_wording;
 #[path = "../question_bank.rs"]
 mod question_bank;
+#[path = "../read_differential.rs"]
+mod read_differential;
 #[path = "../realistic.rs"]
 mod realistic;
 #[path = "../rules.rs"]

@@ -1,0 +1,387 @@
+//! The hand-written reader of an assessment (`assessment::read`) against serde's derived
+//! deserialisers (through `shape::from_value`), which it replaced in the app and which
+//! are kept natively as its reference: for generated assessments with every kind of
+//! field filled, and for thousands of damaged copies of them, both give the same
+//! assessment or the same error (path and kind).
+
+#[path = "fixtures/export/generate.rs"]
+#[allow(dead_code)] // `today` is for the export tests
+mod generate;
+
+use lia::assessment::accepted::Accepted;
+use lia::assessment::read;
+use lia::assessment::shape::{from_value, ShapeError};
+use lia::assessment::{
+    Assessment, Comment, Decision, PrivacyEdit, QuestionId, Reply, Reviewed, Round, Section,
+    Signature, Verdict,
+};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde_json::{json, Value};
+
+const DIGEST: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/// `a` with every optional part of the record filled, nested assessment included.
+fn filled(mut a: Assessment, inner: Assessment) -> Assessment {
+    a.reviewed = Some(Reviewed {
+        version: 2,
+        approved_on: Some("2026-01-02".into()),
+        digest: DIGEST.into(),
+        lineage: Some("first".into()),
+    });
+    a.accepted = vec![Accepted {
+        rule: "R1".into(),
+        detail: "impact 2".into(),
+        reason: "because".into(),
+        answers: DIGEST.into(),
+        date: "2026-02-03".into(),
+    }];
+    let decision = Decision {
+        verdict: Verdict::Returned,
+        name: "Sam".into(),
+        role: "DPO".into(),
+        organisation: "Acme".into(),
+        by_author: true,
+        date: "2026-03-04".into(),
+        note: "see below".into(),
+        comments: vec![Comment {
+            section: Section::SignOff,
+            text: "date?".into(),
+        }],
+        signature: Some(Signature {
+            algorithm: "Ed25519".into(),
+            key: "a2V5".into(),
+            value: "c2ln".into(),
+        }),
+    };
+    let mut round = Round::sent("2026-03-01".into(), DIGEST.into());
+    round.decision = Some(decision);
+    round.replies = vec![
+        Reply {
+            section: Some(Section::Dpia),
+            text: "done".into(),
+        },
+        Reply {
+            section: None,
+            text: "all".into(),
+        },
+    ];
+    round.as_returned = Some(Box::new(inner));
+    a.handover = vec![round, Round::sent("2026-04-01".into(), DIGEST.into())];
+    a.privacy_wording = Some(Box::new(PrivacyEdit {
+        text: "We use".into(),
+        suggested: "We may use".into(),
+    }));
+    *a.check_again = vec![(
+        QuestionId::SignOffApprovedName,
+        QuestionId::SignOffApprovedRole,
+    )];
+    a.rules_version = Some(3);
+    a
+}
+
+/// Values that are wrong somewhere (or right somewhere else): of each JSON type, the
+/// record's own words, numbers at the edges of a 32-bit count.
+fn odd(k: usize) -> Value {
+    let keys: Vec<&str> = generate::answerable().iter().map(|q| q.key()).collect();
+    let pick = |i: usize| Value::String(keys[i % keys.len()].to_string());
+    match k % 26 {
+        0 => Value::Null,
+        1 => json!(true),
+        2 => json!(-3),
+        3 => json!(4_294_967_296u64),
+        4 => json!(1.5),
+        5 => json!(7),
+        6 => json!(""),
+        7 => json!("yes"),
+        8 => json!("approved"),
+        9 => json!("possible"),
+        10 => json!("sign-off"),
+        11 => pick(k / 26),
+        12 => json!([]),
+        13 => json!(["tenants"]),
+        14 => Value::Array(vec![pick(k / 26), pick(k / 26 + 1)]),
+        15 => Value::Array(vec![pick(k / 26), pick(k / 26), pick(k / 26 + 2)]),
+        16 => json!({}),
+        17 => json!({"x": 1}),
+        18 => json!(DIGEST),
+        19 => json!(DIGEST.to_uppercase()),
+        20 => json!(4_294_967_295u64),
+        21 => json!(["a", 1]),
+        22 => json!("not-sure"),
+        23 => json!({"id": "x"}),
+        24 => json!([{"id": 1, "description": "d"}]),
+        _ => json!(-1.0e300),
+    }
+}
+
+/// Field names of the record types, so a damage can add one where it does not belong
+/// (or put back one that must be there).
+const NAMES: &[&str] = &[
+    "id",
+    "version",
+    "status",
+    "review_of",
+    "reviewed",
+    "answers",
+    "impacts",
+    "accepted",
+    "review_log",
+    "handover",
+    "privacy_wording",
+    "check_again",
+    "rules_version",
+    "description",
+    "likelihood",
+    "severity",
+    "safeguards",
+    "residual_likelihood",
+    "residual_severity",
+    "approved_on",
+    "digest",
+    "lineage",
+    "date",
+    "note",
+    "text",
+    "suggested",
+    "rule",
+    "detail",
+    "reason",
+    "sent",
+    "content",
+    "decision",
+    "replies",
+    "as_returned",
+    "section",
+    "verdict",
+    "name",
+    "role",
+    "organisation",
+    "by_author",
+    "comments",
+    "signature",
+    "algorithm",
+    "key",
+    "value",
+    "about.people",
+    "zzz",
+];
+
+/// Every node of `v`, as the steps (key or index) that lead to it.
+fn nodes(v: &Value, at: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+    out.push(at.clone());
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                at.push(Step::Index(i));
+                nodes(item, at, out);
+                at.pop();
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                at.push(Step::Key(k.clone()));
+                nodes(item, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn at<'a>(v: &'a mut Value, path: &[Step]) -> &'a mut Value {
+    path.iter().fold(v, |v, step| match step {
+        Step::Key(k) => &mut v[k.as_str()],
+        Step::Index(i) => &mut v[*i],
+    })
+}
+
+/// One damage to one node, chosen by `pick` and `how`.
+fn damage(v: &mut Value, pick: usize, how: usize) {
+    let mut all = Vec::new();
+    nodes(v, &mut Vec::new(), &mut all);
+    let node = at(v, &all[pick % all.len()]);
+    match (how % 4, node) {
+        (0, Value::Object(map)) if !map.is_empty() => {
+            let key = map.keys().nth(how / 4 % map.len()).unwrap().clone();
+            map.remove(&key);
+        }
+        (1, Value::Object(map)) => {
+            map.insert(NAMES[how / 4 % NAMES.len()].to_string(), odd(how / 7));
+        }
+        (2, Value::Array(items)) if !items.is_empty() => {
+            let i = how / 4 % items.len();
+            match how / 16 % 3 {
+                0 => {
+                    items.remove(i);
+                }
+                1 => items.push(items[i].clone()),
+                _ => items.push(odd(how / 8)),
+            }
+        }
+        (_, node) => *node = odd(how / 4),
+    }
+}
+
+fn both(
+    v: Value,
+) -> (
+    Result<Assessment, ShapeError>,
+    Result<Assessment, ShapeError>,
+) {
+    (read::assessment(v.clone()), from_value::<Assessment>(v))
+}
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(3000))]
+
+    #[test]
+    fn the_reader_agrees_with_serde_on_damaged_records(
+        a in generate::assessment(),
+        inner in generate::assessment(),
+        damages in prop::collection::vec((any::<usize>(), any::<usize>()), 1..4),
+    ) {
+        let mut v = serde_json::to_value(filled(a, inner)).unwrap();
+        for (pick, how) in damages {
+            damage(&mut v, pick, how);
+        }
+        let (ours, serdes) = both(v.clone());
+        prop_assert_eq!(ours, serdes, "for {}", v);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    #[test]
+    fn the_reader_reads_what_is_written(
+        a in generate::assessment(),
+        inner in generate::assessment(),
+    ) {
+        let a = filled(a, inner);
+        let v = serde_json::to_value(&a).unwrap();
+        prop_assert_eq!(read::assessment(v), Ok(a));
+    }
+}
+
+/// A key no record type has, put in each object of a filled record in turn: serde's
+/// error lists the fields of the type refusing it, so a field added to a record type
+/// (and to serde's reader by its derive) but not to `read` fails here.
+#[test]
+fn every_record_type_has_the_fields_serde_has() {
+    let base = serde_json::to_value(filled(generate_one(), generate_one())).unwrap();
+    let mut all = Vec::new();
+    nodes(&base, &mut Vec::new(), &mut all);
+    let mut objects = 0;
+    for path in all {
+        let mut v = base.clone();
+        if let Value::Object(map) = at(&mut v, &path) {
+            map.insert("zzz".into(), json!(1));
+            objects += 1;
+            let (ours, serdes) = both(v.clone());
+            assert!(ours.is_err(), "{path:?}");
+            assert_eq!(ours, serdes, "{path:?}");
+        }
+    }
+    // The assessment, its review, answers, an impact, an accepted warning, a review log
+    // entry, two rounds, a decision, a comment, a signature, two replies, the wording,
+    // and the nested assessment's own.
+    assert!(objects >= 15, "{objects}");
+}
+
+/// An assessment with an answer of each form and an impact, for the test above.
+fn generate_one() -> Assessment {
+    let mut v = serde_json::to_value(Assessment::new("one")).unwrap();
+    v["impacts"] = json!([{"id": 1, "description": "d", "likelihood": "remote", "severity": null}]);
+    v["review_log"] = json!([{"date": "2026-01-01", "note": "n"}]);
+    v["answers"] = json!({"about.people": ["tenants"]});
+    read::assessment(v).unwrap()
+}
+
+/// Damages that the random ones may seldom reach, each named.
+#[test]
+fn the_reader_agrees_on_the_edges() {
+    let base = serde_json::to_value(filled(Assessment::new("x"), Assessment::new("y"))).unwrap();
+    let cases: Vec<(&str, Value)> = vec![
+        ("not an object", json!([1])),
+        ("the id missing", json!({"version": 1})),
+        (
+            "version too big",
+            json!({"id": "x", "version": 4_294_967_296u64}),
+        ),
+        ("version negative", json!({"id": "x", "version": -1})),
+        ("version a fraction", json!({"id": "x", "version": 1.0})),
+        (
+            "check_again of one",
+            json!({"id": "x", "check_again": [["about.people"]]}),
+        ),
+        (
+            "check_again of none",
+            json!({"id": "x", "check_again": [[]]}),
+        ),
+        (
+            "check_again of three, the third bad",
+            json!({"id": "x", "check_again": [["about.people", "about.people", 5]]}),
+        ),
+        (
+            "check_again's key unknown",
+            json!({"id": "x", "check_again": [["nope", 1]]}),
+        ),
+        (
+            "an unknown answer",
+            json!({"id": "x", "answers": {"nope": "x"}}),
+        ),
+        (
+            "an impact among the answers",
+            json!({"id": "x", "answers": {"impact.list": "x"}}),
+        ),
+        (
+            "a choice listed twice",
+            json!({"id": "x", "answers": {"about.people": ["tenants", "tenants"]}}),
+        ),
+        (
+            "a choice that is not one",
+            json!({"id": "x", "answers": {"about.people": ["x"]}}),
+        ),
+        (
+            "a choice's item a number",
+            json!({"id": "x", "answers": {"about.people": [1]}}),
+        ),
+        ("a digest in capitals", {
+            let mut v = base.clone();
+            v["handover"][0]["content"] = json!(DIGEST.to_uppercase());
+            v
+        }),
+        ("a decision without a date", {
+            let mut v = base.clone();
+            v["handover"][0]["decision"]
+                .as_object_mut()
+                .unwrap()
+                .remove("date");
+            v
+        }),
+        ("a nested assessment's impact wrong", {
+            let mut v = base.clone();
+            v["handover"][0]["as_returned"]["impacts"] = json!([{"id": "one"}]);
+            v
+        }),
+    ];
+    for (what, v) in cases {
+        let (ours, serdes) = both(v.clone());
+        assert_eq!(ours, serdes, "{what}: {v}");
+    }
+}
