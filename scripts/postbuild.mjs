@@ -3,9 +3,10 @@
 // 1. The pre-rendered page (scripts/prerendered.html, the app's own start page and first
 //    question page, captured by scripts/prerender.mjs) goes into the widget's element,
 //    so the page is there, and its links work, before the app has loaded.
-// 2. The wasm is also written gzip-compressed (lia_bg.wasm.gz), and the loader fetches
-//    that and unpacks it as it arrives (DecompressionStream, compiling as it streams), so
-//    a server that does not compress .wasm sends a third of the bytes. Where the browser
+// 2. The wasm's functions are put in an order gzip compresses well (wasm-order.mjs). It
+//    is also written gzip-compressed (lia_bg.wasm.gz), and the loader fetches that and
+//    unpacks it as it arrives (DecompressionStream, compiling as it streams), so a
+//    server that does not compress .wasm sends a third of the bytes. Where the browser
 //    cannot unpack it, or the packed file cannot be had, the plain wasm is used.
 // 3. The Content Security Policy: the served page's one in src/csp.rs (read from
 //    app-facts.json), with the SHA-256 of each inline script as built (never a nonce).
@@ -15,6 +16,7 @@ import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 import { contentSecurityPolicy, inlineScriptHashes } from './app-facts.mjs';
+import { orderForGzip } from './wasm-order.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -34,7 +36,8 @@ if (!html.includes('<div data-lia-widget>')) fail('index.html has no <div data-l
 html = html.replace('<div data-lia-widget>', `<div data-lia-widget>${prerendered}`);
 
 // 2. The packed wasm, and the loader that unpacks it.
-const wasm = readFileSync(path.join(dir, 'lia_bg.wasm'));
+const wasm = orderForGzip(readFileSync(path.join(dir, 'lia_bg.wasm')));
+writeFileSync(path.join(dir, 'lia_bg.wasm'), wasm);
 const packed = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION });
 writeFileSync(path.join(dir, 'lia_bg.wasm.gz'), packed);
 const loader = `
