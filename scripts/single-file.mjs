@@ -48,8 +48,12 @@ const icon = page.match(/<link rel="icon" href="(data:[^"]+)"/)?.[1] ?? fail('in
 const init = glue.match(/export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/)?.[1] ?? fail('cannot find the init function in lia.js');
 
 // The wasm, packed: LZMA ("xz --format=lzma", with its size written in the header so the
-// page knows how much to expect), then base-128 text.
-const lzma = Buffer.from(execFileSync('xz', ['--format=lzma', '-9e', '--stdout'], { input: wasm, maxBuffer: 1 << 28 }));
+// page knows how much to expect), then base-128 text. Each literal is coded in the
+// context of the 4 bits before it, and no context is taken from the position (wasm has
+// no fixed-width fields): 1.8 KB smaller than `-9e`'s lc=3, lp=0, pb=2.
+const lzma = Buffer.from(
+  execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,lc=4,lp=0,pb=0', '--stdout'], { input: wasm, maxBuffer: 1 << 28 }),
+);
 lzma.writeBigUInt64LE(BigInt(wasm.length), 5);
 
 /** Bytes as windows-1252 text, one character each (see fromPage in unpack.js). */
