@@ -70,8 +70,8 @@ pub fn answers_digest(a: &Assessment, f: &Finding) -> String {
         }
     }
     let value = json!({
-        "answers": answers,
-        "impacts": if impacts { serde_json::to_value(&a.impacts).expect("impacts serialise") } else { serde_json::Value::Null },
+        "answers": super::write::answers(&answers),
+        "impacts": if impacts { super::write::impacts(&a.impacts) } else { serde_json::Value::Null },
     });
     digest_hex(&value)
 }

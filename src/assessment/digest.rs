@@ -16,7 +16,7 @@ use super::questions::QuestionId;
 /// The digest written in an export of `a`: SHA-256 of the canonical JSON of `a` as
 /// serde serialises it, in lower-case hex.
 pub fn assessment_digest(a: &Assessment) -> String {
-    let value = serde_json::to_value(a).expect("an assessment always serialises");
+    let value = super::write::assessment(a);
     digest_hex(&value)
 }
 
@@ -25,7 +25,7 @@ pub fn assessment_digest(a: &Assessment) -> String {
 /// what happened to one copy (an import, for instance), not what was approved, so every
 /// copy of one approved version gives the same digest; anything else in it changes it.
 pub fn reviewed_digest(a: &Assessment) -> String {
-    let mut value = serde_json::to_value(a).expect("an assessment always serialises");
+    let mut value = super::write::assessment(a);
     if let serde_json::Value::Object(fields) = &mut value {
         fields.remove("review_log");
     }

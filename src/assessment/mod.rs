@@ -29,6 +29,7 @@ pub mod stale;
 pub mod strict_json;
 pub mod text;
 pub mod validation;
+pub mod write;
 
 pub use context::{Ctx, Suggestion, Visibility};
 pub use date::Date;

@@ -6,7 +6,7 @@
 //! as serde's derived deserialisers over `shape::from_value`. Those derived readers were
 //! one 45 KB function in the wasm (each field of each record type a visitor of its own);
 //! these are a few small functions over `serde_json::Value`. The derived ones are kept
-//! for the native tests only, as the reference: `tests/read_differential.rs` holds the
+//! for the native tests only, as the reference: `tests/json_by_hand.rs` holds the
 //! two to the same result, value or error, for thousands of damaged records.
 //!
 //! The rules are serde's, as the derived readers apply them: an object's keys are read
@@ -68,12 +68,14 @@ pub fn assessment(v: Value) -> Result<Assessment> {
     Ok(a)
 }
 
-const STATUS: Fields = &["draft", "approved"];
-const YES_NO: Fields = &["yes", "no", "not-sure"];
-const LIKELIHOOD: Fields = &["remote", "possible", "probable"];
-const SEVERITY: Fields = &["minimal", "significant", "severe"];
-const VERDICT: Fields = &["approved", "returned"];
-const SECTION: Fields = &[
+// The words of the record's enums, in the order of their variants (and of their `ALL`):
+// `write.rs` writes them from here too.
+pub(super) const STATUS: Fields = &["draft", "approved"];
+pub(super) const YES_NO: Fields = &["yes", "no", "not-sure"];
+pub(super) const LIKELIHOOD: Fields = &["remote", "possible", "probable"];
+pub(super) const SEVERITY: Fields = &["minimal", "significant", "severe"];
+pub(super) const VERDICT: Fields = &["approved", "returned"];
+pub(super) const SECTION: Fields = &[
     "about",
     "triage",
     "purpose",

@@ -40,7 +40,7 @@ pub fn to_json(a: &Assessment, exported_at: &str, today: Option<Date>) -> String
 /// `to_json` with an outcome already computed (the HTML report needs both).
 pub(super) fn to_json_with(a: &Assessment, exported_at: &str, outcome: &Outcome) -> String {
     // Its digest is `assessment_digest(a)`, from the one `Value`.
-    let assessment = serde_json::to_value(a).expect("an assessment always serialises");
+    let assessment = crate::assessment::write::assessment(a);
     let envelope = Envelope {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,

@@ -40,7 +40,7 @@ pub fn earlier_digest(earlier: &[Round]) -> String {
         .map(|r| {
             let mut r = r.clone();
             r.as_returned = None;
-            serde_json::to_value(r).expect("a round always serialises")
+            crate::assessment::write::round(&r)
         })
         .collect();
     digest_hex(&Value::Array(rounds))

@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::assessment::read;
+use crate::assessment::{read, write};
 use crate::assessment::{Assessment, QuestionId};
 
 /// Where both versions changed the same thing differently.
@@ -49,8 +49,8 @@ pub struct Merged {
 /// Merges `mine` and `theirs`, both edited from `base`. `None` only if the merged form
 /// cannot be read back (it always can when the three are assessments of this release).
 pub fn merge(base: &Assessment, mine: &Assessment, theirs: &Assessment) -> Option<Merged> {
-    let [base, mine, theirs] = [base, mine, theirs].map(|a| match serde_json::to_value(a) {
-        Ok(Value::Object(map)) => map,
+    let [base, mine, theirs] = [base, mine, theirs].map(|a| match write::assessment(a) {
+        Value::Object(map) => map,
         _ => Map::new(),
     });
     let mut clashes = Vec::new();

@@ -56,7 +56,7 @@ pub fn encode(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
         schema_version: SCHEMA_VERSION,
         revision,
         saved_at: whole_ms(saved_at),
-        assessment: serde_json::to_value(assessment).expect("an assessment always serialises"),
+        assessment: crate::assessment::write::assessment(assessment),
     };
     serde_json::to_string(&envelope).expect("an assessment always serialises")
 }

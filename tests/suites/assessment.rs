@@ -19,14 +19,14 @@ mod architecture;
 mod compare;
 #[path = "../examples.rs"]
 mod examples;
+#[path = "../json_by_hand.rs"]
+mod json_by_hand;
 #[path = "../outcome.rs"]
 mod outcome;
 #[path = "../privacy_wording.rs"]
 mod privacy_wording;
 #[path = "../question_bank.rs"]
 mod question_bank;
-#[path = "../read_differential.rs"]
-mod read_differential;
 #[path = "../realistic.rs"]
 mod realistic;
 #[path = "../rules.rs"]

@@ -1,16 +1,17 @@
-//! The hand-written reader of an assessment (`assessment::read`) against serde's derived
-//! deserialisers (through `shape::from_value`), which it replaced in the app and which
-//! are kept natively as its reference: for generated assessments with every kind of
-//! field filled, and for thousands of damaged copies of them, both give the same
-//! assessment or the same error (path and kind).
+//! The assessment read and written by hand (`assessment::read`, `assessment::write`)
+//! against serde's derived deserialisers (through `shape::from_value`) and serialisers,
+//! which they replaced in the app and which are kept natively as their reference: for
+//! generated assessments with every kind of field filled, both write the same JSON; for
+//! those and thousands of damaged copies of them, both read the same assessment or give
+//! the same error (path and kind).
 
 #[path = "fixtures/export/generate.rs"]
 #[allow(dead_code)] // `today` is for the export tests
 mod generate;
 
 use lia::assessment::accepted::Accepted;
-use lia::assessment::read;
 use lia::assessment::shape::{from_value, ShapeError};
+use lia::assessment::{read, write};
 use lia::assessment::{
     Assessment, Comment, Decision, PrivacyEdit, QuestionId, Reply, Reviewed, Round, Section,
     Signature, Verdict,
@@ -310,6 +311,55 @@ fn generate_one() -> Assessment {
     v["review_log"] = json!([{"date": "2026-01-01", "note": "n"}]);
     v["answers"] = json!({"about.people": ["tenants"]});
     read::assessment(v).unwrap()
+}
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    /// With every part filled, and with each optional part left out in turn (serde
+    /// leaves an empty part out of the JSON: so must the writer).
+    #[test]
+    fn the_writer_writes_what_serde_writes(
+        a in generate::assessment(),
+        inner in generate::assessment(),
+        emptied in 0usize..12,
+    ) {
+        let mut a = filled(a, inner);
+        match emptied {
+            0 => a.reviewed = None,
+            1 => a.accepted[0].detail.clear(),
+            2 => a.handover.clear(),
+            3 => a.handover[0].decision = None,
+            4 => a.handover[0].replies.clear(),
+            5 => a.handover[0].as_returned = None,
+            6 => {
+                let d = a.handover[0].decision.as_mut().unwrap();
+                d.organisation.clear();
+                d.by_author = false;
+                d.note.clear();
+                d.comments.clear();
+                d.signature = None;
+            }
+            7 => {
+                let r = a.reviewed.as_mut().unwrap();
+                r.approved_on = None;
+                r.lineage = None;
+            }
+            8 => a.check_again.clear(),
+            9 => a.privacy_wording = None,
+            10 => a.rules_version = None,
+            _ => {
+                a.accepted.clear();
+                a.review_log.clear();
+            }
+        }
+        prop_assert_eq!(write::assessment(&a), serde_json::to_value(&a).unwrap());
+        prop_assert_eq!(write::round(&a.handover.first().cloned().unwrap_or_else(|| Round::sent("d".into(), DIGEST.into()))),
+            serde_json::to_value(a.handover.first().cloned().unwrap_or_else(|| Round::sent("d".into(), DIGEST.into()))).unwrap());
+        prop_assert_eq!(write::impacts(&a.impacts), serde_json::to_value(&a.impacts).unwrap());
+        prop_assert_eq!(write::answers(&a.answers), serde_json::to_value(&a.answers).unwrap());
+        prop_assert_eq!(read::assessment(write::assessment(&a)), Ok(a));
+    }
 }
 
 /// Damages that the random ones may seldom reach, each named.
