@@ -116,57 +116,23 @@ fn odd(k: usize) -> Value {
     }
 }
 
-/// Field names of the record types, so a damage can add one where it does not belong
-/// (or put back one that must be there).
-const NAMES: &[&str] = &[
-    "id",
-    "version",
-    "status",
-    "review_of",
-    "reviewed",
-    "answers",
-    "impacts",
-    "accepted",
-    "review_log",
-    "handover",
-    "privacy_wording",
-    "check_again",
-    "rules_version",
-    "description",
-    "likelihood",
-    "severity",
-    "safeguards",
-    "residual_likelihood",
-    "residual_severity",
-    "approved_on",
-    "digest",
-    "lineage",
-    "date",
-    "note",
-    "text",
-    "suggested",
-    "rule",
-    "detail",
-    "reason",
-    "sent",
-    "content",
-    "decision",
-    "replies",
-    "as_returned",
-    "section",
-    "verdict",
-    "name",
-    "role",
-    "organisation",
-    "by_author",
-    "comments",
-    "signature",
-    "algorithm",
-    "key",
-    "value",
-    "about.people",
-    "zzz",
-];
+/// Every key of `v` (the field names of the record types in a filled record, and the
+/// answers' question keys), and one no record type has: so a damage can add a field
+/// where it does not belong, or put back one that must be there.
+fn names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|item| names(item, out)),
+        Value::Object(map) => {
+            for (k, item) in map {
+                if !out.contains(k) {
+                    out.push(k.clone());
+                }
+                names(item, out);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// Every node of `v`, as the steps (key or index) that lead to it.
 fn nodes(v: &Value, at: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
@@ -205,6 +171,8 @@ fn at<'a>(v: &'a mut Value, path: &[Step]) -> &'a mut Value {
 
 /// One damage to one node, chosen by `pick` and `how`.
 fn damage(v: &mut Value, pick: usize, how: usize) {
+    let mut keys = vec!["zzz".to_string()];
+    names(v, &mut keys);
     let mut all = Vec::new();
     nodes(v, &mut Vec::new(), &mut all);
     let node = at(v, &all[pick % all.len()]);
@@ -214,7 +182,7 @@ fn damage(v: &mut Value, pick: usize, how: usize) {
             map.remove(&key);
         }
         (1, Value::Object(map)) => {
-            map.insert(NAMES[how / 4 % NAMES.len()].to_string(), odd(how / 7));
+            map.insert(keys[how / 4 % keys.len()].clone(), odd(how / 7));
         }
         (2, Value::Array(items)) if !items.is_empty() => {
             let i = how / 4 % items.len();
