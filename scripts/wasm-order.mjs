@@ -14,11 +14,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The binaryen that ./dev installs (npm `binaryen`, the version Trunk is told to use).
-const WASM_OPT = path.join(ROOT, 'node_modules/.bin/wasm-opt');
+// The wasm-opt Trunk has just used: ./dev puts binaryen's (npm `binaryen`, the version
+// Trunk.toml names) first on PATH, and checks it is that one.
+const WASM_OPT = 'wasm-opt';
 
 /** `bytes` (a wasm module with a name section) with its functions in the order above. */
 export function orderForGzip(bytes) {
