@@ -14,7 +14,7 @@ use super::model::{Assessment, Status};
 use super::questions::QuestionId;
 
 /// The digest written in an export of `a`: SHA-256 of the canonical JSON of `a` as
-/// serde serialises it, in lower-case hex.
+/// `write::assessment` writes it (the same JSON as serde's), in lower-case hex.
 pub fn assessment_digest(a: &Assessment) -> String {
     let value = super::write::assessment(a);
     digest_hex(&value)
