@@ -11,6 +11,7 @@
 // Nothing is fetched from outside: each engine is the one Debian installed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -110,9 +111,21 @@ class Page {
       }
       if (Date.now() > end) {
         const detail = last instanceof Error ? `: ${last.message}` : last === undefined ? '' : ` (last: ${JSON.stringify(last)?.slice(0, 300)})`;
-        throw new Error(`[${this.name}] waited ${timeout} ms for ${message}${detail}`);
+        throw new Error(`[${this.name}] waited ${timeout} ms for ${message}${detail}; the page was ${await this.where()}`);
       }
       await sleep(40);
+    }
+  }
+
+  /** Where the page is, for a failure's message: its address and its main heading. */
+  async where() {
+    try {
+      return await this.run(() => {
+        const root = document.querySelector('[data-lia-widget]')?.shadowRoot ?? document;
+        return `${location.href} with heading "${root.querySelector('h1')?.textContent ?? '(none)'}"`;
+      });
+    } catch (error) {
+      return `not answering (${error.message.slice(0, 200)})`;
     }
   }
 
@@ -161,21 +174,38 @@ class Page {
     return this.q('attr', query, name);
   }
 
-  /** A click with the mouse, in the middle of the element (scrolled into view). */
+  /**
+   * A click with the mouse, in the middle of the element (scrolled into view), that
+   * reaches that element or nothing: aimed again if the page moved under the pointer.
+   */
   async click(query) {
-    await this.waitFor(query);
-    // Aimed only once the element stays where it is, as Playwright's own clicks wait for
-    // it: an engine may still scroll after the last keys, as Firefox does when it brings
-    // the caret of the text just typed back into view on its next frame. A click aimed
-    // before that lands on whatever has moved under the pointer.
-    let point = await this.q('point', query);
-    for (let i = 0; i < 20; i++) {
-      await sleep(50);
-      const again = await this.q('point', query);
-      if (again.x === point.x && again.y === point.y) break;
-      point = again;
+    const misses = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.waitFor(query);
+      // Aimed only once the element stays where it is, as Playwright's own clicks wait
+      // for it: an engine may still scroll after the last keys, as Firefox does when it
+      // brings the caret of the text just typed back into view on its next frame.
+      let point = await this.q('point', query);
+      for (let i = 0; i < 20; i++) {
+        await sleep(50);
+        const again = await this.q('aim', query);
+        if (again.x === point.x && again.y === point.y) break;
+        point = again;
+      }
+      // The page can still move before the click arrives: the rules redraw their
+      // findings once typing pauses, and under load the driver's click comes late. The
+      // guard set by 'aim' stops a click that meets something else (see in-page.mjs).
+      await this.mouseClick(point.x, point.y);
+      let seen = await this.q('aimed');
+      for (let i = 0; i < 5 && !seen.gone && !seen.clicked && !seen.missed; i++) {
+        await sleep(40);
+        seen = await this.q('aimed');
+      }
+      if (!seen.gone) seen = await this.q('aimed', {}, { end: true });
+      if (!seen.missed) return;
+      misses.push(seen.missed);
     }
-    await this.mouseClick(point.x, point.y);
+    throw new Error(`[${this.name}] a click on ${JSON.stringify(query)} met something else each time: ${misses.join('; ')}`);
   }
 
   /** Puts the keyboard in the element; with `select`, its text selected. */
@@ -685,9 +715,23 @@ async function startWebKitDriver(screenEnv) {
   await fs.mkdir(path.join(home, 'config'));
   await fs.writeFile(path.join(home, 'config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const env = { ...process.env, ...screenEnv, XDG_CONFIG_HOME: path.join(home, 'config') };
-  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env });
+  // The driver and the MiniBrowser it starts say nothing while all is well; what they
+  // say when a browser is lost (a crash, a display error) is shown when it stops.
+  const log = path.join(home, 'driver.log');
+  const out = await fs.open(log, 'w');
+  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: ['ignore', out.fd, out.fd], env });
+  await out.close();
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     driver.kill('SIGTERM');
+    try {
+      const said = fsSync.readFileSync(log, 'utf8').trim();
+      if (said) console.error(`WebKitWebDriver and MiniBrowser said:\n${said.split('\n').slice(-40).join('\n')}`);
+    } catch {
+      // nothing was written
+    }
     fs.rm(home, { recursive: true, force: true }).catch(() => {});
   };
   process.once('exit', stop);

@@ -176,6 +176,42 @@ export function toolkit(op, q, extra) {
     };
   };
 
+  /**
+   * Until the next click, the pointer's events that do not reach `el` are stopped before
+   * the page sees them, and noted: a page that moved between the aim and the click (as
+   * when the rules' findings appear above it once typing pauses) gets no click at all
+   * where `el` was, and the driver aims again, as a person would. As Playwright's own
+   * clicks do.
+   */
+  const guardClick = (el) => {
+    window.__liaClickGuard?.end();
+    const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+    const guard = { clicked: false, missed: null };
+    const on = (event) => {
+      const path = event.composedPath();
+      if (!path.includes(el)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const at = path[0];
+        guard.missed ??= `${event.type} on ${at?.localName ?? at}${at?.id ? `#${at.id}` : ''} "${squeeze(at?.textContent).slice(0, 50)}"`;
+      }
+      // The first click ends the guard before the default actions it causes (a label
+      // clicking its control) are dispatched.
+      if (event.type === 'click') {
+        guard.clicked = !guard.missed;
+        guard.end();
+      }
+    };
+    guard.end = () => {
+      for (const type of types) window.removeEventListener(type, on, true);
+      clearTimeout(guard.timer);
+    };
+    // Whatever happens, keys and later clicks are never held by a guard left behind.
+    guard.timer = setTimeout(guard.end, 5000);
+    for (const type of types) window.addEventListener(type, on, true);
+    window.__liaClickGuard = guard;
+  };
+
   switch (op) {
     case 'count':
       return findAll(q).length;
@@ -195,14 +231,23 @@ export function toolkit(op, q, extra) {
       return getComputedStyle(need(q)).getPropertyValue(extra);
     case 'enabled':
       return !need(q).disabled;
-    case 'point': {
+    case 'point':
+    case 'aim': {
       const el = need(q);
       el.scrollIntoView({ block: 'center', inline: 'center' });
       // A link that wraps over two lines has a box around both, whose middle may be
       // between them: aim at the middle of its first line instead.
       const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       const r = rects.length > 1 ? rects[0] : el.getBoundingClientRect();
+      if (op === 'aim') guardClick(el);
       return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height, tag: el.localName };
+    }
+    case 'aimed': {
+      // What the pointer's events of the last aimed click met; the guard ends when asked.
+      const guard = window.__liaClickGuard;
+      if (!guard) return { gone: true };
+      if (extra?.end) guard.end();
+      return { clicked: guard.clicked, missed: guard.missed };
     }
     case 'focus': {
       const el = need(q);

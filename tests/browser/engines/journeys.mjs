@@ -1693,3 +1693,39 @@ journey('opened as a file, an approver key is made only with the passphrase, kep
   assert.ok(crypto.verify(null, Buffer.from(message, 'utf8'), publicKey, Buffer.from(decision.signature.value, 'base64')), `[${t.name}] the signature verifies`);
   await assertNoErrors(page);
 });
+
+// ---- the driver itself ----------------------------------------------------------------------
+
+// The rules redraw their findings once typing pauses, and may move what is below them; a
+// driver's click aimed before that and arriving after (on a loaded machine) met what had
+// moved there instead (the WebKit review journey, twice). Here the page moves the button
+// as the pointer arrives and puts another in its place: the click must reach the button
+// or nothing, never the one now under the pointer.
+journey('the driver clicks what it aims at, even when the page moves it as the pointer arrives', async (t) => {
+  const page = await t.page();
+  const html = `<!doctype html><meta charset="utf-8"><title>click check</title>
+<style>body { margin: 0 } button { display: block; width: 240px; height: 40px; margin: 8px }</style>
+<button id="target">Target</button>
+<script>
+  window.clicks = [];
+  const target = document.getElementById('target');
+  target.addEventListener('click', () => clicks.push('target'));
+  addEventListener('pointermove', () => {
+    if (window.moved) return;
+    window.moved = true;
+    const decoy = document.createElement('button');
+    decoy.textContent = 'Decoy';
+    decoy.addEventListener('click', () => clicks.push('decoy'));
+    target.before(decoy);
+  });
+</script>`;
+  await page.goto(t.server.put('/__click-check.html', html));
+  await page.click(css('#target', { document: true }));
+  assert.equal(await page.run(() => window.moved), true, 'the page moved the button under the pointer');
+  assert.deepEqual(await page.run(() => window.clicks), ['target']);
+  // Nothing of the guard is left to hold a later click or key.
+  await page.focus(css('#target', { document: true }));
+  await page.press('Enter');
+  await page.until(async () => (await page.run(() => window.clicks.length)) === 2, { message: 'the key’s click' });
+  assert.deepEqual(await page.run(() => window.clicks), ['target', 'target']);
+});
