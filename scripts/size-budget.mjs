@@ -24,6 +24,19 @@ export function gzip9(file) {
   return out.stdout.length;
 }
 
+/**
+ * The paths of this machine the wasm names (a crate's source file, in a panic's
+ * message): none once ./dev strips CARGO_HOME from them, so the wasm, and its size
+ * against the budget, is the same wherever it is built.
+ */
+export function machinePaths(dist) {
+  const text = fs.readFileSync(path.join(dist, 'lia_bg.wasm')).toString('latin1');
+  const home = process.env.CARGO_HOME ?? path.join(process.env.HOME ?? '', '.cargo');
+  return [...new Set(text.match(/[\x21-\x7e]*\/registry\/src\/[\x21-\x7e]*/g) ?? [])]
+    .concat(text.includes(home) ? [home] : [])
+    .slice(0, 3);
+}
+
 /** The two totals with their budgets: [{ name, value, budget, unit, pass }]. */
 export function sizes(dist, single) {
   const wasm = path.join(dist, 'lia_bg.wasm');
@@ -83,6 +96,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const totals = sizes(dist, single);
   print(totals);
   let over = totals.filter((r) => !r.pass);
+  const paths = machinePaths(dist);
+  console.log(`machine paths in the wasm  ${paths.length ? `OVER: ${paths.join(', ')}` : 'none  pass'}`);
+  if (paths.length) over.push({ name: 'machine paths in the wasm (run through ./dev, which removes them)' });
   if (flag === '--top') {
     console.log(`\nthe wasm's ${TOP} largest items (bytes, before gzip):`);
     const top = topItems();
