@@ -96,9 +96,9 @@ const MAX_TRUSTED: usize = 200;
 /// The key cards of `data-trusted-approvers`: a JSON list of cards (or one card), each
 /// checked like a card file; one that is not valid is left out, with a warning naming it.
 fn trusted_approvers(value: &str, warnings: &mut Vec<String>) -> Vec<KeyCard> {
-    let items = match serde_json::from_str::<serde_json::Value>(value) {
-        Ok(serde_json::Value::Array(items)) => items,
-        Ok(card @ serde_json::Value::Object(_)) => vec![card],
+    let items = match crate::assessment::strict_json::from_str_lenient(value) {
+        Some(serde_json::Value::Array(items)) => items,
+        Some(card @ serde_json::Value::Object(_)) => vec![card],
         _ => {
             warnings
                 .push("data-trusted-approvers ignored: it is not a JSON list of key cards".into());

@@ -8,7 +8,6 @@
 //! bound to, and the approver's signature, cover them.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::canonical::digest_hex;
 use super::date::Date;
@@ -69,10 +68,17 @@ pub fn answers_digest(a: &Assessment, f: &Finding) -> String {
             answers.set(q, answer.clone());
         }
     }
-    let value = json!({
-        "answers": super::write::answers(&answers),
-        "impacts": if impacts { super::write::impacts(&a.impacts) } else { serde_json::Value::Null },
-    });
+    let value = super::write::object([
+        ("answers", super::write::answers(&answers)),
+        (
+            "impacts",
+            if impacts {
+                super::write::impacts(&a.impacts)
+            } else {
+                serde_json::Value::Null
+            },
+        ),
+    ]);
     digest_hex(&value)
 }
 

@@ -18,6 +18,8 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use super::json_write::write_string;
+
 /// The name of the digest algorithm, as written in exports.
 pub const ALGORITHM: &str = "sha256";
 
@@ -105,37 +107,6 @@ fn write_value(value: &Value, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    // Runs that need no escape are copied whole. Every byte escaped is ASCII, so never
-    // part of a longer character: the runs are cut at character boundaries.
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..0x20 => "",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        } else {
-            out.push_str(escape);
-        }
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out.push('"');
 }
 
 #[cfg(test)]

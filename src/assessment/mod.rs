@@ -13,6 +13,7 @@ pub mod display;
 pub mod evaluation;
 pub mod examples;
 pub mod form_values;
+pub mod json_write;
 pub mod lifecycle;
 pub mod matrix;
 pub mod model;

@@ -26,7 +26,7 @@ use super::rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 use super::shape::{Expected, Kind, Result, Segment, ShapeError};
 
 /// A record type's field names, in the order it declares them (serde's `FIELDS`).
-type Fields = &'static [&'static str];
+pub(crate) type Fields = &'static [&'static str];
 
 /// Reads an assessment, naming the path of the first thing that does not fit.
 pub fn assessment(v: Value) -> Result<Assessment> {
@@ -70,7 +70,7 @@ pub fn assessment(v: Value) -> Result<Assessment> {
 
 // The words of the record's enums, in the order of their variants (and of their `ALL`):
 // `write.rs` writes them from here too.
-pub(super) const STATUS: Fields = &["draft", "approved"];
+pub(crate) const STATUS: Fields = &["draft", "approved"];
 pub(super) const YES_NO: Fields = &["yes", "no", "not-sure"];
 pub(super) const LIKELIHOOD: Fields = &["remote", "possible", "probable"];
 pub(super) const SEVERITY: Fields = &["minimal", "significant", "severe"];
@@ -398,9 +398,28 @@ fn texts<const N: usize>(v: Value, fields: Fields) -> Result<[String; N]> {
 /// Reads an object's fields in the file's order through `each` (given the field's place
 /// in `fields`), refusing a key that is not one of them; returns which were there, a
 /// bit each.
-fn object(
+pub(crate) fn object(
     v: Value,
     fields: Fields,
+    each: &mut dyn FnMut(usize, Value) -> Result<()>,
+) -> Result<u32> {
+    fields_of(v, fields, true, each)
+}
+
+/// `object` for a type that passes over keys it does not have, as serde's derive does
+/// without `deny_unknown_fields` (the storage's notes and lock).
+pub(crate) fn members(
+    v: Value,
+    fields: Fields,
+    each: &mut dyn FnMut(usize, Value) -> Result<()>,
+) -> Result<u32> {
+    fields_of(v, fields, false, each)
+}
+
+fn fields_of(
+    v: Value,
+    fields: Fields,
+    deny_unknown: bool,
     each: &mut dyn FnMut(usize, Value) -> Result<()>,
 ) -> Result<u32> {
     let Value::Object(map) = v else {
@@ -408,17 +427,24 @@ fn object(
     };
     let mut seen = 0;
     for (key, value) in map {
-        let Some(i) = fields.iter().position(|f| *f == key) else {
-            return Err(ShapeError::new(Kind::UnknownField { fields }).within(Segment::Field(key)));
-        };
-        seen |= 1 << i;
-        each(i, value).map_err(|e| e.within(Segment::Field(key)))?;
+        match fields.iter().position(|f| *f == key) {
+            Some(i) => {
+                seen |= 1 << i;
+                each(i, value).map_err(|e| e.within(Segment::Field(key)))?;
+            }
+            None if deny_unknown => {
+                return Err(
+                    ShapeError::new(Kind::UnknownField { fields }).within(Segment::Field(key))
+                );
+            }
+            None => {}
+        }
     }
     Ok(seen)
 }
 
 /// The first field of `required` (a bit each) that was not `seen`, as missing.
-fn require(seen: u32, fields: Fields, required: u32) -> Result<()> {
+pub(crate) fn require(seen: u32, fields: Fields, required: u32) -> Result<()> {
     match (0..fields.len()).find(|i| required & !seen & (1 << i) != 0) {
         Some(i) => {
             Err(ShapeError::new(Kind::Missing).within(Segment::Field(fields[i].to_string())))
@@ -428,7 +454,7 @@ fn require(seen: u32, fields: Fields, required: u32) -> Result<()> {
 }
 
 /// `null` for none, else what `read` makes of it.
-fn option<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Option<T>> {
+pub(crate) fn option<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Option<T>> {
     match v {
         Value::Null => Ok(None),
         v => read(v).map(Some),
@@ -436,7 +462,7 @@ fn option<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Option<T>> {
 }
 
 /// A list, each item read by `read` with its position on the path.
-fn list<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Vec<T>> {
+pub(crate) fn list<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = v else {
         return Err(ShapeError::wrong_type(&v, Expected::List));
     };
@@ -448,7 +474,7 @@ fn list<T>(v: Value, read: fn(Value) -> Result<T>) -> Result<Vec<T>> {
 }
 
 /// One of `words` (an enum's keys), as its place among them.
-fn word(v: Value, words: Fields) -> Result<usize> {
+pub(crate) fn word(v: Value, words: Fields) -> Result<usize> {
     match v {
         Value::String(s) => {
             words
@@ -463,7 +489,7 @@ fn word(v: Value, words: Fields) -> Result<usize> {
     }
 }
 
-fn text(v: Value) -> Result<String> {
+pub(crate) fn text(v: Value) -> Result<String> {
     match v {
         Value::String(s) => Ok(s),
         v => Err(ShapeError::wrong_type(&v, Expected::Text)),
@@ -479,7 +505,7 @@ fn boolean(v: Value) -> Result<bool> {
 
 /// A whole number that fits 32 bits: a negative or larger one is the wrong value, a
 /// fraction or anything else the wrong type.
-fn whole(v: Value) -> Result<u32> {
+pub(crate) fn whole(v: Value) -> Result<u32> {
     let Value::Number(n) = &v else {
         return Err(ShapeError::wrong_type(&v, Expected::WholeNumber));
     };
@@ -489,4 +515,34 @@ fn whole(v: Value) -> Result<u32> {
         None if n.is_i64() => Err(ShapeError::wrong_value(&v)),
         None => Err(ShapeError::wrong_type(&v, Expected::WholeNumber)),
     }
+}
+
+/// Any whole number from 0 (a revision).
+pub(crate) fn big(v: Value) -> Result<u64> {
+    match &v {
+        Value::Number(n) if n.is_u64() => Ok(n.as_u64().unwrap_or_default()),
+        Value::Number(n) if n.is_i64() => Err(ShapeError::wrong_value(&v)),
+        _ => Err(ShapeError::wrong_type(&v, Expected::WholeNumber)),
+    }
+}
+
+/// Any number (a time in milliseconds).
+pub(crate) fn number(v: Value) -> Result<f64> {
+    match &v {
+        Value::Number(n) => Ok(n.as_f64().unwrap_or_default()),
+        _ => Err(ShapeError::wrong_type(&v, Expected::WholeNumber)),
+    }
+}
+
+/// An object of texts, by key.
+pub(crate) fn texts_by_key(v: Value) -> Result<std::collections::BTreeMap<String, String>> {
+    let Value::Object(map) = v else {
+        return Err(ShapeError::wrong_type(&v, Expected::Object));
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for (key, value) in map {
+        let value = text(value).map_err(|e| e.within(Segment::Field(key.clone())))?;
+        out.insert(key, value);
+    }
+    Ok(out)
 }

@@ -183,7 +183,7 @@ fn section(s: Section) -> &'static str {
     SECTION[s as usize]
 }
 
-fn text(s: &str) -> Value {
+pub(crate) fn text(s: &str) -> Value {
     Value::String(s.to_string())
 }
 
@@ -191,7 +191,7 @@ fn put(m: &mut Map<String, Value>, key: &str, value: Value) {
     m.insert(key.to_string(), value);
 }
 
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+pub(crate) fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
     let mut m = Map::new();
     for (key, value) in fields {
         put(&mut m, key, value);

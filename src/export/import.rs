@@ -194,9 +194,9 @@ fn is_timestamp(at: &str) -> bool {
     fixed && fraction && b.last() == Some(&b'Z')
 }
 
-/// Where serde_json stopped reading, and the character it stopped at, taken from the
-/// text itself (serde_json's message is not read).
-fn not_json(text: &str, e: &serde_json::Error) -> ImportError {
+/// Where the text stops being JSON (as serde_json counts it), and the character there,
+/// taken from the text itself.
+fn not_json(text: &str, e: &strict_json::Syntax) -> ImportError {
     ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -287,6 +287,9 @@ mod tests {
         ] {
             let e = serde_json::from_str::<Value>(text).unwrap_err();
             assert_eq!((e.line(), e.column()), (line, column), "{text:?}");
+            let Err(strict_json::Error::Json(e)) = strict_json::from_str(text) else {
+                panic!("{text:?}");
+            };
             assert_eq!(
                 not_json(text, &e),
                 ImportError::NotJson {
@@ -298,7 +301,9 @@ mod tests {
                 "{text:?}"
             );
         }
-        let e = serde_json::from_str::<Value>("{\"a\": [1, 2").unwrap_err();
+        let Err(strict_json::Error::Json(e)) = strict_json::from_str("{\"a\": [1, 2") else {
+            panic!();
+        };
         assert!(matches!(
             not_json("{\"a\": [1, 2", &e),
             ImportError::NotJson {

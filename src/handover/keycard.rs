@@ -9,10 +9,13 @@
 //! in person) checks the key and the name and role it belongs to at once, and a card
 //! whose name or role was changed has another fingerprint.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::assessment::canonical::canonical_json;
+use crate::assessment::json_write::to_text;
+use crate::assessment::strict_json;
+use crate::assessment::write::{object, text};
 use crate::base64;
 
 /// The one signature algorithm: available to WebCrypto in Chromium, Firefox and Safari
@@ -73,15 +76,20 @@ impl Fingerprint {
 }
 
 impl Signer {
+    /// Who signs, as the fingerprint and each signed decision take it.
+    pub(crate) fn identity(&self) -> Value {
+        object([
+            ("algorithm", text(&self.algorithm)),
+            ("key", text(&self.key)),
+            ("name", text(&self.name)),
+            ("organisation", text(&self.organisation)),
+            ("role", text(&self.role)),
+        ])
+    }
+
     /// The fingerprint of this identity (see the module documentation).
     pub fn fingerprint(&self) -> Fingerprint {
-        let identity = json!({
-            "algorithm": self.algorithm,
-            "key": self.key,
-            "name": self.name,
-            "organisation": self.organisation,
-            "role": self.role,
-        });
+        let identity = self.identity();
         let hash = Sha256::digest(canonical_json(&identity).as_bytes());
         let mut out = [0u8; 16];
         out.copy_from_slice(&hash[..16]);
@@ -227,7 +235,7 @@ impl KeyCard {
         let lines: Vec<String> = self
             .fields()
             .iter()
-            .map(|(k, v)| format!("  \"{k}\": {v}"))
+            .map(|(k, v)| format!("  \"{k}\": {}", to_text(v)))
             .collect();
         format!("{{\n{}\n}}\n", lines.join(",\n"))
     }
@@ -338,7 +346,7 @@ pub fn read_card(bytes: &[u8]) -> Result<KeyCard, CardProblem> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| CardProblem::NotJson)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|_| CardProblem::NotJson)?;
+    let value = strict_json::from_str_lenient(text).ok_or(CardProblem::NotJson)?;
     let object = value.as_object().ok_or(CardProblem::NotJson)?;
     if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(CardProblem::NotACard);
@@ -398,14 +406,14 @@ pub fn check_card(card: &KeyCard) -> Result<(), CardProblem> {
 
 /// A list of cards as JSON (this browser's list of trusted approvers).
 pub fn cards_to_json(cards: &[KeyCard]) -> String {
-    Value::Array(cards.iter().map(KeyCard::to_value).collect()).to_string()
+    to_text(&Value::Array(cards.iter().map(KeyCard::to_value).collect()))
 }
 
 /// The cards of `cards_to_json`'s text; what is not a card is left out (each card is
 /// checked again when trusted).
 pub fn cards_from_json(text: &str) -> Vec<KeyCard> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => items
+    match strict_json::from_str_lenient(text) {
+        Some(Value::Array(items)) => items
             .iter()
             .filter_map(|v| KeyCard::from_value(v).ok())
             .collect(),

@@ -21,9 +21,10 @@
 //! Everything shown of a decision is in it, so changing any of it (the approver's
 //! name, the date, a comment, the round, the content) makes the signature fail.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::assessment::canonical::{canonical_json, digest_hex};
+use crate::assessment::write::{object, text};
 use crate::assessment::{Decision, Round};
 
 use super::keycard::Signer;
@@ -55,31 +56,25 @@ pub fn message(
     signer: &Signer,
 ) -> Option<Vec<u8>> {
     let round = rounds.get(index)?;
-    let comments: Vec<Value> = decision
+    let comments = decision
         .comments
         .iter()
-        .map(|c| json!({ "section": c.section.key(), "text": c.text }))
+        .map(|c| object([("section", text(c.section.key())), ("text", text(&c.text))]))
         .collect();
-    let value = json!({
-        "approver": {
-            "algorithm": signer.algorithm,
-            "key": signer.key,
-            "name": signer.name,
-            "organisation": signer.organisation,
-            "role": signer.role,
-        },
-        "by_author": decision.by_author,
-        "comments": comments,
-        "content": round.content,
-        "date": decision.date,
-        "earlier": earlier_digest(&rounds[..index]),
-        "format": FORMAT,
-        "note": decision.note,
-        "round": index + 1,
-        "sent": round.sent,
-        "verdict": decision.verdict.key(),
-        "version": VERSION,
-    });
+    let value = object([
+        ("approver", signer.identity()),
+        ("by_author", Value::Bool(decision.by_author)),
+        ("comments", Value::Array(comments)),
+        ("content", text(&round.content)),
+        ("date", text(&decision.date)),
+        ("earlier", text(&earlier_digest(&rounds[..index]))),
+        ("format", text(FORMAT)),
+        ("note", text(&decision.note)),
+        ("round", Value::from(index + 1)),
+        ("sent", text(&round.sent)),
+        ("verdict", text(decision.verdict.key())),
+        ("version", VERSION.into()),
+    ]);
     Some(canonical_json(&value).into_bytes())
 }
 

@@ -14,10 +14,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::record::Record;
+use crate::assessment::json_write::Writer;
 use crate::assessment::model::{Answer, Assessment, Status};
+use crate::assessment::read::{
+    big, list, number, object, option, require, text, texts_by_key, whole, word, Fields, STATUS,
+};
+use crate::assessment::shape::Result as ShapeResult;
+use crate::assessment::strict_json;
 use crate::assessment::{Date, QuestionId};
 
 /// The version of the index's own form (independent of the assessment schema: a newer
@@ -153,32 +161,156 @@ pub struct Index {
     pub lost: Vec<Lost>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The index as stored, written and read by hand (`encode_form`, `decode_form`); the
+/// serde derives are the native tests' reference for both.
+#[cfg_attr(test, derive(Serialize, Deserialize, Debug, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct IndexForm {
     index_version: u32,
     assessments: Vec<Entry>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
     unreadable: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
     lost: BTreeMap<String, String>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(Serialize, Deserialize, Debug, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct Entry {
     id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     title: Option<String>,
     status: Status,
     version: u32,
-    #[serde(serialize_with = "super::record::serialize_ms")]
+    #[cfg_attr(test, serde(serialize_with = "super::record::serialize_ms"))]
     saved_at: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     review_due: Option<String>,
     revision: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     digest: Option<String>,
+}
+
+const FORM_FIELDS: Fields = &["index_version", "assessments", "unreadable", "lost"];
+const ENTRY_FIELDS: Fields = &[
+    "id",
+    "title",
+    "status",
+    "version",
+    "saved_at",
+    "review_due",
+    "revision",
+    "digest",
+];
+
+/// The index's text, as serde's derive wrote it: fields in order, the empty maps and
+/// the absent options left out.
+fn encode_form(form: &IndexForm) -> String {
+    let mut w = Writer::compact();
+    w.open('{');
+    w.key(FORM_FIELDS[0]);
+    w.number(form.index_version.into());
+    w.key(FORM_FIELDS[1]);
+    w.open('[');
+    for e in &form.assessments {
+        w.item();
+        w.open('{');
+        w.key(ENTRY_FIELDS[0]);
+        w.string(&e.id);
+        if let Some(title) = &e.title {
+            w.key(ENTRY_FIELDS[1]);
+            w.string(title);
+        }
+        w.key(ENTRY_FIELDS[2]);
+        w.string(STATUS[e.status as usize]);
+        w.key(ENTRY_FIELDS[3]);
+        w.number(e.version.into());
+        w.key(ENTRY_FIELDS[4]);
+        w.number(super::record::whole_ms(e.saved_at));
+        if let Some(due) = &e.review_due {
+            w.key(ENTRY_FIELDS[5]);
+            w.string(due);
+        }
+        w.key(ENTRY_FIELDS[6]);
+        w.number(e.revision);
+        if let Some(digest) = &e.digest {
+            w.key(ENTRY_FIELDS[7]);
+            w.string(digest);
+        }
+        w.close('}');
+    }
+    w.close(']');
+    for (key, map) in [
+        (FORM_FIELDS[2], &form.unreadable),
+        (FORM_FIELDS[3], &form.lost),
+    ] {
+        if !map.is_empty() {
+            w.key(key);
+            w.open('{');
+            for (k, v) in map {
+                w.key(k);
+                w.string(v);
+            }
+            w.close('}');
+        }
+    }
+    w.close('}');
+    w.finish()
+}
+
+/// Reads the index's text as serde's derive read it (unknown fields refused, the maps
+/// and options optional), except that a key given twice anywhere is refused (the
+/// derive refused it only among its own fields), and the form as a JSON list, which
+/// the derive also took and the app never writes, is refused: either way the index is
+/// rebuilt from the records.
+fn decode_form(raw: &str) -> Option<IndexForm> {
+    let v = strict_json::from_str(raw).ok()?;
+    let mut form = IndexForm {
+        index_version: 0,
+        assessments: Vec::new(),
+        unreadable: BTreeMap::new(),
+        lost: BTreeMap::new(),
+    };
+    let seen = object(v, FORM_FIELDS, &mut |i, v| {
+        match i {
+            0 => form.index_version = whole(v)?,
+            1 => form.assessments = list(v, entry)?,
+            2 => form.unreadable = texts_by_key(v)?,
+            _ => form.lost = texts_by_key(v)?,
+        }
+        Ok(())
+    })
+    .ok()?;
+    require(seen, FORM_FIELDS, 0b11).ok()?;
+    Some(form)
+}
+
+fn entry(v: Value) -> ShapeResult<Entry> {
+    let mut e = Entry {
+        id: String::new(),
+        title: None,
+        status: Status::Draft,
+        version: 0,
+        saved_at: 0.0,
+        review_due: None,
+        revision: 0,
+        digest: None,
+    };
+    let seen = object(v, ENTRY_FIELDS, &mut |i, v| {
+        match i {
+            0 => e.id = text(v)?,
+            1 => e.title = option(v, text)?,
+            2 => e.status = [Status::Draft, Status::Approved][word(v, STATUS)?],
+            3 => e.version = whole(v)?,
+            4 => e.saved_at = number(v)?,
+            5 => e.review_due = option(v, text)?,
+            6 => e.revision = big(v)?,
+            _ => e.digest = option(v, text)?,
+        }
+        Ok(())
+    })?;
+    require(seen, ENTRY_FIELDS, 0b101_1101)?;
+    Ok(e)
 }
 
 impl Index {
@@ -241,13 +373,13 @@ impl Index {
                 lost
             },
         };
-        serde_json::to_string(&form).expect("an index always serialises")
+        encode_form(&form)
     }
 
     /// Reads the index; `None` if it is damaged, of another version or lists an id
     /// twice, and must be rebuilt.
     pub fn decode(raw: &str) -> Option<Index> {
-        let form: IndexForm = serde_json::from_str(raw).ok()?;
+        let form = decode_form(raw)?;
         if form.index_version != INDEX_VERSION {
             return None;
         }
@@ -292,6 +424,109 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn any_entry() -> impl Strategy<Value = Entry> {
+        (
+            "[a-z0-9-]{1,8}",
+            proptest::option::of("\\PC{0,6}"),
+            any::<bool>(),
+            any::<u32>(),
+            prop_oneof![Just(0.0), 0.0..2e12, Just(f64::NAN), Just(-5.0)],
+            proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]"),
+            any::<u64>(),
+            proptest::option::of("[0-9a-f]{64}"),
+        )
+            .prop_map(
+                |(id, title, approved, version, saved_at, review_due, revision, digest)| Entry {
+                    id,
+                    title,
+                    status: if approved {
+                        Status::Approved
+                    } else {
+                        Status::Draft
+                    },
+                    version,
+                    saved_at,
+                    review_due,
+                    revision,
+                    digest,
+                },
+            )
+    }
+
+    fn any_form() -> impl Strategy<Value = IndexForm> {
+        (
+            any::<u32>(),
+            prop::collection::vec(any_entry(), 0..4),
+            prop::collection::btree_map("[a-z]{1,4}", "\\PC{0,5}", 0..3),
+            prop::collection::btree_map("[a-z]{1,4}", "[a-z0-9:]{0,8}", 0..3),
+        )
+            .prop_map(|(index_version, assessments, unreadable, lost)| IndexForm {
+                index_version,
+                assessments,
+                unreadable,
+                lost,
+            })
+    }
+
+    /// What a hand-edited or damaged index might hold instead of a field's value.
+    fn any_replacement() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            Just(Value::Bool(true)),
+            Just(serde_json::json!(-1)),
+            Just(serde_json::json!(1.5)),
+            Just(serde_json::json!(4_294_967_296_u64)),
+            Just(serde_json::json!(7)),
+            Just(serde_json::json!("draft")),
+            Just(serde_json::json!("approved")),
+            Just(serde_json::json!("archived")),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+            Just(serde_json::json!({"x": "y"})),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// Written by hand as serde's derive wrote it; read back by hand as the derive
+        /// reads it, whole and with one field (of the form, or of an entry) replaced,
+        /// taken out or joined by one it does not have.
+        #[test]
+        fn the_index_is_written_and_read_as_serde_did(
+            form in any_form(),
+            damage in 0usize..3,
+            in_entry in any::<bool>(),
+            at in any::<prop::sample::Index>(),
+            replacement in any_replacement(),
+        ) {
+            let text = encode_form(&form);
+            prop_assert_eq!(&text, &serde_json::to_string(&form).unwrap());
+            let mut v: Value = serde_json::from_str(&text).unwrap();
+            // The object to damage: the form itself, or one of its entries.
+            let target = match v["assessments"].as_array_mut() {
+                Some(list) if !list.is_empty() && in_entry => {
+                    let i = at.index(list.len());
+                    &mut list[i]
+                }
+                _ => &mut v,
+            };
+            let map = target.as_object_mut().unwrap();
+            let keys: Vec<String> = map.keys().cloned().collect();
+            let key = keys[at.index(keys.len())].clone();
+            match damage {
+                0 => { map.insert(key, replacement); }
+                1 => { map.remove(&key); }
+                _ => { map.insert("extra".into(), replacement); }
+            }
+            let damaged = serde_json::to_string(&v).unwrap();
+            for text in [text, damaged] {
+                prop_assert_eq!(decode_form(&text), serde_json::from_str::<IndexForm>(&text).ok(), "{}", text);
+            }
+        }
+    }
 
     fn summary(id: &str, saved_at: f64) -> Summary {
         Summary {

@@ -80,7 +80,9 @@ impl JournalBatch {
 
 /// `text` as a JSON string.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
+    let mut out = String::new();
+    crate::assessment::json_write::write_string(text, &mut out);
+    out
 }
 
 /// A text read back from the journal.
@@ -97,7 +99,8 @@ pub enum JournalText {
 
 impl JournalText {
     pub fn read(text: &str) -> JournalText {
-        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(text) else {
+        let Some(Value::Object(fields)) = crate::assessment::strict_json::from_str_lenient(text)
+        else {
             return JournalText::Unreadable;
         };
         let field = |name| fields.get(name);

@@ -2,7 +2,12 @@
 //! byte to a quarantine key, and only the user's explicit discard ever removes it. If it
 //! cannot be moved (storage full or blocked), it stays where it is, untouched.
 
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
+
+use crate::assessment::json_write::Writer;
+use crate::assessment::read::{members, number, option, require, text, Fields};
+use crate::assessment::strict_json;
 
 use super::error::StoreError;
 use super::keys::KeyKind;
@@ -64,13 +69,61 @@ impl DamagedRecord {
 }
 
 /// Kept beside the set-aside text, so the user can still be told which assessment it was.
-#[derive(Serialize, Deserialize)]
+/// Written and read by hand (`encode`, `decode`); the serde derives are the native
+/// tests' reference.
+#[cfg_attr(test, derive(Serialize, Deserialize, Debug, PartialEq))]
 struct Note {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     title: Option<String>,
     reason: String,
-    #[serde(serialize_with = "super::record::serialize_ms")]
+    #[cfg_attr(test, serde(serialize_with = "super::record::serialize_ms"))]
     set_aside_at: f64,
+}
+
+const NOTE_FIELDS: Fields = &["title", "reason", "set_aside_at"];
+
+impl Note {
+    /// As serde's derive wrote it: every field, a missing title as `null`.
+    fn encode(&self) -> String {
+        let mut w = Writer::compact();
+        w.open('{');
+        w.key(NOTE_FIELDS[0]);
+        match &self.title {
+            Some(title) => w.string(title),
+            None => w.null(),
+        }
+        w.key(NOTE_FIELDS[1]);
+        w.string(&self.reason);
+        w.key(NOTE_FIELDS[2]);
+        w.number(super::record::whole_ms(self.set_aside_at));
+        w.close('}');
+        w.finish()
+    }
+
+    /// As the derive read it (other fields passed over), except that a key given twice
+    /// is refused.
+    fn decode(raw: &str) -> Option<Note> {
+        let mut note = Note {
+            title: None,
+            reason: String::new(),
+            set_aside_at: 0.0,
+        };
+        let seen = members(
+            strict_json::from_str(raw).ok()?,
+            NOTE_FIELDS,
+            &mut |i, v| {
+                match i {
+                    0 => note.title = option(v, text)?,
+                    1 => note.reason = text(v)?,
+                    _ => note.set_aside_at = number(v)?,
+                }
+                Ok(())
+            },
+        )
+        .ok()?;
+        require(seen, NOTE_FIELDS, 0b110).ok()?;
+        Some(note)
+    }
 }
 
 impl<K: KeyValue> Store<K> {
@@ -89,7 +142,7 @@ impl<K: KeyValue> Store<K> {
                 .get(&self.ns.note_key(&id, n))
                 .ok()
                 .flatten()
-                .and_then(|text| serde_json::from_str::<Note>(&text).ok());
+                .and_then(|text| Note::decode(&text));
             let (title, reason, set_aside_at) = match note {
                 Some(note) => (note.title, note.reason, Some(note.set_aside_at)),
                 None => (
@@ -207,7 +260,7 @@ impl<K: KeyValue> Store<K> {
             reason: reason.to_string(),
             set_aside_at: now_ms,
         };
-        let note = serde_json::to_string(&note).expect("a note always serialises");
+        let note = note.encode();
         // The note first, so a set-aside text is never without its title; a note without
         // its text is only a note, and is taken back.
         self.kv
@@ -264,7 +317,7 @@ impl<K: KeyValue> Store<K> {
             set_aside_at: now_ms,
         };
         let note_key = self.ns.note_key(id, n);
-        let note = serde_json::to_string(&note).expect("a note always serialises");
+        let note = note.encode();
         self.kv
             .set(&note_key, &note)
             .map_err(|e| self.kv_error(e))?;
@@ -282,5 +335,46 @@ impl<K: KeyValue> Store<K> {
         index
             .and_then(|index| index.title(id).map(String::from))
             .or_else(|| title_in_raw(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(800))]
+
+        /// Written as serde's derive wrote it, and read as it read it: whole, and with a
+        /// field replaced, taken out or joined by one the note does not have.
+        #[test]
+        fn a_note_is_written_and_read_as_serde_did(
+            title in proptest::option::of("\\PC{0,8}"),
+            reason in "\\PC{0,12}",
+            set_aside_at in prop_oneof![Just(f64::NAN), -1.0..2e12],
+            damage in 0usize..3,
+            at in 0usize..3,
+            replacement in prop_oneof![
+                Just(Value::Null), Just(json!(true)), Just(json!(-3)), Just(json!(2.5)),
+                Just(json!("t")), Just(json!([])), Just(json!({}))
+            ],
+        ) {
+            let note = Note { title, reason, set_aside_at };
+            let text = note.encode();
+            prop_assert_eq!(&text, &serde_json::to_string(&note).unwrap());
+            let mut v: Value = serde_json::from_str(&text).unwrap();
+            let key = NOTE_FIELDS[at];
+            match damage {
+                0 => v[key] = replacement,
+                1 => { v.as_object_mut().unwrap().remove(key); }
+                _ => v["extra"] = replacement,
+            }
+            for text in [text, v.to_string()] {
+                prop_assert_eq!(Note::decode(&text), serde_json::from_str::<Note>(&text).ok(), "{}", text);
+            }
+        }
     }
 }

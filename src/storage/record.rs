@@ -8,10 +8,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::seal::Refusal;
+use crate::assessment::json_write::Writer;
 use crate::assessment::model::Assessment;
 use crate::assessment::schema::{read_assessment, SchemaError, SCHEMA_VERSION};
 use crate::assessment::shape::Path;
@@ -27,17 +27,9 @@ pub struct Record {
     pub saved_at: f64,
 }
 
-#[derive(Serialize)]
-struct Envelope {
-    schema_version: u32,
-    revision: u64,
-    saved_at: u64,
-    /// As a `Value` (see `export::to_json`): its keys are sorted.
-    assessment: serde_json::Value,
-}
-
 /// Milliseconds as a whole number; JSON has no NaN, and a negative or absurd time is
 /// stored as 0 so the record still reads.
+#[cfg(test)]
 pub(crate) fn serialize_ms<S: serde::Serializer>(ms: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(whole_ms(*ms))
 }
@@ -52,13 +44,20 @@ pub(crate) fn whole_ms(ms: f64) -> u64 {
 
 /// The stored text of a record, in the current schema version.
 pub fn encode(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
-    let envelope = Envelope {
-        schema_version: SCHEMA_VERSION,
-        revision,
-        saved_at: whole_ms(saved_at),
-        assessment: crate::assessment::write::assessment(assessment),
-    };
-    serde_json::to_string(&envelope).expect("an assessment always serialises")
+    // Written by hand in `Envelope`'s order (the derive `tests/json_by_hand.rs` holds
+    // this to).
+    let mut w = Writer::compact();
+    w.open('{');
+    w.key("schema_version");
+    w.number(SCHEMA_VERSION.into());
+    w.key("revision");
+    w.number(revision);
+    w.key("saved_at");
+    w.number(whole_ms(saved_at));
+    w.key("assessment");
+    w.value(&crate::assessment::write::assessment(assessment));
+    w.close('}');
+    w.finish()
 }
 
 /// Why a stored record cannot be read. `Display` completes "… could not be opened: ".
@@ -194,15 +193,14 @@ pub(crate) fn revision_in_raw(raw: &str) -> Option<u64> {
             return Some(revision);
         }
     }
-    serde_json::from_str::<Value>(raw)
-        .ok()?
+    strict_json::from_str_lenient(raw)?
         .get("revision")?
         .as_u64()
 }
 
 /// The title typed into a record that cannot be read, if its JSON still shows one.
 pub(crate) fn title_in_raw(raw: &str) -> Option<String> {
-    let value: Value = serde_json::from_str(raw).ok()?;
+    let value = strict_json::from_str_lenient(raw)?;
     let title = value
         .pointer("/assessment/answers/about.title")?
         .as_str()?
@@ -212,8 +210,36 @@ pub(crate) fn title_in_raw(raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use serde::Serialize;
+
     use super::*;
     use crate::assessment::QuestionId;
+
+    /// The record as serde's derive wrote it before it was written by hand.
+    #[derive(Serialize)]
+    struct Envelope {
+        schema_version: u32,
+        revision: u64,
+        saved_at: u64,
+        assessment: serde_json::Value,
+    }
+
+    #[test]
+    fn the_record_is_written_as_serde_wrote_it() {
+        for example in crate::assessment::examples::EXAMPLES {
+            let a = (example.build)("e-1");
+            for (revision, saved_at) in [(1, 0.0), (u64::MAX, 1_764_000_000_123.9), (7, f64::NAN)] {
+                let by_serde = serde_json::to_string(&Envelope {
+                    schema_version: SCHEMA_VERSION,
+                    revision,
+                    saved_at: whole_ms(saved_at),
+                    assessment: crate::assessment::write::assessment(&a),
+                })
+                .unwrap();
+                assert_eq!(encode(&a, revision, saved_at), by_serde);
+            }
+        }
+    }
 
     fn sample() -> Assessment {
         let mut a = Assessment::new("a1");

@@ -17,9 +17,13 @@
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key as AesKey, Nonce};
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use crate::assessment::json_write::Writer;
+use crate::assessment::read::{members, require, text, whole, Fields};
+use crate::assessment::strict_json;
 use crate::base64;
 
 use super::keys::Namespace;
@@ -215,7 +219,12 @@ impl Nonces {
 }
 
 /// What the lock keeps: how to derive the key, and a check that the key is right.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+const LOCK_FIELDS: Fields = &["format", "iterations", "salt", "check"];
+
+/// Written and read by hand (`encode`, `decode`); the serde derives are the native
+/// tests' reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct Lock {
     pub format: String,
     pub iterations: u32,
@@ -264,14 +273,47 @@ impl Lock {
         (key.open(lock_key, &self.check).ok()?.0 == CHECK).then_some(key)
     }
 
+    /// As serde's derive wrote it.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("a lock always serialises")
+        let mut w = Writer::compact();
+        w.open('{');
+        w.key(LOCK_FIELDS[0]);
+        w.string(&self.format);
+        w.key(LOCK_FIELDS[1]);
+        w.number(self.iterations.into());
+        w.key(LOCK_FIELDS[2]);
+        w.string(&self.salt);
+        w.key(LOCK_FIELDS[3]);
+        w.string(&self.check);
+        w.close('}');
+        w.finish()
     }
 
+    /// As the derive read it (other fields passed over), except that a key given twice
+    /// is refused; then only a lock of this tool's format with parameters that make sense.
     pub fn decode(raw: &str) -> Option<Lock> {
-        serde_json::from_str::<Lock>(raw)
-            .ok()
-            .filter(|l| l.format == "lia-lock" && l.params().parts().is_some())
+        let mut l = Lock {
+            format: String::new(),
+            iterations: 0,
+            salt: String::new(),
+            check: String::new(),
+        };
+        let seen = members(
+            strict_json::from_str(raw).ok()?,
+            LOCK_FIELDS,
+            &mut |i, v| {
+                match i {
+                    0 => l.format = text(v)?,
+                    1 => l.iterations = whole(v)?,
+                    2 => l.salt = text(v)?,
+                    _ => l.check = text(v)?,
+                }
+                Ok(())
+            },
+        )
+        .ok()?;
+        require(seen, LOCK_FIELDS, 0b1111).ok()?;
+        Some(l).filter(|l| l.format == "lia-lock" && l.params().parts().is_some())
     }
 }
 
@@ -432,6 +474,46 @@ impl<K: KeyValue> KeyValue for Sealed<K> {
 mod tests {
     use super::*;
     use crate::storage::MemoryKv;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(800))]
+
+        /// Written as serde's derive wrote it, and read as it read it: whole, and with a
+        /// field replaced, taken out or joined by one the lock does not have.
+        #[test]
+        fn a_lock_is_written_and_read_as_serde_did(
+            format in prop_oneof![3 => Just("lia-lock".to_string()), 1 => "[a-z-]{0,8}"],
+            iterations in prop_oneof![3 => 1..=MAX_ITERATIONS, 1 => any::<u32>()],
+            salt in prop_oneof![3 => Just("AAAAAAAAAAAAAAAAAAAAAA==".to_string()), 1 => "[A-Za-z0-9+/=]{0,8}"],
+            check in "[A-Za-z0-9+/=:.]{0,12}",
+            damage in 0usize..3,
+            at in 0usize..4,
+            replacement in prop_oneof![
+                Just(Value::Null), Just(json!(true)), Just(json!(-3)), Just(json!(2.5)),
+                Just(json!(4_294_967_296_u64)), Just(json!(600_000)), Just(json!("lia-lock")),
+                Just(json!([])), Just(json!({}))
+            ],
+        ) {
+            let lock = Lock { format, iterations, salt, check };
+            let text = lock.encode();
+            prop_assert_eq!(&text, &serde_json::to_string(&lock).unwrap());
+            let mut v: Value = serde_json::from_str(&text).unwrap();
+            let key = LOCK_FIELDS[at];
+            match damage {
+                0 => v[key] = replacement,
+                1 => { v.as_object_mut().unwrap().remove(key); }
+                _ => v["extra"] = replacement,
+            }
+            for text in [text, v.to_string()] {
+                let by_serde = serde_json::from_str::<Lock>(&text)
+                    .ok()
+                    .filter(|l| l.format == "lia-lock" && l.params().parts().is_some());
+                prop_assert_eq!(Lock::decode(&text), by_serde, "{}", text);
+            }
+        }
+    }
 
     /// Few iterations in tests: the cost is the browser's, not the logic's.
     const FAST: u32 = 10;
