@@ -16,6 +16,7 @@ import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
 import { contentSecurityPolicy, inlineScriptHashes } from './app-facts.mjs';
+import { withoutUnusedExports } from './wasm-exports.mjs';
 import { orderForGzip } from './wasm-order.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -36,7 +37,7 @@ if (!html.includes('<div data-lia-widget>')) fail('index.html has no <div data-l
 html = html.replace('<div data-lia-widget>', `<div data-lia-widget>${prerendered}`);
 
 // 2. The packed wasm, and the loader that unpacks it.
-const wasm = orderForGzip(readFileSync(path.join(dir, 'lia_bg.wasm')));
+const wasm = orderForGzip(withoutUnusedExports(readFileSync(path.join(dir, 'lia_bg.wasm'))));
 writeFileSync(path.join(dir, 'lia_bg.wasm'), wasm);
 const packed = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION });
 writeFileSync(path.join(dir, 'lia_bg.wasm.gz'), packed);

@@ -27,13 +27,16 @@ export function orderForGzip(bytes) {
     const input = path.join(dir, 'in.wasm');
     const output = path.join(dir, 'out.wasm');
     writeFileSync(input, keyed);
-    // Only the order changes: no optimisation pass runs again. StackIR is written
+    // Only the order changes: no optimisation pass runs again (but the removal of what
+    // nothing refers to any more, after wasm-exports.mjs). StackIR is written
     // optimised as `-Oz` writes it (without it the same code is 4 KB larger). The
     // features are read from the module's target-features section, then dropped, with
     // the producers section and (no -g) the names.
     const run = spawnSync(
       WASM_OPT,
       [
+        // What only the exports taken out by wasm-exports.mjs kept goes too.
+        '--remove-unused-module-elements',
         '--reorder-functions-by-name',
         '--generate-stack-ir',
         '--optimize-stack-ir',
