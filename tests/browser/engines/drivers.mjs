@@ -725,6 +725,8 @@ async function startWebKitDriver(screenEnv) {
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    // One driver per session: the listener goes with it, so they do not pile up.
+    process.removeListener('exit', stop);
     driver.kill('SIGTERM');
     try {
       const said = fsSync.readFileSync(log, 'utf8').trim();
