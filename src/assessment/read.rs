@@ -526,7 +526,8 @@ pub(crate) fn big(v: Value) -> Result<u64> {
     }
 }
 
-/// Any number (a time in milliseconds).
+/// Any number (a time in milliseconds). Its readers (the storage's index and notes)
+/// only ask whether it reads, so the refusal borrows the nearest expectation.
 pub(crate) fn number(v: Value) -> Result<f64> {
     match &v {
         Value::Number(n) => Ok(n.as_f64().unwrap_or_default()),
