@@ -108,8 +108,13 @@ export async function assertNoViolations(page, where) {
   assert.equal(violations.length, 0, `axe found violations on ${where}:\n${describeViolations(violations)}`);
 }
 
-/** Saves a full-page screenshot as test-output/screenshots/<name>.png. */
+/**
+ * With LIA_SCREENSHOTS=1, saves a full-page screenshot as
+ * test-output/screenshots/<name>.png, to look at each page type at each width. Only then:
+ * nothing reads them, and encoding them took 60 % of the axe tests' time.
+ */
 export async function screenshot(page, name) {
+  if (process.env.LIA_SCREENSHOTS !== '1') return;
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30000 });

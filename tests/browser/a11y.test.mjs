@@ -1,6 +1,6 @@
 // axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, and best practice) on every page type, at
-// 1280 and 320 CSS pixels wide, with a full-page screenshot of each for review under
-// test-output/screenshots. At 320 px nothing may need scrolling sideways (reflow); grouped
+// 1280 and 320 CSS pixels wide (with LIA_SCREENSHOTS=1, a full-page screenshot of each
+// for review under test-output/screenshots). At 320 px nothing may need scrolling sideways (reflow); grouped
 // choices must have legends and tags must have words (a11y.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
