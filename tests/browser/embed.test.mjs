@@ -1,13 +1,14 @@
 // Embedding: two widgets mounted on one host page with deliberately hostile global CSS
-// (demo/hostile-host.html). Each keeps its own drafts under its namespace, takes its
-// settings from its element, stays usable and accessible, and leaves the host page's
-// own elements exactly as they were.
+// (demo/hostile-host.html). That each keeps its own drafts, takes its settings from its
+// element and keeps its own looks is a journey of engines/journeys.mjs, in every engine.
+// Here, what needs Chromium's tools: axe injected past the host's policy, the host page
+// drawn without the widget (its module refused by request interception) to compare
+// with, and frames sandboxed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { useBrowser, DEMO, SINGLE_FILE, watchContext, watchPolicy, violations } from './support.mjs';
-import { namespacePrefix, recordPrefix } from '../../scripts/app-facts.mjs';
+import { useBrowser, DEMO, SINGLE_FILE, watchPolicy, violations } from './support.mjs';
 
 const HOST = '/demo/hostile-host.html';
 const AXE = await fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -22,87 +23,13 @@ async function openHost(context) {
   return page;
 }
 
-/** Starts a blank assessment in one widget and names it. */
-async function startDraft(widget, title) {
-  await widget.getByRole('button', { name: 'Start a new assessment' }).click();
-  await widget.getByLabel('What do you want to call this assessment?').fill(title);
-}
-
-test('two widgets with different namespaces keep separate drafts', async () => {
-  const context = await env.browser.newContext();
-  const record = await watchContext(context, env.server.origin);
-  try {
-    const page = await openHost(context);
-    const privacy = page.locator('#widget-privacy');
-    const hr = page.locator('#widget-hr');
-    await startDraft(privacy, 'Privacy team draft');
-    await startDraft(hr, 'HR team draft');
-    await page.waitForTimeout(500); // autosave
-
-    // Several widgets share the page: neither takes over the hash or the title.
-    assert.equal(await page.evaluate(() => location.hash), '');
-    assert.equal(await page.title(), 'Acme Housing intranet: privacy tools (demo host page)');
-
-    await page.reload();
-    await page.waitForSelector('#widget-hr[data-lia-ready="true"]');
-    const privacyList = privacy.locator('table.lia-saved');
-    const hrList = hr.locator('table.lia-saved');
-    await privacyList.getByRole('link', { name: 'Privacy team draft' }).waitFor();
-    await hrList.getByRole('link', { name: 'HR team draft' }).waitFor();
-    assert.equal(await privacyList.getByRole('link', { name: 'HR team draft' }).count(), 0);
-    assert.equal(await hrList.getByRole('link', { name: 'Privacy team draft' }).count(), 0);
-
-    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-    assert.ok(keys.length >= 4, keys.join(', '));
-    assert.ok(keys.every((k) => k.startsWith(namespacePrefix('privacy-team')) || k.startsWith(namespacePrefix('hr-team'))), keys.join(', '));
-    assert.ok(keys.some((k) => k.startsWith(recordPrefix('privacy-team'))));
-    assert.ok(keys.some((k) => k.startsWith(recordPrefix('hr-team'))));
-    assert.deepEqual(record.pageErrors, []);
-  } finally {
-    await context.close();
-  }
-});
-
-test('each widget takes its settings from its element', async () => {
-  const context = await env.browser.newContext();
-  try {
-    const page = await openHost(context);
-    const privacy = page.locator('#widget-privacy');
-    const hr = page.locator('#widget-hr');
-    assert.equal(await privacy.locator('.lia-header__organisation').textContent(), 'Acme Housing');
-    assert.equal(await hr.locator('.lia-header__organisation').textContent(), 'Acme Housing HR');
-    const background = (w) => w.locator('.lia-header').evaluate((e) => getComputedStyle(e).backgroundColor);
-    assert.equal(await background(privacy), 'rgb(122, 31, 92)', 'data-accent applied');
-    assert.equal(await background(hr), 'rgb(29, 78, 137)', 'the default accent elsewhere');
-
-    await privacy.getByRole('button', { name: 'Start a new assessment' }).click();
-    assert.equal(await privacy.getByLabel('Which organisation is responsible for the processing?').inputValue(), 'Acme Housing');
-    await privacy.getByRole('link', { name: 'Back to the task list' }).click();
-    await privacy.getByRole('link', { name: '10. Sign off and set a review date' }).click();
-    assert.equal(await privacy.getByLabel("What is the approver's role?").inputValue(), 'Data Protection Officer');
-  } finally {
-    await context.close();
-  }
-});
-
 test('hostile host CSS leaves the widgets usable and accessible', async () => {
   const context = await env.browser.newContext();
   await watchPolicy(context);
   try {
     const page = await openHost(context);
     const privacy = page.locator('#widget-privacy');
-    // The widget's own sizes, not the host's 28 px root, uppercase or letter-spacing.
-    const lead = privacy.locator('.lia-lead');
-    const style = await lead.evaluate((e) => {
-      const s = getComputedStyle(e);
-      return { size: parseFloat(s.fontSize), transform: s.textTransform, spacing: s.letterSpacing, family: s.fontFamily };
-    });
-    assert.ok(style.size >= 16 && style.size <= 22, `lead text is ${style.size}px`);
-    assert.equal(style.transform, 'none');
-    assert.equal(style.spacing, 'normal');
-    assert.doesNotMatch(style.family, /Comic Sans/);
     const button = privacy.getByRole('button', { name: 'Start a new assessment' });
-    assert.notEqual(await button.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(255, 105, 180)', 'not hot pink');
 
     // Usable: a question page works, with validation and the error summary.
     await button.click();

@@ -192,7 +192,8 @@ test('a tab that missed the other tab’s save still never overwrites its newer 
   }
 });
 
-test('approved in one tab: a tab with unsaved changes never overwrites it, and a clean tab shows it read-only', async () => {
+// A clean tab following the approval, read-only, is a journey of engines/journeys.mjs.
+test('approved in one tab: a tab with unsaved changes never overwrites it', async () => {
   const { context, record } = await freshContext(env);
   try {
     const a = await context.newPage();
@@ -200,7 +201,7 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     await a.getByRole('button', { name: "Start from this example: Employees' emergency contacts" }).click();
     await a.getByRole('link', { name: 'Check your answers' }).waitFor();
     const id = new URL(a.url()).hash.split('/')[2];
-    const [b, c] = [await tab(context, id), await tab(context, id)];
+    const b = await tab(context, id);
     await a.getByRole('link', { name: 'Check your answers' }).click();
     await b.evaluate(() => {
       window.__hold = true;
@@ -216,10 +217,6 @@ test('approved in one tab: a tab with unsaved changes never overwrites it, and a
     await b.waitForTimeout(600);
     assert.equal(await a.evaluate((key) => localStorage.getItem(key), recordKey(id)), approved, 'never overwritten');
     assert.equal(await field(b, DESCRIPTION).inputValue(), 'Unsaved in B when A approves', 'B still has its text to copy');
-    // C had nothing unsaved: it follows, read-only.
-    await c.waitForFunction(
-      () => document.querySelector('[data-lia-widget]').shadowRoot.querySelector('#q-about-title')?.matches(':disabled') === true,
-    );
 
     // B keeps its changes as a review: a new draft linked to the approved record, which
     // is still untouched.

@@ -332,6 +332,7 @@ journey('impacts are added, rated before and after safeguards, shown on the risk
 
 // Text that is easy to get subtly wrong: spaces at both ends, several lines, a tab,
 // quotes, letters beyond ASCII, an emoji (a surrogate pair) and a combining accent.
+const RECIPIENTS = 'Who will the data be shared with?';
 const TRICKY = 'Line one\nLine two\twith a tab\n\n  indented 😀 and e\u0301 “quoted” ‘single’ <Ltd> & co ';
 
 journey('a draft survives a reload: typed and pasted text, ticks, choices and a date, exactly', async (t) => {
@@ -339,26 +340,45 @@ journey('a draft survives a reload: typed and pasted text, ticks, choices and a 
   await openApp(page, `${t.server.origin}/`);
   const id = await startNew(page);
   await page.fill(label(TITLE), '  Tenants’ newsletter — “spring” 2026  ');
+  await page.fill(label(ORGANISATION), 'Ŵelsh Housing & Co <Ltd> "quoted" \'single\'');
   await page.paste(label(DESCRIPTION, { exact: true }), TRICKY);
+  // A textarea keeps CR LF as LF (HTML's rule), so that is what is shown and saved.
+  await page.paste(label(RECIPIENTS), 'No one outside our organisation.\r\nSecond line after CRLF');
   await page.click(css('input[name="q-about-people"][value="tenants"]'));
   await page.click(css('input[name="q-about-scale"][value="1000-10000"]'));
   await page.click(css('input[name="q-about-started"][value="no"]'));
   await page.fill(css('#q-about-start-date'), '7');
   await page.fill(css('#q-about-start-date-month'), '3');
   await page.fill(css('#q-about-start-date-year'), '2026');
-  await waitForStatus(page, 'Saved');
-  await waitForStored(page, id, (r) => r.assessment.answers['about.start-date'] === '2026-3-7');
+  const typed = {
+    'about.title': '  Tenants’ newsletter — “spring” 2026  ',
+    'about.organisation': 'Ŵelsh Housing & Co <Ltd> "quoted" \'single\'',
+    'about.description': TRICKY,
+    'about.recipients': 'No one outside our organisation.\nSecond line after CRLF',
+    'about.people': ['tenants'],
+    'about.scale': '1000-10000',
+    'about.started': 'no',
+    'about.start-date': '2026-3-7',
+  };
+  // Reloaded at once, the last key maybe not yet autosaved: leaving the page saves it.
   await page.reload();
   await page.waitForScript(() => document.querySelector('[data-lia-widget][data-lia-ready="true"]') !== null);
   await page.waitFor(heading('Describe the processing'));
-  assert.equal(await page.value(label(TITLE)), '  Tenants’ newsletter — “spring” 2026  ');
+  assert.equal(await page.value(label(TITLE)), typed['about.title']);
+  assert.equal(await page.value(label(ORGANISATION)), typed['about.organisation']);
   assert.equal(await page.value(label(DESCRIPTION)), TRICKY);
+  assert.equal(await page.value(label(RECIPIENTS)), typed['about.recipients']);
   assert.equal(await page.checked(css('input[name="q-about-people"][value="tenants"]')), true);
   assert.equal(await page.checked(css('input[name="q-about-scale"][value="1000-10000"]')), true);
   assert.equal(await page.checked(css('input[name="q-about-started"][value="no"]')), true);
+  assert.equal(await page.value(css('#q-about-start-date')), '7');
+  assert.equal(await page.value(css('#q-about-start-date-month')), '3');
   assert.equal(await page.value(css('#q-about-start-date-year')), '2026');
   const stored = await storedRecord(page, id);
-  assert.equal(stored.assessment.answers['about.description'], TRICKY);
+  assert.deepEqual(stored.assessment.answers, typed, `[${t.name}] storage holds every answer as typed`);
+  assert.equal(stored.schema_version, SCHEMA_VERSION);
+  assert.ok(Number.isInteger(stored.revision) && stored.revision >= 2, `revision ${stored.revision}`);
+  await waitForStatus(page, 'Saved');
   await assertNoErrors(page);
 });
 
@@ -540,19 +560,37 @@ journey('two widgets on a host page with hostile CSS keep separate drafts, take 
   assert.equal(await page.text(css('.lia-header__organisation', privacy)), 'Acme Housing');
   assert.equal(await page.text(css('.lia-header__organisation', hr)), 'Acme Housing HR');
   assert.equal(await page.q('style', css('.lia-header', privacy), 'background-color'), 'rgb(122, 31, 92)', 'data-accent applied');
+  assert.equal(await page.q('style', css('.lia-header', hr), 'background-color'), 'rgb(29, 78, 137)', 'the default accent elsewhere');
+  // The widget's own sizes and looks, not the host's 28 px root, uppercase, letter-spacing or hot pink.
   const lead = await page.run(() => {
     const s = getComputedStyle(document.querySelector('#widget-privacy').shadowRoot.querySelector('.lia-lead'));
-    return { size: parseFloat(s.fontSize), transform: s.textTransform, family: s.fontFamily };
+    return { size: parseFloat(s.fontSize), transform: s.textTransform, spacing: s.letterSpacing, family: s.fontFamily };
   });
   assert.ok(lead.size >= 16 && lead.size <= 22, `[${t.name}] lead text is ${lead.size}px`);
   assert.equal(lead.transform, 'none');
+  assert.equal(lead.spacing, 'normal', `[${t.name}] letter-spacing`);
   assert.doesNotMatch(lead.family, /Comic Sans/);
+  assert.notEqual(await page.q('style', button('Start a new assessment', privacy), 'background-color'), 'rgb(255, 105, 180)', 'not hot pink');
   for (const [widget, title] of [[privacy, 'Privacy team draft'], [hr, 'HR team draft']]) {
     await page.click(button('Start a new assessment', widget));
     await page.fill(label(TITLE, widget), title);
   }
   assert.equal(await page.value(label(ORGANISATION, privacy)), 'Acme Housing');
-  await page.until(async () => Object.keys(await page.storage()).length >= 4, { message: 'both drafts saved' });
+  // data-approver-role fills in the approver's role of a new assessment.
+  await page.click(link('Back to the task list', privacy));
+  await page.click(link('10. Sign off and set a review date', privacy));
+  assert.equal(await page.value(label("What is the approver's role?", privacy)), 'Data Protection Officer');
+  // Both titles saved, each in its own widget's records (four keys can be there before
+  // the titles: a record and an index each, written when each assessment started).
+  const titleSaved = (all, namespace, title) =>
+    Object.entries(all).some(([k, v]) => k.startsWith(recordPrefix(namespace)) && JSON.parse(v).assessment?.answers?.['about.title'] === title);
+  await page.until(
+    async () => {
+      const all = await page.storage();
+      return titleSaved(all, 'privacy-team', 'Privacy team draft') && titleSaved(all, 'hr-team', 'HR team draft');
+    },
+    { message: 'both drafts saved, each with its title' },
+  );
   assert.equal(new URL(await page.url()).hash, '', 'neither widget takes over the address');
   assert.equal(await page.title(), 'Acme Housing intranet: privacy tools (demo host page)');
   await page.reload();
