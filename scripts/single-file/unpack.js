@@ -18,7 +18,11 @@ function unpackWasm(text) {
       `the server sent this file as ${document.characterSet} text, which changes it. Open the file straight from your computer, or have the server send it as text/html without a character set (or with charset=windows-1252)`,
     );
   }
-  return lzmaDecode(fromPage(text));
+  // The first byte is the one the stream was XORed with (single-file.mjs: it leaves the
+  // fewest bytes to escape).
+  const bytes = fromPage(text);
+  for (let i = 1; i < bytes.length; i++) bytes[i] ^= bytes[0];
+  return lzmaDecode(bytes.subarray(1));
 }
 
 // The page's text back to bytes. The file is windows-1252, in which each byte is one

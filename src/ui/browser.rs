@@ -60,9 +60,16 @@ pub fn new_id() -> String {
     format!("{:x}-{:012x}", now_ms() as u64, random)
 }
 
-/// Moves keyboard focus to the element with this id in `root`, once the DOM has caught up.
+/// Moves keyboard focus to the element with this id in `root`, once the DOM has caught up,
+/// unless focus has moved in the widget meanwhile: someone already in a field of the new
+/// page (a frame can come late on a busy machine) keeps it, and their next keys with it.
 pub fn focus_in(root: web_sys::ShadowRoot, id: String) {
+    let before = root.active_element();
     leptos::prelude::request_animation_frame(move || {
+        let now = root.active_element();
+        if now.is_some() && now != before {
+            return;
+        }
         let element = root
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
