@@ -56,16 +56,15 @@ const lzma = Buffer.from(
 );
 lzma.writeBigUInt64LE(BigInt(wasm.length), 5);
 
+// The bytes a page cannot carry as they are (NUL, CR, "<" and DEL, the escape itself),
+// written as DEL and their place in this list (see fromPage in unpack.js).
+const ESCAPED = [0, 13, 60, 127];
+
 /** Bytes as windows-1252 text, one character each (see fromPage in unpack.js). */
 function toPage(bytes) {
   const high = [8364, 129, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 141, 381, 143,
     144, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 157, 382, 376];
-  const escapes = new Map([
-    [0, '0'],
-    [13, '1'],
-    [60, '2'],
-    [127, '3'],
-  ]);
+  const escapes = new Map(ESCAPED.map((b, i) => [b, String(i)]));
   const out = [];
   for (const b of bytes) {
     if (escapes.has(b)) out.push(Buffer.from([127, escapes.get(b).charCodeAt(0)]));
@@ -77,10 +76,9 @@ function toPage(bytes) {
 // The stream is kept XORed with the one byte (written first) that leaves the fewest bytes
 // to escape: the escapes are about 1.6 % of the stream, and which stream has more or fewer
 // is chance, a few hundred bytes either way from one build to the next.
-const escapedBytes = [0, 13, 60, 127];
 const counts = new Array(256).fill(0);
 for (const b of lzma) counts[b]++;
-const cost = (mask) => escapedBytes.reduce((n, e) => n + counts[e ^ mask], 0);
+const cost = (mask) => ESCAPED.reduce((n, e) => n + counts[e ^ mask], 0);
 let mask = 0;
 for (let m = 1; m < 256; m++) if (cost(m) < cost(mask)) mask = m;
 const packed = toPage(Buffer.concat([Buffer.from([mask]), lzma.map((b) => b ^ mask)]));

@@ -36,6 +36,7 @@ import {
   startExample,
   ORGANISATION,
   DESCRIPTION,
+  RECIPIENTS,
   button,
   link,
   heading,
@@ -253,8 +254,9 @@ journey('a click or a new page straight after typing acts on the answer as typed
 
 // A new page moves the keyboard to its heading in the next frame. On a busy machine that
 // frame can come after someone has already clicked into a field and begun typing: the
-// heading must not take the keyboard from them then, or their next keys are lost (as a
-// journey in WebKit once typed "HR t" of "HR team draft"). Frames are held back 600 ms.
+// heading must not take the keyboard from them then, or their next keys are lost (the
+// likely cause of a WebKit journey once never saving "HR team draft"). Frames are held
+// back 600 ms.
 journey('someone already typing on a new page keeps the keyboard when its frame comes late', async (t) => {
   const page = await t.page();
   await openApp(page, `${t.server.origin}/`);
@@ -353,7 +355,6 @@ journey('impacts are added, rated before and after safeguards, shown on the risk
 
 // Text that is easy to get subtly wrong: spaces at both ends, several lines, a tab,
 // quotes, letters beyond ASCII, an emoji (a surrogate pair) and a combining accent.
-const RECIPIENTS = 'Who will the data be shared with?';
 const TRICKY = 'Line one\nLine two\twith a tab\n\n  indented 😀 and e\u0301 “quoted” ‘single’ <Ltd> & co ';
 
 journey('a draft survives a reload: typed and pasted text, ticks, choices and a date, exactly', async (t) => {
@@ -603,13 +604,10 @@ journey('two widgets on a host page with hostile CSS keep separate drafts, take 
   assert.equal(await page.value(label("What is the approver's role?", privacy)), 'Data Protection Officer');
   // Both titles saved, each in its own widget's records (four keys can be there before
   // the titles: a record and an index each, written when each assessment started).
-  const titleSaved = (all, namespace, title) =>
-    Object.entries(all).some(([k, v]) => k.startsWith(recordPrefix(namespace)) && JSON.parse(v).assessment?.answers?.['about.title'] === title);
+  const titleSaved = async (namespace, title) =>
+    Object.values(await storedRecords(page, namespace)).some((r) => r.assessment?.answers?.['about.title'] === title);
   await page.until(
-    async () => {
-      const all = await page.storage();
-      return titleSaved(all, 'privacy-team', 'Privacy team draft') && titleSaved(all, 'hr-team', 'HR team draft');
-    },
+    async () => (await titleSaved('privacy-team', 'Privacy team draft')) && (await titleSaved('hr-team', 'HR team draft')),
     { message: 'both drafts saved, each with its title' },
   );
   assert.equal(new URL(await page.url()).hash, '', 'neither widget takes over the address');

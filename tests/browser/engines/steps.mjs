@@ -7,6 +7,7 @@ import { recordKey, recordPrefix } from '../../../scripts/app-facts.mjs';
 export const TITLE = 'What do you want to call this assessment?';
 export const ORGANISATION = 'Which organisation is responsible for the processing?';
 export const DESCRIPTION = 'Describe the processing';
+export const RECIPIENTS = 'Who will the data be shared with?';
 export const JSON_BUTTON = 'Download to open later (JSON)';
 export const HTML_BUTTON = 'Download the report (HTML)';
 export const EXAMPLE = "Employees' emergency contacts";
@@ -58,9 +59,9 @@ export async function storedRecord(page, id, namespace) {
   return raw === null ? null : JSON.parse(raw);
 }
 
-/** Every stored record of the default namespace, id → parsed record. */
-export async function storedRecords(page) {
-  const prefix = recordPrefix();
+/** Every stored record of a namespace (the default one unless given), id → parsed record. */
+export async function storedRecords(page, namespace) {
+  const prefix = recordPrefix(namespace);
   const all = await page.storage();
   return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), JSON.parse(v)]));
 }
