@@ -122,7 +122,11 @@ class Page {
     try {
       return await this.run(() => {
         const root = document.querySelector('[data-lia-widget]')?.shadowRoot ?? document;
-        return `${location.href} with heading "${root.querySelector('h1')?.textContent ?? '(none)'}"`;
+        // What the page says of itself: an error summary, or a status still showing.
+        const said = [...root.querySelectorAll('[role=status], [role=alert]')]
+          .map((e) => e.textContent.trim().replace(/\s+/g, ' ').slice(0, 200))
+          .filter(Boolean);
+        return `${location.href} with heading "${root.querySelector('h1')?.textContent ?? '(none)'}"${said.length ? `, saying ${JSON.stringify(said)}` : ''}`;
       });
     } catch (error) {
       return `not answering (${error.message.slice(0, 200)})`;

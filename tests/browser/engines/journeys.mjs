@@ -4,8 +4,9 @@
 // origin, put, hold, received), t.engine and t.name. Each page has the methods of
 // drivers.mjs. What an engine does differently is fixed in the app, not here; a journey
 // is left out in an engine only where that engine cannot do what it needs
-// (`unsupported`, with the reason), and a journey waiting for another branch is a
-// `placeholder`.
+// (`unsupported`, with the reason), or where another test already runs it in that
+// engine, more deeply (`elsewhere`, naming it); a journey waiting for another branch is
+// a `placeholder`.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -436,6 +437,10 @@ journey(
     assert.deepEqual(lost, [], `[${t.name}] text lost in ${lost.length} of ${trials} trials`);
   },
   {
+    elsewhere: {
+      // The same kill of the same Chromium, six trials instead of two.
+      chromium: 'tests/browser/crash.test.mjs kills this Chromium the same way, in six trials',
+    },
     unsupported: {
       webkit:
         'MiniBrowser under WebDriver keeps its data in an ephemeral store that ends with the browser, and killing the page\'s process ends the WebDriver session: there is nothing left to look in',

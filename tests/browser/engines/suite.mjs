@@ -21,7 +21,7 @@ export function runJourneys(engineName) {
   const only = process.env.LIA_JOURNEYS ? new RegExp(process.env.LIA_JOURNEYS, 'i') : null;
   for (const journey of JOURNEYS) {
     if (only && !only.test(journey.name)) continue;
-    const skip = journey.placeholder ?? journey.unsupported?.[engineName];
+    const skip = journey.placeholder ?? journey.unsupported?.[engineName] ?? journey.elsewhere?.[engineName];
     test(`[${engineName}] ${journey.name}`, skip ? { skip } : {}, async () => {
       const sessions = [];
       const t = {
