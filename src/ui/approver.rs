@@ -108,6 +108,17 @@ pub fn load(state: AppState) {
     });
 }
 
+/// Once the passphrase is given: a key sealed with it opens now, in this task, so no page
+/// says it cannot be used while `load` reads the store again (which then finds the same).
+pub fn unlocked(state: AppState) {
+    if let KeyState::Unusable(card, _) = state.approver.get_untracked() {
+        if opened_key(state).is_some() {
+            state.approver.set(KeyState::Ready(card));
+        }
+    }
+    load(state);
+}
+
 /// The trust list: the host page's cards and `browser_cards`, checked by the core.
 fn set_trust(state: AppState, browser_cards: &[KeyCard]) {
     let organisation = state

@@ -32,7 +32,10 @@ const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/main.css"));
 pub fn start() {
     // The wasm is compiled and running (the benchmark splits start-up here).
     super::timing::mark("lia-main");
-    console_error_panic_hook::set_once();
+    // A panic's message to the console (the browser shows where it was called from).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     let mounted = Rc::new(Cell::new(false));
     let once: Rc<dyn Fn()> = Rc::new(move || {
         if !mounted.replace(true) {

@@ -541,7 +541,7 @@ impl AppState {
             .unwrap_or(Err(ProtectionError::Wrong));
         if result.is_ok() {
             // What is sealed with it (the approver's key on `file:`) opens now.
-            approver::load(*self);
+            approver::unlocked(*self);
         }
         result
     }

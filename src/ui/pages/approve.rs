@@ -426,7 +426,9 @@ fn SignerPanel() -> impl IntoView {
             </div>
         }
         .into_any(),
-        _ => view! {
+        // Not "you need a key" before the store has said whether there is one.
+        KeyState::Loading => view! { <p class="lia-inset" id="lia-signer" role="status">"Reading your approver key…"</p> }.into_any(),
+        KeyState::None => view! {
             <div class="lia-warning-banner" id="lia-signer" role="region" aria-label="Your approver key">
                 <p><strong>"You need an approver key to sign your decision."</strong></p>
                 <p>

@@ -141,7 +141,7 @@ fn YourKey() -> impl IntoView {
         <h2 class="lia-heading-l" id="lia-your-key">"Your approver key"</h2>
         <ErrorSummary id=KEY_ERRORS items=errors level=3 />
         {move || match state.approver.get() {
-            KeyState::Loading => view! { <p role="status">"Reading your key…"</p> }.into_any(),
+            KeyState::Loading => view! { <p role="status">"Reading your approver key…"</p> }.into_any(),
             KeyState::Ready(card) => {
                 let card_for_download = card.clone();
                 view! {

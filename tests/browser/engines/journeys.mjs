@@ -1678,6 +1678,69 @@ journey('an assessment is handed over between two browsers, files only: the appr
 
 // ---- an approver key where the tool runs from a file --------------------------------------
 
+/**
+ * Holds the approver's key store (IndexedDB `lia-approver`): a read-write transaction of
+ * the test's own, kept open by one read after another, so the app's reads wait behind it
+ * until `releaseKeyStore`. Resolves once it holds the store.
+ */
+function holdKeyStore(page) {
+  return page.run(
+    () =>
+      new Promise((resolve, reject) => {
+        window.__liaHold = { held: false, released: false };
+        const open = indexedDB.open('lia-approver');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('keys', 'readwrite').objectStore('keys');
+          const again = () => {
+            const read = store.count();
+            read.onsuccess = () => {
+              if (!window.__liaHold.held) {
+                window.__liaHold.held = true;
+                resolve(true);
+              }
+              if (!window.__liaHold.released) again();
+            };
+            read.onerror = () => reject(read.error);
+          };
+          again();
+        };
+      }),
+  );
+}
+
+/** Lets the app's reads go on; says whether the store was still held until now. */
+function releaseKeyStore(page) {
+  return page.run(() => {
+    const held = window.__liaHold?.held === true && !window.__liaHold.released;
+    if (window.__liaHold) window.__liaHold.released = true;
+    return held;
+  });
+}
+
+journey('while the key store is slow to answer, the approver’s page says the key is being read, never that there is none', async (t) => {
+  const session = await t.session();
+  const approver = await session.newPage();
+  await openApp(approver, `${t.server.origin}/`);
+  await makeKey(approver, { name: 'Sam Patel', role: 'Data Protection Officer', organisation: 'Example Manufacturing Ltd' });
+  // Another page of the site holds the store; the approver's page starts again behind it.
+  const holder = await session.newPage();
+  await openApp(holder, `${t.server.origin}/`);
+  await holdKeyStore(holder);
+  await approver.goto('about:blank');
+  await openApp(approver, `${t.server.origin}/`);
+  const sent = record('2026-11-22', 7, { title: 'Visitor log' });
+  sent.handover = [{ sent: '2026-11-22', content: contentDigest(sent) }];
+  await approver.chooseFiles(label('Choose a file'), [{ name: 'visitor-log-for-approval.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(sent)) }]);
+  await approver.waitFor(heading('Visitor log'));
+  assert.equal(await approver.text(css('#lia-signer')), 'Reading your approver key…', `[${t.name}] not "you need a key"`);
+  assert.equal(await releaseKeyStore(holder), true, `[${t.name}] the store was held until now`);
+  await approver.until(async () => /^You sign as Sam Patel \(Data Protection Officer, Example Manufacturing Ltd\)\./.test(await approver.text(css('#lia-signer'))), {
+    message: 'the key, once read, signs',
+  });
+  await assertNoErrors(approver);
+});
+
 journey('opened as a file, an approver key is made only with the passphrase, kept sealed with it, and signs once it is given again', async (t) => {
   const session = await t.session();
   const page = await session.newPage();
@@ -1720,6 +1783,10 @@ journey('opened as a file, an approver key is made only with the passphrase, kep
   await page.goto('about:blank');
   await openApp(page, toolUrl);
   await page.waitFor(css('#lia-locked'));
+  // The key store is held by a transaction of this test's own from before the passphrase
+  // is given until the signer is read, as a slow store would be: what the page says of
+  // the key meanwhile must be true (usable now, or being read), never "cannot be used".
+  await holdKeyStore(page);
   await page.fill(label('Passphrase', { exact: true }), 'kettle harbour violet');
   await page.click(button('Unlock'));
   await page.waitFor(heading('Your assessments', 2), { timeout: 60000 });
@@ -1728,7 +1795,9 @@ journey('opened as a file, an approver key is made only with the passphrase, kep
   sent.handover = [{ sent: '2026-11-22', content: contentDigest(sent) }];
   await page.chooseFiles(label('Choose a file'), [{ name: 'visitor-log-for-approval.json', mimeType: 'application/json', buffer: Buffer.from(exportOf(sent)) }]);
   await page.waitFor(heading('Visitor log'));
-  // The key is read again once the passphrase is given, which can end after the file opens.
+  const meanwhile = await page.text(css('#lia-signer'));
+  assert.match(meanwhile, /^(You sign as Sam Patel \(Data Protection Officer\)\.|Reading your approver key…$)/, `[${t.name}] while the store is slow`);
+  assert.equal(await releaseKeyStore(page), true, `[${t.name}] the store was held until now`);
   await page.until(async () => /^You sign as Sam Patel \(Data Protection Officer\)\./.test(await page.text(css('#lia-signer'))), {
     message: 'the key, opened with the passphrase, signs',
   });
