@@ -68,13 +68,21 @@ export async function storedRecords(page, namespace) {
 
 /** Waits until the stored record of `id` satisfies `check(record)`; returns it. */
 export async function waitForStored(page, id, check, timeout) {
-  return page.until(
-    async () => {
-      const record = await storedRecord(page, id);
-      return record && check(record) ? record : null;
-    },
-    { timeout, message: `the stored record of ${id} to satisfy ${check}` },
-  );
+  let seen;
+  try {
+    return await page.until(
+      async () => {
+        seen = await storedRecord(page, id);
+        return seen && check(seen) ? seen : null;
+      },
+      { timeout, message: `the stored record of ${id} to satisfy ${check}` },
+    );
+  } catch (error) {
+    // What was stored instead, for the failure's message: its revision and answers.
+    const what = seen ? `revision ${seen.revision}, answers ${JSON.stringify(seen.assessment?.answers).slice(0, 600)}` : 'nothing';
+    error.message += `; stored was ${what}`;
+    throw error;
+  }
 }
 
 /** Waits until the header's save status says `words`. */
