@@ -78,7 +78,7 @@ async function sizes() {
 const server = await startServer(path.resolve(DIST), { '/bench/': path.resolve(FIXTURES) });
 // The same files from a server that compresses what it sends.
 const gzipServer = await startServer(path.resolve(DIST), { '/bench/': path.resolve(FIXTURES) }, { gzip: true });
-const browser = await launchBrowser();
+const browser = await launchBrowser({ full: true });
 
 /** A fresh context whose localStorage holds this fixture (before any page script). */
 async function contextWith(fixture) {
