@@ -140,8 +140,8 @@ const CASES = [
 // One page for every case, opened once on the saved records, as a person trying one bad
 // file after another would: each case waits for the message naming its own file, and the
 // store must still be exactly what the page started with. (A fresh browser context and
-// start-up per case cost 1.7 s of CPU each, for the same checks.)
-// (Opened by the first test, once the file's browser is running.)
+// start-up per case cost 1.7 s of CPU each, for the same checks.) The page is opened by
+// the first test that asks for it, once the file's browser is running.
 let opened;
 function shared() {
   opened ??= (async () => {
