@@ -28,14 +28,17 @@ export function gzip9(file) {
 
 /**
  * The paths of this machine the wasm names (a crate's source file, in a panic's
- * message): none once ./dev strips CARGO_HOME from them, so the wasm, and its size
- * against the budget, is the same wherever it is built.
+ * message), or a name made from one: none once ./dev strips CARGO_HOME from them and
+ * wasm-exports.mjs takes out the one export named after a path, so the wasm, and its
+ * size against the budget, is the same wherever it is built.
  */
 export function machinePaths(dist) {
   const text = fs.readFileSync(path.join(dist, 'lia_bg.wasm')).toString('latin1');
   const home = process.env.CARGO_HOME ?? path.join(process.env.HOME ?? '', '.cargo');
   return [...new Set(text.match(/[\x21-\x7e]*\/registry\/src\/[\x21-\x7e]*/g) ?? [])]
     .concat(text.includes(home) ? [home] : [])
+    // A name made from a path under CARGO_HOME (scripts/wasm-exports.mjs takes it out).
+    .concat(text.match(/_WASM_SPLIT_MARKER_[0-9a-f]{16}/g) ?? [])
     .slice(0, 3);
 }
 

@@ -7,7 +7,14 @@
 // server functions' streams; this app has no server and no server function. The glue
 // (lia.js) still defines the classes, and only calls into the wasm when one is made,
 // which nothing does. About 4 KB of code, 1.1 KB gzip (docs/performance.md).
-const UNUSED = /intounderlying(source|bytesource|sink)_/;
+const STREAMS = /intounderlying(source|bytesource|sink)_/;
+// And a global Leptos's `wasm_split_helpers` exports for a code-splitting tool this build
+// does not use: named `_WASM_SPLIT_MARKER_` and 16 hex digits of the SHA-256 of that
+// crate's Cargo.toml path, which is under CARGO_HOME, so it made the wasm differ from one
+// machine to another (a first run on a new machine, CARGO_HOME elsewhere, built a single
+// file 119 bytes larger, over its ceiling). Nothing reads it.
+const MARKER = /^_WASM_SPLIT_MARKER_[0-9a-f]{16}/;
+const UNUSED = new RegExp(`${STREAMS.source}|${MARKER.source}`);
 
 /** `bytes` (a wasm module) without the exports named by `UNUSED`. */
 export function withoutUnusedExports(bytes) {
@@ -43,8 +50,9 @@ export function withoutUnusedExports(bytes) {
       const name = Buffer.from(bytes.subarray(p, p + length)).toString('utf8');
       p += length + 1; // the name, then the kind
       leb(); // the index
-      if (UNUSED.test(name)) removed += 1;
-      else kept.push(bytes.subarray(from, p));
+      if (STREAMS.test(name)) removed += 1;
+      if (UNUSED.test(name)) continue;
+      kept.push(bytes.subarray(from, p));
     }
     const body = Buffer.concat([unsigned(kept.length), ...kept]);
     out.push(Buffer.from([7]), unsigned(body.length), body);
