@@ -3,7 +3,8 @@
 // 1. The pre-rendered page (scripts/prerendered.html, the app's own start page and first
 //    question page, captured by scripts/prerender.mjs) goes into the widget's element,
 //    so the page is there, and its links work, before the app has loaded.
-// 2. The wasm's functions are put in an order gzip compresses well (wasm-order.mjs). It
+// 2. The wasm's functions are put in an order gzip compresses well (wasm-order.mjs), and
+//    what it imports from the glue gets short names in both (wasm-imports.mjs). It
 //    is also written gzip-compressed (lia_bg.wasm.gz, by zopfli: see `pack`), and the
 //    loader fetches that and unpacks it as it arrives (DecompressionStream, compiling as
 //    it streams), so a server that does not compress .wasm sends a third of the bytes.
@@ -20,6 +21,7 @@ import { transformSync } from 'esbuild';
 import { contentSecurityPolicy, inlineScriptHashes } from './app-facts.mjs';
 import { withoutUnusedExports } from './wasm-exports.mjs';
 import { orderForGzip } from './wasm-order.mjs';
+import { withShortImports } from './wasm-imports.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -39,7 +41,12 @@ if (!html.includes('<div data-lia-widget>')) fail('index.html has no <div data-l
 html = html.replace('<div data-lia-widget>', `<div data-lia-widget>${prerendered}`);
 
 // 2. The packed wasm, and the loader that unpacks it.
-const wasm = orderForGzip(withoutUnusedExports(readFileSync(path.join(dir, 'lia_bg.wasm'))));
+// The imports' names made short in the wasm and the glue alike (wasm-imports.mjs).
+const gluePath = path.join(dir, 'lia.js');
+const { wasm, glue: plainGlue } = withShortImports(
+  orderForGzip(withoutUnusedExports(readFileSync(path.join(dir, 'lia_bg.wasm')))),
+  readFileSync(gluePath, 'utf8'),
+);
 writeFileSync(path.join(dir, 'lia_bg.wasm'), wasm);
 const packed = pack(path.join(dir, 'lia_bg.wasm'), wasm);
 writeFileSync(path.join(dir, 'lia_bg.wasm.gz'), packed);
@@ -71,8 +78,7 @@ html = html.replace(wasmPreload, '<link rel="preload" href="./lia_bg.wasm.gz" as
 
 // The glue, minified: half the script for a slow laptop to parse while the page loads.
 // Its preload's integrity is that of the file as it now is.
-const gluePath = path.join(dir, 'lia.js');
-const glue = transformSync(readFileSync(gluePath, 'utf8'), { minify: true, format: 'esm', target: 'es2020', charset: 'utf8' }).code;
+const glue = transformSync(plainGlue, { minify: true, format: 'esm', target: 'es2020', charset: 'utf8' }).code;
 writeFileSync(gluePath, glue);
 const integrity = `sha384-${createHash('sha384').update(glue).digest('base64')}`;
 const gluePreload = /(<link rel="modulepreload" href="[^"]*lia\.js"[^>]*integrity=")[^"]*(")/;
