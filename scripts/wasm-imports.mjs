@@ -9,6 +9,8 @@
 // (and the module "w"), in the wasm and in the glue alike. The glue must name each of
 // them exactly once, as its key: otherwise the build fails rather than guess.
 
+import { leb, reader, readSections, section, str } from './wasm-bytes.mjs';
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const MODULE = 'w';
 
@@ -32,7 +34,7 @@ export function withShortImports(wasm, glue) {
   const sections = readSections(wasm);
   const imports = sections.find((s) => s.id === 2);
   if (!imports) throw new Error('wasm-imports.mjs: the wasm has no import section');
-  const entries = readImports(wasm, imports);
+  const entries = readImports(imports);
   const modules = new Set(entries.map((e) => e.module));
   if (modules.size !== 1) throw new Error(`wasm-imports.mjs: imports from ${[...modules].join(', ')}; one module expected`);
   const [module] = modules;
@@ -44,14 +46,9 @@ export function withShortImports(wasm, glue) {
     replaceOnce(text, anywhere, '', entries[i].name);
     text = replaceOnce(text, new RegExp(`(?<![\\w$.])${entries[i].name}(?=\\s*:)`, 'g'), renamed[i].name, `${entries[i].name} as a key`);
   }
-  const body = Buffer.concat([
-    unsigned(renamed.length),
-    ...renamed.flatMap((e) => [string(e.module), string(e.name), e.description]),
-  ]);
+  const body = Buffer.concat([leb(renamed.length), ...renamed.flatMap((e) => [str(e.module), str(e.name), e.description])]);
   const out = [wasm.subarray(0, 8)];
-  for (const s of sections) {
-    out.push(s === imports ? Buffer.concat([Buffer.from([2]), unsigned(body.length), body]) : wasm.subarray(s.start, s.end));
-  }
+  for (const s of sections) out.push(s === imports ? section(2, body) : wasm.subarray(s.start, s.end));
   return { wasm: Buffer.concat(out), glue: text };
 }
 
@@ -62,81 +59,35 @@ function replaceOnce(text, pattern, replacement, what) {
   return text.replace(pattern, replacement);
 }
 
-function readSections(bytes) {
-  const sections = [];
-  let p = 8;
-  while (p < bytes.length) {
-    const start = p;
-    const id = bytes[p++];
-    const [size, next] = leb(bytes, p);
-    p = next + size;
-    sections.push({ id, start, body: next, end: p });
-  }
-  return sections;
-}
-
 /** Each import: its module, its name and the raw bytes of what it imports. */
-function readImports(bytes, section) {
-  let [count, p] = leb(bytes, section.body);
+function readImports(imports) {
+  const bytes = imports.bytes;
+  const r = reader(bytes, imports.content);
   const entries = [];
-  const name = () => {
-    const [length, at] = leb(bytes, p);
-    p = at + length;
-    return Buffer.from(bytes.subarray(at, p)).toString('utf8');
+  const limits = () => {
+    const flags = r.u32();
+    r.u32();
+    if (flags & 1) r.u32();
   };
-  for (; count > 0; count--) {
-    const module = name();
-    const field = name();
-    const from = p;
-    const kind = bytes[p++];
+  for (let count = r.u32(); count > 0; count--) {
+    const module = r.name();
+    const name = r.name();
+    const from = r.at;
+    const kind = bytes[r.at++];
     if (kind === 0) {
-      p = leb(bytes, p)[1]; // a function: its type index
+      r.u32(); // a function: its type index
     } else if (kind === 1) {
-      p += 1; // a table: its element type, then its limits
-      p = limits(bytes, p);
+      r.at += 1; // a table: its element type, then its limits
+      limits();
     } else if (kind === 2) {
-      p = limits(bytes, p); // a memory
+      limits(); // a memory
     } else if (kind === 3) {
-      p += 2; // a global: its type and mutability
+      r.at += 2; // a global: its type and mutability
     } else {
       throw new Error(`wasm-imports.mjs: an import of kind ${kind}`);
     }
-    entries.push({ module, name: field, description: bytes.subarray(from, p) });
+    entries.push({ module, name, description: bytes.subarray(from, r.at) });
   }
-  if (p !== section.end) throw new Error('wasm-imports.mjs: the import section was not read to its end');
+  if (r.at !== imports.end) throw new Error('wasm-imports.mjs: the import section was not read to its end');
   return entries;
 }
-
-function limits(bytes, p) {
-  const flags = bytes[p++];
-  p = leb(bytes, p)[1];
-  return flags & 1 ? leb(bytes, p)[1] : p;
-}
-
-function leb(bytes, p) {
-  let value = 0;
-  let shift = 0;
-  let b;
-  do {
-    b = bytes[p++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return [value, p];
-}
-
-function unsigned(n) {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
-
-const string = (s) => {
-  const bytes = Buffer.from(s, 'utf8');
-  return Buffer.concat([unsigned(bytes.length), bytes]);
-};

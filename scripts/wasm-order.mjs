@@ -11,6 +11,7 @@
 // similar size), and wasm-opt then sorts by those names and writes the module without
 // them. The code is the same, in another order (docs/performance.md has the figures).
 import { spawnSync } from 'node:child_process';
+import { leb, reader, readSections, section, str } from './wasm-bytes.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,43 +81,6 @@ function withSortKeys(bytes) {
   return Buffer.concat(out);
 }
 
-function reader(bytes, at) {
-  const r = { bytes, at };
-  r.u32 = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[r.at++];
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-      shift += 7;
-    }
-  };
-  r.name = () => {
-    const n = r.u32();
-    const s = bytes.subarray(r.at, r.at + n).toString('utf8');
-    r.at += n;
-    return s;
-  };
-  return r;
-}
-
-/** Each section: its id, where it starts (id byte) and ends, and where its content starts. */
-function readSections(bytes) {
-  const magic = bytes.subarray(0, 8).toString('hex');
-  if (magic !== '0061736d01000000') throw new Error('not a wasm module (version 1)');
-  const r = reader(bytes, 8);
-  const sections = [];
-  while (r.at < bytes.length) {
-    const start = r.at;
-    const id = bytes[r.at++];
-    const size = r.u32();
-    sections.push({ id, start, content: r.at, end: r.at + size, bytes });
-    r.at += size;
-  }
-  return sections;
-}
-
 function customName(s) {
   return reader(s.bytes, s.content).name();
 }
@@ -182,28 +146,8 @@ function functionNames(s) {
   throw new Error('the name section has no function names');
 }
 
-function leb(n) {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
-
-function str(s) {
-  const b = Buffer.from(s, 'utf8');
-  return Buffer.concat([leb(b.length), b]);
-}
-
 /** A name section of function names only (all wasm-opt needs to sort them). */
 function nameSection(pairs) {
   const entries = Buffer.concat([leb(pairs.length), ...pairs.map(([i, name]) => Buffer.concat([leb(i), str(name)]))]);
   return Buffer.concat([str('name'), Buffer.from([1]), leb(entries.length), entries]);
-}
-
-function section(id, content) {
-  return Buffer.concat([Buffer.from([id]), leb(content.length), content]);
 }
