@@ -4,7 +4,7 @@
 //    question page, captured by scripts/prerender.mjs) goes into the widget's element,
 //    so the page is there, and its links work, before the app has loaded.
 // 2. The wasm's functions are put in an order gzip compresses well (wasm-order.mjs), and
-//    what it imports from the glue gets short names in both (wasm-imports.mjs). It
+//    what it and the glue call each other by gets short names in both (wasm-names.mjs). It
 //    is also written gzip-compressed (lia_bg.wasm.gz, by zopfli: see `pack`), and the
 //    loader fetches that and unpacks it as it arrives (DecompressionStream, compiling as
 //    it streams), so a server that does not compress .wasm sends a third of the bytes.
@@ -21,7 +21,7 @@ import { transformSync } from 'esbuild';
 import { contentSecurityPolicy, inlineScriptHashes } from './app-facts.mjs';
 import { withoutUnusedExports } from './wasm-exports.mjs';
 import { orderForGzip } from './wasm-order.mjs';
-import { withShortImports } from './wasm-imports.mjs';
+import { withShortNames } from './wasm-names.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -41,9 +41,9 @@ if (!html.includes('<div data-lia-widget>')) fail('index.html has no <div data-l
 html = html.replace('<div data-lia-widget>', `<div data-lia-widget>${prerendered}`);
 
 // 2. The packed wasm, and the loader that unpacks it.
-// The imports' names made short in the wasm and the glue alike (wasm-imports.mjs).
+// The names the wasm and the glue call each other by, made short in both (wasm-names.mjs).
 const gluePath = path.join(dir, 'lia.js');
-const { wasm, glue: plainGlue } = withShortImports(
+const { wasm, glue: plainGlue } = withShortNames(
   orderForGzip(withoutUnusedExports(readFileSync(path.join(dir, 'lia_bg.wasm')))),
   readFileSync(gluePath, 'utf8'),
 );

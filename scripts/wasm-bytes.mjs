@@ -1,5 +1,5 @@
 // Reading and writing the parts of a wasm module the build scripts touch (its sections,
-// LEB128 numbers, names), shared by wasm-exports.mjs, wasm-order.mjs and wasm-imports.mjs.
+// LEB128 numbers, names), shared by wasm-exports.mjs, wasm-order.mjs and wasm-names.mjs.
 
 /** A reader of `bytes` from `at`: `u32()` (unsigned LEB128) and `name()` (a UTF-8 name). */
 export function reader(bytes, at) {

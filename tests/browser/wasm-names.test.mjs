@@ -1,11 +1,12 @@
-// The short names the build gives the wasm's imports (scripts/wasm-imports.mjs): the built
-// wasm and glue agree, and a glue that does not name each import exactly once fails the
-// build instead of being guessed at. No browser: the wasm is run by Node.
+// The short names the build gives what the wasm and its glue call each other by
+// (scripts/wasm-names.mjs): the built wasm and glue agree, and a glue that does not name
+// each import exactly once, or names an export other than as `wasm.name`, fails the build
+// instead of being guessed at. No browser: the wasm is run by Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withShortImports } from '../../scripts/wasm-imports.mjs';
+import { withShortNames } from '../../scripts/wasm-names.mjs';
 import { DIST } from './support.mjs';
 
 const LONG_A = '__wbg_first_0123456789abcdef';
@@ -27,32 +28,36 @@ function twoImports() {
   ]);
 }
 
-/** A glue as wasm-bindgen writes it: the import object, keyed by module. */
+/** A glue as wasm-bindgen writes it: the import object, keyed by module, and the exports called as `wasm.name`. */
 const glueOf = (keys) => `const calls = [];
 const import0 = { ${keys.map((k, i) => `${k}: function() { calls.push(${i}); }`).join(', ')} };
-return { imports: { "./lia_bg.js": import0 }, calls };`;
+const start = (wasm) => wasm.run();
+return { imports: { "./lia_bg.js": import0 }, calls, start };`;
 
 test('the wasm and the glue get the same short names, and the wasm still calls what it called', async () => {
-  const { wasm, glue } = withShortImports(twoImports(), glueOf([LONG_A, LONG_B]));
+  const { wasm, glue } = withShortNames(twoImports(), glueOf([LONG_A, LONG_B]));
   assert.ok(!glue.includes(LONG_A) && !glue.includes(LONG_B), glue);
   assert.ok(!wasm.includes(Buffer.from(LONG_A)) && !wasm.includes(Buffer.from('./lia_bg.js')));
-  const { imports, calls } = new Function(glue)();
+  const { imports, calls, start } = new Function(glue)();
   assert.deepEqual(Object.keys(imports), ['w']);
   const { instance } = await WebAssembly.instantiate(wasm, imports);
-  instance.exports.run();
+  assert.deepEqual(Object.keys(instance.exports), ['a'], 'the export `run` is renamed');
+  start(instance.exports);
   assert.deepEqual(calls, [0, 1]);
 });
 
 test('a glue that names an import twice, or not at all, stops the build', () => {
-  assert.throws(() => withShortImports(twoImports(), glueOf([LONG_A])), /__wbg_second_fedcba9876543210 0 times/);
+  assert.throws(() => withShortNames(twoImports(), glueOf([LONG_A])), /__wbg_second_fedcba9876543210 0 times/);
   assert.throws(
-    () => withShortImports(twoImports(), `${glueOf([LONG_A, LONG_B])}\nconst again = ${LONG_B};`),
+    () => withShortNames(twoImports(), `${glueOf([LONG_A, LONG_B])}\nconst again = ${LONG_B};`),
     /__wbg_second_fedcba9876543210 2 times/,
   );
-  assert.throws(() => withShortImports(twoImports(), glueOf([LONG_A, LONG_B]).replace('"./lia_bg.js"', '"./other.js"')), /the module name 0 times/);
+  assert.throws(() => withShortNames(twoImports(), glueOf([LONG_A, LONG_B]).replace('"./lia_bg.js"', '"./other.js"')), /the module name 0 times/);
+  assert.throws(() => withShortNames(twoImports(), `${glueOf([LONG_A, LONG_B])}\nconst name = 'run';`), /the export run 1 times as a property, key or string other than wasm.run/);
+  assert.throws(() => withShortNames(twoImports(), `${glueOf([LONG_A, LONG_B])}\nconst other = (x) => x.run();`), /the export run 1 times/);
 });
 
-test('the built wasm imports only short names, and the built glue names each one', () => {
+test('the built wasm imports and exports only short names (but its memory), and the built glue names each import', () => {
   const wasm = readFileSync(path.join(DIST, 'lia_bg.wasm'));
   const glue = readFileSync(path.join(DIST, 'lia.js'), 'utf8');
   const names = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
@@ -64,4 +69,7 @@ test('the built wasm imports only short names, and the built glue names each one
     assert.ok(new RegExp(`[{,]${name}:`).test(glue), `lia.js has no key ${name}`);
   }
   assert.ok(/[{,]w:\{/.test(glue), 'lia.js keys its import object by the module "w"');
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
+  assert.ok(exported.includes('memory'));
+  for (const name of exported.filter((n) => n !== 'memory')) assert.match(name, /^[a-zA-Z]{1,2}$/);
 });
