@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MARKER } from './wasm-exports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGET = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/size-budget.json'), 'utf8'));
@@ -38,7 +39,7 @@ export function machinePaths(dist) {
   return [...new Set(text.match(/[\x21-\x7e]*\/registry\/src\/[\x21-\x7e]*/g) ?? [])]
     .concat(text.includes(home) ? [home] : [])
     // A name made from a path under CARGO_HOME (scripts/wasm-exports.mjs takes it out).
-    .concat(text.match(/_WASM_SPLIT_MARKER_[0-9a-f]{16}/g) ?? [])
+    .concat(text.match(new RegExp(MARKER.source, 'g')) ?? [])
     .slice(0, 3);
 }
 

@@ -15,8 +15,8 @@ const STREAMS = /intounderlying(source|bytesource|sink)_/;
 // crate's Cargo.toml path, which is under CARGO_HOME, so it made the wasm differ from one
 // machine to another (a first run on a new machine, CARGO_HOME elsewhere, built a single
 // file 119 bytes larger, over its ceiling). Nothing reads it.
-const MARKER = /^_WASM_SPLIT_MARKER_[0-9a-f]{16}/;
-const UNUSED = new RegExp(`${STREAMS.source}|${MARKER.source}`);
+export const MARKER = /_WASM_SPLIT_MARKER_[0-9a-f]{16}/;
+const UNUSED = new RegExp(`${STREAMS.source}|^${MARKER.source}`);
 
 /** `bytes` (a wasm module) without the exports named by `UNUSED`. */
 export function withoutUnusedExports(bytes) {

@@ -49,7 +49,7 @@ export function withShortNames(wasm, glue) {
   for (let i = 0; i < entries.length; i++) {
     // Named once in all, as a key of the import object (the name, then a colon).
     const anywhere = new RegExp(`(?<![\\w$])${entries[i].name}(?![\\w$])`, 'g');
-    replaceOnce(text, anywhere, '', entries[i].name);
+    once(text, anywhere, entries[i].name);
     text = replaceOnce(text, new RegExp(`(?<![\\w$.])${entries[i].name}(?=\\s*:)`, 'g'), renamed[i].name, `${entries[i].name} as a key`);
   }
   const body = Buffer.concat([leb(renamed.length), ...renamed.flatMap((e) => [str(e.module), str(e.name), e.description])]);
@@ -96,10 +96,15 @@ function readExports(exports) {
   return entries;
 }
 
-/** `text` with the one match of `pattern` replaced; throws unless there is exactly one. */
-function replaceOnce(text, pattern, replacement, what) {
+/** Throws unless `pattern` (a string, or a global RegExp) matches `text` exactly once. */
+function once(text, pattern, what) {
   const count = typeof pattern === 'string' ? text.split(pattern).length - 1 : (text.match(pattern) ?? []).length;
   if (count !== 1) throw new Error(`wasm-names.mjs: the glue names ${what} ${count} times; once expected`);
+}
+
+/** `text` with the one match of `pattern` replaced; throws unless there is exactly one. */
+function replaceOnce(text, pattern, replacement, what) {
+  once(text, pattern, what);
   return text.replace(pattern, replacement);
 }
 
