@@ -36,7 +36,9 @@ export function gzip9(file) {
 export function machinePaths(dist) {
   const text = fs.readFileSync(path.join(dist, 'lia_bg.wasm')).toString('latin1');
   const home = process.env.CARGO_HOME ?? path.join(process.env.HOME ?? '', '.cargo');
-  return [...new Set(text.match(/[\x21-\x7e]*\/registry\/src\/[\x21-\x7e]*/g) ?? [])]
+  // A crate's source file under CARGO_HOME, or the standard library's under rustup's
+  // toolchain (where rust-src is installed, rustc names that copy).
+  return [...new Set(text.match(/[\x21-\x7e]*\/(?:registry\/src|lib\/rustlib\/src)\/[\x21-\x7e]*/g) ?? [])]
     .concat(text.includes(home) ? [home] : [])
     // A name made from a path under CARGO_HOME (scripts/wasm-exports.mjs takes it out).
     .concat(text.match(new RegExp(MARKER.source, 'g')) ?? [])

@@ -916,7 +916,9 @@ fn a_stored_record_with_two_impacts_under_one_id_opens_with_them_apart() {
 
 #[test]
 fn every_imported_id_opens_and_one_the_address_cannot_carry_is_replaced() {
+    let long = "x".repeat(201);
     for id in [
+        long.as_str(),
         "a b",
         "a/b",
         "a?b",
@@ -943,6 +945,15 @@ fn every_imported_id_opens_and_one_the_address_cannot_carry_is_replaced() {
             assert_eq!(opened, "fresh-1", "{id:?}");
             let note = &s.open().unwrap().review_log[0].note;
             assert!(note.contains("cannot be used here"), "{note}");
+            // The id as it was, each character that breaks a line written as its code.
+            // (The long one by its first 200 characters.)
+            let shown = match id {
+                "a\u{2028}b" => "“a\\u{2028}b”".to_string(),
+                "a\nb" => "“a\\u{a}b”".to_string(),
+                "" => "“”".to_string(),
+                _ => format!("“{}”", &long[..200]),
+            };
+            assert!(note.contains(&shown), "{note}");
         }
         // It opens again from the list, by the id its address carries.
         s.close(T0 + 1.0);

@@ -105,11 +105,27 @@ const MAX_ID_CHARS: usize = 200;
 /// and no control characters or line separators (any other character is carried in
 /// addresses by `route::encode_id`).
 pub fn usable_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.chars().count() <= MAX_ID_CHARS
-        && !id
-            .chars()
-            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    !id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.chars().any(breaks_a_line)
+}
+
+/// A control character or line separator: never in an id used here.
+fn breaks_a_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// An id that cannot be used, as the import's note shows it: its first `MAX_ID_CHARS`
+/// characters, each control character and line separator written as its code (`\u{a}`
+/// for a line feed), so the note stays one line of visible text.
+fn shown_id(id: &str) -> String {
+    let mut shown = String::new();
+    for c in id.chars().take(MAX_ID_CHARS) {
+        if breaks_a_line(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 impl<K: KeyValue> Session<K> {
@@ -146,10 +162,9 @@ impl<K: KeyValue> Session<K> {
         let mut assessment = imported.assessment.clone();
         let warnings = log_import(&mut assessment, &imported, file, self.today, &self.trust);
         if !usable_id(&assessment.id) {
-            let original: String = assessment.id.chars().take(MAX_ID_CHARS).collect();
             let note = format!(
                 " Its id in the file, “{}”, cannot be used here, so it has the new id {new_id}.",
-                original.escape_debug()
+                shown_id(&assessment.id)
             );
             if let Some(entry) = assessment.review_log.last_mut() {
                 entry.note.push_str(&note);

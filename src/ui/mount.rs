@@ -33,6 +33,9 @@ pub fn start() {
     // The wasm is compiled and running (the benchmark splits start-up here).
     super::timing::mark("lia-main");
     // A panic's message to the console (the browser shows where it was called from).
+    // The release build (./dev's `release`) stops at a panic without any message, so
+    // there is nothing to say and no hook to pay for.
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
     }));
