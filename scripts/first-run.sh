@@ -4,7 +4,8 @@
 # everything only they needed (`apt-get remove --autoremove`, then `apt-get clean`), which
 # `./dev test` then installs again. Then, in a fresh clone of this repository, with an
 # empty CARGO_HOME and npm cache and no tool of ours on PATH (the Rust toolchain and its
-# wasm target stay), it runs `./dev test` under `/usr/bin/time -v`.
+# wasm target stay; the standard library's source, rust-src, is removed for ./dev to
+# install again), it runs `./dev test` under `/usr/bin/time -v`.
 #
 #   sudo scripts/first-run.sh [work dir, default /tmp/first-run]
 set -euo pipefail
@@ -16,6 +17,7 @@ rm -rf "$WORK"
 mkdir -p "$WORK/toolbin"
 DEBIAN_FRONTEND=noninteractive apt-get remove --autoremove -y $PKGS >"$WORK/remove.log" 2>&1
 apt-get clean
+rustup component remove rust-src >>"$WORK/remove.log" 2>&1 || true
 # rustup's proxies only: not trunk, wasm-bindgen or twiggy installed beside them.
 for tool in cargo cargo-clippy cargo-fmt clippy-driver rustc rustdoc rustfmt rustup; do
   ln -s "$RUSTUP_BIN/$tool" "$WORK/toolbin/$tool"
