@@ -364,6 +364,13 @@ fn RegisterTable(
         let count = how_many(n);
         set_timeout(
             move || {
+                // Rows worked out again since this was asked for (a new order, the first
+                // page again): this step is stale, and the effect has asked for the new
+                // rows' first. Acted on, it would set the count back for those rows, or
+                // say a reading's message with the page not yet drawn.
+                if drawing.try_get_value() != Some(n) {
+                    return;
+                }
                 if count < rows {
                     drawn.set((n, count + ROWS_AT_ONCE));
                 } else if let Some(message) = announce.try_update_value(Option::take).flatten() {
