@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The compiler of the release build of `./dev test` (cargo's RUSTC), which runs the real
-# one, $LIA_RUSTC: rustc compiles every crate exactly as asked, and beside it, for this
+# The compiler of the release build of `./dev test` (run by cargo's RUSTC,
+# scripts/rustc-release.sh, as $LIA_RUSTC_BESIDE), which runs the real one, $LIA_RUSTC:
+# rustc compiles every crate exactly as asked, and beside it, for this
 # crate only, clippy lints the same code (metadata only, into a folder of its own)
 # against the dependencies the release build has just compiled, instead of `cargo clippy
 # --target wasm32-unknown-unknown` checking every one of them again (118 s of CPU, most
