@@ -17,6 +17,7 @@ pub mod report;
 pub mod route;
 pub mod session;
 pub mod sort;
+pub mod vec_map;
 // Run by build.rs for the wasm's copy of the style sheet; compiled here for its tests.
 pub mod storage;
 #[cfg(test)]

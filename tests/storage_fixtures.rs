@@ -167,7 +167,7 @@ fn the_current_fixtures_are_what_this_release_writes_field_for_field() {
         .summaries
         .iter()
         .all(|s| s.digest.is_some()));
-    let mut others = store.kv().entries().clone();
+    let mut others: BTreeMap<String, String> = store.kv().entries().clone().into_iter().collect();
     others.remove("lia:index");
     let mut stored_others = stored.clone();
     stored_others.remove("lia:index");

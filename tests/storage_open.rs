@@ -147,7 +147,7 @@ fn every_kind_of_damaged_record_is_set_aside_byte_for_byte_and_the_rest_still_lo
 fn opening_again_sets_nothing_aside_twice_and_loses_nothing() {
     let mut store = Store::new(storage_with_damage());
     let first = store.open(T0).unwrap();
-    let after_first: BTreeMap<String, String> = store.kv().entries().clone();
+    let after_first = store.kv().entries().clone();
 
     let second = store.open(T0 + 1_000.0).unwrap();
     assert_eq!(store.kv().entries(), &after_first);

@@ -62,10 +62,10 @@ pub fn cells() -> impl Iterator<Item = (Likelihood, HarmSeverity, Risk)> {
 /// Where each impact goes. Markers sharing a cell are spread over a 3 × 3 grid inside it,
 /// "before" markers in the top half and "after" markers in the bottom half.
 pub fn placements(impacts: &[Impact]) -> Vec<Placement> {
-    let mut used: std::collections::HashMap<(Likelihood, HarmSeverity, bool), usize> =
-        std::collections::HashMap::new();
+    // Markers placed so far, by cell and half: 3 × 3 × 2.
+    let mut used = [[[0usize; 2]; 3]; 3];
     let mut place = |l: Likelihood, s: HarmSeverity, after: bool| {
-        let slot = used.entry((l, s, after)).or_insert(0);
+        let slot = &mut used[l as usize][s as usize][usize::from(after)];
         let index = *slot % 3;
         *slot += 1;
         let (x0, y0) = cell_origin(l, s);

@@ -1,7 +1,7 @@
 //! The assessment itself: answers keyed by question, the impacts list and the record's
 //! status. Plain data with serde, no behaviour beyond keeping itself consistent.
 
-use std::collections::BTreeMap;
+use crate::vec_map::{VecMap, VecSet};
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
@@ -57,7 +57,7 @@ pub enum Answer {
 /// All answers, keyed by question. Serialised as a JSON object of plain values
 /// (`"purpose.why": "…"`, `"about.people": ["tenants"]`), checked against the bank when read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(BTreeMap<QuestionId, Answer>);
+pub struct Answers(VecMap<QuestionId, Answer>);
 
 impl Answers {
     pub fn get(&self, q: QuestionId) -> Option<&Answer> {
@@ -577,7 +577,7 @@ impl Assessment {
     /// told apart (a file or a stored record may hold two with one id). Returns each
     /// change: the impact's position, its old id and its new one.
     pub fn renumber_duplicate_impacts(&mut self) -> Vec<(usize, u32, u32)> {
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = VecSet::new();
         let mut changes = Vec::new();
         for index in 0..self.impacts.len() {
             let id = self.impacts[index].id;

@@ -24,6 +24,7 @@ use super::model::{
 use super::questions::{AnswerKind, QuestionId, Section};
 use super::rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 use super::shape::{Expected, Kind, Result, Segment, ShapeError};
+use crate::vec_map::VecMap;
 
 /// A record type's field names, in the order it declares them (serde's `FIELDS`).
 pub(crate) type Fields = &'static [&'static str];
@@ -536,11 +537,11 @@ pub(crate) fn number(v: Value) -> Result<f64> {
 }
 
 /// An object of texts, by key.
-pub(crate) fn texts_by_key(v: Value) -> Result<std::collections::BTreeMap<String, String>> {
+pub(crate) fn texts_by_key(v: Value) -> Result<VecMap<String, String>> {
     let Value::Object(map) = v else {
         return Err(ShapeError::wrong_type(&v, Expected::Object));
     };
-    let mut out = std::collections::BTreeMap::new();
+    let mut out = VecMap::new();
     for (key, value) in map {
         let value = text(value).map_err(|e| e.within(Segment::Field(key.clone())))?;
         out.insert(key, value);

@@ -13,6 +13,7 @@
 
 use crate::assessment::{Assessment, Status};
 use crate::handover::{stage, Stage};
+use crate::vec_map::VecMap;
 
 use super::Entry;
 
@@ -179,18 +180,18 @@ pub fn group(entries: &[Entry]) -> Vec<Group> {
     // lineage (for reviews made before the lineage was recorded).
     let mut lineages: Vec<String> = Vec::new();
     let mut of_entry: Vec<usize> = Vec::with_capacity(entries.len());
-    let mut index = std::collections::HashMap::new();
+    let mut index = VecMap::new();
     for e in entries {
         let lineage = e.imported.assessment.lineage().to_string();
         let next = lineages.len();
-        let k = *index.entry(lineage.clone()).or_insert_with(|| {
+        let k = *index.get_or_insert_with(lineage.clone(), || {
             lineages.push(lineage);
             next
         });
         of_entry.push(k);
     }
     let mut parent: Vec<usize> = (0..lineages.len()).collect();
-    let by_id: std::collections::HashMap<&str, usize> = entries
+    let by_id: VecMap<&str, usize> = entries
         .iter()
         .enumerate()
         .map(|(i, e)| (e.imported.assessment.id.as_str(), i))
@@ -216,11 +217,11 @@ pub fn group(entries: &[Entry]) -> Vec<Group> {
     }
     // The groups, in the order their first entry came.
     let mut order: Vec<usize> = Vec::new();
-    let mut members_of: std::collections::HashMap<usize, Vec<Member>> =
-        std::collections::HashMap::new();
+    let mut members_of: Vec<Option<Vec<Member>>> = Vec::new();
+    members_of.resize_with(lineages.len(), || None);
     for (i, e) in entries.iter().enumerate() {
         let g = root(&mut parent, of_entry[i]);
-        let members = members_of.entry(g).or_insert_with(|| {
+        let members = members_of[g].get_or_insert_with(|| {
             order.push(g);
             Vec::new()
         });
@@ -236,7 +237,7 @@ pub fn group(entries: &[Entry]) -> Vec<Group> {
     order
         .into_iter()
         .map(|g| {
-            let mut members = members_of.remove(&g).unwrap_or_default();
+            let mut members = members_of[g].take().unwrap_or_default();
             // Latest first; at one place, the copy exported last first (then the order
             // read), so the order never depends on anything but the files.
             crate::sort::sort_by(&mut members, |x, y| {

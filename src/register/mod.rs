@@ -23,6 +23,7 @@ use crate::assessment::{Answer, Assessment, Brief, Date, QuestionId, Reading, St
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{import_with_digest, ImportError, Imported};
 use crate::handover::{self, Approval, Mismatch, Trust, Verification};
+use crate::vec_map::VecMap;
 
 /// How many days ahead a review counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -937,7 +938,7 @@ impl Register {
         // The entries of each id, in the order read: the first of each, and after each
         // the next of the same id (looked up once per review rather than by reading every
         // entry for each: a register can hold thousands of both).
-        let mut first: std::collections::HashMap<&str, usize> = Default::default();
+        let mut first: VecMap<&str, usize> = VecMap::new();
         let mut next = vec![None; self.entries.len()];
         for (j, e) in self.entries.iter().enumerate().rev() {
             next[j] = first.insert(e.imported.assessment.id.as_str(), j);

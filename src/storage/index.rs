@@ -12,7 +12,7 @@
 //! digest of its text. With a passphrase it is sealed like the records, so a record
 //! deleted, or put back older, by another page is noticed (see `Lost`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 
 #[cfg(test)]
 use serde::{Deserialize, Serialize};
@@ -156,7 +156,7 @@ pub struct Index {
     pub summaries: Vec<Summary>,
     /// Id → title, for damaged records left in place whose title the index knew. (Only
     /// those: taking a summary out for its title never makes the index bigger.)
-    pub unreadable: BTreeMap<String, String>,
+    pub unreadable: VecMap<String, String>,
     /// Records missing or older than the index said, by id.
     pub lost: Vec<Lost>,
 }
@@ -168,10 +168,10 @@ pub struct Index {
 struct IndexForm {
     index_version: u32,
     assessments: Vec<Entry>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
-    unreadable: BTreeMap<String, String>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
-    lost: BTreeMap<String, String>,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "VecMap::is_empty"))]
+    unreadable: VecMap<String, String>,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "VecMap::is_empty"))]
+    lost: VecMap<String, String>,
 }
 
 #[cfg_attr(test, derive(Serialize, Deserialize, Debug, PartialEq))]
@@ -268,8 +268,8 @@ fn decode_form(raw: &str) -> Option<IndexForm> {
     let mut form = IndexForm {
         index_version: 0,
         assessments: Vec::new(),
-        unreadable: BTreeMap::new(),
-        lost: BTreeMap::new(),
+        unreadable: VecMap::new(),
+        lost: VecMap::new(),
     };
     let seen = object(v, FORM_FIELDS, &mut |i, v| {
         match i {
@@ -364,14 +364,11 @@ impl Index {
                 })
                 .collect(),
             unreadable: self.unreadable.clone(),
-            lost: {
-                // Inserted one by one: collecting would sort, which costs the app a sort.
-                let mut lost = BTreeMap::new();
-                for l in &self.lost {
-                    lost.insert(l.id.clone(), l.encode());
-                }
-                lost
-            },
+            lost: self
+                .lost
+                .iter()
+                .map(|l| (l.id.clone(), l.encode()))
+                .collect(),
         };
         encode_form(&form)
     }
@@ -383,7 +380,7 @@ impl Index {
         if form.index_version != INDEX_VERSION {
             return None;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = VecSet::new();
         let summaries = form
             .assessments
             .into_iter()
@@ -465,8 +462,8 @@ mod tests {
             .prop_map(|(index_version, assessments, unreadable, lost)| IndexForm {
                 index_version,
                 assessments,
-                unreadable,
-                lost,
+                unreadable: unreadable.into_iter().collect(),
+                lost: lost.into_iter().collect(),
             })
     }
 
@@ -550,7 +547,7 @@ mod tests {
         list[0].digest = Some("ab".repeat(32));
         let index = Index {
             summaries: list,
-            unreadable: BTreeMap::from([("x".to_string(), "Broken one".to_string())]),
+            unreadable: VecMap::from([("x".to_string(), "Broken one".to_string())]),
             lost: vec![
                 Lost {
                     id: "gone".into(),

@@ -1,13 +1,13 @@
 //! `MemoryKv`: storage held in memory, for tests and for browsers that refuse storage.
 //! It can be given a quota and made unavailable, to stand in for full or blocked storage.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use super::kv::{stored_size, KeyValue, KvError};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MemoryKv {
-    entries: BTreeMap<String, String>,
+    entries: VecMap<String, String>,
     /// Bytes allowed in total (counted as browsers count localStorage), if limited.
     quota: Option<u64>,
     /// Why every operation fails, while the storage is unavailable.
@@ -53,7 +53,7 @@ impl MemoryKv {
     }
 
     /// The entries as they are, even while unavailable (for tests to inspect).
-    pub fn entries(&self) -> &BTreeMap<String, String> {
+    pub fn entries(&self) -> &VecMap<String, String> {
         &self.entries
     }
 

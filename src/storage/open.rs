@@ -3,7 +3,7 @@
 //! said was saved is checked against what is there: a record missing, or older than
 //! when it was last saved, is noted as lost (`Lost`) until the user has seen it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 
 use super::error::StoreError;
 use super::index::{sort, Index, Lost, Summary};
@@ -41,10 +41,10 @@ impl<K: KeyValue> Store<K> {
             .and_then(Index::decode)
             .unwrap_or_default();
         let mut summaries = Vec::new();
-        let mut unreadable = BTreeMap::new();
+        let mut unreadable = VecMap::new();
         let mut left_in_place = Vec::new();
-        let mut set_aside_now = BTreeSet::new();
-        let mut damaged_ids = BTreeSet::new();
+        let mut set_aside_now = VecSet::new();
+        let mut damaged_ids = VecSet::new();
         for (key, kind) in self.keys_here()? {
             let KeyKind::Record(id) = kind else {
                 continue;

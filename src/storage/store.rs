@@ -5,7 +5,7 @@
 //! record cannot be written nothing has changed; if only the index cannot, the save has
 //! still happened and the index is removed, to be rebuilt from the records.
 
-use std::collections::BTreeSet;
+use crate::vec_map::VecSet;
 
 use super::error::{Conflict, StoreError, Theirs};
 use super::index::{sort, Index, Lost, Summary};
@@ -241,13 +241,14 @@ impl<K: KeyValue> Store<K> {
     pub(super) fn reconciled_index(&self) -> Result<(Index, bool), StoreError> {
         let stored = self.stored_index()?;
         let mut index = stored.clone().unwrap_or_default();
-        // Inserted one by one (collecting would bring a sort of its own into the wasm).
-        let mut ids = BTreeSet::new();
-        for (_, kind) in self.keys_here()? {
-            if let KeyKind::Record(id) = kind {
-                ids.insert(id);
-            }
-        }
+        let ids: VecSet<String> = self
+            .keys_here()?
+            .into_iter()
+            .filter_map(|(_, kind)| match kind {
+                KeyKind::Record(id) => Some(id),
+                _ => None,
+            })
+            .collect();
         let (kept, gone): (Vec<Summary>, Vec<Summary>) = std::mem::take(&mut index.summaries)
             .into_iter()
             .partition(|s| ids.contains(&s.id));
