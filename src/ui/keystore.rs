@@ -125,18 +125,32 @@ pub async fn load(namespace: &str) -> Result<Option<Stored>, String> {
     Ok(Some(Stored { card, key }))
 }
 
+/// How many times a key is drawn before its refusal is shown. WebKitGTK's WebCrypto
+/// (libgcrypt) refuses about one Ed25519 key in 128 of those it draws itself, any whose
+/// bytes begin with a zero, with an `OperationError` (WebKit bug 307095); a new draw is
+/// independent, so four in a row fail about once in 270 million.
+const DRAWS: usize = 4;
+
 /// A new key pair: the public key's raw bytes, and the private key (extractable only
 /// when it is to be sealed).
 pub async fn generate(extractable: bool) -> Result<(Vec<u8>, CryptoKey), String> {
     let subtle = subtle()?;
     let usages = Array::of2(&JsValue::from_str("sign"), &JsValue::from_str("verify"));
-    let pair = JsFuture::from(
-        subtle
+    let mut draws = 0;
+    let pair = loop {
+        draws += 1;
+        let drawn = subtle
             .generate_key_with_str(ALGORITHM, extractable, &usages)
-            .map_err(js_error)?,
-    )
-    .await
-    .map_err(js_error)?;
+            .map_err(js_error)?;
+        match JsFuture::from(drawn).await {
+            Ok(pair) => break pair,
+            Err(e)
+                if draws < DRAWS
+                    && e.dyn_ref::<web_sys::DomException>()
+                        .is_some_and(|e| e.name() == "OperationError") => {}
+            Err(e) => return Err(js_error(e)),
+        }
+    };
     let public: CryptoKey = Reflect::get(&pair, &JsValue::from_str("publicKey"))
         .map_err(js_error)?
         .unchecked_into();

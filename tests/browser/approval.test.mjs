@@ -203,3 +203,51 @@ test('where the host page allows it, the author approves their own assessment, s
     await context.close();
   }
 });
+
+// WebKitGTK's WebCrypto refuses about one Ed25519 key in 128 that it draws (WebKit bug
+// 307095, an OperationError); the refusal is mimicked here by wrapping generateKey.
+test('a key the browser refuses to draw is drawn again; a refusal that lasts, or of another kind, is shown', async () => {
+  const { context, page, record } = await freshPage(env.browser, env.server.origin);
+  page.setDefaultTimeout(10000);
+  await context.addInitScript(() => {
+    const draw = SubtleCrypto.prototype.generateKey;
+    window.liaDraws = 0;
+    window.liaRefusals = [];
+    SubtleCrypto.prototype.generateKey = function (...args) {
+      window.liaDraws += 1;
+      const refusal = window.liaRefusals.shift();
+      if (refusal === 'OperationError') return Promise.reject(new DOMException('The operation failed for an operation-specific reason', refusal));
+      if (refusal) return Promise.reject(new DOMException('Ed25519 is not supported here', refusal));
+      return draw.apply(this, args);
+    };
+  });
+  const create = () => page.getByRole('button', { name: 'Create your approver key' }).click();
+  const refuse = (names) => page.evaluate((names) => { window.liaDraws = 0; window.liaRefusals = names; }, names);
+  const draws = () => page.evaluate(() => window.liaDraws);
+  const summary = page.locator('#lia-key-errors');
+  try {
+    await openApp(page, env.server.origin);
+    await openKeys(page);
+    await page.getByLabel('Your name', { exact: true }).fill('Sam Patel');
+    // Four refusals in a row: the last is shown, and nothing is kept.
+    await refuse(['OperationError', 'OperationError', 'OperationError', 'OperationError']);
+    await create();
+    await summary.getByText('Your key could not be made: The operation failed for an operation-specific reason').waitFor();
+    assert.equal(await draws(), 4);
+    assert.equal(await page.getByRole('heading', { name: 'Your key card' }).count(), 0);
+    // Another kind of refusal is not drawn again.
+    await refuse(['NotSupportedError']);
+    await create();
+    await summary.getByText('Your key could not be made: Ed25519 is not supported here').waitFor();
+    assert.equal(await draws(), 1);
+    // Three refusals, then a key: it is made, with nothing said of the refusals.
+    await refuse(['OperationError', 'OperationError', 'OperationError']);
+    await create();
+    await page.getByRole('heading', { name: 'Your key card' }).waitFor();
+    assert.equal(await draws(), 4);
+    assert.equal(await summary.count(), 0);
+    assert.deepEqual(record.pageErrors, [], 'page errors');
+  } finally {
+    await context.close();
+  }
+});
