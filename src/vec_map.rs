@@ -72,19 +72,6 @@ impl<K: Ord, V> VecMap<K, V> {
         self.find(key).ok().map(|i| self.0.remove(i).1)
     }
 
-    /// `key`'s value, first set to `make()` if it has none (`BTreeMap`'s
-    /// `entry(key).or_insert_with(make)`).
-    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
-        let i = match self.find(&key) {
-            Ok(i) => i,
-            Err(i) => {
-                self.0.insert(i, (key, make()));
-                i
-            }
-        };
-        &mut self.0[i].1
-    }
-
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.0.retain_mut(|(k, v)| keep(k, v));
     }
@@ -116,19 +103,15 @@ impl<K: Ord, V> VecMap<K, V> {
 }
 
 impl<K: Ord, V> FromIterator<(K, V)> for VecMap<K, V> {
-    /// Like `BTreeMap`'s: for a key given twice, the last value stays.
+    /// Like `BTreeMap`'s: for a key given twice, the last value stays. Each entry is
+    /// inserted in turn (the least code): for the small collections these maps are
+    /// for, not thousands (the register sorts positions instead, `sort::positions`).
     fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
         let mut map = VecMap::new();
-        map.extend(items);
-        map
-    }
-}
-
-impl<K: Ord, V> Extend<(K, V)> for VecMap<K, V> {
-    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, items: I) {
         for (k, v) in items {
-            self.insert(k, v);
+            map.insert(k, v);
         }
+        map
     }
 }
 
@@ -224,18 +207,14 @@ impl<T: Ord> VecSet<T> {
 }
 
 impl<T: Ord> FromIterator<T> for VecSet<T> {
+    /// Like `BTreeSet`'s: of equal items, the first given is kept. Inserted in turn, as
+    /// `VecMap`'s are.
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
         let mut set = VecSet::new();
-        set.extend(items);
-        set
-    }
-}
-
-impl<T: Ord> Extend<T> for VecSet<T> {
-    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
         for item in items {
-            self.insert(item);
+            set.insert(item);
         }
+        set
     }
 }
 
@@ -354,16 +333,18 @@ mod tests {
         }
     }
 
-    /// A value is made only for a key that has none.
-    #[test]
-    fn a_value_is_made_only_when_missing() {
-        let mut map = VecMap::from([(2, 20), (5, 50)]);
-        *map.get_or_insert_with(5, || unreachable!()) += 1;
-        *map.get_or_insert_with(3, || 30) += 1;
-        assert_eq!(
-            map.into_iter().collect::<Vec<_>>(),
-            [(2, 20), (3, 31), (5, 51)]
-        );
+    proptest! {
+        /// Collecting, with keys given more than once and in any order, gives what
+        /// `BTreeMap` and `BTreeSet` collect.
+        #[test]
+        fn collecting_gives_what_the_btrees_collect(pairs in prop::collection::vec((0u8..20, any::<u8>()), 0..100)) {
+            let ours: VecMap<u8, u8> = pairs.iter().copied().collect();
+            let theirs: BTreeMap<u8, u8> = pairs.iter().copied().collect();
+            prop_assert!(ours.iter().eq(theirs.iter()));
+            let ours: VecSet<u8> = pairs.iter().map(|p| p.0).collect();
+            let theirs: BTreeSet<u8> = pairs.iter().map(|p| p.0).collect();
+            prop_assert!(ours.iter().eq(theirs.iter()));
+        }
     }
 
     /// A key given twice keeps its last value, as `BTreeMap` does when collecting.

@@ -13,7 +13,7 @@
 
 use crate::assessment::{Assessment, Status};
 use crate::handover::{stage, Stage};
-use crate::vec_map::VecMap;
+use crate::sort::positions;
 
 use super::Entry;
 
@@ -178,35 +178,53 @@ fn root(parent: &mut [usize], i: usize) -> usize {
 pub fn group(entries: &[Entry]) -> Vec<Group> {
     // Each entry's lineage; a review whose reviewed version is here joins that version's
     // lineage (for reviews made before the lineage was recorded).
+    // Numbered in the order each lineage is first met: the entries are sorted by lineage
+    // once (a register can hold thousands), each run's first entry being the one read
+    // first, which numbers its run when the entries are walked in order.
+    let lineage: Vec<&str> = entries
+        .iter()
+        .map(|e| e.imported.assessment.lineage())
+        .collect();
+    let by_lineage = positions(entries.len(), &|a, b| lineage[a].cmp(lineage[b]));
+    let mut first_of = vec![0; entries.len()];
+    for (k, &i) in by_lineage.iter().enumerate() {
+        first_of[i] = match k.checked_sub(1).map(|p| by_lineage[p]) {
+            Some(p) if lineage[p] == lineage[i] => first_of[p],
+            _ => i,
+        };
+    }
     let mut lineages: Vec<String> = Vec::new();
     let mut of_entry: Vec<usize> = Vec::with_capacity(entries.len());
-    let mut index = VecMap::new();
-    for e in entries {
-        let lineage = e.imported.assessment.lineage().to_string();
-        let next = lineages.len();
-        let k = *index.get_or_insert_with(lineage.clone(), || {
-            lineages.push(lineage);
-            next
-        });
-        of_entry.push(k);
+    for (i, &first) in first_of.iter().enumerate() {
+        if first == i {
+            lineages.push(lineage[i].to_string());
+            of_entry.push(lineages.len() - 1);
+        } else {
+            of_entry.push(of_entry[first]);
+        }
     }
     let mut parent: Vec<usize> = (0..lineages.len()).collect();
-    let by_id: VecMap<&str, usize> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.imported.assessment.id.as_str(), i))
-        .collect();
+    // The entries sorted by id, to find the version a review reviews: of an id read more
+    // than once, the entry read last.
+    let id = |j: usize| entries[j].imported.assessment.id.as_str();
+    let by_id = positions(entries.len(), &|a, b| id(a).cmp(id(b)));
+    let reviewed = |of: &str| {
+        let end = by_id.partition_point(|&j| id(j) <= of);
+        end.checked_sub(1)
+            .map(|k| by_id[k])
+            .filter(|&j| id(j) == of)
+    };
     for (i, e) in entries.iter().enumerate() {
         if let Some(j) = e
             .imported
             .assessment
             .review_of
             .as_deref()
-            .and_then(|id| by_id.get(id))
+            .and_then(reviewed)
         {
             let (a, b) = (
                 root(&mut parent, of_entry[i]),
-                root(&mut parent, of_entry[*j]),
+                root(&mut parent, of_entry[j]),
             );
             if a != b {
                 // The earlier lineage names the group.

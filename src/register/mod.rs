@@ -23,7 +23,7 @@ use crate::assessment::{Answer, Assessment, Brief, Date, QuestionId, Reading, St
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{import_with_digest, ImportError, Imported};
 use crate::handover::{self, Approval, Mismatch, Trust, Verification};
-use crate::vec_map::VecMap;
+use crate::sort::positions;
 
 /// How many days ahead a review counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -938,17 +938,24 @@ impl Register {
         // The entries of each id, in the order read: the first of each, and after each
         // the next of the same id (looked up once per review rather than by reading every
         // entry for each: a register can hold thousands of both).
-        let mut first: VecMap<&str, usize> = VecMap::new();
+        // Sorted by id once, the entries read first first among equals.
+        let id = |j: usize| self.entries[j].imported.assessment.id.as_str();
+        let by_id = positions(self.entries.len(), &|a, b| id(a).cmp(id(b)));
         let mut next = vec![None; self.entries.len()];
-        for (j, e) in self.entries.iter().enumerate().rev() {
-            next[j] = first.insert(e.imported.assessment.id.as_str(), j);
+        for pair in by_id.windows(2) {
+            if id(pair[0]) == id(pair[1]) {
+                next[pair[0]] = Some(pair[1]);
+            }
         }
         for (i, entry) in self.entries.iter().enumerate() {
             let review = &entry.imported.assessment;
             let Some(of) = review.review_of.as_deref() else {
                 continue;
             };
-            let same_id = std::iter::successors(first.get(of).copied(), |&j| next[j]);
+            // The first entry of the id (the first of its run), then the next of each.
+            let start = by_id.partition_point(|&j| id(j) < of);
+            let first = by_id.get(start).copied().filter(|&j| id(j) == of);
+            let same_id = std::iter::successors(first, |&j| next[j]);
             let candidates: Vec<(usize, Chain)> = same_id
                 .filter(|&j| j != i)
                 .map(|j| (j, check_chain(review, &self.entries[j].imported.assessment)))

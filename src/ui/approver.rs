@@ -101,7 +101,7 @@ pub fn load(state: AppState) {
         let (cards, refused) = match kept {
             KeptTrust::Cards(cards) => (cards, None),
             KeptTrust::Locked => (Vec::new(), None),
-            KeptTrust::Refused(why) => (Vec::new(), Some(why)),
+            KeptTrust::Refused(why) => (Vec::new(), Some(why.to_string())),
         };
         state.trust_refused.set(refused);
         set_trust(state, &cards);

@@ -83,7 +83,7 @@ pub struct AppState {
     pub trust: RwSignal<Trust>,
     /// Why this browser's kept list of trusted approvers was not used (see
     /// `session::KeptTrust`).
-    pub trust_refused: RwSignal<Option<&'static str>>,
+    pub trust_refused: RwSignal<Option<String>>,
     pub(super) private_key: StoredValue<Option<super::keystore::Stored>, LocalStorage>,
     session: StoredValue<Core, LocalStorage>,
     /// The session's `replaced` count last mirrored into `open`.

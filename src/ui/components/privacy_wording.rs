@@ -21,7 +21,9 @@ const TEXT_ID: &str = "lia-privacy-wording";
 pub fn PrivacyWording() -> impl IntoView {
     let state = expect_context::<AppState>();
     let settled = Memo::new(move |_| state.open.with(|a| a.as_ref().map(settled)));
-    let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // A `String` like the app's other optional texts: a signal of `&str` would be a type
+    // of its own in the wasm.
+    let copied: RwSignal<Option<String>> = RwSignal::new(None);
     let text = move || {
         settled.with(|s| match s {
             Some(Settled::Suggested(w)) => w.text(),
@@ -46,11 +48,11 @@ pub fn PrivacyWording() -> impl IntoView {
             };
             if written {
                 copied.set(Some(
-                    "Copied. Paste it into your privacy information, and check it there.",
+                    "Copied. Paste it into your privacy information, and check it there.".into(),
                 ));
             } else {
                 select_text(state);
-                copied.set(Some("This browser did not let the tool copy. The wording is selected: press Ctrl and C (or Command and C on a Mac) to copy it."));
+                copied.set(Some("This browser did not let the tool copy. The wording is selected: press Ctrl and C (or Command and C on a Mac) to copy it.".into()));
             }
         });
     };
