@@ -12,6 +12,7 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod facts;
 pub mod handover;
+pub mod json;
 pub mod register;
 pub mod report;
 pub mod route;

@@ -156,7 +156,7 @@ fn the_digest_is_sha256_of_the_assessment_as_compact_json_with_sorted_keys() {
         let canonical = serde_json::to_string(&value).unwrap();
         assert_eq!(
             canonical,
-            lia::assessment::canonical::canonical_json(&value)
+            lia::assessment::canonical::canonical_json(&value.clone().into())
         );
         let expected: String = Sha256::digest(canonical.as_bytes())
             .iter()

@@ -75,7 +75,7 @@ pub fn answers_digest(a: &Assessment, f: &Finding) -> String {
             if impacts {
                 super::write::impacts(&a.impacts)
             } else {
-                serde_json::Value::Null
+                crate::json::Value::Null
             },
         ),
     ]);

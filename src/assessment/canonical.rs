@@ -15,7 +15,7 @@
 //! this is the JSON Canonicalization Scheme of RFC 8785. The digest is the SHA-256 of
 //! the UTF-8 bytes of that text, written as 64 lower-case hexadecimal digits.
 
-use serde_json::Value;
+use crate::json::Value;
 use sha2::{Digest, Sha256};
 
 use super::json_write::write_string;
@@ -89,8 +89,8 @@ fn write_value(value: &Value, out: &mut String) {
             out.push(']');
         }
         Value::Object(map) => {
-            // Sorted here rather than trusting the map's order, which depends on
-            // serde_json's `preserve_order` feature (any crate in the build can turn it on).
+            // Sorted here by UTF-16 code units (RFC 8785), not in the map's order: by
+            // UTF-8 bytes, which differs for some characters beyond U+FFFF.
             let mut members: Vec<(&String, &Value)> = map.iter().collect();
             crate::sort::sort_by(&mut members, |a, b| {
                 a.0.encode_utf16().cmp(b.0.encode_utf16())
@@ -118,7 +118,7 @@ mod tests {
     fn sorts_keys_at_every_level_and_drops_whitespace() {
         let value = json!({"b": [1, {"z": null, "a": true}], "a": "x"});
         assert_eq!(
-            canonical_json(&value),
+            canonical_json(&value.into()),
             r#"{"a":"x","b":[1,{"a":true,"z":null}]}"#
         );
     }
@@ -142,22 +142,28 @@ mod tests {
         // U+FF61 comes before U+1F600 as a code point, but after it in UTF-16, where
         // U+1F600 starts with the surrogate 0xD83D.
         let value = json!({"\u{FF61}": 2, "\u{1F600}": 1});
-        assert_eq!(canonical_json(&value), "{\"\u{1F600}\":1,\"\u{FF61}\":2}");
+        assert_eq!(
+            canonical_json(&value.into()),
+            "{\"\u{1F600}\":1,\"\u{FF61}\":2}"
+        );
     }
 
     #[test]
     fn digest_is_sha256_of_the_canonical_text() {
         // Expected values from `printf '{"a":1}' | sha256sum` and the like.
         assert_eq!(
-            digest_hex(&json!({"a": 1})),
+            digest_hex(&json!({"a": 1}).into()),
             "015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862"
         );
-        let reordered: Value =
+        let reordered: serde_json::Value =
             serde_json::from_str(" { \"b\" : null,\n \"a\" : [ 1, \"x\" ] } ").unwrap();
         assert_eq!(
-            digest_hex(&reordered),
+            digest_hex(&reordered.into()),
             "854ef06dc57f5dfed10206344ab2d02e0b6c84b0e19436703a5afd0f1f9f2687"
         );
-        assert_ne!(digest_hex(&json!({"a": 2})), digest_hex(&json!({"a": 3})));
+        assert_ne!(
+            digest_hex(&json!({"a": 2}).into()),
+            digest_hex(&json!({"a": 3}).into())
+        );
     }
 }

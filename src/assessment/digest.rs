@@ -26,7 +26,7 @@ pub fn assessment_digest(a: &Assessment) -> String {
 /// copy of one approved version gives the same digest; anything else in it changes it.
 pub fn reviewed_digest(a: &Assessment) -> String {
     let mut value = super::write::assessment(a);
-    if let serde_json::Value::Object(fields) = &mut value {
+    if let crate::json::Value::Object(fields) = &mut value {
         fields.remove("review_log");
     }
     digest_hex(&value)

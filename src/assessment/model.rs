@@ -799,7 +799,7 @@ mod tests {
                 },
             ),
         ] {
-            let e = from_value::<Answers>(bad.clone()).unwrap_err();
+            let e = from_value::<Answers>(bad.clone().into()).unwrap_err();
             assert_eq!((&e.path, &e.kind), (&path, &kind), "{bad}");
         }
     }

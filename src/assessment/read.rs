@@ -5,7 +5,7 @@
 //! and says where whatever does not fit is, with the same `ShapeError` (path and kind)
 //! as serde's derived deserialisers over `shape::from_value`. Those derived readers were
 //! one 45 KB function in the wasm (each field of each record type a visitor of its own);
-//! these are a few small functions over `serde_json::Value`. The derived ones are kept
+//! these are a few small functions over a JSON `Value` (`crate::json`). The derived ones are kept
 //! for the native tests only, as the reference: `tests/json_by_hand.rs` holds the
 //! two to the same result, value or error, for thousands of damaged records.
 //!
@@ -14,7 +14,7 @@
 //! a value's error is raised with its key on the path, and a field that must be there
 //! and is not is named once all keys are read, in the order the type declares them.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::accepted::Accepted;
 use super::model::{

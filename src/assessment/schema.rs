@@ -2,7 +2,7 @@
 //! bring an older form up to date. Drafts in localStorage and exported files both go
 //! through `read_assessment`, so a file or draft from any earlier release still opens.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::model::Assessment;
 use super::shape::ShapeError;
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn current_version_reads_and_others_are_refused() {
         let a = Assessment::new("x");
-        let value = serde_json::to_value(&a).unwrap();
+        let value = Value::from(serde_json::to_value(&a).unwrap());
         assert_eq!(read_assessment(value.clone(), SCHEMA_VERSION).unwrap(), a);
         assert_eq!(
             read_assessment(value.clone(), SCHEMA_VERSION + 1),
@@ -88,7 +88,7 @@ mod tests {
     fn shape_errors_name_the_field() {
         use crate::assessment::shape::{Kind, Path, Segment};
         let value = serde_json::json!({"id": "x", "answers": {"nature.special": "maybe"}});
-        match read_assessment(value, 1) {
+        match read_assessment(value.into(), 1) {
             Err(SchemaError::Shape(e)) => {
                 assert_eq!(
                     e.path,
@@ -102,7 +102,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let value = serde_json::json!({"answers": {}});
-        let err = read_assessment(value, 1).unwrap_err();
+        let err = read_assessment(value.into(), 1).unwrap_err();
         assert_eq!(err.to_string(), "the field \"id\" is missing");
     }
 }

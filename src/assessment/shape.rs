@@ -1,7 +1,7 @@
 //! Why a JSON value is not an assessment, and where: `ShapeError`.
 //!
 //! The app reads assessments with `read.rs`, by hand. `from_value` here is a small serde
-//! deserialiser over `serde_json::Value`, used natively with the model's derived
+//! deserialiser over a JSON `Value` (`crate::json`), used natively with the model's derived
 //! deserialisers as the reference `read.rs` is tested against. Its error,
 //! `ShapeError`, is built by serde's structured constructors (`missing_field`,
 //! `unknown_field`, `invalid_type`, …) into a typed `Kind`, and the map and list
@@ -12,9 +12,9 @@
 
 use std::fmt;
 
+use crate::json::{Map, Number, Value};
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Unexpected, Visitor};
-use serde_json::{Map, Number, Value};
 
 /// One step of a path: a field (or answer) name, or a position in a list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -543,7 +543,7 @@ impl<'de> de::SeqAccess<'de> for ListAccess {
 }
 
 struct ObjectAccess {
-    fields: serde_json::map::IntoIter,
+    fields: std::vec::IntoIter<(String, Value)>,
     /// The value of the key just read, with the key for its path.
     value: Option<(String, Value)>,
 }
@@ -612,8 +612,8 @@ mod tests {
         pair: Option<(u32, u32)>,
     }
 
-    fn error(value: Value) -> ShapeError {
-        from_value::<Outer>(value).unwrap_err()
+    fn error(value: serde_json::Value) -> ShapeError {
+        from_value::<Outer>(value.into()).unwrap_err()
     }
 
     #[test]

@@ -1,8 +1,7 @@
-//! JSON text read into a `serde_json::Value` exactly as `serde_json::from_str` reads it
-//! (the same value, or a mistake at the same line and column), by a small reader written
-//! here: serde_json's own reader is generic over serde's machinery and was most of what
-//! the WebAssembly build carried for reading JSON. `serde_json::Value` is still what
-//! comes back, built directly.
+//! JSON text read into a `Value` (`crate::json`) exactly as `serde_json::from_str` reads
+//! it (the same value, or a mistake at the same line and column), by a small reader
+//! written here: serde_json's own reader is generic over serde's machinery and was most
+//! of what the WebAssembly build carried for reading JSON. The value is built directly.
 //!
 //! `from_str` is strict, for imports and stored records: it refuses an object that has
 //! the same key twice (serde_json keeps the last value, so an edited file could carry two
@@ -15,7 +14,7 @@
 //! several is the serde-based reader's this replaced: `reference.rs` keeps that reader for
 //! the tests, and `differential.rs` compares the two on thousands of texts.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::assessment::shape::{Path, Segment};
 
@@ -81,8 +80,11 @@ pub(crate) fn from_str(text: &str) -> Result<Value, Error> {
 
 /// Reads `text` as one JSON value exactly as `serde_json::from_str::<Value>` does: of a
 /// key given twice, the last value is kept. `None` if it is not JSON.
-pub(crate) fn from_str_lenient(text: &str) -> Option<Value> {
-    Reader::new(text, false).whole().ok()
+///
+/// Generic only because `embed.rs` still asks for a `serde_json::Value` (converted from
+/// ours); every other caller takes `Value`.
+pub(crate) fn from_str_lenient<V: From<Value>>(text: &str) -> Option<V> {
+    Reader::new(text, false).whole().ok().map(V::from)
 }
 
 type Read<T> = Result<T, Error>;
@@ -558,8 +560,9 @@ mod tests {
             r#"{"a": {"b": [{"c": "d\u00e9\n"}], "e": {}}, "f": []}"#,
             r#""\ud83d\ude00 \" \\ \/ \b \f \r \t é""#,
         ] {
-            let theirs = serde_json::from_str::<Value>(text).unwrap();
-            for ours in [from_str(text).unwrap(), from_str_lenient(text).unwrap()] {
+            let theirs = serde_json::from_str::<serde_json::Value>(text).unwrap();
+            for ours in [from_str(text).unwrap(), from_str_lenient::<Value>(text).unwrap()] {
+                let ours = serde_json::Value::from(ours);
                 // As text too: `-0.0 == 0.0`, and 1 and 1.0 are different numbers.
                 assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
             }
@@ -598,8 +601,8 @@ mod tests {
     #[test]
     fn the_lenient_reader_keeps_the_last_of_a_repeated_key() {
         assert_eq!(
-            from_str_lenient(r#"{"b": 1, "a": 2, "b": [3]}"#),
-            Some(json!({"a": 2, "b": [3]}))
+            from_str_lenient::<Value>(r#"{"b": 1, "a": 2, "b": [3]}"#),
+            Some(Value::from(json!({"a": 2, "b": [3]})))
         );
     }
 
@@ -611,14 +614,14 @@ mod tests {
             Err(Error::TooDeep { line, column }) => assert_eq!((line, column), (2, 127)),
             other => panic!("{other:?}"),
         }
-        assert_eq!(from_str_lenient(&deep), None);
-        assert_eq!(from_str_lenient(&"{\"a\":".repeat(100_000)), None);
+        assert_eq!(from_str_lenient::<Value>(&deep), None);
+        assert_eq!(from_str_lenient::<Value>(&"{\"a\":".repeat(100_000)), None);
         // As deep as serde_json reads is fine; one more is not.
         let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(from_str(&fine).is_ok() && from_str_lenient(&fine).is_some());
+        assert!(from_str(&fine).is_ok() && from_str_lenient::<Value>(&fine).is_some());
         let deeper = format!("[{fine}]");
         assert!(matches!(from_str(&deeper), Err(Error::TooDeep { .. })));
-        assert_eq!(from_str_lenient(&deeper), None);
+        assert_eq!(from_str_lenient::<Value>(&deeper), None);
         for (text, at, escape) in [
             (r#""\ud800""#, 2, r"\ud800"),
             (r#"{"a": "b\uD800"}"#, 9, r"\uD800"),
@@ -634,7 +637,7 @@ mod tests {
                 }) => assert_eq!((column, found.as_str()), (at, escape), "{text}"),
                 other => panic!("{text}: {other:?}"),
             }
-            assert_eq!(from_str_lenient(text), None, "{text}");
+            assert_eq!(from_str_lenient::<Value>(text), None, "{text}");
         }
         // A mistake before either is serde_json's own.
         assert!(matches!(
@@ -657,7 +660,7 @@ mod tests {
                 Err(Error::Json(e)) => e,
                 other => panic!("{text}: {other:?}"),
             };
-            let theirs = serde_json::from_str::<Value>(text).unwrap_err();
+            let theirs = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
             assert_eq!(
                 (ours.line(), ours.column(), ours.is_eof()),
                 (theirs.line(), theirs.column(), theirs.is_eof()),

@@ -1,4 +1,4 @@
-//! Writing an assessment as JSON (`serde_json::Value`), by hand: the counterpart of
+//! Writing an assessment as JSON (a `Value` of `crate::json`), by hand: the counterpart of
 //! `read.rs`.
 //!
 //! Every assessment the app writes (the export, the stored record, the digests, the
@@ -9,9 +9,9 @@
 //!
 //! serde's rules, as the derives say them: a field that is empty by the record's own
 //! measure (no review, no accepted warning, no rounds, …) is left out; the keys are
-//! sorted, as `serde_json::Map` keeps them.
+//! sorted, as `Map` (like `serde_json::Map`) keeps them.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::accepted::Accepted;
 use super::model::{Answer, Answers, Assessment, HarmSeverity, Impact, Likelihood};

@@ -209,7 +209,7 @@ mod tests {
                 algorithm: ALGORITHM,
                 value: digest_hex(&assessment),
             },
-            assessment,
+            assessment: assessment.into(),
             outcome,
         })
         .unwrap()

@@ -1,7 +1,7 @@
 //! Reading a JSON export or an HTML report back into an assessment. Every way a file
 //! can be wrong ends in a specific `ImportError`; nothing here panics on any input.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::assessment::schema::{self, SCHEMA_VERSION};
 use crate::assessment::Assessment;
@@ -285,7 +285,7 @@ mod tests {
             ("[1,]", 1, 4, Some(']')),
             ("{\"a\": 1} }", 1, 10, Some('}')),
         ] {
-            let e = serde_json::from_str::<Value>(text).unwrap_err();
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
             assert_eq!((e.line(), e.column()), (line, column), "{text:?}");
             let Err(strict_json::Error::Json(e)) = strict_json::from_str(text) else {
                 panic!("{text:?}");

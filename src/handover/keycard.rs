@@ -9,7 +9,7 @@
 //! in person) checks the key and the name and role it belongs to at once, and a card
 //! whose name or role was changed has another fingerprint.
 
-use serde_json::{Map, Value};
+use crate::json::{AsJson, Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::assessment::canonical::canonical_json;
@@ -188,7 +188,10 @@ impl KeyCard {
 
     /// A card from a JSON object with exactly a card's fields (checked no further: see
     /// `check_card`).
-    pub fn from_value(value: &Value) -> Result<KeyCard, CardProblem> {
+    ///
+    /// Generic only because `embed.rs` still gives a `serde_json::Value`.
+    pub fn from_value(value: &impl AsJson) -> Result<KeyCard, CardProblem> {
+        let value = value.as_json();
         const FIELDS: [&str; 8] = [
             "format",
             "version",
@@ -346,7 +349,7 @@ pub fn read_card(bytes: &[u8]) -> Result<KeyCard, CardProblem> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| CardProblem::NotJson)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = strict_json::from_str_lenient(text).ok_or(CardProblem::NotJson)?;
+    let value: Value = strict_json::from_str_lenient(text).ok_or(CardProblem::NotJson)?;
     let object = value.as_object().ok_or(CardProblem::NotJson)?;
     if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(CardProblem::NotACard);

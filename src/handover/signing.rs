@@ -21,7 +21,7 @@
 //! Everything shown of a decision is in it, so changing any of it (the approver's
 //! name, the date, a comment, the round, the content) makes the signature fail.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::assessment::canonical::{canonical_json, digest_hex};
 use crate::assessment::write::{object, text};

@@ -7,7 +7,7 @@
 //! and any other field of the record merged as one value. So a field added to the model
 //! is merged without being named here.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::assessment::{read, write};
 use crate::assessment::{Assessment, QuestionId};

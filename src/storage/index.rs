@@ -14,9 +14,9 @@
 
 use crate::vec_map::{VecMap, VecSet};
 
+use crate::json::Value;
 #[cfg(test)]
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::record::Record;
 use crate::assessment::json_write::Writer;
@@ -422,6 +422,7 @@ impl Index {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use serde_json::Value;
 
     fn any_entry() -> impl Strategy<Value = Entry> {
         (

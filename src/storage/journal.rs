@@ -16,7 +16,7 @@
 //! unless it approves the draft stored), and the user is told what was put back, with an
 //! undo.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::error::StoreError;
 use super::index::{title_of, Summary};

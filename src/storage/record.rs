@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::seal::Refusal;
 use crate::assessment::json_write::Writer;
@@ -193,16 +193,18 @@ pub(crate) fn revision_in_raw(raw: &str) -> Option<u64> {
             return Some(revision);
         }
     }
-    strict_json::from_str_lenient(raw)?
+    strict_json::from_str_lenient::<Value>(raw)?
         .get("revision")?
         .as_u64()
 }
 
 /// The title typed into a record that cannot be read, if its JSON still shows one.
 pub(crate) fn title_in_raw(raw: &str) -> Option<String> {
-    let value = strict_json::from_str_lenient(raw)?;
+    let value: Value = strict_json::from_str_lenient(raw)?;
     let title = value
-        .pointer("/assessment/answers/about.title")?
+        .get("assessment")?
+        .get("answers")?
+        .get("about.title")?
         .as_str()?
         .trim();
     (!title.is_empty()).then(|| title.to_string())
@@ -233,7 +235,7 @@ mod tests {
                     schema_version: SCHEMA_VERSION,
                     revision,
                     saved_at: whole_ms(saved_at),
-                    assessment: crate::assessment::write::assessment(&a),
+                    assessment: crate::assessment::write::assessment(&a).into(),
                 })
                 .unwrap();
                 assert_eq!(encode(&a, revision, saved_at), by_serde);
