@@ -12,6 +12,7 @@
 //! A value that cannot be used is ignored, with a warning for the host page's developer.
 
 use crate::handover::keycard::{check_card, KeyCard};
+use crate::json::Value;
 use crate::storage::Namespace;
 
 /// A colour white text can sit on, with a darker shade for hover and shadows.
@@ -97,8 +98,8 @@ const MAX_TRUSTED: usize = 200;
 /// checked like a card file; one that is not valid is left out, with a warning naming it.
 fn trusted_approvers(value: &str, warnings: &mut Vec<String>) -> Vec<KeyCard> {
     let items = match crate::assessment::strict_json::from_str_lenient(value) {
-        Some(serde_json::Value::Array(items)) => items,
-        Some(card @ serde_json::Value::Object(_)) => vec![card],
+        Some(Value::Array(items)) => items,
+        Some(card @ Value::Object(_)) => vec![card],
         _ => {
             warnings
                 .push("data-trusted-approvers ignored: it is not a JSON list of key cards".into());

@@ -9,8 +9,6 @@
 //!
 //! Tests compare with serde_json, so the two convert into each other there.
 
-use std::borrow::Cow;
-
 pub use serde_json::Number;
 
 use crate::vec_map::VecMap;
@@ -163,23 +161,6 @@ impl From<Value> for serde_json::Value {
     }
 }
 
-/// A value of ours, or serde_json's (taken as ours), for a reader that accepts either.
-pub trait AsJson {
-    fn as_json(&self) -> Cow<'_, Value>;
-}
-
-impl AsJson for Value {
-    fn as_json(&self) -> Cow<'_, Value> {
-        Cow::Borrowed(self)
-    }
-}
-
-impl AsJson for serde_json::Value {
-    fn as_json(&self) -> Cow<'_, Value> {
-        Cow::Owned(Value::from(self.clone()))
-    }
-}
-
 #[cfg(test)]
 impl serde::Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -270,13 +251,5 @@ mod tests {
         assert_eq!(Value::from(true), Value::from(json!(true)));
         assert_eq!(Value::from(vec![Value::Null]), Value::from(json!([null])));
         assert_eq!(Value::from(String::from("s")), Value::from(json!("s")));
-    }
-
-    #[test]
-    fn either_kind_is_read_as_ours() {
-        let theirs = sample();
-        let ours = Value::from(theirs.clone());
-        assert!(matches!(ours.as_json(), Cow::Borrowed(v) if *v == ours));
-        assert_eq!(*theirs.as_json(), ours);
     }
 }

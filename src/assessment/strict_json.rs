@@ -17,6 +17,7 @@
 use crate::json::{Map, Value};
 
 use crate::assessment::shape::{Path, Segment};
+use crate::sort::positions;
 
 #[cfg(test)]
 mod differential;
@@ -80,11 +81,8 @@ pub(crate) fn from_str(text: &str) -> Result<Value, Error> {
 
 /// Reads `text` as one JSON value exactly as `serde_json::from_str::<Value>` does: of a
 /// key given twice, the last value is kept. `None` if it is not JSON.
-///
-/// Generic only because `embed.rs` still asks for a `serde_json::Value` (converted from
-/// ours); every other caller takes `Value`.
-pub(crate) fn from_str_lenient<V: From<Value>>(text: &str) -> Option<V> {
-    Reader::new(text, false).whole().ok().map(V::from)
+pub(crate) fn from_str_lenient(text: &str) -> Option<Value> {
+    Reader::new(text, false).whole().ok()
 }
 
 type Read<T> = Result<T, Error>;
@@ -214,14 +212,50 @@ impl<'t> Reader<'t> {
         Ok(Value::Array(items))
     }
 
-    /// An object, its `{` read.
+    /// An object, its `{` read. Its members are kept in the order read and sorted once
+    /// at the end: inserted one by one into a sorted map, each would move those after it,
+    /// and a hostile file of a million keys in reverse order would take hours.
     fn object(&mut self) -> Read<Value> {
-        let mut object = Map::new();
+        let mut members: Vec<(String, Value)> = Vec::new();
+        let read = self.members(&mut members);
+        let order = positions(members.len(), &|a, b| members[a].0.cmp(&members[b].0));
+        if self.strict {
+            // The first key, in the order read, that was given before: refused before
+            // any mistake after it, as when each key was checked as it was read.
+            let twice = order
+                .windows(2)
+                .filter(|w| members[w[0]].0 == members[w[1]].0)
+                .map(|w| w[1])
+                .min();
+            if let Some(j) = twice {
+                let key = std::mem::take(&mut members[j].0);
+                return Err(Error::DuplicateKey(Path(vec![Segment::Field(key)])));
+            }
+        }
+        read?;
+        // In key order; of a key given twice (read leniently), the last value.
+        let mut slots: Vec<Option<(String, Value)>> = members.into_iter().map(Some).collect();
+        let mut sorted: Vec<(String, Value)> = Vec::with_capacity(slots.len());
+        for i in order {
+            let Some(member) = slots[i].take() else {
+                continue;
+            };
+            match sorted.last_mut() {
+                Some(last) if last.0 == member.0 => *last = member,
+                _ => sorted.push(member),
+            }
+        }
+        Ok(Value::Object(Map::from_sorted(sorted)))
+    }
+
+    /// An object's members up to its `}`, each pushed as soon as its key is read (so a
+    /// key given twice is seen even when a mistake follows it).
+    fn members(&mut self, members: &mut Vec<(String, Value)>) -> Read<()> {
         loop {
             match self.blank() {
                 Some(b'}') => break,
-                Some(b'"') if object.is_empty() => {}
-                Some(b',') if !object.is_empty() => {
+                Some(b'"') if members.is_empty() => {}
+                Some(b',') if !members.is_empty() => {
                     self.at += 1;
                     match self.blank() {
                         Some(b'"') => {}
@@ -232,21 +266,17 @@ impl<'t> Reader<'t> {
             }
             self.at += 1;
             let key = self.string()?;
-            // Refused as soon as the key is read, before its value, as before.
-            if self.strict && object.contains_key(&key) {
-                return Err(Error::DuplicateKey(Path(vec![Segment::Field(key)])));
-            }
+            members.push((key, Value::Null));
             match self.blank() {
                 Some(b':') => self.at += 1,
                 b => return Err(self.peeked(b.is_none())),
             }
-            let value = self
-                .value()
-                .map_err(|e| within(e, Segment::Field(key.clone())))?;
-            object.insert(key, value);
+            let value = self.value();
+            let member = members.last_mut().expect("just pushed");
+            member.1 = value.map_err(|e| within(e, Segment::Field(member.0.clone())))?;
         }
         self.at += 1;
-        Ok(Value::Object(object))
+        Ok(())
     }
 
     /// A string's characters, its opening quote read.
@@ -561,7 +591,7 @@ mod tests {
             r#""\ud83d\ude00 \" \\ \/ \b \f \r \t é""#,
         ] {
             let theirs = serde_json::from_str::<serde_json::Value>(text).unwrap();
-            for ours in [from_str(text).unwrap(), from_str_lenient::<Value>(text).unwrap()] {
+            for ours in [from_str(text).unwrap(), from_str_lenient(text).unwrap()] {
                 let ours = serde_json::Value::from(ours);
                 // As text too: `-0.0 == 0.0`, and 1 and 1.0 are different numbers.
                 assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
@@ -601,7 +631,7 @@ mod tests {
     #[test]
     fn the_lenient_reader_keeps_the_last_of_a_repeated_key() {
         assert_eq!(
-            from_str_lenient::<Value>(r#"{"b": 1, "a": 2, "b": [3]}"#),
+            from_str_lenient(r#"{"b": 1, "a": 2, "b": [3]}"#),
             Some(Value::from(json!({"a": 2, "b": [3]})))
         );
     }
@@ -614,14 +644,14 @@ mod tests {
             Err(Error::TooDeep { line, column }) => assert_eq!((line, column), (2, 127)),
             other => panic!("{other:?}"),
         }
-        assert_eq!(from_str_lenient::<Value>(&deep), None);
-        assert_eq!(from_str_lenient::<Value>(&"{\"a\":".repeat(100_000)), None);
+        assert_eq!(from_str_lenient(&deep), None);
+        assert_eq!(from_str_lenient(&"{\"a\":".repeat(100_000)), None);
         // As deep as serde_json reads is fine; one more is not.
         let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(from_str(&fine).is_ok() && from_str_lenient::<Value>(&fine).is_some());
+        assert!(from_str(&fine).is_ok() && from_str_lenient(&fine).is_some());
         let deeper = format!("[{fine}]");
         assert!(matches!(from_str(&deeper), Err(Error::TooDeep { .. })));
-        assert_eq!(from_str_lenient::<Value>(&deeper), None);
+        assert_eq!(from_str_lenient(&deeper), None);
         for (text, at, escape) in [
             (r#""\ud800""#, 2, r"\ud800"),
             (r#"{"a": "b\uD800"}"#, 9, r"\uD800"),
@@ -637,7 +667,7 @@ mod tests {
                 }) => assert_eq!((column, found.as_str()), (at, escape), "{text}"),
                 other => panic!("{text}: {other:?}"),
             }
-            assert_eq!(from_str_lenient::<Value>(text), None, "{text}");
+            assert_eq!(from_str_lenient(text), None, "{text}");
         }
         // A mistake before either is serde_json's own.
         assert!(matches!(

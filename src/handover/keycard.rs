@@ -9,7 +9,7 @@
 //! in person) checks the key and the name and role it belongs to at once, and a card
 //! whose name or role was changed has another fingerprint.
 
-use crate::json::{AsJson, Map, Value};
+use crate::json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::assessment::canonical::canonical_json;
@@ -188,10 +188,7 @@ impl KeyCard {
 
     /// A card from a JSON object with exactly a card's fields (checked no further: see
     /// `check_card`).
-    ///
-    /// Generic only because `embed.rs` still gives a `serde_json::Value`.
-    pub fn from_value(value: &impl AsJson) -> Result<KeyCard, CardProblem> {
-        let value = value.as_json();
+    pub fn from_value(value: &Value) -> Result<KeyCard, CardProblem> {
         const FIELDS: [&str; 8] = [
             "format",
             "version",

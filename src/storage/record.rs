@@ -193,7 +193,7 @@ pub(crate) fn revision_in_raw(raw: &str) -> Option<u64> {
             return Some(revision);
         }
     }
-    strict_json::from_str_lenient::<Value>(raw)?
+    strict_json::from_str_lenient(raw)?
         .get("revision")?
         .as_u64()
 }

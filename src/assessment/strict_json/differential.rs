@@ -348,7 +348,7 @@ fn check(text: &str, seen: &mut Seen) {
         Err(Error::HalfCharacter { .. }) => seen.half += 1,
     }
     assert_eq!(as_text(ours), as_text(reference(text)), "strict: {text:?}");
-    let lenient = from_str_lenient::<crate::json::Value>(text)
+    let lenient = from_str_lenient(text)
         .map(Value::from)
         .map(|v| (v.to_string(), v));
     let theirs = serde_json::from_str::<Value>(text)
