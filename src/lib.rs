@@ -13,6 +13,7 @@ pub mod export;
 pub mod facts;
 pub mod handover;
 pub mod json;
+pub mod organisation;
 pub mod register;
 pub mod report;
 pub mod route;
