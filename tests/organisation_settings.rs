@@ -179,3 +179,162 @@ fn a_file_that_is_not_settings_is_refused_whole() {
         ["The file: it is larger than a settings file can be (512 KB at most)"]
     );
 }
+
+mod findings {
+    use lia::assessment::date::Date;
+    use lia::assessment::model::{Risk, YesNo};
+    use lia::assessment::questions::{QuestionId, Section};
+    use lia::assessment::rules::Severity;
+    use lia::organisation::{findings, read, Answer, Facts, Target};
+
+    use super::EXAMPLE;
+
+    fn ids(facts: &Facts) -> Vec<String> {
+        findings(&read(EXAMPLE).unwrap(), facts)
+            .into_iter()
+            .map(|f| f.id)
+            .collect()
+    }
+
+    fn answered(pairs: &[(&str, Answer)]) -> Facts {
+        Facts {
+            answers: pairs
+                .iter()
+                .map(|(k, a)| (k.to_string(), a.clone()))
+                .collect(),
+            ..Facts::default()
+        }
+    }
+
+    fn date(text: &str) -> Option<Date> {
+        Date::parse(text)
+    }
+
+    /// A yes to "Does this involve CCTV?" gives the organisation's finding, in its
+    /// question's section and pointing at it, with the settings as its source; a no, or
+    /// no answer, gives nothing.
+    #[test]
+    fn a_check_fires_on_its_answer_and_not_on_its_near_miss() {
+        let facts = answered(&[("cctv", Answer::YesNo(YesNo::Yes))]);
+        let found = findings(&read(EXAMPLE).unwrap(), &facts);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(f.id, "org.cctv-needs-dpia");
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.section, Section::Nature);
+        assert_eq!(f.target, Some(Target::Organisation("cctv".into())));
+        assert_eq!(
+            f.message,
+            "Our policy is a DPIA for every use of CCTV: record its reference in the DPIA section."
+        );
+        assert_eq!(
+            f.source,
+            "Riverside Housing Association: legitimate interests assessments (2026.1)"
+        );
+        assert!(ids(&answered(&[("cctv", Answer::YesNo(YesNo::No))])).is_empty());
+        assert!(ids(&answered(&[("cctv", Answer::YesNo(YesNo::NotSure))])).is_empty());
+        assert!(ids(&Facts::default()).is_empty());
+        // A choice: "Not yet" blocks; "Yes, for information" does not.
+        let not_yet = answered(&[("igb", Answer::Choice("not-yet".into()))]);
+        assert_eq!(ids(&not_yet), ["org.igb-not-yet"]);
+        assert_eq!(
+            findings(&read(EXAMPLE).unwrap(), &not_yet)[0].severity,
+            Severity::Blocker
+        );
+        assert!(ids(&answered(&[("igb", Answer::Choice("noted".into()))])).is_empty());
+    }
+
+    /// `unanswered` and `answered`: an empty text counts as no answer.
+    #[test]
+    fn unanswered_and_answered() {
+        let mut file: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        file["checks"] = serde_json::json!([
+            {"id": "name-the-system", "question": "system", "when": "unanswered", "severity": "warning", "message": "Name the system."},
+            {"id": "system-named", "question": "system", "when": "answered", "severity": "advice", "message": "Check the system's own retention."}
+        ]);
+        let settings = read(&file.to_string()).unwrap();
+        let ids = |facts: &Facts| -> Vec<String> {
+            findings(&settings, facts)
+                .into_iter()
+                .map(|f| f.id)
+                .collect()
+        };
+        assert_eq!(ids(&Facts::default()), ["org.name-the-system"]);
+        assert_eq!(
+            ids(&answered(&[("system", Answer::Text("  ".into()))])),
+            ["org.name-the-system"]
+        );
+        assert_eq!(
+            ids(&answered(&[("system", Answer::Text("Orchard".into()))])),
+            ["org.system-named"]
+        );
+    }
+
+    /// The added screening question answered yes asks for a DPIA; no does not.
+    #[test]
+    fn an_added_screening_question_answered_yes_asks_for_a_dpia() {
+        let yes = answered(&[("tenancy-decisions", Answer::YesNo(YesNo::Yes))]);
+        let found = findings(&read(EXAMPLE).unwrap(), &yes);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "org.screening.tenancy-decisions");
+        assert_eq!(found[0].section, Section::Dpia);
+        assert!(found[0].message.starts_with("Riverside Housing Association's DPIA screening asks for a DPIA when the answer to “Could the processing affect someone's tenancy"));
+        assert!(ids(&answered(&[(
+            "tenancy-decisions",
+            Answer::YesNo(YesNo::No)
+        )]))
+        .is_empty());
+    }
+
+    /// A review date beyond the policy's 12 months is a finding; on the day itself, none.
+    #[test]
+    fn a_review_beyond_the_policy_interval_is_a_finding() {
+        let on_time = Facts {
+            from: date("2026-01-31"),
+            review: date("2027-01-31"),
+            ..Facts::default()
+        };
+        assert!(ids(&on_time).is_empty());
+        let late = Facts {
+            review: date("2027-02-01"),
+            ..on_time
+        };
+        let found = findings(&read(EXAMPLE).unwrap(), &late);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "org.policy.review-interval");
+        assert_eq!(
+            found[0].target,
+            Some(Target::Tool(QuestionId::SignOffReviewDate))
+        );
+        assert_eq!(
+            found[0].message,
+            "Riverside Housing Association's policy is a review at least every 12 months: the review date is 1 February 2027, later than 31 January 2027. Choose an earlier review date."
+        );
+        // Without the policy, no finding.
+        let mut file: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        file["policy"]
+            .as_object_mut()
+            .unwrap()
+            .remove("max_review_months");
+        assert!(findings(&read(&file.to_string()).unwrap(), &late).is_empty());
+    }
+
+    /// From the risk the policy names up, consult whom it says.
+    #[test]
+    fn a_high_risk_names_who_to_consult() {
+        let high = Facts {
+            risk: Some(Risk::High),
+            ..Facts::default()
+        };
+        assert_eq!(ids(&high), ["org.policy.consult"]);
+        assert_eq!(
+            findings(&read(EXAMPLE).unwrap(), &high)[0].message,
+            "The risk to people is high: Riverside Housing Association's policy is to consult the Information Governance Board before deciding."
+        );
+        let medium = Facts {
+            risk: Some(Risk::Medium),
+            ..Facts::default()
+        };
+        assert!(ids(&medium).is_empty());
+    }
+}

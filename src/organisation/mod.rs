@@ -1,7 +1,7 @@
 //! The organisation's own settings, from one JSON file (issue 29, first part): its
 //! questions beside the ICO's, its checks on their answers, its approvers, its review
-//! policy and its defaults. This part reads and checks the file; nothing here is shown or
-//! evaluated yet. A file with any problem is refused whole, with every problem and where
+//! policy and its defaults. This part reads and checks the file (`read`) and works out
+//! its findings from plain facts (`checks`); the app does not use them yet. A file with any problem is refused whole, with every problem and where
 //! it is (`read::read`), so the tool keeps its previous settings or none.
 //!
 //! The format is `docs/settings.md`'s; `docs/settings.example.json` is a fictional
@@ -12,8 +12,10 @@ use crate::assessment::questions::Section;
 use crate::assessment::rules::Severity;
 use crate::handover::keycard::KeyCard;
 
+pub mod checks;
 pub mod read;
 
+pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};
 
 /// What a settings file says it is (`format`).
