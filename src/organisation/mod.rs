@@ -14,9 +14,11 @@ use crate::handover::keycard::KeyCard;
 
 pub mod checks;
 pub mod read;
+pub mod record;
 
 pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};
+pub use record::{answers_of, made_under, record_of};
 
 /// What a settings file says it is (`format`).
 pub const FORMAT: &str = "lia-settings";

@@ -9,6 +9,9 @@ use super::{
 };
 use crate::assessment::canonical::digest_hex;
 use crate::assessment::model::Risk;
+use crate::assessment::organisation_answers::{
+    id_pattern, plain_fault, Fault, MAX_ID, MAX_LABEL, MAX_NAME,
+};
 use crate::assessment::questions::Section;
 use crate::assessment::rules::Severity;
 use crate::assessment::shape::{Path, Segment};
@@ -20,12 +23,9 @@ use crate::vec_map::VecSet;
 /// The largest settings file read, in bytes.
 pub const MAX_BYTES: usize = 512 * 1024;
 /// The most questions, checks and screening questions, each.
-pub const MAX_ITEMS: usize = 100;
+pub use crate::assessment::organisation_answers::MAX_ITEMS;
 /// The most approvers' key cards.
 pub const MAX_CARDS: usize = 200;
-const MAX_ID: usize = 40;
-const MAX_NAME: usize = 120;
-const MAX_LABEL: usize = 200;
 const MAX_LONG: usize = 600;
 const MAX_REVIEW_MONTHS: u64 = 60;
 
@@ -125,13 +125,6 @@ fn field(path: &[Segment], name: &str) -> Vec<Segment> {
     at(path, Segment::Field(name.into()))
 }
 
-/// Whether `text` holds the start of a tag or comment (`<b`, `</`, `<!`, `<?`).
-fn has_markup(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
-}
-
 impl Reader {
     fn problem(&mut self, path: Vec<Segment>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -186,25 +179,20 @@ impl Reader {
             return None;
         };
         let text = text.trim();
-        if text.is_empty() {
-            self.problem(path, "is empty");
-        } else if text.chars().count() > max {
-            self.problem(path, format!("is longer than {max} characters"));
-        } else if has_markup(text) {
-            self.problem(
+        match plain_fault(text, max, lines) {
+            None => return Some(text.to_string()),
+            Some(Fault::Empty) => self.problem(path, "is empty"),
+            Some(Fault::TooLong) => {
+                self.problem(path, format!("is longer than {max} characters"))
+            }
+            Some(Fault::Markup) => self.problem(
                 path,
                 "contains markup (a \"<\" before a letter, \"/\", \"!\" or \"?\"): write plain text",
-            );
-        } else if text
-            .chars()
-            .any(|c| c.is_control() && !(lines && c == '\n'))
-        {
-            self.problem(
+            ),
+            Some(Fault::Control) => self.problem(
                 path,
                 "contains a control character (such as a tab or line break)",
-            );
-        } else {
-            return Some(text.to_string());
+            ),
         }
         None
     }
@@ -222,13 +210,7 @@ impl Reader {
     /// An id: lower-case letters and digits, single hyphens between them.
     fn id(&mut self, path: Vec<Segment>, value: Option<&Value>) -> Option<String> {
         let id = self.text(path.clone(), value, MAX_ID, false)?;
-        let fits = id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
-        if !fits {
+        if !id_pattern(&id) {
             self.problem(
                 path,
                 format!("“{id}” is not an id: use lower-case letters and digits, with single hyphens between them"),
