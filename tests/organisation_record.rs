@@ -553,6 +553,14 @@ fn what_changed_lists_the_organisation_answers_and_the_settings() {
             .sum::<usize>(),
         4
     );
+    // Another edition under the same name and revision: told apart by its digest.
+    let mut edited = before.clone();
+    edited.organisation.as_mut().unwrap().digest = "0".repeat(64);
+    let changes = compare(&before, &edited, None);
+    assert_eq!(changes.len(), 1);
+    let listed = listing(&changes);
+    assert!(listed[0].lines[0].after[0].text.ends_with(&"0".repeat(64)));
+
     // No change at all: nothing listed.
     assert!(compare(&before, &before.clone(), None).is_empty());
 }
