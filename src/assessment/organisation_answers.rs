@@ -14,7 +14,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::YesNo;
 use super::questions::Section;
-use crate::vec_map::VecSet;
 
 /// The longest id (a question's, an option's, a check's).
 pub const MAX_ID: usize = 40;
@@ -79,6 +78,10 @@ pub struct Chosen {
     pub id: String,
     #[serde(deserialize_with = "label_field")]
     pub label: String,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 3] = [OrgKind::Text, OrgKind::YesNo, OrgKind::Choice];
 }
 
 impl OrgValue {
@@ -226,11 +229,12 @@ pub(crate) fn list_fault(answers: &[OrgAnswer]) -> Option<ListFault> {
     if answers.len() > MAX_ANSWERS {
         return Some(ListFault::TooMany(answers.len()));
     }
-    let mut seen = VecSet::new();
+    // At most 200: comparing each with those before it costs less wasm than a set.
     answers
         .iter()
-        .find(|a| !seen.insert(a.id.as_str()))
-        .map(|a| ListFault::Twice(a.id.clone()))
+        .enumerate()
+        .find(|(i, a)| answers[..*i].iter().any(|b| b.id == a.id))
+        .map(|(_, a)| ListFault::Twice(a.id.clone()))
 }
 
 /// "the question “x” is answered twice".

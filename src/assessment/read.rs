@@ -330,7 +330,7 @@ fn org_answer(v: Value) -> Result<OrgAnswer> {
         match i {
             0 => id = checked(v, org::is_id, org::ID_WORDS)?,
             1 => section_of = section(v)?,
-            2 => kind = [OrgKind::Text, OrgKind::YesNo, OrgKind::Choice][word(v, ORG_KIND)?],
+            2 => kind = OrgKind::ALL[word(v, ORG_KIND)?],
             3 => label = checked(v, org::is_label, org::LABEL_WORDS)?,
             4 => said = option(v, text)?,
             5 => yes_no = option(v, |v| Ok(YesNo::ALL[word(v, YES_NO)?]))?,

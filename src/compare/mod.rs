@@ -382,21 +382,16 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
 /// later version's order, then those removed in the earlier's. An option is the same
 /// answer when its id is (a label reworded by new settings is the settings' change).
 fn org_changes(section: Section, before: &Assessment, after: &Assessment) -> Vec<OrgChange> {
-    let answers = |a: &Assessment| -> Vec<OrgAnswer> {
-        a.organisation
-            .iter()
-            .flat_map(|o| o.answers.iter())
-            .filter(|x| x.section == section)
-            .cloned()
-            .collect()
-    };
+    fn answers(a: &Assessment) -> &[OrgAnswer] {
+        a.organisation.as_ref().map_or(&[], |o| &o.answers)
+    }
     let (was, is) = (answers(before), answers(after));
     let same = |x: &OrgValue, y: &OrgValue| match (x, y) {
         (OrgValue::Choice(x), OrgValue::Choice(y)) => x.id == y.id,
         _ => x == y,
     };
     let mut out = Vec::new();
-    for now in &is {
+    for now in is.iter().filter(|x| x.section == section) {
         let then = was.iter().find(|w| w.id == now.id);
         if then.is_some_and(|then| same(&then.value, &now.value)) {
             continue;
@@ -418,7 +413,10 @@ fn org_changes(section: Section, before: &Assessment, after: &Assessment) -> Vec
             words,
         });
     }
-    for then in was.iter().filter(|w| !is.iter().any(|i| i.id == w.id)) {
+    for then in was
+        .iter()
+        .filter(|w| w.section == section && !is.iter().any(|i| i.id == w.id))
+    {
         out.push(OrgChange {
             label: then.label.clone(),
             kind: Kind::Removed,

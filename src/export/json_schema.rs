@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::assessment::organisation_answers::{MAX_ANSWERS, MAX_ID, MAX_LABEL, MAX_NAME};
+use crate::assessment::organisation_answers::{OrgKind, MAX_ANSWERS, MAX_ID, MAX_LABEL, MAX_NAME};
 use crate::assessment::outcome::{DpiaOutcome, Reading, SectionStatus};
 use crate::assessment::rules::Weight;
 use crate::assessment::schema::SCHEMA_VERSION;
@@ -235,12 +235,13 @@ pub(super) fn answer(q: &Question) -> Option<Value> {
 
 /// One answer to an organisation's question: the answer in its kind's field alone.
 fn organisation_answer() -> Value {
+    let [text, yes_no, choice] = OrgKind::ALL.map(|k| keys(&[k]).remove(0));
     let mut schema = object(
         &["id", "section", "kind", "label"],
         json!({
             "id": id("The question's id."),
             "section": { "$ref": "#/$defs/section" },
-            "kind": { "enum": ["text", "yes-no", "choice"] },
+            "kind": { "enum": keys(&OrgKind::ALL) },
             "label": plain(MAX_LABEL, "The question as the settings asked it."),
             "text": { "type": "string", "description": "The answer to a text question." },
             "yes_no": { "enum": keys(&YesNo::ALL), "description": "The answer to a yes/no question." },
@@ -257,9 +258,9 @@ fn organisation_answer() -> Value {
         map.insert(
             "oneOf".into(),
             json!([
-                kind("text", "text"),
-                kind("yes-no", "yes_no"),
-                kind("choice", "choice")
+                kind(&text, "text"),
+                kind(&yes_no, "yes_no"),
+                kind(&choice, "choice")
             ]),
         );
     }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::assessment::organisation_answers::OrgKind;
 use crate::assessment::outcome::{DpiaOutcome, SectionStatus};
 use crate::assessment::questions::{Cond, OnRoute, Question};
 use crate::assessment::schema::SCHEMA_VERSION;
@@ -462,7 +463,7 @@ fn organisation(out: &mut String) {
         out,
         &[
             "`kind`",
-            "`\"text\"`, `\"yes-no\"` or `\"choice\"`",
+            &one_of(&keys(&OrgKind::ALL)),
             "The kind of question.",
         ],
     );
