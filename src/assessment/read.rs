@@ -480,15 +480,11 @@ fn question_key(v: Value) -> Result<QuestionId> {
 
 /// A digest field (a round's `content`, a review's `digest`): 64 lower-case hex digits.
 fn digest(v: Value) -> Result<String> {
-    let t = text(v)?;
-    if super::canonical::is_digest(&t) {
-        Ok(t)
-    } else {
-        Err(ShapeError::new(Kind::WrongValue {
-            found: super::shape::Found::Text(t),
-            expected: Expected::Said(super::canonical::DIGEST_WORDS.into()),
-        }))
-    }
+    checked(
+        v,
+        super::canonical::is_digest,
+        super::canonical::DIGEST_WORDS,
+    )
 }
 
 /// An object whose fields are all text and all required.

@@ -1056,7 +1056,8 @@ fn import(out: &mut String) {
         "## Importing\n\n\
          A file is imported when it is one of these exports or reports, at most {} MB, and \
          its `assessment` has the shape above. Files of an older format version are brought \
-         up to date first. Otherwise the tool says what is wrong: an empty file, a file too \
+         up to date first (version 1 has no `organisation`, and is read as it is; one that \
+         claims version 1 and has it is refused). Otherwise the tool says what is wrong: an empty file, a file too \
          large, not UTF-8 text, not valid JSON (with the line and column), JSON that is not \
          an export (or misses a field, or has a field of the wrong type, naming the field, \
          such as `impacts[0].likelihood`), a JSON object with the same field twice (naming \
