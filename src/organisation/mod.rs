@@ -14,6 +14,7 @@ use crate::handover::keycard::KeyCard;
 
 pub mod checks;
 pub mod read;
+pub mod schema;
 
 pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};

@@ -23,11 +23,11 @@ pub const MAX_BYTES: usize = 512 * 1024;
 pub const MAX_ITEMS: usize = 100;
 /// The most approvers' key cards.
 pub const MAX_CARDS: usize = 200;
-const MAX_ID: usize = 40;
-const MAX_NAME: usize = 120;
-const MAX_LABEL: usize = 200;
-const MAX_LONG: usize = 600;
-const MAX_REVIEW_MONTHS: u64 = 60;
+pub(crate) const MAX_ID: usize = 40;
+pub(crate) const MAX_NAME: usize = 120;
+pub(crate) const MAX_LABEL: usize = 200;
+pub(crate) const MAX_LONG: usize = 600;
+pub(crate) const MAX_REVIEW_MONTHS: u64 = 60;
 
 /// One reason a settings file is refused, and where (empty: the whole file).
 #[derive(Clone, Debug, PartialEq, Eq)]
