@@ -185,7 +185,27 @@ impl AppState {
         };
         state.sync(Follow::Now);
         approver::load(state);
+        state.hear_before_clicks();
         state
+    }
+
+    /// A click acts on what was typed: before any click's own handler runs (capturing, on
+    /// the shadow root), what shows the open assessment and the evaluation hear of the
+    /// keys typed since the last pause, so a handler that reads them (copying the privacy
+    /// wording, a download) never reads the text as it was before the last keys.
+    fn hear_before_clicks(self) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let hear = Closure::<dyn Fn()>::new(move || self.evaluate_now(false));
+        let _ = self
+            .root
+            .get_value()
+            .add_event_listener_with_callback_and_bool(
+                "click",
+                hear.as_ref().unchecked_ref(),
+                true,
+            );
+        // As long as the widget: the root goes with it.
+        hear.forget();
     }
 
     /// Runs an operation of the session at the current time, then shows what it says
