@@ -338,3 +338,63 @@ mod findings {
         assert!(ids(&medium).is_empty());
     }
 }
+
+const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/lia-settings.schema.json");
+const CASES: &str = include_str!("fixtures/settings/cases.json");
+
+/// docs/lia-settings.schema.json is generated from the reader's limits; regenerate with
+/// `UPDATE_DOCS=1 cargo test --test assessment`.
+#[test]
+fn the_settings_schema_file_is_up_to_date() {
+    let generated = lia::organisation::schema::json_schema_text();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(SCHEMA, &generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(SCHEMA).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "{SCHEMA} is out of date: run UPDATE_DOCS=1 cargo test --test assessment"
+    );
+}
+
+/// The example with `patch` applied (JSON Pointer paths; `set` or `remove`).
+fn patched(patch: &Value) -> Value {
+    let mut file = example();
+    for step in patch.as_array().unwrap() {
+        let path = step["path"].as_str().unwrap();
+        let (parent, last) = path.rsplit_once('/').unwrap();
+        let parent = file
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no {parent}"));
+        match (step["op"].as_str().unwrap(), parent) {
+            ("set", Value::Object(map)) => {
+                map.insert(last.to_string(), step["value"].clone());
+            }
+            ("set", Value::Array(items)) => {
+                items[last.parse::<usize>().unwrap()] = step["value"].clone()
+            }
+            ("remove", Value::Object(map)) => {
+                assert!(map.remove(last).is_some(), "nothing at {path}");
+            }
+            (op, _) => panic!("{op} at {path}"),
+        }
+    }
+    file
+}
+
+/// The tool refuses each damaged file of tests/fixtures/settings/cases.json (the same
+/// files the JSON Schema is held to) and reads each of the others.
+#[test]
+fn the_cases_shared_with_the_schema_are_refused_and_read() {
+    let cases: Value = serde_json::from_str(CASES).unwrap();
+    let refused = cases["refused"].as_array().unwrap();
+    assert!(refused.len() >= 40);
+    for case in refused {
+        let problems = problems(&patched(&case["patch"]));
+        assert!(!problems.is_empty(), "read although {}", case["name"]);
+    }
+    for case in cases["accepted"].as_array().unwrap() {
+        let problems = problems(&patched(&case["patch"]));
+        assert!(problems.is_empty(), "{}: {problems:?}", case["name"]);
+    }
+}

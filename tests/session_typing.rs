@@ -89,3 +89,92 @@ fn a_save_mid_word_then_remove_and_undo_saves_every_letter_typed() {
     session.tick(now);
     assert_eq!(stored_impacts(&kv, "typing"), [full]);
 }
+
+/// A session with `a` open, as a draft.
+fn open_session(a: Assessment) -> Session<Rc<RefCell<MemoryKv>>> {
+    let kv = Rc::new(RefCell::new(MemoryKv::new()));
+    let mut session = Session::new(kv, true, Namespace::default(), TODAY, Defaults::default());
+    session.start_up();
+    assert!(session.start(a, T0));
+    session
+}
+
+/// Typing compares only the answer typed into (`Session::type_into`), not the whole
+/// assessment at every key: it must leave the record exactly as a full edit does, the
+/// answers marked to check again and those confirmed included, for every text answer,
+/// an impact's text and the privacy wording.
+#[test]
+fn typing_into_one_answer_marks_and_confirms_as_a_full_edit_does() {
+    use lia::assessment::examples::example;
+    use lia::assessment::{privacy_notice, AnswerKind, QuestionId, QUESTIONS};
+
+    let given = (example("emergency-contacts").unwrap().build)("typed");
+    // The same record with marks to check again, so typing into a marked answer confirms it.
+    let mut marked = open_session(given.clone());
+    marked.edit(
+        |a| {
+            a.set_text(QuestionId::PurposeWhy, "To send them our newsletter.");
+        },
+        T0 + 1.0,
+    );
+    let marked = marked.open().unwrap().clone();
+    assert!(!marked.check_again.is_empty());
+
+    type Change = Box<dyn Fn(&mut Assessment)>;
+    let mut cases: Vec<(Option<QuestionId>, Change)> = QUESTIONS
+        .iter()
+        .filter(|q| matches!(q.kind, AnswerKind::ShortText | AnswerKind::LongText))
+        .map(|q| {
+            let id = q.id;
+            let change: Change = Box::new(move |a: &mut Assessment| {
+                a.set_text(id, "Words typed in");
+            });
+            (Some(id), change)
+        })
+        .collect();
+    cases.push((
+        Some(QuestionId::ImpactList),
+        Box::new(|a: &mut Assessment| {
+            let first = a.impacts[0].id;
+            a.impact_mut(first).unwrap().description = "A different harm".into();
+        }),
+    ));
+    // Keys that leave the answer as it was (a letter typed over itself): nothing changed.
+    cases.push((
+        Some(QuestionId::ImpactList),
+        Box::new(|a: &mut Assessment| {
+            let first = &mut a.impacts[0];
+            first.description = first.description.clone();
+        }),
+    ));
+    cases.push((
+        Some(QuestionId::PurposeWhy),
+        Box::new(|a: &mut Assessment| {
+            let why = a.answers.get(QuestionId::PurposeWhy).cloned().unwrap();
+            a.answers.set(QuestionId::PurposeWhy, why);
+        }),
+    ));
+    cases.push((
+        None,
+        Box::new(|a: &mut Assessment| privacy_notice::edit(a, "Our own words")),
+    ));
+    let (mut marks, mut confirms) = (0, 0);
+    for start in [&given, &marked] {
+        for (only, change) in &cases {
+            let mut edited = open_session(start.clone());
+            assert!(edited.edit(|a| change(a), T0 + 2.0));
+            let mut typed = open_session(start.clone());
+            assert!(typed.type_into(*only, |a| change(a), T0 + 2.0));
+            let (edited, typed) = (edited.open().unwrap(), typed.open().unwrap());
+            assert_eq!(typed, edited, "typing into {only:?}");
+            let (before, after) = (&start.check_again, &edited.check_again);
+            marks += after.iter().filter(|m| !before.contains(m)).count();
+            confirms += before.iter().filter(|m| !after.contains(m)).count();
+        }
+    }
+    // Not a comparison of nothing: typing marked answers, and confirmed marked ones.
+    assert!(
+        marks >= 10 && confirms >= 10,
+        "marks {marks}, confirms {confirms}"
+    );
+}

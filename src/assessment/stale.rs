@@ -37,7 +37,13 @@ fn answered(a: &Assessment, q: QuestionId) -> bool {
 /// changed in the same edit) are marked with it; and an answer that was marked is
 /// confirmed by being changed itself. Impacts count as the answer to the impacts list.
 pub fn note_edit(before: &Assessment, after: &mut Assessment) {
-    let changed: Vec<QuestionId> = QuestionId::ALL
+    note_edit_of(QuestionId::ALL, before, after);
+}
+
+/// As `note_edit`, for an edit that can have changed no answers but those to
+/// `questions` (typing into one); `before` need hold no others (see `holding`).
+pub fn note_edit_of(questions: &[QuestionId], before: &Assessment, after: &mut Assessment) {
+    let changed: Vec<QuestionId> = questions
         .iter()
         .copied()
         .filter(|q| match *q {
@@ -68,6 +74,22 @@ pub fn note_edit(before: &Assessment, after: &mut Assessment) {
             }
         }
     }
+}
+
+/// A blank assessment holding only `a`'s answer to `q` (the impacts, for the impacts
+/// list): what `note_edit_of` needs to compare, copied before typing changes it.
+pub fn holding(a: &Assessment, q: Option<QuestionId>) -> Assessment {
+    let mut held = Assessment::new("");
+    match q {
+        Some(QuestionId::ImpactList) => held.impacts = a.impacts.clone(),
+        Some(q) => {
+            if let Some(answer) = a.answers.get(q) {
+                held.answers.set(q, answer.clone());
+            }
+        }
+        None => {}
+    }
+    held
 }
 
 /// The shown, answered questions of `a` marked to be checked again, in bank order.

@@ -17,6 +17,7 @@ use crate::handover::keycard::KeyCard;
 pub mod checks;
 pub mod read;
 pub mod record;
+pub mod schema;
 
 pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};

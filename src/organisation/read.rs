@@ -26,8 +26,8 @@ pub const MAX_BYTES: usize = 512 * 1024;
 pub use crate::assessment::organisation_answers::MAX_ITEMS;
 /// The most approvers' key cards.
 pub const MAX_CARDS: usize = 200;
-const MAX_LONG: usize = 600;
-const MAX_REVIEW_MONTHS: u64 = 60;
+pub(crate) const MAX_LONG: usize = 600;
+pub(crate) const MAX_REVIEW_MONTHS: u64 = 60;
 
 /// One reason a settings file is refused, and where (empty: the whole file).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! and says why; a save that failed for want of space or access is tried again later.
 
 use super::{Problem, SaveStatus, Session, AUTOSAVE_DELAY_MS, MAX_SAVE_WAIT_MS, RETRY_DELAY_MS};
-use crate::assessment::Assessment;
+use crate::assessment::{stale, Assessment, QuestionId};
 use crate::storage::{KeyValue, StoreError};
 
 impl<K: KeyValue> Session<K> {
@@ -20,9 +20,32 @@ impl<K: KeyValue> Session<K> {
         change(open);
         // Answers resting on one that changed are marked to be checked again; an answer
         // changed (or confirmed) itself is no longer marked.
-        crate::assessment::stale::note_edit(&before, open);
+        stale::note_edit(&before, open);
         // However it was changed, no two impacts share an id (the interface keys them by it).
         open.renumber_duplicate_impacts();
+        self.edited(now)
+    }
+
+    /// Typing: as `edit`, for a change of the answer to `only` (the impacts, for the
+    /// impacts list; `None`: of no answer, as the privacy wording) and of nothing else.
+    /// Only that answer is copied and compared, not the whole assessment at every key.
+    pub fn type_into(
+        &mut self,
+        only: Option<QuestionId>,
+        change: impl FnOnce(&mut Assessment),
+        now: f64,
+    ) -> bool {
+        let Some(open) = self.open.as_mut().filter(|a| !a.is_read_only()) else {
+            return false;
+        };
+        let before = stale::holding(open, only);
+        change(open);
+        stale::note_edit_of(only.as_slice(), &before, open);
+        self.edited(now)
+    }
+
+    /// The open assessment was changed: it is unsaved, and a save is due (see `edit`).
+    fn edited(&mut self, now: f64) -> bool {
         self.dirty = true;
         let since = *self.dirty_since.get_or_insert(now);
         if self.blocked() {

@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that display the core's state and forward
 //! events to it. Compiled only for wasm32.
 
+mod alarm;
 mod app;
 mod approver;
 mod browser;

@@ -6,20 +6,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::alarm::set_alarm;
 use super::state::AppState;
 
-/// Sets the one timer of the widget for the session's next wake-up (replacing any
-/// earlier one), or none if nothing is due.
+/// Sets the one alarm of the widget for the session's next wake-up (replacing any
+/// earlier time), or none if nothing is due.
 pub fn schedule(state: AppState) {
-    if let Some(Some(timer)) = state.timer.try_update_value(Option::take) {
-        timer.clear();
-    }
-    let Some(due) = state.next_wakeup() else {
-        return;
-    };
-    let wait = (due - super::browser::now_ms()).max(0.0);
-    let timer = set_timeout_with_handle(move || state.tick(), Duration::from_millis(wait as u64));
-    state.timer.set_value(timer.ok());
+    set_alarm(state.timer, state.next_wakeup(), AppState::tick, state);
 }
 
 /// Listens for the page being hidden or left (closing a tab, switching away, the phone

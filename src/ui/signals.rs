@@ -131,8 +131,15 @@ impl Changes {
     }
 
     /// Sets the signals that changed; returns the new count of replacements of the open
-    /// assessment, if it was replaced (text fields then re-read it).
-    pub fn apply(self, storage: StorageView, open: RwSignal<Option<Assessment>>) -> Option<u64> {
+    /// assessment, if it was replaced (text fields then re-read it). With `quiet` (typing),
+    /// the open assessment is changed without waking what shows it: the caller wakes them
+    /// once typing pauses.
+    pub fn apply(
+        self,
+        storage: StorageView,
+        open: RwSignal<Option<Assessment>>,
+        quiet: bool,
+    ) -> Option<u64> {
         set(storage.status, self.status);
         set(storage.unavailable, self.unavailable);
         set(storage.damaged, self.damaged);
@@ -148,7 +155,10 @@ impl Changes {
         set(storage.import_clash, self.import_clash);
         set(storage.summaries, self.summaries);
         set(storage.approving, self.approving);
-        set(open, self.open);
+        match self.open {
+            Some(now) if quiet && self.replaced.is_none() => open.update_untracked(|o| *o = now),
+            now => set(open, now),
+        }
         self.replaced
     }
 }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::alarm::{set_alarm, Alarm};
 use super::approver::{self, KeyState};
 use super::browser;
 use super::early::Early;
@@ -40,7 +41,7 @@ enum Follow {
 
 /// How long typing must pause before the rules run again: longer than the gap between
 /// a brisk typist's keys (about 100 ms), short enough to read as checking as one types.
-const EVALUATE_AFTER_MS: u64 = 300;
+const EVALUATE_AFTER_MS: f64 = 300.0;
 
 /// How the widget was mounted.
 #[derive(Clone, Debug)]
@@ -65,7 +66,9 @@ pub struct AppState {
     /// assessment itself untracked, so typing does not wake it key by key).
     settled: RwSignal<u64>,
     /// The evaluation waiting for typing to pause, if any.
-    evaluate_later: StoredValue<Option<TimeoutHandle>>,
+    evaluate_later: StoredValue<Alarm>,
+    /// Typing changed `open` without waking what shows it (see `sync`).
+    unheard: StoredValue<bool>,
     /// Small facts about the open assessment, as memos so that components showing them
     /// are not woken by every keystroke (a memo notifies only when its value changes).
     pub has_open: Memo<bool>,
@@ -89,7 +92,7 @@ pub struct AppState {
     /// The session's `replaced` count last mirrored into `open`.
     replaced: StoredValue<u64>,
     /// The pending wake-up of the session (see `persistence`).
-    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) timer: StoredValue<Alarm>,
     /// The write-ahead journal, once open (until then, what to write to it waits in the
     /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
@@ -156,7 +159,8 @@ impl AppState {
             open,
             evaluation,
             settled,
-            evaluate_later: StoredValue::new(None),
+            evaluate_later: StoredValue::new(Alarm::default()),
+            unheard: StoredValue::new(false),
             has_open: Memo::new(move |_| open.with(Option::is_some)),
             title: Memo::new(move |_| open.with(|a| a.as_ref().map(|a| a.title().to_string()))),
             read_only: Memo::new(move |_| {
@@ -171,7 +175,7 @@ impl AppState {
             private_key: StoredValue::new_local(None),
             session: StoredValue::new_local(session),
             replaced: StoredValue::new(0),
-            timer: StoredValue::new(None),
+            timer: StoredValue::new(Alarm::default()),
             journal: StoredValue::new_local(None),
             early: StoredValue::new_local(early),
             config: StoredValue::new(config),
@@ -181,7 +185,27 @@ impl AppState {
         };
         state.sync(Follow::Now);
         approver::load(state);
+        state.hear_before_clicks();
         state
+    }
+
+    /// A click acts on what was typed: before any click's own handler runs (capturing, on
+    /// the shadow root), what shows the open assessment and the evaluation hear of the
+    /// keys typed since the last pause, so a handler that reads them (copying the privacy
+    /// wording, a download) never reads the text as it was before the last keys.
+    fn hear_before_clicks(self) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let hear = Closure::<dyn Fn()>::new(move || self.evaluate_now(false));
+        let _ = self
+            .root
+            .get_value()
+            .add_event_listener_with_callback_and_bool(
+                "click",
+                hear.as_ref().unchecked_ref(),
+                true,
+            );
+        // As long as the widget: the root goes with it.
+        hear.forget();
     }
 
     /// Runs an operation of the session at the current time, then shows what it says
@@ -216,19 +240,18 @@ impl AppState {
             return;
         };
         let open_changed = changes.opens();
-        if let Some(replaced) = changes.apply(self.storage, self.open) {
+        // Typing changes `open` quietly: what shows it (every field's memo, the header)
+        // hears of it once typing pauses, or at the next click, not key by key.
+        let typing = matches!(follow, Follow::AfterPause);
+        if let Some(replaced) = changes.apply(self.storage, self.open, typing) {
             self.replaced.set_value(replaced);
             self.generation.update(|g| *g += 1);
         }
         match follow {
             Follow::AfterPause if open_changed => {
-                self.cancel_waiting();
-                let state = *self;
-                let timer = set_timeout_with_handle(
-                    move || state.settle(),
-                    std::time::Duration::from_millis(EVALUATE_AFTER_MS),
-                );
-                self.evaluate_later.set_value(timer.ok());
+                self.unheard.set_value(true);
+                let due = browser::now_ms() + EVALUATE_AFTER_MS;
+                set_alarm(self.evaluate_later, Some(due), AppState::settle, *self);
             }
             Follow::Now => self.evaluate_now(open_changed),
             Follow::Background if open_changed => self.evaluate_now(true),
@@ -239,26 +262,18 @@ impl AppState {
     /// The evaluation follows the open assessment now if it changed or a pause was still
     /// waited for.
     fn evaluate_now(&self, open_changed: bool) {
-        if self.cancel_waiting() || open_changed {
-            self.settled.update(|n| *n += 1);
+        if set_alarm(self.evaluate_later, None, AppState::settle, *self) || open_changed {
+            self.settle();
         }
     }
 
-    /// Clears the timer of an evaluation waiting for a pause; whether one was waiting.
-    fn cancel_waiting(&self) -> bool {
-        let waited = self.evaluate_later.try_update_value(Option::take).flatten();
-        if let Some(timer) = &waited {
-            timer.clear();
+    /// Typing paused (or a click came first): what shows the open assessment hears of
+    /// what was typed, and the evaluation follows it.
+    fn settle(self) {
+        if self.unheard.try_update_value(std::mem::take) == Some(true) {
+            self.open.notify();
         }
-        waited.is_some()
-    }
-
-    /// The evaluation follows the open assessment now (typing paused).
-    fn settle(&self) {
-        let waiting = self.evaluate_later.try_update_value(Option::take).flatten();
-        if waiting.is_some() {
-            self.settled.update(|n| *n += 1);
-        }
+        self.settled.update(|n| *n += 1);
     }
 
     /// When the session wants to be woken next (see `persistence`).
@@ -267,7 +282,7 @@ impl AppState {
     }
 
     /// The timer fired: whatever is due (the autosave, or a retry).
-    pub(super) fn tick(&self) {
+    pub(super) fn tick(self) {
         self.run_as(Follow::Background, |s, now| {
             super::timing::measure("lia-save", || s.tick(now))
         });
@@ -488,10 +503,11 @@ impl AppState {
         self.run(|s, now| s.edit(change, now));
     }
 
-    /// An edit made by typing: as `edit`, but the rules run once typing pauses (they
-    /// take longer than a key on a slow laptop), or at the next click or change of page.
-    pub fn type_into(&self, change: impl FnOnce(&mut Assessment)) {
-        self.run_as(Follow::AfterPause, |s, now| s.edit(change, now));
+    /// An edit made by typing into the answer to `only` (see `Session::type_into`): as
+    /// `edit`, but the rules run once typing pauses (they take longer than a key on a
+    /// slow laptop), or at the next click or change of page.
+    pub fn type_into(&self, only: Option<QuestionId>, change: impl FnOnce(&mut Assessment)) {
+        self.run_as(Follow::AfterPause, |s, now| s.type_into(only, change, now));
     }
 
     /// Starts a review of the open (approved) assessment as a new linked draft.

@@ -263,6 +263,43 @@ test('several assessments are kept, one key each plus the index, and each reopen
   }
 });
 
+// Each key moves the autosave and the rules' pause a little later without setting a new
+// timer (src/ui/alarm.rs): the timer set at the first key fires early, and must then wait
+// out the rest. Two keys 150 ms apart, then nothing: the first key's timer fires 150 ms
+// before the time the second set, so only waiting out the rest saves them, and the
+// header hears of the title.
+test('a timer moved later by a second key still fires 300 ms after it: saved, and the header follows', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    const id = await startNew(page);
+    await waitForStatus(page, 'Saved');
+    const seen = await page.evaluate(`(async () => {
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      const input = root.querySelector('#q-about-title');
+      const key = ${JSON.stringify(recordKey(id))};
+      const now = () => ({
+        revision: JSON.parse(localStorage.getItem(key)).revision,
+        header: root.querySelector('.lia-header__assessment')?.textContent ?? '',
+      });
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      const start = now();
+      for (const typed of ['D', 'De']) {
+        input.value = typed;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (typed === 'D') await sleep(150);
+      }
+      const probe = (ms) => new Promise((resolve) => setTimeout(() => resolve(now()), ms));
+      const [at250, at350] = await Promise.all([probe(250), probe(350)]);
+      return { start, at250, at350 };
+    })()`);
+    assert.deepEqual(seen.at250, seen.start, 'nothing yet 250 ms after the last key');
+    assert.deepEqual(seen.at350, { revision: seen.start.revision + 1, header: 'De' }, 'saved, and the header follows, by 350 ms after it');
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a steady typist (a key every 110 ms, never pausing) is saved at least every 2 s while typing goes on', async () => {
   const { context, page, record } = await freshApp(env);
   try {

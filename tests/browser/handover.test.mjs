@@ -253,3 +253,32 @@ test('the privacy information can be edited, is saved with the assessment, and c
     await context.close();
   }
 });
+
+// Typing tells what shows the assessment only once it pauses (issue 28), so a click
+// straight after the last key must hear of it first: "Copy the wording" copies what was
+// typed, not the text before the last keys. Typed and clicked in one task of the page,
+// so no pause can come between (a loaded run once clicked inside the pause).
+test('a copy straight after typing copies the wording as typed, with no pause between', async () => {
+  const { context, page, record } = await freshApp(env);
+  try {
+    await page.getByRole('button', { name: 'Start from this example: A retailer\'s postal offers to customers, with an opt-out' }).click();
+    await page.waitForFunction(() => /^#\/a\/[^/]+$/.test(location.hash));
+    await page.getByRole('link', { name: 'Check your answers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Privacy information' }).waitFor();
+    const copied = await page.evaluate(async () => {
+      let written = null;
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: (t) => ((written = t), Promise.resolve()) } });
+      const root = document.querySelector('[data-lia-widget]').shadowRoot;
+      const box = root.getElementById('lia-privacy-wording');
+      box.value += ' Typed just now.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy the wording').click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return written;
+    });
+    assert.ok(copied?.endsWith(' Typed just now.'), String(copied).slice(-80));
+    assertNoErrors(record);
+  } finally {
+    await context.close();
+  }
+});

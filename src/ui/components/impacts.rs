@@ -30,7 +30,7 @@ fn edit_impact(state: AppState, id: u32, typed: bool, change: impl FnOnce(&mut I
         }
     };
     if typed {
-        state.type_into(change);
+        state.type_into(Some(QuestionId::ImpactList), change);
     } else {
         state.edit(change);
     }

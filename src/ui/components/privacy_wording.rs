@@ -128,7 +128,7 @@ pub fn PrivacyWording() -> impl IntoView {
                 prop:value=initial
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    state.type_into(|a| edit(a, &value));
+                    state.type_into(None, |a| edit(a, &value));
                     copied.set(None);
                 }
             ></textarea>

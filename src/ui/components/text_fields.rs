@@ -24,7 +24,7 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     let initial = text.get_untracked();
     let on_input = move |ev| {
         let value = event_target_value(&ev);
-        state.type_into(|a| {
+        state.type_into(Some(q), |a| {
             a.set_text(q, value);
         });
     };

@@ -256,6 +256,31 @@ journey('a click or a new page straight after typing acts on the answer as typed
   await assertNoErrors(page);
 });
 
+// Typing changes the open assessment quietly (issue 28): what shows it elsewhere on the
+// page, as the header's title, hears of it once typing pauses, and at once when a click
+// comes first. Nothing else changes the record here, so the header can only follow the
+// keys by those two ways.
+journey('what shows the answer elsewhere follows typing once it pauses, and at once at a click', async (t) => {
+  const page = await t.page();
+  await openApp(page, `${t.server.origin}/`);
+  await startNew(page);
+  const header = css('.lia-header__assessment');
+  await page.focus(label(TITLE));
+  await page.type('Depot cameras');
+  await page.until(async () => (await page.text(header)) === 'Depot cameras', { message: 'the header showing the title typed, once typing paused' });
+  // A key, then a click on the same task: the header drawn next shows the key.
+  const drawn = await page.run(() => {
+    const root = document.querySelector('[data-lia-widget]').shadowRoot;
+    const field = root.getElementById('q-about-title');
+    field.value = 'Depot cameras 2';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    [...root.querySelectorAll('button')].find((e) => e.textContent.trim() === 'Save and continue').click();
+    return new Promise((resolve) => requestAnimationFrame(() => resolve(root.querySelector('.lia-header__assessment')?.textContent ?? null)));
+  });
+  assert.equal(drawn, 'Depot cameras 2', `[${page.name}] the header drawn straight after the click`);
+  await assertNoErrors(page);
+});
+
 // A new page moves the keyboard to its heading in the next frame. On a busy machine that
 // frame can come after someone has already clicked into a field and begun typing: the
 // heading must not take the keyboard from them then, or their next keys are lost (the
