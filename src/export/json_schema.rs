@@ -254,7 +254,9 @@ fn organisation_answer() -> Value {
     if let Value::Object(map) = &mut schema {
         // Four fields and the one answer its kind names.
         map.insert("maxProperties".into(), json!(5));
-        let kind = |kind: &str, field: &str| json!({ "properties": { "kind": { "const": kind } }, "required": [field] });
+        // The answer's field named in `properties` too: ajv's strict mode wants every
+        // required property defined where it is required.
+        let kind = |kind: &str, field: &str| json!({ "properties": { "kind": { "const": kind }, field: {} }, "required": [field] });
         map.insert(
             "oneOf".into(),
             json!([
