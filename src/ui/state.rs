@@ -192,10 +192,21 @@ impl AppState {
     /// A click acts on what was typed: before any click's own handler runs (capturing, on
     /// the shadow root), what shows the open assessment and the evaluation hear of the
     /// keys typed since the last pause, so a handler that reads them (copying the privacy
-    /// wording, a download) never reads the text as it was before the last keys.
+    /// wording, a download) never reads the text as it was before the last keys. Not for
+    /// a radio or a checkbox: the browser has ticked it before the click is dispatched,
+    /// and redrawing it now from the answers, which do not have the tick yet, would take
+    /// the tick back before its `change` (its own handler edits, and that hears them).
     fn hear_before_clicks(self) {
         use wasm_bindgen::{closure::Closure, JsCast};
-        let hear = Closure::<dyn Fn()>::new(move || self.evaluate_now(false));
+        let hear = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let ticked = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
+            if !ticked {
+                self.evaluate_now(false);
+            }
+        });
         let _ = self
             .root
             .get_value()
