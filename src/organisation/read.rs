@@ -162,6 +162,32 @@ impl Reader {
         }
     }
 
+    /// The value of `choices` that `value` names by its word; a missing value, or one that
+    /// is not one of the words, is a problem.
+    fn one_of<T: Copy>(
+        &mut self,
+        path: Vec<Segment>,
+        value: Option<&Value>,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
+        let Some(value) = value else {
+            self.problem(path, "is missing");
+            return None;
+        };
+        let found = choices
+            .iter()
+            .find(|(word, _)| value.as_str() == Some(word));
+        if found.is_none() {
+            let words: Vec<&str> = choices.iter().map(|(word, _)| *word).collect();
+            self.not_one_of(path, &words);
+        }
+        found.map(|(_, choice)| *choice)
+    }
+
+    fn not_one_of(&mut self, path: Vec<Segment>, words: &[&str]) {
+        self.problem(path, format!("must be one of: {}", words.join(", ")));
+    }
+
     /// A text of at most `max` characters: one line unless `lines`, no markup, not empty.
     fn text(
         &mut self,
@@ -384,24 +410,8 @@ impl Reader {
         if let Some(id) = &id {
             self.unique(field(path, "id"), id, ids, "question");
         }
-        let section = match map
-            .get("section")
-            .map(|v| v.as_str().and_then(Section::from_key))
-        {
-            Some(Some(section)) => Some(section),
-            Some(None) => {
-                let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
-                self.problem(
-                    field(path, "section"),
-                    format!("must be one of: {}", keys.join(", ")),
-                );
-                None
-            }
-            None => {
-                self.problem(field(path, "section"), "is missing");
-                None
-            }
-        };
+        let sections = Section::ALL.map(|s| (s.key(), s));
+        let section = self.one_of(field(path, "section"), map.get("section"), &sections);
         let options = map.get("options");
         let kind = match map.get("kind").map(|v| v.as_str()) {
             Some(Some("text")) => Some(Kind::Text),
@@ -522,10 +532,7 @@ impl Reader {
                 } else {
                     let mut all = vec!["unanswered", "answered"];
                     all.extend(allowed);
-                    self.problem(
-                        field(path, "when"),
-                        format!("must be one of: {}", all.join(", ")),
-                    );
+                    self.not_one_of(field(path, "when"), &all);
                     None
                 }
             }
@@ -538,22 +545,15 @@ impl Reader {
                 None
             }
         };
-        let severity = match map.get("severity").map(|v| v.as_str()) {
-            Some(Some("blocker")) => Some(Severity::Blocker),
-            Some(Some("warning")) => Some(Severity::Warning),
-            Some(Some("advice")) => Some(Severity::Advice),
-            Some(_) => {
-                self.problem(
-                    field(path, "severity"),
-                    "must be one of: blocker, warning, advice",
-                );
-                None
-            }
-            None => {
-                self.problem(field(path, "severity"), "is missing");
-                None
-            }
-        };
+        let severity = self.one_of(
+            field(path, "severity"),
+            map.get("severity"),
+            &[
+                ("blocker", Severity::Blocker),
+                ("warning", Severity::Warning),
+                ("advice", Severity::Advice),
+            ],
+        );
         let message = self.text(field(path, "message"), map.get("message"), MAX_LONG, true);
         Some(Check {
             id: id?,
@@ -610,14 +610,11 @@ impl Reader {
         let consult = map.get("consult").and_then(|v| {
             let path = field(path, "consult");
             let map = self.object(&path, v, &["at_least", "who"])?;
-            let at_least = match map.get("at_least").and_then(Value::as_str) {
-                Some("medium") => Some(Risk::Medium),
-                Some("high") => Some(Risk::High),
-                _ => {
-                    self.problem(field(&path, "at_least"), "must be one of: medium, high");
-                    None
-                }
-            };
+            let at_least = self.one_of(
+                field(&path, "at_least"),
+                map.get("at_least"),
+                &[("medium", Risk::Medium), ("high", Risk::High)],
+            );
             let who = self.text(field(&path, "who"), map.get("who"), MAX_LABEL, false);
             Some(Consult {
                 at_least: at_least?,
