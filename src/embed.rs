@@ -8,11 +8,19 @@
 //! | `data-approver-role` | Filled in as the approver's role on new assessments |
 //! | `data-trusted-approvers` | The organisation's approvers: a JSON list of their key cards |
 //! | `data-self-approval` | `allowed`: an author may approve their own assessment (off by default) |
+//! | `data-settings` | The organisation's settings file (`docs/settings.md`), its JSON as the value |
 //!
-//! A value that cannot be used is ignored, with a warning for the host page's developer.
+//! A value that cannot be used is ignored, with a warning for the host page's developer;
+//! a settings file with any problem is ignored whole, with a warning for each problem.
+//! What the settings file gives and an attribute also sets is the attribute's: its
+//! organisation's name; its approvers are trusted beside the attribute's, and either may
+//! allow self-approval.
+
+use std::sync::Arc;
 
 use crate::handover::keycard::{check_card, KeyCard};
 use crate::json::Value;
+use crate::organisation;
 use crate::storage::Namespace;
 
 /// A colour white text can sit on, with a darker shade for hover and shadows.
@@ -23,7 +31,7 @@ pub struct Accent {
     pub dark: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub organisation: Option<String>,
     pub namespace: Namespace,
@@ -33,6 +41,8 @@ pub struct Settings {
     pub trusted_approvers: Vec<KeyCard>,
     /// An author may approve their own assessment (recorded as approved by its author).
     pub self_approval: bool,
+    /// The organisation's settings file, read and checked.
+    pub organisation_settings: Option<Arc<organisation::Settings>>,
 }
 
 /// The WCAG 2.2 AA contrast ratio for normal text.
@@ -65,10 +75,20 @@ impl Settings {
                 None
             }
         });
-        let trusted_approvers = attribute("data-trusted-approvers")
+        let mut trusted_approvers = attribute("data-trusted-approvers")
             .map(|value| trusted_approvers(&value, &mut warnings))
             .unwrap_or_default();
-        let self_approval = match attribute("data-self-approval").as_deref().map(str::trim) {
+        let organisation_settings =
+            attribute("data-settings").and_then(|text| match organisation::read(&text) {
+                Ok(settings) => Some(settings),
+                Err(problems) => {
+                    for problem in problems {
+                        warnings.push(format!("data-settings ignored: {problem}"));
+                    }
+                    None
+                }
+            });
+        let mut self_approval = match attribute("data-self-approval").as_deref().map(str::trim) {
             None | Some("") => false,
             Some("allowed") => true,
             Some(other) => {
@@ -79,13 +99,27 @@ impl Settings {
                 false
             }
         };
+        let mut organisation = text("data-organisation");
+        if let Some(file) = &organisation_settings {
+            organisation = organisation.or_else(|| file.defaults.organisation.clone());
+            for card in &file.approvers.cards {
+                if !trusted_approvers
+                    .iter()
+                    .any(|c| c.fingerprint == card.fingerprint)
+                {
+                    trusted_approvers.push(card.clone());
+                }
+            }
+            self_approval |= file.approvers.self_approval;
+        }
         let settings = Settings {
-            organisation: text("data-organisation"),
+            organisation,
             namespace,
             accent,
             approver_role: text("data-approver-role"),
             trusted_approvers,
             self_approval,
+            organisation_settings: organisation_settings.map(Arc::new),
         };
         (settings, warnings)
     }
@@ -274,6 +308,63 @@ mod tests {
         assert_eq!(warnings.len(), 2);
         assert!(warnings[0].starts_with("data-namespace ignored"));
         assert!(warnings[1].contains("contrast"), "{}", warnings[1]);
+    }
+
+    const EXAMPLE: &str = include_str!("../docs/settings.example.json");
+
+    #[test]
+    fn a_settings_file_is_read_beside_the_attributes() {
+        let (settings, warnings) = read(&[("data-settings", EXAMPLE)]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let file = settings.organisation_settings.clone().unwrap();
+        assert_eq!(*file, organisation::read(EXAMPLE).unwrap());
+        // The file's organisation, approvers and (not) self-approval, where no attribute says.
+        assert_eq!(
+            settings.organisation.as_deref(),
+            Some("Riverside Housing Association")
+        );
+        assert_eq!(settings.trusted_approvers, file.approvers.cards);
+        assert!(!settings.self_approval);
+        // An attribute's organisation wins; a card given twice is trusted once; either
+        // may allow self-approval.
+        let card = Value::Array(vec![file.approvers.cards[0].to_value()]);
+        let allowing = EXAMPLE.replace(r#""self_approval": false"#, r#""self_approval": true"#);
+        assert_ne!(allowing, EXAMPLE);
+        let (settings, warnings) = read(&[
+            ("data-settings", &allowing),
+            ("data-organisation", "Riverside HA"),
+            (
+                "data-trusted-approvers",
+                &crate::assessment::json_write::to_text(&card),
+            ),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(settings.organisation.as_deref(), Some("Riverside HA"));
+        assert_eq!(settings.trusted_approvers.len(), 1);
+        assert!(settings.self_approval);
+    }
+
+    #[test]
+    fn a_settings_file_with_problems_is_ignored_with_each_problem() {
+        let broken = EXAMPLE
+            .replacen(r#""kind": "text""#, r#""kind": "number""#, 1)
+            .replacen(r#""severity": "warning""#, r#""severity": "fatal""#, 1);
+        let (settings, warnings) =
+            read(&[("data-settings", &broken), ("data-organisation", "Acme")]);
+        assert_eq!(settings.organisation_settings, None);
+        assert_eq!(settings.organisation.as_deref(), Some("Acme"));
+        assert!(settings.trusted_approvers.is_empty());
+        assert_eq!(
+            warnings,
+            [
+                "data-settings ignored: questions[0].kind: is not a kind of question this tool asks (text, yes-no or choice)",
+                "data-settings ignored: checks[0].severity: must be one of: blocker, warning, advice",
+            ]
+        );
+        let (settings, warnings) = read(&[("data-settings", "not json")]);
+        assert_eq!(settings, Settings::default());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("data-settings ignored: The file: it is not JSON"));
     }
 
     #[test]

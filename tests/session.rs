@@ -488,6 +488,9 @@ fn a_blank_assessment_gets_the_host_pages_defaults() {
             organisation: Some("Riverside Housing".into()),
             approver_role: Some("DPO".into()),
             self_approval: false,
+            settings: Some(std::sync::Arc::new(
+                lia::organisation::read(include_str!("../docs/settings.example.json")).unwrap(),
+            )),
         },
     );
     s.start(Assessment::new("a1"), T0);
@@ -495,14 +498,15 @@ fn a_blank_assessment_gets_the_host_pages_defaults() {
     assert_eq!(a.title(), "Untitled assessment");
     assert!(format!("{:?}", a.answers.get(Q::AboutOrganisation)).contains("Riverside Housing"));
     assert!(format!("{:?}", a.answers.get(Q::SignOffApprovedRole)).contains("DPO"));
-    // An example or import keeps its own answers.
+    // Made under the organisation's settings, with none of their questions answered yet.
+    let made_under = a.organisation.as_deref().unwrap();
+    assert_eq!(made_under.revision, "2026.1");
+    assert!(made_under.answers.is_empty());
+    // An example or import keeps its own answers, and is made under no settings.
     s.start(titled("a2", "Mine"), T0);
-    assert!(s
-        .open()
-        .unwrap()
-        .answers
-        .get(Q::AboutOrganisation)
-        .is_none());
+    let a = s.open().unwrap();
+    assert!(a.answers.get(Q::AboutOrganisation).is_none());
+    assert!(a.organisation.is_none());
 }
 
 #[test]

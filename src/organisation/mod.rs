@@ -14,6 +14,7 @@ use crate::assessment::questions::Section;
 use crate::assessment::rules::Severity;
 use crate::handover::keycard::KeyCard;
 
+pub mod answering;
 pub mod checks;
 pub mod read;
 pub mod record;

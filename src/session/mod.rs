@@ -45,12 +45,14 @@ pub const RETRY_DELAY_MS: f64 = 5_000.0;
 
 /// What the host page set: what a new, blank assessment starts with, and whether an
 /// author may approve their own assessment.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Defaults {
     pub organisation: Option<String>,
     pub approver_role: Option<String>,
     /// Off unless the organisation's settings allow it.
     pub self_approval: bool,
+    /// The organisation's settings: a blank assessment is made under them.
+    pub settings: Option<std::sync::Arc<crate::organisation::Settings>>,
 }
 
 impl From<&Settings> for Defaults {
@@ -59,6 +61,7 @@ impl From<&Settings> for Defaults {
             organisation: settings.organisation.clone(),
             approver_role: settings.approver_role.clone(),
             self_approval: settings.self_approval,
+            settings: settings.organisation_settings.clone(),
         }
     }
 }

@@ -62,6 +62,9 @@ impl<K: KeyValue> Session<K> {
             if let Some(role) = &self.defaults.approver_role {
                 assessment.set_text(QuestionId::SignOffApprovedRole, role.clone());
             }
+            if let Some(settings) = &self.defaults.settings {
+                crate::organisation::answering::start_under(&mut assessment, settings);
+            }
         }
         self.notice = None;
         self.replace_open(assessment, None);

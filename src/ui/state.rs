@@ -694,6 +694,25 @@ impl AppState {
     pub fn read_only(&self) -> bool {
         self.read_only.get()
     }
+
+    /// The organisation's required questions of `section` the open assessment leaves
+    /// unanswered (id, message): none without settings (`organisation::answering`).
+    pub fn organisation_unanswered(
+        &self,
+        section: crate::assessment::Section,
+    ) -> Vec<(String, String)> {
+        let Some(settings) = self
+            .config
+            .with_value(|c| c.settings.organisation_settings.clone())
+        else {
+            return Vec::new();
+        };
+        self.open.with_untracked(|a| {
+            a.as_ref().map_or_else(Vec::new, |a| {
+                crate::organisation::answering::unanswered(a, &settings, section)
+            })
+        })
+    }
 }
 
 /// The id of a question's control (the first option, for choices): links and the error

@@ -15,6 +15,7 @@ pub mod import;
 pub mod keyed;
 pub mod layout;
 pub mod nav_link;
+pub mod organisation_questions;
 pub mod passphrase;
 pub mod privacy_wording;
 pub mod question;

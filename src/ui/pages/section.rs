@@ -12,6 +12,7 @@ use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMAR
 use crate::ui::components::handover::SectionComment;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::organisation_questions::{org_field_id, OrganisationQuestions};
 use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
 use crate::ui::state::{field_id, AppState};
@@ -41,6 +42,8 @@ fn next_route(state: AppState, section: Section, from_check: bool) -> Route {
 pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    // The organisation's required questions left unanswered (id, message).
+    let org_errors: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let visible = Memo::new(move |_| {
         state.evaluation.with(|e| {
             e.as_ref().map_or_else(Vec::new, |e| {
@@ -73,20 +76,23 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         let result = state
             .evaluation
             .with_untracked(|e| e.as_ref().map(|e| e.save_and_continue(section)));
+        let unanswered = state.organisation_unanswered(section);
         match result {
-            Some(Ok(next)) => {
+            Some(Ok(next)) if unanswered.is_empty() => {
                 errors.set(Vec::new());
+                org_errors.set(Vec::new());
                 state.navigate(route_after(next, from_check));
             }
-            Some(Err(found)) => {
-                errors.set(found);
+            Some(found) => {
+                errors.set(found.err().unwrap_or_default());
+                org_errors.set(unanswered);
                 state.focus(ERROR_SUMMARY_ID);
             }
             None => {}
         }
     };
     page_title(move || {
-        let prefix = if errors.with(Vec::is_empty) {
+        let prefix = if errors.with(Vec::is_empty) && org_errors.with(Vec::is_empty) {
             ""
         } else {
             "Error: "
@@ -100,6 +106,14 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                     message: e.message.clone(),
                     target: Some(field_id(e.question)),
                 })
+                .chain(org_errors.with(|list| {
+                    list.iter()
+                        .map(|(id, message)| ErrorItem {
+                            message: message.clone(),
+                            target: Some(org_field_id(id)),
+                        })
+                        .collect::<Vec<_>>()
+                }))
                 .collect::<Vec<_>>()
         })
     });
@@ -142,6 +156,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                                 }) />
                             }.into_any())).collect()
                         }))}
+                        <OrganisationQuestions section errors=org_errors />
                     </fieldset>
                     <div class="lia-button-group">
                         <button type="submit" class="lia-button" on:click=save_and_continue>

@@ -1,0 +1,305 @@
+//! The organisation's own questions on a section's page, after the ICO's: asked and
+//! answered under the settings loaded here, or, for an assessment made under other
+//! settings, its answers shown read-only with a note saying why. What can be answered
+//! and what a required question left empty says are the core's
+//! (`organisation::answering`); this only draws them and forwards the answers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::assessment::model::YesNo;
+use crate::assessment::questions::Section;
+use crate::organisation::answering::{self, Standing};
+use crate::organisation::{Answer, Kind, Settings};
+use crate::ui::state::AppState;
+
+/// The id of the control for the organisation's question `id` (the error summary links to it).
+pub fn org_field_id(id: &str) -> String {
+    format!("lia-org-{id}")
+}
+
+/// One question as drawn: its id, label, hint, and options (none for text).
+struct Asked {
+    id: String,
+    label: String,
+    hint: Option<String>,
+    required: bool,
+    /// Radios' options (none: a text box), and whether they are Yes / No / Not sure.
+    options: Option<Vec<(String, String)>>,
+    yes_no: bool,
+}
+
+fn asked(settings: &Settings, section: Section) -> Vec<Asked> {
+    let yes_no = || {
+        YesNo::ALL
+            .iter()
+            .map(|y| (y.key().to_string(), y.label().to_string()))
+            .collect()
+    };
+    let mut out: Vec<Asked> = settings
+        .questions
+        .iter()
+        .filter(|q| q.section == section)
+        .map(|q| Asked {
+            id: q.id.clone(),
+            label: q.label.clone(),
+            hint: q.hint.clone(),
+            required: q.required,
+            options: match &q.kind {
+                Kind::Text => None,
+                Kind::YesNo => Some(yes_no()),
+                Kind::Choice(options) => Some(options.clone()),
+            },
+            yes_no: matches!(q.kind, Kind::YesNo),
+        })
+        .collect();
+    if section == Section::Dpia {
+        out.extend(settings.policy.screening.iter().map(|q| Asked {
+            id: q.id.clone(),
+            label: q.label.clone(),
+            hint: q.hint.clone(),
+            required: false,
+            options: Some(yes_no()),
+            yes_no: true,
+        }));
+    }
+    out
+}
+
+#[component]
+pub fn OrganisationQuestions(
+    section: Section,
+    /// The required questions "Save and continue" found unanswered: id, message.
+    errors: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let settings: Option<Arc<Settings>> = state
+        .config
+        .with_value(|c| c.settings.organisation_settings.clone());
+    let record = Memo::new(move |_| {
+        state
+            .open
+            .with(|a| a.as_ref().and_then(|a| a.organisation.clone()))
+    });
+    let standing = Memo::new({
+        let settings = settings.clone();
+        move |_| {
+            state.open.with(|a| {
+                a.as_ref().map_or(Standing::Nothing, |a| {
+                    answering::standing(a, settings.as_deref())
+                })
+            })
+        }
+    });
+    move || {
+        match (standing.get(), &settings) {
+        (Standing::Answerable, Some(settings)) => {
+            let questions = asked(settings, section);
+            (!questions.is_empty()).then(|| {
+                let settings = settings.clone();
+                view! {
+                    <div class="lia-organisation-questions">
+                        <h2 class="lia-heading-m">{format!("{}'s questions", organisation_of(&settings))}</h2>
+                        {questions
+                            .into_iter()
+                            .map(|q| question(q, settings.clone(), record, errors))
+                            .collect_view()}
+                    </div>
+                }
+                .into_any()
+            })
+        }
+        (Standing::Other, _) => record.with(|r| {
+            let r = r.as_deref()?;
+            let given: Vec<_> = r.answers.iter().filter(|a| a.section == section).collect();
+            (!given.is_empty()).then(|| {
+                view! {
+                    <div class="lia-organisation-questions lia-inset" id=format!("lia-org-answers-{}", section.key())>
+                        <p>{format!(
+                            "These answers were given under “{}” (revision {}): not the settings loaded here, so they cannot be changed here. They are kept as they are.",
+                            r.name, r.revision
+                        )}</p>
+                        <dl class="lia-summary-list">
+                            {given
+                                .into_iter()
+                                .map(|a| view! {
+                                    <div class="lia-summary-list__row">
+                                        <dt class="lia-summary-list__key">{a.label.clone()}</dt>
+                                        <dd class="lia-summary-list__value">{a.value.shown().to_string()}</dd>
+                                    </div>
+                                })
+                                .collect_view()}
+                        </dl>
+                    </div>
+                }
+                .into_any()
+            })
+        }),
+        _ => None,
+    }
+    }
+}
+
+fn organisation_of(settings: &Settings) -> String {
+    settings
+        .defaults
+        .organisation
+        .clone()
+        .unwrap_or_else(|| "Your organisation".into())
+}
+
+/// One question: a text box, or radios for yes/no and a choice.
+fn question(
+    q: Asked,
+    settings: Arc<Settings>,
+    record: Memo<Option<Box<crate::assessment::organisation_answers::OrganisationRecord>>>,
+    errors: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let control = org_field_id(&q.id);
+    let (hint_id, error_id) = (format!("{control}-hint"), format!("{control}-error"));
+    let error = Memo::new({
+        let id = q.id.clone();
+        move |_| errors.with(|e| e.iter().find(|(i, _)| *i == id).map(|(_, m)| m.clone()))
+    });
+    let given = Memo::new({
+        let id = q.id.clone();
+        move |_| {
+            record.with(|r| {
+                r.as_deref()
+                    .and_then(|r| r.answer(&id))
+                    .map(|a| match &a.value {
+                        crate::assessment::organisation_answers::OrgValue::Text(t) => t.clone(),
+                        crate::assessment::organisation_answers::OrgValue::YesNo(y) => {
+                            y.key().to_string()
+                        }
+                        crate::assessment::organisation_answers::OrgValue::Choice(c) => {
+                            c.id.clone()
+                        }
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    });
+    let described_by = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), q.hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let label = view! {
+        {q.label.clone()}
+        {(!q.required).then(|| view! { <span class="lia-optional">" (optional)"</span> })}
+    };
+    let hint = q
+        .hint
+        .clone()
+        .map(|h| view! { <div class="lia-hint" id=hint_id.clone()>{h}</div> });
+    let message = move || {
+        error.get().map(|m| {
+            view! {
+                <p class="lia-error-message" id=error_id.clone()>
+                    <span class="lia-visually-hidden">"Error: "</span>{m}
+                </p>
+            }
+        })
+    };
+    let class = move || {
+        if error.with(Option::is_some) {
+            "lia-field lia-field--error"
+        } else {
+            "lia-field"
+        }
+    };
+    let state = expect_context::<AppState>();
+    let id = q.id.clone();
+    match q.options {
+        None => {
+            let node = NodeRef::<leptos::html::Textarea>::new();
+            super::follow::follow_value(node, move || given.get());
+            let on_input = move |ev| {
+                let value = event_target_value(&ev);
+                state.type_into(None, |a| {
+                    answering::answer(a, &settings, &id, Some(Answer::Text(value)));
+                });
+            };
+            view! {
+                <div class=class id=format!("{control}-field")>
+                    <label class="lia-label" for=control.clone()>{label}</label>
+                    {hint}
+                    {message}
+                    <textarea
+                        node_ref=node
+                        class="lia-textarea"
+                        id=control.clone()
+                        name=control.clone()
+                        rows="3"
+                        spellcheck="true"
+                        aria-describedby=described_by
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=given.get_untracked()
+                        on:input=on_input
+                    ></textarea>
+                </div>
+            }
+            .into_any()
+        }
+        Some(options) => {
+            let yes_no = q.yes_no;
+            let radios = options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (key, text))| {
+                    // The first option carries the question's own id, for the error summary.
+                    let input = if i == 0 {
+                        control.clone()
+                    } else {
+                        format!("{control}-{key}")
+                    };
+                    let (settings, id, checked_key) = (settings.clone(), id.clone(), key.clone());
+                    let on_change = move |_| {
+                        let answer = match YesNo::from_key(&key).filter(|_| yes_no) {
+                            Some(y) => Answer::YesNo(y),
+                            None => Answer::Choice(key.clone()),
+                        };
+                        state.edit(|a| {
+                            answering::answer(a, &settings, &id, Some(answer));
+                        });
+                    };
+                    view! {
+                        <div class="lia-radio">
+                            <input
+                                class="lia-radio__input"
+                                type="radio"
+                                id=input.clone()
+                                name=control.clone()
+                                value=checked_key.clone()
+                                prop:checked=move || given.with(|g| *g == checked_key)
+                                on:change=on_change
+                            />
+                            <label class="lia-radio__label" for=input>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class=class id=format!("{control}-field")>
+                    <fieldset class="lia-fieldset" aria-describedby=described_by>
+                        <legend class="lia-legend">{label}</legend>
+                        {hint}
+                        {message}
+                        <div class=if yes_no { "lia-radios lia-radios--inline" } else { "lia-radios" }>{radios}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
