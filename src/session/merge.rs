@@ -4,8 +4,9 @@
 //!
 //! It works on the assessment's JSON form, generically: answers are merged question by
 //! question, impacts matched by id and merged field by field, the review log combined,
-//! and any other field of the record merged as one value. So a field added to the model
-//! is merged without being named here.
+//! the answers to an organisation's questions merged answer by answer (when both are
+//! made under the same settings), and any other field of the record merged as one value.
+//! So a field added to the model is merged without being named here.
 
 use crate::json::{Map, Value};
 
@@ -20,6 +21,8 @@ pub enum Clash {
     /// An impact (changed in both, or changed in one and removed in the other), by the
     /// position it has in the other version, from 1.
     Impact(usize),
+    /// The answer to one of the organisation's questions, by the question as asked.
+    Organisation(String),
     /// Another field of the record, by its name in the JSON form.
     Record(String),
 }
@@ -30,6 +33,7 @@ impl Clash {
         match self {
             Clash::Answer(q) => q.question().short.to_string(),
             Clash::Impact(n) => format!("Impact {n}"),
+            Clash::Organisation(label) => label.clone(),
             Clash::Record(name) => name.replace('_', " "),
         }
     }
@@ -71,6 +75,7 @@ pub fn merge(base: &Assessment, mine: &Assessment, theirs: &Assessment) -> Optio
                 let log = merge_log(b, m, t);
                 (Some(log.clone()), Some(log))
             }
+            "organisation" if same_settings(b, m, t) => merge_organisation(b, m, t, &mut clashes),
             _ => match three_way(b, m, t) {
                 Ok(v) => (v.cloned(), v.cloned()),
                 Err(()) => {
@@ -279,6 +284,90 @@ fn merge_fields(base: &Value, mine: &Value, theirs: &Value) -> (Value, Value, bo
     (Value::Object(for_mine), Value::Object(for_theirs), clash)
 }
 
+/// Whether the organisation blocks there are all name the same settings (a version
+/// without one is a blank assessment before its first answer, or made under none).
+fn same_settings(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> bool {
+    let digests: Vec<&Value> = [base, mine, theirs]
+        .into_iter()
+        .flatten()
+        .map(|v| v.get("digest").unwrap_or(v))
+        .collect();
+    digests.windows(2).all(|w| w[0] == w[1])
+}
+
+/// The organisation's answers, each merged as one value by its question's id, in the
+/// order both versions keep (the settings'): the other tab's answers, with those only
+/// this tab gave each put after the answer this tab has before it.
+fn merge_organisation(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+    clashes: &mut Vec<Clash>,
+) -> (Option<Value>, Option<Value>) {
+    let answers = |v: Option<&Value>| -> Vec<(String, Value)> {
+        match v.and_then(|v| v.get("answers")) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| {
+                    let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
+                    (id.to_string(), item.clone())
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let (b, m, t) = (answers(base), answers(mine), answers(theirs));
+    let mut ids: Vec<String> = t.iter().map(|(id, _)| id.clone()).collect();
+    let mut after = 0;
+    for (id, _) in &m {
+        match ids.iter().position(|i| i == id) {
+            Some(at) => after = at + 1,
+            None => {
+                ids.insert(after, id.clone());
+                after += 1;
+            }
+        }
+    }
+    let (mut for_mine, mut for_theirs) = (Vec::new(), Vec::new());
+    for id in ids
+        .iter()
+        .chain(b.iter().map(|(id, _)| id).filter(|id| !ids.contains(id)))
+    {
+        let (vb, vm, vt) = (find(&b, id), find(&m, id), find(&t, id));
+        let (km, kt) = match three_way(vb, vm, vt) {
+            Ok(v) => (v, v),
+            Err(()) => {
+                let label = [vm, vt, vb]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|v| v.get("label").and_then(Value::as_str))
+                    .unwrap_or(id);
+                clashes.push(Clash::Organisation(label.to_string()));
+                (vm, vt)
+            }
+        };
+        for_mine.extend(km.cloned());
+        for_theirs.extend(kt.cloned());
+    }
+    // The block of one side (or of the other, where this side has none yet) with its answers.
+    let block = |side: Option<&Value>, other: Option<&Value>, answers: Vec<Value>| {
+        side.or(other).map(|v| {
+            let mut map = object(Some(v));
+            map.insert("answers".into(), Value::Array(answers));
+            Value::Object(map)
+        })
+    };
+    (
+        block(mine, theirs, for_mine),
+        block(theirs, mine, for_theirs),
+    )
+}
+
+/// The value under `id` in a list of (id, value).
+fn find<'l>(list: &'l [(String, Value)], id: &str) -> Option<&'l Value> {
+    list.iter().find(|(i, _)| i == id).map(|(_, v)| v)
+}
+
 /// The review log: what both had, then what the other tab added, then what this one did.
 fn merge_log(base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> Value {
     let list = |v: Option<&Value>| match v {
@@ -429,5 +518,139 @@ mod tests {
         let merged = merge(&base(), &base(), &base()).unwrap();
         assert!(merged.clashes.is_empty());
         assert_eq!(merged.keeping_mine, base());
+    }
+
+    mod organisation {
+        use super::*;
+        use crate::organisation::answering::{answer, start_under};
+        use crate::organisation::{read, Answer, Settings};
+
+        const EXAMPLE: &str = include_str!("../../docs/settings.example.json");
+
+        fn settings() -> Settings {
+            read(EXAMPLE).unwrap()
+        }
+
+        fn given(a: &mut Assessment, s: &Settings, id: &str, value: Answer) {
+            assert!(answer(a, s, id, Some(value)));
+        }
+
+        fn ids(a: &Assessment) -> Vec<(String, String)> {
+            a.organisation
+                .as_deref()
+                .map(|o| {
+                    o.answers
+                        .iter()
+                        .map(|x| (x.id.clone(), x.value.shown().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+
+        fn started() -> Assessment {
+            let mut a = base();
+            start_under(&mut a, &settings());
+            a
+        }
+
+        #[test]
+        fn answers_to_different_organisation_questions_are_both_kept_in_the_settings_order() {
+            let s = settings();
+            let mut base = started();
+            given(&mut base, &s, "igb", Answer::Choice("noted".into()));
+            let mut mine = base.clone();
+            given(&mut mine, &s, "system", Answer::Text("Housing CRM".into()));
+            let mut theirs = base.clone();
+            given(&mut theirs, &s, "cctv", Answer::YesNo(YesNo::Yes));
+            theirs.set_text(QuestionId::AboutTitle, "Depot CCTV");
+            let merged = merge(&base, &mine, &theirs).unwrap();
+            assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
+            assert_eq!(merged.keeping_mine, merged.keeping_theirs);
+            let want = [
+                ("system", "Housing CRM"),
+                ("cctv", "Yes"),
+                ("igb", "Yes, for information"),
+            ];
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(ids(&merged.keeping_mine), want);
+            // As the settings would record it, answer for answer, and made under them.
+            let mut again = started();
+            for (id, value) in [
+                ("system", Answer::Text("Housing CRM".into())),
+                ("cctv", Answer::YesNo(YesNo::Yes)),
+                ("igb", Answer::Choice("noted".into())),
+            ] {
+                given(&mut again, &s, id, value);
+            }
+            assert_eq!(merged.keeping_mine.organisation, again.organisation);
+            assert_eq!(merged.keeping_mine.title(), "Depot CCTV");
+        }
+
+        #[test]
+        fn one_organisation_answer_changed_in_both_clashes_by_its_question() {
+            let s = settings();
+            let base = started();
+            let mut mine = base.clone();
+            given(&mut mine, &s, "system", Answer::Text("Housing CRM".into()));
+            let mut theirs = base.clone();
+            given(
+                &mut theirs,
+                &s,
+                "system",
+                Answer::Text("Repairs portal".into()),
+            );
+            given(&mut theirs, &s, "cctv", Answer::YesNo(YesNo::No));
+            let merged = merge(&base, &mine, &theirs).unwrap();
+            assert_eq!(
+                merged.clashes,
+                [Clash::Organisation("Which system holds the data?".into())]
+            );
+            assert_eq!(merged.clashes[0].label(), "Which system holds the data?");
+            let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+            assert_eq!(
+                ids(&merged.keeping_mine),
+                [pair("system", "Housing CRM"), pair("cctv", "No")]
+            );
+            assert_eq!(
+                ids(&merged.keeping_theirs),
+                [pair("system", "Repairs portal"), pair("cctv", "No")]
+            );
+        }
+
+        #[test]
+        fn a_draft_without_the_block_takes_the_other_tabs_answers() {
+            let s = settings();
+            let base = base();
+            let mine = {
+                let mut a = base.clone();
+                a.set_text(QuestionId::AboutTitle, "Renamed here");
+                a
+            };
+            let mut theirs = base.clone();
+            given(&mut theirs, &s, "cctv", Answer::YesNo(YesNo::Yes));
+            let merged = merge(&base, &mine, &theirs).unwrap();
+            assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
+            assert_eq!(merged.keeping_mine.organisation, theirs.organisation);
+            assert_eq!(merged.keeping_mine.title(), "Renamed here");
+        }
+
+        #[test]
+        fn blocks_under_different_settings_are_merged_as_one_value() {
+            let s = settings();
+            let other = read(&EXAMPLE.replace("2026.1", "2026.2")).unwrap();
+            let base = started();
+            let mut mine = base.clone();
+            given(&mut mine, &s, "system", Answer::Text("Housing CRM".into()));
+            let mut theirs = base.clone();
+            start_under(&mut theirs, &other);
+            given(&mut theirs, &other, "cctv", Answer::YesNo(YesNo::No));
+            let merged = merge(&base, &mine, &theirs).unwrap();
+            assert_eq!(merged.clashes, [Clash::Record("organisation".into())]);
+            assert_eq!(merged.keeping_mine.organisation, mine.organisation);
+            assert_eq!(merged.keeping_theirs.organisation, theirs.organisation);
+        }
     }
 }
