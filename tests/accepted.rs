@@ -132,10 +132,10 @@ fn the_session_accepts_a_warning_of_the_open_assessment_and_the_approver_sees_it
     s.start(with_warnings(), 1.0);
     let warning = first(s.open().unwrap(), Severity::Warning);
     assert_eq!(
-        s.accept_warning(warning.id, warning.detail.as_deref(), "", 2.0),
+        s.accept_warning(&warning.id, warning.detail.as_deref(), "", 2.0),
         Err(AcceptProblem::NoReason)
     );
-    s.accept_warning(warning.id, warning.detail.as_deref(), "Because.", 2.0)
+    s.accept_warning(&warning.id, warning.detail.as_deref(), "Because.", 2.0)
         .unwrap();
     s.save_now(3.0);
     let saved = s.store().load("h").unwrap().assessment;
@@ -143,7 +143,7 @@ fn the_session_accepts_a_warning_of_the_open_assessment_and_the_approver_sees_it
     // A blocker is refused by the session too.
     let blocker = first(s.open().unwrap(), Severity::Blocker);
     assert_eq!(
-        s.accept_warning(blocker.id, blocker.detail.as_deref(), "No", 4.0),
+        s.accept_warning(&blocker.id, blocker.detail.as_deref(), "No", 4.0),
         Err(AcceptProblem::NotAWarning)
     );
     // Sent: the approver sees the accepted warning with its reason.
@@ -165,7 +165,7 @@ fn the_session_accepts_a_warning_of_the_open_assessment_and_the_approver_sees_it
     let approving = approver.view().approving.unwrap();
     assert_eq!(approving.accepted.len(), 1);
     assert_eq!(approving.accepted[0].reason, "Because.");
-    assert!(s.withdraw_acceptance(warning.id, warning.detail.as_deref(), 7.0));
+    assert!(s.withdraw_acceptance(&warning.id, warning.detail.as_deref(), 7.0));
 }
 
 #[test]

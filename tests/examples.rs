@@ -14,7 +14,11 @@ fn build(key: &str) -> Assessment {
 }
 
 fn finding_ids(a: &Assessment) -> Vec<&'static str> {
-    let mut ids: Vec<&str> = outcome(a, TODAY).findings.iter().map(|f| f.id).collect();
+    let mut ids: Vec<&str> = outcome(a, TODAY)
+        .findings
+        .iter()
+        .filter_map(|f| f.rule())
+        .collect();
     ids.sort();
     ids
 }

@@ -13,7 +13,11 @@ use lia::assessment::{
 const TODAY: Option<Date> = Date::new(2026, 11, 22);
 
 fn finding_ids(a: &Assessment) -> Vec<&'static str> {
-    let mut ids: Vec<&str> = outcome(a, TODAY).findings.iter().map(|f| f.id).collect();
+    let mut ids: Vec<&str> = outcome(a, TODAY)
+        .findings
+        .iter()
+        .filter_map(|f| f.rule())
+        .collect();
     ids.sort();
     ids
 }
@@ -133,7 +137,7 @@ fn the_sound_ones_are_ready_with_no_blocker_or_warning() {
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Advice)
-            .map(|f| (f.id, f.severity))
+            .map(|f| (f.rule().unwrap(), f.severity))
             .collect();
         assert!(serious.is_empty(), "{}: {serious:?}", case.key);
         assert!(
@@ -241,7 +245,7 @@ fn walk(case: &Case, leave_suggestions: bool) -> (Assessment, Vec<Section>, usiz
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Blocker)
-            .map(|f| f.id)
+            .filter_map(|f| f.rule())
             .collect();
         assert!(
             blockers.is_empty(),

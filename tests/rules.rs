@@ -118,7 +118,7 @@ fn last_impact(a: &Assessment) -> u32 {
 }
 
 fn ids(a: &Assessment) -> Vec<&'static str> {
-    check(a, TODAY).iter().map(|f| f.id).collect()
+    check(a, TODAY).iter().filter_map(|f| f.rule()).collect()
 }
 
 /// The rule fires, pointing only at questions the user can see.
@@ -288,7 +288,7 @@ fn assert_near_miss(trigger: &Assessment, near_miss: &Assessment, id: &str, also
             f.id
         );
         assert!(
-            also.contains(&f.id),
+            also.contains(&f.id.as_ref()),
             "{id}: the near miss raises {} ({:?}), which the trigger did not; \
              name it in also_raises if it follows from the change",
             f.id,

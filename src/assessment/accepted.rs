@@ -186,8 +186,8 @@ pub fn withdraw(a: &mut Assessment, f: &Finding) -> bool {
 /// One warning as the reports list it: what it says, and why it was accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AcceptedWarning {
-    pub rule: &'static str,
-    pub message: &'static str,
+    pub rule: std::borrow::Cow<'static, str>,
+    pub message: std::borrow::Cow<'static, str>,
     pub detail: Option<String>,
     pub reason: String,
     /// `yyyy-mm-dd`, as recorded.
@@ -229,8 +229,8 @@ pub fn accepted_warnings(a: &Assessment, findings: &[Finding]) -> Vec<AcceptedWa
                 Standing::Reopened(e) => (e, false),
             };
             Some(AcceptedWarning {
-                rule: f.id,
-                message: f.message,
+                rule: f.id.clone(),
+                message: f.message.clone(),
                 detail: f.detail.clone(),
                 reason: e.reason.clone(),
                 date: e.date.clone(),

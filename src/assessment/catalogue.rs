@@ -123,7 +123,8 @@ pub fn since_checked(a: &Assessment, findings: &[Finding]) -> Option<SinceChecke
     let version = a.rules_version.unwrap_or(1);
     let mut new: Vec<&'static str> = findings
         .iter()
-        .map(|f| f.id)
+        // The organisation's findings are not the rules' to date.
+        .filter_map(|f| f.rule())
         .filter(|id| {
             NEW_IN
                 .iter()

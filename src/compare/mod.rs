@@ -145,18 +145,18 @@ pub enum ImpactChange {
 /// A finding raised or resolved between the versions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FindingChange {
-    pub id: &'static str,
+    pub id: std::borrow::Cow<'static, str>,
     pub severity: Severity,
-    pub message: &'static str,
+    pub message: std::borrow::Cow<'static, str>,
     pub detail: Option<String>,
 }
 
 impl FindingChange {
     fn of(f: &Finding) -> FindingChange {
         FindingChange {
-            id: f.id,
+            id: f.id.clone(),
             severity: f.severity,
-            message: f.message,
+            message: f.message.clone(),
             detail: f.detail.clone(),
         }
     }

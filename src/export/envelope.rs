@@ -57,7 +57,7 @@ fn write_outcome(w: &mut Writer, o: &Outcome) {
         w.item();
         w.open('{');
         w.key("id");
-        w.string(f.id);
+        w.string(&f.id);
         w.key("severity");
         w.string(match f.severity {
             Severity::Blocker => "blocker",
@@ -80,7 +80,7 @@ fn write_outcome(w: &mut Writer, o: &Outcome) {
         }
         w.close(']');
         w.key("message");
-        w.string(f.message);
+        w.string(&f.message);
         if let Some(detail) = &f.detail {
             w.key("detail");
             w.string(detail);
@@ -88,9 +88,9 @@ fn write_outcome(w: &mut Writer, o: &Outcome) {
         w.key("source");
         w.open('{');
         for (key, text) in [
-            ("citation", f.source.citation),
-            ("url", f.source.url),
-            ("version", f.source.version),
+            ("citation", f.source.citation()),
+            ("url", f.source.url()),
+            ("version", f.source.version()),
         ] {
             w.key(key);
             w.string(text);

@@ -57,6 +57,23 @@ pub fn answer(a: &mut Assessment, settings: &Settings, id: &str, answer: Option<
     true
 }
 
+/// The section and label of the settings' question (or screening question) `id`.
+pub fn asked<'s>(settings: &'s Settings, id: &str) -> Option<(Section, &'s str)> {
+    settings
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .map(|q| (q.section, q.label.as_str()))
+        .or_else(|| {
+            settings
+                .policy
+                .screening
+                .iter()
+                .find(|q| q.id == id)
+                .map(|q| (Section::Dpia, q.label.as_str()))
+        })
+}
+
 /// Marks a new assessment as made under `settings`, with no answers yet.
 pub fn start_under(a: &mut Assessment, settings: &Settings) {
     a.organisation = Some(Box::new(record_of(settings, &Default::default())));

@@ -28,15 +28,18 @@ pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) 
             .iter()
             .filter(|f| f.severity == severity)
             .map(|f| Found {
-                id: f.id,
+                id: f.id.clone(),
                 severity: f.severity,
-                message: f.message,
+                message: f.message.clone(),
                 detail: f.detail.clone(),
                 source: {
-                    let n = match pages.iter().position(|u| *u == f.source.url) {
+                    // The organisation's settings have no page to number.
+                    let url = f.source.url();
+                    let n = match pages.iter().position(|u| *u == url) {
+                        _ if url.is_empty() => 0,
                         Some(i) => i + 1,
                         None => {
-                            pages.push(f.source.url);
+                            pages.push(url);
                             pages.len()
                         }
                     };
@@ -45,7 +48,19 @@ pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) 
                         true => String::new(),
                         false => format!("About: {}. ", names.join("; ")),
                     };
-                    format!("{about}Source: {} [{n}]. Rule {}.", f.source.citation, f.id)
+                    match n {
+                        0 => format!(
+                            "{about}Source: {}, revision {}. Rule {}.",
+                            f.source.citation(),
+                            f.source.version(),
+                            f.id
+                        ),
+                        n => format!(
+                            "{about}Source: {} [{n}]. Rule {}.",
+                            f.source.citation(),
+                            f.id
+                        ),
+                    }
                 },
             })
             .collect();
@@ -75,7 +90,7 @@ pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) 
                 .iter()
                 .map(|w| {
                     let mut line = vec![
-                        span(w.message, Look::Strong),
+                        span(w.message.clone(), Look::Strong),
                         span(
                             format!(
                                 " (rule {}). Accepted on {}, because: ",

@@ -132,9 +132,9 @@ pub struct Answered {
 /// One finding of the rules, worded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
-    pub id: &'static str,
+    pub id: std::borrow::Cow<'static, str>,
     pub severity: Severity,
-    pub message: &'static str,
+    pub message: std::borrow::Cow<'static, str>,
     pub detail: Option<String>,
     /// "About: … (the questions it concerns). Source: … [n]. Rule …."
     pub source: String,

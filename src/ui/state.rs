@@ -695,6 +695,31 @@ impl AppState {
         self.read_only.get()
     }
 
+    /// The label of the organisation's question (or screening question) `id`, from the
+    /// settings loaded here.
+    pub fn organisation_question_label(&self, id: &str) -> Option<String> {
+        self.config.with_value(|c| {
+            let s = c.settings.organisation_settings.as_deref()?;
+            crate::organisation::answering::asked(s, id).map(|(_, label)| label.to_string())
+        })
+    }
+
+    /// Opens the section of the organisation's question `id` and puts the cursor in it.
+    pub fn go_to_organisation_question(&self, id: &str) {
+        let section = self.config.with_value(|c| {
+            let s = c.settings.organisation_settings.as_deref()?;
+            crate::organisation::answering::asked(s, id).map(|(section, _)| section)
+        });
+        if let Some(section) = section {
+            let route = Route::Section {
+                section,
+                from_check: false,
+            };
+            let control = crate::ui::components::organisation_questions::org_field_id(id);
+            self.navigate_and_focus(route, Some(control));
+        }
+    }
+
     /// The organisation's required questions of `section` the open assessment leaves
     /// unanswered (id, message): none without settings (`organisation::answering`).
     pub fn organisation_unanswered(

@@ -2,6 +2,8 @@
 //! overall reading, a plain-English message, the source it cites, and a check that
 //! says whether it applies and which questions it points at. `check` runs them all.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::context::Ctx;
@@ -154,20 +156,68 @@ pub struct Rule {
     pub check: fn(&Ctx) -> Option<Hit>,
 }
 
-/// What a rule found in one assessment.
+/// What a rule, or the organisation's settings, found in one assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub id: &'static str,
+    /// A rule's id, or `org.` and the organisation's own (`organisation::checks`).
+    pub id: Cow<'static, str>,
     pub severity: Severity,
     pub weight: Weight,
     pub section: Section,
     /// The question(s) to go to in order to fix it.
     pub questions: Vec<QuestionId>,
-    pub message: &'static str,
+    /// The organisation's question to go to instead, by its id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation_question: Option<String>,
+    pub message: Cow<'static, str>,
     /// Specific to this assessment, e.g. which impact or which channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    pub source: &'static Source,
+    pub source: Cited,
+}
+
+impl Finding {
+    /// The id of the rule that raised it; none for the organisation's findings.
+    pub fn rule(&self) -> Option<&'static str> {
+        match self.id {
+            Cow::Borrowed(id) => Some(id),
+            Cow::Owned(_) => None,
+        }
+    }
+}
+
+/// Where a finding comes from: the source a rule cites, or the organisation's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Cited {
+    Source(&'static Source),
+    Settings { name: String, revision: String },
+}
+
+impl Cited {
+    /// The document: a source's citation, or the settings' name.
+    pub fn citation(&self) -> &str {
+        match self {
+            Cited::Source(s) => s.citation,
+            Cited::Settings { name, .. } => name,
+        }
+    }
+
+    /// Where to read it: none for the organisation's settings.
+    pub fn url(&self) -> &'static str {
+        match self {
+            Cited::Source(s) => s.url,
+            Cited::Settings { .. } => "",
+        }
+    }
+
+    /// The version followed: a source's date, or the settings' revision.
+    pub fn version(&self) -> &str {
+        match self {
+            Cited::Source(s) => s.version,
+            Cited::Settings { revision, .. } => revision,
+        }
+    }
 }
 
 /// Every rule, grouped by area in the order of the assessment.
@@ -211,13 +261,14 @@ pub fn check_in(ctx: &Ctx) -> Vec<Finding> {
 fn finding(rule: &'static Rule, ctx: &Ctx) -> Option<Finding> {
     let hit = (rule.check)(ctx)?;
     Some(Finding {
-        id: rule.id,
+        id: Cow::Borrowed(rule.id),
         severity: rule.severity,
         weight: rule.weight,
         section: rule.section,
         questions: hit.questions,
-        message: rule.message,
+        organisation_question: None,
+        message: Cow::Borrowed(rule.message),
         detail: hit.detail,
-        source: rule.source,
+        source: Cited::Source(rule.source),
     })
 }

@@ -164,8 +164,8 @@ fn findings(found: &[Found], out: &mut String) {
             out,
             "<li class=\"finding {}\" id=\"finding-{}\">\n<p class=\"message\">{}</p>\n",
             html(&f.severity.label().to_ascii_lowercase()),
-            html(f.id),
-            html(f.message)
+            html(&f.id),
+            html(&f.message)
         );
         if let Some(detail) = &f.detail {
             let _ = writeln!(out, "<p class=\"detail\">{}</p>", html(detail));

@@ -233,7 +233,7 @@ impl Body {
         self.paragraph(
             "Finding",
             false,
-            &[crate::report::span(f.message, Look::Strong)],
+            &[crate::report::span(f.message.clone(), Look::Strong)],
         );
         if let Some(detail) = &f.detail {
             self.paragraph("FindingText", true, &[plain(detail)]);

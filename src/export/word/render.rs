@@ -219,7 +219,7 @@ impl Doc {
     fn finding(&mut self, f: &Found) {
         self.paragraph(
             Para::style("Finding").kept(true),
-            &[crate::report::span(f.message, Look::Strong)],
+            &[crate::report::span(f.message.clone(), Look::Strong)],
         );
         if let Some(detail) = &f.detail {
             self.paragraph(Para::style("FindingText").kept(true), &[plain_span(detail)]);

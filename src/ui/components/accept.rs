@@ -82,11 +82,11 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
     let open_form = RwSignal::new(row.reopened.is_some());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let id = format!("lia-accept-{index}");
-    let rule = row.finding.id;
+    let rule = row.finding.id.clone();
     let detail = row.finding.detail.clone();
     let accept = {
-        let detail = detail.clone();
-        move |_| match state.accept_warning(rule, detail.as_deref(), &reason.get_untracked()) {
+        let (rule, detail) = (rule.clone(), detail.clone());
+        move |_| match state.accept_warning(&rule, detail.as_deref(), &reason.get_untracked()) {
             Ok(()) => {
                 error.set(None);
                 open_form.set(false);
@@ -95,13 +95,13 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
         }
     };
     let withdraw = {
-        let detail = detail.clone();
-        move |_| state.withdraw_acceptance(rule, detail.as_deref())
+        let (rule, detail) = (rule.clone(), detail.clone());
+        move |_| state.withdraw_acceptance(&rule, detail.as_deref())
     };
     let read_only = state.read_only();
     view! {
-        <li class="lia-accept" data-finding=rule>
-            <p><strong>{row.finding.message}</strong></p>
+        <li class="lia-accept" data-finding=rule.to_string()>
+            <p><strong>{row.finding.message.to_string()}</strong></p>
             {row.finding.detail.clone().map(|d| view! { <p class="lia-hint">{d}</p> })}
             {match (&row.accepted, &row.reopened) {
                 (Some((date, why)), _) => view! {

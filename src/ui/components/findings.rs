@@ -108,22 +108,45 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             }
         })
         .collect_view();
+    // The organisation's question it points at: its label, and a link to it.
+    let asks = finding.organisation_question.clone().and_then(|id| {
+        let label = state.organisation_question_label(&id)?;
+        let href = format!(
+            "#{}",
+            crate::ui::components::organisation_questions::org_field_id(&id)
+        );
+        Some(view! {
+            <li>
+                <a href=href on:click=move |ev| {
+                    ev.prevent_default();
+                    state.go_to_organisation_question(&id);
+                }>"Go to: "{label}</a>
+            </li>
+        })
+    });
+    let source = match finding.source.url() {
+        "" => view! {
+            {format!("{}, revision {}", finding.source.citation(), finding.source.version())}
+        }
+        .into_any(),
+        url => view! {
+            <a href=url rel="noopener noreferrer" target="_blank">
+                {finding.source.citation().to_string()}
+                <span class="lia-visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }
+        .into_any(),
+    };
     view! {
-        <li class=format!("lia-finding lia-finding--{}", finding.severity.label().to_ascii_lowercase()) data-finding=finding.id>
+        <li class=format!("lia-finding lia-finding--{}", finding.severity.label().to_ascii_lowercase()) data-finding=finding.id.to_string()>
             <p class="lia-finding__message">
                 <SeverityTag severity=finding.severity />
                 " "
-                {finding.message}
+                {finding.message.to_string()}
             </p>
             {finding.detail.map(|d| view! { <p class="lia-finding__detail">{d}</p> })}
-            <ul class="lia-finding__links">{links}</ul>
-            <p class="lia-finding__source">
-                "Source: "
-                <a href=finding.source.url rel="noopener noreferrer" target="_blank">
-                    {finding.source.citation}
-                    <span class="lia-visually-hidden">" (opens in a new tab)"</span>
-                </a>
-            </p>
+            <ul class="lia-finding__links">{links}{asks}</ul>
+            <p class="lia-finding__source">"Source: "{source}</p>
         </li>
     }
 }

@@ -323,10 +323,10 @@ fn Findings(approving: Signal<Option<Approving>>) -> impl IntoView {
                 <p>{crate::ui::components::findings::counts_text(&findings)}"."</p>
                 <ul class="lia-findings__list">
                     {findings.into_iter().map(|f| view! {
-                        <li class=format!("lia-finding lia-finding--{}", f.severity.label().to_ascii_lowercase()) data-finding=f.id>
-                            <p class="lia-finding__message"><SeverityTag severity=f.severity />" "{f.message}</p>
+                        <li class=format!("lia-finding lia-finding--{}", f.severity.label().to_ascii_lowercase()) data-finding=f.id.to_string()>
+                            <p class="lia-finding__message"><SeverityTag severity=f.severity />" "{f.message.to_string()}</p>
                             {f.detail.map(|d| view! { <p class="lia-finding__detail">{d}</p> })}
-                            <p class="lia-finding__source">{format!("Source: {}", f.source.citation)}</p>
+                            <p class="lia-finding__source">{format!("Source: {}", f.source.citation())}</p>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -537,7 +537,7 @@ fn AcceptedWarnings(approving: Signal<Option<Approving>>) -> impl IntoView {
                         <p>"Your decision covers these, with the author's reasons."</p>
                         <ul class="lia-list">
                             {list.into_iter().map(|w| view! {
-                                <li class="lia-prewrap"><strong>{w.message}</strong>" "{w.describe()}</li>
+                                <li class="lia-prewrap"><strong>{w.message.to_string()}</strong>" "{w.describe()}</li>
                             }).collect_view()}
                         </ul>
                     </section>
