@@ -11,6 +11,7 @@ use super::display::{show, Shown};
 use super::model::{Answer, Assessment};
 use super::outcome::{outcome_in, Outcome};
 use super::questions::{AnswerKind, QuestionId, Section};
+use super::rules::Finding;
 use super::validation::{validate, FieldError};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,8 +38,14 @@ struct SectionView {
 impl Evaluation {
     /// Evaluates the assessment as it is now. `today` dates the rules that need a date.
     pub fn of(assessment: &Assessment, today: Option<Date>) -> Evaluation {
+        Evaluation::with(assessment, today, Vec::new())
+    }
+
+    /// As `of`, with findings from elsewhere (the organisation's settings, see
+    /// `organisation::evaluate`) in the same outcome as the rules'.
+    pub fn with(assessment: &Assessment, today: Option<Date>, extra: Vec<Finding>) -> Evaluation {
         let ctx = Ctx::new(assessment, today);
-        let (errors, outcome) = checked(&ctx);
+        let (errors, outcome) = checked(&ctx, extra);
         let sections = Section::ALL
             .into_iter()
             .zip(errors)
@@ -125,9 +132,9 @@ impl Evaluation {
 }
 
 /// Each section's validation errors (in `Section::ALL` order) and the outcome.
-fn checked(ctx: &Ctx) -> (Vec<Vec<FieldError>>, Outcome) {
+fn checked(ctx: &Ctx, extra: Vec<Finding>) -> (Vec<Vec<FieldError>>, Outcome) {
     let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(ctx, s)).into();
-    let outcome = outcome_in(ctx, &errors);
+    let outcome = outcome_in(ctx, &errors, extra);
     (errors, outcome)
 }
 
@@ -144,8 +151,13 @@ pub struct Brief {
 
 impl Brief {
     pub fn of(assessment: &Assessment, today: Option<Date>) -> Brief {
+        Brief::with(assessment, today, Vec::new())
+    }
+
+    /// As `of`, with findings from elsewhere (as `Evaluation::with`).
+    pub fn with(assessment: &Assessment, today: Option<Date>, extra: Vec<Finding>) -> Brief {
         let ctx = Ctx::new(assessment, today);
-        let (_, outcome) = checked(&ctx);
+        let (_, outcome) = checked(&ctx, extra);
         Brief {
             since_checked: since_checked(assessment, &outcome.findings),
             asked: QuestionId::ALL.iter().map(|q| ctx.is_visible(*q)).collect(),

@@ -41,7 +41,7 @@ pub use model::{
     Answer, Assessment, HarmSeverity, Impact, Likelihood, PrivacyEdit, ReviewEntry, Reviewed, Risk,
     Status, YesNo,
 };
-pub use outcome::{outcome, Outcome, Reading, SectionStatus};
+pub use outcome::{outcome, outcome_with, Outcome, Reading, SectionStatus};
 pub use questions::{AnswerKind, Question, QuestionId, Section, QUESTIONS};
 pub use rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 pub use rules::{check, Finding, Severity};

@@ -144,15 +144,28 @@ impl Outcome {
 
 /// Runs the rules and summarises the assessment.
 pub fn outcome(assessment: &Assessment, today: Option<Date>) -> Outcome {
+    outcome_with(assessment, today, Vec::new())
+}
+
+/// As `outcome`, with findings from elsewhere (the organisation's settings) counted
+/// beside the rules' as if raised by them.
+pub fn outcome_with(assessment: &Assessment, today: Option<Date>, extra: Vec<Finding>) -> Outcome {
     let ctx = Ctx::new(assessment, today);
     let errors: Vec<Vec<FieldError>> = Section::ALL.map(|s| validate(&ctx, s)).into();
-    outcome_in(&ctx, &errors)
+    outcome_in(&ctx, &errors, extra)
 }
 
 /// The outcome from a context already built, with each section's validation errors
-/// (in `Section::ALL` order), so an evaluation builds both once.
-pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>]) -> Outcome {
-    let findings = check_in(ctx);
+/// (in `Section::ALL` order), so an evaluation builds both once, and findings from
+/// elsewhere, each placed among the rules' by severity and section.
+pub(super) fn outcome_in(ctx: &Ctx, errors: &[Vec<FieldError>], extra: Vec<Finding>) -> Outcome {
+    let mut findings = check_in(ctx);
+    if !extra.is_empty() {
+        findings.extend(extra);
+        crate::sort::sort_by(&mut findings, |a, b| {
+            (a.severity, a.section).cmp(&(b.severity, b.section))
+        });
+    }
 
     let sections: Vec<SectionOutcome> = Section::ALL
         .into_iter()

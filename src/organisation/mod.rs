@@ -16,6 +16,7 @@ use crate::handover::keycard::KeyCard;
 
 pub mod answering;
 pub mod checks;
+pub mod evaluate;
 pub mod read;
 pub mod record;
 pub mod schema;

@@ -141,7 +141,9 @@ impl<K: KeyValue> Session<K> {
                 .any(|r| r.decision.verdict == Verdict::Returned)
                 .then_some(SinceReturned::NoCopy)
         });
-        let evaluation = Evaluation::of(&assessment, Some(self.today));
+        let settings = self.defaults.settings.as_deref();
+        let evaluation =
+            crate::organisation::evaluate::evaluation(&assessment, settings, Some(self.today));
         Approving {
             file: file.to_string(),
             accepted: accepted_warnings(&assessment, &evaluation.outcome.findings),
@@ -459,7 +461,8 @@ impl<K: KeyValue> Session<K> {
         now: f64,
     ) -> Result<(), AcceptProblem> {
         let open = self.open.as_ref().ok_or(AcceptProblem::ReadOnly)?;
-        let finding = crate::assessment::outcome(open, Some(self.today))
+        let settings = self.defaults.settings.as_deref();
+        let finding = crate::organisation::evaluate::outcome(open, settings, Some(self.today))
             .findings
             .into_iter()
             .find(|f| f.id == rule && f.detail.as_deref() == detail)

@@ -134,11 +134,16 @@ impl AppState {
         let open: RwSignal<Option<Assessment>> = RwSignal::new(None);
         let route = RwSignal::new(Route::Start);
         let settled = RwSignal::new(0u64);
-        // A new page always shows the evaluation of the assessment as it is.
+        // A new page always shows the evaluation of the assessment as it is, with the
+        // organisation's findings when its settings are loaded here.
+        let settings = config.settings.organisation_settings.clone();
         let evaluation = Memo::new(move |_| {
             settled.track();
             route.track();
-            open.with_untracked(|a| a.as_ref().map(|a| Evaluation::of(a, Some(today))))
+            open.with_untracked(|a| {
+                a.as_ref()
+                    .map(|a| crate::organisation::evaluate::evaluation(a, settings.as_deref(), Some(today)))
+            })
         });
         let (kv, durable) = storage(config.prerender);
         let mut session = Session::new(

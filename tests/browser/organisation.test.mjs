@@ -95,6 +95,23 @@ test("the host page's settings: their questions are asked in their sections, req
       ['cctv', 'yes-no', 'yes'],
     ]);
     assert.equal(await cctv.getByLabel('Yes').isChecked(), true);
+
+    // The organisation's check finds it, in the findings beside the rules', with the
+    // settings as its source and a link back to its question.
+    const finding = widget.locator('#lia-findings [data-finding="org.cctv-needs-dpia"]');
+    await finding.waitFor();
+    assert.match(await finding.innerText(), /Our policy is a DPIA for every use of CCTV/);
+    assert.match(
+      await finding.locator('.lia-finding__source').innerText(),
+      /^Source: Riverside Housing Association: legitimate interests assessments, revision 2026\.1$/,
+    );
+    await widget.getByRole('link', { name: 'Return to the task list' }).click();
+    await finding.getByRole('link', { name: 'Go to: Does this involve CCTV?' }).click();
+    await widget.getByRole('heading', { name: 'Consider the nature of the data' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#widget').shadowRoot.activeElement?.id === 'lia-org-cctv');
+    // Its near miss: No clears it.
+    await cctv.getByLabel('No', { exact: true }).check();
+    await finding.waitFor({ state: 'detached' });
     assert.deepEqual(warnings, [], 'the settings gave no warning');
   } finally {
     await context.close();

@@ -23,6 +23,8 @@ mod examples;
 mod json_by_hand;
 #[path = "../organisation_record.rs"]
 mod organisation_record;
+#[path = "../organisation_findings.rs"]
+mod organisation_findings;
 #[path = "../organisation_settings.rs"]
 mod organisation_settings;
 #[path = "../outcome.rs"]
