@@ -129,7 +129,7 @@ pub fn findings(settings: &Settings, facts: &Facts) -> Vec<Finding> {
                 target: None,
                 message: format!(
                     "The risk to people is {}: {organisation}'s policy is to consult {} before deciding.",
-                    risk.label().to_lowercase(),
+                    risk.label().to_ascii_lowercase(),
                     consult.who
                 ),
                 source,
