@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::button::button;
+
 use crate::assessment::accepted::{standing, Standing};
 use crate::assessment::{Date, Finding, Severity};
 use crate::ui::state::AppState;
@@ -86,7 +88,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
     let detail = row.finding.detail.clone();
     let accept = {
         let detail = detail.clone();
-        move |_| match state.accept_warning(rule, detail.as_deref(), &reason.get_untracked()) {
+        move || match state.accept_warning(rule, detail.as_deref(), &reason.get_untracked()) {
             Ok(()) => {
                 error.set(None);
                 open_form.set(false);
@@ -151,7 +153,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                                     prop:value=move || reason.get()
                                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                             </div>
-                            <button type="button" class="lia-button lia-button--secondary" on:click=accept.clone()>"Accept it with this reason"</button>
+                            {button("lia-button lia-button--secondary", "Accept it with this reason", accept.clone())}
                         })
                     }
                 }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use super::button::button;
+
 use super::error_summary::{ErrorItem, ErrorSummary};
 use crate::handover::{self, Approval};
 use crate::ui::state::AppState;
@@ -75,7 +77,7 @@ pub fn ApprovePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let allowed = state.config.with_value(|c| c.settings.self_approval);
     let refused: RwSignal<Vec<ErrorItem>> = RwSignal::new(Vec::new());
-    let approve_own = move |_| match state.approve_own() {
+    let approve_own = move || match state.approve_own() {
         Ok(()) => refused.set(Vec::new()),
         Err(message) => {
             refused.set(vec![ErrorItem {
@@ -105,7 +107,7 @@ pub fn ApprovePanel() -> impl IntoView {
                         "your own approver key."
                     </p>
                     <ErrorSummary id="lia-approval-refused" items=refused title="It cannot be approved yet" level=3 />
-                    <button type="button" class="lia-button lia-button--secondary" on:click=approve_own>"Approve it yourself"</button>
+                    {button("lia-button lia-button--secondary", "Approve it yourself", approve_own)}
                 })}
             }
             .into_any()

@@ -3,6 +3,8 @@
 //! entry, its digest warning, a clash with a saved id) is the session core's.
 
 use leptos::prelude::*;
+
+use super::button::button;
 use wasm_bindgen::JsCast;
 
 use super::error_summary::{ErrorItem, ErrorSummary};
@@ -115,10 +117,10 @@ pub fn ImportFile() -> impl IntoView {
                 </p>
                 <div class="lia-button-group">
                     {(!clash.existing_approved).then(|| view! {
-                        <button type="button" class="lia-button" on:click=move |_| choose(ImportChoice::Replace)>"Replace the saved one"</button>
+                        {button("lia-button", "Replace the saved one", move || choose(ImportChoice::Replace))}
                     })}
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| choose(ImportChoice::KeepBoth)>"Keep both"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| choose(ImportChoice::Cancel)>"Cancel"</button>
+                    {button("lia-button lia-button--secondary", "Keep both", move || choose(ImportChoice::KeepBoth))}
+                    {button("lia-link-button", "Cancel", move || choose(ImportChoice::Cancel))}
                 </div>
             </div>
         })}

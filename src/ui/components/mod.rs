@@ -2,6 +2,7 @@
 
 pub mod accept;
 pub mod approval;
+pub mod button;
 pub mod choice_fields;
 pub mod date_field;
 pub mod downloads;

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::button::button;
+
 use super::error_summary::{ErrorItem, ErrorSummary};
 use crate::session::Protection;
 use crate::ui::state::AppState;
@@ -161,7 +163,7 @@ pub fn PassphrasePanel() -> impl IntoView {
             }
         });
     };
-    let remove = move |_| {
+    let remove = move || {
         after_paint(busy, move || {
             let result = state.remove_passphrase();
             confirming_removal.set(false);
@@ -206,12 +208,12 @@ pub fn PassphrasePanel() -> impl IntoView {
                     <p>"Your saved assessments are kept, without encryption."</p>
                     {move || if confirming_removal.get() {
                         view! {
-                            <button type="button" class="lia-button lia-button--warning" on:click=remove>"Yes, remove the passphrase"</button>
-                            <button type="button" class="lia-link-button" on:click=move |_| confirming_removal.set(false)>"Cancel"</button>
+                            {button("lia-button lia-button--warning", "Yes, remove the passphrase", remove)}
+                            {button("lia-link-button", "Cancel", move || confirming_removal.set(false))}
                         }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| confirming_removal.set(true)>"Remove the passphrase"</button>
+                            {button("lia-button lia-button--secondary", "Remove the passphrase", move || confirming_removal.set(true))}
                         }.into_any()
                     }}
                 })}

@@ -6,6 +6,8 @@
 //! reports; "Use the suggested wording" goes back to the one made from the answers.
 
 use leptos::prelude::*;
+
+use super::button::button;
 use wasm_bindgen::JsCast;
 
 use super::follow::follow_value;
@@ -33,7 +35,7 @@ pub fn PrivacyWording() -> impl IntoView {
     };
     let edited = move || settled.with(|s| matches!(s, Some(Settled::Edited { .. })));
     let stale = move || settled.with(|s| matches!(s, Some(Settled::Edited { stale: true, .. })));
-    let copy = move |_| {
+    let copy = move || {
         let value = text();
         // Undefined outside a secure context: calling it then would throw.
         let clipboard = web_sys::window()
@@ -134,12 +136,12 @@ pub fn PrivacyWording() -> impl IntoView {
             ></textarea>
         </div>
         <div class="lia-button-group">
-            <button type="button" class="lia-button lia-button--secondary" on:click=copy>"Copy the wording"</button>
+            {button("lia-button lia-button--secondary", "Copy the wording", copy)}
             {move || (edited() && !state.read_only()).then(|| view! {
-                <button type="button" class="lia-link-button" on:click=move |_| {
+                {button("lia-link-button", "Use the suggested wording again", move || {
                     state.edit(use_suggestion);
                     copied.set(None);
-                }>"Use the suggested wording again"</button>
+                })}
             })}
         </div>
         <p class="lia-status" role="status">{move || copied.get()}</p>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::button::button;
+
 use super::downloads::{Download, DownloadButton};
 use crate::route::Route;
 use crate::session::{ConflictKind, Notice, SaveStatus};
@@ -107,12 +109,12 @@ pub fn StorageNotices() -> impl IntoView {
                         }.into_any()
                     }}
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button" on:click=move |_| state.keep_mine()>"Keep my version"</button>
+                        {button("lia-button", "Keep my version", move || state.keep_mine())}
                         {use_theirs.map(|label| view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_theirs()>{label}</button>
+                            {button("lia-button lia-button--secondary", label, move || state.use_theirs())}
                         })}
                         {(conflict != ConflictKind::Deleted).then(|| view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.keep_both()>"Keep both"</button>
+                            {button("lia-button lia-button--secondary", "Keep both", move || state.keep_both())}
                         })}
                         <DownloadCopy />
                     </div>
@@ -130,8 +132,8 @@ pub fn StorageNotices() -> impl IntoView {
                     "look at the approved version instead."
                 </p>
                 <div class="lia-button-group">
-                    <button type="button" class="lia-button" on:click=move |_| state.save_as_review()>"Keep my changes as a review"</button>
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_approved()>"Use the approved version"</button>
+                    {button("lia-button", "Keep my changes as a review", move || state.save_as_review())}
+                    {button("lia-button lia-button--secondary", "Use the approved version", move || state.use_approved())}
                     <DownloadCopy />
                 </div>
             </div>
@@ -144,7 +146,7 @@ pub fn StorageNotices() -> impl IntoView {
                     <p>"You can download the version you did not keep, to compare or to keep a copy."</p>
                     <div class="lia-button-group">
                         <DownloadButton what=Download::Copy(Box::new(version)) label="Download the version you did not keep" />
-                        <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_not_kept()>"Dismiss"</button>
+                        {button("lia-link-button", "Dismiss", move || state.dismiss_not_kept())}
                     </div>
                 </div>
             }
@@ -171,7 +173,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
                     <button type="button" class="lia-button lia-button--secondary" hidden=!undo on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
+                    {button("lia-link-button", "Dismiss", move || state.dismiss_notice())}
                 </div>
             }
         })

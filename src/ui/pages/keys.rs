@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::button;
+
 use crate::handover::{read_card, KeyCard, TrustSource};
 use crate::route::Route;
 use crate::ui::approver::{self, source_label, KeyState};
@@ -108,7 +110,7 @@ fn YourKey() -> impl IntoView {
             }
         });
     };
-    let delete = move |_| {
+    let delete = move || {
         leptos::task::spawn_local(async move {
             if let Err(message) = approver::delete(state).await {
                 errors.set(vec![ErrorItem {
@@ -154,7 +156,7 @@ fn YourKey() -> impl IntoView {
                             "check its fingerprint with you, by telephone or in person: read them the "
                             "fingerprint above."
                         </p>
-                        <button type="button" class="lia-button" on:click=move |_| download_card(card_for_download.clone())>"Download your key card"</button>
+                        {button("lia-button", "Download your key card", move || download_card(card_for_download.clone()))}
                     </div>
                     <KeyDeletion confirm=confirm_delete delete />
                 }
@@ -195,7 +197,7 @@ fn YourKey() -> impl IntoView {
 #[component]
 fn KeyDeletion(
     confirm: RwSignal<bool>,
-    delete: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+    delete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {
         if confirm.get() {
@@ -204,15 +206,15 @@ fn KeyDeletion(
                     <h3 class="lia-heading-s" id="lia-delete-key-title">"Delete your approver key?"</h3>
                     <p>"Decisions you signed stay signed. You would make a new key, and send its new card to everyone who trusts the old one."</p>
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button lia-button--warning" on:click=delete>"Yes, delete it"</button>
-                        <button type="button" class="lia-link-button" on:click=move |_| confirm.set(false)>"Cancel"</button>
+                        {button("lia-button lia-button--warning", "Yes, delete it", delete)}
+                        {button("lia-link-button", "Cancel", move || confirm.set(false))}
                     </div>
                 </div>
             }
             .into_any()
         } else {
             view! {
-                <p><button type="button" class="lia-link-button" on:click=move |_| confirm.set(true)>"Delete this key"</button></p>
+                <p>{button("lia-link-button", "Delete this key", move || confirm.set(true))}</p>
             }
             .into_any()
         }
@@ -273,7 +275,7 @@ fn TrustedApprovers() -> impl IntoView {
             }
         });
     };
-    let trust = move |_| {
+    let trust = move || {
         let Some(card) = pending.get_untracked() else {
             return;
         };
@@ -375,8 +377,8 @@ fn TrustedApprovers() -> impl IntoView {
                         </div>
                     </fieldset>
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button" on:click=trust>"Trust this approver"</button>
-                        <button type="button" class="lia-link-button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        {button("lia-button", "Trust this approver", trust)}
+                        {button("lia-link-button", "Cancel", move || pending.set(None))}
                     </div>
                 </div>
             }

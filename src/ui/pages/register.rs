@@ -6,6 +6,8 @@
 //! any imported file does.
 
 use leptos::prelude::*;
+
+use crate::ui::components::button::button;
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
@@ -470,7 +472,7 @@ fn RegisterTable(
     let save = move |name: String, mime: &'static str, text: String| {
         failed.set(download(&name, mime, &text).err());
     };
-    let csv = move |_| {
+    let csv = move || {
         let text = state.register.with_untracked(|r| {
             to_csv(
                 r,
@@ -481,7 +483,7 @@ fn RegisterTable(
         });
         save(format!("lia-register-{today}.csv"), "text/csv", text);
     };
-    let printable = move |_| {
+    let printable = move || {
         let text = state.register.with_untracked(|r| {
             crate::register::html::to_html(
                 r,
@@ -493,7 +495,7 @@ fn RegisterTable(
         });
         save(format!("lia-register-{today}.html"), "text/html", text);
     };
-    let ics = move |_| {
+    let ics = move || {
         let reminders: Vec<Reminder> = state.register.with_untracked(|r| {
             order
                 .get_untracked()
@@ -759,16 +761,16 @@ fn RegisterTable(
             </div>
         </fieldset>
         <div class="lia-button-group">
-            <button type="button" class="lia-button lia-button--secondary" on:click=csv>"Download as a spreadsheet (CSV)"</button>
-            <button type="button" class="lia-button lia-button--secondary" on:click=printable>"Download a page to print (HTML)"</button>
-            <button type="button" class="lia-button lia-button--secondary" on:click=ics>"Download review dates (calendar)"</button>
+            {button("lia-button lia-button--secondary", "Download as a spreadsheet (CSV)", csv)}
+            {button("lia-button lia-button--secondary", "Download a page to print (HTML)", printable)}
+            {button("lia-button lia-button--secondary", "Download review dates (calendar)", ics)}
         </div>
         {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
         <p>
-            <button type="button" class="lia-link-button" on:click=move |_| {
+            {button("lia-link-button", "Clear the register", move || {
                 state.register.set(Register::with_trust(today, state.trust.get_untracked()));
                 state.focus("lia-page-heading");
-            }>"Clear the register"</button>
+            })}
         </p>
     }
 }
@@ -807,7 +809,7 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
         })
     };
     let same = RwSignal::new(false);
-    let compare = move |_| {
+    let compare = move || {
         let (previous, review) = (chosen(earlier, 0), chosen(later, 1));
         if previous == review {
             same.set(true);
@@ -851,7 +853,7 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
                     <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later, 1)}</select>
                 </div>
             </div>
-            <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>
+            {button("lia-button lia-button--secondary", "Compare", compare)}
         })
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::button;
+
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::Status;
 use crate::register::{reading_short, Due, Row};
@@ -377,7 +379,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     };
     let delete = {
         let id = id.clone();
-        move |_| match state.delete(&id) {
+        move || match state.delete(&id) {
             Ok(()) => state.focus("lia-deleted"),
             Err(e) => rows.focus.update(|f| f.error = Some(e.to_string())),
         }
@@ -432,7 +434,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         {if approved { "It is an approved record: keep a downloaded copy if you need it. " } else { "" }}
                         "You can undo this until you reload the page."
                     </p>
-                    <button type="button" class="lia-button lia-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
+                    {button("lia-button lia-button--warning", "Yes, delete it", delete.clone())}
                     <button type="button" class="lia-link-button" on:click={
                         let id = id.clone();
                         move |_| rows.set_error(&id, None)
@@ -538,7 +540,7 @@ fn DamagedItem(record: DamagedRecord) -> impl IntoView {
         text: |state, key| state.damaged_text(key).ok(),
         key: key.clone(),
     };
-    let discard = move |_| {
+    let discard = move || {
         let _ = state.discard_damaged(&key);
     };
     view! {
@@ -547,13 +549,13 @@ fn DamagedItem(record: DamagedRecord) -> impl IntoView {
             <DownloadButton what=saved_text label="Download its saved text" aria_label=format!("Download the saved text of {name}") />
             {move || if confirming.get() {
                 view! {
-                    <button type="button" class="lia-button lia-button--warning" on:click=discard.clone()>"Yes, discard it"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    {button("lia-button lia-button--warning", "Yes, discard it", discard.clone())}
+                    {button("lia-link-button", "Cancel", move || confirming.set(false))}
                 }
                 .into_any()
             } else {
                 view! {
-                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(true)>"Discard it"</button>
+                    {button("lia-link-button", "Discard it", move || confirming.set(true))}
                 }
                 .into_any()
             }}
