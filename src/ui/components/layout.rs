@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::findings::FindingsPanel;
-use super::nav_link::NavLink;
+use super::nav_link::nav_link;
 use super::storage_notices::{SaveStatusLine, StorageNotices};
 use crate::route::Route;
 use crate::ui::state::AppState;
@@ -40,7 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </div>
         <header class="lia-header">
             <div class="lia-header__inner">
-                <NavLink route=Route::Start class="lia-header__product">"Legitimate interests assessment"</NavLink>
+                {nav_link(Route::Start, Some("lia-header__product"), "Legitimate interests assessment")}
                 {state.config.with_value(|c| c.settings.organisation.clone()).map(|organisation| view! {
                     <span class="lia-header__organisation">{organisation}</span>
                 })}

@@ -12,7 +12,7 @@ use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
 use crate::ui::components::handover::{HandoverBanner, SectionComment, SendForApproval};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
 use crate::ui::components::privacy_wording::PrivacyWording;
 use crate::ui::components::record_tools::{ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
@@ -192,7 +192,7 @@ pub fn CheckPage() -> impl IntoView {
     });
     page_title(|| Some("Check your answers".into()));
     view! {
-        <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
+        {nav_link(Route::Tasks, Some("lia-back-link"), "Back to the task list")}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
         <ReadOnlyBanner />
         <ImportWarning />

@@ -22,7 +22,7 @@ use crate::route::Route;
 use crate::session::ImportStep;
 use crate::ui::browser;
 use crate::ui::components::keyed::{keyed, row};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::read_files::{Read, Reader};
@@ -154,7 +154,7 @@ pub fn RegisterPage() -> impl IntoView {
     let has_any = Memo::new(move |_| state.register.with(|r| !r.is_empty()));
 
     view! {
-        <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
+        {nav_link(Route::Start, Some("lia-back-link"), "All assessments")}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Register of assessments"</h1>
         <p class="lia-lead">
             "Open many records at once to see them side by side: what each decided, what needs "

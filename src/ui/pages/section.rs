@@ -11,7 +11,7 @@ use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
 use crate::ui::components::handover::SectionComment;
 use crate::ui::components::keyed::{keyed, row};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::nav_link;
 use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
 use crate::ui::state::{field_id, AppState};
@@ -114,7 +114,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         "Back to the task list"
     };
     view! {
-        <NavLink route=back class="lia-back-link">{back_label}</NavLink>
+        {nav_link(back, Some("lia-back-link"), back_label)}
         <ErrorSummary id=ERROR_SUMMARY_ID items=summary />
         <span class="lia-caption">{format!("Section {} of {}", section.number(), Section::ALL.len())}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{section.title()}</h1>
@@ -127,7 +127,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                 <div class="lia-inset">
                     <p>{reason}</p>
                 </div>
-                <NavLink route=next_route(state, section, from_check) class="lia-button">"Continue"</NavLink>
+                {nav_link(next_route(state, section, from_check), Some("lia-button"), "Continue")}
             }
             .into_any(),
             None => view! {
@@ -147,7 +147,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                         <button type="submit" class="lia-button" on:click=save_and_continue>
                             {move || if read_only() { "Continue" } else { "Save and continue" }}
                         </button>
-                        <NavLink route=Route::Tasks class="lia-link">"Return to the task list"</NavLink>
+                        {nav_link(Route::Tasks, Some("lia-link"), "Return to the task list")}
                     </div>
                 </form>
             }

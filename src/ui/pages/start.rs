@@ -17,7 +17,7 @@ use crate::ui::components::downloads::{Download, DownloadButton};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::layout::PROMISE;
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::nav_link;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
 use crate::ui::page_title::page_title;
 use crate::ui::pages::register::due_view;
@@ -75,11 +75,11 @@ fn StartContent() -> impl IntoView {
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
         <p>
-            <NavLink route=Route::Register>"Open several files as a register"</NavLink>
+            {nav_link(Route::Register, None, "Open several files as a register")}
             " to see many records side by side, what needs attention and when each is due for review."
         </p>
         <p>
-            <NavLink route=Route::Keys>"Approver keys"</NavLink>
+            {nav_link(Route::Keys, None, "Approver keys")}
             ": make your key if you approve assessments, and say whose approvals you trust."
         </p>
 
