@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::button::button;
+use super::button::{button, button_with};
 
 use crate::assessment::accepted::{standing, Standing};
 use crate::assessment::{Date, Finding, Severity};
@@ -98,7 +98,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
     };
     let withdraw = {
         let detail = detail.clone();
-        move |_| state.withdraw_acceptance(rule, detail.as_deref())
+        move || state.withdraw_acceptance(rule, detail.as_deref())
     };
     let read_only = state.read_only();
     view! {
@@ -109,9 +109,9 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                 (Some((date, why)), _) => view! {
                     <p class="lia-prewrap"><strong class="lia-tag lia-tag--green">"Accepted"</strong>{format!(" on {date}, because: {why}")}</p>
                     {(!read_only).then(|| view! {
-                        <button type="button" class="lia-link-button" on:click=withdraw.clone()>
+                        {button_with("lia-link-button", None, None, view! {
                             "Withdraw the acceptance"<span class="lia-visually-hidden">{format!(" of: {}", row.finding.message)}</span>
-                        </button>
+                        }.into_any(), withdraw.clone())}
                     })}
                 }
                 .into_any(),
@@ -130,12 +130,12 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                         move || (!open_form.get()).then(|| {
                         let id = id.clone();
                         view! {
-                        <button type="button" class="lia-link-button" on:click=move |_| {
+                        {button_with("lia-link-button", None, None, view! {
+                            "Accept this warning"<span class="lia-visually-hidden">{format!(": {}", row.finding.message)}</span>
+                        }.into_any(), move || {
                             open_form.set(true);
                             state.focus(id.clone());
-                        }>
-                            "Accept this warning"<span class="lia-visually-hidden">{format!(": {}", row.finding.message)}</span>
-                        </button>
+                        })}
                     }})}
                     {
                         let accept = accept.clone();

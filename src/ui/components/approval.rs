@@ -60,9 +60,7 @@ pub fn ReadOnlyBanner() -> impl IntoView {
                         "It is kept as the record and cannot be changed. To update it, start a review: "
                         "that makes a new version linked to this one."
                     </p>
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.start_review()>
-                        "Start a review"
-                    </button>
+                    {button("lia-button lia-button--secondary", "Start a review", move || state.start_review())}
                 </div>
                 {claimed.map(|a| view! { <ApprovalStatus approval=a id="lia-approval-status" /> })}
             }

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::button_with;
+
 use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
 use crate::assessment::questions::Choice;
 use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
@@ -140,9 +142,7 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                         Some(view! {
                             <div class="lia-suggestion" id=ids.suggestion.clone()>
                                 <p>{s.sentence()} " Not answered until you choose."</p>
-                                <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-use", ids.control) on:click=move |_| choose(key)>
-                                    {format!("Use this answer: {}", s.answer.label())}
-                                </button>
+                                {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-use", ids.control)), None, format!("Use this answer: {}", s.answer.label()).into_any(), move || choose(key))}
                             </div>
                         })
                     }

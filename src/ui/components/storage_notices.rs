@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::button::button;
+use super::button::{button, button_with};
 
 use super::downloads::{Download, DownloadButton};
 use crate::route::Route;
@@ -66,9 +66,7 @@ pub fn StorageNotices() -> impl IntoView {
                     <p>"Your work is still here in this page, and it will be saved as soon as it can be."</p>
                     <div class="lia-button-group">
                         {move || (on_start() && has_open()).then(|| view! {
-                            <button type="button" class="lia-button" on:click=move |_| state.navigate(Route::Tasks)>
-                                {move || format!("Return to “{}”", state.title.get().unwrap_or_default())}
-                            </button>
+                            {button_with("lia-button", None, None, (move || format!("Return to “{}”", state.title.get().unwrap_or_default())).into_any(), move || state.navigate(Route::Tasks))}
                         })}
                         <DownloadCopy />
                     </div>

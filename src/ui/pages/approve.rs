@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::{button, button_with};
+
 use crate::assessment::display::Shown;
 use crate::assessment::Verdict;
 use crate::assessment::{Assessment, Section};
@@ -126,7 +128,7 @@ pub fn ApprovePage() -> impl IntoView {
     };
     let decided =
         Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
-    let download = move |_| {
+    let download = move || {
         if let Some(a) = decided.get_untracked() {
             download_failed.set(
                 state
@@ -193,9 +195,7 @@ pub fn ApprovePage() -> impl IntoView {
     };
 
     view! {
-        <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.close_approval()>
-            "Close this file"
-        </button>
+        {button("lia-back-link lia-link-button", "Close this file", move || state.close_approval())}
         <span class="lia-caption">"For approval"</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{move || title.get()}</h1>
         <p>{intro}</p>
@@ -230,9 +230,7 @@ pub fn ApprovePage() -> impl IntoView {
                             "they see your comments beside the questions, and can reply to each."
                         }}
                     </p>
-                    <button type="button" class="lia-button" on:click=download>
-                        {if approved { "Download the approved file" } else { "Download the returned file" }}
-                    </button>
+                    {button("lia-button", if approved { "Download the approved file" } else { "Download the returned file" }, download)}
                     {move || download_failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
                 </div>
             }
@@ -275,9 +273,7 @@ pub fn ApprovePage() -> impl IntoView {
             <div class="lia-button-group">
                 <button type="button" class="lia-button" on:click=record prop:disabled=move || signing.get()>"Sign and record your decision"</button>
                 {(!own).then(|| view! {
-                    <button type="button" class="lia-link-button" on:click=move |_| { state.import_instead(); }>
-                        "Open it as an assessment in this browser instead"
-                    </button>
+                    {button("lia-link-button", "Open it as an assessment in this browser instead", move || { state.import_instead(); })}
                 })}
             </div>
             {move || signing.get().then(|| view! { <p role="status">"Signing your decision…"</p> })}
@@ -422,7 +418,7 @@ fn SignerPanel() -> impl IntoView {
         KeyState::Unusable(_, why) | KeyState::Unavailable(why) => view! {
             <div class="lia-warning-banner" id="lia-signer" role="region" aria-label="Your approver key">
                 <p><strong>{format!("Your approver key cannot be used: {why}")}</strong></p>
-                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Go to your approver key"</button>
+                {button_with("lia-button lia-button--secondary", Some("lia-make-key".to_string()), None, "Go to your approver key".into_any(), move || state.navigate(Route::Keys))}
             </div>
         }
         .into_any(),
@@ -436,7 +432,7 @@ fn SignerPanel() -> impl IntoView {
                     "to the authors whose assessments you approve, so they can check your signature. "
                     "This file stays open while you make it."
                 </p>
-                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Create your approver key"</button>
+                {button_with("lia-button lia-button--secondary", Some("lia-make-key".to_string()), None, "Create your approver key".into_any(), move || state.navigate(Route::Keys))}
             </div>
         }
         .into_any(),

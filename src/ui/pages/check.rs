@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::button;
+
 use crate::assessment::display::Shown;
 use crate::assessment::stale::check_again_sentence;
 use crate::assessment::{QuestionId, Section};
@@ -213,9 +215,9 @@ pub fn CheckPage() -> impl IntoView {
         <PrivacyWording />
         <div class="lia-no-print"><Downloads /></div>
         <p class="lia-no-print">
-            <button type="button" class="lia-button lia-button--secondary" on:click=|_| {
+            {button("lia-button lia-button--secondary", "Print this page", || {
                 let _ = leptos::prelude::window().print();
-            }>"Print this page"</button>
+            })}
         </p>
     }
 }

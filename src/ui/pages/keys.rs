@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button;
+use crate::ui::components::button::{button, button_with};
 
 use crate::handover::{read_card, KeyCard, TrustSource};
 use crate::route::Route;
@@ -26,16 +26,12 @@ pub fn KeysPage() -> impl IntoView {
     let back = move || {
         if state.storage.approving.with(Option::is_some) {
             view! {
-                <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.navigate(Route::Approve)>
-                    "Back to the file for approval"
-                </button>
+                {button("lia-back-link lia-link-button", "Back to the file for approval", move || state.navigate(Route::Approve))}
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.navigate(Route::Start)>
-                    "Back to the start page"
-                </button>
+                {button("lia-back-link lia-link-button", "Back to the start page", move || state.navigate(Route::Start))}
             }
             .into_any()
         }
@@ -327,15 +323,15 @@ fn TrustedApprovers() -> impl IntoView {
                             let fingerprint = t.fingerprint;
                             let remove = (t.source == TrustSource::Browser).then(|| view! {
                                 " "
-                                <button type="button" class="lia-link-button" on:click=move |_| {
+                                {button_with("lia-link-button", None, None, view! {
+                                    "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
+                                }.into_any(), move || {
                                     leptos::task::spawn_local(async move {
                                         if let Err(message) = approver::untrust(state, fingerprint).await {
                                             fail(format!("It could not be removed: {message}"), None);
                                         }
                                     });
-                                }>
-                                    "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
-                                </button>
+                                })}
                             });
                             view! {
                                 <li>

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button;
+use crate::ui::components::button::{button, button_with};
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
@@ -522,16 +522,16 @@ fn RegisterTable(
                 .register
                 .with_untracked(|r| r.entries()[entry].imported.assessment.id.clone());
             view! {
-                <button type="button" class="lia-link-button" on:click=move |_| { state.open_by_id(&id, Route::Tasks); }>
+                {button_with("lia-link-button", None, None, view! {
                     "Open"<span class="lia-visually-hidden">{format!(" {what}")}</span>
-                </button>
+                }.into_any(), move || { state.open_by_id(&id, Route::Tasks); })}
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lia-link-button" on:click=move |_| keep(entry)>
+                {button_with("lia-link-button", None, None, view! {
                     "Keep in this browser"<span class="lia-visually-hidden">{format!(": {what}")}</span>
-                </button>
+                }.into_any(), move || keep(entry))}
             }
             .into_any()
         }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::button_with;
+
 use crate::assessment::stale::check_again_sentence;
 use crate::assessment::validation::FieldError;
 use crate::assessment::{QuestionId, Section};
@@ -175,10 +177,10 @@ fn CheckAgain(q: QuestionId) -> impl IntoView {
             view! {
                 <div class="lia-check-again" id=id.clone()>
                     <p><strong class="lia-tag lia-tag--yellow">"Check again"</strong> " " {check_again_sentence(&changed)}</p>
-                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-confirm", field_id(q)) on:click=move |_| state.edit(|a| { a.confirm(q); })>
+                    {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-confirm", field_id(q))), None, view! {
                         "Confirm this answer"
                         <span class="lia-visually-hidden">{format!(": {}", q.question().short)}</span>
-                    </button>
+                    }.into_any(), move || state.edit(|a| { a.confirm(q); }))}
                 </div>
             }
         })
@@ -211,10 +213,10 @@ fn CheckAgainSummary(section: Section) -> impl IntoView {
                     } else {
                         format!("{n} answers on this page rest on an answer that changed after they were given. Check each below.")
                     }}</p>
-                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id="lia-confirm-page" on:click=move |_| {
+                    {button_with("lia-button lia-button--secondary lia-button--small", Some("lia-confirm-page".to_string()), None, "Confirm them all as they stand".into_any(), move || {
                         let qs = marked.get_untracked();
                         state.edit(|a| qs.iter().for_each(|q| { a.confirm(*q); }));
-                    }>"Confirm them all as they stand"</button>
+                    })}
                 </div>
             }
         })

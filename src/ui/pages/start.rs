@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button;
+use crate::ui::components::button::{button, button_with};
 
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::Status;
@@ -265,7 +265,7 @@ fn SavedList() -> impl IntoView {
             std::time::Duration::ZERO,
         );
     });
-    let reveal = move |_| {
+    let reveal = move || {
         show_all.set(true);
         // Keep the keyboard where the newly shown rows begin.
         let first_new = state
@@ -316,9 +316,7 @@ fn SavedList() -> impl IntoView {
             {move || (count.get() > RECENT_ROWS && !show_all.get()).then(|| view! {
                 <p>
                     {format!("Showing the {RECENT_ROWS} most recently changed of {} saved assessments. ", count.get())}
-                    <button type="button" class="lia-link-button" on:click=reveal>
-                        {format!("Show all {} assessments", count.get())}
-                    </button>
+                    {button_with("lia-link-button", None, None, format!("Show all {} assessments", count.get()).into_any(), reveal)}
                 </p>
             })}
         }
@@ -375,7 +373,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     };
     let duplicate = {
         let id = id.clone();
-        move |_| rows.set_error(&id, state.duplicate(&id).err().map(|e| e.to_string()))
+        move || rows.set_error(&id, state.duplicate(&id).err().map(|e| e.to_string()))
     };
     let delete = {
         let id = id.clone();
@@ -396,21 +394,21 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         let id = id.clone();
                         let current_title = current_title.clone();
                         view! {
-                            <button type="button" class="lia-link-button" aria-label=format!("Rename {title}") on:click=move |_| {
+                            {button_with("lia-link-button", None, Some(format!("Rename {title}")), "Rename".into_any(), move || {
                                 rows.new_title.set(current_title.clone());
                                 rows.set_mode(&id, RowMode::Renaming);
                                 state.focus(rename_id.clone());
-                            }>"Rename"</button>
+                            })}
                         }
                     })}
-                    <button type="button" class="lia-link-button" aria-label=format!("Duplicate {title}") on:click=duplicate.clone()>"Duplicate"</button>
-                    <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click={
+                    {button_with("lia-link-button", None, Some(format!("Duplicate {title}")), "Duplicate".into_any(), duplicate.clone())}
+                    {button_with("lia-link-button", None, Some(format!("Delete {title}")), "Delete".into_any(), {
                         let id = id.clone();
-                        move |_| {
+                        move || {
                             rows.set_mode(&id, RowMode::ConfirmingDelete);
                             state.focus("lia-confirm-delete");
                         }
-                    }>"Delete"</button>
+                    })}
                 </div>
             }
             .into_any(),
@@ -420,10 +418,10 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                     <input class="lia-input" id=rename_id.clone() type="text" prop:value=rows.new_title.get_untracked()
                         on:input=move |ev| rows.new_title.set(event_target_value(&ev)) />
                     <button type="submit" class="lia-button lia-button--secondary" on:click=save_rename.clone()>"Save name"</button>
-                    <button type="button" class="lia-link-button" on:click={
+                    {button("lia-link-button", "Cancel", {
                         let id = id.clone();
-                        move |_| rows.set_error(&id, None)
-                    }>"Cancel"</button>
+                        move || rows.set_error(&id, None)
+                    })}
                 </form>
             }
             .into_any(),
@@ -435,10 +433,10 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         "You can undo this until you reload the page."
                     </p>
                     {button("lia-button lia-button--warning", "Yes, delete it", delete.clone())}
-                    <button type="button" class="lia-link-button" on:click={
+                    {button("lia-link-button", "Cancel", {
                         let id = id.clone();
-                        move |_| rows.set_error(&id, None)
-                    }>"Cancel"</button>
+                        move || rows.set_error(&id, None)
+                    })}
                 </div>
             }
             .into_any(),
@@ -492,9 +490,9 @@ fn DeletedList() -> impl IntoView {
                             view! {
                                 <li>
                                     {format!("“{name}” deleted. ")}
-                                    <button type="button" class="lia-link-button" aria-label=format!("Undo deleting {name}") on:click=move |_| {
+                                    {button_with("lia-link-button", None, Some(format!("Undo deleting {name}")), "Undo".into_any(), move || {
                                         error.set(state.undo_delete(&id).err().map(|e| e.to_string()));
-                                    }>"Undo"</button>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}
