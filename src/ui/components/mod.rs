@@ -10,6 +10,7 @@ pub mod error_summary;
 pub mod field;
 pub mod findings;
 pub mod follow;
+pub mod form;
 pub mod handover;
 pub mod impacts;
 pub mod import;

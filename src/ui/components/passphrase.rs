@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::form::form;
+
 use super::button::button;
 
 use super::error_summary::{ErrorItem, ErrorSummary};
@@ -111,13 +113,13 @@ pub fn UnlockForm() -> impl IntoView {
                 "Your saved assessments in this browser are encrypted with a passphrase. Enter it to "
                 "see and open them. Nothing can be started or opened until you do."
             </p>
-            <form novalidate on:submit=|ev| ev.prevent_default()>
+            {form(None, view! {
                 <PassphraseField id="lia-unlock-passphrase" label="Passphrase"
                     hint="The passphrase you set in this browser. A wrong one changes nothing."
                     value error />
                 <button type="submit" class="lia-button" on:click=unlock disabled=move || busy.get()>"Unlock"</button>
                 {move || busy.get().then(|| view! { <p role="status">"Checking the passphrase…"</p> })}
-            </form>
+            }.into_any())}
             <p class="lia-hint">
                 "If the passphrase is forgotten, the assessments saved here cannot be opened. Clearing this "
                 "browser's data for this tool removes them, so you can start again."
@@ -191,7 +193,7 @@ pub fn PassphrasePanel() -> impl IntoView {
                     "and cannot be recovered: keep downloaded copies of your assessments."
                 </p>
                 <ErrorSummary id="lia-passphrase-error-summary" items=summary level=3 />
-                <form novalidate on:submit=|ev| ev.prevent_default()>
+                {form(None, view! {
                     <PassphraseField id="lia-passphrase-new"
                         label=if state.storage.protection.get_untracked() == Protection::On { "New passphrase" } else { "Passphrase" }
                         hint="At least 8 characters. A few unrelated words are strong and easy to remember."
@@ -202,7 +204,7 @@ pub fn PassphrasePanel() -> impl IntoView {
                         {move || if protection() == Protection::On { "Change the passphrase" } else { "Set the passphrase" }}
                     </button>
                     {move || busy.get().then(|| view! { <p role="status">"Encrypting…"</p> })}
-                </form>
+                }.into_any())}
                 {move || (protection() == Protection::On).then(|| view! {
                     <h3 class="lia-heading-s">"Remove the passphrase"</h3>
                     <p>"Your saved assessments are kept, without encryption."</p>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::form;
+
 use crate::ui::components::button::button_with;
 
 use crate::assessment::stale::check_again_sentence;
@@ -133,7 +135,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
             }
             .into_any(),
             None => view! {
-                <form novalidate on:submit=|ev| ev.prevent_default()>
+                {form(None, view! {
                     <fieldset class="lia-form-body" disabled=read_only>
                         <legend class="lia-visually-hidden">{section.title()}</legend>
                         {keyed(Signal::derive(move || {
@@ -151,7 +153,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                         </button>
                         {nav_link(Route::Tasks, Some("lia-link"), "Return to the task list")}
                     </div>
-                </form>
+                }.into_any())}
             }
             .into_any(),
         }}

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::form::form;
+
 use crate::ui::components::button::{button, button_with};
 
 use crate::assessment::examples::EXAMPLES;
@@ -413,7 +415,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
             }
             .into_any(),
             RowMode::Renaming => view! {
-                <form class="lia-inline-form" novalidate on:submit=|ev| ev.prevent_default()>
+                {form(Some("lia-inline-form"), view! {
                     <label class="lia-label" for=rename_id.clone()>"New name"</label>
                     <input class="lia-input" id=rename_id.clone() type="text" prop:value=rows.new_title.get_untracked()
                         on:input=move |ev| rows.new_title.set(event_target_value(&ev)) />
@@ -422,7 +424,7 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         let id = id.clone();
                         move || rows.set_error(&id, None)
                     })}
-                </form>
+                }.into_any())}
             }
             .into_any(),
             RowMode::ConfirmingDelete => view! {
