@@ -22,6 +22,7 @@ pub mod privacy_wording;
 pub mod question;
 pub mod record_tools;
 pub mod risk_matrix;
+pub mod select;
 pub mod storage_notices;
 pub mod tag;
 pub mod text_fields;

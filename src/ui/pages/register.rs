@@ -23,6 +23,7 @@ use crate::session::ImportStep;
 use crate::ui::browser;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::{nav_link, NavLink};
+use crate::ui::components::select::select_field;
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::read_files::{Read, Reader};
@@ -592,35 +593,19 @@ fn RegisterTable(
         <h2 class="lia-heading-l">"The register"</h2>
         <div class="lia-register-controls">
             <div class="lia-filters">
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-filter-status">"Status"</label>
-                    <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
-                        status.set(Standing::from_key(&event_target_value(&ev)));
-                    }>
-                        <option value="any">"Any status"</option>
-                        {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-filter-due">"Review due"</label>
-                    <select class="lia-select" id="lia-filter-due" on:change=move |ev| due.set(DueFilter::from_key(&event_target_value(&ev)))>
-                        {DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-sort">"Sort by"</label>
-                    <select class="lia-select" id="lia-sort" on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        if let Some(s) = Sort::from_key(&key) {
-                            sort.set(s);
-                        }
-                    }>
-                        {Column::ALL.into_iter().flat_map(|c| [true, false].map(move |up| (c, up))).map(|(column, ascending)| {
-                            let s = Sort { column, ascending };
-                            view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                {select_field("lia-filter-status", "Status", view! {
+                    <option value="any">"Any status"</option>
+                    {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                }.into_any(), move |key| status.set(Standing::from_key(&key)))}
+                {select_field("lia-filter-due", "Review due", DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view().into_any(), move |key| due.set(DueFilter::from_key(&key)))}
+                {select_field("lia-sort", "Sort by", Column::ALL.into_iter().flat_map(|c| [true, false].map(move |up| (c, up))).map(|(column, ascending)| {
+                    let s = Sort { column, ascending };
+                    view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }
+                }).collect_view().into_any(), move |key| {
+                    if let Some(s) = Sort::from_key(&key) {
+                        sort.set(s);
+                    }
+                })}
             </div>
             <p role="status" id="lia-register-count">
                 {move || {
@@ -831,9 +816,8 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
                 .collect_view()
         }
     };
-    let pick = |signal: RwSignal<Option<usize>>| {
-        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().ok())
-    };
+    let pick =
+        |signal: RwSignal<Option<usize>>| move |value: String| signal.set(value.parse().ok());
     move || {
         (choices.with(Vec::len) >= 2).then(|| view! {
             <h2 class="lia-heading-m">"Compare two records"</h2>
@@ -844,14 +828,8 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
                 </p>
             })}
             <div class="lia-filters">
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
-                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier, 0)}</select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-compare-later">"Later version"</label>
-                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later, 1)}</select>
-                </div>
+                {select_field("lia-compare-earlier", "Earlier version", options(earlier, 0).into_any(), pick(earlier))}
+                {select_field("lia-compare-later", "Later version", options(later, 1).into_any(), pick(later))}
             </div>
             {button("lia-button lia-button--secondary", "Compare", compare)}
         })
