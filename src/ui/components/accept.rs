@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::error_message::error_message;
+
 use super::button::{button, button_with};
 
 use crate::assessment::accepted::{standing, Standing};
@@ -144,7 +146,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                         move || open_form.get().then(|| view! {
                             <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
                                 <label class="lia-label" for=id.clone()>"Why do you accept this warning?"</label>
-                                {move || error.get().map(|e| view! { <p class="lia-error-message" id=format!("{}-error", index_id(index))><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                                {move || error.get().map(|e| error_message(Some(format!("{}-error", index_id(index))), e))}
                                 <textarea class="lia-textarea" id=id.clone() rows="3"
                                     aria-describedby={
                                         let error_id = error_id.clone();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::error_message::download_failure;
+
 use crate::assessment::Assessment;
 use crate::handover::Trust;
 use crate::ui::downloads::{
@@ -83,7 +85,7 @@ pub fn DownloadButton(
     };
     view! {
         <button type="button" class=class aria-label=aria_label on:click=click>{label}</button>
-        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+        {download_failure(failed)}
     }
 }
 

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::error_message::error_message;
+
 use crate::assessment::questions::Cond;
 use crate::assessment::{Question, QuestionId};
 use crate::ui::state::field_id;
@@ -95,13 +97,8 @@ pub fn Hint(q: QuestionId) -> impl IntoView {
 pub fn ErrorMessage(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
     let ids = FieldIds::of(q);
     move || {
-        error.get().map(|message| {
-            view! {
-                <p class="lia-error-message" id=ids.error.clone()>
-                    <span class="lia-visually-hidden">"Error: "</span>
-                    {message}
-                </p>
-            }
-        })
+        error
+            .get()
+            .map(|message| error_message(Some(ids.error.clone()), message))
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::error_message::error_message;
+
 use super::button::button;
 use wasm_bindgen::JsCast;
 
@@ -133,9 +135,7 @@ pub fn ImportFile() -> impl IntoView {
             <div class="lia-hint" id="lia-import-hint">
                 "A JSON file or an HTML report downloaded from this tool, up to 5 MB. You can also drop it here. It is read in this browser and not sent anywhere."
             </div>
-            {move || error.get().map(|message| view! {
-                <p class="lia-error-message" id="lia-import-error"><span class="lia-visually-hidden">"Error: "</span>{message}</p>
-            })}
+            {move || error.get().map(|message| error_message(Some("lia-import-error".to_string()), message))}
             <input
                 class="lia-file-upload"
                 type="file"

@@ -6,6 +6,7 @@ pub mod button;
 pub mod choice_fields;
 pub mod date_field;
 pub mod downloads;
+pub mod error_message;
 pub mod error_summary;
 pub mod field;
 pub mod findings;

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::error_message::error_message;
+
 use super::form::form;
 
 use super::button::button;
@@ -67,9 +69,7 @@ fn PassphraseField(
         <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
             <label class="lia-label" for=id>{label}</label>
             <div class="lia-hint" id=hint_id>{hint}</div>
-            {move || error.get().map(|e| view! {
-                <p class="lia-error-message" id=error_id.clone()><span class="lia-visually-hidden">"Error: "</span>{e}</p>
-            })}
+            {move || error.get().map(|e| error_message(Some(error_id.clone()), e))}
             <input
                 class="lia-input lia-input--width-20"
                 type="password"

@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::error_message::{download_failure, error_message};
+
 use crate::ui::components::button::{button, button_with};
 
 use crate::assessment::display::Shown;
@@ -231,7 +233,7 @@ pub fn ApprovePage() -> impl IntoView {
                         }}
                     </p>
                     {button("lia-button", if approved { "Download the approved file" } else { "Download the returned file" }, download)}
-                    {move || download_failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+                    {download_failure(download_failed)}
                 </div>
             }
         })}
@@ -242,7 +244,7 @@ pub fn ApprovePage() -> impl IntoView {
                     <div class="lia-hint" id="lia-verdict-hint">
                         "Approve it only if nothing blocks it and you accept its conclusion. To return it, add at least one comment."
                     </div>
-                    {move || error_for(FormField::Verdict)().map(|e| view! { <p class="lia-error-message"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                    {move || error_for(FormField::Verdict)().map(|e| error_message(None, e))}
                     <div class="lia-radios">
                         {Verdict::ALL.into_iter().filter(move |v| !own || *v == Verdict::Approved).map(|v| {
                             let id = format!("lia-verdict-{}", v.key());
@@ -260,7 +262,7 @@ pub fn ApprovePage() -> impl IntoView {
             </div>
             <div class=move || if error_for(FormField::Comments)().is_some() { "lia-field lia-field--error" } else { "lia-field" }>
                 <label class="lia-label" for="lia-decision-note">"Comments on the whole assessment (optional)"</label>
-                {move || error_for(FormField::Comments)().map(|e| view! { <p class="lia-error-message" id="lia-decision-note-error"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                {move || error_for(FormField::Comments)().map(|e| error_message(Some("lia-decision-note-error".to_string()), e))}
                 <textarea class="lia-textarea" id="lia-decision-note" rows="4"
                     aria-describedby=move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error")
                     prop:value=move || note.get()

@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::error_message::download_failure;
+
 use crate::ui::components::button::{button, button_with};
 use wasm_bindgen::JsCast;
 
@@ -750,7 +752,7 @@ fn RegisterTable(
             {button("lia-button lia-button--secondary", "Download a page to print (HTML)", printable)}
             {button("lia-button lia-button--secondary", "Download review dates (calendar)", ics)}
         </div>
-        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+        {download_failure(failed)}
         <p>
             {button("lia-link-button", "Clear the register", move || {
                 state.register.set(Register::with_trust(today, state.trust.get_untracked()));
