@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::in_page_link::in_page_link;
+
 use crate::ui::state::AppState;
 
 /// One error: what is wrong, and the id of the control to go to, if any.
@@ -43,10 +45,7 @@ pub fn ErrorSummary(
                         {list.into_iter().map(|item| match item.target {
                             Some(target) => view! {
                                 <li>
-                                    <a href=format!("#{target}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        state.focus(target.clone());
-                                    }>{item.message}</a>
+                                    {in_page_link(None, format!("#{target}"), item.message.into_any(), move || state.focus(target.clone()))}
                                 </li>
                             }.into_any(),
                             None => view! { <li>{item.message}</li> }.into_any(),

@@ -15,6 +15,7 @@ pub mod form;
 pub mod handover;
 pub mod impacts;
 pub mod import;
+pub mod in_page_link;
 pub mod keyed;
 pub mod layout;
 pub mod nav_link;

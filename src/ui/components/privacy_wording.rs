@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use super::in_page_link::in_page_link;
+
 use super::button::button;
 use wasm_bindgen::JsCast;
 
@@ -91,10 +93,7 @@ pub fn PrivacyWording() -> impl IntoView {
                                 {missing.into_iter().map(|m| match m.question {
                                     Some(q) => view! {
                                         <li>
-                                            <a href=format!("#{}", field_id(q)) on:click=move |ev| {
-                                                ev.prevent_default();
-                                                state.go_to_question(q);
-                                            }>{format!("Answer “{}”", q.question().short)}</a>
+                                            {in_page_link(None, format!("#{}", field_id(q)), format!("Answer “{}”", q.question().short).into_any(), move || state.go_to_question(q))}
                                             {format!(": {}.", m.what)}
                                         </li>
                                     }.into_any(),
