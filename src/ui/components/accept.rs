@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::textarea::bound_textarea;
+
 use super::error_message::error_message;
 
 use super::button::{button, button_with};
@@ -147,13 +149,10 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                             <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
                                 <label class="lia-label" for=id.clone()>"Why do you accept this warning?"</label>
                                 {move || error.get().map(|e| error_message(Some(format!("{}-error", index_id(index))), e))}
-                                <textarea class="lia-textarea" id=id.clone() rows="3"
-                                    aria-describedby={
-                                        let error_id = error_id.clone();
-                                        move || error.with(Option::is_some).then(|| error_id.clone())
-                                    }
-                                    prop:value=move || reason.get()
-                                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                                {bound_textarea(id.clone(), "3", Some(Box::new({
+                                    let error_id = error_id.clone();
+                                    move || error.with(Option::is_some).then(|| error_id.clone())
+                                })), reason)}
                             </div>
                             {button("lia-button lia-button--secondary", "Accept it with this reason", accept.clone())}
                         })

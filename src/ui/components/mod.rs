@@ -28,3 +28,4 @@ pub mod select;
 pub mod storage_notices;
 pub mod tag;
 pub mod text_fields;
+pub mod textarea;

@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::textarea::bound_textarea;
+
 use crate::ui::components::error_message::{download_failure, error_message};
 
 use crate::ui::components::button::{button, button_with};
@@ -263,10 +265,7 @@ pub fn ApprovePage() -> impl IntoView {
             <div class=move || if error_for(FormField::Comments)().is_some() { "lia-field lia-field--error" } else { "lia-field" }>
                 <label class="lia-label" for="lia-decision-note">"Comments on the whole assessment (optional)"</label>
                 {move || error_for(FormField::Comments)().map(|e| error_message(Some("lia-decision-note-error".to_string()), e))}
-                <textarea class="lia-textarea" id="lia-decision-note" rows="4"
-                    aria-describedby=move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error")
-                    prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                {bound_textarea("lia-decision-note".to_string(), "4", Some(Box::new(move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error".to_string()))), note)}
             </div>
             <p>{move || match state.approver.get() {
                 KeyState::Ready(card) => format!("You decide as {}, and your decision is dated today, {}.", card.signer().who(), state.today.long()),
@@ -397,9 +396,7 @@ fn SectionReview(
         {impacts}
         <div class="lia-field lia-comment-field">
             <label class="lia-label" for=id.clone()>{format!("Comment on “{}” (optional)", section.title())}</label>
-            <textarea class="lia-textarea" id=id rows="3"
-                prop:value=move || comment.get()
-                on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            {bound_textarea(id, "3", None, comment)}
         </div>
     }
 }
