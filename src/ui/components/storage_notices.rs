@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::button::{button, button_with};
 
-use super::downloads::{Download, DownloadButton};
+use super::downloads::{download_button, Download};
 use crate::route::Route;
 use crate::session::{ConflictKind, Notice, SaveStatus};
 use crate::storage::StoreError;
@@ -33,9 +33,8 @@ pub fn SaveStatusLine() -> impl IntoView {
 }
 
 /// The JSON download every storage problem offers.
-#[component]
-fn DownloadCopy() -> impl IntoView {
-    view! { <DownloadButton what=Download::Json label="Download a copy" /> }
+fn download_copy() -> AnyView {
+    download_button(Download::Json, "Download a copy")
 }
 
 #[component]
@@ -48,7 +47,7 @@ pub fn StorageNotices() -> impl IntoView {
             view! {
                 <div class="lia-warning-banner" role="region" aria-label="Storage not available" id="lia-no-storage">
                     <p><strong>{StoreError::Unavailable(String::new()).to_string()}</strong></p>
-                    {move || has_open().then(|| view! { <DownloadCopy /> })}
+                    {move || has_open().then(download_copy)}
                 </div>
             }
         })
@@ -68,7 +67,7 @@ pub fn StorageNotices() -> impl IntoView {
                         {move || (on_start() && has_open()).then(|| view! {
                             {button_with("lia-button", None, None, (move || format!("Return to “{}”", state.title.get().unwrap_or_default())).into_any(), move || state.navigate(Route::Tasks))}
                         })}
-                        <DownloadCopy />
+                        {download_copy()}
                     </div>
                 </div>
             })
@@ -114,7 +113,7 @@ pub fn StorageNotices() -> impl IntoView {
                         {(conflict != ConflictKind::Deleted).then(|| view! {
                             {button("lia-button lia-button--secondary", "Keep both", move || state.keep_both())}
                         })}
-                        <DownloadCopy />
+                        {download_copy()}
                     </div>
                 </div>
             }
@@ -132,7 +131,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <div class="lia-button-group">
                     {button("lia-button", "Keep my changes as a review", move || state.save_as_review())}
                     {button("lia-button lia-button--secondary", "Use the approved version", move || state.use_approved())}
-                    <DownloadCopy />
+                    {download_copy()}
                 </div>
             </div>
         })
@@ -143,7 +142,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <div class="lia-notice" role="region" aria-label="The version you did not keep" id="lia-not-kept">
                     <p>"You can download the version you did not keep, to compare or to keep a copy."</p>
                     <div class="lia-button-group">
-                        <DownloadButton what=Download::Copy(Box::new(version)) label="Download the version you did not keep" />
+                        {download_button(Download::Copy(Box::new(version)), "Download the version you did not keep")}
                         {button("lia-link-button", "Dismiss", move || state.dismiss_not_kept())}
                     </div>
                 </div>

@@ -15,7 +15,7 @@ use crate::route::{Action, Route};
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
-use crate::ui::components::downloads::{Download, DownloadButton};
+use crate::ui::components::downloads::{download_button_with, Download};
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::layout::PROMISE;
@@ -546,7 +546,7 @@ fn DamagedItem(record: DamagedRecord) -> impl IntoView {
     view! {
         <li class="lia-damaged">
             <p>{record.message()}</p>
-            <DownloadButton what=saved_text label="Download its saved text" aria_label=format!("Download the saved text of {name}") />
+            {download_button_with(saved_text, "Download its saved text", Some(format!("Download the saved text of {name}")), "lia-button lia-button--secondary")}
             {move || if confirming.get() {
                 view! {
                     {button("lia-button lia-button--warning", "Yes, discard it", discard.clone())}
