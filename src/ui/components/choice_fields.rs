@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::button::button_with;
 
-use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_class, field_error, hint, question_text, FieldIds};
 use crate::assessment::questions::Choice;
 use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
 use crate::ui::state::AppState;
@@ -131,9 +131,9 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <fieldset class="lia-fieldset" aria-describedby=described_by>
                 <legend class="lia-legend">
-                    <QuestionText q />
+                    {question_text(q)}
                 </legend>
-                <Hint q />
+                {hint(q)}
                 {
                     let ids = ids.clone();
                     move || {
@@ -147,7 +147,7 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                         })
                     }
                 }
-                <ErrorMessage q error />
+                {field_error(q, error)}
                 <div class=if inline { "lia-radios lia-radios--inline" } else { "lia-radios" }>
                     {options
                         .into_iter()
@@ -230,10 +230,10 @@ pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <fieldset class="lia-fieldset" aria-describedby=described_by>
                 <legend class="lia-legend">
-                    <QuestionText q />
+                    {question_text(q)}
                 </legend>
-                <Hint q />
-                <ErrorMessage q error />
+                {hint(q)}
+                {field_error(q, error)}
                 <div class="lia-checkboxes">
                     {options
                         .into_iter()

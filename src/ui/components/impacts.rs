@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::components::button::button_with;
 
 use super::choice_fields::{ChoiceItem, Option_};
-use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use super::keyed::{keyed, row};
 use super::risk_matrix::RiskMatrix;
@@ -68,10 +68,10 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
             tabindex="-1"
         >
             <h2 class="lia-heading-m">
-                <QuestionText q />
+                {question_text(q)}
             </h2>
-            <Hint q />
-            <ErrorMessage q error />
+            {hint(q)}
+            {field_error(q, error)}
             <div class="lia-impacts">
                 {keyed(Signal::derive(move || {
                     order.get().into_iter().map(|id| {
