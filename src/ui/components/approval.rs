@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::button::button;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::handover::{self, Approval};
 use crate::ui::state::AppState;
 
@@ -104,7 +104,7 @@ pub fn ApprovePanel() -> impl IntoView {
                         "it is recorded, and shown everywhere, as approved by its author, and signed with "
                         "your own approver key."
                     </p>
-                    <ErrorSummary id="lia-approval-refused" items=refused title="It cannot be approved yet" level=3 />
+                    {error_summary_with("lia-approval-refused", refused.into(), "It cannot be approved yet", 3)}
                     {button("lia-button lia-button--secondary", "Approve it yourself", approve_own)}
                 })}
             }

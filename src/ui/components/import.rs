@@ -9,7 +9,7 @@ use super::error_message::error_message;
 use super::button::button;
 use wasm_bindgen::JsCast;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::export::{self, ImportError, Imported};
 use crate::session::{ImportChoice, ImportStep};
 use crate::ui::state::AppState;
@@ -106,7 +106,7 @@ pub fn ImportFile() -> impl IntoView {
     };
 
     view! {
-        <ErrorSummary id="lia-import-error-summary" items=errors level=3 />
+        {error_summary_with("lia-import-error-summary", errors, "There is a problem", 3)}
         {move || state.storage.import_clash.get().map(|clash| view! {
             <div class="lia-warning-banner" id="lia-import-clash" tabindex="-1" role="alertdialog" aria-labelledby="lia-import-clash-title">
                 <h3 class="lia-heading-s" id="lia-import-clash-title">"This assessment is already saved in this browser"</h3>

@@ -13,7 +13,7 @@ use super::form::form;
 
 use super::button::button;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::session::Protection;
 use crate::ui::state::AppState;
 
@@ -107,7 +107,7 @@ pub fn UnlockForm() -> impl IntoView {
         });
     };
     view! {
-        <ErrorSummary id="lia-unlock-error-summary" items=errors(error, "lia-unlock-passphrase") level=3 />
+        {error_summary_with("lia-unlock-error-summary", errors(error, "lia-unlock-passphrase"), "There is a problem", 3)}
         <div class="lia-inset" id="lia-locked">
             <p>
                 "Your saved assessments in this browser are encrypted with a passphrase. Enter it to "
@@ -192,7 +192,7 @@ pub fn PassphrasePanel() -> impl IntoView {
                     "You will need the passphrase each time you open the tool here. It is never stored "
                     "and cannot be recovered: keep downloaded copies of your assessments."
                 </p>
-                <ErrorSummary id="lia-passphrase-error-summary" items=summary level=3 />
+                {error_summary_with("lia-passphrase-error-summary", summary, "There is a problem", 3)}
                 {form(None, view! {
                     <PassphraseField id="lia-passphrase-new"
                         label=if state.storage.protection.get_untracked() == Protection::On { "New passphrase" } else { "Passphrase" }

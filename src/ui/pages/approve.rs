@@ -24,7 +24,7 @@ use crate::handover::{self, DecisionForm, FormField, Stage};
 use crate::route::Route;
 use crate::session::{Approving, SinceReturned};
 use crate::ui::approver::{self, KeyState};
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::components::error_summary::{error_summary_with, ErrorItem};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::SeverityTag;
 use crate::ui::downloads::download_handover;
@@ -218,7 +218,7 @@ pub fn ApprovePage() -> impl IntoView {
         <Findings approving />
         {sections}
         <h2 class="lia-heading-l" id="lia-decision-heading">"Your decision"</h2>
-        <ErrorSummary id=ERRORS_ID items=errors title="There is a problem" level=3 />
+        {error_summary_with(ERRORS_ID, errors.into(), "There is a problem", 3)}
         {move || decided.get().map(|a| {
             let approved = a.is_read_only();
             view! {

@@ -11,7 +11,7 @@ use crate::ui::components::button::{button, button_with};
 use crate::handover::{read_card, KeyCard, TrustSource};
 use crate::route::Route;
 use crate::ui::approver::{self, source_label, KeyState};
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::components::error_summary::{error_summary_with, ErrorItem};
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
@@ -137,7 +137,7 @@ fn YourKey() -> impl IntoView {
     };
     view! {
         <h2 class="lia-heading-l" id="lia-your-key">"Your approver key"</h2>
-        <ErrorSummary id=KEY_ERRORS items=errors level=3 />
+        {error_summary_with(KEY_ERRORS, errors.into(), "There is a problem", 3)}
         {move || match state.approver.get() {
             KeyState::Loading => view! { <p role="status">"Reading your approver key…"</p> }.into_any(),
             KeyState::Ready(card) => {
@@ -347,7 +347,7 @@ fn TrustedApprovers() -> impl IntoView {
             }
         }}
         <h3 class="lia-heading-m">"Add a trusted approver"</h3>
-        <ErrorSummary id=CARD_ERRORS items=errors level=3 />
+        {error_summary_with(CARD_ERRORS, errors.into(), "There is a problem", 3)}
         <div class="lia-field">
             <label class="lia-label" for="lia-card-file">"Choose a key card"</label>
             <div class="lia-hint" id="lia-card-file-hint">"The file the approver sent you (its name starts “lia-approver-key”). It is read in this browser and not sent anywhere."</div>

@@ -12,7 +12,7 @@ use crate::assessment::validation::FieldError;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
+use crate::ui::components::error_summary::{error_summary, ErrorItem, ERROR_SUMMARY_ID};
 use crate::ui::components::handover::SectionComment;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::nav_link;
@@ -119,7 +119,7 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
     };
     view! {
         {nav_link(back, Some("lia-back-link"), back_label)}
-        <ErrorSummary id=ERROR_SUMMARY_ID items=summary />
+        {error_summary(ERROR_SUMMARY_ID, summary)}
         <span class="lia-caption">{format!("Section {} of {}", section.number(), Section::ALL.len())}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{section.title()}</h1>
         <p class="lia-lead">{section.intro()}</p>
