@@ -5,11 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::textarea::bound_textarea;
-
-use super::error_message::error_message;
-
 use super::button::{button, button_with};
+use super::error_message::error_message;
+use super::textarea::bound_textarea;
 
 use crate::assessment::accepted::{standing, Standing};
 use crate::assessment::{Date, Finding, Severity};

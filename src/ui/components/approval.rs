@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 
 use super::button::button;
-
 use super::error_summary::{error_summary_with, ErrorItem};
 use crate::handover::{self, Approval};
 use crate::ui::state::AppState;

@@ -5,11 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button_with;
-
 use super::field::{field_class, field_error, hint, question_text, FieldIds};
 use crate::assessment::questions::Choice;
 use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
+use crate::ui::components::button::button_with;
 use crate::ui::state::AppState;
 
 /// One option as the radios and checkboxes draw it.

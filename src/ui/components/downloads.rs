@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::error_message::download_failure;
-
 use crate::assessment::Assessment;
 use crate::handover::Trust;
 use crate::ui::downloads::{

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::in_page_link::in_page_link;
-
 use crate::ui::state::AppState;
 
 /// One error: what is wrong, and the id of the control to go to, if any.

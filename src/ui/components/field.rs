@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::error_message::error_message;
-
 use crate::assessment::questions::Cond;
 use crate::assessment::{Question, QuestionId};
 use crate::ui::state::field_id;

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::in_page_link::in_page_link;
-
 use super::keyed::{keyed, row};
 use super::tag::SeverityTag;
 use crate::assessment::{Finding, Severity};

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::button::button;
-
 use crate::assessment::Section;
 use crate::handover::{self, Stage};
 use crate::route::Route;

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button_with;
-
 use super::choice_fields::{ChoiceItem, Option_};
 use super::field::{field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
@@ -12,6 +10,7 @@ use super::keyed::{keyed, row};
 use super::risk_matrix::RiskMatrix;
 use crate::assessment::questions::impact_fields as text;
 use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
+use crate::ui::components::button::button_with;
 use crate::ui::state::AppState;
 
 /// The "Undo" button shown after an impact is removed, which then takes focus.

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::error_message::error_message;
-
 use super::button::button;
+use super::error_message::error_message;
 use wasm_bindgen::JsCast;
 
 use super::error_summary::{error_summary_with, ErrorItem};

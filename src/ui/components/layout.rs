@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::in_page_link::in_page_link;
-
 use super::findings::FindingsPanel;
+use super::in_page_link::in_page_link;
 use super::nav_link::nav_link;
 use super::storage_notices::{SaveStatusLine, StorageNotices};
 use crate::route::Route;

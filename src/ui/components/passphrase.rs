@@ -7,11 +7,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::error_message::error_message;
-
-use super::form::form;
-
 use super::button::button;
+use super::error_message::error_message;
+use super::form::form;
 
 use super::error_summary::{error_summary_with, ErrorItem};
 use crate::session::Protection;

@@ -7,9 +7,8 @@
 
 use leptos::prelude::*;
 
-use super::in_page_link::in_page_link;
-
 use super::button::button;
+use super::in_page_link::in_page_link;
 use wasm_bindgen::JsCast;
 
 use super::follow::follow_value;

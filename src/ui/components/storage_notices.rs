@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::button::{button, button_with};
-
 use super::downloads::{download_button, Download};
 use crate::route::Route;
 use crate::session::{ConflictKind, Notice, SaveStatus};

@@ -9,11 +9,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::textarea::bound_textarea;
-
-use crate::ui::components::error_message::{download_failure, error_message};
-
 use crate::ui::components::button::{button, button_with};
+use crate::ui::components::error_message::{download_failure, error_message};
+use crate::ui::components::textarea::bound_textarea;
 
 use crate::assessment::display::Shown;
 use crate::assessment::Verdict;

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::button;
-
 use crate::assessment::display::Shown;
 use crate::assessment::stale::check_again_sentence;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::accept::AcceptWarnings;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
+use crate::ui::components::button::button;
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
 use crate::ui::components::handover::{HandoverBanner, SectionComment, SendForApproval};

@@ -6,11 +6,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::button::{button, button_with};
-
 use crate::handover::{read_card, KeyCard, TrustSource};
 use crate::route::Route;
 use crate::ui::approver::{self, source_label, KeyState};
+use crate::ui::components::button::{button, button_with};
 use crate::ui::components::error_summary::{error_summary_with, ErrorItem};
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;

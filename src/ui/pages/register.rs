@@ -7,9 +7,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::error_message::download_failure;
-
 use crate::ui::components::button::{button, button_with};
+use crate::ui::components::error_message::download_failure;
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};

@@ -3,16 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::form::form;
-
-use crate::ui::components::button::button_with;
-
 use crate::assessment::stale::check_again_sentence;
 use crate::assessment::validation::FieldError;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
+use crate::ui::components::button::button_with;
 use crate::ui::components::error_summary::{error_summary, ErrorItem, ERROR_SUMMARY_ID};
+use crate::ui::components::form::form;
 use crate::ui::components::handover::SectionComment;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::nav_link::nav_link;

@@ -4,10 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::form::form;
-
-use crate::ui::components::button::{button, button_with};
-
 use crate::assessment::examples::EXAMPLES;
 use crate::assessment::Status;
 use crate::register::{reading_short, Due, Row};
@@ -15,7 +11,9 @@ use crate::route::{Action, Route};
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
+use crate::ui::components::button::{button, button_with};
 use crate::ui::components::downloads::{download_button_with, Download};
+use crate::ui::components::form::form;
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::layout::PROMISE;
