@@ -226,18 +226,40 @@ impl AppState {
     }
 
     fn run_as<R>(&self, follow: Follow, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+        let mut op = Some(op);
+        let mut result = None;
+        self.run_erased(follow, &mut |s, now| {
+            result = op.take().map(|op| op(s, now))
+        });
+        result
+    }
+
+    /// `run_as` for every operation: reaching the session through the arena and what
+    /// follows it are one copy of code, not one for each operation.
+    #[inline(never)]
+    fn run_erased(&self, follow: Follow, op: &mut dyn FnMut(&mut Core, f64)) {
         let now = browser::now_ms();
-        let result = self.session.try_update_value(|s| op(s, now))?;
+        if self.session.try_update_value(|s| op(s, now)).is_none() {
+            return;
+        }
         self.sync(follow);
         persistence::schedule(*self);
         journal::flush(*self);
-        Some(result)
     }
 
     /// Reaches the session for what changes nothing shown (its sealing of secrets, the
     /// trust list).
     pub(super) fn with_session<R>(&self, op: impl FnOnce(&mut Core) -> R) -> Option<R> {
-        self.session.try_update_value(op)
+        let mut op = Some(op);
+        let mut result = None;
+        self.session_erased(&mut |s| result = op.take().map(|op| op(s)));
+        result
+    }
+
+    // One copy of the arena's lookup for every `with_session`.
+    #[inline(never)]
+    fn session_erased(&self, op: &mut dyn FnMut(&mut Core)) {
+        self.session.try_update_value(|s| op(s));
     }
 
     /// Mirrors the session's view into the signals (see `signals`), and has the
