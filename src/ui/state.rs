@@ -226,12 +226,27 @@ impl AppState {
     }
 
     fn run_as<R>(&self, follow: Follow, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+        let mut op = Some(op);
+        let mut result = None;
+        self.run_dyn(follow, &mut |s, now| {
+            if let Some(op) = op.take() {
+                result = Some(op(s, now));
+            }
+        });
+        result
+    }
+
+    /// What every operation does, written once rather than once for each of the
+    /// thirty-odd operations (their closures reach it through `dyn`). `op` is called
+    /// once, unless the session is gone (the widget being torn down).
+    fn run_dyn(&self, follow: Follow, op: &mut dyn FnMut(&mut Core, f64)) {
         let now = browser::now_ms();
-        let result = self.session.try_update_value(|s| op(s, now))?;
+        if self.session.try_update_value(|s| op(s, now)).is_none() {
+            return;
+        }
         self.sync(follow);
         persistence::schedule(*self);
         journal::flush(*self);
-        Some(result)
     }
 
     /// Reaches the session for what changes nothing shown (its sealing of secrets, the
