@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::effect::effect;
 use super::state::AppState;
 
 pub const TOOL_NAME: &str = "Legitimate interests assessment";
@@ -21,7 +22,7 @@ fn follow_title(title: Box<dyn Fn() -> Option<String>>) {
     if !state.config.with_value(|c| c.standalone) {
         return;
     }
-    Effect::new(move |_| {
+    effect(move |_| {
         browser::set_title(&match title() {
             Some(page) => format!("{page} – {TOOL_NAME}"),
             None => TOOL_NAME.to_string(),
