@@ -533,14 +533,23 @@ impl AppState {
 
     /// Changes the open assessment (refused when it is approved, and so read-only).
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
-        self.run(|s, now| s.edit(change, now));
+        self.edit_dyn(None, &mut once(change));
     }
 
     /// An edit made by typing into the answer to `only` (see `Session::type_into`): as
     /// `edit`, but the rules run once typing pauses (they take longer than a key on a
     /// slow laptop), or at the next click or change of page.
     pub fn type_into(&self, only: Option<QuestionId>, change: impl FnOnce(&mut Assessment)) {
-        self.run_as(Follow::AfterPause, |s, now| s.type_into(only, change, now));
+        self.edit_dyn(Some(only), &mut once(change));
+    }
+
+    /// `edit` (`typed` none) and `type_into` written once, not once for each of the
+    /// components' changes (they reach it through `dyn`).
+    fn edit_dyn(&self, typed: Option<Option<QuestionId>>, change: &mut dyn FnMut(&mut Assessment)) {
+        match typed {
+            None => self.run(|s, now| s.edit(change, now)),
+            Some(only) => self.run_as(Follow::AfterPause, |s, now| s.type_into(only, change, now)),
+        };
     }
 
     /// Starts a review of the open (approved) assessment as a new linked draft.
@@ -715,6 +724,16 @@ impl AppState {
 
     pub fn read_only(&self) -> bool {
         self.read_only.get()
+    }
+}
+
+/// `change` as a `dyn FnMut` that does it the first time it is called (it is called once).
+fn once(change: impl FnOnce(&mut Assessment)) -> impl FnMut(&mut Assessment) {
+    let mut change = Some(change);
+    move |a| {
+        if let Some(change) = change.take() {
+            change(a);
+        }
     }
 }
 
