@@ -114,6 +114,33 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
                 errors.push(format!("{path}: above {rule}"))
             }
             "minimum" | "maximum" => {}
+            "minLength" | "maxLength" => {
+                let n = value.as_str().map(|t| t.chars().count());
+                let limit = rule.as_u64().unwrap() as usize;
+                let out = if keyword == "minLength" {
+                    n.is_some_and(|n| n < limit)
+                } else {
+                    n.is_some_and(|n| n > limit)
+                };
+                if out {
+                    errors.push(format!("{path}: {keyword} {rule}"));
+                }
+            }
+            "maxItems"
+                if value
+                    .as_array()
+                    .is_some_and(|a| a.len() as u64 > rule.as_u64().unwrap()) =>
+            {
+                errors.push(format!("{path}: more than {rule} items"))
+            }
+            "maxProperties"
+                if value
+                    .as_object()
+                    .is_some_and(|o| o.len() as u64 > rule.as_u64().unwrap()) =>
+            {
+                errors.push(format!("{path}: more than {rule} properties"))
+            }
+            "maxItems" | "maxProperties" => {}
             "pattern" => {
                 let text = value.as_str().unwrap_or_default();
                 let ok = match rule.as_str().unwrap() {
@@ -147,6 +174,12 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
                                     .is_some_and(digits),
                             }
                     }
+                    "^[a-z0-9]+(-[a-z0-9]+)*$" => text.split('-').all(|part| {
+                        !part.is_empty()
+                            && part
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    }),
                     other => panic!("pattern {other} has no check here"),
                 };
                 if value.is_string() && !ok {
@@ -306,6 +339,41 @@ fn broken_exports_do_not_validate() {
             "oneOf",
         ),
         (
+            |v| v["assessment"]["organisation"] = organisation(json!({"text": "t"}), "choice"),
+            "oneOf",
+        ),
+        (
+            |v| {
+                let mut o = organisation(json!({"text": "t"}), "text");
+                o["answers"][0]["yes_no"] = json!("yes");
+                v["assessment"]["organisation"] = o;
+            },
+            "more than 5 properties",
+        ),
+        (
+            |v| {
+                let mut o = organisation(json!({"text": "t"}), "text");
+                o["answers"][0]["id"] = json!("Funding");
+                v["assessment"]["organisation"] = o;
+            },
+            "does not match",
+        ),
+        (
+            |v| {
+                let mut o = organisation(json!({"text": "t"}), "text");
+                o["answers"][0]["label"] = json!("l".repeat(201));
+                v["assessment"]["organisation"] = o;
+            },
+            "maxLength",
+        ),
+        (
+            |v| {
+                let choice = json!({"choice": {"id": "a"}});
+                v["assessment"]["organisation"] = organisation(choice, "choice");
+            },
+            "\"label\" missing",
+        ),
+        (
             |v| v["outcome"]["sections"][0]["status"] = json!({"status": "not-applicable"}),
             "oneOf",
         ),
@@ -321,11 +389,38 @@ fn broken_exports_do_not_validate() {
     }
 }
 
+/// An organisation block with one answer of `kind`, its answer in `given`'s fields.
+fn organisation(given: Value, kind: &str) -> Value {
+    let mut answer =
+        json!({"id": "funding", "section": "about", "kind": kind, "label": "Who funds it?"});
+    for (k, v) in given.as_object().unwrap() {
+        answer[k.as_str()] = v.clone();
+    }
+    json!({"name": "Riverside", "revision": "1", "digest": "0".repeat(64), "answers": [answer]})
+}
+
+#[test]
+fn an_export_made_under_settings_validates() {
+    let mut a = (EXAMPLES[0].build)("x");
+    let mut value: Value = serde_json::from_str(&to_json(&a, AT, None)).unwrap();
+    value["assessment"]["organisation"] = organisation(json!({"yes_no": "not-sure"}), "yes-no");
+    a = lia::assessment::read::assessment(value["assessment"].clone().into()).unwrap();
+    let value: Value = serde_json::from_str(&to_json(&a, AT, None)).unwrap();
+    assert!(a.organisation.is_some());
+    assert_eq!(errors(&value), Vec::<String>::new());
+}
+
 proptest! {
     #![proptest_config(proptest::test_runner::Config { cases: 100, failure_persistence: None, ..Default::default() })]
 
     #[test]
-    fn every_generated_export_validates(a in generate::assessment(), today in generate::today()) {
+    fn every_generated_export_validates(
+        a in generate::assessment(),
+        today in generate::today(),
+        org in prop::option::of(generate::organisation()),
+    ) {
+        let mut a = a;
+        a.organisation = org.map(Box::new);
         let value: Value = serde_json::from_str(&to_json(&a, "2026-11-22T10:15:00.123Z", today)).unwrap();
         let found = errors(&value);
         prop_assert!(found.is_empty(), "{:?}", found);

@@ -468,7 +468,8 @@ fn unknown_fields_of_the_assessment_and_of_an_impact_are_named_with_the_fields_t
                 "handover",
                 "privacy_wording",
                 "check_again",
-                "rules_version"
+                "rules_version",
+                "organisation"
             ]
         }
     );
@@ -727,7 +728,7 @@ fn the_messages_the_browser_tests_expect() {
     let good = || {
         json!({
             "format": "lia-assessment",
-            "schema_version": 1,
+            "schema_version": SCHEMA_VERSION,
             "app_version": "0.1.0",
             "exported_at": "2026-11-22T10:15:00.000Z",
             "assessment": {
@@ -782,7 +783,7 @@ fn the_messages_the_browser_tests_expect() {
     let mut future = good();
     future["schema_version"] = json!(99);
     assert!(import_value(&future).unwrap_err().message().starts_with(
-        "This file was saved by a newer version of this tool (format version 99; this version reads up to 1). Open it with the newer version, or update this one."
+        "This file was saved by a newer version of this tool (format version 99; this version reads up to 2). Open it with the newer version, or update this one."
     ));
     let mut zero = good();
     zero["schema_version"] = json!(0);

@@ -49,7 +49,11 @@ proptest! {
     fn json_export_import_export_is_identical(
         a in generate::assessment(),
         today in generate::today(),
+        org in prop::option::of(generate::organisation()),
     ) {
+        // A record made under settings carries them and its answers to their questions.
+        let mut a = a;
+        a.organisation = org.map(Box::new);
         let json = to_json(&a, AT, today);
         let imported = import(json.as_bytes()).map_err(|e| TestCaseError::fail(e.message()))?;
         prop_assert_eq!(&imported.assessment, &a);
@@ -69,7 +73,10 @@ proptest! {
     fn html_report_imports_to_the_identical_assessment_and_is_safe(
         a in generate::assessment(),
         today in generate::today(),
+        org in prop::option::of(generate::organisation()),
     ) {
+        let mut a = a;
+        a.organisation = org.map(Box::new);
         let html = to_html(&a, AT, today);
         let problems = html_scan::problems(&html);
         prop_assert!(problems.is_empty(), "{:?}", problems);

@@ -10,11 +10,12 @@
 mod generate;
 
 use lia::assessment::accepted::Accepted;
+use lia::assessment::organisation_answers::{Chosen, OrgAnswer, OrgValue, OrganisationRecord};
 use lia::assessment::shape::{from_value, ShapeError};
 use lia::assessment::{read, write};
 use lia::assessment::{
     Assessment, Comment, Decision, PrivacyEdit, QuestionId, Reply, Reviewed, Round, Section,
-    Signature, Verdict,
+    Signature, Verdict, YesNo,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -78,7 +79,39 @@ fn filled(mut a: Assessment, inner: Assessment) -> Assessment {
         QuestionId::SignOffApprovedRole,
     )];
     a.rules_version = Some(3);
+    a.organisation = Some(Box::new(organisation()));
     a
+}
+
+/// Settings a record was made under, with an answer of each kind.
+fn organisation() -> OrganisationRecord {
+    let answer = |id: &str, section, value| OrgAnswer {
+        id: id.into(),
+        section,
+        label: "Asked?".into(),
+        value,
+    };
+    OrganisationRecord {
+        name: "Riverside HA".into(),
+        revision: "2026.1".into(),
+        digest: DIGEST.into(),
+        answers: vec![
+            answer("funding", Section::About, OrgValue::Text("Grant".into())),
+            answer(
+                "board-seen",
+                Section::Decision,
+                OrgValue::YesNo(YesNo::NotSure),
+            ),
+            answer(
+                "team",
+                Section::Purpose,
+                OrgValue::Choice(Chosen {
+                    id: "housing-2".into(),
+                    label: "Housing".into(),
+                }),
+            ),
+        ],
+    }
 }
 
 /// Values that are wrong somewhere (or right somewhere else): of each JSON type, the
@@ -86,7 +119,7 @@ fn filled(mut a: Assessment, inner: Assessment) -> Assessment {
 fn odd(k: usize) -> Value {
     let keys: Vec<&str> = generate::answerable().iter().map(|q| q.key()).collect();
     let pick = |i: usize| Value::String(keys[i % keys.len()].to_string());
-    match k % 26 {
+    match k % 32 {
         0 => Value::Null,
         1 => json!(true),
         2 => json!(-3),
@@ -112,6 +145,12 @@ fn odd(k: usize) -> Value {
         22 => json!("not-sure"),
         23 => json!({"id": "x"}),
         24 => json!([{"id": 1, "description": "d"}]),
+        25 => json!("choice"),
+        26 => json!("team"),
+        27 => json!("Not-An-Id"),
+        28 => json!({"id": "a", "label": "A"}),
+        29 => Value::String("x".repeat(201)),
+        30 => json!("<b>"),
         _ => json!(-1.0e300),
     }
 }
@@ -226,8 +265,13 @@ proptest! {
         a in generate::assessment(),
         inner in generate::assessment(),
         damages in prop::collection::vec((any::<usize>(), any::<usize>()), 1..4),
+        org in prop::option::of(generate::organisation()),
     ) {
-        let mut v = serde_json::to_value(filled(a, inner)).unwrap();
+        let mut a = filled(a, inner);
+        if let Some(org) = org {
+            a.organisation = Some(Box::new(org));
+        }
+        let mut v = serde_json::to_value(a).unwrap();
         for (pick, how) in damages {
             damage(&mut v, pick, how);
         }
@@ -243,8 +287,10 @@ proptest! {
     fn the_reader_reads_what_is_written(
         a in generate::assessment(),
         inner in generate::assessment(),
+        org in generate::organisation(),
     ) {
-        let a = filled(a, inner);
+        let mut a = filled(a, inner);
+        a.organisation = Some(Box::new(org));
         let v = serde_json::to_value(&a).unwrap();
         prop_assert_eq!(read::assessment(v.into()), Ok(a));
     }
@@ -271,8 +317,9 @@ fn every_record_type_has_the_fields_serde_has() {
     }
     // The assessment, its review, answers, an impact, an accepted warning, a review log
     // entry, two rounds, a decision, a comment, a signature, two replies, the wording,
-    // and the nested assessment's own.
-    assert!(objects >= 15, "{objects}");
+    // the organisation's block, its three answers and the choice, and the nested
+    // assessment's own.
+    assert!(objects >= 20, "{objects}");
 }
 
 /// An assessment with an answer of each form and an impact, for the test above.
@@ -293,10 +340,13 @@ proptest! {
     fn the_writer_writes_what_serde_writes(
         a in generate::assessment(),
         inner in generate::assessment(),
-        emptied in 0usize..12,
+        emptied in 0usize..14,
+        org in generate::organisation(),
     ) {
         let mut a = filled(a, inner);
         match emptied {
+            12 => a.organisation = None,
+            13 => a.organisation = Some(Box::new(org)),
             0 => a.reviewed = None,
             1 => a.accepted[0].detail.clear(),
             2 => a.handover.clear(),
@@ -393,6 +443,118 @@ fn the_reader_agrees_on_the_edges() {
                 .as_object_mut()
                 .unwrap()
                 .remove("date");
+            v
+        }),
+        ("the organisation's digest in capitals", {
+            let mut v = base.clone();
+            v["organisation"]["digest"] = json!(DIGEST.to_uppercase());
+            v
+        }),
+        ("the organisation without a digest", {
+            let mut v = base.clone();
+            v["organisation"].as_object_mut().unwrap().remove("digest");
+            v
+        }),
+        ("the organisation's name too long", {
+            let mut v = base.clone();
+            v["organisation"]["name"] = json!("n".repeat(121));
+            v
+        }),
+        ("the organisation's revision empty", {
+            let mut v = base.clone();
+            v["organisation"]["revision"] = json!(" ");
+            v
+        }),
+        ("an id not in the pattern", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][0]["id"] = json!("Funding");
+            v
+        }),
+        ("an id of 41 characters", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][0]["id"] = json!("a".repeat(41));
+            v
+        }),
+        ("a label with markup", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][1]["label"] = json!("Seen by the <b>board</b>?");
+            v
+        }),
+        ("a label with a line break", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][1]["label"] = json!("Seen\nby");
+            v
+        }),
+        ("a choice without its label", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][2]["choice"]
+                .as_object_mut()
+                .unwrap()
+                .remove("label");
+            v
+        }),
+        ("a choice without its id", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][2]["choice"]
+                .as_object_mut()
+                .unwrap()
+                .remove("id");
+            v
+        }),
+        ("a choice's label too long", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][2]["choice"]["label"] = json!("l".repeat(201));
+            v
+        }),
+        ("a choice without its choice", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][2]
+                .as_object_mut()
+                .unwrap()
+                .remove("choice");
+            v
+        }),
+        ("a text answer with a choice beside it", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][0]["choice"] = json!({"id": "a", "label": "A"});
+            v
+        }),
+        ("a yes/no answer that is not one", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][1]["yes_no"] = json!("maybe");
+            v
+        }),
+        ("a kind this tool does not ask", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][1]["kind"] = json!("scale");
+            v
+        }),
+        ("a question answered twice", {
+            let mut v = base.clone();
+            let first = v["organisation"]["answers"][0].clone();
+            v["organisation"]["answers"]
+                .as_array_mut()
+                .unwrap()
+                .push(first);
+            v
+        }),
+        ("201 answers", {
+            let mut v = base.clone();
+            let one = v["organisation"]["answers"][0].clone();
+            v["organisation"]["answers"] = Value::Array(
+                (0..201)
+                    .map(|i| {
+                        let mut a = one.clone();
+                        a["id"] = json!(format!("q{i}"));
+                        a
+                    })
+                    .collect(),
+            );
+            v
+        }),
+        ("an unknown field in an answer", {
+            let mut v = base.clone();
+            v["organisation"]["answers"][0]["hint"] = json!("h");
             v
         }),
         ("a nested assessment's impact wrong", {

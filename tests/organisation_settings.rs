@@ -143,6 +143,36 @@ fn every_problem_is_reported_with_where_it_is() {
 }
 
 #[test]
+fn a_word_missing_or_not_among_its_choices_is_named() {
+    let mut f = example();
+    f["questions"][0].as_object_mut().unwrap().remove("section");
+    f["checks"][0].as_object_mut().unwrap().remove("severity");
+    f["policy"]["consult"]
+        .as_object_mut()
+        .unwrap()
+        .remove("at_least");
+    assert_eq!(
+        problems(&f),
+        [
+            "questions[0].section: is missing",
+            "policy.consult.at_least: is missing",
+            "checks[0].severity: is missing",
+        ]
+    );
+    f["questions"][0]["section"] = json!(3);
+    f["checks"][0]["severity"] = json!("Warning");
+    f["policy"]["consult"]["at_least"] = json!("low");
+    assert_eq!(
+        problems(&f),
+        [
+            "questions[0].section: must be one of: about, triage, purpose, necessity, nature, expectations, impact, dpia, decision, sign-off",
+            "policy.consult.at_least: must be one of: medium, high",
+            "checks[0].severity: must be one of: blocker, warning, advice",
+        ]
+    );
+}
+
+#[test]
 fn a_file_that_is_not_settings_is_refused_whole() {
     let whole = |text: &str| match read(text) {
         Err(p) => p.iter().map(ToString::to_string).collect::<Vec<_>>(),

@@ -423,7 +423,14 @@ fn the_csv_reads_back_exactly_with_formulas_neutralised_whatever_comes_first() {
     assert_eq!(header[0], "Assessment");
     assert_eq!(
         &header[11..],
-        ["Review flag", "Id", "Files", "Digest", "Copy"]
+        [
+            "Review flag",
+            "Id",
+            "Files",
+            "Digest",
+            "Copy",
+            "Organisation's settings"
+        ]
     );
     let lines: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(lines.len(), records.len());

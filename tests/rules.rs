@@ -171,6 +171,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
         privacy_wording,
         check_again,
         rules_version,
+        organisation,
     } = a;
     let mut out = Vec::new();
     note(&mut out, "id", id, &b.id);
@@ -189,6 +190,7 @@ fn differences(a: &Assessment, b: &Assessment) -> Vec<String> {
     );
     note(&mut out, "check_again", check_again, &b.check_again);
     note(&mut out, "rules_version", rules_version, &b.rules_version);
+    note(&mut out, "organisation", organisation, &b.organisation);
 
     let (left, right): (BTreeMap<Q, &Answer>, BTreeMap<Q, &Answer>) =
         (answers.iter().collect(), b.answers.iter().collect());

@@ -43,7 +43,7 @@ fn damaged_texts() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "future",
-            record("future").replace(r#""schema_version":1"#, r#""schema_version":7"#),
+            record("future").replace(r#""schema_version":2"#, r#""schema_version":7"#),
             "newer version of this tool (format version 7",
         ),
         (

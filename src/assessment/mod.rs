@@ -17,6 +17,7 @@ pub mod json_write;
 pub mod lifecycle;
 pub mod matrix;
 pub mod model;
+pub mod organisation_answers;
 pub mod outcome;
 pub mod privacy_notice;
 pub mod questions;

@@ -8,6 +8,7 @@ use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, V
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::accepted::Accepted;
+use super::organisation_answers::OrganisationRecord;
 use super::questions::{AnswerKind, QuestionId};
 use super::rounds::Round;
 
@@ -402,6 +403,11 @@ pub struct Assessment {
     /// (see `assessment::catalogue`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules_version: Option<u32>,
+    /// The organisation's settings it was made under and its answers to their questions
+    /// (see `organisation_answers`): part of the content, so an approval covers them.
+    /// None for a record made without settings. (Boxed, like `privacy_wording`.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Box<OrganisationRecord>>,
 }
 
 #[allow(clippy::borrowed_box)] // serde hands the field over as it is declared
@@ -439,6 +445,7 @@ impl Assessment {
             privacy_wording: None,
             check_again: Box::default(),
             rules_version: None,
+            organisation: None,
         }
     }
 

@@ -21,6 +21,9 @@ use super::model::{
     Answer, Answers, Assessment, HarmSeverity, Impact, Likelihood, PrivacyEdit, ReviewEntry,
     Reviewed, Status, YesNo,
 };
+use super::organisation_answers::{
+    self as org, Chosen, ListFault, Mismatch, OrgAnswer, OrgKind, OrganisationRecord,
+};
 use super::questions::{AnswerKind, QuestionId, Section};
 use super::rounds::{Comment, Decision, Reply, Round, Signature, Verdict};
 use super::shape::{Expected, Kind, Result, Segment, ShapeError};
@@ -45,6 +48,7 @@ pub fn assessment(v: Value) -> Result<Assessment> {
         "privacy_wording",
         "check_again",
         "rules_version",
+        "organisation",
     ];
     let mut a = Assessment::new("");
     let seen = object(v, FIELDS, &mut |i, v| {
@@ -61,7 +65,8 @@ pub fn assessment(v: Value) -> Result<Assessment> {
             9 => a.handover = list(v, round)?,
             10 => a.privacy_wording = option(v, privacy_edit)?.map(Box::new),
             11 => *a.check_again = list(v, pair)?,
-            _ => a.rules_version = option(v, whole)?,
+            12 => a.rules_version = option(v, whole)?,
+            _ => a.organisation = option(v, organisation)?.map(Box::new),
         }
         Ok(())
     })?;
@@ -75,6 +80,7 @@ pub(crate) const STATUS: Fields = &["draft", "approved"];
 pub(super) const YES_NO: Fields = &["yes", "no", "not-sure"];
 pub(super) const LIKELIHOOD: Fields = &["remote", "possible", "probable"];
 pub(super) const SEVERITY: Fields = &["minimal", "significant", "severe"];
+pub(super) const ORG_KIND: Fields = &["text", "yes-no", "choice"];
 pub(super) const VERDICT: Fields = &["approved", "returned"];
 pub(super) const SECTION: Fields = &[
     "about",
@@ -278,6 +284,106 @@ fn decision(v: Value) -> Result<Decision> {
     Ok(d)
 }
 
+/// The settings a record was made under, and its answers to their questions: each id,
+/// name and label held to the settings' own limits, a file from outside being anyone's.
+fn organisation(v: Value) -> Result<OrganisationRecord> {
+    const FIELDS: Fields = &["name", "revision", "digest", "answers"];
+    let mut o = OrganisationRecord {
+        name: String::new(),
+        revision: String::new(),
+        digest: String::new(),
+        answers: Vec::new(),
+    };
+    let seen = object(v, FIELDS, &mut |i, v| {
+        match i {
+            0 => o.name = checked(v, org::is_name, org::NAME_WORDS)?,
+            1 => o.revision = checked(v, org::is_name, org::NAME_WORDS)?,
+            2 => o.digest = digest(v)?,
+            _ => o.answers = org_answers(v)?,
+        }
+        Ok(())
+    })?;
+    require(seen, FIELDS, 0b111)?;
+    Ok(o)
+}
+
+/// The organisation's answers: at most `MAX_ANSWERS`, each question answered once.
+fn org_answers(v: Value) -> Result<Vec<OrgAnswer>> {
+    let answers = list(v, org_answer)?;
+    match org::list_fault(&answers) {
+        None => Ok(answers),
+        Some(ListFault::TooMany(found)) => Err(ShapeError::new(Kind::WrongLength {
+            found,
+            expected: org::MANY_WORDS.into(),
+        })),
+        Some(ListFault::Twice(id)) => Err(ShapeError::new(Kind::Other(org::twice_words(&id)))),
+    }
+}
+
+/// One answer: its question as asked, its kind, and the answer in that kind's field alone.
+fn org_answer(v: Value) -> Result<OrgAnswer> {
+    const FIELDS: Fields = &["id", "section", "kind", "label", "text", "yes_no", "choice"];
+    let (mut id, mut label) = (String::new(), String::new());
+    let (mut section_of, mut kind) = (Section::About, OrgKind::Text);
+    let (mut said, mut yes_no, mut choice) = (None, None, None);
+    let seen = object(v, FIELDS, &mut |i, v| {
+        match i {
+            0 => id = checked(v, org::is_id, org::ID_WORDS)?,
+            1 => section_of = section(v)?,
+            2 => kind = OrgKind::ALL[word(v, ORG_KIND)?],
+            3 => label = checked(v, org::is_label, org::LABEL_WORDS)?,
+            4 => said = option(v, text)?,
+            5 => yes_no = option(v, |v| Ok(YesNo::ALL[word(v, YES_NO)?]))?,
+            _ => choice = option(v, chosen)?,
+        }
+        Ok(())
+    })?;
+    require(seen, FIELDS, 0b1111)?;
+    let value = match org::value_of(kind, said, yes_no, choice) {
+        Ok(value) => value,
+        Err(Mismatch::Missing(field)) => {
+            return Err(ShapeError::new(Kind::Missing).within(Segment::Field(field.into())))
+        }
+        Err(Mismatch::Other) => return Err(ShapeError::new(Kind::Other(org::OTHER_KIND.into()))),
+    };
+    Ok(OrgAnswer {
+        id,
+        section: section_of,
+        label,
+        value,
+    })
+}
+
+fn chosen(v: Value) -> Result<Chosen> {
+    const FIELDS: Fields = &["id", "label"];
+    let mut c = Chosen {
+        id: String::new(),
+        label: String::new(),
+    };
+    let seen = object(v, FIELDS, &mut |i, v| {
+        match i {
+            0 => c.id = checked(v, org::is_id, org::ID_WORDS)?,
+            _ => c.label = checked(v, org::is_label, org::LABEL_WORDS)?,
+        }
+        Ok(())
+    })?;
+    require(seen, FIELDS, 0b11)?;
+    Ok(c)
+}
+
+/// Text that `fits`, or a refusal naming the value and, in `words`, what it should be.
+fn checked(v: Value, fits: fn(&str) -> bool, words: &str) -> Result<String> {
+    let t = text(v)?;
+    if fits(&t) {
+        Ok(t)
+    } else {
+        Err(ShapeError::new(Kind::WrongValue {
+            found: super::shape::Found::Text(t),
+            expected: Expected::Said(words.into()),
+        }))
+    }
+}
+
 /// The answers object: each key a question's, each value of the form its question takes.
 fn answers(v: Value) -> Result<Answers> {
     let Value::Object(map) = v else {
@@ -374,15 +480,11 @@ fn question_key(v: Value) -> Result<QuestionId> {
 
 /// A digest field (a round's `content`, a review's `digest`): 64 lower-case hex digits.
 fn digest(v: Value) -> Result<String> {
-    let t = text(v)?;
-    if super::canonical::is_digest(&t) {
-        Ok(t)
-    } else {
-        Err(ShapeError::new(Kind::WrongValue {
-            found: super::shape::Found::Text(t),
-            expected: Expected::Said(super::canonical::DIGEST_WORDS.into()),
-        }))
-    }
+    checked(
+        v,
+        super::canonical::is_digest,
+        super::canonical::DIGEST_WORDS,
+    )
 }
 
 /// An object whose fields are all text and all required.

@@ -9,14 +9,26 @@ use super::shape::ShapeError;
 
 /// The current version of the assessment's JSON form. Bump it with every change to that
 /// form, add a step to `STEPS`, and add a fixture of the old form that must still load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One migration: the JSON of version `n` in, the JSON of version `n + 1` out.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// `STEPS[n - 1]` turns version `n` into version `n + 1`. Version 1 is the first release,
-/// so there are none yet.
-const STEPS: &[Step] = &[];
+/// `STEPS[n - 1]` turns version `n` into version `n + 1`. Version 1 is the first release.
+const STEPS: &[Step] = &[from_1];
+
+/// Version 2 added `organisation` (the settings a record was made under, and its answers
+/// to their questions): a version 1 record has none, so it reads as it is. One that
+/// claims version 1 and has one was not written by this tool, and is refused rather than
+/// let through under the older number (a version 1 tool refuses the field).
+fn from_1(value: Value) -> Result<Value, String> {
+    match &value {
+        Value::Object(fields) if fields.contains_key("organisation") => {
+            Err("a version 1 record has no \"organisation\"".into())
+        }
+        _ => Ok(value),
+    }
+}
 
 /// Why an assessment's JSON could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +100,7 @@ mod tests {
     fn shape_errors_name_the_field() {
         use crate::assessment::shape::{Kind, Path, Segment};
         let value = serde_json::json!({"id": "x", "answers": {"nature.special": "maybe"}});
-        match read_assessment(value.into(), 1) {
+        match read_assessment(value.into(), SCHEMA_VERSION) {
             Err(SchemaError::Shape(e)) => {
                 assert_eq!(
                     e.path,
@@ -102,7 +114,20 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let value = serde_json::json!({"answers": {}});
-        let err = read_assessment(value.into(), 1).unwrap_err();
+        let err = read_assessment(value.into(), SCHEMA_VERSION).unwrap_err();
         assert_eq!(err.to_string(), "the field \"id\" is missing");
+    }
+
+    #[test]
+    fn version_1_reads_without_an_organisation_and_never_with_one() {
+        let v1 = serde_json::json!({"id": "x", "answers": {"about.title": "Old"}});
+        let a = read_assessment(v1.into(), 1).unwrap();
+        assert_eq!(a.organisation, None);
+        assert_eq!(a.title(), "Old");
+        let forged = serde_json::json!({"id": "x", "organisation": null});
+        assert!(matches!(
+            read_assessment(forged.into(), 1),
+            Err(SchemaError::Migration { from: 1, .. })
+        ));
     }
 }

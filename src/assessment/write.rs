@@ -15,8 +15,9 @@ use crate::json::{Map, Value};
 
 use super::accepted::Accepted;
 use super::model::{Answer, Answers, Assessment, HarmSeverity, Impact, Likelihood};
+use super::organisation_answers::{field_of, OrgAnswer, OrgValue, OrganisationRecord};
 use super::questions::Section;
-use super::read::{LIKELIHOOD, SECTION, SEVERITY, STATUS, VERDICT};
+use super::read::{LIKELIHOOD, ORG_KIND, SECTION, SEVERITY, STATUS, VERDICT};
 use super::rounds::{Decision, Round};
 
 /// The assessment as JSON.
@@ -67,7 +68,35 @@ pub fn assessment(a: &Assessment) -> Value {
     if let Some(v) = a.rules_version {
         put(&mut m, "rules_version", v.into());
     }
+    if let Some(o) = &a.organisation {
+        put(&mut m, "organisation", organisation(o));
+    }
     Value::Object(m)
+}
+
+/// The settings a record was made under and its answers: each answer with its question
+/// as asked, its kind, and the answer in that kind's field.
+fn organisation(o: &OrganisationRecord) -> Value {
+    let answer = |a: &OrgAnswer| {
+        let mut m = Map::new();
+        put(&mut m, "id", text(&a.id));
+        put(&mut m, "section", text(section(a.section)));
+        put(&mut m, "kind", text(ORG_KIND[a.value.kind() as usize]));
+        put(&mut m, "label", text(&a.label));
+        let given = match &a.value {
+            OrgValue::Text(t) => text(t),
+            OrgValue::YesNo(y) => text(y.key()),
+            OrgValue::Choice(c) => object([("id", text(&c.id)), ("label", text(&c.label))]),
+        };
+        put(&mut m, field_of(a.value.kind()), given);
+        Value::Object(m)
+    };
+    object([
+        ("name", text(&o.name)),
+        ("revision", text(&o.revision)),
+        ("digest", text(&o.digest)),
+        ("answers", list(&o.answers, answer)),
+    ])
 }
 
 /// The answers, keyed by question: text (and the key of a choice) as text, yes/no as

@@ -3,7 +3,9 @@
 //! words marked. The "What changed" page and the report's appendix both draw these, so
 //! they list the same things in the same words.
 
-use super::{AnswerChange, Changes, ImpactChange, ImpactSide, Kind, Piece};
+use super::{
+    AnswerChange, Changes, ImpactChange, ImpactSide, Kind, OrgChange, Piece, SettingsSide,
+};
 use crate::assessment::display::Shown;
 use crate::assessment::{Risk, Severity};
 
@@ -46,6 +48,7 @@ pub fn listing(changes: &Changes) -> Vec<Group> {
     let mut groups = Vec::new();
     for s in &changes.sections {
         let mut lines: Vec<Line> = s.answers.iter().map(answer_line).collect();
+        lines.extend(s.organisation.iter().map(org_line));
         lines.extend(s.impacts.iter().map(impact_line));
         groups.push(Group {
             heading: format!("{}. {}", s.section.number(), s.section.title()),
@@ -61,6 +64,22 @@ pub fn listing(changes: &Changes) -> Vec<Group> {
                 change: p.kind.label(),
                 before,
                 after,
+            }],
+        });
+    }
+    if let Some(c) = &changes.settings {
+        let kind = match (&c.before, &c.after) {
+            (None, _) => Kind::Added,
+            (_, None) => Kind::Removed,
+            _ => Kind::Changed,
+        };
+        groups.push(Group {
+            heading: "The organisation's settings".into(),
+            lines: vec![Line {
+                what: "Settings the assessment was made under".into(),
+                change: kind.label(),
+                before: settings_text(c.before.as_ref()),
+                after: settings_text(c.after.as_ref()),
             }],
         });
     }
@@ -155,6 +174,40 @@ fn answer_line(a: &AnswerChange) -> Line {
         before,
         after,
     }
+}
+
+fn org_line(c: &OrgChange) -> Line {
+    let text = |t: &str| {
+        if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![plain(t)]
+        }
+    };
+    let (before, after) = match &c.words {
+        Some(pieces) => sides(pieces),
+        None => (text(&c.before), text(&c.after)),
+    };
+    Line {
+        what: c.label.clone(),
+        change: c.kind.label(),
+        before,
+        after,
+    }
+}
+
+/// "Riverside HA assessments, revision 2026.1" and the digest on a line of its own: two
+/// editions under one revision label still differ by it.
+fn settings_text(side: Option<&SettingsSide>) -> Vec<Span> {
+    let Some(s) = side else {
+        return Vec::new();
+    };
+    let mut text = s.name.clone();
+    text.push_str(", revision ");
+    text.push_str(&s.revision);
+    text.push_str("\nSHA-256: ");
+    text.push_str(&s.digest);
+    vec![plain(text)]
 }
 
 fn rating(r: Option<Risk>) -> &'static str {

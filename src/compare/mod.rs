@@ -1,8 +1,9 @@
 //! Two versions of one assessment side by side: every answer added, changed or removed
 //! (section by section, long texts word by word), every impact added, removed or
 //! re-rated (matched by id, so reordering is no change), the findings newly raised and
-//! resolved (the rules run on both), the overall reading, and the author's own wording for
-//! the privacy information. Plain Rust, tested
+//! resolved (the rules run on both), the overall reading, the author's own wording for
+//! the privacy information, and the answers to an organisation's questions (matched by
+//! the question's id, listed in their sections) and the settings each was made under. Plain Rust, tested
 //! natively; the "What changed" page and the report's appendix only show what it finds.
 //!
 //! `chain` checks a review against a copy of the version it reviews.
@@ -13,6 +14,7 @@ pub mod words;
 
 use crate::assessment::display::{show, Shown};
 use crate::assessment::lifecycle::{approved_on, REDONE_AT_REVIEW};
+use crate::assessment::organisation_answers::{OrgAnswer, OrgValue};
 use crate::assessment::questions::AnswerKind;
 use crate::assessment::{
     Assessment, Date, Evaluation, Finding, Impact, QuestionId, Reading, Risk, Section, Severity,
@@ -160,13 +162,43 @@ impl FindingChange {
     }
 }
 
+/// One answer to an organisation's question that differs, matched by the question's id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgChange {
+    /// The question as asked: in the later version, or the earlier if it is removed.
+    pub label: String,
+    pub kind: Kind,
+    /// The answer as shown (text, "Yes", the option's label); empty when none.
+    pub before: String,
+    pub after: String,
+    /// For a changed text: the words taken out and put in.
+    pub words: Option<Vec<Piece>>,
+}
+
 /// The changes within one section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionChanges {
     pub section: Section,
     pub answers: Vec<AnswerChange>,
+    /// The answers to the organisation's questions asked in this section.
+    pub organisation: Vec<OrgChange>,
     /// Only in the impact section.
     pub impacts: Vec<ImpactChange>,
+}
+
+/// Which organisation's settings a version was made under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsSide {
+    pub name: String,
+    pub revision: String,
+    pub digest: String,
+}
+
+/// The settings the versions were made under, when they differ (none: made without).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsChange {
+    pub before: Option<SettingsSide>,
+    pub after: Option<SettingsSide>,
 }
 
 /// A change to the author's wording for the privacy information.
@@ -191,6 +223,9 @@ pub struct Changes {
     /// changed or taken back to the suggestion): the words taken out and put in, and
     /// whether each side is the author's own.
     pub privacy: Option<PrivacyChange>,
+    /// The organisation's settings they were made under, when they differ. (Boxed, so
+    /// `Changes` stays small where it is passed by value.)
+    pub settings: Option<Box<SettingsChange>>,
     /// The later version is a draft of a review whose sign-off is not done yet: the
     /// sign-off answers it has not filled in again are not listed as removed.
     pub sign_off_pending: bool,
@@ -201,12 +236,13 @@ impl Changes {
     pub fn len(&self) -> usize {
         self.sections
             .iter()
-            .map(|s| s.answers.len() + s.impacts.len())
+            .map(|s| s.answers.len() + s.organisation.len() + s.impacts.len())
             .sum::<usize>()
             + self.raised.len()
             + self.resolved.len()
             + usize::from(self.reading.is_some())
             + usize::from(self.privacy.is_some())
+            + usize::from(self.settings.is_some())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -271,15 +307,17 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
                 words,
             });
         }
+        let organisation = org_changes(section, &baseline, after);
         let impacts = if section == Section::Impact {
             impact_changes(&baseline.impacts, &after.impacts)
         } else {
             Vec::new()
         };
-        if !answers.is_empty() || !impacts.is_empty() {
+        if !answers.is_empty() || !organisation.is_empty() || !impacts.is_empty() {
             sections.push(SectionChanges {
                 section,
                 answers,
+                organisation,
                 impacts,
             });
         }
@@ -312,6 +350,21 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
         }),
     };
 
+    let settings_of = |a: &Assessment| {
+        a.organisation.as_ref().map(|o| SettingsSide {
+            name: o.name.clone(),
+            revision: o.revision.clone(),
+            digest: o.digest.clone(),
+        })
+    };
+    let (was, is) = (settings_of(before), settings_of(after));
+    let settings = (was != is).then(|| {
+        Box::new(SettingsChange {
+            before: was,
+            after: is,
+        })
+    });
+
     Changes {
         before: Side::of(before),
         after: Side::of(after),
@@ -320,8 +373,59 @@ pub fn compare(before: &Assessment, after: &Assessment, today: Option<Date>) -> 
         resolved,
         reading,
         privacy,
+        settings,
         sign_off_pending,
     }
+}
+
+/// The organisation's answers in `section` that differ, matched by question id: in the
+/// later version's order, then those removed in the earlier's. An option is the same
+/// answer when its id is (a label reworded by new settings is the settings' change).
+fn org_changes(section: Section, before: &Assessment, after: &Assessment) -> Vec<OrgChange> {
+    fn answers(a: &Assessment) -> &[OrgAnswer] {
+        a.organisation.as_ref().map_or(&[], |o| &o.answers)
+    }
+    let (was, is) = (answers(before), answers(after));
+    let same = |x: &OrgValue, y: &OrgValue| match (x, y) {
+        (OrgValue::Choice(x), OrgValue::Choice(y)) => x.id == y.id,
+        _ => x == y,
+    };
+    let mut out = Vec::new();
+    for now in is.iter().filter(|x| x.section == section) {
+        let then = was.iter().find(|w| w.id == now.id);
+        if then.is_some_and(|then| same(&then.value, &now.value)) {
+            continue;
+        }
+        let before = then.map_or("", |t| t.value.shown()).to_string();
+        let words = match (then.map(|t| &t.value), &now.value) {
+            (Some(OrgValue::Text(x)), OrgValue::Text(y)) => Some(diff(x, y)),
+            _ => None,
+        };
+        out.push(OrgChange {
+            label: now.label.clone(),
+            kind: if then.is_some() {
+                Kind::Changed
+            } else {
+                Kind::Added
+            },
+            before,
+            after: now.value.shown().to_string(),
+            words,
+        });
+    }
+    for then in was
+        .iter()
+        .filter(|w| w.section == section && !is.iter().any(|i| i.id == w.id))
+    {
+        out.push(OrgChange {
+            label: then.label.clone(),
+            kind: Kind::Removed,
+            before: then.value.shown().to_string(),
+            after: String::new(),
+            words: None,
+        });
+    }
+    out
 }
 
 /// Impacts matched by id: added, removed, or changed in any part, in the later order

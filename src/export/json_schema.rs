@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use crate::assessment::organisation_answers::{OrgKind, MAX_ANSWERS, MAX_ID, MAX_LABEL, MAX_NAME};
 use crate::assessment::outcome::{DpiaOutcome, Reading, SectionStatus};
 use crate::assessment::rules::Weight;
 use crate::assessment::schema::SCHEMA_VERSION;
@@ -21,6 +22,10 @@ use crate::assessment::Verdict;
 /// (JavaScript's `toISOString()` writes milliseconds).
 pub const TIMESTAMP_PATTERN: &str =
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$";
+
+/// An id of an organisation's settings: lower-case letters and digits, single hyphens
+/// between them.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// A SHA-256 digest in lower-case hex.
 pub const DIGEST_PATTERN: &str = "^[0-9a-f]{64}$";
@@ -123,6 +128,18 @@ pub fn json_schema() -> Value {
                 "answers": { "type": "string", "pattern": DIGEST_PATTERN, "description": "The SHA-256 of the answers the warning is about, when accepted." },
                 "date": { "type": "string", "description": "When it was accepted (yyyy-mm-dd)." }
             })),
+            "organisation": object(&["name", "revision", "digest"], json!({
+                "name": plain(MAX_NAME, "What the organisation calls the settings."),
+                "revision": plain(MAX_NAME, "The organisation's label for this edition of them."),
+                "digest": { "type": "string", "pattern": DIGEST_PATTERN, "description": "SHA-256 of the settings file's canonical JSON, in lower-case hex." },
+                "answers": {
+                    "type": "array",
+                    "maxItems": MAX_ANSWERS,
+                    "items": { "$ref": "#/$defs/organisation_answer" },
+                    "description": "The answers given, in the settings' order; each question once."
+                }
+            })),
+            "organisation_answer": organisation_answer(),
             "likelihood": nullable_enum(&keys(&Likelihood::ALL)),
             "severity": nullable_enum(&keys(&HarmSeverity::ALL)),
             "section": { "enum": keys(&Section::ALL) },
@@ -172,7 +189,8 @@ fn assessment() -> Value {
                 },
                 "description": "Answers to check again: pairs of the question whose answer is to be checked and the question whose answer changed after it was given. Written only when not empty."
             },
-            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then).")
+            "rules_version": u32_schema("The version of the rule catalogue that checked it when it was approved (written only then)."),
+            "organisation": { "$ref": "#/$defs/organisation", "description": "The organisation's settings it was made under and its answers to their questions (written only for a record made under settings)." }
         }),
     )
 }
@@ -213,6 +231,53 @@ pub(super) fn answer(q: &Question) -> Option<Value> {
         map.insert("description".into(), description);
     }
     Some(schema)
+}
+
+/// One answer to an organisation's question: the answer in its kind's field alone.
+fn organisation_answer() -> Value {
+    let [text, yes_no, choice] = OrgKind::ALL.map(|k| keys(&[k]).remove(0));
+    let mut schema = object(
+        &["id", "section", "kind", "label"],
+        json!({
+            "id": id("The question's id."),
+            "section": { "$ref": "#/$defs/section" },
+            "kind": { "enum": keys(&OrgKind::ALL) },
+            "label": plain(MAX_LABEL, "The question as the settings asked it."),
+            "text": { "type": "string", "description": "The answer to a text question." },
+            "yes_no": { "enum": keys(&YesNo::ALL), "description": "The answer to a yes/no question." },
+            "choice": object(&["id", "label"], json!({
+                "id": id("The option's id."),
+                "label": plain(MAX_LABEL, "The option as the settings worded it.")
+            }))
+        }),
+    );
+    if let Value::Object(map) = &mut schema {
+        // Four fields and the one answer its kind names.
+        map.insert("maxProperties".into(), json!(5));
+        // The answer's field named in `properties` too: ajv's strict mode wants every
+        // required property defined where it is required.
+        let kind = |kind: &str, field: &str| json!({ "properties": { "kind": { "const": kind }, field: {} }, "required": [field] });
+        map.insert(
+            "oneOf".into(),
+            json!([
+                kind(&text, "text"),
+                kind(&yes_no, "yes_no"),
+                kind(&choice, "choice")
+            ]),
+        );
+    }
+    schema
+}
+
+/// An id of an organisation's settings.
+fn id(description: &str) -> Value {
+    json!({ "type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID, "description": description })
+}
+
+/// Plain text of at most `max` characters (no markup or control characters: not said in
+/// the schema, checked on import).
+fn plain(max: usize, description: &str) -> Value {
+    json!({ "type": "string", "minLength": 1, "maxLength": max, "description": description })
 }
 
 fn impact() -> Value {

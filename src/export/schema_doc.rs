@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::assessment::organisation_answers::OrgKind;
 use crate::assessment::outcome::{DpiaOutcome, SectionStatus};
 use crate::assessment::questions::{Cond, OnRoute, Question};
 use crate::assessment::schema::SCHEMA_VERSION;
@@ -159,7 +160,7 @@ fn assessment(out: &mut String) {
     out.push_str(
         "## The assessment\n\nAn object; fields other than these are refused. Every export \
          writes all of them except `review_of`, `reviewed`, `accepted`, `review_log`, `handover`, \
-         `privacy_wording`, `check_again` and `rules_version`, which are left out when empty; on import, the fields with a default may be missing.\n\n",
+         `privacy_wording`, `check_again`, `rules_version` and `organisation`, which are left out when empty; on import, the fields with a default may be missing.\n\n",
     );
     table_head(out, &["Field", "Type", "Meaning"]);
     row(out, &["`id`", "text", "The assessment's unique id."]);
@@ -262,6 +263,18 @@ fn assessment(out: &mut String) {
             "`rules_version`",
             "whole number, optional",
             "Written when it is approved: the version of the rule catalogue that checked it. A record approved under an earlier version that now gets findings from rules added since says so. Not part of the content an approval is bound to.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`organisation`",
+            "object, optional",
+            "For a record made under an organisation's settings (docs/settings.md): which \
+             settings, and the answers to their questions, each with the question as asked, \
+             so the answers can be shown where the settings are not loaded: see [The \
+             organisation's settings and answers](#the-organisations-settings-and-answers). \
+             Part of what an approval approves. Format version 2 onwards.",
         ],
     );
     out.push('\n');
@@ -379,7 +392,108 @@ fn assessment(out: &mut String) {
         ],
     );
     out.push('\n');
+    organisation(out);
     handover(out);
+}
+
+fn organisation(out: &mut String) {
+    out.push_str(
+        "### The organisation's settings and answers\n\nAn object; fields other than these \
+         are refused, and so is a name, label or id beyond the limits of a settings file.\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`name`",
+            "text",
+            "What the organisation calls the settings (plain text, up to 120 characters).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`revision`",
+            "text",
+            "The organisation's label for this edition of them (plain text, up to 120 characters).",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`digest`",
+            "text",
+            "The SHA-256, in lower-case hex, of the settings file's canonical JSON: the same \
+             settings laid out differently have the same digest, any change to their content \
+             gives another.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`answers`",
+            "list of answers, default `[]`",
+            "The answers given, in the settings' order (their questions, then their DPIA \
+             screening questions); at most 200, each question once.",
+        ],
+    );
+    out.push_str(
+        "\nAn answer is an object of these fields, with the answer in the field its `kind` \
+         names and in no other:\n\n",
+    );
+    table_head(out, &["Field", "Type", "Meaning"]);
+    row(
+        out,
+        &[
+            "`id`",
+            "text",
+            "The question's id: lower-case letters and digits with single hyphens between \
+             them, up to 40 characters.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`section`",
+            &one_of(&keys(&Section::ALL)),
+            "The section it is asked in.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`kind`",
+            &one_of(&keys(&OrgKind::ALL)),
+            "The kind of question.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`label`",
+            "text",
+            "The question as the settings asked it (plain text, up to 200 characters).",
+        ],
+    );
+    row(out, &["`text`", "text", "The answer to a text question."]);
+    row(
+        out,
+        &[
+            "`yes_no`",
+            &one_of(&keys(&YesNo::ALL)),
+            "The answer to a yes/no question.",
+        ],
+    );
+    row(
+        out,
+        &[
+            "`choice`",
+            "object",
+            "The option chosen: its `id` and its `label` as the settings worded it (both \
+             required, within the same limits as a question's).",
+        ],
+    );
+    out.push('\n');
 }
 
 fn handover(out: &mut String) {
@@ -942,7 +1056,8 @@ fn import(out: &mut String) {
         "## Importing\n\n\
          A file is imported when it is one of these exports or reports, at most {} MB, and \
          its `assessment` has the shape above. Files of an older format version are brought \
-         up to date first. Otherwise the tool says what is wrong: an empty file, a file too \
+         up to date first (version 1 has no `organisation`, and is read as it is; one that \
+         claims version 1 and has it is refused). Otherwise the tool says what is wrong: an empty file, a file too \
          large, not UTF-8 text, not valid JSON (with the line and column), JSON that is not \
          an export (or misses a field, or has a field of the wrong type, naming the field, \
          such as `impacts[0].likelihood`), a JSON object with the same field twice (naming \

@@ -2,7 +2,7 @@
 //! policy, its DPIA screening questions and who it consults above a risk. Plain data in,
 //! findings out, each with a stable id under the organisation's namespace (`org.`) and
 //! the settings as its source, like the built-in rules' findings. Not yet part of the
-//! app's one-pass evaluation (issue 29's next part puts the answers in the record).
+//! app's one-pass evaluation; a record's answers come back as facts by `record::answers_of`.
 
 use super::{Settings, When};
 use crate::assessment::date::Date;

@@ -1,8 +1,10 @@
 //! The organisation's own settings, from one JSON file (issue 29, first part): its
 //! questions beside the ICO's, its checks on their answers, its approvers, its review
-//! policy and its defaults. This part reads and checks the file (`read`) and works out
-//! its findings from plain facts (`checks`); the app does not use them yet. A file with any problem is refused whole, with every problem and where
-//! it is (`read::read`), so the tool keeps its previous settings or none.
+//! policy and its defaults. This part reads and checks the file (`read`), works out its
+//! findings from plain facts (`checks`), and makes what a record made under the settings
+//! carries of them and gives its answers back as facts (`record`); the app does not use
+//! them yet. A file with any problem is refused whole, with every problem and where it is
+//! (`read::read`), so the tool keeps its previous settings or none.
 //!
 //! The format is `docs/settings.md`'s; `docs/settings.example.json` is a fictional
 //! housing association's.
@@ -14,10 +16,12 @@ use crate::handover::keycard::KeyCard;
 
 pub mod checks;
 pub mod read;
+pub mod record;
 pub mod schema;
 
 pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};
+pub use record::{answers_of, made_under, record_of};
 
 /// What a settings file says it is (`format`).
 pub const FORMAT: &str = "lia-settings";

@@ -9,6 +9,9 @@ use super::{
 };
 use crate::assessment::canonical::digest_hex;
 use crate::assessment::model::Risk;
+use crate::assessment::organisation_answers::{
+    id_pattern, plain_fault, Fault, MAX_ID, MAX_LABEL, MAX_NAME,
+};
 use crate::assessment::questions::Section;
 use crate::assessment::rules::Severity;
 use crate::assessment::shape::{Path, Segment};
@@ -20,12 +23,9 @@ use crate::vec_map::VecSet;
 /// The largest settings file read, in bytes.
 pub const MAX_BYTES: usize = 512 * 1024;
 /// The most questions, checks and screening questions, each.
-pub const MAX_ITEMS: usize = 100;
+pub use crate::assessment::organisation_answers::MAX_ITEMS;
 /// The most approvers' key cards.
 pub const MAX_CARDS: usize = 200;
-pub(crate) const MAX_ID: usize = 40;
-pub(crate) const MAX_NAME: usize = 120;
-pub(crate) const MAX_LABEL: usize = 200;
 pub(crate) const MAX_LONG: usize = 600;
 pub(crate) const MAX_REVIEW_MONTHS: u64 = 60;
 
@@ -125,13 +125,6 @@ fn field(path: &[Segment], name: &str) -> Vec<Segment> {
     at(path, Segment::Field(name.into()))
 }
 
-/// Whether `text` holds the start of a tag or comment (`<b`, `</`, `<!`, `<?`).
-fn has_markup(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
-}
-
 impl Reader {
     fn problem(&mut self, path: Vec<Segment>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -169,6 +162,32 @@ impl Reader {
         }
     }
 
+    /// The value of `choices` that `value` names by its word; a missing value, or one that
+    /// is not one of the words, is a problem.
+    fn one_of<T: Copy>(
+        &mut self,
+        path: Vec<Segment>,
+        value: Option<&Value>,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
+        let Some(value) = value else {
+            self.problem(path, "is missing");
+            return None;
+        };
+        let found = choices
+            .iter()
+            .find(|(word, _)| value.as_str() == Some(word));
+        if found.is_none() {
+            let words: Vec<&str> = choices.iter().map(|(word, _)| *word).collect();
+            self.not_one_of(path, &words);
+        }
+        found.map(|(_, choice)| *choice)
+    }
+
+    fn not_one_of(&mut self, path: Vec<Segment>, words: &[&str]) {
+        self.problem(path, format!("must be one of: {}", words.join(", ")));
+    }
+
     /// A text of at most `max` characters: one line unless `lines`, no markup, not empty.
     fn text(
         &mut self,
@@ -186,25 +205,20 @@ impl Reader {
             return None;
         };
         let text = text.trim();
-        if text.is_empty() {
-            self.problem(path, "is empty");
-        } else if text.chars().count() > max {
-            self.problem(path, format!("is longer than {max} characters"));
-        } else if has_markup(text) {
-            self.problem(
+        match plain_fault(text, max, lines) {
+            None => return Some(text.to_string()),
+            Some(Fault::Empty) => self.problem(path, "is empty"),
+            Some(Fault::TooLong) => {
+                self.problem(path, format!("is longer than {max} characters"))
+            }
+            Some(Fault::Markup) => self.problem(
                 path,
                 "contains markup (a \"<\" before a letter, \"/\", \"!\" or \"?\"): write plain text",
-            );
-        } else if text
-            .chars()
-            .any(|c| c.is_control() && !(lines && c == '\n'))
-        {
-            self.problem(
+            ),
+            Some(Fault::Control) => self.problem(
                 path,
                 "contains a control character (such as a tab or line break)",
-            );
-        } else {
-            return Some(text.to_string());
+            ),
         }
         None
     }
@@ -222,13 +236,7 @@ impl Reader {
     /// An id: lower-case letters and digits, single hyphens between them.
     fn id(&mut self, path: Vec<Segment>, value: Option<&Value>) -> Option<String> {
         let id = self.text(path.clone(), value, MAX_ID, false)?;
-        let fits = id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
-        if !fits {
+        if !id_pattern(&id) {
             self.problem(
                 path,
                 format!("“{id}” is not an id: use lower-case letters and digits, with single hyphens between them"),
@@ -402,24 +410,8 @@ impl Reader {
         if let Some(id) = &id {
             self.unique(field(path, "id"), id, ids, "question");
         }
-        let section = match map
-            .get("section")
-            .map(|v| v.as_str().and_then(Section::from_key))
-        {
-            Some(Some(section)) => Some(section),
-            Some(None) => {
-                let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
-                self.problem(
-                    field(path, "section"),
-                    format!("must be one of: {}", keys.join(", ")),
-                );
-                None
-            }
-            None => {
-                self.problem(field(path, "section"), "is missing");
-                None
-            }
-        };
+        let sections = Section::ALL.map(|s| (s.key(), s));
+        let section = self.one_of(field(path, "section"), map.get("section"), &sections);
         let options = map.get("options");
         let kind = match map.get("kind").map(|v| v.as_str()) {
             Some(Some("text")) => Some(Kind::Text),
@@ -540,10 +532,7 @@ impl Reader {
                 } else {
                     let mut all = vec!["unanswered", "answered"];
                     all.extend(allowed);
-                    self.problem(
-                        field(path, "when"),
-                        format!("must be one of: {}", all.join(", ")),
-                    );
+                    self.not_one_of(field(path, "when"), &all);
                     None
                 }
             }
@@ -556,22 +545,15 @@ impl Reader {
                 None
             }
         };
-        let severity = match map.get("severity").map(|v| v.as_str()) {
-            Some(Some("blocker")) => Some(Severity::Blocker),
-            Some(Some("warning")) => Some(Severity::Warning),
-            Some(Some("advice")) => Some(Severity::Advice),
-            Some(_) => {
-                self.problem(
-                    field(path, "severity"),
-                    "must be one of: blocker, warning, advice",
-                );
-                None
-            }
-            None => {
-                self.problem(field(path, "severity"), "is missing");
-                None
-            }
-        };
+        let severity = self.one_of(
+            field(path, "severity"),
+            map.get("severity"),
+            &[
+                ("blocker", Severity::Blocker),
+                ("warning", Severity::Warning),
+                ("advice", Severity::Advice),
+            ],
+        );
         let message = self.text(field(path, "message"), map.get("message"), MAX_LONG, true);
         Some(Check {
             id: id?,
@@ -628,14 +610,11 @@ impl Reader {
         let consult = map.get("consult").and_then(|v| {
             let path = field(path, "consult");
             let map = self.object(&path, v, &["at_least", "who"])?;
-            let at_least = match map.get("at_least").and_then(Value::as_str) {
-                Some("medium") => Some(Risk::Medium),
-                Some("high") => Some(Risk::High),
-                _ => {
-                    self.problem(field(&path, "at_least"), "must be one of: medium, high");
-                    None
-                }
-            };
+            let at_least = self.one_of(
+                field(&path, "at_least"),
+                map.get("at_least"),
+                &[("medium", Risk::Medium), ("high", Risk::High)],
+            );
             let who = self.text(field(&path, "who"), map.get("who"), MAX_LABEL, false);
             Some(Consult {
                 at_least: at_least?,

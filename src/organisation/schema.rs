@@ -8,8 +8,9 @@
 
 use serde_json::{json, Value};
 
-use super::read::{MAX_CARDS, MAX_ID, MAX_ITEMS, MAX_LABEL, MAX_LONG, MAX_NAME, MAX_REVIEW_MONTHS};
+use super::read::{MAX_CARDS, MAX_ITEMS, MAX_LONG, MAX_REVIEW_MONTHS};
 use super::{FORMAT, VERSION};
+use crate::assessment::organisation_answers::{MAX_ID, MAX_LABEL, MAX_NAME};
 use crate::assessment::questions::Section;
 use crate::handover::keycard;
 

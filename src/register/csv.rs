@@ -12,7 +12,14 @@ use super::group::{CopyKind, Group};
 use super::{digest_label, reading_short, Column, Register, Row};
 
 /// The columns after the register's own.
-const MORE: [&str; 5] = ["Review flag", "Id", "Files", "Digest", "Copy"];
+const MORE: [&str; 6] = [
+    "Review flag",
+    "Id",
+    "Files",
+    "Digest",
+    "Copy",
+    "Organisation's settings",
+];
 
 /// The header, then each group of `order` (indexes into `groups`): its latest copy, or
 /// with `every_version` each of its copies, latest first.
@@ -47,6 +54,7 @@ pub fn to_csv(
                 register.files(member).join("; "),
                 digest_label(&entry.imported.digest, entry.saved).to_string(),
                 copy.to_string(),
+                entry.row.settings.clone().unwrap_or_default(),
             ]);
             line(&mut out, cells);
         }

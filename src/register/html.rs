@@ -127,6 +127,12 @@ fn cells(row: &Row, notes: Vec<Item>) -> Vec<Cell> {
     if let Some(w) = &row.warning {
         title.push(Item::Para(looked(w.clone(), Look::Missing)));
     }
+    if let Some(settings) = &row.settings {
+        title.push(Item::Para(looked(
+            format!("Settings: {settings}"),
+            Look::Quiet,
+        )));
+    }
     title.extend(notes);
     let status = match row.standing {
         Standing::ChangedAfterApproval => looked(row.standing.label(), Look::Missing),

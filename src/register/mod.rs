@@ -248,6 +248,9 @@ pub struct Row {
     /// is read rather than each time the register is sorted.
     pub title_words: String,
     pub organisation: String,
+    /// The organisation's settings it was made under: "their name (revision 2026.1)"
+    /// (issue 29).
+    pub settings: Option<String>,
     /// The status the record gives itself.
     pub status: Status,
     /// What the register shows as its status: whether an approval verifies.
@@ -314,6 +317,10 @@ impl Row {
             title_words: normalise(&title),
             title,
             organisation: text(a, QuestionId::AboutOrganisation),
+            settings: a
+                .organisation
+                .as_ref()
+                .map(|o| format!("{} (revision {})", o.name, o.revision)),
             status: a.status,
             standing,
             warning: approval_warning(approval.as_ref()),

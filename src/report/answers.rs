@@ -6,7 +6,7 @@
 use crate::assessment::stale::check_again_sentence;
 use crate::assessment::{Answer, AnswerKind, Ctx, Question, QuestionId, Section};
 
-use super::{looked, span, Answered, Block, Item, Line, Look, Tone};
+use super::{looked, plain, span, Answered, Block, Cell, Item, Line, Look, Table, Tone};
 
 /// The blocks of `section`'s questions that `keep` accepts.
 pub fn questions(ctx: &Ctx, section: Section, keep: impl Fn(QuestionId) -> bool) -> Vec<Block> {
@@ -61,6 +61,33 @@ pub fn questions(ctx: &Ctx, section: Section, keep: impl Fn(QuestionId) -> bool)
         }
     }
     blocks
+}
+
+/// The answers to the organisation's own questions asked in `section` (its settings
+/// file's), as the record keeps them: shown from the record alone, so also where those
+/// settings are not loaded.
+pub fn organisation(ctx: &Ctx, section: Section) -> Option<Block> {
+    let rows: Vec<Vec<Cell>> = ctx
+        .assessment
+        .organisation
+        .iter()
+        .flat_map(|o| &o.answers)
+        .filter(|a| a.section == section)
+        .map(|a| {
+            vec![
+                Cell::line(plain(a.label.as_str())),
+                Cell::line(looked(a.value.shown(), Look::Typed)),
+            ]
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        Block::Table(Table {
+            header: super::words::ORGANISATION_COLUMNS.to_vec(),
+            widths: vec![40, 60],
+            rows,
+            row_headers: false,
+        })
+    })
 }
 
 /// "Not answered: Whose data; How many people." or nothing.

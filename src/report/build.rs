@@ -8,7 +8,7 @@ use crate::assessment::catalogue::since_checked;
 use crate::assessment::{outcome, Assessment, Ctx, Date, QuestionId, Section};
 use crate::handover::{self, Trust};
 
-use super::answers::questions;
+use super::answers::{organisation, questions};
 use super::approval::{comment, history};
 use super::control::{self, State};
 use super::words::{
@@ -128,6 +128,7 @@ fn template_part(ctx: &Ctx, t: &Template, comments: Option<&Decision>) -> Part {
     part.lede = Some(t.lede);
     part.blocks.extend(comment(comments, t.section));
     part.blocks.extend(questions(ctx, t.section, |_| true));
+    part.blocks.extend(organisation(ctx, t.section));
     part
 }
 
@@ -138,6 +139,7 @@ fn balancing(ctx: &Ctx, comments: Option<&Decision>) -> Part {
         let mut sub = Part::new(section.key(), title);
         sub.blocks.extend(comment(comments, section));
         sub.blocks.extend(questions(ctx, section, |_| true));
+        sub.blocks.extend(organisation(ctx, section));
         if section == Section::Impact && ctx.applies(Section::Impact) {
             sub.parts.push(impacts::impacts(ctx));
         }
@@ -189,6 +191,7 @@ fn sign_off(ctx: &Ctx, comments: Option<&Decision>) -> Part {
     part.blocks.extend(questions(ctx, Section::SignOff, |q| {
         q != QuestionId::SignOffReviewDate
     }));
+    part.blocks.extend(organisation(ctx, Section::SignOff));
     let mut review = Part::new("review", REVIEW_TITLE);
     review.blocks.extend(questions(ctx, Section::SignOff, |q| {
         q == QuestionId::SignOffReviewDate

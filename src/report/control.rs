@@ -270,6 +270,21 @@ pub fn control(
         ))),
     ));
     facts.push(("Rules", fact(plain(rules_line(a)))));
+    if let Some(o) = &a.organisation {
+        facts.push((
+            "Organisation's settings",
+            vec![
+                Item::Para(vec![
+                    span(o.name.as_str(), Look::Typed),
+                    span(format!(", revision {}", o.revision), Look::Plain),
+                ]),
+                Item::Para(vec![
+                    span("Their digest: ", Look::Quiet),
+                    span(short_digest(&o.digest), Look::Code),
+                ]),
+            ],
+        ));
+    }
     facts.push((
         "Digest (SHA-256)",
         vec![

@@ -139,6 +139,8 @@ pub const REMOVED_MARK: &str = "[removed] ";
 pub const ADDED_MARK: &str = "[added] ";
 
 pub const QUESTION_COLUMNS: [&str; 2] = ["Question", "Answer"];
+/// The organisation's own questions in a part (from its settings file, issue 29).
+pub const ORGANISATION_COLUMNS: [&str; 2] = ["Your organisation's question", "Answer"];
 pub const FACT_COLUMNS: [&str; 2] = ["Detail", "Value"];
 
 /// The foot of each page: "Page 2 of 7 · digest a4110fb9".

@@ -1,7 +1,7 @@
 //! One saved assessment as stored: the schema version, the revision that detects
 //! concurrent saves, when it was saved, and the assessment.
 //!
-//! `{"schema_version":1,"revision":3,"saved_at":1764000000000,"assessment":{…}}`
+//! `{"schema_version":2,"revision":3,"saved_at":1764000000000,"assessment":{…}}`
 //!
 //! `saved_at` is written as whole milliseconds (formatting floats would cost the app the
 //! float-printing code); it is read as any JSON number.
@@ -253,7 +253,7 @@ mod tests {
     fn round_trips_with_the_envelope_in_order_and_the_assessment_sorted() {
         let raw = encode(&sample(), 3, 1_764_000_000_000.0);
         assert!(
-            raw.starts_with(r#"{"schema_version":1,"revision":3,"saved_at":1764000000000,"assessment":{"answers":{"about.title":"Staff CCTV"},"id":"a1","impacts":[]"#),
+            raw.starts_with(r#"{"schema_version":2,"revision":3,"saved_at":1764000000000,"assessment":{"answers":{"about.title":"Staff CCTV"},"id":"a1","impacts":[]"#),
             "{raw}"
         );
         let record = decode("a1", &raw).unwrap();
@@ -287,11 +287,11 @@ mod tests {
             (good[..good.len() / 2].to_string(), "cut short"),
             ("[1,2]".to_string(), "not an assessment record"),
             (
-                good.replace(r#""schema_version":1"#, r#""schema_version":"1""#),
+                good.replace(r#""schema_version":2"#, r#""schema_version":"2""#),
                 "\"schema_version\"",
             ),
             (
-                good.replace(r#""schema_version":1"#, r#""schema_version":2"#),
+                good.replace(r#""schema_version":2"#, r#""schema_version":3"#),
                 "newer version",
             ),
             (
@@ -315,7 +315,7 @@ mod tests {
                 "\"revision\" twice",
             ),
             (
-                r#"{"schema_version":1,"revision":1,"saved_at":1}"#.to_string(),
+                r#"{"schema_version":2,"revision":1,"saved_at":1}"#.to_string(),
                 "\"assessment\"",
             ),
         ];
@@ -341,14 +341,14 @@ mod tests {
         assert_eq!(
             decode(
                 "a1",
-                &good.replace(r#""schema_version":1"#, r#""schema_version":-1"#)
+                &good.replace(r#""schema_version":2"#, r#""schema_version":-1"#)
             ),
             Err(DecodeError::NotAVersion)
         );
         assert_eq!(
             decode(
                 "a1",
-                &good.replace(r#""schema_version":1"#, r#""schema_version":3"#)
+                &good.replace(r#""schema_version":2"#, r#""schema_version":3"#)
             ),
             Err(DecodeError::Assessment(SchemaError::Future(3)))
         );

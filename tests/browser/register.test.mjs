@@ -150,8 +150,11 @@ test('30 files open as a register: sorted, filtered, exported, and one kept', as
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
     assert.equal(rows[0][0], 'Assessment');
     assert.equal(rows.length - 1, drafts);
-    assert.ok(rows.slice(1).every((r) => r.length === 16 && r[2] === 'Draft' && r[11] === 'Overdue'));
+    assert.ok(rows.slice(1).every((r) => r.length === 17 && r[2] === 'Draft' && r[11] === 'Overdue'));
     assert.ok(rows.slice(1).every((r) => r[12] !== '' && r[13].endsWith('.json') && r[15] === 'Latest'), 'each line with its id and file');
+    // The last column names the organisation's settings a record was made under: none here.
+    assert.equal(rows[0][16], "Organisation's settings");
+    assert.ok(rows.slice(1).every((r) => r[16] === ''));
 
     // Back to everything; the CSV then has all 27, the hostile title made harmless.
     await tabTo(page, { id: 'lia-filter-status' }, { back: true });

@@ -21,6 +21,8 @@ mod compare;
 mod examples;
 #[path = "../json_by_hand.rs"]
 mod json_by_hand;
+#[path = "../organisation_record.rs"]
+mod organisation_record;
 #[path = "../organisation_settings.rs"]
 mod organisation_settings;
 #[path = "../outcome.rs"]

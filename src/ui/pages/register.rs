@@ -246,6 +246,13 @@ const PAGE_SIZE: usize = 50;
 /// up for long.
 const ROWS_AT_ONCE: usize = 10;
 
+/// The organisation's settings the record was made under, under its organisation.
+fn settings_line(row: &Row) -> impl IntoView {
+    row.settings
+        .clone()
+        .map(|t| view! { <div class="lia-hint">"Settings: " {t}</div> })
+}
+
 /// Everything one assessment's row shows, taken from the register once.
 #[derive(Clone, PartialEq)]
 struct Shown {
@@ -649,6 +656,7 @@ fn RegisterTable(
                                     <th scope="row">
                                         <span class="lia-prewrap">{s.row.title.clone()}</span>
                                         <div class="lia-hint">{s.row.organisation.clone()}</div>
+                                        {settings_line(&s.row)}
                                         <div class="lia-hint lia-break">{format!("{} · {}", s.row.id, s.files)}</div>
                                         {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
                                         {s.row.rules_note.clone().map(|note| view! { <div class="lia-hint lia-rules-note">{note}</div> })}
@@ -680,7 +688,7 @@ fn RegisterTable(
                             <h3 class="lia-heading-s lia-prewrap">{s.row.title.clone()}</h3>
                             {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
                             <dl class="lia-summary-list">
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd>{s.row.organisation.clone()}</dd></div>
+                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd>{s.row.organisation.clone()}{settings_line(&s.row)}</dd></div>
                                 <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Status"</dt><dd>{status_view(&s)}</dd></div>
                                 <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Version"</dt><dd>{s.row.version}</dd></div>
                                 <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Decision and reading"</dt><dd>{format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading))}</dd></div>
