@@ -99,8 +99,9 @@ export function topItems() {
     .filter((i) => !/subsection"?$|^custom section/.test(i.name))
     .slice(0, TOP)
     .map((i) => {
-      // Without the hash the compiler adds to each symbol, which changes with any edit.
-      const name = i.name.replace(/::h[0-9a-f]{16}$/, '');
+      // Without the hashes the compiler adds to each symbol and crate name (`lia[…]::`),
+      // which change with any edit.
+      const name = i.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
       const kind = name.startsWith('data segment') ? 'data' : 'code';
       const budget = limits[name] ?? BUDGET.otherItems[kind];
       return { name, value: i.shallow_size, budget, pass: i.shallow_size <= budget };

@@ -24,12 +24,19 @@ fn settings() -> Settings {
 fn made_under(s: &Settings) -> Assessment {
     let mut a = example("a1");
     start_under(&mut a, s);
-    assert!(answer(&mut a, s, "system", Some(Answer::Text("HR system".into()))));
+    assert!(answer(
+        &mut a,
+        s,
+        "system",
+        Some(Answer::Text("HR system".into()))
+    ));
     a
 }
 
 fn example(id: &str) -> Assessment {
-    let mut a = (lia::assessment::examples::example("emergency-contacts").unwrap().build)(id);
+    let mut a = (lia::assessment::examples::example("emergency-contacts")
+        .unwrap()
+        .build)(id);
     a.set_text(QuestionId::SignOffCompletedDate, "2026-05-01");
     a.set_text(QuestionId::SignOffReviewDate, "2027-05-01");
     a
@@ -51,12 +58,20 @@ fn a_check_raises_its_finding_beside_the_rules_and_its_near_miss_does_not() {
     let before = evaluation(&a, Some(&s), TODAY);
     assert_eq!(org_ids(&before), Vec::<String>::new());
     answer(&mut a, &s, "cctv", Some(Answer::YesNo(YesNo::No)));
-    assert_eq!(org_ids(&evaluation(&a, Some(&s), TODAY)), Vec::<String>::new());
+    assert_eq!(
+        org_ids(&evaluation(&a, Some(&s), TODAY)),
+        Vec::<String>::new()
+    );
 
     answer(&mut a, &s, "cctv", Some(Answer::YesNo(YesNo::Yes)));
     let after = evaluation(&a, Some(&s), TODAY);
     assert_eq!(org_ids(&after), ["org.cctv-needs-dpia"]);
-    let f = after.outcome.findings.iter().find(|f| f.id == "org.cctv-needs-dpia").unwrap();
+    let f = after
+        .outcome
+        .findings
+        .iter()
+        .find(|f| f.id == "org.cctv-needs-dpia")
+        .unwrap();
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.section, Section::Nature);
     assert_eq!(f.organisation_question.as_deref(), Some("cctv"));
@@ -73,7 +88,10 @@ fn a_check_raises_its_finding_beside_the_rules_and_its_near_miss_does_not() {
         }
     );
     // Counted with the rules' warnings, and the rules' own findings unchanged.
-    assert_eq!(after.outcome.counts.warnings, before.outcome.counts.warnings + 1);
+    assert_eq!(
+        after.outcome.counts.warnings,
+        before.outcome.counts.warnings + 1
+    );
     let rules = |e: &Evaluation| -> Vec<&'static str> {
         e.outcome.findings.iter().filter_map(|f| f.rule()).collect()
     };
@@ -87,9 +105,14 @@ fn an_organisation_blocker_stops_sign_off_and_marks_its_section() {
     let ready = outcome(&a, Some(&s), TODAY).sign_off_refusals;
     answer(&mut a, &s, "igb", Some(Answer::Choice("not-yet".into())));
     let o = outcome(&a, Some(&s), TODAY);
-    let message = "The Information Governance Board must see an assessment before it is signed off.";
+    let message =
+        "The Information Governance Board must see an assessment before it is signed off.";
     assert!(!o.ready_for_sign_off);
-    assert!(o.sign_off_refusals.iter().any(|r| r == message), "{:?}", o.sign_off_refusals);
+    assert!(
+        o.sign_off_refusals.iter().any(|r| r == message),
+        "{:?}",
+        o.sign_off_refusals
+    );
     assert_eq!(o.sign_off_refusals.len(), ready.len() + 1);
     assert_eq!(o.status(Section::Decision), SectionStatus::HasProblems);
     // Its near miss: the board has seen it.
@@ -103,20 +126,41 @@ fn the_review_interval_policy_and_an_added_screening_question_raise_their_findin
     let mut a = made_under(&s);
     a.set_text(QuestionId::SignOffCompletedDate, "2026-01-31");
     a.set_text(QuestionId::SignOffReviewDate, "2027-01-31");
-    assert_eq!(org_ids(&evaluation(&a, Some(&s), TODAY)), Vec::<String>::new());
+    assert_eq!(
+        org_ids(&evaluation(&a, Some(&s), TODAY)),
+        Vec::<String>::new()
+    );
     a.set_text(QuestionId::SignOffReviewDate, "2027-02-01");
     let e = evaluation(&a, Some(&s), TODAY);
     assert_eq!(org_ids(&e), ["org.policy.review-interval"]);
-    let f = &e.outcome.findings.iter().find(|f| f.rule().is_none()).unwrap();
+    let f = &e
+        .outcome
+        .findings
+        .iter()
+        .find(|f| f.rule().is_none())
+        .unwrap();
     assert_eq!(f.questions, [QuestionId::SignOffReviewDate]);
     assert_eq!(f.organisation_question, None);
 
     a.set_text(QuestionId::SignOffReviewDate, "2027-01-31");
-    answer(&mut a, &s, "tenancy-decisions", Some(Answer::YesNo(YesNo::Yes)));
+    answer(
+        &mut a,
+        &s,
+        "tenancy-decisions",
+        Some(Answer::YesNo(YesNo::Yes)),
+    );
     let e = evaluation(&a, Some(&s), TODAY);
     assert_eq!(org_ids(&e), ["org.screening.tenancy-decisions"]);
-    answer(&mut a, &s, "tenancy-decisions", Some(Answer::YesNo(YesNo::No)));
-    assert_eq!(org_ids(&evaluation(&a, Some(&s), TODAY)), Vec::<String>::new());
+    answer(
+        &mut a,
+        &s,
+        "tenancy-decisions",
+        Some(Answer::YesNo(YesNo::No)),
+    );
+    assert_eq!(
+        org_ids(&evaluation(&a, Some(&s), TODAY)),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -126,10 +170,16 @@ fn without_the_settings_or_under_others_there_are_no_organisation_findings() {
     answer(&mut a, &s, "cctv", Some(Answer::YesNo(YesNo::Yes)));
     assert_eq!(evaluation(&a, None, TODAY), Evaluation::of(&a, TODAY));
     let other = read(&EXAMPLE.replace("2026.1", "2026.2")).unwrap();
-    assert_eq!(org_ids(&evaluation(&a, Some(&other), TODAY)), Vec::<String>::new());
+    assert_eq!(
+        org_ids(&evaluation(&a, Some(&other), TODAY)),
+        Vec::<String>::new()
+    );
     // A draft made under none yet is asked the questions, so its checks run.
     let mut fresh = example("a2");
     assert!(fresh.organisation.is_none());
     answer(&mut fresh, &s, "cctv", Some(Answer::YesNo(YesNo::Yes)));
-    assert_eq!(org_ids(&evaluation(&fresh, Some(&s), TODAY)), ["org.cctv-needs-dpia"]);
+    assert_eq!(
+        org_ids(&evaluation(&fresh, Some(&s), TODAY)),
+        ["org.cctv-needs-dpia"]
+    );
 }

@@ -23,7 +23,11 @@ pub fn facts_of(a: &Assessment, today: Option<Date>) -> Facts {
         _ => None,
     };
     Facts {
-        answers: a.organisation.as_deref().map(answers_of).unwrap_or_default(),
+        answers: a
+            .organisation
+            .as_deref()
+            .map(answers_of)
+            .unwrap_or_default(),
         from: date(QuestionId::SignOffCompletedDate).or(today),
         review: date(QuestionId::SignOffReviewDate),
         risk: a.impacts.iter().filter_map(|i| i.residual_risk()).max(),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::components::layout::Layout;
 use super::early::Early;
+use super::effect::effect;
 use super::pages::approve::ApprovePage;
 use super::pages::changes::{ChangesPage, RegisterChangesPage};
 use super::pages::check::CheckPage;
@@ -25,7 +26,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
 
     if standalone {
         follow_hash(state);
-        Effect::new(move |_| {
+        effect(move |_| {
             let hash = state.route.with(|r| {
                 state
                     .open
@@ -46,7 +47,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
 
     // After the first page, every change of page moves focus to its heading (or to the
     // field a link asked for), so keyboard and screen reader users start at the top.
-    Effect::new(move |first: Option<()>| {
+    effect(move |first| {
         state.route.track();
         if first.is_some() {
             let target = state.focus_next.try_update_value(Option::take).flatten();

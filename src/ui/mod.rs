@@ -8,6 +8,7 @@ mod browser;
 mod components;
 mod downloads;
 mod early;
+mod effect;
 mod idb;
 mod journal;
 mod keystore;

@@ -54,12 +54,11 @@ pub fn start() {
     // Whatever a person did while the app was loading (a click, a key, a link followed)
     // is noted, so the mount waits for one more frame that shows it.
     let acted = Rc::new(Cell::new(false));
-    let listeners = Rc::new(Cell::new(Some([
-        window_event_listener(leptos::ev::pointerdown, note(&acted)),
-        window_event_listener(leptos::ev::keydown, note(&acted)),
-        window_event_listener(leptos::ev::hashchange, note(&acted)),
-        window_event_listener(leptos::ev::input, note(&acted)),
-    ])));
+    // By their names (untyped): one listener's code serves the four.
+    let listeners = Rc::new(Cell::new(Some(
+        ["pointerdown", "keydown", "hashchange", "input"]
+            .map(|name| window_event_listener_untyped(name, note(&acted))),
+    )));
     let mount: Rc<dyn Fn()> = Rc::new(move || {
         if let Some(listeners) = listeners.take() {
             listeners.into_iter().for_each(|l| l.remove());
@@ -73,7 +72,7 @@ pub fn start() {
 }
 
 /// A listener that notes that something was done.
-fn note<E>(acted: &Rc<Cell<bool>>) -> impl Fn(E) + 'static {
+fn note(acted: &Rc<Cell<bool>>) -> impl Fn(web_sys::Event) + 'static {
     let acted = acted.clone();
     move |_| acted.set(true)
 }

@@ -141,8 +141,9 @@ impl AppState {
             settled.track();
             route.track();
             open.with_untracked(|a| {
-                a.as_ref()
-                    .map(|a| crate::organisation::evaluate::evaluation(a, settings.as_deref(), Some(today)))
+                a.as_ref().map(|a| {
+                    crate::organisation::evaluate::evaluation(a, settings.as_deref(), Some(today))
+                })
             })
         });
         let (kv, durable) = storage(config.prerender);
@@ -231,18 +232,40 @@ impl AppState {
     }
 
     fn run_as<R>(&self, follow: Follow, op: impl FnOnce(&mut Core, f64) -> R) -> Option<R> {
+        let mut op = Some(op);
+        let mut result = None;
+        self.run_erased(follow, &mut |s, now| {
+            result = op.take().map(|op| op(s, now))
+        });
+        result
+    }
+
+    /// `run_as` for every operation: reaching the session through the arena and what
+    /// follows it are one copy of code, not one for each operation.
+    #[inline(never)]
+    fn run_erased(&self, follow: Follow, op: &mut dyn FnMut(&mut Core, f64)) {
         let now = browser::now_ms();
-        let result = self.session.try_update_value(|s| op(s, now))?;
+        if self.session.try_update_value(|s| op(s, now)).is_none() {
+            return;
+        }
         self.sync(follow);
         persistence::schedule(*self);
         journal::flush(*self);
-        Some(result)
     }
 
     /// Reaches the session for what changes nothing shown (its sealing of secrets, the
     /// trust list).
     pub(super) fn with_session<R>(&self, op: impl FnOnce(&mut Core) -> R) -> Option<R> {
-        self.session.try_update_value(op)
+        let mut op = Some(op);
+        let mut result = None;
+        self.session_erased(&mut |s| result = op.take().map(|op| op(s)));
+        result
+    }
+
+    // One copy of the arena's lookup for every `with_session`.
+    #[inline(never)]
+    fn session_erased(&self, op: &mut dyn FnMut(&mut Core)) {
+        self.session.try_update_value(|s| op(s));
     }
 
     /// Mirrors the session's view into the signals (see `signals`), and has the
@@ -516,14 +539,23 @@ impl AppState {
 
     /// Changes the open assessment (refused when it is approved, and so read-only).
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
-        self.run(|s, now| s.edit(change, now));
+        self.edit_dyn(None, &mut once(change));
     }
 
     /// An edit made by typing into the answer to `only` (see `Session::type_into`): as
     /// `edit`, but the rules run once typing pauses (they take longer than a key on a
     /// slow laptop), or at the next click or change of page.
     pub fn type_into(&self, only: Option<QuestionId>, change: impl FnOnce(&mut Assessment)) {
-        self.run_as(Follow::AfterPause, |s, now| s.type_into(only, change, now));
+        self.edit_dyn(Some(only), &mut once(change));
+    }
+
+    /// `edit` (`typed` none) and `type_into` written once, not once for each of the
+    /// components' changes (they reach it through `dyn`).
+    fn edit_dyn(&self, typed: Option<Option<QuestionId>>, change: &mut dyn FnMut(&mut Assessment)) {
+        match typed {
+            None => self.run(|s, now| s.edit(change, now)),
+            Some(only) => self.run_as(Follow::AfterPause, |s, now| s.type_into(only, change, now)),
+        };
     }
 
     /// Starts a review of the open (approved) assessment as a new linked draft.
@@ -742,6 +774,16 @@ impl AppState {
                 crate::organisation::answering::unanswered(a, &settings, section)
             })
         })
+    }
+}
+
+/// `change` as a `dyn FnMut` that does it the first time it is called (it is called once).
+fn once(change: impl FnOnce(&mut Assessment)) -> impl FnMut(&mut Assessment) {
+    let mut change = Some(change);
+    move |a| {
+        if let Some(change) = change.take() {
+            change(a);
+        }
     }
 }
 

@@ -21,10 +21,10 @@ mod compare;
 mod examples;
 #[path = "../json_by_hand.rs"]
 mod json_by_hand;
-#[path = "../organisation_record.rs"]
-mod organisation_record;
 #[path = "../organisation_findings.rs"]
 mod organisation_findings;
+#[path = "../organisation_record.rs"]
+mod organisation_record;
 #[path = "../organisation_settings.rs"]
 mod organisation_settings;
 #[path = "../outcome.rs"]

@@ -5,6 +5,10 @@
 
 use leptos::prelude::*;
 
+use super::button::{button, button_with};
+use super::error_message::error_message;
+use super::textarea::bound_textarea;
+
 use crate::assessment::accepted::{standing, Standing};
 use crate::assessment::{Date, Finding, Severity};
 use crate::ui::state::AppState;
@@ -86,7 +90,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
     let detail = row.finding.detail.clone();
     let accept = {
         let (rule, detail) = (rule.clone(), detail.clone());
-        move |_| match state.accept_warning(&rule, detail.as_deref(), &reason.get_untracked()) {
+        move || match state.accept_warning(&rule, detail.as_deref(), &reason.get_untracked()) {
             Ok(()) => {
                 error.set(None);
                 open_form.set(false);
@@ -96,7 +100,7 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
     };
     let withdraw = {
         let (rule, detail) = (rule.clone(), detail.clone());
-        move |_| state.withdraw_acceptance(&rule, detail.as_deref())
+        move || state.withdraw_acceptance(&rule, detail.as_deref())
     };
     let read_only = state.read_only();
     view! {
@@ -107,9 +111,9 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                 (Some((date, why)), _) => view! {
                     <p class="lia-prewrap"><strong class="lia-tag lia-tag--green">"Accepted"</strong>{format!(" on {date}, because: {why}")}</p>
                     {(!read_only).then(|| view! {
-                        <button type="button" class="lia-link-button" on:click=withdraw.clone()>
+                        {button_with("lia-link-button", None, None, view! {
                             "Withdraw the acceptance"<span class="lia-visually-hidden">{format!(" of: {}", row.finding.message)}</span>
-                        </button>
+                        }.into_any(), withdraw.clone())}
                     })}
                 }
                 .into_any(),
@@ -128,12 +132,12 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                         move || (!open_form.get()).then(|| {
                         let id = id.clone();
                         view! {
-                        <button type="button" class="lia-link-button" on:click=move |_| {
+                        {button_with("lia-link-button", None, None, view! {
+                            "Accept this warning"<span class="lia-visually-hidden">{format!(": {}", row.finding.message)}</span>
+                        }.into_any(), move || {
                             open_form.set(true);
                             state.focus(id.clone());
-                        }>
-                            "Accept this warning"<span class="lia-visually-hidden">{format!(": {}", row.finding.message)}</span>
-                        </button>
+                        })}
                     }})}
                     {
                         let accept = accept.clone();
@@ -142,16 +146,13 @@ fn WarningRow(row: Row, index: usize) -> impl IntoView {
                         move || open_form.get().then(|| view! {
                             <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
                                 <label class="lia-label" for=id.clone()>"Why do you accept this warning?"</label>
-                                {move || error.get().map(|e| view! { <p class="lia-error-message" id=format!("{}-error", index_id(index))><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
-                                <textarea class="lia-textarea" id=id.clone() rows="3"
-                                    aria-describedby={
-                                        let error_id = error_id.clone();
-                                        move || error.with(Option::is_some).then(|| error_id.clone())
-                                    }
-                                    prop:value=move || reason.get()
-                                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                                {move || error.get().map(|e| error_message(Some(format!("{}-error", index_id(index))), e))}
+                                {bound_textarea(id.clone(), "3", Some(Box::new({
+                                    let error_id = error_id.clone();
+                                    move || error.with(Option::is_some).then(|| error_id.clone())
+                                })), reason)}
                             </div>
-                            <button type="button" class="lia-button lia-button--secondary" on:click=accept.clone()>"Accept it with this reason"</button>
+                            {button("lia-button lia-button--secondary", "Accept it with this reason", accept.clone())}
                         })
                     }
                 }

@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::button::button;
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::handover::{self, Approval};
 use crate::ui::state::AppState;
 
@@ -58,9 +59,7 @@ pub fn ReadOnlyBanner() -> impl IntoView {
                         "It is kept as the record and cannot be changed. To update it, start a review: "
                         "that makes a new version linked to this one."
                     </p>
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.start_review()>
-                        "Start a review"
-                    </button>
+                    {button("lia-button lia-button--secondary", "Start a review", move || state.start_review())}
                 </div>
                 {claimed.map(|a| view! { <ApprovalStatus approval=a id="lia-approval-status" /> })}
             }
@@ -75,7 +74,7 @@ pub fn ApprovePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let allowed = state.config.with_value(|c| c.settings.self_approval);
     let refused: RwSignal<Vec<ErrorItem>> = RwSignal::new(Vec::new());
-    let approve_own = move |_| match state.approve_own() {
+    let approve_own = move || match state.approve_own() {
         Ok(()) => refused.set(Vec::new()),
         Err(message) => {
             refused.set(vec![ErrorItem {
@@ -104,8 +103,8 @@ pub fn ApprovePanel() -> impl IntoView {
                         "it is recorded, and shown everywhere, as approved by its author, and signed with "
                         "your own approver key."
                     </p>
-                    <ErrorSummary id="lia-approval-refused" items=refused title="It cannot be approved yet" level=3 />
-                    <button type="button" class="lia-button lia-button--secondary" on:click=approve_own>"Approve it yourself"</button>
+                    {error_summary_with("lia-approval-refused", refused.into(), "It cannot be approved yet", 3)}
+                    {button("lia-button lia-button--secondary", "Approve it yourself", approve_own)}
                 })}
             }
             .into_any()

@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_class, field_error, hint, question_text, FieldIds};
 use crate::assessment::questions::Choice;
 use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
+use crate::ui::components::button::button_with;
 use crate::ui::state::AppState;
 
 /// One option as the radios and checkboxes draw it.
@@ -129,9 +130,9 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <fieldset class="lia-fieldset" aria-describedby=described_by>
                 <legend class="lia-legend">
-                    <QuestionText q />
+                    {question_text(q)}
                 </legend>
-                <Hint q />
+                {hint(q)}
                 {
                     let ids = ids.clone();
                     move || {
@@ -140,14 +141,12 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
                         Some(view! {
                             <div class="lia-suggestion" id=ids.suggestion.clone()>
                                 <p>{s.sentence()} " Not answered until you choose."</p>
-                                <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-use", ids.control) on:click=move |_| choose(key)>
-                                    {format!("Use this answer: {}", s.answer.label())}
-                                </button>
+                                {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-use", ids.control)), None, format!("Use this answer: {}", s.answer.label()).into_any(), move || choose(key))}
                             </div>
                         })
                     }
                 }
-                <ErrorMessage q error />
+                {field_error(q, error)}
                 <div class=if inline { "lia-radios lia-radios--inline" } else { "lia-radios" }>
                     {options
                         .into_iter()
@@ -230,10 +229,10 @@ pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <fieldset class="lia-fieldset" aria-describedby=described_by>
                 <legend class="lia-legend">
-                    <QuestionText q />
+                    {question_text(q)}
                 </legend>
-                <Hint q />
-                <ErrorMessage q error />
+                {hint(q)}
+                {field_error(q, error)}
                 <div class="lia-checkboxes">
                     {options
                         .into_iter()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_class, field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use crate::assessment::{Answer, QuestionId};
 use crate::ui::state::AppState;
@@ -92,10 +92,10 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <fieldset class="lia-fieldset" role="group" aria-describedby=described_by>
                 <legend class="lia-legend">
-                    <QuestionText q />
+                    {question_text(q)}
                 </legend>
-                <Hint q />
-                <ErrorMessage q error />
+                {hint(q)}
+                {field_error(q, error)}
                 <div class="lia-date-input">
                     {box_("Day", ids.control.clone(), day, "2")}
                     {box_("Month", format!("{}-month", ids.control), month, "2")}

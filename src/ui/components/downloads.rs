@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::error_message::download_failure;
 use crate::assessment::Assessment;
 use crate::handover::Trust;
 use crate::ui::downloads::{
@@ -35,13 +36,21 @@ pub enum Download {
     },
 }
 
-#[component]
-pub fn DownloadButton(
+/// The usual download button: a secondary button with a visible label.
+pub fn download_button(what: Download, label: &'static str) -> AnyView {
+    download_button_with(what, label, None, "lia-button lia-button--secondary")
+}
+
+/// A button that makes the file `what` when clicked, with an `aria-label` if given, and
+/// says so if the browser could not save it. A function, not a component: each place
+/// that shows one costs a call.
+#[inline(never)]
+pub fn download_button_with(
     what: Download,
     label: &'static str,
-    #[prop(optional, into)] aria_label: Option<String>,
-    #[prop(default = "lia-button lia-button--secondary")] class: &'static str,
-) -> impl IntoView {
+    aria_label: Option<String>,
+    class: &'static str,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let click = move |_| {
@@ -83,8 +92,9 @@ pub fn DownloadButton(
     };
     view! {
         <button type="button" class=class aria-label=aria_label on:click=click>{label}</button>
-        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+        {download_failure(failed)}
     }
+    .into_any()
 }
 
 /// The downloads section of an open assessment's overview pages.
@@ -107,14 +117,14 @@ pub fn Downloads() -> impl IntoView {
             "are made here, in this browser."
         </p>
         <div class="lia-button-group">
-            <DownloadButton what=Download::Html label="Download the report (HTML)" />
-            <DownloadButton what=Download::Word label="Download as a Word document" />
-            <DownloadButton what=Download::Odt label="Download as OpenDocument (ODT)" />
-            <DownloadButton what=Download::Json label="Download to open later (JSON)" />
+            {download_button(Download::Html, "Download the report (HTML)")}
+            {download_button(Download::Word, "Download as a Word document")}
+            {download_button(Download::Odt, "Download as OpenDocument (ODT)")}
+            {download_button(Download::Json, "Download to open later (JSON)")}
         </div>
         {move || has_review_date.get().then(|| view! {
             <p>"Add the review date to your calendar, with a reminder two weeks before:"</p>
-            <DownloadButton what=Download::Reminder label="Download a review reminder (calendar)" />
+            {download_button(Download::Reminder, "Download a review reminder (calendar)")}
         })}
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::in_page_link::in_page_link;
 use crate::ui::state::AppState;
 
 /// One error: what is wrong, and the id of the control to go to, if any.
@@ -16,19 +17,24 @@ pub struct ErrorItem {
 /// The section page's error summary.
 pub const ERROR_SUMMARY_ID: &str = "lia-error-summary";
 
-#[component]
-pub fn ErrorSummary(
-    /// The summary's id (focus goes here); its title's id is `<id>-title`.
+/// The summary with id `id` (focus goes here; its title's id is `<id>-title`), shown
+/// while `items` has any, titled "There is a problem" at heading level 2 (on a page).
+pub fn error_summary(id: &'static str, items: impl Into<Signal<Vec<ErrorItem>>>) -> AnyView {
+    error_summary_with(id, items.into(), "There is a problem", 2)
+}
+
+/// The same with its own title and heading level (3 inside a section of a page). A
+/// function, not a component: each place that shows one costs a call.
+#[inline(never)]
+pub fn error_summary_with(
     id: &'static str,
-    #[prop(into)] items: Signal<Vec<ErrorItem>>,
-    #[prop(default = "There is a problem")] title: &'static str,
-    /// The heading level of the title: 2 on a page, 3 inside a section of one.
-    #[prop(default = 2)]
+    items: Signal<Vec<ErrorItem>>,
+    title: &'static str,
     level: u8,
-) -> impl IntoView {
+) -> AnyView {
     let state = expect_context::<AppState>();
     let title_id = format!("{id}-title");
-    move || {
+    (move || {
         let list = items.get();
         (!list.is_empty()).then(|| {
             let heading = if level == 2 {
@@ -43,10 +49,7 @@ pub fn ErrorSummary(
                         {list.into_iter().map(|item| match item.target {
                             Some(target) => view! {
                                 <li>
-                                    <a href=format!("#{target}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        state.focus(target.clone());
-                                    }>{item.message}</a>
+                                    {in_page_link(None, format!("#{target}"), item.message.into_any(), move || state.focus(target.clone()))}
                                 </li>
                             }.into_any(),
                             None => view! { <li>{item.message}</li> }.into_any(),
@@ -55,5 +58,6 @@ pub fn ErrorSummary(
                 </div>
             }
         })
-    }
+    })
+    .into_any()
 }

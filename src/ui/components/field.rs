@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::error_message::error_message;
 use crate::assessment::questions::Cond;
 use crate::assessment::{Question, QuestionId};
 use crate::ui::state::field_id;
@@ -71,37 +72,37 @@ fn is_conditional(q: QuestionId) -> bool {
     refers.iter().any(|r| r.section() == question.section)
 }
 
+// Functions, not components: each field that shows them costs a call.
+
 /// The question's words, with "(optional)" when it may be left empty.
-#[component]
-pub fn QuestionText(q: QuestionId) -> impl IntoView {
+#[inline(never)]
+pub fn question_text(q: QuestionId) -> AnyView {
     let question = q.question();
     view! {
         {question.text}
         {(!question.required && !matches!(question.kind, crate::assessment::AnswerKind::Impacts))
             .then(|| view! { <span class="lia-optional">" (optional)"</span> })}
     }
+    .into_any()
 }
 
-#[component]
-pub fn Hint(q: QuestionId) -> impl IntoView {
+#[inline(never)]
+pub fn hint(q: QuestionId) -> AnyView {
     let question = q.question();
     let ids = FieldIds::of(q);
     (!question.hint.is_empty())
         .then(|| view! { <div class="lia-hint" id=ids.hint>{question.hint}</div> })
+        .into_any()
 }
 
 /// The inline error, in the same words as the error summary.
-#[component]
-pub fn ErrorMessage(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView {
+#[inline(never)]
+pub fn field_error(q: QuestionId, error: Signal<Option<String>>) -> AnyView {
     let ids = FieldIds::of(q);
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p class="lia-error-message" id=ids.error.clone()>
-                    <span class="lia-visually-hidden">"Error: "</span>
-                    {message}
-                </p>
-            }
-        })
-    }
+    (move || {
+        error
+            .get()
+            .map(|message| error_message(Some(ids.error.clone()), message))
+    })
+    .into_any()
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::in_page_link::in_page_link;
 use super::keyed::{keyed, row};
 use super::tag::SeverityTag;
 use crate::assessment::{Finding, Severity};
@@ -94,16 +95,10 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             let href = format!("#{}", crate::ui::state::field_id(q));
             view! {
                 <li>
-                    <a
-                        href=href
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            state.go_to_question(q);
-                        }
-                    >
+                    {in_page_link(None, href, view! {
                         "Go to: "
                         {q.question().short}
-                    </a>
+                    }.into_any(), move || state.go_to_question(q))}
                 </li>
             }
         })

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::button::button;
 use crate::assessment::Section;
 use crate::handover::{self, Stage};
 use crate::route::Route;
@@ -26,7 +27,7 @@ pub fn SendForApproval() -> impl IntoView {
     let state = expect_context::<AppState>();
     let stage = stage(state);
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
-    let send = move |_| {
+    let send = move || {
         let outcome = match state.send_for_approval() {
             Some(Ok(sent)) => state
                 .trust
@@ -53,7 +54,7 @@ pub fn SendForApproval() -> impl IntoView {
                 "comments. Nothing is sent anywhere by the tool: you pass the file on yourself."
             </p>
             <p class="lia-inset" id="lia-handover-stage">{move || handover::describe(&stage.get())}</p>
-            <button type="button" class="lia-button lia-button--secondary" on:click=send>"Send for approval"</button>
+            {button("lia-button lia-button--secondary", "Send for approval", send)}
         })}
         <div role="status" class="lia-status">
             {move || result.get().map(|r| match r {

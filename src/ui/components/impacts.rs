@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use super::choice_fields::{ChoiceItem, Option_};
-use super::field::{ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use super::keyed::{keyed, row};
 use super::risk_matrix::RiskMatrix;
 use crate::assessment::questions::impact_fields as text;
 use crate::assessment::{HarmSeverity, Impact, Likelihood, QuestionId};
+use crate::ui::components::button::button_with;
 use crate::ui::state::AppState;
 
 /// The "Undo" button shown after an impact is removed, which then takes focus.
@@ -43,14 +44,14 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
     let all = Memo::new(move |_| impacts(state));
     let order = Memo::new(move |_| all.with(|list| list.iter().map(|i| i.id).collect::<Vec<_>>()));
     let removed: RwSignal<Option<(usize, Impact)>> = RwSignal::new(None);
-    let add = move |_| {
+    let add = move || {
         let mut new_id = None;
         state.edit(|a| new_id = Some(a.add_impact()));
         if let Some(id) = new_id {
             state.focus(format!("impact-{id}-description"));
         }
     };
-    let undo = move |_| {
+    let undo = move || {
         if let Some((index, impact)) = removed.get_untracked() {
             let id = impact.id;
             let mut back = id;
@@ -66,10 +67,10 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
             tabindex="-1"
         >
             <h2 class="lia-heading-m">
-                <QuestionText q />
+                {question_text(q)}
             </h2>
-            <Hint q />
-            <ErrorMessage q error />
+            {hint(q)}
+            {field_error(q, error)}
             <div class="lia-impacts">
                 {keyed(Signal::derive(move || {
                     order.get().into_iter().map(|id| {
@@ -84,17 +85,15 @@ pub fn ImpactsEditor(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
                         .map(|(index, _)| {
                             view! {
                                 {format!("Impact {} removed. ", index + 1)}
-                                <button type="button" class="lia-link-button" id=UNDO_ID on:click=undo>
+                                {button_with("lia-link-button", Some(UNDO_ID.to_string()), None, view! {
                                     "Undo"
                                     <span class="lia-visually-hidden">{format!(" removing impact {}", index + 1)}</span>
-                                </button>
+                                }.into_any(), undo)}
                             }
                         })
                 }}
             </p>
-            <button type="button" class="lia-button lia-button--secondary" on:click=add>
-                {move || if all.with(Vec::is_empty) { "Add an impact" } else { "Add another impact" }}
-            </button>
+            {button_with("lia-button lia-button--secondary", None, None, (move || if all.with(Vec::is_empty) { "Add an impact" } else { "Add another impact" }).into_any(), add)}
             <h3 class="lia-heading-s">"Risk matrix"</h3>
             <RiskMatrix impacts=Signal::derive(move || all.get()) id="lia-impacts-matrix" />
         </div>
@@ -123,7 +122,7 @@ fn ImpactCard(
     follow_value(description, move || impact.with(|i| i.description.clone()));
     let safeguards = NodeRef::<leptos::html::Textarea>::new();
     follow_value(safeguards, move || impact.with(|i| i.safeguards.clone()));
-    let remove = move |_| {
+    let remove = move || {
         let mut taken = None;
         state.edit(|a| taken = a.take_impact(id));
         if taken.is_some() {
@@ -183,9 +182,7 @@ fn ImpactCard(
             <p class="lia-hint">{text::RESIDUAL_HINT}</p>
             <Ratings base=base.clone() id impact residual=true />
             <p class="lia-impact__risk">"After safeguards: " <strong>{move || risk(true)}</strong></p>
-            <button type="button" class="lia-button lia-button--warning" on:click=remove>
-                {move || format!("Remove impact {}", number())}
-            </button>
+            {button_with("lia-button lia-button--warning", None, None, (move || format!("Remove impact {}", number())).into_any(), remove)}
         </section>
     }
 }

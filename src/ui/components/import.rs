@@ -3,9 +3,12 @@
 //! entry, its digest warning, a clash with a saved id) is the session core's.
 
 use leptos::prelude::*;
+
+use super::button::button;
+use super::error_message::error_message;
 use wasm_bindgen::JsCast;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::export::{self, ImportError, Imported};
 use crate::session::{ImportChoice, ImportStep};
 use crate::ui::state::AppState;
@@ -102,7 +105,7 @@ pub fn ImportFile() -> impl IntoView {
     };
 
     view! {
-        <ErrorSummary id="lia-import-error-summary" items=errors level=3 />
+        {error_summary_with("lia-import-error-summary", errors, "There is a problem", 3)}
         {move || state.storage.import_clash.get().map(|clash| view! {
             <div class="lia-warning-banner" id="lia-import-clash" tabindex="-1" role="alertdialog" aria-labelledby="lia-import-clash-title">
                 <h3 class="lia-heading-s" id="lia-import-clash-title">"This assessment is already saved in this browser"</h3>
@@ -115,10 +118,10 @@ pub fn ImportFile() -> impl IntoView {
                 </p>
                 <div class="lia-button-group">
                     {(!clash.existing_approved).then(|| view! {
-                        <button type="button" class="lia-button" on:click=move |_| choose(ImportChoice::Replace)>"Replace the saved one"</button>
+                        {button("lia-button", "Replace the saved one", move || choose(ImportChoice::Replace))}
                     })}
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| choose(ImportChoice::KeepBoth)>"Keep both"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| choose(ImportChoice::Cancel)>"Cancel"</button>
+                    {button("lia-button lia-button--secondary", "Keep both", move || choose(ImportChoice::KeepBoth))}
+                    {button("lia-link-button", "Cancel", move || choose(ImportChoice::Cancel))}
                 </div>
             </div>
         })}
@@ -131,9 +134,7 @@ pub fn ImportFile() -> impl IntoView {
             <div class="lia-hint" id="lia-import-hint">
                 "A JSON file or an HTML report downloaded from this tool, up to 5 MB. You can also drop it here. It is read in this browser and not sent anywhere."
             </div>
-            {move || error.get().map(|message| view! {
-                <p class="lia-error-message" id="lia-import-error"><span class="lia-visually-hidden">"Error: "</span>{message}</p>
-            })}
+            {move || error.get().map(|message| error_message(Some("lia-import-error".to_string()), message))}
             <input
                 class="lia-file-upload"
                 type="file"

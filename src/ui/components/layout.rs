@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::findings::FindingsPanel;
-use super::nav_link::NavLink;
+use super::in_page_link::in_page_link;
+use super::nav_link::nav_link;
 use super::storage_notices::{SaveStatusLine, StorageNotices};
 use crate::route::Route;
 use crate::ui::state::AppState;
@@ -27,20 +28,14 @@ pub fn Layout(children: Children) -> impl IntoView {
     };
     view! {
         <div class="lia-skip-links">
-            <a class="lia-skip-link" href="#lia-main" on:click=move |ev| {
-                ev.prevent_default();
-                state.focus("lia-page-heading");
-            }>"Skip to main content"</a>
-            {move || has_open().then(|| view! {
-                <a class="lia-skip-link" href="#lia-findings" on:click=move |ev| {
-                    ev.prevent_default();
-                    state.focus("lia-findings-title");
-                }>"Skip to findings"</a>
+            {in_page_link(Some("lia-skip-link"), "#lia-main".to_string(), "Skip to main content".into_any(), move || state.focus("lia-page-heading"))}
+            {move || has_open().then(|| {
+                in_page_link(Some("lia-skip-link"), "#lia-findings".to_string(), "Skip to findings".into_any(), move || state.focus("lia-findings-title"))
             })}
         </div>
         <header class="lia-header">
             <div class="lia-header__inner">
-                <NavLink route=Route::Start class="lia-header__product">"Legitimate interests assessment"</NavLink>
+                {nav_link(Route::Start, Some("lia-header__product"), "Legitimate interests assessment")}
                 {state.config.with_value(|c| c.settings.organisation.clone()).map(|organisation| view! {
                     <span class="lia-header__organisation">{organisation}</span>
                 })}

@@ -16,6 +16,24 @@ pub fn NavLink(
     #[prop(optional, into)]
     described_by: Option<String>,
 ) -> impl IntoView {
+    link(route, class, focus, described_by, children())
+}
+
+/// A link with a fixed label (and class, if any): the same link as `NavLink`'s, made by a
+/// call rather than a component and its children.
+pub fn nav_link(route: Route, class: Option<&'static str>, label: &'static str) -> AnyView {
+    link(route, class.map(String::from), None, None, label.into_any())
+}
+
+// The one copy of the link every `NavLink` and `nav_link` shares.
+#[inline(never)]
+fn link(
+    route: Route,
+    class: Option<String>,
+    focus: Option<String>,
+    described_by: Option<String>,
+    children: AnyView,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let href = {
         let route = route.clone();
@@ -33,5 +51,6 @@ pub fn NavLink(
         ev.prevent_default();
         state.navigate_and_focus(route.clone(), focus.clone());
     };
-    view! { <a href=href class=class aria-describedby=described_by on:click=go>{children()}</a> }
+    view! { <a href=href class=class aria-describedby=described_by on:click=go>{children}</a> }
+        .into_any()
 }

@@ -7,7 +7,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::button::button;
+use super::error_message::error_message;
+use super::form::form;
+
+use super::error_summary::{error_summary_with, ErrorItem};
 use crate::session::Protection;
 use crate::ui::state::AppState;
 
@@ -63,9 +67,7 @@ fn PassphraseField(
         <div class=move || if error.with(Option::is_some) { "lia-field lia-field--error" } else { "lia-field" }>
             <label class="lia-label" for=id>{label}</label>
             <div class="lia-hint" id=hint_id>{hint}</div>
-            {move || error.get().map(|e| view! {
-                <p class="lia-error-message" id=error_id.clone()><span class="lia-visually-hidden">"Error: "</span>{e}</p>
-            })}
+            {move || error.get().map(|e| error_message(Some(error_id.clone()), e))}
             <input
                 class="lia-input lia-input--width-20"
                 type="password"
@@ -103,19 +105,19 @@ pub fn UnlockForm() -> impl IntoView {
         });
     };
     view! {
-        <ErrorSummary id="lia-unlock-error-summary" items=errors(error, "lia-unlock-passphrase") level=3 />
+        {error_summary_with("lia-unlock-error-summary", errors(error, "lia-unlock-passphrase"), "There is a problem", 3)}
         <div class="lia-inset" id="lia-locked">
             <p>
                 "Your saved assessments in this browser are encrypted with a passphrase. Enter it to "
                 "see and open them. Nothing can be started or opened until you do."
             </p>
-            <form novalidate on:submit=|ev| ev.prevent_default()>
+            {form(None, view! {
                 <PassphraseField id="lia-unlock-passphrase" label="Passphrase"
                     hint="The passphrase you set in this browser. A wrong one changes nothing."
                     value error />
                 <button type="submit" class="lia-button" on:click=unlock disabled=move || busy.get()>"Unlock"</button>
                 {move || busy.get().then(|| view! { <p role="status">"Checking the passphrase…"</p> })}
-            </form>
+            }.into_any())}
             <p class="lia-hint">
                 "If the passphrase is forgotten, the assessments saved here cannot be opened. Clearing this "
                 "browser's data for this tool removes them, so you can start again."
@@ -161,7 +163,7 @@ pub fn PassphrasePanel() -> impl IntoView {
             }
         });
     };
-    let remove = move |_| {
+    let remove = move || {
         after_paint(busy, move || {
             let result = state.remove_passphrase();
             confirming_removal.set(false);
@@ -188,8 +190,8 @@ pub fn PassphrasePanel() -> impl IntoView {
                     "You will need the passphrase each time you open the tool here. It is never stored "
                     "and cannot be recovered: keep downloaded copies of your assessments."
                 </p>
-                <ErrorSummary id="lia-passphrase-error-summary" items=summary level=3 />
-                <form novalidate on:submit=|ev| ev.prevent_default()>
+                {error_summary_with("lia-passphrase-error-summary", summary, "There is a problem", 3)}
+                {form(None, view! {
                     <PassphraseField id="lia-passphrase-new"
                         label=if state.storage.protection.get_untracked() == Protection::On { "New passphrase" } else { "Passphrase" }
                         hint="At least 8 characters. A few unrelated words are strong and easy to remember."
@@ -200,18 +202,18 @@ pub fn PassphrasePanel() -> impl IntoView {
                         {move || if protection() == Protection::On { "Change the passphrase" } else { "Set the passphrase" }}
                     </button>
                     {move || busy.get().then(|| view! { <p role="status">"Encrypting…"</p> })}
-                </form>
+                }.into_any())}
                 {move || (protection() == Protection::On).then(|| view! {
                     <h3 class="lia-heading-s">"Remove the passphrase"</h3>
                     <p>"Your saved assessments are kept, without encryption."</p>
                     {move || if confirming_removal.get() {
                         view! {
-                            <button type="button" class="lia-button lia-button--warning" on:click=remove>"Yes, remove the passphrase"</button>
-                            <button type="button" class="lia-link-button" on:click=move |_| confirming_removal.set(false)>"Cancel"</button>
+                            {button("lia-button lia-button--warning", "Yes, remove the passphrase", remove)}
+                            {button("lia-link-button", "Cancel", move || confirming_removal.set(false))}
                         }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| confirming_removal.set(true)>"Remove the passphrase"</button>
+                            {button("lia-button lia-button--secondary", "Remove the passphrase", move || confirming_removal.set(true))}
                         }.into_any()
                     }}
                 })}

@@ -6,6 +6,9 @@
 //! reports; "Use the suggested wording" goes back to the one made from the answers.
 
 use leptos::prelude::*;
+
+use super::button::button;
+use super::in_page_link::in_page_link;
 use wasm_bindgen::JsCast;
 
 use super::follow::follow_value;
@@ -33,7 +36,7 @@ pub fn PrivacyWording() -> impl IntoView {
     };
     let edited = move || settled.with(|s| matches!(s, Some(Settled::Edited { .. })));
     let stale = move || settled.with(|s| matches!(s, Some(Settled::Edited { stale: true, .. })));
-    let copy = move |_| {
+    let copy = move || {
         let value = text();
         // Undefined outside a secure context: calling it then would throw.
         let clipboard = web_sys::window()
@@ -89,10 +92,7 @@ pub fn PrivacyWording() -> impl IntoView {
                                 {missing.into_iter().map(|m| match m.question {
                                     Some(q) => view! {
                                         <li>
-                                            <a href=format!("#{}", field_id(q)) on:click=move |ev| {
-                                                ev.prevent_default();
-                                                state.go_to_question(q);
-                                            }>{format!("Answer “{}”", q.question().short)}</a>
+                                            {in_page_link(None, format!("#{}", field_id(q)), format!("Answer “{}”", q.question().short).into_any(), move || state.go_to_question(q))}
                                             {format!(": {}.", m.what)}
                                         </li>
                                     }.into_any(),
@@ -134,12 +134,12 @@ pub fn PrivacyWording() -> impl IntoView {
             ></textarea>
         </div>
         <div class="lia-button-group">
-            <button type="button" class="lia-button lia-button--secondary" on:click=copy>"Copy the wording"</button>
+            {button("lia-button lia-button--secondary", "Copy the wording", copy)}
             {move || (edited() && !state.read_only()).then(|| view! {
-                <button type="button" class="lia-link-button" on:click=move |_| {
+                {button("lia-link-button", "Use the suggested wording again", move || {
                     state.edit(use_suggestion);
                     copied.set(None);
-                }>"Use the suggested wording again"</button>
+                })}
             })}
         </div>
         <p class="lia-status" role="status">{move || copied.get()}</p>

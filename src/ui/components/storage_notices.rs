@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::downloads::{Download, DownloadButton};
+use super::button::{button, button_with};
+use super::downloads::{download_button, Download};
 use crate::route::Route;
 use crate::session::{ConflictKind, Notice, SaveStatus};
 use crate::storage::StoreError;
@@ -31,9 +32,8 @@ pub fn SaveStatusLine() -> impl IntoView {
 }
 
 /// The JSON download every storage problem offers.
-#[component]
-fn DownloadCopy() -> impl IntoView {
-    view! { <DownloadButton what=Download::Json label="Download a copy" /> }
+fn download_copy() -> AnyView {
+    download_button(Download::Json, "Download a copy")
 }
 
 #[component]
@@ -46,7 +46,7 @@ pub fn StorageNotices() -> impl IntoView {
             view! {
                 <div class="lia-warning-banner" role="region" aria-label="Storage not available" id="lia-no-storage">
                     <p><strong>{StoreError::Unavailable(String::new()).to_string()}</strong></p>
-                    {move || has_open().then(|| view! { <DownloadCopy /> })}
+                    {move || has_open().then(download_copy)}
                 </div>
             }
         })
@@ -64,11 +64,9 @@ pub fn StorageNotices() -> impl IntoView {
                     <p>"Your work is still here in this page, and it will be saved as soon as it can be."</p>
                     <div class="lia-button-group">
                         {move || (on_start() && has_open()).then(|| view! {
-                            <button type="button" class="lia-button" on:click=move |_| state.navigate(Route::Tasks)>
-                                {move || format!("Return to “{}”", state.title.get().unwrap_or_default())}
-                            </button>
+                            {button_with("lia-button", None, None, (move || format!("Return to “{}”", state.title.get().unwrap_or_default())).into_any(), move || state.navigate(Route::Tasks))}
                         })}
-                        <DownloadCopy />
+                        {download_copy()}
                     </div>
                 </div>
             })
@@ -107,14 +105,14 @@ pub fn StorageNotices() -> impl IntoView {
                         }.into_any()
                     }}
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button" on:click=move |_| state.keep_mine()>"Keep my version"</button>
+                        {button("lia-button", "Keep my version", move || state.keep_mine())}
                         {use_theirs.map(|label| view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_theirs()>{label}</button>
+                            {button("lia-button lia-button--secondary", label, move || state.use_theirs())}
                         })}
                         {(conflict != ConflictKind::Deleted).then(|| view! {
-                            <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.keep_both()>"Keep both"</button>
+                            {button("lia-button lia-button--secondary", "Keep both", move || state.keep_both())}
                         })}
-                        <DownloadCopy />
+                        {download_copy()}
                     </div>
                 </div>
             }
@@ -130,9 +128,9 @@ pub fn StorageNotices() -> impl IntoView {
                     "look at the approved version instead."
                 </p>
                 <div class="lia-button-group">
-                    <button type="button" class="lia-button" on:click=move |_| state.save_as_review()>"Keep my changes as a review"</button>
-                    <button type="button" class="lia-button lia-button--secondary" on:click=move |_| state.use_approved()>"Use the approved version"</button>
-                    <DownloadCopy />
+                    {button("lia-button", "Keep my changes as a review", move || state.save_as_review())}
+                    {button("lia-button lia-button--secondary", "Use the approved version", move || state.use_approved())}
+                    {download_copy()}
                 </div>
             </div>
         })
@@ -143,8 +141,8 @@ pub fn StorageNotices() -> impl IntoView {
                 <div class="lia-notice" role="region" aria-label="The version you did not keep" id="lia-not-kept">
                     <p>"You can download the version you did not keep, to compare or to keep a copy."</p>
                     <div class="lia-button-group">
-                        <DownloadButton what=Download::Copy(Box::new(version)) label="Download the version you did not keep" />
-                        <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_not_kept()>"Dismiss"</button>
+                        {download_button(Download::Copy(Box::new(version)), "Download the version you did not keep")}
+                        {button("lia-link-button", "Dismiss", move || state.dismiss_not_kept())}
                     </div>
                 </div>
             }
@@ -171,7 +169,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <div class="lia-notice" id="lia-notice">
                     <p>{notice.to_string()}</p>
                     <button type="button" class="lia-button lia-button--secondary" hidden=!undo on:click=move |_| state.undo_recovery()>"Undo what was put back"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| state.dismiss_notice()>"Dismiss"</button>
+                    {button("lia-link-button", "Dismiss", move || state.dismiss_notice())}
                 </div>
             }
         })

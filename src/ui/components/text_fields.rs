@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, ErrorMessage, FieldIds, Hint, QuestionText};
+use super::field::{field_class, field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use crate::assessment::{Answer, AnswerKind, QuestionId};
 use crate::ui::state::AppState;
@@ -72,10 +72,10 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
     view! {
         <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
             <label class="lia-label" for=ids.control.clone()>
-                <QuestionText q />
+                {question_text(q)}
             </label>
-            <Hint q />
-            <ErrorMessage q error />
+            {hint(q)}
+            {field_error(q, error)}
             {control}
         </div>
     }

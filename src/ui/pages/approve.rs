@@ -9,6 +9,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::button::{button, button_with};
+use crate::ui::components::error_message::{download_failure, error_message};
+use crate::ui::components::textarea::bound_textarea;
+
 use crate::assessment::display::Shown;
 use crate::assessment::Verdict;
 use crate::assessment::{Assessment, Section};
@@ -18,7 +22,7 @@ use crate::handover::{self, DecisionForm, FormField, Stage};
 use crate::route::Route;
 use crate::session::{Approving, SinceReturned};
 use crate::ui::approver::{self, KeyState};
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::components::error_summary::{error_summary_with, ErrorItem};
 use crate::ui::components::risk_matrix::RiskMatrix;
 use crate::ui::components::tag::SeverityTag;
 use crate::ui::downloads::download_handover;
@@ -126,7 +130,7 @@ pub fn ApprovePage() -> impl IntoView {
     };
     let decided =
         Memo::new(move |_| approving.with(|a| a.as_ref().and_then(|a| a.decided.clone())));
-    let download = move |_| {
+    let download = move || {
         if let Some(a) = decided.get_untracked() {
             download_failed.set(
                 state
@@ -193,9 +197,7 @@ pub fn ApprovePage() -> impl IntoView {
     };
 
     view! {
-        <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.close_approval()>
-            "Close this file"
-        </button>
+        {button("lia-back-link lia-link-button", "Close this file", move || state.close_approval())}
         <span class="lia-caption">"For approval"</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{move || title.get()}</h1>
         <p>{intro}</p>
@@ -214,7 +216,7 @@ pub fn ApprovePage() -> impl IntoView {
         <Findings approving />
         {sections}
         <h2 class="lia-heading-l" id="lia-decision-heading">"Your decision"</h2>
-        <ErrorSummary id=ERRORS_ID items=errors title="There is a problem" level=3 />
+        {error_summary_with(ERRORS_ID, errors.into(), "There is a problem", 3)}
         {move || decided.get().map(|a| {
             let approved = a.is_read_only();
             view! {
@@ -230,10 +232,8 @@ pub fn ApprovePage() -> impl IntoView {
                             "they see your comments beside the questions, and can reply to each."
                         }}
                     </p>
-                    <button type="button" class="lia-button" on:click=download>
-                        {if approved { "Download the approved file" } else { "Download the returned file" }}
-                    </button>
-                    {move || download_failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+                    {button("lia-button", if approved { "Download the approved file" } else { "Download the returned file" }, download)}
+                    {download_failure(download_failed)}
                 </div>
             }
         })}
@@ -244,7 +244,7 @@ pub fn ApprovePage() -> impl IntoView {
                     <div class="lia-hint" id="lia-verdict-hint">
                         "Approve it only if nothing blocks it and you accept its conclusion. To return it, add at least one comment."
                     </div>
-                    {move || error_for(FormField::Verdict)().map(|e| view! { <p class="lia-error-message"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
+                    {move || error_for(FormField::Verdict)().map(|e| error_message(None, e))}
                     <div class="lia-radios">
                         {Verdict::ALL.into_iter().filter(move |v| !own || *v == Verdict::Approved).map(|v| {
                             let id = format!("lia-verdict-{}", v.key());
@@ -262,11 +262,8 @@ pub fn ApprovePage() -> impl IntoView {
             </div>
             <div class=move || if error_for(FormField::Comments)().is_some() { "lia-field lia-field--error" } else { "lia-field" }>
                 <label class="lia-label" for="lia-decision-note">"Comments on the whole assessment (optional)"</label>
-                {move || error_for(FormField::Comments)().map(|e| view! { <p class="lia-error-message" id="lia-decision-note-error"><span class="lia-visually-hidden">"Error: "</span>{e}</p> })}
-                <textarea class="lia-textarea" id="lia-decision-note" rows="4"
-                    aria-describedby=move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error")
-                    prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                {move || error_for(FormField::Comments)().map(|e| error_message(Some("lia-decision-note-error".to_string()), e))}
+                {bound_textarea("lia-decision-note".to_string(), "4", Some(Box::new(move || error_for(FormField::Comments)().map(|_| "lia-decision-note-error".to_string()))), note)}
             </div>
             <p>{move || match state.approver.get() {
                 KeyState::Ready(card) => format!("You decide as {}, and your decision is dated today, {}.", card.signer().who(), state.today.long()),
@@ -275,9 +272,7 @@ pub fn ApprovePage() -> impl IntoView {
             <div class="lia-button-group">
                 <button type="button" class="lia-button" on:click=record prop:disabled=move || signing.get()>"Sign and record your decision"</button>
                 {(!own).then(|| view! {
-                    <button type="button" class="lia-link-button" on:click=move |_| { state.import_instead(); }>
-                        "Open it as an assessment in this browser instead"
-                    </button>
+                    {button("lia-link-button", "Open it as an assessment in this browser instead", move || { state.import_instead(); })}
                 })}
             </div>
             {move || signing.get().then(|| view! { <p role="status">"Signing your decision…"</p> })}
@@ -399,9 +394,7 @@ fn SectionReview(
         {impacts}
         <div class="lia-field lia-comment-field">
             <label class="lia-label" for=id.clone()>{format!("Comment on “{}” (optional)", section.title())}</label>
-            <textarea class="lia-textarea" id=id rows="3"
-                prop:value=move || comment.get()
-                on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            {bound_textarea(id, "3", None, comment)}
         </div>
     }
 }
@@ -422,7 +415,7 @@ fn SignerPanel() -> impl IntoView {
         KeyState::Unusable(_, why) | KeyState::Unavailable(why) => view! {
             <div class="lia-warning-banner" id="lia-signer" role="region" aria-label="Your approver key">
                 <p><strong>{format!("Your approver key cannot be used: {why}")}</strong></p>
-                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Go to your approver key"</button>
+                {button_with("lia-button lia-button--secondary", Some("lia-make-key".to_string()), None, "Go to your approver key".into_any(), move || state.navigate(Route::Keys))}
             </div>
         }
         .into_any(),
@@ -436,7 +429,7 @@ fn SignerPanel() -> impl IntoView {
                     "to the authors whose assessments you approve, so they can check your signature. "
                     "This file stays open while you make it."
                 </p>
-                <button type="button" class="lia-button lia-button--secondary" id="lia-make-key" on:click=move |_| state.navigate(Route::Keys)>"Create your approver key"</button>
+                {button_with("lia-button lia-button--secondary", Some("lia-make-key".to_string()), None, "Create your approver key".into_any(), move || state.navigate(Route::Keys))}
             </div>
         }
         .into_any(),

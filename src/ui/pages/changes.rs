@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::compare::{listing, Chain, Changes, Group, Span};
 use crate::route::Route;
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
 use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
 
@@ -114,7 +114,7 @@ pub fn ChangesPage() -> impl IntoView {
         state.changes_since_previous()
     });
     view! {
-        <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
+        {nav_link(Route::Tasks, Some("lia-back-link"), "Back to the task list")}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{heading}</h1>
         {move || match found.get() {
             Some((changes, chain)) => view! { <ChangesBody changes chain /> }.into_any(),
@@ -127,7 +127,7 @@ pub fn ChangesPage() -> impl IntoView {
                     {format!("Version {} is not saved in this browser, so there is nothing here to compare with. ", number.get())}
                     "Open both versions from their files as a register to see what changed."
                 </p>
-                <p><NavLink route=Route::Register>"Open several files"</NavLink></p>
+                <p>{nav_link(Route::Register, None, "Open several files")}</p>
             }
             .into_any(),
         }}
@@ -156,7 +156,7 @@ pub fn RegisterChangesPage(review: usize, previous: usize) -> impl IntoView {
     };
     page_title(move || Some(heading()));
     view! {
-        <NavLink route=Route::Register class="lia-back-link">"Back to the register"</NavLink>
+        {nav_link(Route::Register, Some("lia-back-link"), "Back to the register")}
         {move || found.with(|f| f.as_ref().map(|(_, _, title)| view! { <span class="lia-caption">{title.clone()}</span> }))}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{heading}</h1>
         {move || match found.get() {

@@ -9,10 +9,11 @@ use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::accept::AcceptWarnings;
 use crate::ui::components::approval::{ApprovePanel, ReadOnlyBanner};
+use crate::ui::components::button::button;
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::findings::FindingsList;
 use crate::ui::components::handover::{HandoverBanner, SectionComment, SendForApproval};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
 use crate::ui::components::privacy_wording::PrivacyWording;
 use crate::ui::components::record_tools::{ImportWarning, ReviewLog};
 use crate::ui::components::risk_matrix::RiskMatrix;
@@ -192,7 +193,7 @@ pub fn CheckPage() -> impl IntoView {
     });
     page_title(|| Some("Check your answers".into()));
     view! {
-        <NavLink route=Route::Tasks class="lia-back-link">"Back to the task list"</NavLink>
+        {nav_link(Route::Tasks, Some("lia-back-link"), "Back to the task list")}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Check your answers"</h1>
         <ReadOnlyBanner />
         <ImportWarning />
@@ -213,9 +214,9 @@ pub fn CheckPage() -> impl IntoView {
         <PrivacyWording />
         <div class="lia-no-print"><Downloads /></div>
         <p class="lia-no-print">
-            <button type="button" class="lia-button lia-button--secondary" on:click=|_| {
+            {button("lia-button lia-button--secondary", "Print this page", || {
                 let _ = leptos::prelude::window().print();
-            }>"Print this page"</button>
+            })}
         </p>
     }
 }

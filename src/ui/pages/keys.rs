@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::handover::{read_card, KeyCard, TrustSource};
 use crate::route::Route;
 use crate::ui::approver::{self, source_label, KeyState};
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::components::button::{button, button_with};
+use crate::ui::components::error_summary::{error_summary_with, ErrorItem};
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
@@ -24,16 +25,12 @@ pub fn KeysPage() -> impl IntoView {
     let back = move || {
         if state.storage.approving.with(Option::is_some) {
             view! {
-                <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.navigate(Route::Approve)>
-                    "Back to the file for approval"
-                </button>
+                {button("lia-back-link lia-link-button", "Back to the file for approval", move || state.navigate(Route::Approve))}
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lia-back-link lia-link-button" on:click=move |_| state.navigate(Route::Start)>
-                    "Back to the start page"
-                </button>
+                {button("lia-back-link lia-link-button", "Back to the start page", move || state.navigate(Route::Start))}
             }
             .into_any()
         }
@@ -108,7 +105,7 @@ fn YourKey() -> impl IntoView {
             }
         });
     };
-    let delete = move |_| {
+    let delete = move || {
         leptos::task::spawn_local(async move {
             if let Err(message) = approver::delete(state).await {
                 errors.set(vec![ErrorItem {
@@ -139,7 +136,7 @@ fn YourKey() -> impl IntoView {
     };
     view! {
         <h2 class="lia-heading-l" id="lia-your-key">"Your approver key"</h2>
-        <ErrorSummary id=KEY_ERRORS items=errors level=3 />
+        {error_summary_with(KEY_ERRORS, errors.into(), "There is a problem", 3)}
         {move || match state.approver.get() {
             KeyState::Loading => view! { <p role="status">"Reading your approver key…"</p> }.into_any(),
             KeyState::Ready(card) => {
@@ -154,7 +151,7 @@ fn YourKey() -> impl IntoView {
                             "check its fingerprint with you, by telephone or in person: read them the "
                             "fingerprint above."
                         </p>
-                        <button type="button" class="lia-button" on:click=move |_| download_card(card_for_download.clone())>"Download your key card"</button>
+                        {button("lia-button", "Download your key card", move || download_card(card_for_download.clone()))}
                     </div>
                     <KeyDeletion confirm=confirm_delete delete />
                 }
@@ -195,7 +192,7 @@ fn YourKey() -> impl IntoView {
 #[component]
 fn KeyDeletion(
     confirm: RwSignal<bool>,
-    delete: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+    delete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {
         if confirm.get() {
@@ -204,15 +201,15 @@ fn KeyDeletion(
                     <h3 class="lia-heading-s" id="lia-delete-key-title">"Delete your approver key?"</h3>
                     <p>"Decisions you signed stay signed. You would make a new key, and send its new card to everyone who trusts the old one."</p>
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button lia-button--warning" on:click=delete>"Yes, delete it"</button>
-                        <button type="button" class="lia-link-button" on:click=move |_| confirm.set(false)>"Cancel"</button>
+                        {button("lia-button lia-button--warning", "Yes, delete it", delete)}
+                        {button("lia-link-button", "Cancel", move || confirm.set(false))}
                     </div>
                 </div>
             }
             .into_any()
         } else {
             view! {
-                <p><button type="button" class="lia-link-button" on:click=move |_| confirm.set(true)>"Delete this key"</button></p>
+                <p>{button("lia-link-button", "Delete this key", move || confirm.set(true))}</p>
             }
             .into_any()
         }
@@ -273,7 +270,7 @@ fn TrustedApprovers() -> impl IntoView {
             }
         });
     };
-    let trust = move |_| {
+    let trust = move || {
         let Some(card) = pending.get_untracked() else {
             return;
         };
@@ -325,15 +322,15 @@ fn TrustedApprovers() -> impl IntoView {
                             let fingerprint = t.fingerprint;
                             let remove = (t.source == TrustSource::Browser).then(|| view! {
                                 " "
-                                <button type="button" class="lia-link-button" on:click=move |_| {
+                                {button_with("lia-link-button", None, None, view! {
+                                    "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
+                                }.into_any(), move || {
                                     leptos::task::spawn_local(async move {
                                         if let Err(message) = approver::untrust(state, fingerprint).await {
                                             fail(format!("It could not be removed: {message}"), None);
                                         }
                                     });
-                                }>
-                                    "Remove"<span class="lia-visually-hidden">{format!(" {}", t.card.name)}</span>
-                                </button>
+                                })}
                             });
                             view! {
                                 <li>
@@ -349,7 +346,7 @@ fn TrustedApprovers() -> impl IntoView {
             }
         }}
         <h3 class="lia-heading-m">"Add a trusted approver"</h3>
-        <ErrorSummary id=CARD_ERRORS items=errors level=3 />
+        {error_summary_with(CARD_ERRORS, errors.into(), "There is a problem", 3)}
         <div class="lia-field">
             <label class="lia-label" for="lia-card-file">"Choose a key card"</label>
             <div class="lia-hint" id="lia-card-file-hint">"The file the approver sent you (its name starts “lia-approver-key”). It is read in this browser and not sent anywhere."</div>
@@ -375,8 +372,8 @@ fn TrustedApprovers() -> impl IntoView {
                         </div>
                     </fieldset>
                     <div class="lia-button-group">
-                        <button type="button" class="lia-button" on:click=trust>"Trust this approver"</button>
-                        <button type="button" class="lia-link-button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        {button("lia-button", "Trust this approver", trust)}
+                        {button("lia-link-button", "Cancel", move || pending.set(None))}
                     </div>
                 </div>
             }

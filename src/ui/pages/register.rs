@@ -6,6 +6,9 @@
 //! any imported file does.
 
 use leptos::prelude::*;
+
+use crate::ui::components::button::{button, button_with};
+use crate::ui::components::error_message::download_failure;
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
@@ -20,7 +23,8 @@ use crate::route::Route;
 use crate::session::ImportStep;
 use crate::ui::browser;
 use crate::ui::components::keyed::{keyed, row};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
+use crate::ui::components::select::select_field;
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::read_files::{Read, Reader};
@@ -152,7 +156,7 @@ pub fn RegisterPage() -> impl IntoView {
     let has_any = Memo::new(move |_| state.register.with(|r| !r.is_empty()));
 
     view! {
-        <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
+        {nav_link(Route::Start, Some("lia-back-link"), "All assessments")}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Register of assessments"</h1>
         <p class="lia-lead">
             "Open many records at once to see them side by side: what each decided, what needs "
@@ -477,7 +481,7 @@ fn RegisterTable(
     let save = move |name: String, mime: &'static str, text: String| {
         failed.set(download(&name, mime, &text).err());
     };
-    let csv = move |_| {
+    let csv = move || {
         let text = state.register.with_untracked(|r| {
             to_csv(
                 r,
@@ -488,7 +492,7 @@ fn RegisterTable(
         });
         save(format!("lia-register-{today}.csv"), "text/csv", text);
     };
-    let printable = move |_| {
+    let printable = move || {
         let text = state.register.with_untracked(|r| {
             crate::register::html::to_html(
                 r,
@@ -500,7 +504,7 @@ fn RegisterTable(
         });
         save(format!("lia-register-{today}.html"), "text/html", text);
     };
-    let ics = move |_| {
+    let ics = move || {
         let reminders: Vec<Reminder> = state.register.with_untracked(|r| {
             order
                 .get_untracked()
@@ -527,16 +531,16 @@ fn RegisterTable(
                 .register
                 .with_untracked(|r| r.entries()[entry].imported.assessment.id.clone());
             view! {
-                <button type="button" class="lia-link-button" on:click=move |_| { state.open_by_id(&id, Route::Tasks); }>
+                {button_with("lia-link-button", None, None, view! {
                     "Open"<span class="lia-visually-hidden">{format!(" {what}")}</span>
-                </button>
+                }.into_any(), move || { state.open_by_id(&id, Route::Tasks); })}
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="lia-link-button" on:click=move |_| keep(entry)>
+                {button_with("lia-link-button", None, None, view! {
                     "Keep in this browser"<span class="lia-visually-hidden">{format!(": {what}")}</span>
-                </button>
+                }.into_any(), move || keep(entry))}
             }
             .into_any()
         }
@@ -597,35 +601,19 @@ fn RegisterTable(
         <h2 class="lia-heading-l">"The register"</h2>
         <div class="lia-register-controls">
             <div class="lia-filters">
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-filter-status">"Status"</label>
-                    <select class="lia-select" id="lia-filter-status" on:change=move |ev| {
-                        status.set(Standing::from_key(&event_target_value(&ev)));
-                    }>
-                        <option value="any">"Any status"</option>
-                        {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-filter-due">"Review due"</label>
-                    <select class="lia-select" id="lia-filter-due" on:change=move |ev| due.set(DueFilter::from_key(&event_target_value(&ev)))>
-                        {DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-sort">"Sort by"</label>
-                    <select class="lia-select" id="lia-sort" on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        if let Some(s) = Sort::from_key(&key) {
-                            sort.set(s);
-                        }
-                    }>
-                        {Column::ALL.into_iter().flat_map(|c| [true, false].map(move |up| (c, up))).map(|(column, ascending)| {
-                            let s = Sort { column, ascending };
-                            view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                {select_field("lia-filter-status", "Status", view! {
+                    <option value="any">"Any status"</option>
+                    {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                }.into_any(), move |key| status.set(Standing::from_key(&key)))}
+                {select_field("lia-filter-due", "Review due", DueFilter::ALL.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view().into_any(), move |key| due.set(DueFilter::from_key(&key)))}
+                {select_field("lia-sort", "Sort by", Column::ALL.into_iter().flat_map(|c| [true, false].map(move |up| (c, up))).map(|(column, ascending)| {
+                    let s = Sort { column, ascending };
+                    view! { <option value=s.key() selected=move || sort.get() == s>{s.label()}</option> }
+                }).collect_view().into_any(), move |key| {
+                    if let Some(s) = Sort::from_key(&key) {
+                        sort.set(s);
+                    }
+                })}
             </div>
             <p role="status" id="lia-register-count">
                 {move || {
@@ -767,16 +755,16 @@ fn RegisterTable(
             </div>
         </fieldset>
         <div class="lia-button-group">
-            <button type="button" class="lia-button lia-button--secondary" on:click=csv>"Download as a spreadsheet (CSV)"</button>
-            <button type="button" class="lia-button lia-button--secondary" on:click=printable>"Download a page to print (HTML)"</button>
-            <button type="button" class="lia-button lia-button--secondary" on:click=ics>"Download review dates (calendar)"</button>
+            {button("lia-button lia-button--secondary", "Download as a spreadsheet (CSV)", csv)}
+            {button("lia-button lia-button--secondary", "Download a page to print (HTML)", printable)}
+            {button("lia-button lia-button--secondary", "Download review dates (calendar)", ics)}
         </div>
-        {move || failed.get().map(|why| view! { <p class="lia-error-message" role="alert">{format!("The download failed: {why}")}</p> })}
+        {download_failure(failed)}
         <p>
-            <button type="button" class="lia-link-button" on:click=move |_| {
+            {button("lia-link-button", "Clear the register", move || {
                 state.register.set(Register::with_trust(today, state.trust.get_untracked()));
                 state.focus("lia-page-heading");
-            }>"Clear the register"</button>
+            })}
         </p>
     }
 }
@@ -815,7 +803,7 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
         })
     };
     let same = RwSignal::new(false);
-    let compare = move |_| {
+    let compare = move || {
         let (previous, review) = (chosen(earlier, 0), chosen(later, 1));
         if previous == review {
             same.set(true);
@@ -837,9 +825,8 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
                 .collect_view()
         }
     };
-    let pick = |signal: RwSignal<Option<usize>>| {
-        move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().ok())
-    };
+    let pick =
+        |signal: RwSignal<Option<usize>>| move |value: String| signal.set(value.parse().ok());
     move || {
         (choices.with(Vec::len) >= 2).then(|| view! {
             <h2 class="lia-heading-m">"Compare two records"</h2>
@@ -850,16 +837,10 @@ fn CompareAny(#[prop(into)] entries: Signal<Vec<usize>>) -> impl IntoView {
                 </p>
             })}
             <div class="lia-filters">
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-compare-earlier">"Earlier version"</label>
-                    <select class="lia-select" id="lia-compare-earlier" on:change=pick(earlier)>{options(earlier, 0)}</select>
-                </div>
-                <div class="lia-field">
-                    <label class="lia-label" for="lia-compare-later">"Later version"</label>
-                    <select class="lia-select" id="lia-compare-later" on:change=pick(later)>{options(later, 1)}</select>
-                </div>
+                {select_field("lia-compare-earlier", "Earlier version", options(earlier, 0).into_any(), pick(earlier))}
+                {select_field("lia-compare-later", "Later version", options(later, 1).into_any(), pick(later))}
             </div>
-            <button type="button" class="lia-button lia-button--secondary" on:click=compare>"Compare"</button>
+            {button("lia-button lia-button--secondary", "Compare", compare)}
         })
     }
 }

@@ -8,10 +8,12 @@ use crate::assessment::validation::FieldError;
 use crate::assessment::{QuestionId, Section};
 use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
-use crate::ui::components::error_summary::{ErrorItem, ErrorSummary, ERROR_SUMMARY_ID};
+use crate::ui::components::button::button_with;
+use crate::ui::components::error_summary::{error_summary, ErrorItem, ERROR_SUMMARY_ID};
+use crate::ui::components::form::form;
 use crate::ui::components::handover::SectionComment;
 use crate::ui::components::keyed::{keyed, row};
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::nav_link;
 use crate::ui::components::organisation_questions::{org_field_id, OrganisationQuestions};
 use crate::ui::components::question::QuestionField;
 use crate::ui::page_title::page_title;
@@ -128,8 +130,8 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
         "Back to the task list"
     };
     view! {
-        <NavLink route=back class="lia-back-link">{back_label}</NavLink>
-        <ErrorSummary id=ERROR_SUMMARY_ID items=summary />
+        {nav_link(back, Some("lia-back-link"), back_label)}
+        {error_summary(ERROR_SUMMARY_ID, summary)}
         <span class="lia-caption">{format!("Section {} of {}", section.number(), Section::ALL.len())}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{section.title()}</h1>
         <p class="lia-lead">{section.intro()}</p>
@@ -141,11 +143,11 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                 <div class="lia-inset">
                     <p>{reason}</p>
                 </div>
-                <NavLink route=next_route(state, section, from_check) class="lia-button">"Continue"</NavLink>
+                {nav_link(next_route(state, section, from_check), Some("lia-button"), "Continue")}
             }
             .into_any(),
             None => view! {
-                <form novalidate on:submit=|ev| ev.prevent_default()>
+                {form(None, view! {
                     <fieldset class="lia-form-body" disabled=read_only>
                         <legend class="lia-visually-hidden">{section.title()}</legend>
                         {keyed(Signal::derive(move || {
@@ -162,9 +164,9 @@ pub fn SectionPage(section: Section, from_check: bool) -> impl IntoView {
                         <button type="submit" class="lia-button" on:click=save_and_continue>
                             {move || if read_only() { "Continue" } else { "Save and continue" }}
                         </button>
-                        <NavLink route=Route::Tasks class="lia-link">"Return to the task list"</NavLink>
+                        {nav_link(Route::Tasks, Some("lia-link"), "Return to the task list")}
                     </div>
-                </form>
+                }.into_any())}
             }
             .into_any(),
         }}
@@ -190,10 +192,10 @@ fn CheckAgain(q: QuestionId) -> impl IntoView {
             view! {
                 <div class="lia-check-again" id=id.clone()>
                     <p><strong class="lia-tag lia-tag--yellow">"Check again"</strong> " " {check_again_sentence(&changed)}</p>
-                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id=format!("{}-confirm", field_id(q)) on:click=move |_| state.edit(|a| { a.confirm(q); })>
+                    {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-confirm", field_id(q))), None, view! {
                         "Confirm this answer"
                         <span class="lia-visually-hidden">{format!(": {}", q.question().short)}</span>
-                    </button>
+                    }.into_any(), move || state.edit(|a| { a.confirm(q); }))}
                 </div>
             }
         })
@@ -226,10 +228,10 @@ fn CheckAgainSummary(section: Section) -> impl IntoView {
                     } else {
                         format!("{n} answers on this page rest on an answer that changed after they were given. Check each below.")
                     }}</p>
-                    <button type="button" class="lia-button lia-button--secondary lia-button--small" id="lia-confirm-page" on:click=move |_| {
+                    {button_with("lia-button lia-button--secondary lia-button--small", Some("lia-confirm-page".to_string()), None, "Confirm them all as they stand".into_any(), move || {
                         let qs = marked.get_untracked();
                         state.edit(|a| qs.iter().for_each(|q| { a.confirm(*q); }));
-                    }>"Confirm them all as they stand"</button>
+                    })}
                 </div>
             }
         })

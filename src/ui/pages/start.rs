@@ -11,11 +11,13 @@ use crate::route::{Action, Route};
 use crate::session::Protection;
 use crate::storage::{format_bytes, DamagedRecord, Summary};
 use crate::ui::browser;
-use crate::ui::components::downloads::{Download, DownloadButton};
+use crate::ui::components::button::{button, button_with};
+use crate::ui::components::downloads::{download_button_with, Download};
+use crate::ui::components::form::form;
 use crate::ui::components::import::ImportFile;
 use crate::ui::components::keyed::{keyed, row};
 use crate::ui::components::layout::PROMISE;
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::nav_link;
 use crate::ui::components::passphrase::{FileOriginNotice, PassphrasePanel, UnlockForm};
 use crate::ui::page_title::page_title;
 use crate::ui::pages::register::due_view;
@@ -73,11 +75,11 @@ fn StartContent() -> impl IntoView {
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
         <p>
-            <NavLink route=Route::Register>"Open several files as a register"</NavLink>
+            {nav_link(Route::Register, None, "Open several files as a register")}
             " to see many records side by side, what needs attention and when each is due for review."
         </p>
         <p>
-            <NavLink route=Route::Keys>"Approver keys"</NavLink>
+            {nav_link(Route::Keys, None, "Approver keys")}
             ": make your key if you approve assessments, and say whose approvals you trust."
         </p>
 
@@ -263,7 +265,7 @@ fn SavedList() -> impl IntoView {
             std::time::Duration::ZERO,
         );
     });
-    let reveal = move |_| {
+    let reveal = move || {
         show_all.set(true);
         // Keep the keyboard where the newly shown rows begin.
         let first_new = state
@@ -314,9 +316,7 @@ fn SavedList() -> impl IntoView {
             {move || (count.get() > RECENT_ROWS && !show_all.get()).then(|| view! {
                 <p>
                     {format!("Showing the {RECENT_ROWS} most recently changed of {} saved assessments. ", count.get())}
-                    <button type="button" class="lia-link-button" on:click=reveal>
-                        {format!("Show all {} assessments", count.get())}
-                    </button>
+                    {button_with("lia-link-button", None, None, format!("Show all {} assessments", count.get()).into_any(), reveal)}
                 </p>
             })}
         }
@@ -373,11 +373,11 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
     };
     let duplicate = {
         let id = id.clone();
-        move |_| rows.set_error(&id, state.duplicate(&id).err().map(|e| e.to_string()))
+        move || rows.set_error(&id, state.duplicate(&id).err().map(|e| e.to_string()))
     };
     let delete = {
         let id = id.clone();
-        move |_| match state.delete(&id) {
+        move || match state.delete(&id) {
             Ok(()) => state.focus("lia-deleted"),
             Err(e) => rows.focus.update(|f| f.error = Some(e.to_string())),
         }
@@ -394,35 +394,35 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         let id = id.clone();
                         let current_title = current_title.clone();
                         view! {
-                            <button type="button" class="lia-link-button" aria-label=format!("Rename {title}") on:click=move |_| {
+                            {button_with("lia-link-button", None, Some(format!("Rename {title}")), "Rename".into_any(), move || {
                                 rows.new_title.set(current_title.clone());
                                 rows.set_mode(&id, RowMode::Renaming);
                                 state.focus(rename_id.clone());
-                            }>"Rename"</button>
+                            })}
                         }
                     })}
-                    <button type="button" class="lia-link-button" aria-label=format!("Duplicate {title}") on:click=duplicate.clone()>"Duplicate"</button>
-                    <button type="button" class="lia-link-button" aria-label=format!("Delete {title}") on:click={
+                    {button_with("lia-link-button", None, Some(format!("Duplicate {title}")), "Duplicate".into_any(), duplicate.clone())}
+                    {button_with("lia-link-button", None, Some(format!("Delete {title}")), "Delete".into_any(), {
                         let id = id.clone();
-                        move |_| {
+                        move || {
                             rows.set_mode(&id, RowMode::ConfirmingDelete);
                             state.focus("lia-confirm-delete");
                         }
-                    }>"Delete"</button>
+                    })}
                 </div>
             }
             .into_any(),
             RowMode::Renaming => view! {
-                <form class="lia-inline-form" novalidate on:submit=|ev| ev.prevent_default()>
+                {form(Some("lia-inline-form"), view! {
                     <label class="lia-label" for=rename_id.clone()>"New name"</label>
                     <input class="lia-input" id=rename_id.clone() type="text" prop:value=rows.new_title.get_untracked()
                         on:input=move |ev| rows.new_title.set(event_target_value(&ev)) />
                     <button type="submit" class="lia-button lia-button--secondary" on:click=save_rename.clone()>"Save name"</button>
-                    <button type="button" class="lia-link-button" on:click={
+                    {button("lia-link-button", "Cancel", {
                         let id = id.clone();
-                        move |_| rows.set_error(&id, None)
-                    }>"Cancel"</button>
-                </form>
+                        move || rows.set_error(&id, None)
+                    })}
+                }.into_any())}
             }
             .into_any(),
             RowMode::ConfirmingDelete => view! {
@@ -432,11 +432,11 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                         {if approved { "It is an approved record: keep a downloaded copy if you need it. " } else { "" }}
                         "You can undo this until you reload the page."
                     </p>
-                    <button type="button" class="lia-button lia-button--warning" on:click=delete.clone()>"Yes, delete it"</button>
-                    <button type="button" class="lia-link-button" on:click={
+                    {button("lia-button lia-button--warning", "Yes, delete it", delete.clone())}
+                    {button("lia-link-button", "Cancel", {
                         let id = id.clone();
-                        move |_| rows.set_error(&id, None)
-                    }>"Cancel"</button>
+                        move || rows.set_error(&id, None)
+                    })}
                 </div>
             }
             .into_any(),
@@ -490,9 +490,9 @@ fn DeletedList() -> impl IntoView {
                             view! {
                                 <li>
                                     {format!("“{name}” deleted. ")}
-                                    <button type="button" class="lia-link-button" aria-label=format!("Undo deleting {name}") on:click=move |_| {
+                                    {button_with("lia-link-button", None, Some(format!("Undo deleting {name}")), "Undo".into_any(), move || {
                                         error.set(state.undo_delete(&id).err().map(|e| e.to_string()));
-                                    }>"Undo"</button>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}
@@ -538,22 +538,22 @@ fn DamagedItem(record: DamagedRecord) -> impl IntoView {
         text: |state, key| state.damaged_text(key).ok(),
         key: key.clone(),
     };
-    let discard = move |_| {
+    let discard = move || {
         let _ = state.discard_damaged(&key);
     };
     view! {
         <li class="lia-damaged">
             <p>{record.message()}</p>
-            <DownloadButton what=saved_text label="Download its saved text" aria_label=format!("Download the saved text of {name}") />
+            {download_button_with(saved_text, "Download its saved text", Some(format!("Download the saved text of {name}")), "lia-button lia-button--secondary")}
             {move || if confirming.get() {
                 view! {
-                    <button type="button" class="lia-button lia-button--warning" on:click=discard.clone()>"Yes, discard it"</button>
-                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    {button("lia-button lia-button--warning", "Yes, discard it", discard.clone())}
+                    {button("lia-link-button", "Cancel", move || confirming.set(false))}
                 }
                 .into_any()
             } else {
                 view! {
-                    <button type="button" class="lia-link-button" on:click=move |_| confirming.set(true)>"Discard it"</button>
+                    {button("lia-link-button", "Discard it", move || confirming.set(true))}
                 }
                 .into_any()
             }}

@@ -9,7 +9,7 @@ use crate::route::Route;
 use crate::ui::components::approval::ReadOnlyBanner;
 use crate::ui::components::downloads::Downloads;
 use crate::ui::components::handover::HandoverBanner;
-use crate::ui::components::nav_link::NavLink;
+use crate::ui::components::nav_link::{nav_link, NavLink};
 use crate::ui::components::record_tools::ImportWarning;
 use crate::ui::components::tag::{ReadingTag, StatusTag};
 use crate::ui::page_title::page_title;
@@ -46,7 +46,7 @@ pub fn TaskListPage() -> impl IntoView {
     // by the page before).
     page_title(move || Some(title()));
     view! {
-        <NavLink route=Route::Start class="lia-back-link">"All assessments"</NavLink>
+        {nav_link(Route::Start, Some("lia-back-link"), "All assessments")}
         <span class="lia-caption">{organisation}</span>
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">{title}</h1>
         <ReadOnlyBanner />
@@ -93,7 +93,7 @@ pub fn TaskListPage() -> impl IntoView {
         </ol>
         <h2 class="lia-heading-m">"Check and approve"</h2>
         <p>
-            <NavLink route=Route::Check>"Check your answers"</NavLink>
+            {nav_link(Route::Check, None, "Check your answers")}
             " and approve the assessment when nothing blocks it."
         </p>
         <Downloads />
