@@ -203,13 +203,9 @@ fn question(
         .clone()
         .map(|h| view! { <div class="lia-hint" id=hint_id.clone()>{h}</div> });
     let message = move || {
-        error.get().map(|m| {
-            view! {
-                <p class="lia-error-message" id=error_id.clone()>
-                    <span class="lia-visually-hidden">"Error: "</span>{m}
-                </p>
-            }
-        })
+        error
+            .get()
+            .map(|m| super::error_message::error_message(Some(error_id.clone()), m))
     };
     let class = move || {
         if error.with(Option::is_some) {
