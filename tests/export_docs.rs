@@ -31,6 +31,16 @@ fn up_to_date(path: &str, generated: &str) {
     );
 }
 
+/// docs/lia-settings.schema.json, written from the settings reader's limits
+/// (`organisation::schema`).
+#[test]
+fn settings_schema_file_is_up_to_date() {
+    up_to_date(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/docs/lia-settings.schema.json"),
+        &lia::organisation::schema::json_schema_text(),
+    );
+}
+
 #[test]
 fn schema_markdown_is_up_to_date() {
     up_to_date(MARKDOWN, &schema_markdown());

@@ -1,4 +1,5 @@
-//! What is generated from the code, checked against the code: docs/rules.md,
+//! What is generated from the code, checked against the code: docs/rules.md, the
+//! settings file's JSON Schema (docs/lia-settings.schema.json),
 //! docs/schema.md and its JSON Schema, and scripts/app-facts.json. `UPDATE_DOCS=1 cargo
 //! test --test docs` writes them all again.
 //!
