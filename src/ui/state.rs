@@ -97,6 +97,9 @@ pub struct AppState {
     /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
     pub config: StoredValue<Config>,
+    /// The organisation's settings loaded here (the host page's at first): what a blank
+    /// assessment is made under, which questions are asked and which findings it gives.
+    pub org_settings: RwSignal<Option<std::sync::Arc<crate::organisation::Settings>>>,
     /// What was typed or chosen on the pre-rendered page, taken once.
     early: StoredValue<Early, LocalStorage>,
     /// Where to put focus after the next change of page (the heading when empty).
@@ -136,13 +139,19 @@ impl AppState {
         let settled = RwSignal::new(0u64);
         // A new page always shows the evaluation of the assessment as it is, with the
         // organisation's findings when its settings are loaded here.
-        let settings = config.settings.organisation_settings.clone();
+        let org_settings = RwSignal::new(config.settings.organisation_settings.clone());
         let evaluation = Memo::new(move |_| {
             settled.track();
             route.track();
-            open.with_untracked(|a| {
-                a.as_ref().map(|a| {
-                    crate::organisation::evaluate::evaluation(a, settings.as_deref(), Some(today))
+            org_settings.with(|settings| {
+                open.with_untracked(|a| {
+                    a.as_ref().map(|a| {
+                        crate::organisation::evaluate::evaluation(
+                            a,
+                            settings.as_deref(),
+                            Some(today),
+                        )
+                    })
                 })
             })
         });
@@ -185,6 +194,7 @@ impl AppState {
             journal: StoredValue::new_local(None),
             early: StoredValue::new_local(early),
             config: StoredValue::new(config),
+            org_settings,
             focus_next: StoredValue::new(None),
             root: StoredValue::new_local(root),
             today,
@@ -735,17 +745,16 @@ impl AppState {
     /// The label of the organisation's question (or screening question) `id`, from the
     /// settings loaded here.
     pub fn organisation_question_label(&self, id: &str) -> Option<String> {
-        self.config.with_value(|c| {
-            let s = c.settings.organisation_settings.as_deref()?;
-            crate::organisation::answering::asked(s, id).map(|(_, label)| label.to_string())
+        self.org_settings.with_untracked(|s| {
+            crate::organisation::answering::asked(s.as_deref()?, id)
+                .map(|(_, label)| label.to_string())
         })
     }
 
     /// Opens the section of the organisation's question `id` and puts the cursor in it.
     pub fn go_to_organisation_question(&self, id: &str) {
-        let section = self.config.with_value(|c| {
-            let s = c.settings.organisation_settings.as_deref()?;
-            crate::organisation::answering::asked(s, id).map(|(section, _)| section)
+        let section = self.org_settings.with_untracked(|s| {
+            crate::organisation::answering::asked(s.as_deref()?, id).map(|(section, _)| section)
         });
         if let Some(section) = section {
             let route = Route::Section {
@@ -763,10 +772,7 @@ impl AppState {
         &self,
         section: crate::assessment::Section,
     ) -> Vec<(String, String)> {
-        let Some(settings) = self
-            .config
-            .with_value(|c| c.settings.organisation_settings.clone())
-        else {
+        let Some(settings) = self.org_settings.get_untracked() else {
             return Vec::new();
         };
         self.open.with_untracked(|a| {

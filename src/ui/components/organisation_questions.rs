@@ -74,26 +74,24 @@ pub fn OrganisationQuestions(
     errors: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let settings: Option<Arc<Settings>> = state
-        .config
-        .with_value(|c| c.settings.organisation_settings.clone());
+    // Read again when the settings loaded here change (the user chose a file).
+    let settings = state.org_settings;
     let record = Memo::new(move |_| {
         state
             .open
             .with(|a| a.as_ref().and_then(|a| a.organisation.clone()))
     });
-    let standing = Memo::new({
-        let settings = settings.clone();
-        move |_| {
+    let standing = Memo::new(move |_| {
+        settings.with(|settings| {
             state.open.with(|a| {
                 a.as_ref().map_or(Standing::Nothing, |a| {
                     answering::standing(a, settings.as_deref())
                 })
             })
-        }
+        })
     });
     move || {
-        match (standing.get(), &settings) {
+        match (standing.get(), &settings.get()) {
         (Standing::Answerable, Some(settings)) => {
             let questions = asked(settings, section);
             (!questions.is_empty()).then(|| {
