@@ -30,6 +30,7 @@ fn signed_files(today: Date) -> (Vec<(String, Vec<u8>)>, lia::handover::Trust) {
         signer: Some(&signer),
         author_here: false,
         self_approval: false,
+        findings: &[],
     };
     let form = DecisionForm {
         verdict: Some(lia::assessment::Verdict::Approved),

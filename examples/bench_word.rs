@@ -86,14 +86,16 @@ fn main() {
                 AT,
                 today,
                 &lia::handover::Trust::default(),
+                None,
             ));
         });
         let (html_p50, _) = time(|| {
             black_box(to_html(black_box(a), AT, today));
         });
         let docx_kb = to_docx(a, AT, today).len() as f64 / 1000.0;
-        let odt_kb =
-            to_odt(a, None, AT, today, &lia::handover::Trust::default()).len() as f64 / 1000.0;
+        let odt_kb = to_odt(a, None, AT, today, &lia::handover::Trust::default(), None).len()
+            as f64
+            / 1000.0;
         let html_kb = to_html(a, AT, today).len() as f64 / 1000.0;
         println!(
             "{name:<44} {docx_p50:>10.2?} {docx_p95:>10.2?} {docx_kb:>8.1} {odt_p50:>10.2?} {odt_p95:>10.2?} {odt_kb:>8.1} {html_p50:>10.2?} {html_kb:>8.1}"

@@ -24,6 +24,7 @@ fn main() {
                 "2026-11-22T10:15:00Z",
                 today,
                 &lia::handover::Trust::default(),
+                None,
             ),
         )
         .unwrap();

@@ -11,7 +11,8 @@
 # working tree, with its own cargo target directory (kept between runs; the first run
 # starts from a copy of the release build's dependencies, so only this crate compiles).
 # If the replacement no longer matches the source the script stops, so the figure never
-# describes code that has changed.
+# describes code that has changed. A CALL ending in "(" is a call replaced whole, up to
+# its closing bracket, however rustfmt has laid it out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,11 +21,11 @@ FILE=src/ui/downloads.rs
 NEW="{ let _ = (a, previous, trust); Vec::new() }"
 case "$WHICH" in
   word)
-    CALL="export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today), trust)"
+    CALL="export::to_docx_with_previous("
     NAME="the Word export"
     ;;
   odt)
-    CALL="export::to_odt(a, previous, &browser::now_iso(), Some(today), trust)"
+    CALL="export::to_odt("
     NAME="the OpenDocument export"
     ;;
   signatures)
@@ -64,9 +65,16 @@ python3 - "$SRC/$FILE" "$CALL" "$NEW" <<'PY'
 import sys
 path, old, new = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path).read()
-if old not in text:
-    sys.exit(f"export-size: {path} no longer contains {old!r}; update scripts/export-size.sh")
-open(path, "w").write(text.replace(old, new))
+if text.count(old) != 1:
+    sys.exit(f"export-size: {path} does not contain {old!r} once; update scripts/export-size.sh")
+start = text.index(old)
+end = start + len(old)
+if old.endswith("("):
+    depth = 1
+    while depth:
+        depth += {"(": 1, ")": -1}.get(text[end], 0)
+        end += 1
+open(path, "w").write(text[:start] + new + text[end:])
 PY
 
 (cd "$SRC" && trunk build --release --dist "$WORK/dist" >"$WORK/build.log" 2>&1) || {

@@ -415,7 +415,14 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
     v2.set_text(Q::ExpPastUse, hostile);
     v2.set_yes_no(Q::NaturePrivate, YesNo::Yes);
     let at = "2027-04-01T10:00:00Z";
-    let report = to_html_with_previous(&v2, Some(&v1), at, TODAY, &lia::handover::Trust::default());
+    let report = to_html_with_previous(
+        &v2,
+        Some(&v1),
+        at,
+        TODAY,
+        &lia::handover::Trust::default(),
+        None,
+    );
     assert!(
         report.contains("<h2>Appendix B: Changes since version 1, approved on 16 April 2026</h2>")
     );
@@ -474,6 +481,7 @@ fn the_report_of_a_review_lists_the_same_changes_in_an_appendix() {
         at,
         TODAY,
         &lia::handover::Trust::default(),
+        None,
     );
     assert!(report.contains("Version 2 does not review exactly this copy of version 1."));
 }

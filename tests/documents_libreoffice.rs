@@ -229,6 +229,7 @@ fn write_all(root: &Path, records: &[(String, Assessment, Option<Assessment>)]) 
                 AT,
                 TODAY,
                 &lia::handover::Trust::default(),
+                None,
             ),
         )
         .unwrap();
@@ -240,6 +241,7 @@ fn write_all(root: &Path, records: &[(String, Assessment, Option<Assessment>)]) 
                 AT,
                 TODAY,
                 &lia::handover::Trust::default(),
+                None,
             ),
         )
         .unwrap();

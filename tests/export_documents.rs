@@ -39,10 +39,22 @@ const FORMATS: [Format; 2] = [Format::Word, Format::Odt];
 
 fn write(format: Format, a: &Assessment, previous: Option<&Assessment>) -> Vec<u8> {
     match format {
-        Format::Word => {
-            to_docx_with_previous(a, previous, AT, TODAY, &lia::handover::Trust::default())
-        }
-        Format::Odt => to_odt(a, previous, AT, TODAY, &lia::handover::Trust::default()),
+        Format::Word => to_docx_with_previous(
+            a,
+            previous,
+            AT,
+            TODAY,
+            &lia::handover::Trust::default(),
+            None,
+        ),
+        Format::Odt => to_odt(
+            a,
+            previous,
+            AT,
+            TODAY,
+            &lia::handover::Trust::default(),
+            None,
+        ),
     }
 }
 

@@ -108,6 +108,7 @@ fn the_report_says_what_the_model_says_as_a_browser_reads_it() {
             AT,
             today(),
             &lia::handover::Trust::default(),
+            None,
         );
         let model = Report::of(&a, previous.as_ref(), today(), AT);
         let (headings, text) = read(&report);

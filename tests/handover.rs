@@ -722,10 +722,10 @@ fn both_reports_show_the_comments_beside_their_sections_and_the_approval_with_it
     // where no one is, "marked approved", signed by a key not on the list.
     let trusted = sam().trusted();
     let html_with = |a: &Assessment, trust: &Trust| {
-        lia::export::to_html_with_previous(a, None, AT, Some(today()), trust)
+        lia::export::to_html_with_previous(a, None, AT, Some(today()), trust, None)
     };
     let word_with = |a: &Assessment, trust: &Trust| {
-        let bytes = lia::export::to_docx_with_previous(a, None, AT, Some(today()), trust);
+        let bytes = lia::export::to_docx_with_previous(a, None, AT, Some(today()), trust, None);
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let start = text.find("<w:document").unwrap();
         let end = text.find("</w:document>").unwrap();
@@ -1031,6 +1031,7 @@ fn a_decision_dated_in_the_future_or_signed_with_an_unknown_algorithm_or_a_broke
         signer: Some(&sam().signer),
         author_here: false,
         self_approval: false,
+        findings: &[],
     };
     let unsigned = lia::handover::decide(&sent, &approve_form(), &approver, yesterday).unwrap();
     let signature = sam().sign(&unsigned.message);
@@ -1160,6 +1161,7 @@ fn self_approval_is_refused_by_default_and_labelled_when_the_organisation_allows
         signer: Some(&sam.signer),
         author_here: false,
         self_approval: false,
+        findings: &[],
     };
     assert_eq!(
         lia::handover::decide(&a, &approve_form(), &by_name, today()).unwrap_err(),
@@ -1170,6 +1172,7 @@ fn self_approval_is_refused_by_default_and_labelled_when_the_organisation_allows
         signer: Some(&other.signer),
         author_here: true,
         self_approval: false,
+        findings: &[],
     };
     assert_eq!(
         lia::handover::decide(&ready_sent(), &approve_form(), &here, today()).unwrap_err(),
@@ -1185,6 +1188,7 @@ fn self_approval_is_refused_by_default_and_labelled_when_the_organisation_allows
         signer: Some(&sam.signer),
         author_here: false,
         self_approval: true,
+        findings: &[],
     };
     let unsigned = lia::handover::decide(&a, &approve_form(), &allowed, today()).unwrap();
     let signature = sam.sign(&unsigned.message);
@@ -1552,6 +1556,7 @@ fn the_reports_list_the_replies_to_comments_and_the_warnings_accepted_with_their
         AT,
         Some(today()),
         &Trust::default(),
+        None,
     ))
     .into_owned();
     for (what, text) in [("html", &html), ("word", &word), ("odt", &odt)] {

@@ -140,7 +140,7 @@ fn the_html_word_and_opendocument_files_show_them_escaped() {
     for text in [
         xml_text(&entry(&to_docx(&a, AT, Some(TODAY)), "word/document.xml")),
         xml_text(&entry(
-            &to_odt(&a, None, AT, Some(TODAY), &trust),
+            &to_odt(&a, None, AT, Some(TODAY), &trust, None),
             "content.xml",
         )),
     ] {

@@ -248,7 +248,14 @@ fn a_snapshot_of_every_realistic_record() {
             };
             check_snapshot(
                 name,
-                &outline(&Report::checked(a, previous.as_ref(), TODAY, AT, &trust)),
+                &outline(&Report::checked(
+                    a,
+                    previous.as_ref(),
+                    TODAY,
+                    AT,
+                    &trust,
+                    None,
+                )),
             )
         })
         .collect();
@@ -305,6 +312,7 @@ fn states() -> Vec<(&'static str, Assessment, Trust)> {
             signer: Some(&me.signer),
             author_here: true,
             self_approval: true,
+            findings: &[],
         },
         day,
     )
@@ -333,7 +341,7 @@ fn all_text(r: &Report) -> String {
 #[test]
 fn the_status_sentence_and_the_control_table_are_true_for_each_state() {
     for (state, a, trust) in states() {
-        let r = Report::checked(&a, None, TODAY, AT, &trust);
+        let r = Report::checked(&a, None, TODAY, AT, &trust, None);
         let status = spans(&r.status.1);
         let control = all_text(&Report {
             parts: r.parts[..1].to_vec(),

@@ -43,9 +43,9 @@ pub enum Standing<'a> {
 }
 
 /// The questions a finding is about: those it names, or its section's when it names
-/// none.
+/// none (and is not about one of the organisation's questions).
 fn questions(f: &Finding) -> Vec<QuestionId> {
-    if f.questions.is_empty() {
+    if f.questions.is_empty() && f.organisation_question.is_none() {
         QUESTIONS
             .iter()
             .filter(|q| q.id.section() == f.section)
@@ -68,17 +68,33 @@ pub fn answers_digest(a: &Assessment, f: &Finding) -> String {
             answers.set(q, answer.clone());
         }
     }
-    let value = super::write::object([
-        ("answers", super::write::answers(&answers)),
-        (
-            "impacts",
-            if impacts {
-                super::write::impacts(&a.impacts)
-            } else {
-                crate::json::Value::Null
-            },
-        ),
-    ]);
+    let answers = super::write::answers(&answers);
+    let impacts = if impacts {
+        super::write::impacts(&a.impacts)
+    } else {
+        crate::json::Value::Null
+    };
+    // An organisation's finding is about its question's answer too, so changing that
+    // answer opens it again. (The rules' findings keep the digest they always had.)
+    let value = match &f.organisation_question {
+        None => super::write::object([("answers", answers), ("impacts", impacts)]),
+        Some(id) => {
+            use super::organisation_answers::OrgValue;
+            let given = a.organisation.as_deref().and_then(|r| r.answer(id));
+            let value = given.map_or(crate::json::Value::Null, |g| {
+                crate::json::Value::String(match &g.value {
+                    OrgValue::Text(t) => t.clone(),
+                    OrgValue::YesNo(y) => y.key().to_string(),
+                    OrgValue::Choice(c) => c.id.clone(),
+                })
+            });
+            super::write::object([
+                ("answers", answers),
+                ("impacts", impacts),
+                ("organisation", value),
+            ])
+        }
+    };
     digest_hex(&value)
 }
 

@@ -3,16 +3,27 @@
 
 use super::date::Date;
 use super::model::{Answer, Assessment, ReviewEntry, Reviewed, Status};
-use super::outcome::outcome;
+use super::outcome::outcome_with;
 use super::questions::QuestionId as Q;
+use super::rules::Finding;
 
 /// Marks the assessment approved, dating the approval today if no date was given.
 /// Refused, with the reasons, while it is not ready for sign-off.
 pub fn approve(assessment: &mut Assessment, today: Date) -> Result<(), Vec<String>> {
+    approve_with(assessment, today, Vec::new())
+}
+
+/// `approve`, refused too while `extra` (the organisation's findings, worked out where
+/// its settings are loaded: `organisation::evaluate::findings_under`) blocks it.
+pub fn approve_with(
+    assessment: &mut Assessment,
+    today: Date,
+    extra: Vec<Finding>,
+) -> Result<(), Vec<String>> {
     if assessment.is_read_only() {
         return Err(vec!["This assessment is already approved.".into()]);
     }
-    let result = outcome(assessment, Some(today));
+    let result = outcome_with(assessment, Some(today), extra);
     if !result.ready_for_sign_off {
         return Err(result.sign_off_refusals);
     }

@@ -17,6 +17,20 @@ pub fn to_json(a: &Assessment, exported_at: &str, today: Option<Date>) -> String
     to_json_with(a, exported_at, &outcome(a, today))
 }
 
+/// `to_json`, its outcome with the findings of the organisation's settings loaded here.
+pub fn to_json_under(
+    a: &Assessment,
+    exported_at: &str,
+    today: Option<Date>,
+    settings: Option<&crate::organisation::Settings>,
+) -> String {
+    to_json_with(
+        a,
+        exported_at,
+        &crate::organisation::evaluate::outcome(a, settings, today),
+    )
+}
+
 /// `to_json` with an outcome already computed (the HTML report needs both).
 pub(super) fn to_json_with(a: &Assessment, exported_at: &str, outcome: &Outcome) -> String {
     // Its digest is `assessment_digest(a)`, from the one `Value`.
@@ -79,6 +93,10 @@ fn write_outcome(w: &mut Writer, o: &Outcome) {
             w.string(q.key());
         }
         w.close(']');
+        if let Some(id) = &f.organisation_question {
+            w.key("organisation_question");
+            w.string(id);
+        }
         w.key("message");
         w.string(&f.message);
         if let Some(detail) = &f.detail {

@@ -349,17 +349,18 @@ fn finding() -> Value {
             "source",
         ],
         json!({
-            "id": { "type": "string", "description": "The rule's stable id (see docs/rules.md)." },
+            "id": { "type": "string", "description": "The rule's stable id (see docs/rules.md), or, for a finding of the organisation's settings, `org.` and the check's id (see docs/settings.md)." },
             "severity": { "enum": keys(&Severity::ALL) },
             "weight": { "enum": keys(&WEIGHTS) },
             "section": { "$ref": "#/$defs/section" },
             "questions": { "type": "array", "items": { "enum": questions } },
+            "organisation_question": { "type": "string", "description": "The id of the organisation's question the finding is about (a finding of the organisation's settings)." },
             "message": { "type": "string" },
             "detail": { "type": "string" },
             "source": object(&["citation", "url", "version"], json!({
                 "citation": { "type": "string" },
-                "url": { "type": "string" },
-                "version": { "type": "string", "description": "The version of the source the rule follows: the page's date, or when the law came into force." }
+                "url": { "type": "string", "description": "Where to read the source; empty for the organisation's settings." },
+                "version": { "type": "string", "description": "The version of the source the rule follows: the page's date, or when the law came into force; for the organisation's settings, their revision." }
             }))
         }),
     );

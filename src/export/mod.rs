@@ -28,7 +28,7 @@ mod package;
 mod schema_doc;
 mod word;
 
-pub use envelope::to_json;
+pub use envelope::{to_json, to_json_under};
 pub use error::ImportError;
 pub use file_name::{file_name, handover_file_name, slug, MAX_SLUG};
 pub use html::{

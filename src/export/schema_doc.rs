@@ -1010,6 +1010,14 @@ fn outcome(out: &mut String) {
             "The questions to go to in order to fix it.",
         ],
     );
+    row(
+        out,
+        &[
+            "`organisation_question`",
+            "text, optional",
+            "For a finding of the organisation's settings (its id starts `org.`), the id of the organisation's question it is about.",
+        ],
+    );
     row(out, &["`message`", "text", "What is wrong and what to do."]);
     row(
         out,
@@ -1024,7 +1032,7 @@ fn outcome(out: &mut String) {
         &[
             "`source`",
             "`{\"citation\", \"url\", \"version\"}`, text",
-            "The guidance or law the rule is based on, and the version of it the rule follows (the page's date, or when the law came into force).",
+            "The guidance or law the rule is based on, and the version of it the rule follows (the page's date, or when the law came into force). For a finding of the organisation's settings: their name, no URL, and their revision.",
         ],
     );
     out.push('\n');

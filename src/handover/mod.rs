@@ -186,6 +186,10 @@ pub struct Approver<'a> {
     pub author_here: bool,
     /// The organisation allows an author to approve their own assessment.
     pub self_approval: bool,
+    /// The organisation's findings on the record, from the settings loaded where it is
+    /// decided on (`organisation::evaluate::findings_under`): a blocker among them
+    /// refuses an approval as the rules' do.
+    pub findings: &'a [crate::assessment::rules::Finding],
 }
 
 /// Which part of the approver's form a problem is about (for the error summary's links).
@@ -336,7 +340,9 @@ pub fn decide(
                 QuestionId::SignOffApprovedDate,
                 Answer::Text(today.to_string()),
             );
-            if let Err(reasons) = lifecycle::approve(&mut decided, today) {
+            if let Err(reasons) =
+                lifecycle::approve_with(&mut decided, today, approver.findings.to_vec())
+            {
                 problems.push(DecisionProblem::NotReady(reasons));
             }
         }

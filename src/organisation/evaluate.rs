@@ -68,19 +68,25 @@ pub fn findings_on(a: &Assessment, settings: &Settings, today: Option<Date>) -> 
 
 /// `Evaluation::of`, with the findings of the settings loaded here (if any).
 pub fn evaluation(a: &Assessment, settings: Option<&Settings>, today: Option<Date>) -> Evaluation {
-    Evaluation::with(a, today, extra(a, settings, today))
+    Evaluation::with(a, today, findings_under(a, settings, today))
 }
 
 /// `outcome`, with the findings of the settings loaded here (if any).
 pub fn outcome(a: &Assessment, settings: Option<&Settings>, today: Option<Date>) -> Outcome {
-    outcome_with(a, today, extra(a, settings, today))
+    outcome_with(a, today, findings_under(a, settings, today))
 }
 
 /// `Brief::of`, with the findings of the settings loaded here (if any).
 pub fn brief(a: &Assessment, settings: Option<&Settings>, today: Option<Date>) -> Brief {
-    Brief::with(a, today, extra(a, settings, today))
+    Brief::with(a, today, findings_under(a, settings, today))
 }
 
-fn extra(a: &Assessment, settings: Option<&Settings>, today: Option<Date>) -> Vec<Finding> {
+/// The findings of the settings loaded here (if any) on `a`: none without settings, or
+/// for an assessment made under others.
+pub fn findings_under(
+    a: &Assessment,
+    settings: Option<&Settings>,
+    today: Option<Date>,
+) -> Vec<Finding> {
     settings.map_or_else(Vec::new, |s| findings_on(a, s, today))
 }

@@ -19,7 +19,7 @@ use std::cmp::Ordering;
 
 use crate::assessment::choices::decision;
 use crate::assessment::text::normalise;
-use crate::assessment::{Answer, Assessment, Brief, Date, QuestionId, Reading, Status};
+use crate::assessment::{Answer, Assessment, Date, QuestionId, Reading, Status};
 use crate::compare::{check_chain, compare, Chain, Changes};
 use crate::export::{import_with_digest, ImportError, Imported};
 use crate::handover::{self, Approval, Mismatch, Trust, Verification};
@@ -290,7 +290,18 @@ impl Row {
     /// saved outcome), and an approval counts only while it verifies: signed by an
     /// approver `trust` holds, for the content as it is.
     pub fn of(a: &Assessment, today: Date, trust: &Trust) -> Row {
-        let evaluation = Brief::of(a, Some(today));
+        Row::under(a, today, trust, None)
+    }
+
+    /// `Row::of`, with the findings of the organisation's `settings` loaded here (for a
+    /// record made under them) counted with the rules'.
+    pub fn under(
+        a: &Assessment,
+        today: Date,
+        trust: &Trust,
+        settings: Option<&crate::organisation::Settings>,
+    ) -> Row {
+        let evaluation = crate::organisation::evaluate::brief(a, settings, Some(today));
         let outcome = &evaluation.outcome;
         let review_due = match evaluation.answer(a, QuestionId::SignOffReviewDate) {
             Some(Answer::Text(t)) => Date::parse(t),
@@ -720,6 +731,8 @@ pub struct Register {
     today: Option<Date>,
     /// The approvers whose signatures count.
     trust: Trust,
+    /// The organisation's settings loaded here, whose findings count with the rules'.
+    settings: Option<std::sync::Arc<crate::organisation::Settings>>,
     entries: Vec<Entry>,
     failures: Vec<Failure>,
     /// Counts every change to the entries, so a view keyed by index redraws its rows
@@ -772,11 +785,33 @@ impl Register {
             return;
         }
         self.trust = trust;
+        self.check_again();
+    }
+
+    /// Counts the findings of `settings` (the organisation's settings loaded here) in
+    /// every row again.
+    pub fn set_settings(
+        &mut self,
+        settings: Option<std::sync::Arc<crate::organisation::Settings>>,
+    ) {
+        if self.settings == settings {
+            return;
+        }
+        self.settings = settings;
+        self.check_again();
+    }
+
+    fn check_again(&mut self) {
         let today = self.today_or_default();
+        let (trust, settings) = (&self.trust, self.settings.as_deref());
         for entry in &mut self.entries {
-            entry.row = Row::of(&entry.imported.assessment, today, &self.trust);
+            entry.row = Row::under(&entry.imported.assessment, today, trust, settings);
         }
         self.changed();
+    }
+
+    fn row(&self, a: &Assessment, today: Date) -> Row {
+        Row::under(a, today, &self.trust, self.settings.as_deref())
     }
 
     /// Reads one file's bytes: a record becomes an entry, anything else a failure with
@@ -805,7 +840,7 @@ impl Register {
         for assessment in saved {
             let entry = Entry {
                 file: SAVED_HERE.to_string(),
-                row: Row::of(&assessment, today, &self.trust),
+                row: self.row(&assessment, today),
                 digest: crate::assessment::assessment_digest(&assessment),
                 place: group::Place::of(&assessment),
                 imported: Imported {
@@ -853,7 +888,7 @@ impl Register {
         let today = self.today_or_default();
         self.entries.push(Entry {
             file: file.to_string(),
-            row: Row::of(&imported.assessment, today, &self.trust),
+            row: self.row(&imported.assessment, today),
             digest: digest
                 .unwrap_or_else(|| crate::assessment::assessment_digest(&imported.assessment)),
             place: group::Place::of(&imported.assessment),

@@ -5,7 +5,7 @@
 //! approval; then the appendices: the findings, and a review's changes.
 
 use crate::assessment::catalogue::since_checked;
-use crate::assessment::{outcome, Assessment, Ctx, Date, QuestionId, Section};
+use crate::assessment::{Assessment, Ctx, Date, QuestionId, Section};
 use crate::handover::{self, Trust};
 
 use super::answers::{organisation, questions};
@@ -35,7 +35,7 @@ impl Report {
         today: Option<Date>,
         exported_at: &str,
     ) -> Report {
-        Report::checked(a, previous, today, exported_at, &Trust::default())
+        Report::checked(a, previous, today, exported_at, &Trust::default(), None)
     }
 
     /// The report, with the approval verified against `trust` (the organisation's and
@@ -47,8 +47,9 @@ impl Report {
         today: Option<Date>,
         exported_at: &str,
         trust: &Trust,
+        settings: Option<&crate::organisation::Settings>,
     ) -> Report {
-        let result = outcome(a, today);
+        let result = crate::organisation::evaluate::outcome(a, settings, today);
         let ctx = Ctx::new(a, today);
         let stage = handover::stage(a);
         // Without a day, the day it is made: a decision dated later does not verify.
@@ -85,7 +86,7 @@ impl Report {
         parts.push(privacy::privacy(a));
         parts.push(history(a, &stage, approval.as_ref(), trust, day));
         let since = since_checked(a, &result.findings);
-        let mut appendices = vec![findings::appendix(a, &result, since.as_ref())];
+        let mut appendices = vec![findings::appendix(a, &result, since.as_ref(), settings)];
         appendices.extend(changes::appendix(a, previous, today, 'B'));
         Report {
             kicker: KICKER,

@@ -8,7 +8,12 @@ use crate::assessment::{Assessment, Outcome, Severity};
 use super::words::{ACCEPTED_LEDE, FINDINGS_LEDE, FINDINGS_TITLE, NO_FINDINGS, SOURCES_TITLE};
 use super::{looked, plain, span, Block, Found, Look, Part, Tone};
 
-pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) -> Part {
+pub fn appendix(
+    a: &Assessment,
+    result: &Outcome,
+    since: Option<&SinceChecked>,
+    settings: Option<&crate::organisation::Settings>,
+) -> Part {
     let mut part = Part::new("findings", FINDINGS_TITLE);
     part.lede = Some(FINDINGS_LEDE);
     // An approved record that rules added since its approval now find more in.
@@ -43,7 +48,21 @@ pub fn appendix(a: &Assessment, result: &Outcome, since: Option<&SinceChecked>) 
                             pages.len()
                         }
                     };
-                    let names: Vec<&str> = f.questions.iter().map(|q| q.question().short).collect();
+                    let mut names: Vec<&str> =
+                        f.questions.iter().map(|q| q.question().short).collect();
+                    // The organisation's question, as the settings or the record word it.
+                    if let Some(id) = f.organisation_question.as_deref() {
+                        let asked = settings
+                            .and_then(|s| crate::organisation::answering::asked(s, id))
+                            .map(|(_, label)| label);
+                        let given = || {
+                            a.organisation
+                                .as_deref()?
+                                .answer(id)
+                                .map(|g| g.label.as_str())
+                        };
+                        names.extend(asked.or_else(given));
+                    }
                     let about = match names.is_empty() {
                         true => String::new(),
                         false => format!("About: {}. ", names.join("; ")),

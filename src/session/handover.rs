@@ -201,10 +201,16 @@ impl<K: KeyValue> Session<K> {
         let Some(approving) = self.approving.as_mut() else {
             return Err(vec![DecisionProblem::NotWaiting]);
         };
+        let findings = crate::organisation::evaluate::findings_under(
+            &approving.assessment,
+            self.defaults.settings.as_deref(),
+            Some(today),
+        );
         let approver = Approver {
             signer,
             author_here: approving.author_here,
             self_approval,
+            findings: &findings,
         };
         let unsigned = handover::decide(&approving.assessment, form, &approver, today)?;
         let message = unsigned.message.clone();
@@ -418,7 +424,14 @@ impl<K: KeyValue> Session<K> {
         imported: &Imported,
         file: &str,
     ) -> Vec<ImportWarning> {
-        log_import(a, imported, file, self.today, &self.trust)
+        log_import(
+            a,
+            imported,
+            file,
+            self.today,
+            &self.trust,
+            self.defaults.settings.as_deref(),
+        )
     }
 
     /// The author's record as it is now, made a review of the approved version.

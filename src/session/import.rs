@@ -4,7 +4,7 @@
 //! keep both, or cancel. Files of the hand-over for approval go to `handover.rs`.
 
 use super::{ImportClash, ImportWarning, Notice, PendingImport, Session};
-use crate::assessment::{outcome, Assessment, Date, ReviewEntry, Status};
+use crate::assessment::{Assessment, Date, ReviewEntry, Status};
 use crate::export::{DigestCheck, Imported};
 use crate::handover::{self, Mismatch, Trust, Verification};
 use crate::storage::KeyValue;
@@ -42,6 +42,7 @@ pub(super) fn log_import(
     file: &str,
     today: Date,
     trust: &Trust,
+    settings: Option<&crate::organisation::Settings>,
 ) -> Vec<ImportWarning> {
     let mut warnings = Vec::new();
     match imported.digest {
@@ -54,7 +55,9 @@ pub(super) fn log_import(
     }
     if a.status == Status::Approved {
         // The outcome is worked out again here, never taken from the file.
-        let reasons = outcome(a, Some(today)).sign_off_refusals.len();
+        let reasons = crate::organisation::evaluate::outcome(a, settings, Some(today))
+            .sign_off_refusals
+            .len();
         if reasons > 0 {
             warnings.push(ImportWarning::ApprovedNotReady {
                 file: file.into(),
@@ -160,7 +163,14 @@ impl<K: KeyValue> Session<K> {
             return step;
         }
         let mut assessment = imported.assessment.clone();
-        let warnings = log_import(&mut assessment, &imported, file, self.today, &self.trust);
+        let warnings = log_import(
+            &mut assessment,
+            &imported,
+            file,
+            self.today,
+            &self.trust,
+            self.defaults.settings.as_deref(),
+        );
         if !usable_id(&assessment.id) {
             let note = format!(
                 " Its id in the file, “{}”, cannot be used here, so it has the new id {new_id}.",

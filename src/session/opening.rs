@@ -157,7 +157,12 @@ impl<K: KeyValue> Session<K> {
     /// out from its record today; `None` if it cannot be read.
     pub fn saved_row(&self, id: &str) -> Option<Row> {
         let record = self.store.load(id).ok()?;
-        Some(Row::of(&record.assessment, self.today, &self.trust))
+        Some(Row::under(
+            &record.assessment,
+            self.today,
+            &self.trust,
+            self.defaults.settings.as_deref(),
+        ))
     }
 
     /// Every assessment saved here that can be read, for the register, and how many

@@ -49,12 +49,18 @@ fn save_blob(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String
     Ok(())
 }
 
+/// The organisation's settings loaded here: the exports' findings include theirs.
+fn settings() -> Option<std::sync::Arc<crate::organisation::Settings>> {
+    use leptos::prelude::{use_context, GetUntracked};
+    use_context::<crate::ui::state::AppState>().and_then(|s| s.org_settings.get_untracked())
+}
+
 /// The JSON export of an assessment, named as `export::file_name` says (its approval,
 /// if any, verified against `trust` for the name).
 pub fn download_json(a: &Assessment, trust: &Trust) -> Result<(), String> {
     let today = browser::today();
     let json = super::timing::measure("lia-export-json", || {
-        export::to_json(a, &browser::now_iso(), Some(today))
+        export::to_json_under(a, &browser::now_iso(), Some(today), settings().as_deref())
     });
     download(
         &export::file_name(a, today, "json", trust),
@@ -72,7 +78,14 @@ pub fn download_html(
 ) -> Result<(), String> {
     let today = browser::today();
     let html = super::timing::measure("lia-export-html", || {
-        export::to_html_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
+        export::to_html_with_previous(
+            a,
+            previous,
+            &browser::now_iso(),
+            Some(today),
+            trust,
+            settings().as_deref(),
+        )
     });
     download(
         &export::file_name(a, today, "html", trust),
@@ -101,7 +114,14 @@ pub fn download_docx(
 ) -> Result<(), String> {
     let today = browser::today();
     let bytes = super::timing::measure("lia-export-docx", || {
-        export::to_docx_with_previous(a, previous, &browser::now_iso(), Some(today), trust)
+        export::to_docx_with_previous(
+            a,
+            previous,
+            &browser::now_iso(),
+            Some(today),
+            trust,
+            settings().as_deref(),
+        )
     });
     download_bytes(
         &export::file_name(a, today, "docx", trust),
@@ -118,7 +138,14 @@ pub fn download_odt(
 ) -> Result<(), String> {
     let today = browser::today();
     let bytes = super::timing::measure("lia-export-odt", || {
-        export::to_odt(a, previous, &browser::now_iso(), Some(today), trust)
+        export::to_odt(
+            a,
+            previous,
+            &browser::now_iso(),
+            Some(today),
+            trust,
+            settings().as_deref(),
+        )
     });
     download_bytes(
         &export::file_name(a, today, "odt", trust),
@@ -131,7 +158,14 @@ pub fn download_odt(
 /// named as `export::handover_file_name` says; returns the name.
 pub fn download_handover(a: &Assessment, trust: &Trust) -> Result<String, String> {
     let today = browser::today();
-    let html = export::to_html_with_previous(a, None, &browser::now_iso(), Some(today), trust);
+    let html = export::to_html_with_previous(
+        a,
+        None,
+        &browser::now_iso(),
+        Some(today),
+        trust,
+        settings().as_deref(),
+    );
     let name = export::handover_file_name(a, today, trust);
     download(&name, "text/html", &html).map(|()| name)
 }

@@ -25,6 +25,8 @@ mod export_import_errors;
 mod export_roundtrip;
 #[path = "../import_messages.rs"]
 mod import_messages;
+#[path = "../organisation_exports.rs"]
+mod organisation_exports;
 #[path = "../organisation_reports.rs"]
 mod organisation_reports;
 #[path = "../register.rs"]

@@ -14,7 +14,7 @@ pub mod render;
 
 use std::fmt::Write;
 
-use crate::assessment::{outcome, Assessment, Date};
+use crate::assessment::{Assessment, Date};
 use crate::handover::Trust;
 use crate::report::Report;
 
@@ -28,7 +28,7 @@ pub use policy::content_security_policy;
 /// The self-contained HTML report, with no approver trusted (an approval shows as signed
 /// by a key not on the list): where the lists are at hand, `to_html_with_previous`.
 pub fn to_html(a: &Assessment, exported_at: &str, today: Option<Date>) -> String {
-    to_html_with_previous(a, None, exported_at, today, &Trust::default())
+    to_html_with_previous(a, None, exported_at, today, &Trust::default(), None)
 }
 
 /// The report of `a`; for a review, `previous` is a copy of the version it reviews (if
@@ -39,9 +39,14 @@ pub fn to_html_with_previous(
     exported_at: &str,
     today: Option<Date>,
     trust: &Trust,
+    settings: Option<&crate::organisation::Settings>,
 ) -> String {
-    let report = Report::checked(a, previous, today, exported_at, trust);
-    let json = to_json_with(a, exported_at, &outcome(a, today));
+    let report = Report::checked(a, previous, today, exported_at, trust, settings);
+    let json = to_json_with(
+        a,
+        exported_at,
+        &crate::organisation::evaluate::outcome(a, settings, today),
+    );
     let mut out = String::with_capacity(64 * 1024 + 2 * json.len());
     page_head(
         &mut out,

@@ -23,8 +23,9 @@ pub fn to_odt(
     exported_at: &str,
     today: Option<Date>,
     trust: &Trust,
+    settings: Option<&crate::organisation::Settings>,
 ) -> Vec<u8> {
-    let report = Report::checked(a, previous, today, exported_at, trust);
+    let report = Report::checked(a, previous, today, exported_at, trust, settings);
     let date = exported_at.get(..10).and_then(Date::parse).or(today);
     let mut zip = Zip::new(date);
     // The media type first and stored, so a reader can tell the format from the archive's

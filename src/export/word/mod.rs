@@ -27,7 +27,7 @@ pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordproces
 /// The Word document of `a`, with no approver trusted: the bytes of a `.docx` file. `exported_at` (ISO 8601 UTC)
 /// dates it, as for the other exports; `today` drives the date-dependent rules.
 pub fn to_docx(a: &Assessment, exported_at: &str, today: Option<Date>) -> Vec<u8> {
-    to_docx_with_previous(a, None, exported_at, today, &Trust::default())
+    to_docx_with_previous(a, None, exported_at, today, &Trust::default(), None)
 }
 
 /// The Word document of `a`; for a review, `previous` is a copy of the version it
@@ -38,8 +38,9 @@ pub fn to_docx_with_previous(
     exported_at: &str,
     today: Option<Date>,
     trust: &Trust,
+    settings: Option<&crate::organisation::Settings>,
 ) -> Vec<u8> {
-    let report = Report::checked(a, previous, today, exported_at, trust);
+    let report = Report::checked(a, previous, today, exported_at, trust, settings);
     let date = exported_at.get(..10).and_then(Date::parse).or(today);
     let mut zip = Zip::new(date);
     zip.add("[Content_Types].xml", parts::CONTENT_TYPES.as_bytes());

@@ -73,6 +73,11 @@ pub fn RegisterPage() -> impl IntoView {
         let trust = state.trust.get();
         state.register.update(|r| r.set_trust(trust));
     });
+    // And their findings counted with the organisation's settings loaded here.
+    Effect::new(move |_| {
+        let settings = state.org_settings.get();
+        state.register.update(|r| r.set_settings(settings));
+    });
     let read = move |files: Vec<web_sys::File>| {
         if files.is_empty() || progress.get_untracked().is_some() {
             return;
