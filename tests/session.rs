@@ -1258,6 +1258,50 @@ fn a_file_that_says_approved_but_could_not_be_is_opened_with_a_plain_warning() {
     );
 }
 
+/// A file that says it is approved, made under the example settings, with their blocker
+/// (the board has "not yet" seen it): "not ready" where the settings are loaded, and not
+/// where they are not.
+#[test]
+fn an_approved_file_with_an_organisation_blocker_is_not_ready_where_its_settings_are() {
+    use lia::organisation::answering::{answer, start_under};
+    let settings = lia::organisation::read(include_str!("../docs/settings.example.json")).unwrap();
+    let mut claimed = (example("emergency-contacts").unwrap().build)("f3");
+    claimed.set_text(Q::SignOffReviewDate, "2027-04-01");
+    start_under(&mut claimed, &settings);
+    for (id, given) in [
+        (
+            "system",
+            lia::organisation::Answer::Text("Orchard HMS".into()),
+        ),
+        ("igb", lia::organisation::Answer::Choice("not-yet".into())),
+    ] {
+        assert!(answer(&mut claimed, &settings, id, Some(given)));
+    }
+    lia::assessment::lifecycle::approve(&mut claimed, TODAY).unwrap();
+    let not_ready = |s: &mut Session<Shared>| {
+        let file = import(&exported(&claimed)).unwrap();
+        s.import(file, "f3.json", "fresh".into(), T0);
+        s.view()
+            .import_warnings
+            .iter()
+            .any(|w| matches!(w, ImportWarning::ApprovedNotReady { reasons: 1, .. }))
+    };
+    let kv = shared();
+    let mut under = Session::new(
+        kv.clone(),
+        true,
+        Namespace::default(),
+        TODAY,
+        Defaults {
+            settings: Some(std::sync::Arc::new(settings.clone())),
+            ..Defaults::default()
+        },
+    );
+    under.start_up();
+    assert!(not_ready(&mut under));
+    assert!(!not_ready(&mut tab(&shared())));
+}
+
 // ---- a passphrase ----------------------------------------------------------------------
 
 use lia::session::{Protection, ProtectionError};
