@@ -16,10 +16,12 @@ use crate::handover::keycard::KeyCard;
 
 pub mod answering;
 pub mod checks;
+pub mod edit;
 pub mod evaluate;
 pub mod read;
 pub mod record;
 pub mod schema;
+pub mod write;
 
 pub use checks::{findings, Answer, Facts, Finding, Target};
 pub use read::{read, Problem};

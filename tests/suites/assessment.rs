@@ -21,6 +21,8 @@ mod compare;
 mod examples;
 #[path = "../json_by_hand.rs"]
 mod json_by_hand;
+#[path = "../organisation_edit.rs"]
+mod organisation_edit;
 #[path = "../organisation_findings.rs"]
 mod organisation_findings;
 #[path = "../organisation_record.rs"]
