@@ -190,6 +190,7 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
                                 .bytes()
                                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
                     }),
+                    "^https?://" => text.starts_with("https://") || text.starts_with("http://"),
                     other => panic!("pattern {other} has no check here"),
                 };
                 if value.is_string() && !ok {

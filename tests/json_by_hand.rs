@@ -95,6 +95,9 @@ fn organisation() -> OrganisationRecord {
         name: "Riverside HA".into(),
         revision: "2026.1".into(),
         digest: DIGEST.into(),
+        dpo_contact: Some("dpo@riverside.example".into()),
+        privacy_notice_title: Some("Tenants' privacy notice".into()),
+        privacy_notice_url: Some("https://riverside.example/privacy".into()),
         answers: vec![
             answer("funding", Section::About, OrgValue::Text("Grant".into())),
             answer(

@@ -295,3 +295,59 @@ fn an_accepted_organisation_warning_opens_again_when_its_answer_changes_not_othe
     );
     assert!(matches!(standing(&changed, &f), Standing::Reopened(_)));
 }
+
+/// The settings' defaults reach the privacy information wording through the record, so
+/// it reads the same with or without the settings loaded: the DPO's contact and where
+/// the privacy notice is, in a paragraph of their own after the right to object.
+#[test]
+fn the_privacy_wording_names_the_dpo_and_the_notice_the_record_carries() {
+    use lia::assessment::privacy_notice::privacy_wording;
+    let s = settings();
+    let a = made_under(&s);
+    let wording = privacy_wording(&a);
+    let last = wording.text().rsplit("\n\n").next().unwrap().to_string();
+    assert_eq!(
+        last,
+        "You can contact our Data Protection Officer at Priya Shah, Data Protection Officer, \
+         dpo@riverside-ha.example. You can read more about how we use your information, and \
+         about your rights, in our Riverside HA tenant privacy notice \
+         (https://www.riverside-ha.example/privacy)."
+    );
+    // Through a file and back, with no settings anywhere: the same wording.
+    let back = lia::export::import(to_json(&a, AT, Some(TODAY)).as_bytes())
+        .unwrap()
+        .assessment;
+    assert_eq!(privacy_wording(&back), wording);
+    // In the report as text (escaped, never a link).
+    let html = to_html_with_previous(&a, None, AT, Some(TODAY), &trust(), None);
+    assert!(html.contains(
+        "in our Riverside HA tenant privacy notice (https://www.riverside-ha.example/privacy)."
+    ));
+    assert!(!html.contains("href=\"https://www.riverside-ha.example/privacy"));
+    // Without the settings' defaults, no such paragraph.
+    let mut plain = a.clone();
+    plain.organisation = None;
+    assert_eq!(
+        privacy_wording(&plain).paragraphs.len(),
+        wording.paragraphs.len() - 1
+    );
+}
+
+/// A record's notice address comes from a file anyone can edit: only a web address is
+/// read, and the problem is named with its place.
+#[test]
+fn a_record_whose_notice_address_is_not_a_web_address_is_refused_with_its_place() {
+    let s = settings();
+    let a = made_under(&s);
+    let json = to_json(&a, AT, Some(TODAY)).replace(
+        "\"https://www.riverside-ha.example/privacy\"",
+        "\"javascript:alert(1)\"",
+    );
+    let error = lia::export::import(json.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("organisation.privacy_notice_url") && error.contains("web address"),
+        "{error}"
+    );
+}

@@ -42,6 +42,27 @@ pub struct OrganisationRecord {
     /// The answers given, in the settings' order (questions, then screening questions).
     #[serde(default, deserialize_with = "answers_field")]
     pub answers: Vec<OrgAnswer>,
+    /// The settings' defaults the privacy-information wording uses, as they were: so the
+    /// wording is the same wherever the record is opened, settings loaded or not.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "label_option"
+    )]
+    pub dpo_contact: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "label_option"
+    )]
+    pub privacy_notice_title: Option<String>,
+    /// `https:` or `http:` only; shown as text, never as a link.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "web_option"
+    )]
+    pub privacy_notice_url: Option<String>,
 }
 
 /// One answer to one of the organisation's questions, with the question as asked.
@@ -170,6 +191,11 @@ pub(crate) fn is_label(text: &str) -> bool {
     plain_fault(text, MAX_LABEL, false).is_none()
 }
 
+/// A privacy notice's address: a label that is a web address.
+pub(crate) fn is_web_address(text: &str) -> bool {
+    is_label(text) && (text.starts_with("https://") || text.starts_with("http://"))
+}
+
 // What a refused value should have been, in the words of an import's message.
 pub(crate) const ID_WORDS: &str =
     "an id: lower-case letters and digits with single hyphens between them, at most 40 characters";
@@ -177,6 +203,7 @@ pub(crate) const NAME_WORDS: &str =
     "plain text of at most 120 characters (no markup, no control characters)";
 pub(crate) const LABEL_WORDS: &str =
     "plain text of at most 200 characters (no markup, no control characters)";
+pub(crate) const WEB_WORDS: &str = "a web address (https:// or http://) of at most 200 characters";
 pub(crate) const MANY_WORDS: &str = "at most 200 answers";
 /// An answer given beside the one its `kind` says.
 pub(crate) const OTHER_KIND: &str = "it holds an answer of another kind than its \"kind\" says";
@@ -270,6 +297,22 @@ fn name_field<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 fn label_field<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     checked(d, is_label, LABEL_WORDS)
+}
+
+fn label_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(t) if !is_label(&t) => Err(D::Error::invalid_value(Unexpected::Str(&t), &LABEL_WORDS)),
+        given => Ok(given),
+    }
+}
+
+fn web_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(t) if !is_web_address(&t) => {
+            Err(D::Error::invalid_value(Unexpected::Str(&t), &WEB_WORDS))
+        }
+        given => Ok(given),
+    }
 }
 
 fn answers_field<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<OrgAnswer>, D::Error> {

@@ -241,11 +241,12 @@ pub fn privacy_wording(a: &Assessment) -> PrivacyWording {
     if ctx.choice(Q::DecisionRely) != Some(super::choices::decision::YES) {
         checks.push("The decision is not made yet: use this wording only once you have decided that you can rely on legitimate interests.");
     }
-    let paragraphs = vec![
+    let mut paragraphs = vec![
         purpose(&ctx, route),
         basis(&ctx, route, &mut checks),
         objection(&ctx, route, &mut checks),
     ];
+    paragraphs.extend(more_information(a));
     PrivacyWording {
         route,
         paragraphs,
@@ -457,6 +458,32 @@ fn basis(ctx: &Ctx, route: Route, checks: &mut Vec<&'static str>) -> Vec<Part> {
         checks.push("You said others benefit from the processing. If you rely on their interests as well as your own, say whose they are and what they are (UK GDPR Article 13(1)(d)).");
     }
     parts
+}
+
+/// Where to read more and whom to ask (UK GDPR Article 13(1)(b)): from the defaults of
+/// the organisation's settings the record was made under, as the record carries them, so
+/// the wording is the same wherever it is opened. None without them.
+fn more_information(a: &Assessment) -> Option<Vec<Part>> {
+    let o = a.organisation.as_deref()?;
+    let mut text = String::new();
+    if let Some(dpo) = &o.dpo_contact {
+        text = format!("You can contact our Data Protection Officer at {dpo}.");
+    }
+    let notice = match (&o.privacy_notice_title, &o.privacy_notice_url) {
+        (Some(title), Some(url)) => format!("our {title} ({url})"),
+        (Some(title), None) => format!("our {title}"),
+        (None, Some(url)) => format!("our privacy notice ({url})"),
+        (None, None) => String::new(),
+    };
+    if !notice.is_empty() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&format!(
+            "You can read more about how we use your information, and about your rights, in {notice}."
+        ));
+    }
+    (!text.is_empty()).then(|| vec![t(text)])
 }
 
 /// "None", "none.", "N/A": an answer that says there is nothing.

@@ -287,19 +287,33 @@ fn decision(v: Value) -> Result<Decision> {
 /// The settings a record was made under, and its answers to their questions: each id,
 /// name and label held to the settings' own limits, a file from outside being anyone's.
 fn organisation(v: Value) -> Result<OrganisationRecord> {
-    const FIELDS: Fields = &["name", "revision", "digest", "answers"];
+    const FIELDS: Fields = &[
+        "name",
+        "revision",
+        "digest",
+        "answers",
+        "dpo_contact",
+        "privacy_notice_title",
+        "privacy_notice_url",
+    ];
     let mut o = OrganisationRecord {
         name: String::new(),
         revision: String::new(),
         digest: String::new(),
         answers: Vec::new(),
+        dpo_contact: None,
+        privacy_notice_title: None,
+        privacy_notice_url: None,
     };
     let seen = object(v, FIELDS, &mut |i, v| {
         match i {
             0 => o.name = checked(v, org::is_name, org::NAME_WORDS)?,
             1 => o.revision = checked(v, org::is_name, org::NAME_WORDS)?,
             2 => o.digest = digest(v)?,
-            _ => o.answers = org_answers(v)?,
+            3 => o.answers = org_answers(v)?,
+            4 => o.dpo_contact = option(v, label)?,
+            5 => o.privacy_notice_title = option(v, label)?,
+            _ => o.privacy_notice_url = option(v, web_address)?,
         }
         Ok(())
     })?;
@@ -369,6 +383,14 @@ fn chosen(v: Value) -> Result<Chosen> {
     })?;
     require(seen, FIELDS, 0b11)?;
     Ok(c)
+}
+
+fn label(v: Value) -> Result<String> {
+    checked(v, org::is_label, org::LABEL_WORDS)
+}
+
+fn web_address(v: Value) -> Result<String> {
+    checked(v, org::is_web_address, org::WEB_WORDS)
 }
 
 /// Text that `fits`, or a refusal naming the value and, in `words`, what it should be.

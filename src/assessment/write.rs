@@ -91,12 +91,21 @@ fn organisation(o: &OrganisationRecord) -> Value {
         put(&mut m, field_of(a.value.kind()), given);
         Value::Object(m)
     };
-    object([
-        ("name", text(&o.name)),
-        ("revision", text(&o.revision)),
-        ("digest", text(&o.digest)),
-        ("answers", list(&o.answers, answer)),
-    ])
+    let mut m = Map::new();
+    put(&mut m, "name", text(&o.name));
+    put(&mut m, "revision", text(&o.revision));
+    put(&mut m, "digest", text(&o.digest));
+    put(&mut m, "answers", list(&o.answers, answer));
+    for (key, given) in [
+        ("dpo_contact", &o.dpo_contact),
+        ("privacy_notice_title", &o.privacy_notice_title),
+        ("privacy_notice_url", &o.privacy_notice_url),
+    ] {
+        if let Some(t) = given {
+            put(&mut m, key, text(t));
+        }
+    }
+    Value::Object(m)
 }
 
 /// The answers, keyed by question: text (and the key of a choice) as text, yes/no as

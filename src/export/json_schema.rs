@@ -137,7 +137,10 @@ pub fn json_schema() -> Value {
                     "maxItems": MAX_ANSWERS,
                     "items": { "$ref": "#/$defs/organisation_answer" },
                     "description": "The answers given, in the settings' order; each question once."
-                }
+                },
+                "dpo_contact": plain(MAX_LABEL, "The settings' contact for their Data Protection Officer, for the privacy information wording."),
+                "privacy_notice_title": plain(MAX_LABEL, "What the organisation's privacy notice is called, for the wording."),
+                "privacy_notice_url": { "type": "string", "minLength": 1, "maxLength": MAX_LABEL, "pattern": "^https?://", "description": "Where the privacy notice is, for the wording (shown as text, never as a link)." }
             })),
             "organisation_answer": organisation_answer(),
             "likelihood": nullable_enum(&keys(&Likelihood::ALL)),

@@ -437,6 +437,27 @@ fn organisation(out: &mut String) {
              screening questions); at most 200, each question once.",
         ],
     );
+    for (field, meaning) in [
+        (
+            "`dpo_contact`",
+            "The settings' contact for their Data Protection Officer, as the privacy \
+             information wording gives it.",
+        ),
+        (
+            "`privacy_notice_title`",
+            "What the organisation's privacy notice is called, for the wording.",
+        ),
+        (
+            "`privacy_notice_url`",
+            "Where the privacy notice is (`https://` or `http://`), for the wording: shown \
+             as text, never as a link.",
+        ),
+    ] {
+        row(
+            out,
+            &[field, "text, optional (up to 200 characters)", meaning],
+        );
+    }
     out.push_str(
         "\nAn answer is an object of these fields, with the answer in the field its `kind` \
          names and in no other:\n\n",

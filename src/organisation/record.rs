@@ -55,6 +55,9 @@ pub fn record_of(settings: &Settings, answers: &VecMap<String, Answer>) -> Organ
         revision: settings.revision.clone(),
         digest: settings.digest.clone(),
         answers: out,
+        dpo_contact: settings.defaults.dpo_contact.clone(),
+        privacy_notice_title: settings.defaults.privacy_notice_title.clone(),
+        privacy_notice_url: settings.defaults.privacy_notice_url.clone(),
     }
 }
 
