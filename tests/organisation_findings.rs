@@ -183,3 +183,57 @@ fn without_the_settings_or_under_others_there_are_no_organisation_findings() {
         ["org.cctv-needs-dpia"]
     );
 }
+
+/// "Check your answers" lists the organisation's questions of each section with their
+/// answers: under the settings loaded here, every one of them, answered or not, with a
+/// "Change" link; under other settings, the answers given, none changeable.
+#[test]
+fn check_your_answers_lists_each_organisation_question_of_a_section() {
+    use lia::organisation::answering::{summary, Summary};
+    let s = settings();
+    let mut a = made_under(&s);
+    let row = |id: &str, label: &str, shown: Option<&str>, changeable| Summary {
+        id: id.into(),
+        label: label.into(),
+        shown: shown.map(String::from),
+        changeable,
+    };
+    assert_eq!(
+        summary(&a, Some(&s), Section::Nature),
+        [row("cctv", "Does this involve CCTV?", None, true)]
+    );
+    answer(&mut a, &s, "cctv", Some(Answer::YesNo(YesNo::Yes)));
+    answer(&mut a, &s, "igb", Some(Answer::Choice("noted".into())));
+    assert_eq!(
+        summary(&a, Some(&s), Section::Nature),
+        [row("cctv", "Does this involve CCTV?", Some("Yes"), true)]
+    );
+    assert_eq!(
+        summary(&a, Some(&s), Section::Decision),
+        [row(
+            "igb",
+            "Has the Information Governance Board seen this?",
+            Some("Yes, for information"),
+            true
+        )]
+    );
+    // The added screening question, in the DPIA section.
+    let dpia = summary(&a, Some(&s), Section::Dpia);
+    assert_eq!(
+        dpia.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["tenancy-decisions"]
+    );
+    assert_eq!(dpia[0].shown, None);
+    // Where the settings are not loaded: the answers given, as given, read-only.
+    assert_eq!(
+        summary(&a, None, Section::Decision),
+        [row(
+            "igb",
+            "Has the Information Governance Board seen this?",
+            Some("Yes, for information"),
+            false
+        )]
+    );
+    assert_eq!(summary(&a, None, Section::Dpia), []);
+    assert_eq!(summary(&example("plain"), None, Section::Nature), []);
+}

@@ -197,3 +197,63 @@ mod tests {
         assert!(unanswered(&a, &s, Section::About).is_empty());
     }
 }
+
+/// One of the organisation's questions as "Check your answers" lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub id: String,
+    pub label: String,
+    /// The answer as shown; `None`: not answered.
+    pub shown: Option<String>,
+    /// It can be changed here (answered under the settings loaded here).
+    pub changeable: bool,
+}
+
+/// The organisation's questions of `section` with their answers, for "Check your
+/// answers": under the settings loaded here, each of their questions in their order
+/// (screening questions after them in the DPIA section), answered or not; made under
+/// other settings, the answers it has, as given, none changeable.
+pub fn summary(a: &Assessment, settings: Option<&Settings>, section: Section) -> Vec<Summary> {
+    let record = a.organisation.as_deref();
+    let shown = |id: &str| {
+        record
+            .and_then(|r| r.answer(id))
+            .map(|g| g.value.shown().to_string())
+    };
+    match (standing(a, settings), settings) {
+        (Standing::Answerable, Some(s)) => {
+            let screening = s
+                .policy
+                .screening
+                .iter()
+                .filter(|_| section == Section::Dpia);
+            s.questions
+                .iter()
+                .filter(|q| q.section == section)
+                .map(|q| (&q.id, &q.label))
+                .chain(screening.map(|q| (&q.id, &q.label)))
+                .map(|(id, label)| Summary {
+                    id: id.clone(),
+                    label: label.clone(),
+                    shown: shown(id),
+                    changeable: true,
+                })
+                .collect()
+        }
+        (Standing::Other, _) => record
+            .map(|r| {
+                r.answers
+                    .iter()
+                    .filter(|g| g.section == section)
+                    .map(|g| Summary {
+                        id: g.id.clone(),
+                        label: g.label.clone(),
+                        shown: Some(g.value.shown().to_string()),
+                        changeable: false,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { useBrowser, DEMO } from './support.mjs';
+import { downloadFrom } from './file-helpers.mjs';
 
 const EXAMPLE = await fs.readFile(new URL('../../docs/settings.example.json', import.meta.url), 'utf8');
 const HOSTS = await fs.mkdtemp(path.join(os.tmpdir(), 'lia-org-hosts-'));
@@ -109,6 +110,24 @@ test("the host page's settings: their questions are asked in their sections, req
     await finding.getByRole('link', { name: 'Go to: Does this involve CCTV?' }).click();
     await widget.getByRole('heading', { name: 'Consider the nature of the data' }).waitFor();
     await page.waitForFunction(() => document.querySelector('#widget').shadowRoot.activeElement?.id === 'lia-org-cctv');
+    // "Check your answers" lists them in their sections, with "Change" back to each, and
+    // says which are not answered.
+    await widget.getByRole('link', { name: 'Return to the task list' }).click();
+    await widget.getByRole('link', { name: 'Check your answers', exact: true }).click();
+    const row = (label) => widget.locator('.lia-summary-list__row', { has: page.locator('dt', { hasText: label }) });
+    assert.equal(await row('Which system holds the data?').locator('.lia-summary-list__value').innerText(), 'Housing CRM');
+    assert.equal(await row('Does this involve CCTV?').locator('.lia-summary-list__value').innerText(), 'Yes');
+    assert.equal(await row('Has the Information Governance Board seen this?').locator('.lia-summary-list__value').innerText(), 'Not answered');
+    // The exports carry the organisation's finding, with the settings as its source.
+    const { text: json } = await downloadFrom(page, 'Download to open later (JSON)', widget);
+    const exported = JSON.parse(json).outcome.findings.find((f) => f.id === 'org.cctv-needs-dpia');
+    assert.equal(exported.organisation_question, 'cctv');
+    assert.deepEqual(exported.source, { citation: 'Riverside Housing Association: legitimate interests assessments', url: '', version: '2026.1' });
+    const { text: report } = await downloadFrom(page, 'Download the report (HTML)', widget);
+    assert.match(report, /About: Does this involve CCTV\?\. Source: Riverside Housing Association: legitimate interests assessments, revision 2026\.1\. Rule org\.cctv-needs-dpia\./);
+    await row('Does this involve CCTV?').getByRole('link', { name: 'Change Does this involve CCTV?' }).click();
+    await page.waitForFunction(() => document.querySelector('#widget').shadowRoot.activeElement?.id === 'lia-org-cctv');
+
     // Its near miss: No clears it.
     await cctv.getByLabel('No', { exact: true }).check();
     await finding.waitFor({ state: 'detached' });

@@ -127,12 +127,52 @@ fn SectionSummary(section: Section) -> impl IntoView {
                             </div>
                         }
                     }).collect_view()}
+                    {move || organisation_rows(state, section)}
                 </dl>
                 {(section == Section::Impact).then(|| view! { <ImpactsSummary /> })}
             }
             .into_any(),
         }}
     }
+}
+
+/// The organisation's questions of `section` and their answers (`answering::summary`),
+/// after the ICO's: "Change" only where they are answered under the settings loaded here.
+fn organisation_rows(state: AppState, section: Section) -> AnyView {
+    let rows = state.org_settings.with(|settings| {
+        state.open.with(|a| {
+            a.as_ref().map_or_else(Vec::new, |a| {
+                crate::organisation::answering::summary(a, settings.as_deref(), section)
+            })
+        })
+    });
+    let read_only = state.read_only();
+    rows.into_iter()
+        .map(|row| {
+            let value = match row.shown {
+                Some(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
+                None => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
+            };
+            let hidden = format!(" {}", row.label);
+            let change = (row.changeable && !read_only).then(|| {
+                let focus = crate::ui::components::organisation_questions::org_field_id(&row.id);
+                view! {
+                    <NavLink route=Route::Section { section, from_check: true } focus=focus>
+                        "Change"
+                        <span class="lia-visually-hidden">{hidden}</span>
+                    </NavLink>
+                }
+            });
+            view! {
+                <div class="lia-summary-list__row">
+                    <dt class="lia-summary-list__key">{row.label}</dt>
+                    <dd class="lia-summary-list__value">{value}</dd>
+                    <dd class="lia-summary-list__actions">{change}</dd>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 #[component]
