@@ -58,6 +58,14 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// An empty register checking as this page does: approvals against the trusted
+/// approvers, findings with the organisation's settings loaded here.
+fn fresh(state: AppState) -> Register {
+    let mut register = Register::with_trust(state.today, state.trust.get_untracked());
+    register.set_settings(state.org_settings.get_untracked());
+    register
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -87,7 +95,7 @@ pub fn RegisterPage() -> impl IntoView {
         progress.set(Some((0, total)));
         done.set(None);
         leptos::task::spawn_local(async move {
-            let mut read = Register::with_trust(state.today, state.trust.get_untracked());
+            let mut read = fresh(state);
             let mut since = now();
             let mut i = 0;
             // Read a group of files at a time, the next groups read while one is worked on.
@@ -767,7 +775,7 @@ fn RegisterTable(
         {download_failure(failed)}
         <p>
             {button("lia-link-button", "Clear the register", move || {
-                state.register.set(Register::with_trust(today, state.trust.get_untracked()));
+                state.register.set(fresh(state));
                 state.focus("lia-page-heading");
             })}
         </p>

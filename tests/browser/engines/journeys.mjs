@@ -1506,6 +1506,90 @@ journey('the Word and OpenDocument files download, open in a word processor and 
   await assertNoErrors(page);
 });
 
+// ---- the organisation's settings ----------------------------------------------------------
+
+/** docs/settings.example.json cut down to two questions, one check and one approver's key card. */
+async function twoQuestionSettings() {
+  const example = JSON.parse(await fs.readFile(new URL('../../../docs/settings.example.json', import.meta.url), 'utf8'));
+  return {
+    ...example,
+    questions: example.questions.filter((q) => q.id === 'system' || q.id === 'cctv'),
+    checks: example.checks.filter((c) => c.id === 'cctv-needs-dpia'),
+    policy: {},
+  };
+}
+
+const ORG_CHECK = 'Our policy is a DPIA for every use of CCTV: record its reference in the DPIA section.';
+const ORG_SETTINGS = 'Riverside Housing Association: legitimate interests assessments';
+
+journey("a host page's settings: two questions asked and answered, their check found, shown in both reports, the Word and OpenDocument files and the register, and its approver trusted", async (t) => {
+  const settings = JSON.stringify(await twoQuestionSettings());
+  const attribute = settings.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const host = t.server.put(
+    '/riverside-intranet.html',
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Riverside intranet</title>
+<main><div id="widget" data-lia-widget data-namespace="riverside" data-settings="${attribute}"></div></main>
+<script type="module" src="/demo/embed.js"></script></html>`,
+  );
+  const page = await t.page();
+  await page.goto(host);
+  await page.waitForScript(() => document.querySelector('[data-lia-widget][data-lia-ready="true"]') !== null);
+  await page.click(button('Start a new assessment'));
+  await page.waitFor(heading("Riverside Housing Association's questions", 2));
+  await page.fill(label(TITLE), 'Repairs texts');
+  await page.fill(label('Which system holds the data?'), 'Orchard <b>HMS</b>');
+  await page.click(link('Return to the task list'));
+  await page.click(link('5. Consider the nature of the data'));
+  await page.waitFor(heading('Consider the nature of the data'));
+  await page.click(css('#lia-org-cctv'));
+  await page.waitFor(css('[data-finding="org.cctv-needs-dpia"]'));
+  assert.match(await page.text(css('[data-finding="org.cctv-needs-dpia"]')), /Our policy is a DPIA for every use of CCTV/);
+
+  // Check your answers: each with its answer.
+  await page.click(link('Return to the task list'));
+  await page.click(link('Check your answers'));
+  const value = (question) => page.text(css('.lia-summary-list__value', { within: css('.lia-summary-list__row', { text: { re: `^${question}` } }) }));
+  assert.equal(await value('Which system holds the data\\?'), 'Orchard <b>HMS</b>');
+  assert.equal(await value('Does this involve CCTV\\?'), 'Yes');
+
+  // The JSON and the report: the answers and the check's finding, with the settings as its source.
+  const json = await page.download(() => page.click(button(JSON_BUTTON)));
+  const exported = JSON.parse(json.text);
+  assert.deepEqual(exported.assessment.organisation.answers.map((a) => [a.id, a.text ?? a.yes_no]), [['system', 'Orchard <b>HMS</b>'], ['cctv', 'yes']]);
+  const finding = exported.outcome.findings.find((f) => f.id === 'org.cctv-needs-dpia');
+  assert.deepEqual([finding.organisation_question, finding.source.citation], ['cctv', ORG_SETTINGS]);
+  const report = await page.download(() => page.click(button(HTML_BUTTON)));
+  for (const want of ['Which system holds the data?', 'Orchard &lt;b&gt;HMS&lt;/b&gt;', ORG_CHECK, `Source: ${ORG_SETTINGS}, revision 2026.1. Rule org.cctv-needs-dpia.`]) {
+    assert.ok(report.text.includes(want), `[${t.name}] the report shows ${want}`);
+  }
+  assert.ok(!report.text.includes('<b>HMS'), `[${t.name}] the answer escaped`);
+  // The Word and OpenDocument files, as a word processor reads them.
+  for (const [name, ext] of [['Download as a Word document', 'docx'], ['Download as OpenDocument (ODT)', 'odt']]) {
+    const file = await page.download(() => page.click(button(name)));
+    const words = await wordText(file.bytes, ext);
+    for (const want of ['Which system holds the data?', 'Orchard <b>HMS</b>', 'Does this involve CCTV?', ORG_CHECK, 'Rule org.cctv-needs-dpia.']) {
+      assert.ok(words.includes(want), `[${t.name}] the ${ext} file shows ${want}`);
+    }
+  }
+
+  // The register, from the JSON file: the settings named, the check's warning counted.
+  await goToStart(page);
+  await page.click(link('Open several files as a register'));
+  await page.waitFor(heading('Register of assessments'));
+  await page.chooseFiles(label('Choose files'), [{ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) }]);
+  await page.waitFor(css('table.lia-register tbody tr'));
+  const row = await page.text(css('table.lia-register tbody tr'));
+  assert.ok(row.includes(`Settings: ${ORG_SETTINGS} (revision 2026.1)`), `[${t.name}] ${row}`);
+  const cells = await page.texts(css('table.lia-register tbody tr td'));
+  assert.ok(cells.includes(String(exported.outcome.counts.warnings)), `[${t.name}] the warnings counted with the check's: ${cells} against ${JSON.stringify(exported.outcome.counts)} ${exported.outcome.findings.map((f) => f.id + ':' + f.severity)}`);
+
+  // The approver's key card in the settings is trusted, as the organisation's.
+  await goToStart(page);
+  await page.click(link('Approver keys'));
+  await page.waitFor(css('#lia-trusted-list', { text: /Your organisation's list: Priya Shah/ }));
+  await assertNoErrors(page);
+});
+
 // ---- the hand-over for approval -------------------------------------------------------------
 
 const PURPOSE = 'Identify the legitimate interest (purpose test)';
