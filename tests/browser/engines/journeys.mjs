@@ -1534,6 +1534,13 @@ journey("a host page's settings: two questions asked and answered, their check f
   const page = await t.page();
   await page.goto(host);
   await page.waitForScript(() => document.querySelector('[data-lia-widget][data-lia-ready="true"]') !== null);
+  await underTheSettings(t, page);
+});
+
+/** With the two-question settings loaded: a new assessment answers their questions, their
+ * check is found, and the pages, both reports, the Word and OpenDocument files, the
+ * register and the trusted list show them. */
+async function underTheSettings(t, page) {
   await page.click(button('Start a new assessment'));
   await page.waitFor(heading("Riverside Housing Association's questions", 2));
   await page.fill(label(TITLE), 'Repairs texts');
@@ -1588,7 +1595,7 @@ journey("a host page's settings: two questions asked and answered, their check f
   await page.click(link('Approver keys'));
   await page.waitFor(css('#lia-trusted-list', { text: /Your organisation's list: Priya Shah/ }));
   await assertNoErrors(page);
-});
+}
 
 // ---- the hand-over for approval -------------------------------------------------------------
 
