@@ -50,8 +50,11 @@ const EVALUATE_AFTER_MS: f64 = 300.0;
 pub struct Config {
     /// The widget owns the page: it may use the URL hash and set the document title.
     pub standalone: bool,
-    /// What the host page set through data attributes.
+    /// What the host page set through data attributes, merged with the organisation's
+    /// settings in use (see `AppState::use_settings`).
     pub settings: Settings,
+    /// What the host page set, before any file chosen in the tool is merged in.
+    pub host: Settings,
     /// Drawn for the pre-rendered page: no storage, fixed ids, placeholders.
     pub prerender: bool,
 }
@@ -103,8 +106,6 @@ pub struct AppState {
     /// what a blank assessment is made under, which questions are asked and which
     /// findings it gives.
     pub org_settings: RwSignal<Option<Arc<crate::organisation::Settings>>>,
-    /// What the host page's attributes say, before any file chosen here is merged in.
-    host: StoredValue<Settings>,
     /// The settings file chosen here: kept, used but not kept, or refused.
     pub chosen: RwSignal<Chosen>,
     /// What was typed or chosen on the pre-rendered page, taken once.
@@ -225,7 +226,6 @@ impl AppState {
             timer: StoredValue::new(Alarm::default()),
             journal: StoredValue::new_local(None),
             early: StoredValue::new_local(early),
-            host: StoredValue::new(config.settings.clone()),
             chosen: RwSignal::new(Chosen::None),
             config: StoredValue::new(config),
             org_settings,
@@ -688,14 +688,14 @@ impl AppState {
     /// Whether the host page gives the organisation's settings (a file chosen here is
     /// then not used, nor offered).
     pub fn host_gives_settings(&self) -> bool {
-        self.host.with_value(|h| h.settings_given)
+        self.config.with_value(|c| c.host.settings_given)
     }
 
     /// Uses `file` as the organisation's settings from now on (none: the host page's
     /// attributes alone): the questions asked and findings given, what a new, blank
     /// assessment is made under and starts with, the organisation's name and approvers.
     fn use_settings(&self, file: Option<Arc<crate::organisation::Settings>>) {
-        let merged = self.host.with_value(|h| h.with_file(file.clone()));
+        let merged = self.config.with_value(|c| c.host.with_file(file.clone()));
         let defaults = Defaults::from(&merged);
         self.with_session(|s| s.set_defaults(defaults));
         self.config.update_value(|c| c.settings = merged);

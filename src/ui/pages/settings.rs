@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::model::YesNo;
+use crate::assessment::model::{Risk, YesNo};
 use crate::assessment::Section;
 use crate::organisation::{read::MAX_BYTES, Kind, Settings, When};
 use crate::route::Route;
@@ -27,37 +27,41 @@ const DONE: &str = "lia-settings-done";
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     page_title(|| Some("Your organisation's settings".into()));
+    let host = state.host_gives_settings();
     view! {
         {button("lia-back-link lia-link-button", "Back to the start page", move || state.navigate(Route::Start))}
         <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Your organisation's settings"</h1>
-        <p>
-            "An organisation can give this tool a settings file. It adds the organisation's own "
-            "questions, asked after the ICO's in each section; checks on their answers, shown with "
-            "the tool's own findings; the approvers whose signatures it trusts; its review policy; "
-            "questions added to the screening for a data protection impact assessment (DPIA); and "
-            "what a new assessment starts with, such as the organisation's name. It never removes "
-            "or changes the ICO's questions."
-        </p>
-        {move || match state.org_settings.get() {
-            Some(settings) => loaded(state, &settings),
-            None => view! { <p id="lia-settings-none">"No settings are loaded: the tool asks only the ICO's questions."</p> }.into_any(),
+        <p>"An organisation can give this tool a settings file. It adds the organisation's own \
+            questions, asked after the ICO's in each section; checks on their answers, shown with \
+            the tool's own findings; the approvers whose signatures it trusts; its review policy; \
+            questions added to the screening for a data protection impact assessment (DPIA); and \
+            what a new assessment starts with, such as the organisation's name. It never removes \
+            or changes the ICO's questions."</p>
+        {move || {
+            // Where they came from changes without the settings changing (kept once a
+            // passphrase is set).
+            state.chosen.track();
+            state.org_settings.get().map_or_else(
+                || paragraph("lia-settings-none", "No settings are loaded: the tool asks only the ICO's questions."),
+                |settings| loaded(state, &settings),
+            )
         }}
         // Editing the settings (`organisation::edit`, `organisation::write`) goes here:
         // after what they add, before choosing another file.
-        {if state.host_gives_settings() {
-            view! {
-                <p id="lia-settings-host">
-                    "These settings are given by the page this tool is part of: they are your "
-                    "organisation's, and cannot be replaced or removed here. If none are shown, its "
-                    "settings file could not be used; whoever looks after that page can see why in "
-                    "the browser's console."
-                </p>
-            }
-            .into_any()
+        {if host {
+            paragraph("lia-settings-host", "These settings are given by the page this tool is part of: they are your \
+                organisation's, and cannot be replaced or removed here. If none are shown, its settings \
+                file could not be used; whoever looks after that page can see why in the browser's console.")
         } else {
             view! { <ChooseFile /> }.into_any()
         }}
     }
+}
+
+/// `<p id=id>text</p>`.
+#[inline(never)]
+fn paragraph(id: &'static str, text: &'static str) -> AnyView {
+    view! { <p id=id>{text}</p> }.into_any()
 }
 
 /// Where the settings in use came from, and how they are kept.
@@ -65,30 +69,34 @@ fn source(state: AppState) -> String {
     if state.host_gives_settings() {
         return "The page this tool is part of".into();
     }
-    let sealed = state.storage.protection.get() == Protection::On;
-    match state.chosen.get() {
+    let sealed = state.storage.protection.get_untracked() == Protection::On;
+    match state.chosen.get_untracked() {
         Chosen::Kept(_) if sealed => {
             "A file chosen here, kept in this browser sealed with your passphrase".into()
         }
-        Chosen::Kept(_) => "A file chosen here, kept in this browser without a passphrase: any page of this site could change it. Set a passphrase on the start page to seal it.".into(),
+        Chosen::Kept(_) => "A file chosen here, kept in this browser without a passphrase: another page of this site could change it. Set a passphrase on the start page to seal it.".into(),
         Chosen::NotKept(_, why) => format!("A file chosen here, not kept. {why}"),
         _ => String::new(),
     }
 }
 
-/// A row of a summary list.
+/// A summary list: each row a key and its value.
 #[inline(never)]
-fn row(key: &'static str, value: String) -> AnyView {
+fn summary(id: Option<&'static str>, rows: Vec<(&'static str, String)>) -> AnyView {
     view! {
-        <div class="lia-summary-list__row">
-            <dt class="lia-summary-list__key">{key}</dt>
-            <dd class="lia-summary-list__value">{value}</dd>
-        </div>
+        <dl class="lia-summary-list" id=id>
+            {rows.into_iter().map(|(key, value)| view! {
+                <div class="lia-summary-list__row">
+                    <dt class="lia-summary-list__key">{key}</dt>
+                    <dd class="lia-summary-list__value lia-break">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
     }
     .into_any()
 }
 
-/// A titled list (`None` when empty: "None.").
+/// A titled list ("None." when empty).
 #[inline(never)]
 fn listed(title: &'static str, items: Vec<String>) -> AnyView {
     let list = if items.is_empty() {
@@ -157,49 +165,65 @@ fn loaded(state: AppState, s: &Settings) -> AnyView {
             )
         })
         .collect();
-    let screening = s.policy.screening.iter().map(|q| q.label.clone()).collect();
-    let approvers = s
+    let screening = s
+        .policy
+        .screening
+        .iter()
+        .map(|q| format!("{} (a “yes” means a DPIA is needed)", q.label))
+        .collect();
+    let mut approvers: Vec<String> = s
         .approvers
         .cards
         .iter()
         .map(|card| format!("{}. Fingerprint: {}", card.signer().who(), card.fingerprint))
         .collect();
+    approvers.push(
+        if s.approvers.self_approval {
+            "An author may approve their own assessment."
+        } else {
+            "An author may not approve their own assessment."
+        }
+        .into(),
+    );
     let review = s
         .policy
         .max_review_months
         .map(|months| format!("At most {months} months after the assessment is completed"));
     let consult = s.policy.consult.as_ref().map(|c| {
+        let risk = match c.at_least {
+            Risk::High => "high",
+            _ => "medium or high",
+        };
         format!(
-            "{}, when the risk to people after safeguards is {} or higher",
-            c.who,
-            c.at_least.label().to_lowercase()
+            "{}, when the risk to people after safeguards is {risk}",
+            c.who
         )
     });
     let d = &s.defaults;
     view! {
         <h2 class="lia-heading-l">"The settings loaded"</h2>
-        <dl class="lia-summary-list" id="lia-settings-loaded">
-            {row("Name", s.name.clone())}
-            {row("Revision", s.revision.clone())}
-            {row("Digest", format!("{} (the start of the fingerprint of their content: an assessment made under them records the whole of it)", digest.join(" ")))}
-            {move || row("From", source(state))}
-        </dl>
+        {summary(Some("lia-settings-loaded"), vec![
+            ("Name", s.name.clone()),
+            ("Revision", s.revision.clone()),
+            ("Digest", format!("{} (the start of the fingerprint of their content: an assessment made under them records the whole of it)", digest.join(" "))),
+            ("From", source(state)),
+        ])}
         <h2 class="lia-heading-l">"What they add"</h2>
-        {listed("Questions", questions)}
-        {listed("Checks on their answers", checks)}
-        {listed("DPIA screening questions", screening)}
-        <p class="lia-hint">"A “yes” to any of these means a DPIA is needed, as for the ICO's screening questions."</p>
-        {listed("Approvers they trust", approvers)}
-        <p>{if s.approvers.self_approval { "An author may approve their own assessment." } else { "An author may not approve their own assessment." }}</p>
+        {[
+            ("Questions", questions),
+            ("Checks on their answers", checks),
+            ("DPIA screening questions", screening),
+            ("Approvers they trust", approvers),
+        ].into_iter().map(|(title, items)| listed(title, items)).collect_view()}
         <h3 class="lia-heading-m">"Policy and defaults"</h3>
-        <dl class="lia-summary-list">
-            {row("Next review", or_none(&review))}
-            {row("Who to consult", or_none(&consult))}
-            {row("Organisation", or_none(&d.organisation))}
-            {row("Data protection officer", or_none(&d.dpo_contact))}
-            {row("Privacy notice", or_none(&d.privacy_notice_title))}
-            {row("Privacy notice address", or_none(&d.privacy_notice_url))}
-        </dl>
+        {summary(None, vec![
+            ("Next review", or_none(&review)),
+            ("Who to consult", or_none(&consult)),
+            ("Organisation", or_none(&d.organisation)),
+            ("Data protection officer", or_none(&d.dpo_contact)),
+            ("Privacy notice", or_none(&d.privacy_notice_title)),
+            ("Privacy notice address", or_none(&d.privacy_notice_url)),
+        ])}
     }
     .into_any()
 }
@@ -273,32 +297,35 @@ fn ChooseFile() -> impl IntoView {
         }
         Err(why) => done.set(Some(why)),
     };
+    // The file chosen here: sealed until the passphrase is given; or refused (why, every
+    // problem, and removing it); or in use (downloading and removing it).
     let kept = move || {
-        match state.chosen.get() {
-        Chosen::Locked => view! {
-            <p>"A settings file is kept in this browser, sealed with your passphrase. Give your passphrase to use it."</p>
-            <UnlockForm />
+        let chosen = state.chosen.get();
+        if chosen == Chosen::Locked {
+            return view! {
+                <p>"A settings file is kept in this browser, sealed with your passphrase. Give your passphrase to use it."</p>
+                <UnlockForm />
+            }
+            .into_any();
         }
-        .into_any(),
-        Chosen::Refused(why, problems) => view! {
-            <div class="lia-warning-text" id="lia-settings-refused" role="alert">
-                <p><strong>{why}</strong></p>
-                {(!problems.is_empty()).then(|| view! {
+        let (why, problems) = match chosen {
+            Chosen::Refused(why, problems) => (Some(why), problems),
+            Chosen::None => return ().into_any(),
+            _ => (None, Vec::new()),
+        };
+        view! {
+            {why.map(|why| view! {
+                <div class="lia-warning-text" id="lia-settings-refused" role="alert">
+                    <p><strong>{why}</strong></p>
                     <ul class="lia-list">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                })}
-            </div>
-            {button("lia-button lia-button--secondary", "Remove the kept file", remove)}
-        }
-        .into_any(),
-        Chosen::None => ().into_any(),
-        _ => view! {
+                </div>
+            })}
             <div class="lia-button-group">
-                {download_button(Download::Text { name: "lia-settings.json".into(), mime: "application/json", text: chosen_text, key: String::new() }, "Download the settings file")}
+                {why.is_none().then(|| download_button(Download::Text { name: "lia-settings.json".into(), mime: "application/json", text: chosen_text, key: String::new() }, "Download the settings file"))}
                 {button("lia-button lia-button--secondary", "Remove these settings", remove)}
             </div>
         }
-        .into_any(),
-    }
+        .into_any()
     };
     view! {
         <h2 class="lia-heading-l">"Choose a settings file"</h2>
