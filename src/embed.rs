@@ -14,7 +14,9 @@
 //! a settings file with any problem is ignored whole, with a warning for each problem.
 //! What the settings file gives and an attribute also sets is the attribute's: its
 //! organisation's name; its approvers are trusted beside the attribute's, and either may
-//! allow self-approval.
+//! allow self-approval (`Settings::with_file`, the one merge for the host page's file and
+//! a file chosen in the tool). A host page that gives `data-settings` gives the
+//! organisation's settings: a file chosen in the tool does not replace them.
 
 use std::sync::Arc;
 
@@ -43,6 +45,10 @@ pub struct Settings {
     pub self_approval: bool,
     /// The organisation's settings file, read and checked.
     pub organisation_settings: Option<Arc<organisation::Settings>>,
+    /// The host page gives a settings file (`data-settings`), used or refused: the
+    /// organisation's settings are then the host page's, and none chosen in the tool
+    /// replaces them.
+    pub settings_given: bool,
 }
 
 /// The WCAG 2.2 AA contrast ratio for normal text.
@@ -75,20 +81,21 @@ impl Settings {
                 None
             }
         });
-        let mut trusted_approvers = attribute("data-trusted-approvers")
+        let trusted_approvers = attribute("data-trusted-approvers")
             .map(|value| trusted_approvers(&value, &mut warnings))
             .unwrap_or_default();
-        let organisation_settings =
-            attribute("data-settings").and_then(|text| match organisation::read(&text) {
-                Ok(settings) => Some(settings),
-                Err(problems) => {
-                    for problem in problems {
-                        warnings.push(format!("data-settings ignored: {problem}"));
-                    }
-                    None
+        let given = attribute("data-settings");
+        let settings_given = given.is_some();
+        let organisation_settings = given.and_then(|text| match organisation::read(&text) {
+            Ok(settings) => Some(Arc::new(settings)),
+            Err(problems) => {
+                for problem in problems {
+                    warnings.push(format!("data-settings ignored: {problem}"));
                 }
-            });
-        let mut self_approval = match attribute("data-self-approval").as_deref().map(str::trim) {
+                None
+            }
+        });
+        let self_approval = match attribute("data-self-approval").as_deref().map(str::trim) {
             None | Some("") => false,
             Some("allowed") => true,
             Some(other) => {
@@ -99,29 +106,44 @@ impl Settings {
                 false
             }
         };
-        let mut organisation = text("data-organisation");
-        if let Some(file) = &organisation_settings {
-            organisation = organisation.or_else(|| file.defaults.organisation.clone());
-            for card in &file.approvers.cards {
-                if !trusted_approvers
-                    .iter()
-                    .any(|c| c.fingerprint == card.fingerprint)
-                {
-                    trusted_approvers.push(card.clone());
-                }
-            }
-            self_approval |= file.approvers.self_approval;
-        }
-        let settings = Settings {
-            organisation,
+        let attributes = Settings {
+            organisation: text("data-organisation"),
             namespace,
             accent,
             approver_role: text("data-approver-role"),
             trusted_approvers,
             self_approval,
-            organisation_settings: organisation_settings.map(Arc::new),
+            organisation_settings: None,
+            settings_given,
         };
+        let settings = attributes.with_file(organisation_settings);
         (settings, warnings)
+    }
+
+    /// These settings with `file` as the organisation's settings: its organisation's
+    /// name where no attribute gives one, its approvers trusted beside the attribute's
+    /// (a card given twice is trusted once), self-approval allowed if either allows it.
+    /// `self` is what the attributes alone say (no file merged in yet): the host page's
+    /// for its own file, and for a file chosen in the tool where the host page gives none.
+    pub fn with_file(&self, file: Option<Arc<organisation::Settings>>) -> Settings {
+        let mut merged = self.clone();
+        if let Some(file) = &file {
+            if merged.organisation.is_none() {
+                merged.organisation = file.defaults.organisation.clone();
+            }
+            for card in &file.approvers.cards {
+                if !merged
+                    .trusted_approvers
+                    .iter()
+                    .any(|c| c.fingerprint == card.fingerprint)
+                {
+                    merged.trusted_approvers.push(card.clone());
+                }
+            }
+            merged.self_approval |= file.approvers.self_approval;
+        }
+        merged.organisation_settings = file;
+        merged
     }
 }
 
@@ -362,7 +384,12 @@ mod tests {
             ]
         );
         let (settings, warnings) = read(&[("data-settings", "not json")]);
-        assert_eq!(settings, Settings::default());
+        // Given, though refused: the organisation's settings are still the host page's.
+        let given = Settings {
+            settings_given: true,
+            ..Settings::default()
+        };
+        assert_eq!(settings, given);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].starts_with("data-settings ignored: The file: it is not JSON"));
     }

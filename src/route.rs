@@ -29,6 +29,9 @@ pub enum Route {
     Approve,
     /// The approver's key and the trusted approvers (no assessment need be open).
     Keys,
+    /// The organisation's settings: what they add, and choosing a file (no assessment
+    /// need be open).
+    Settings,
 }
 
 /// An assessment id as it appears in an address: every byte but ASCII letters, digits
@@ -111,6 +114,7 @@ impl Route {
             }
             (Route::Approve, _) => "#/approve".into(),
             (Route::Keys, _) => "#/keys".into(),
+            (Route::Settings, _) => "#/settings".into(),
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
             (Route::Check, Some(id)) => format!("#/a/{id}/check"),
@@ -156,6 +160,7 @@ impl Route {
         match (first, id, rest) {
             (Some("approve"), None, None) => (None, Route::Approve),
             (Some("keys"), None, None) => (None, Route::Keys),
+            (Some("settings"), None, None) => (None, Route::Settings),
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
             (Some("a"), Some(id), Some("changes")) => (Some(id.into()), Route::Changes),
@@ -204,6 +209,14 @@ mod tests {
         assert_eq!(Route::from_hash("#/"), (None, Route::Start));
         assert_eq!(Route::Approve.to_hash(Some("x")), "#/approve");
         assert_eq!(Route::from_hash("#/approve"), (None, Route::Approve));
+        // Pages of the tool, not of an assessment.
+        for route in [Route::Keys, Route::Settings] {
+            for id in [None, Some("abc")] {
+                assert_eq!(Route::from_hash(&route.to_hash(id)), (None, route.clone()));
+            }
+        }
+        assert_eq!(Route::Settings.to_hash(None), "#/settings");
+        assert_eq!(Route::from_hash("#/settings/x"), (None, Route::Start));
         assert_eq!(Route::from_hash(""), (None, Route::Start));
         assert_eq!(Route::Tasks.to_hash(None), "#/");
         // The register belongs to no assessment.

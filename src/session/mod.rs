@@ -18,6 +18,7 @@ mod merge;
 mod opening;
 mod protection;
 mod saving;
+mod settings_file;
 mod trust_list;
 mod view;
 
@@ -25,6 +26,7 @@ pub use handover::{Approving, SinceReturned};
 pub use import::{usable_id, ImportChoice, ImportStep};
 pub use merge::{merge, Clash, Merged};
 pub use protection::{Protection, ProtectionError};
+pub use settings_file::KeptSettings;
 pub use trust_list::KeptTrust;
 pub use view::{ConflictKind, ImportClash, ImportWarning, Notice, Problem, SaveStatus};
 
@@ -136,6 +138,11 @@ pub struct Session<K: KeyValue> {
     approving: Option<Approving>,
     /// The approvers whose signatures count (the host page's and this browser's lists).
     trust: Trust,
+    /// The settings file kept here was chosen here or read back and accepted: only then
+    /// is it sealed again with everything else when the passphrase changes (one that was
+    /// refused is left exactly as it is, so setting a passphrase never seals what another
+    /// page planted).
+    settings_accepted: bool,
 }
 
 /// What the interface shows, borrowed from the session; the shell maps each part to a
@@ -223,6 +230,7 @@ impl<K: KeyValue> Session<K> {
             replaced: 0,
             approving: None,
             trust: Trust::default(),
+            settings_accepted: false,
         }
     }
 

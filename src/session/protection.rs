@@ -222,6 +222,8 @@ impl<K: KeyValue> Session<K> {
     ) -> Result<(), ProtectionError> {
         let ns = self.store.namespace().clone();
         let lock_key = ns.lock_key();
+        // A settings file kept here that was refused is left as it is (`settings_file`).
+        let settings_key = (!self.settings_accepted).then(|| ns.settings_key());
         let kv = self.store.kv_mut();
         let fail = |e: KvError| ProtectionError::Store(StoreError::Failed(e.to_string()));
         // Everything to rewrite, read in clear with the key in use now.
@@ -229,7 +231,7 @@ impl<K: KeyValue> Session<K> {
             .keys()
             .map_err(fail)?
             .into_iter()
-            .filter(|k| ns.is_sealed_key(k))
+            .filter(|k| ns.is_sealed_key(k) && Some(k) != settings_key.as_ref())
             .collect();
         let mut values = Vec::new();
         for k in &keys {
@@ -277,7 +279,7 @@ impl<K: KeyValue> Session<K> {
         Ok(())
     }
 
-    fn store_error(&self, e: KvError) -> StoreError {
+    pub(super) fn store_error(&self, e: KvError) -> StoreError {
         match e {
             KvError::QuotaExceeded => StoreError::Full {
                 used_bytes: self.store.usage().ok(),

@@ -94,6 +94,8 @@ pub enum Notice {
     /// An approval came back for a version the author had changed since sending: the
     /// changes are kept as this version, a review of the approved one.
     LaterChangesKept { version: u32 },
+    /// The settings file kept here is not used (why: `session::KeptSettings`).
+    SettingsRefused(&'static str),
 }
 
 impl fmt::Display for Notice {
@@ -135,6 +137,7 @@ impl fmt::Display for Notice {
             Notice::PassphraseRemoved => f.write_str(
                 "The passphrase is removed: your saved assessments are kept in this browser without encryption.",
             ),
+            Notice::SettingsRefused(why) => f.write_str(why),
             Notice::CannotReplaceApproved { title } => write!(
                 f,
                 "“{title}” is approved, so it cannot be replaced. Keep both instead."

@@ -8,6 +8,7 @@
 //! | `<ns>:quarantine:<id>:<n>` | the raw text of a record that could not be read, byte for byte |
 //! | `<ns>:quarantine-note:<id>:<n>` | its title, the reason and when it was set aside |
 //! | `<ns>:lock` | with a passphrase set: the salt, iteration count and a sealed check |
+//! | `<ns>:settings` | the organisation's settings file chosen in the tool, as chosen (`session::KeptSettings`) |
 
 use std::fmt;
 
@@ -17,6 +18,7 @@ pub const DEFAULT_NAMESPACE: &str = "lia";
 const SEPARATOR: char = ':';
 const INDEX: &str = "index";
 const LOCK: &str = "lock";
+const SETTINGS: &str = "settings";
 const RECORD: &str = "assessment:";
 const QUARANTINE: &str = "quarantine:";
 const NOTE: &str = "quarantine-note:";
@@ -56,6 +58,8 @@ impl Default for Namespace {
 pub(crate) enum KeyKind {
     Index,
     Record(String),
+    /// The organisation's settings file chosen in the tool.
+    Settings,
     Quarantine {
         id: String,
         n: u32,
@@ -102,12 +106,12 @@ impl Namespace {
     }
 
     /// Whether the value under `key` is sealed once a passphrase is set: this
-    /// namespace's index, records and notes; not the lock, nor the text set aside from a
-    /// damaged record (kept byte for byte as it was found).
+    /// namespace's index, records, notes and settings file; not the lock, nor the text
+    /// set aside from a damaged record (kept byte for byte as it was found).
     pub fn is_sealed_key(&self, key: &str) -> bool {
         matches!(
             self.kind(key),
-            Some(KeyKind::Index | KeyKind::Record(_) | KeyKind::Note { .. })
+            Some(KeyKind::Index | KeyKind::Record(_) | KeyKind::Note { .. } | KeyKind::Settings)
         )
     }
 
@@ -127,6 +131,11 @@ impl Namespace {
     /// The passphrase lock (see `seal.rs`): kept in clear, it holds no secret.
     pub fn lock_key(&self) -> String {
         format!("{}:{LOCK}", self.0)
+    }
+
+    /// The organisation's settings file chosen in the tool (see `session::KeptSettings`).
+    pub fn settings_key(&self) -> String {
+        format!("{}{SEPARATOR}{SETTINGS}", self.0)
     }
 
     pub fn record_key(&self, id: &str) -> String {
@@ -164,6 +173,8 @@ impl Namespace {
         };
         Some(if rest == INDEX {
             KeyKind::Index
+        } else if rest == SETTINGS {
+            KeyKind::Settings
         } else if let Some(id) = rest.strip_prefix(RECORD) {
             KeyKind::Record(id.to_string())
         } else if let Some((id, n)) = rest.strip_prefix(QUARANTINE).and_then(numbered) {
@@ -185,7 +196,8 @@ impl Namespace {
             KeyKind::Index => Change::Index,
             KeyKind::Record(id) => Change::Assessment(id),
             KeyKind::Quarantine { id, .. } | KeyKind::Note { id, .. } => Change::SetAside(id),
-            KeyKind::Other => Change::Other,
+            // Read again at the next start (as the trusted approvers are).
+            KeyKind::Settings | KeyKind::Other => Change::Other,
         })
     }
 }
@@ -194,7 +206,7 @@ impl Namespace {
 /// scripts/app-facts.json): what the methods above write for the namespace
 /// `NAMESPACE_PLACEHOLDER`, the id `ID_PLACEHOLDER` and the number `N_PLACEHOLDER`.
 /// `namespace` is the start of every key of a namespace.
-pub fn key_templates() -> [(&'static str, String); 6] {
+pub fn key_templates() -> [(&'static str, String); 7] {
     // Not a valid namespace, which is the point: it cannot be mistaken for a real key.
     let ns = Namespace(NAMESPACE_PLACEHOLDER.to_string());
     [
@@ -210,6 +222,7 @@ pub fn key_templates() -> [(&'static str, String); 6] {
             ns.numbered(NOTE, ID_PLACEHOLDER, N_PLACEHOLDER),
         ),
         ("lock", ns.lock_key()),
+        ("settings", ns.settings_key()),
     ]
 }
 
@@ -252,7 +265,11 @@ mod tests {
             })
         );
         assert_eq!(ns.kind("lia:quarantine:x:y"), Some(KeyKind::Other));
-        assert_eq!(ns.kind("lia:settings"), Some(KeyKind::Other));
+        assert_eq!(ns.settings_key(), "lia:settings");
+        assert_eq!(ns.kind("lia:settings"), Some(KeyKind::Settings));
+        assert!(ns.is_sealed_key("lia:settings"));
+        assert!(!ns.is_sealed_key("lia:settings:x"));
+        assert_eq!(ns.kind("lia:settings:x"), Some(KeyKind::Other));
         assert_eq!(ns.kind("liax:index"), None);
         assert_eq!(ns.kind("lia"), None);
         assert_eq!(ns.kind("other:assessment:x"), None);
@@ -274,6 +291,7 @@ mod tests {
         assert_eq!(by_name("quarantine"), ns.quarantine_key("a:b", 7));
         assert_eq!(by_name("quarantine_note"), ns.note_key("a:b", 7));
         assert_eq!(by_name("lock"), ns.lock_key());
+        assert_eq!(by_name("settings"), ns.settings_key());
         assert_eq!(ns.kind(&by_name("namespace")), Some(KeyKind::Other));
     }
 
@@ -291,6 +309,7 @@ mod tests {
             Some(Change::SetAside("42".into()))
         );
         assert_eq!(ns.change(Some("team:later-feature")), Some(Change::Other));
+        assert_eq!(ns.change(Some("team:settings")), Some(Change::Other));
         assert_eq!(ns.change(Some("lia:assessment:42")), None);
         assert_eq!(ns.change(Some("teamx:index")), None);
     }

@@ -136,6 +136,7 @@ fn config_of(host: &web_sys::HtmlElement, standalone: bool) -> Config {
     }
     Config {
         standalone,
+        host: settings.clone(),
         settings,
         // Only the build's capture of the pre-rendered page (scripts/prerender.mjs) sets it.
         prerender: host.has_attribute(PRERENDER_ATTRIBUTE),

@@ -4,6 +4,8 @@
 //! maps its view to signals and lets `persistence` set the next timer; what to do with
 //! the assessment is decided in the core, where to go and what to focus here.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::alarm::{set_alarm, Alarm};
@@ -21,7 +23,7 @@ use crate::export::Imported;
 use crate::handover::{ReplyProblem, SendRefusal, Trust};
 use crate::register::{Register, Row};
 use crate::route::Route;
-use crate::session::{Defaults, ImportChoice, ImportStep, ProtectionError, Session};
+use crate::session::{Defaults, ImportChoice, ImportStep, KeptSettings, ProtectionError, Session};
 use crate::storage::{JournalBatch, KeyValue, MemoryKv, StoreError};
 
 type Core = Session<Box<dyn KeyValue>>;
@@ -48,8 +50,11 @@ const EVALUATE_AFTER_MS: f64 = 300.0;
 pub struct Config {
     /// The widget owns the page: it may use the URL hash and set the document title.
     pub standalone: bool,
-    /// What the host page set through data attributes.
+    /// What the host page set through data attributes, merged with the organisation's
+    /// settings in use (see `AppState::use_settings`).
     pub settings: Settings,
+    /// What the host page set, before any file chosen in the tool is merged in.
+    pub host: Settings,
     /// Drawn for the pre-rendered page: no storage, fixed ids, placeholders.
     pub prerender: bool,
 }
@@ -97,9 +102,12 @@ pub struct AppState {
     /// session).
     pub(super) journal: StoredValue<Option<web_sys::IdbDatabase>, LocalStorage>,
     pub config: StoredValue<Config>,
-    /// The organisation's settings loaded here (the host page's at first): what a blank
-    /// assessment is made under, which questions are asked and which findings it gives.
-    pub org_settings: RwSignal<Option<std::sync::Arc<crate::organisation::Settings>>>,
+    /// The organisation's settings loaded here (the host page's, or a file chosen here):
+    /// what a blank assessment is made under, which questions are asked and which
+    /// findings it gives.
+    pub org_settings: RwSignal<Option<Arc<crate::organisation::Settings>>>,
+    /// The settings file chosen here: kept, used but not kept, or refused.
+    pub chosen: RwSignal<Chosen>,
     /// What was typed or chosen on the pre-rendered page, taken once.
     early: StoredValue<Early, LocalStorage>,
     /// Where to put focus after the next change of page (the heading when empty).
@@ -107,6 +115,31 @@ pub struct AppState {
     /// The widget's shadow root: ids are looked up here, not in the host document.
     pub root: StoredValue<web_sys::ShadowRoot, LocalStorage>,
     pub today: Date,
+}
+
+/// The settings file chosen in the tool (none where the host page gives the settings).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Chosen {
+    #[default]
+    None,
+    /// In use and kept in this browser: its text as chosen.
+    Kept(String),
+    /// In use until the page is closed, not kept: its text, and why.
+    NotKept(String, String),
+    /// The file kept here is sealed, and the passphrase is not given yet.
+    Locked,
+    /// The file kept here is not used: why, and every problem with where it is.
+    Refused(&'static str, Vec<String>),
+}
+
+impl Chosen {
+    /// The text of the file chosen here, while it is in use.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Chosen::Kept(text) | Chosen::NotKept(text, _) => Some(text),
+            _ => None,
+        }
+    }
 }
 
 fn no_session() -> StoreError {
@@ -193,12 +226,16 @@ impl AppState {
             timer: StoredValue::new(Alarm::default()),
             journal: StoredValue::new_local(None),
             early: StoredValue::new_local(early),
+            chosen: RwSignal::new(Chosen::None),
             config: StoredValue::new(config),
             org_settings,
             focus_next: StoredValue::new(None),
             root: StoredValue::new_local(root),
             today,
         };
+        // Before anything is drawn: the header names the organisation, and `#/new` starts
+        // a blank assessment under the settings.
+        state.load_chosen_settings();
         state.sync(Follow::Now);
         approver::load(state);
         state.hear_before_clicks();
@@ -614,7 +651,10 @@ impl AppState {
             .run(|s, now| s.unlock(passphrase, now))
             .unwrap_or(Err(ProtectionError::Wrong));
         if result.is_ok() {
-            // What is sealed with it (the approver's key on `file:`) opens now.
+            // What is sealed with it (the settings file kept here, the approver's key on
+            // `file:`) opens now.
+            self.load_chosen_settings();
+            self.sync(Follow::Now);
             approver::unlocked(*self);
         }
         result
@@ -627,6 +667,7 @@ impl AppState {
             .run(|s, now| s.set_passphrase(passphrase, browser::random_bytes(), now))
             .unwrap_or(Err(ProtectionError::Wrong));
         if result.is_ok() {
+            self.keep_chosen_again();
             approver::reseal(*self, key);
         }
         result
@@ -638,9 +679,90 @@ impl AppState {
             .run(|s, now| s.remove_passphrase(now))
             .unwrap_or(Err(ProtectionError::Wrong));
         if result.is_ok() {
+            self.keep_chosen_again();
             approver::reseal(*self, None);
         }
         result
+    }
+
+    /// Whether the host page gives the organisation's settings (a file chosen here is
+    /// then not used, nor offered).
+    pub fn host_gives_settings(&self) -> bool {
+        self.config.with_value(|c| c.host.settings_given)
+    }
+
+    /// Uses `file` as the organisation's settings from now on (none: the host page's
+    /// attributes alone): the questions asked and findings given, what a new, blank
+    /// assessment is made under and starts with, the organisation's name and approvers.
+    fn use_settings(&self, file: Option<Arc<crate::organisation::Settings>>) {
+        let merged = self.config.with_value(|c| c.host.with_file(file.clone()));
+        let defaults = Defaults::from(&merged);
+        self.with_session(|s| s.set_defaults(defaults));
+        self.config.update_value(|c| c.settings = merged);
+        self.org_settings.set(file);
+    }
+
+    /// Reads the settings file kept here (at start-up, and once the passphrase is given)
+    /// and uses it if it may be used (`Session::read_kept_settings`). Not where the host
+    /// page gives the settings.
+    fn load_chosen_settings(&self) {
+        if self.host_gives_settings() || self.config.with_value(|c| c.prerender) {
+            return;
+        }
+        let file = browser::opened_from_file();
+        let Some(kept) = self.with_session(|s| s.read_kept_settings(file)) else {
+            return;
+        };
+        let (used, chosen) = match kept {
+            KeptSettings::None => (None, Chosen::None),
+            KeptSettings::Read { text, settings } => (Some(settings), Chosen::Kept(text)),
+            KeptSettings::Locked => (None, Chosen::Locked),
+            KeptSettings::Refused { why, problems } => (None, Chosen::Refused(why, problems)),
+        };
+        self.chosen.set(chosen);
+        self.use_settings(used);
+    }
+
+    /// A settings file chosen here (its text): read like a file from outside, and if it
+    /// reads, used at once in place of any before and kept in this browser (sealed with
+    /// the passphrase when one is set). If not, every problem, and nothing changes.
+    pub fn choose_settings(&self, text: String) -> Result<(), Vec<crate::organisation::Problem>> {
+        let settings = crate::organisation::read(&text)?;
+        self.keep(text);
+        self.use_settings(Some(Arc::new(settings)));
+        // Their approvers are trusted beside this browser's.
+        approver::load(*self);
+        Ok(())
+    }
+
+    /// Keeps `text` as the file chosen here, and notes whether it could be.
+    fn keep(&self, text: String) {
+        let file = browser::opened_from_file();
+        let kept = self
+            .run(|s, _| s.keep_settings(&text, file))
+            .unwrap_or(Ok(()));
+        self.chosen.set(match kept {
+            Ok(()) => Chosen::Kept(text),
+            Err(why) => Chosen::NotKept(text, why),
+        });
+    }
+
+    /// After the passphrase was set, changed or removed: the file chosen here is kept
+    /// again as the new protection asks (sealed; on `file:` with none, not kept).
+    fn keep_chosen_again(&self) {
+        if let Some(text) = self.chosen.with_untracked(|c| c.text().map(String::from)) {
+            self.keep(text);
+        }
+    }
+
+    /// Removes the settings file chosen here (or the one kept here and refused): the
+    /// tool works without settings from now on.
+    pub fn remove_settings(&self) -> Result<(), String> {
+        self.run(|s, _| s.forget_settings()).unwrap_or(Ok(()))?;
+        self.chosen.set(Chosen::None);
+        self.use_settings(None);
+        approver::load(*self);
+        Ok(())
     }
 
     pub fn dismiss_not_kept(&self) {

@@ -16,6 +16,8 @@ mod handover;
 mod session;
 #[path = "../session_typing.rs"]
 mod session_typing;
+#[path = "../settings_chosen.rs"]
+mod settings_chosen;
 #[path = "../storage_fixtures.rs"]
 mod storage_fixtures;
 #[path = "../storage_kv.rs"]

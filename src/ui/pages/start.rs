@@ -82,6 +82,10 @@ fn StartContent() -> impl IntoView {
             {nav_link(Route::Keys, None, "Approver keys")}
             ": make your key if you approve assessments, and say whose approvals you trust."
         </p>
+        <p>
+            {nav_link(Route::Settings, None, "Your organisation's settings")}
+            ": its own questions, checks and approvers, from a settings file."
+        </p>
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
