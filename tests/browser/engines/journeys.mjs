@@ -1537,6 +1537,18 @@ journey("a host page's settings: two questions asked and answered, their check f
   await underTheSettings(t, page);
 });
 
+journey('the same settings file chosen on the settings page of the single file opened from disk gives the same: questions, check, reports, files, register and approver', async (t) => {
+  const settings = JSON.stringify(await twoQuestionSettings(), null, 2);
+  const page = await t.page();
+  await openApp(page, pathToFileURL(SINGLE_FILE).href);
+  await page.click(link("Your organisation's settings"));
+  await page.waitFor(heading("Your organisation's settings"));
+  await page.chooseFiles(label('Choose a settings file'), [{ name: 'riverside-settings.json', mimeType: 'application/json', buffer: Buffer.from(settings) }]);
+  await page.waitFor(text({ re: '^The settings in “riverside-settings\\.json” are now used\\.' }));
+  await goToStart(page);
+  await underTheSettings(t, page);
+});
+
 /** With the two-question settings loaded: a new assessment answers their questions, their
  * check is found, and the pages, both reports, the Word and OpenDocument files, the
  * register and the trusted list show them. */
