@@ -1,14 +1,17 @@
 // The release wasm's functions laid out in an order gzip compresses well (used by
 // scripts/postbuild.mjs, on the wasm Trunk has just optimised).
 //
-// Rust makes many copies of one generic function, one for each type it is used with
-// (each `drop_in_place`, each view's `build` and `rebuild`), and the copies are much
-// alike. gzip finds a repeat only within the 32 KB before it, so the copies compress
-// best side by side. wasm-opt can sort the functions by their names; the names are those
-// Trunk's wasm-opt kept (`-g` in index.html), each ending in a hash that would scatter the
-// copies of one function. So each function is renamed, in the name section only, to its
-// name without the hash followed by its size (similar copies of one function are also of
-// similar size), and wasm-opt then sorts by those names and writes the module without
+// gzip finds a repeat only within the 32 KB before it, so a function compresses best
+// just after functions whose code it repeats. Rust makes many copies of one generic
+// function (each `drop_in_place`, each view's `build` and `rebuild`), and a view's code
+// repeats the code of other views, wherever they are in the source. The functions are
+// first put in the order of their names without the hash, then size (the copies of one
+// generic function side by side); then, starting from the first, each next function is
+// the one still to be placed whose code is most covered by the code of the functions
+// placed in the last 32 KB: the share of its 6-byte runs found there (`coverOrder`;
+// ties go to the earlier in the name order). wasm-opt lays the functions out in the
+// order of their names, so each is renamed, in the name section only, to its place in
+// that order, and wasm-opt then sorts by those names and writes the module without
 // them. The code is the same, in another order (docs/performance.md has the figures).
 import { spawnSync } from 'node:child_process';
 import { leb, reader, readSections, section, str } from './wasm-bytes.mjs';
@@ -68,12 +71,17 @@ function withSortKeys(bytes) {
   const names = sections.find((s) => s.id === 0 && customName(s) === 'name');
   if (!code) throw new Error('the wasm has no code section');
   if (!names) throw new Error('the wasm has no name section: keep -g in the wasm-opt options of index.html');
-  const sizes = bodySizes(code);
-  const keyed = functionNames(names).map(([index, name]) => {
-    const size = sizes[index - imported];
-    const plain = name.replace(/::h[0-9a-f]{16}$/, '');
-    return [index, size === undefined ? name : `${plain} ${String(size).padStart(8, '0')}`];
-  });
+  const bodies = functionBodies(code);
+  // Every function defined here, by its name (a function without one comes first).
+  const named = new Map(functionNames(names));
+  const byName = bodies
+    .map((body, i) => {
+      const plain = (named.get(i + imported) ?? '').replace(/::h[0-9a-f]{16}$/, '');
+      return [i + imported, `${plain} ${String(body.length).padStart(8, '0')}`];
+    })
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const placed = coverOrder(byName.map(([index]) => bodies[index - imported]));
+  const keyed = placed.map((j, place) => [byName[j][0], `f${String(place).padStart(7, '0')}`]);
   const out = [bytes.subarray(0, 8)];
   for (const s of sections) {
     out.push(s === names ? section(0, nameSection(keyed)) : bytes.subarray(s.start, s.end));
@@ -115,15 +123,85 @@ function importedFunctions(imports) {
   return functions;
 }
 
-function bodySizes(code) {
+/** Each function body's bytes, in the order of the code section. */
+function functionBodies(code) {
   const r = reader(code.bytes, code.content);
-  const sizes = [];
+  const bodies = [];
   for (let n = r.u32(); n > 0; n--) {
     const size = r.u32();
-    sizes.push(size);
+    bodies.push(code.bytes.subarray(r.at, r.at + size));
     r.at += size;
   }
-  return sizes;
+  return bodies;
+}
+
+/** How many bytes make a run (6 came out best of 4 to 8), and gzip's window. */
+const RUN = 6;
+const WINDOW = 32768;
+
+/**
+ * An order of `bodies` (given in the order to start from) in which each body comes
+ * after the bodies whose code covers the most of it: at each step, of those not yet
+ * placed, the one with the largest share of its RUN-byte runs found in the bodies placed
+ * in the last WINDOW bytes. Returns the bodies' positions in that order.
+ */
+export function coverOrder(bodies) {
+  const n = bodies.length;
+  // Each body's distinct runs (numbered), with how often each occurs in it.
+  const runIds = new Map();
+  const runs = bodies.map((body) => {
+    const counts = new Map();
+    for (let i = 0; i + RUN <= body.length; i++) {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < RUN; k++) h = Math.imul(h ^ body[i + k], 0x01000193) >>> 0;
+      let id = runIds.get(h);
+      if (id === undefined) runIds.set(h, (id = runIds.size));
+      counts.set(id, (counts.get(id) || 0) + 1);
+    }
+    return counts;
+  });
+  // Which bodies have each run, and how often.
+  const holders = Array.from({ length: runIds.size }, () => []);
+  runs.forEach((counts, j) => counts.forEach((c, id) => holders[id].push(j, c)));
+  const whole = bodies.map((body) => Math.max(1, body.length - RUN + 1));
+  const inWindow = new Int32Array(runIds.size);
+  // For each body not placed: how many of its runs are in the window now.
+  const covered = new Float64Array(n);
+  const done = new Uint8Array(n);
+  const order = [];
+  const enter = (j, step) => {
+    for (const id of runs[j].keys()) {
+      const was = inWindow[id];
+      inWindow[id] += step;
+      if ((was === 0) !== (inWindow[id] === 0)) {
+        const list = holders[id];
+        for (let k = 0; k < list.length; k += 2) covered[list[k]] += step * list[k + 1];
+      }
+    }
+  };
+  let windowBytes = 0;
+  let oldest = 0;
+  for (let step = 0; step < n; step++) {
+    let best = -1;
+    let bestShare = -1;
+    for (let j = 0; j < n; j++) {
+      if (done[j]) continue;
+      const share = covered[j] / whole[j];
+      if (share > bestShare) {
+        bestShare = share;
+        best = j;
+      }
+    }
+    done[best] = 1;
+    order.push(best);
+    enter(best, 1);
+    windowBytes += bodies[best].length;
+    while (windowBytes - bodies[order[oldest]].length > WINDOW) {
+      windowBytes -= bodies[order[oldest]].length;
+      enter(order[oldest++], -1);
+    }
+  }
+  return order;
 }
 
 /** The function names of a name section: [index, name] pairs. */

@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, field_error, hint, question_text, FieldIds};
+use super::field::{
+    choice_item, field_class, field_error, fieldset_field, hint, question_text, FieldIds,
+};
 use crate::assessment::questions::Choice;
 use crate::assessment::{Answer, AnswerKind, QuestionId, YesNo};
 use crate::ui::components::button::button_with;
@@ -18,37 +20,6 @@ pub struct Option_ {
     pub label: &'static str,
     pub hint: &'static str,
     pub exclusive: bool,
-}
-
-/// One radio or checkbox with its label and any hint (GOV.UK markup). `kind` is
-/// "radio" or "checkbox"; `on_change` gets whether it is now checked.
-#[component]
-pub fn ChoiceItem(
-    kind: &'static str,
-    id: String,
-    name: String,
-    option: Option_,
-    checked: impl Fn() -> bool + Send + Sync + 'static,
-    on_change: impl Fn(bool) + Send + Sync + 'static,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !option.hint.is_empty();
-    view! {
-        <div class=format!("lia-{kind}")>
-            <input
-                class=format!("lia-{kind}__input")
-                type=kind
-                id=id.clone()
-                name=name
-                value=option.key
-                aria-describedby=has_hint.then(|| hint_id.clone())
-                prop:checked=checked
-                on:change=move |ev| on_change(event_target_checked(&ev))
-            />
-            <label class=format!("lia-{kind}__label") for=id>{option.label}</label>
-            {has_hint.then(|| view! { <div class=format!("lia-hint lia-{kind}__hint") id=hint_id>{option.hint}</div> })}
-        </div>
-    }
 }
 
 fn options_of(q: QuestionId) -> Vec<Option_> {
@@ -126,49 +97,52 @@ pub fn RadioField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView
     };
     let options = options_of(q);
     let inline = yes_no;
-    view! {
-        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
-            <fieldset class="lia-fieldset" aria-describedby=described_by>
-                <legend class="lia-legend">
-                    {question_text(q)}
-                </legend>
-                {hint(q)}
-                {
-                    let ids = ids.clone();
-                    move || {
-                        let s = suggestion.get().filter(|_| showing_suggestion())?;
-                        let key = s.answer.key();
-                        Some(view! {
-                            <div class="lia-suggestion" id=ids.suggestion.clone()>
-                                <p>{s.sentence()} " Not answered until you choose."</p>
-                                {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-use", ids.control)), None, format!("Use this answer: {}", s.answer.label()).into_any(), move || choose(key))}
-                            </div>
-                        })
-                    }
-                }
-                {field_error(q, error)}
-                <div class=if inline { "lia-radios lia-radios--inline" } else { "lia-radios" }>
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, option)| {
-                            let key = option.key;
-                            view! {
-                                <ChoiceItem
-                                    kind="radio"
-                                    id=option_id(&ids, index, key)
-                                    name=ids.control.clone()
-                                    option
-                                    checked=move || selected() == Some(key)
-                                    on_change=move |_| choose(key)
-                                />
-                            }
-                        })
-                        .collect_view()}
+    let suggestion_view = {
+        let ids = ids.clone();
+        move || {
+            let s = suggestion.get().filter(|_| showing_suggestion())?;
+            let key = s.answer.key();
+            Some(view! {
+                <div class="lia-suggestion" id=ids.suggestion.clone()>
+                    <p>{s.sentence()} " Not answered until you choose."</p>
+                    {button_with("lia-button lia-button--secondary lia-button--small", Some(format!("{}-use", ids.control)), None, format!("Use this answer: {}", s.answer.label()).into_any(), move || choose(key))}
                 </div>
-            </fieldset>
-        </div>
-    }
+            })
+        }
+    };
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let key = option.key;
+            choice_item(
+                "radio",
+                option_id(&ids, index, key),
+                ids.control.clone(),
+                key.to_string(),
+                option.label.to_string(),
+                option.hint,
+                Box::new(move || selected() == Some(key)),
+                Box::new(move |_| choose(key)),
+            )
+        })
+        .collect_view();
+    fieldset_field(
+        Box::new(move || field_class(q, error.with(Option::is_some))),
+        &ids.control,
+        None,
+        Box::new(described_by),
+        question_text(q),
+        hint(q),
+        suggestion_view.into_any(),
+        field_error(q, error),
+        view! {
+            <div class=if inline { "lia-radios lia-radios--inline" } else { "lia-radios" }>
+                {radios}
+            </div>
+        }
+        .into_any(),
+    )
 }
 
 /// Multiple choice. Ticking a "none of these" option clears the others, and ticking
@@ -225,36 +199,36 @@ pub fn CheckboxField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoV
         let ids = ids.clone();
         move || ids.described_by(question, false, error.with(Option::is_some))
     };
-    view! {
-        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
-            <fieldset class="lia-fieldset" aria-describedby=described_by>
-                <legend class="lia-legend">
-                    {question_text(q)}
-                </legend>
-                {hint(q)}
-                {field_error(q, error)}
-                <div class="lia-checkboxes">
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, option)| {
-                            let key = option.key;
-                            let exclusive = exclusive.clone();
-                            view! {
-                                {option.exclusive.then(|| view! { <p class="lia-checkboxes__divider">"or"</p> })}
-                                <ChoiceItem
-                                    kind="checkbox"
-                                    id=option_id(&ids, index, key)
-                                    name=ids.control.clone()
-                                    option
-                                    checked=move || chosen.with(|c| c.iter().any(|k| k == key))
-                                    on_change=move |on| toggle(key, on, exclusive.clone())
-                                />
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
-    }
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let key = option.key;
+            let exclusive = exclusive.clone();
+            view! {
+                {option.exclusive.then(|| view! { <p class="lia-checkboxes__divider">"or"</p> })}
+                {choice_item(
+                    "checkbox",
+                    option_id(&ids, index, key),
+                    ids.control.clone(),
+                    key.to_string(),
+                    option.label.to_string(),
+                    option.hint,
+                    Box::new(move || chosen.with(|c| c.iter().any(|k| k == key))),
+                    Box::new(move |on| toggle(key, on, exclusive.clone())),
+                )}
+            }
+        })
+        .collect_view();
+    fieldset_field(
+        Box::new(move || field_class(q, error.with(Option::is_some))),
+        &ids.control,
+        None,
+        Box::new(described_by),
+        question_text(q),
+        hint(q),
+        ().into_any(),
+        field_error(q, error),
+        view! { <div class="lia-checkboxes">{boxes}</div> }.into_any(),
+    )
 }

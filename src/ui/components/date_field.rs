@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, field_error, hint, question_text, FieldIds};
+use super::field::{field_class, field_error, fieldset_field, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use crate::assessment::{Answer, QuestionId};
 use crate::ui::state::AppState;
@@ -45,7 +45,7 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
         )
     };
     // An answer changed elsewhere (another tab's edit merged in) shows in the boxes.
-    Effect::new(move |_| {
+    crate::ui::effect::effect(move |_| {
         let value = stored.get();
         if value != spelled() {
             let (d, m, y) = parts(&value);
@@ -88,20 +88,23 @@ pub fn DateField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
                 </div>
             }
         };
-    view! {
-        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
-            <fieldset class="lia-fieldset" role="group" aria-describedby=described_by>
-                <legend class="lia-legend">
-                    {question_text(q)}
-                </legend>
-                {hint(q)}
-                {field_error(q, error)}
-                <div class="lia-date-input">
-                    {box_("Day", ids.control.clone(), day, "2")}
-                    {box_("Month", format!("{}-month", ids.control), month, "2")}
-                    {box_("Year", format!("{}-year", ids.control), year, "4")}
-                </div>
-            </fieldset>
+    let boxes = view! {
+        <div class="lia-date-input">
+            {box_("Day", ids.control.clone(), day, "2")}
+            {box_("Month", format!("{}-month", ids.control), month, "2")}
+            {box_("Year", format!("{}-year", ids.control), year, "4")}
         </div>
     }
+    .into_any();
+    fieldset_field(
+        Box::new(move || field_class(q, error.with(Option::is_some))),
+        &ids.control,
+        Some("group"),
+        Box::new(described_by),
+        question_text(q),
+        hint(q),
+        ().into_any(),
+        field_error(q, error),
+        boxes,
+    )
 }

@@ -16,17 +16,25 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    Effect::new(move |_| {
+    follow_erased(
+        Box::new(move || node.get().map(|e| e.unchecked_into::<JsValue>())),
+        Box::new(value),
+    );
+}
+
+// Not generic: one effect for every control that follows its value.
+#[inline(never)]
+fn follow_erased(node: Box<dyn Fn() -> Option<JsValue>>, value: Box<dyn Fn() -> String>) {
+    super::super::effect::effect(move |_| {
         let wanted = value();
-        let Some(element) = node.get() else {
+        let Some(element) = node() else {
             return;
         };
-        let element: &JsValue = element.unchecked_ref();
         let key = JsValue::from_str("value");
         let wanted = JsValue::from_str(&wanted);
         // `!=` on JavaScript values is `!==`: code unit by code unit, nothing converted.
-        if js_sys::Reflect::get(element, &key).ok().as_ref() != Some(&wanted) {
-            let _ = js_sys::Reflect::set(element, &key, &wanted);
+        if js_sys::Reflect::get(&element, &key).ok().as_ref() != Some(&wanted) {
+            let _ = js_sys::Reflect::set(&element, &key, &wanted);
         }
     });
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::choice_fields::{ChoiceItem, Option_};
-use super::field::{field_error, hint, question_text, FieldIds};
+use std::sync::Arc;
+
+use super::field::{choice_item, field_error, hint, question_text, FieldIds};
 use super::follow::follow_value;
 use super::keyed::{keyed, row};
 use super::risk_matrix::RiskMatrix;
@@ -202,14 +203,14 @@ fn Ratings(base: String, id: u32, impact: Memo<Impact>, residual: bool) -> impl 
         ("", text::LIKELIHOOD, text::SEVERITY)
     };
     view! {
-        <Rating base=base.clone() name=format!("{prefix}likelihood") legend=likelihood_legend impact
-            options=Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect()
-            selected=move |i: &Impact| rating(i, residual).0.map(|l| l as u8)
-            set=move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).0 = Likelihood::ALL.get(v as usize).copied()) />
-        <Rating base name=format!("{prefix}severity") legend=severity_legend impact
-            options=HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect()
-            selected=move |i: &Impact| rating(i, residual).1.map(|s| s as u8)
-            set=move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).1 = HarmSeverity::ALL.get(v as usize).copied()) />
+        {rating_group(&base, format!("{prefix}likelihood"), likelihood_legend, impact,
+            Likelihood::ALL.iter().map(|l| (l.label(), *l as u8)).collect(),
+            Arc::new(move |i: &Impact| rating(i, residual).0.map(|l| l as u8)),
+            Arc::new(move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).0 = Likelihood::ALL.get(v as usize).copied())))}
+        {rating_group(&base, format!("{prefix}severity"), severity_legend, impact,
+            HarmSeverity::ALL.iter().map(|s| (s.label(), *s as u8)).collect(),
+            Arc::new(move |i: &Impact| rating(i, residual).1.map(|s| s as u8)),
+            Arc::new(move |v| edit_impact(state, id, false, |i| *rating_mut(i, residual).1 = HarmSeverity::ALL.get(v as usize).copied())))}
     }
 }
 
@@ -233,17 +234,20 @@ fn rating_mut(
     }
 }
 
+/// Which option of a rating an impact has.
+type Selected = Arc<dyn Fn(&Impact) -> Option<u8> + Send + Sync>;
+
 /// A small inline radio group for one rating of one impact.
-#[component]
-fn Rating(
-    base: String,
+#[inline(never)]
+fn rating_group(
+    base: &str,
     name: String,
     legend: &'static str,
     impact: Memo<Impact>,
     options: Vec<(&'static str, u8)>,
-    selected: impl Fn(&Impact) -> Option<u8> + Copy + Send + Sync + 'static,
-    set: impl Fn(u8) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    selected: Selected,
+    set: Arc<dyn Fn(u8) + Send + Sync>,
+) -> AnyView {
     let group = format!("{base}-{name}");
     view! {
         <fieldset class="lia-fieldset lia-field">
@@ -252,20 +256,21 @@ fn Rating(
                 {options
                     .into_iter()
                     .map(|(label, value)| {
-                        let option = Option_ { key: label, label, hint: "", exclusive: false };
-                        view! {
-                            <ChoiceItem
-                                kind="radio"
-                                id=format!("{group}-{}", label.to_ascii_lowercase())
-                                name=group.clone()
-                                option
-                                checked=move || impact.with(|i| selected(i) == Some(value))
-                                on_change=move |_| set(value)
-                            />
-                        }
+                        let (selected, set) = (selected.clone(), set.clone());
+                        choice_item(
+                            "radio",
+                            format!("{group}-{}", label.to_ascii_lowercase()),
+                            group.clone(),
+                            label.to_string(),
+                            label.to_string(),
+                            "",
+                            Box::new(move || impact.with(|i| selected(i) == Some(value))),
+                            Box::new(move |_| set(value)),
+                        )
                     })
                     .collect_view()}
             </div>
         </fieldset>
     }
+    .into_any()
 }

@@ -14,6 +14,8 @@ use crate::organisation::answering::{self, Standing};
 use crate::organisation::{Answer, Kind, Settings};
 use crate::ui::state::AppState;
 
+use super::field::{choice_item, fieldset_field, labelled_field, text_control, Reactive};
+
 /// The id of the control for the organisation's question `id` (the error summary links to it).
 pub fn org_field_id(id: &str) -> String {
     format!("lia-org-{id}")
@@ -153,7 +155,7 @@ fn question(
     settings: Arc<Settings>,
     record: Memo<Option<Box<crate::assessment::organisation_answers::OrganisationRecord>>>,
     errors: RwSignal<Vec<(String, String)>>,
-) -> impl IntoView {
+) -> AnyView {
     let control = org_field_id(&q.id);
     let (hint_id, error_id) = (format!("{control}-hint"), format!("{control}-error"));
     let error = Memo::new({
@@ -195,55 +197,45 @@ fn question(
     let label = view! {
         {q.label.clone()}
         {(!q.required).then(|| view! { <span class="lia-optional">" (optional)"</span> })}
-    };
+    }
+    .into_any();
     let hint = q
         .hint
         .clone()
-        .map(|h| view! { <div class="lia-hint" id=hint_id.clone()>{h}</div> });
-    let message = move || {
+        .map(|h| view! { <div class="lia-hint" id=hint_id.clone()>{h}</div> })
+        .into_any();
+    let message = (move || {
         error
             .get()
             .map(|m| super::error_message::error_message(Some(error_id.clone()), m))
-    };
-    let class = move || {
+    })
+    .into_any();
+    let class: Reactive<String> = Box::new(move || {
         if error.with(Option::is_some) {
             "lia-field lia-field--error"
         } else {
             "lia-field"
         }
-    };
+        .to_string()
+    });
     let state = expect_context::<AppState>();
     let id = q.id.clone();
     match q.options {
         None => {
-            let node = NodeRef::<leptos::html::Textarea>::new();
-            super::follow::follow_value(node, move || given.get());
-            let on_input = move |ev| {
-                let value = event_target_value(&ev);
-                state.type_into(None, |a| {
-                    answering::answer(a, &settings, &id, Some(Answer::Text(value)));
-                });
-            };
-            view! {
-                <div class=class id=format!("{control}-field")>
-                    <label class="lia-label" for=control.clone()>{label}</label>
-                    {hint}
-                    {message}
-                    <textarea
-                        node_ref=node
-                        class="lia-textarea"
-                        id=control.clone()
-                        name=control.clone()
-                        rows="3"
-                        spellcheck="true"
-                        aria-describedby=described_by
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        prop:value=given.get_untracked()
-                        on:input=on_input
-                    ></textarea>
-                </div>
-            }
-            .into_any()
+            let input = text_control(
+                control.clone(),
+                control.clone(),
+                Some("3"),
+                Box::new(described_by),
+                Box::new(move || error.with(Option::is_some)),
+                Box::new(move || given.get()),
+                Box::new(move |value| {
+                    state.type_into(None, |a| {
+                        answering::answer(a, &settings, &id, Some(Answer::Text(value)));
+                    });
+                }),
+            );
+            labelled_field(class, control, label, hint, message, input)
         }
         Some(options) => {
             let yes_no = q.yes_no;
@@ -267,33 +259,32 @@ fn question(
                             answering::answer(a, &settings, &id, Some(answer));
                         });
                     };
-                    view! {
-                        <div class="lia-radio">
-                            <input
-                                class="lia-radio__input"
-                                type="radio"
-                                id=input.clone()
-                                name=control.clone()
-                                value=checked_key.clone()
-                                prop:checked=move || given.with(|g| *g == checked_key)
-                                on:change=on_change
-                            />
-                            <label class="lia-radio__label" for=input>{text}</label>
-                        </div>
-                    }
+                    choice_item(
+                        "radio",
+                        input,
+                        control.clone(),
+                        checked_key.clone(),
+                        text,
+                        "",
+                        Box::new(move || given.with(|g| *g == checked_key)),
+                        Box::new(on_change),
+                    )
                 })
                 .collect_view();
-            view! {
-                <div class=class id=format!("{control}-field")>
-                    <fieldset class="lia-fieldset" aria-describedby=described_by>
-                        <legend class="lia-legend">{label}</legend>
-                        {hint}
-                        {message}
-                        <div class=if yes_no { "lia-radios lia-radios--inline" } else { "lia-radios" }>{radios}</div>
-                    </fieldset>
-                </div>
-            }
-            .into_any()
+            fieldset_field(
+                class,
+                &control,
+                None,
+                Box::new(described_by),
+                label,
+                hint,
+                ().into_any(),
+                message,
+                view! {
+                    <div class=if yes_no { "lia-radios lia-radios--inline" } else { "lia-radios" }>{radios}</div>
+                }
+                .into_any(),
+            )
         }
     }
 }

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::field::{field_class, field_error, hint, question_text, FieldIds};
-use super::follow::follow_value;
+use super::field::{
+    field_class, field_error, hint, labelled_field, question_text, text_control, FieldIds,
+};
 use crate::assessment::{Answer, AnswerKind, QuestionId};
 use crate::ui::state::AppState;
 
@@ -21,62 +22,30 @@ pub fn TextField(q: QuestionId, error: Signal<Option<String>>) -> impl IntoView 
                 _ => String::new(),
             })
     });
-    let initial = text.get_untracked();
-    let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        state.type_into(Some(q), |a| {
-            a.set_text(q, value);
-        });
-    };
     let described_by = {
         let ids = ids.clone();
         move || ids.described_by(question, false, error.with(Option::is_some))
     };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let control = if matches!(question.kind, AnswerKind::LongText) {
-        let node = NodeRef::<leptos::html::Textarea>::new();
-        follow_value(node, move || text.get());
-        view! {
-            <textarea
-                node_ref=node
-                class="lia-textarea"
-                id=ids.control.clone()
-                name=question.key
-                rows="5"
-                spellcheck="true"
-                aria-describedby=described_by
-                aria-invalid=invalid
-                prop:value=initial
-                on:input=on_input
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        let node = NodeRef::<leptos::html::Input>::new();
-        follow_value(node, move || text.get());
-        view! {
-            <input
-                node_ref=node
-                class="lia-input"
-                type="text"
-                id=ids.control.clone()
-                name=question.key
-                aria-describedby=described_by
-                aria-invalid=invalid
-                prop:value=initial
-                on:input=on_input
-            />
-        }
-        .into_any()
-    };
-    view! {
-        <div class=move || field_class(q, error.with(Option::is_some)) id=format!("{}-field", ids.control)>
-            <label class="lia-label" for=ids.control.clone()>
-                {question_text(q)}
-            </label>
-            {hint(q)}
-            {field_error(q, error)}
-            {control}
-        </div>
-    }
+    let rows = matches!(question.kind, AnswerKind::LongText).then_some("5");
+    let control = text_control(
+        ids.control.clone(),
+        question.key.to_string(),
+        rows,
+        Box::new(described_by),
+        Box::new(move || error.with(Option::is_some)),
+        Box::new(move || text.get()),
+        Box::new(move |value| {
+            state.type_into(Some(q), |a| {
+                a.set_text(q, value);
+            });
+        }),
+    );
+    labelled_field(
+        Box::new(move || field_class(q, error.with(Option::is_some))),
+        ids.control,
+        question_text(q),
+        hint(q),
+        field_error(q, error),
+        control,
+    )
 }

@@ -69,7 +69,7 @@ fn StartContent() -> impl IntoView {
         } else {
             view! { <SavedList /> }.into_any()
         }}
-        <ActionLink action=Action::New class="lia-button">"Start a new assessment"</ActionLink>
+        {action_link(Action::New, "lia-button", None, "Start a new assessment")}
         {(!prerender).then(|| view! { <StorageUse /> <PassphrasePanel /> })}
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
@@ -97,13 +97,12 @@ fn StartContent() -> impl IntoView {
                         <li class="lia-example">
                             <h3 class="lia-heading-s">{example.title}</h3>
                             <p>{example.summary}</p>
-                            <ActionLink
-                                action=Action::Example(example.key.to_string())
-                                class="lia-button lia-button--secondary"
-                                label=format!("Start from this example: {}", example.title)
-                            >
-                                "Start from this example"
-                            </ActionLink>
+                            {action_link(
+                                Action::Example(example.key.to_string()),
+                                "lia-button lia-button--secondary",
+                                Some(format!("Start from this example: {}", example.title)),
+                                "Start from this example",
+                            )}
                         </li>
                     }
                 })
@@ -114,22 +113,20 @@ fn StartContent() -> impl IntoView {
 
 /// A start page action as a link styled as a button (the GOV.UK start button): its
 /// address (`#/new`) works even before the app has started, which honours it then; once
-/// started, a click (or Space, as on a button) does it at once.
-#[component]
-fn ActionLink(
+/// started, a click (or Space, as on a button) does it at once. A function, not a
+/// component: one copy for both places.
+#[inline(never)]
+fn action_link(
     action: Action,
     class: &'static str,
-    #[prop(optional, into)] label: Option<String>,
-    children: Children,
-) -> impl IntoView {
+    label: Option<String>,
+    children: &'static str,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let href = action.to_hash();
-    let run = {
-        let action = action.clone();
-        move || match &action {
-            Action::New => state.start_new(),
-            Action::Example(key) => state.start_example(key),
-        }
+    let run = move || match &action {
+        Action::New => state.start_new(),
+        Action::Example(key) => state.start_example(key),
     };
     let click = {
         let run = run.clone();
@@ -146,9 +143,10 @@ fn ActionLink(
     };
     view! {
         <a href=href role="button" draggable="false" class=class aria-label=label on:click=click on:keydown=key>
-            {children()}
+            {children}
         </a>
     }
+    .into_any()
 }
 
 fn status_text(summary: &Summary) -> String {
@@ -349,7 +347,6 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                 .map(|(_, _, row)| row.clone())
         })
     });
-    let cell = move |f: fn(&Row) -> String| move || details.with(|d| d.as_ref().map(f));
     let due = Due::of(summary.review_due, state.today);
     let approved = summary.status == Status::Approved;
     let summary_approved = approved;
@@ -463,18 +460,33 @@ fn saved_row(summary: Summary, rows: ListState) -> impl IntoView {
                     _ => status.clone(),
                 })
             }</td>
-            <td><span class="lia-cell-label">"Organisation: "</span>{cell(|d| d.organisation.clone())}</td>
-            <td><span class="lia-cell-label">"Decision: "</span>{cell(|d| d.decision.unwrap_or("Not decided").to_string())}</td>
-            <td><span class="lia-cell-label">"Overall reading: "</span>{cell(|d| reading_short(d.reading).to_string())}</td>
-            <td><span class="lia-cell-label">"Blockers: "</span>{cell(|d| d.blockers.to_string())}</td>
-            <td><span class="lia-cell-label">"Warnings: "</span>{cell(|d| d.warnings.to_string())}</td>
-            <td><span class="lia-cell-label">"Approved by: "</span>{cell(|d| d.approver.clone())}</td>
-            <td><span class="lia-cell-label">"Approval date: "</span>{cell(|d| d.approved_label())}</td>
-            <td><span class="lia-cell-label">"Review due: "</span>{due_view(summary.review_due, due)}</td>
-            <td><span class="lia-cell-label">"Last changed: "</span>{browser::describe_time(summary.saved_at)}</td>
+            {detail_cell("Organisation: ", details, |d| d.organisation.clone())}
+            {detail_cell("Decision: ", details, |d| d.decision.unwrap_or("Not decided").to_string())}
+            {detail_cell("Overall reading: ", details, |d| reading_short(d.reading).to_string())}
+            {detail_cell("Blockers: ", details, |d| d.blockers.to_string())}
+            {detail_cell("Warnings: ", details, |d| d.warnings.to_string())}
+            {detail_cell("Approved by: ", details, |d| d.approver.clone())}
+            {detail_cell("Approval date: ", details, |d| d.approved_label())}
+            {labelled_cell("Review due: ", due_view(summary.review_due, due).into_any())}
+            {labelled_cell("Last changed: ", browser::describe_time(summary.saved_at).into_any())}
             <td>{actions}</td>
         </tr>
     }
+}
+
+/// `<td>` with the column's name for narrow screens (`lia-cell-label`), then `content`.
+#[inline(never)]
+fn labelled_cell(label: &'static str, content: AnyView) -> AnyView {
+    view! { <td><span class="lia-cell-label">{label}</span>{content}</td> }.into_any()
+}
+
+/// A cell showing what `f` reads from the row's details, once they are worked out.
+#[inline(never)]
+fn detail_cell(label: &'static str, details: Memo<Option<Row>>, f: fn(&Row) -> String) -> AnyView {
+    labelled_cell(
+        label,
+        (move || details.with(|d| d.as_ref().map(f))).into_any(),
+    )
 }
 
 /// Deleted this session, with undo until the page is reloaded.
