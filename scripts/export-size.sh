@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # What one part adds to the release wasm: `word` (the Word document), `odt` (the
-# OpenDocument text) or `signatures` (verifying approvers' signatures: Ed25519, SHA-512
-# and the signed bytes). Builds the release once more with that part taken out (the one
+# OpenDocument text), `signatures` (verifying approvers' signatures: Ed25519, SHA-512
+# and the signed bytes) or `settings` (the organisation's settings, issue 29: reading and
+# checking a file, its questions on the pages and in "Check your answers", its findings,
+# the settings page and its editor; a record's block of them stays, as any record made
+# elsewhere may carry one). Builds the release once more with that part taken out (the one
 # call that uses it replaced, so the linker leaves it out; the report model the writers
 # share stays), and prints both sizes and the difference, raw and gzip -9. Run by ./dev
 # bench after the release build (dist/ must be current): `bash scripts/export-size.sh
@@ -16,7 +19,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-WHICH=${1:?usage: export-size.sh word|odt|signatures}
+WHICH=${1:?usage: export-size.sh word|odt|signatures|settings}
+# More cuts for one part, as lines of FILE, the text to find and its replacement, each
+# separated by a tab (see `settings`).
+MORE=
 FILE=src/ui/downloads.rs
 NEW="{ let _ = (a, previous, trust); Vec::new() }"
 case "$WHICH" in
@@ -35,8 +41,23 @@ case "$WHICH" in
     NEW="$CALL if index < usize::MAX { let _ = (a, trust, today); return Verification::NotSigned; }"
     NAME="signature verification"
     ;;
+  settings)
+    # No settings file is ever read (so none is ever loaded), and what shows or uses them
+    # is cut where it is called: their questions on a section's page and in "Check your
+    # answers", their findings, the required questions' check, and the two pages.
+    FILE=src/organisation/read.rs
+    CALL="pub fn read(text: &str) -> Result<Settings, Vec<Problem>> {"
+    NEW="$CALL if !text.is_empty() || text.is_empty() { return Err(Vec::new()); }"
+    NAME="the organisation's settings"
+    T=$'\t'
+    MORE="src/organisation/evaluate.rs${T}settings.map_or_else(Vec::new, |s| findings_on(a, s, today))${T}{ let _ = (a, settings, today, findings_on); Vec::new() }
+src/ui/pages/section.rs${T}<OrganisationQuestions section errors=org_errors />${T}{ let _ = org_errors; }
+src/ui/pages/check.rs${T}{move || organisation_rows(state, section)}${T}
+src/ui/state.rs${T}let Some(settings) = self.org_settings.get_untracked() else {${T}let Some(settings) = None::<std::sync::Arc<crate::organisation::Settings>> else {
+src/ui/app.rs${T}Route::Settings => view! { <SettingsPage /> }.into_any(),${T}Route::Settings => ().into_any(),"
+    ;;
   *)
-    echo "export-size: word, odt or signatures, not $WHICH" >&2
+    echo "export-size: word, odt, signatures or settings, not $WHICH" >&2
     exit 2
     ;;
 esac
@@ -61,20 +82,23 @@ git ls-files -z | while IFS= read -r -d '' f; do
   cp "$f" "$SRC/$f"
 done
 
-python3 - "$SRC/$FILE" "$CALL" "$NEW" <<'PY'
+python3 - "$SRC" "$FILE" "$CALL" "$NEW" "$MORE" <<'PY'
 import sys
-path, old, new = sys.argv[1], sys.argv[2], sys.argv[3]
-text = open(path).read()
-if text.count(old) != 1:
-    sys.exit(f"export-size: {path} does not contain {old!r} once; update scripts/export-size.sh")
-start = text.index(old)
-end = start + len(old)
-if old.endswith("("):
-    depth = 1
-    while depth:
-        depth += {"(": 1, ")": -1}.get(text[end], 0)
-        end += 1
-open(path, "w").write(text[:start] + new + text[end:])
+src, cuts = sys.argv[1], [tuple(sys.argv[2:5])]
+cuts += [tuple(line.split("\t")) for line in sys.argv[5].splitlines() if line.strip()]
+for path, old, new in cuts:
+    path = f"{src}/{path}"
+    text = open(path).read()
+    if text.count(old) != 1:
+        sys.exit(f"export-size: {path} does not contain {old!r} once; update scripts/export-size.sh")
+    start = text.index(old)
+    end = start + len(old)
+    if old.endswith("("):
+        depth = 1
+        while depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+    open(path, "w").write(text[:start] + new + text[end:])
 PY
 
 (cd "$SRC" && trunk build --release --dist "$WORK/dist" >"$WORK/build.log" 2>&1) || {
