@@ -12,6 +12,7 @@ use super::pages::check::CheckPage;
 use super::pages::keys::KeysPage;
 use super::pages::register::RegisterPage;
 use super::pages::section::SectionPage;
+use super::pages::settings_edit::SettingsEditPage;
 use super::pages::start::StartPage;
 use super::pages::tasks::TaskListPage;
 use super::state::{AppState, Config};
@@ -68,6 +69,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
             Route::Changes if has_open => view! { <ChangesPage /> }.into_any(),
             Route::Register => view! { <RegisterPage /> }.into_any(),
             Route::Keys => view! { <KeysPage /> }.into_any(),
+            Route::SettingsEdit => view! { <SettingsEditPage /> }.into_any(),
             Route::RegisterChanges { review, previous } => {
                 view! { <RegisterChangesPage review previous /> }.into_any()
             }
@@ -107,7 +109,7 @@ fn follow_hash(state: AppState) {
         if id.is_none()
             && matches!(
                 route,
-                Route::Register | Route::RegisterChanges { .. } | Route::Keys
+                Route::Register | Route::RegisterChanges { .. } | Route::Keys | Route::SettingsEdit
             )
         {
             // The register belongs to no assessment: the open one stays open.

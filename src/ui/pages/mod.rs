@@ -6,5 +6,6 @@ pub mod check;
 pub mod keys;
 pub mod register;
 pub mod section;
+pub mod settings_edit;
 pub mod start;
 pub mod tasks;
