@@ -10,6 +10,11 @@
 //! A question's label, hint or kind is changed by removing it and adding it again (its
 //! checks go with it, and the page says which): one form for adding, no second for
 //! changing, in a page whose bytes are counted.
+//!
+//! Built for bytes: every part that changes is drawn by one boxed closure (`dynamic`),
+//! parts are put together as lists of `AnyView`, and the paragraphs, headings, hints,
+//! rows and fields each come from one function, so the wasm carries one copy of each
+//! view's code rather than one for each place it is shown.
 
 use leptos::prelude::*;
 
@@ -30,6 +35,51 @@ use crate::ui::components::textarea::bound_textarea;
 use crate::ui::downloads::download;
 use crate::ui::page_title::page_title;
 use crate::ui::state::AppState;
+
+/// What a part of the page that changes draws.
+type Draw = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+/// A part of the page drawn again whenever what `draw` reads changes: the one reactive
+/// view of the page's code.
+#[inline(never)]
+fn dynamic(draw: Draw) -> AnyView {
+    (move || draw()).into_any()
+}
+
+fn nothing() -> AnyView {
+    ().into_any()
+}
+
+#[inline(never)]
+fn para(words: String) -> AnyView {
+    view! { <p>{words}</p> }.into_any()
+}
+
+/// A heading: level 2, level 3, or a small level 3 (a section's name above its questions).
+#[inline(never)]
+fn heading(level: u8, words: &'static str) -> AnyView {
+    match level {
+        2 => view! { <h2 class="lia-heading-l">{words}</h2> }.into_any(),
+        3 => view! { <h3 class="lia-heading-m">{words}</h3> }.into_any(),
+        _ => view! { <h3 class="lia-heading-s">{words}</h3> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn hint(id: String, words: String) -> AnyView {
+    view! { <div class="lia-hint" id=id>{words}</div> }.into_any()
+}
+
+/// A live region (`role="status"`) showing what `draw` draws.
+#[inline(never)]
+fn status(id: &'static str, draw: Draw) -> AnyView {
+    view! { <div role="status" id=id tabindex="-1">{dynamic(draw)}</div> }.into_any()
+}
+
+#[inline(never)]
+fn list_of(rows: Vec<AnyView>) -> AnyView {
+    view! { <ul class="lia-plain-list">{rows}</ul> }.into_any()
+}
 
 /// The draft and what the page says of the last edit.
 #[derive(Clone, Copy)]
@@ -106,19 +156,18 @@ impl Editor {
     }
 
     /// The refusal or the file's problem at `id`, as a GOV.UK error message.
-    #[inline(never)]
     fn errors_at(self, id: String) -> AnyView {
-        (move || {
-            self.error_at(&id).map(|(refused, why)| {
+        dynamic(Box::new(move || match self.error_at(&id) {
+            Some((refused, why)) => {
                 let message = error_message(Some(format!("{id}-error")), why);
                 if refused {
                     view! { <div role="alert">{message}</div> }.into_any()
                 } else {
                     message
                 }
-            })
-        })
-        .into_any()
+            }
+            None => nothing(),
+        }))
     }
 
     /// `aria-describedby` of the control `id`: its hint, if any, and its error, if shown.
@@ -136,14 +185,18 @@ impl Editor {
     }
 
     /// What the list `list` last did, in a live region that is always there.
-    #[inline(never)]
-    fn notice_of(self, list: char) -> AnyView {
-        view! {
-            <div role="status" id=format!("lia-edit-{list}-notice") tabindex="-1">
-                {move || self.notice.with(|n| n.as_ref().filter(|(l, _)| *l == list).map(|(_, text)| view! { <p class="lia-inset">{text.clone()}</p> }))}
-            </div>
-        }
-        .into_any()
+    fn notice_of(self, list: char, id: &'static str) -> AnyView {
+        status(
+            id,
+            Box::new(move || {
+                self.notice.with(|n| match n {
+                    Some((l, text)) if *l == list => {
+                        view! { <p class="lia-inset">{text.clone()}</p> }.into_any()
+                    }
+                    _ => nothing(),
+                })
+            }),
+        )
     }
 }
 
@@ -173,35 +226,34 @@ pub fn SettingsEditPage() -> impl IntoView {
         ),
         None => "No settings are loaded here, so you start from blank settings: give them a name and a revision below.".into(),
     };
-    view! {
-        {button("lia-back-link lia-link-button", "Back to the start page", move || state.navigate(Route::Start))}
-        <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Edit the organisation's settings"</h1>
-        {error_summary(ERROR_SUMMARY_ID, ed.problems)}
-        <p>
-            "Your organisation's settings add its own questions to the ICO's, checks on their answers, "
-            "DPIA screening questions, defaults and a review policy. Here you can change them without "
-            "writing the settings file by hand, try them on a sample assessment, and download the file."
-        </p>
-        <p>{start}</p>
-        <div class="lia-warning-text"><p><strong>
-            "Your edits are kept only while this page is open: nothing is saved in this browser. "
-            "Download the settings file to keep them."
-        </strong></p></div>
-        <h2 class="lia-heading-l">"About these settings"</h2>
-        {draft_field(ed, "lia-set-name", "Name of these settings", "What your organisation calls them, such as “Riverside HA assessments”.", |s| s.name.clone(), |s, v| { s.set_name(v); Ok(()) })}
-        {draft_field(ed, "lia-set-revision", "Revision", "Your own label for this edition, such as “2026.2”. Change it when you change the settings: each assessment records the revision it was made under.", |s| s.revision.clone(), |s, v| { s.set_revision(v); Ok(()) })}
-        {questions(ed)}
-        {checks(ed)}
-        {screening(ed)}
-        {other(ed)}
-        {try_on(ed)}
-        {download_part(ed)}
-    }
+    vec![
+        button("lia-back-link lia-link-button", "Back to the start page", move || state.navigate(Route::Start)),
+        view! { <h1 class="lia-heading-xl" id="lia-page-heading" tabindex="-1">"Edit the organisation's settings"</h1> }.into_any(),
+        error_summary(ERROR_SUMMARY_ID, ed.problems),
+        para("Your organisation's settings add its own questions to the ICO's, checks on their answers, DPIA screening questions, defaults and a review policy. Here you can change them without writing the settings file by hand, try them on a sample assessment, and download the file.".into()),
+        para(start),
+        view! {
+            <div class="lia-warning-text"><p><strong>
+                "Your edits are kept only while this page is open: nothing is saved in this browser. "
+                "Download the settings file to keep them."
+            </strong></p></div>
+        }.into_any(),
+        heading(2, "About these settings"),
+        draft_field(ed, "lia-set-name", "Name of these settings", "What your organisation calls them, such as “Riverside HA assessments”.", |s| s.name.clone(), |s, v| { s.set_name(v); Ok(()) }),
+        draft_field(ed, "lia-set-revision", "Revision", "Your own label for this edition, such as “2026.2”. Change it when you change the settings: each assessment records the revision it was made under.", |s| s.revision.clone(), |s, v| { s.set_revision(v); Ok(()) }),
+        questions(ed),
+        checks(ed),
+        screening(ed),
+        other(ed),
+        try_on(ed),
+        download_part(ed),
+    ]
+    .into_any()
 }
 
 /// The id of the control (or the list's row) a part of the settings is shown in.
 fn place(s: &Settings, part: Part) -> Option<String> {
-    let row = |list: char, id: Option<&String>| id.map(|id| format!("lia-edit-{list}-{id}"));
+    let row = |list: char, id: Option<&String>| id.map(|id| row_of(list, id));
     Some(match part {
         Part::Name => "lia-set-name".into(),
         Part::Revision => "lia-set-revision".into(),
@@ -223,15 +275,20 @@ fn text_field(
     ed: Editor,
     id: String,
     label: String,
-    hint: &'static str,
+    words: &'static str,
     value: Signal<String>,
     input: Box<dyn Fn(String)>,
 ) -> AnyView {
-    let has_hint = !hint.is_empty();
+    let has_hint = !words.is_empty();
+    let shown_hint = if has_hint {
+        hint(format!("{id}-hint"), words.into())
+    } else {
+        nothing()
+    };
     view! {
         <div class="lia-field">
             <label class="lia-label" for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <div class="lia-hint" id=format!("{id}-hint")>{hint}</div> })}
+            {shown_hint}
             {ed.errors_at(id.clone())}
             <input class="lia-input" type="text" id=id.clone() autocomplete="off"
                 aria-describedby=ed.described_by(id, has_hint)
@@ -271,13 +328,13 @@ fn textarea_field(
     ed: Editor,
     id: &'static str,
     label: &'static str,
-    hint: &'static str,
+    words: &'static str,
     value: RwSignal<String>,
 ) -> AnyView {
     view! {
         <div class="lia-field">
             <label class="lia-label" for=id>{label}</label>
-            <div class="lia-hint" id=format!("{id}-hint")>{hint}</div>
+            {hint(format!("{id}-hint"), words.into())}
             {ed.errors_at(id.to_string())}
             {bound_textarea(id.to_string(), "3", Some(Box::new(ed.described_by(id.to_string(), true))), value)}
         </div>
@@ -292,36 +349,43 @@ fn textarea_field(
 fn radios(
     name: String,
     legend: String,
-    hint: Option<String>,
+    words: Option<String>,
     options: Vec<(String, String, &'static str)>,
     chosen: Signal<String>,
     pick: std::rc::Rc<dyn Fn(String)>,
 ) -> AnyView {
     let hint_id = format!("{name}-hint");
-    let described = hint.is_some().then(|| hint_id.clone());
+    let described = words.is_some().then(|| hint_id.clone());
+    let shown_hint = words.map_or_else(nothing, |w| hint(hint_id, w));
+    let items: Vec<AnyView> = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label, words))| {
+            let id = if i == 0 { name.clone() } else { format!("{name}-{value}") };
+            let hint_id = format!("{id}-hint");
+            let has_hint = !words.is_empty();
+            let shown_hint = if has_hint { hint(hint_id.clone(), words.into()) } else { nothing() };
+            let pick = pick.clone();
+            let v = value.clone();
+            view! {
+                <div class="lia-radio">
+                    <input class="lia-radio__input" type="radio" id=id.clone() name=name.clone() value=value.clone()
+                        aria-describedby=has_hint.then_some(hint_id)
+                        prop:checked=move || chosen.with(|c| *c == v)
+                        on:change=move |_| pick(value.clone()) />
+                    <label class="lia-radio__label" for=id>{label}</label>
+                    {shown_hint}
+                </div>
+            }
+            .into_any()
+        })
+        .collect();
     view! {
         <div class="lia-field">
             <fieldset class="lia-fieldset" aria-describedby=described>
                 <legend class="lia-legend">{legend}</legend>
-                {hint.map(|h| view! { <div class="lia-hint" id=hint_id>{h}</div> })}
-                <div class="lia-radios">
-                    {options.into_iter().enumerate().map(|(i, (value, label, hint))| {
-                        let id = if i == 0 { name.clone() } else { format!("{name}-{value}") };
-                        let hint_id = format!("{id}-hint");
-                        let pick = pick.clone();
-                        let v = value.clone();
-                        view! {
-                            <div class="lia-radio">
-                                <input class="lia-radio__input" type="radio" id=id.clone() name=name.clone() value=value.clone()
-                                    aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
-                                    prop:checked=move || chosen.with(|c| *c == v)
-                                    on:change=move |_| pick(value.clone()) />
-                                <label class="lia-radio__label" for=id>{label}</label>
-                                {(!hint.is_empty()).then(|| view! { <div class="lia-hint lia-radio__hint" id=hint_id>{hint}</div> })}
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
+                {shown_hint}
+                <div class="lia-radios">{items}</div>
             </fieldset>
         </div>
     }
@@ -358,7 +422,7 @@ fn item(
     title: String,
     detail: String,
 ) -> AnyView {
-    let row = format!("lia-edit-{list}-{id}");
+    let row = row_of(list, &id);
     let named = name.clone();
     let act = move |dir: Option<Move>, button: String| {
         let name = &named;
@@ -367,7 +431,7 @@ fn item(
             ('q', Some(d)) => s.move_question(&id, d),
             ('q', None) => s.remove_question(&id).map(|g| gone = g),
             ('c', Some(d)) => s.move_check(&id, d),
-            ('c', None) => s.remove_check(&id).map(|c| gone = vec![c]),
+            ('c', None) => s.remove_check(&id).map(|_| ()),
             (_, Some(d)) => s.move_screening(&id, d),
             (_, None) => s.remove_screening(&id).map(|g| gone = g),
         });
@@ -377,7 +441,7 @@ fn item(
         let text = match dir {
             Some(Move::Up) => format!("Moved {name} up."),
             Some(Move::Down) => format!("Moved {name} down."),
-            None if gone.is_empty() || list == 'c' => format!("Removed {name}."),
+            None if gone.is_empty() => format!("Removed {name}."),
             None => {
                 let ids: Vec<String> = gone.iter().map(|c| format!("“{}”", c.id)).collect();
                 format!(
@@ -394,11 +458,12 @@ fn item(
         });
     };
     let act = std::rc::Rc::new(act);
-    let buttons = [
+    let buttons: Vec<AnyView> = [
         ("up", "Move up", Some(Move::Up)),
         ("down", "Move down", Some(Move::Down)),
         ("remove", "Remove", None),
     ]
+    .into_iter()
     .map(|(key, label, dir)| {
         let (act, button) = (act.clone(), format!("{row}-{key}"));
         // The visible words first: the name begins with what is seen.
@@ -410,12 +475,13 @@ fn item(
             label.into_any(),
             move || act(dir, button.clone()),
         )
-    });
+    })
+    .collect();
     view! {
         <li id=row.clone() tabindex="-1">
             <p><strong>{title}</strong><br /><span class="lia-hint">{detail}</span></p>
             {ed.errors_at(row.clone())}
-            <div class="lia-row-actions">{buttons.into_iter().collect_view()}</div>
+            <div class="lia-row-actions">{buttons}</div>
         </li>
     }
     .into_any()
@@ -429,6 +495,86 @@ fn row_of(list: char, id: &str) -> String {
 fn added(ed: Editor, list: char, id: &str, text: String) {
     ed.notice.set(Some((list, text)));
     ed.state.focus(row_of(list, id));
+}
+
+/// The rows of a list as the draft has them (`q`, `c` or `s`), or what it says when empty.
+fn rows(ed: Editor, list: char) -> AnyView {
+    dynamic(Box::new(move || {
+        ed.draft.with(|s| {
+            let (empty, rows): (&str, Vec<AnyView>) = match list {
+                'q' => (
+                    "These settings have no questions of their own yet.",
+                    Section::ALL
+                        .into_iter()
+                        .filter(|&section| s.questions.iter().any(|q| q.section == section))
+                        .flat_map(|section| {
+                            let rows = s
+                                .questions
+                                .iter()
+                                .filter(|q| q.section == section)
+                                .map(|q| {
+                                    item(
+                                        ed,
+                                        'q',
+                                        q.id.clone(),
+                                        format!("“{}”", q.label),
+                                        q.label.clone(),
+                                        question_detail(q),
+                                    )
+                                })
+                                .collect();
+                            [heading(4, section.title()), list_of(rows)]
+                        })
+                        .collect(),
+                ),
+                'c' => (
+                    "These settings have no checks yet.",
+                    s.checks
+                        .iter()
+                        .map(|c| {
+                            let q = s.questions.iter().find(|q| q.id == c.question);
+                            let on = q.map_or(c.question.as_str(), |q| q.label.as_str());
+                            let key = when_key(&c.when);
+                            let words = q
+                                .and_then(|q| whens(&q.kind).into_iter().find(|(k, _)| k == key))
+                                .map_or_else(|| key.to_string(), |(_, w)| w);
+                            let detail = format!("{}. On “{on}”: {words}", c.severity.label());
+                            item(
+                                ed,
+                                'c',
+                                c.id.clone(),
+                                format!("the check “{}”", c.id),
+                                c.message.clone(),
+                                detail,
+                            )
+                        })
+                        .collect(),
+                ),
+                _ => (
+                    "These settings add no screening questions.",
+                    s.policy
+                        .screening
+                        .iter()
+                        .map(|q| {
+                            item(
+                                ed,
+                                's',
+                                q.id.clone(),
+                                format!("“{}”", q.label),
+                                q.label.clone(),
+                                q.hint.clone().unwrap_or_default(),
+                            )
+                        })
+                        .collect(),
+                ),
+            };
+            match (rows.is_empty(), list) {
+                (true, _) => para(empty.into()),
+                (false, 'q') => rows.into_any(),
+                (false, _) => list_of(rows),
+            }
+        })
+    }))
 }
 
 const KINDS: [(&str, &str, &str); 3] = [
@@ -501,54 +647,75 @@ fn questions(ed: Editor) -> AnyView {
             added(ed, 'q', &id, text);
         }
     };
-    let list = move || {
-        ed.draft.with(|s| {
-            if s.questions.is_empty() {
-                return view! { <p>"These settings have no questions of their own yet."</p> }
-                    .into_any();
+    let sections: Vec<AnyView> = Section::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.key()>{s.title()}</option> }.into_any())
+        .collect();
+    vec![
+        heading(2, "Your questions"),
+        para("Each is asked after the ICO's questions in its section, in this order.".into()),
+        ed.notice_of('q', "lia-edit-q-notice"),
+        rows(ed, 'q'),
+        heading(3, "Add a question"),
+        select_field(
+            "lia-new-q-section",
+            "Section it is asked in",
+            sections.into_any(),
+            move |key| section.set(Section::from_key(&key).unwrap_or(Section::About)),
+        ),
+        radios_into(
+            "lia-new-q-kind",
+            "Kind of answer",
+            KINDS
+                .iter()
+                .map(|&(k, l, h)| (k.into(), l.into(), h))
+                .collect(),
+            kind,
+        ),
+        dynamic(Box::new(move || {
+            if kind.get() == "choice" {
+                textarea_field(
+                    ed,
+                    "lia-new-q-options",
+                    "Options",
+                    "One option a line, in the order they are offered. Give at least two.",
+                    options,
+                )
+            } else {
+                nothing()
             }
-            Section::ALL
-                .into_iter()
-                .filter(|&section| s.questions.iter().any(|q| q.section == section))
-                .map(|section| {
-                    let rows = s
-                        .questions
-                        .iter()
-                        .filter(|q| q.section == section)
-                        .map(|q| {
-                            item(
-                                ed,
-                                'q',
-                                q.id.clone(),
-                                format!("“{}”", q.label),
-                                q.label.clone(),
-                                question_detail(q),
-                            )
-                        })
-                        .collect_view();
-                    view! {
-                        <h3 class="lia-heading-s">{section.title()}</h3>
-                        <ul class="lia-plain-list">{rows}</ul>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        })
-    };
-    view! {
-        <h2 class="lia-heading-l">"Your questions"</h2>
-        <p>"Each is asked after the ICO's questions in its section, in this order."</p>
-        {ed.notice_of('q')}
-        {list}
-        <h3 class="lia-heading-m">"Add a question"</h3>
-        {select_field("lia-new-q-section", "Section it is asked in", Section::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.title()}</option> }).collect_view().into_any(), move |key| section.set(Section::from_key(&key).unwrap_or(Section::About)))}
-        {radios_into("lia-new-q-kind", "Kind of answer", KINDS.iter().map(|&(k, l, h)| (k.into(), l.into(), h)).collect(), kind)}
-        {move || (kind.get() == "choice").then(|| textarea_field(ed, "lia-new-q-options", "Options", "One option a line, in the order they are offered. Give at least two.", options))}
-        {text_field(ed, "lia-new-q-label".into(), "Question".into(), "As the author will read it. Its id in the file is made from it.", label.into(), Box::new(move |v| label.set(v)))}
-        {text_field(ed, "lia-new-q-hint".into(), "Hint (optional)".into(), "Shown under the question, to help the author answer.", hint.into(), Box::new(move |v| hint.set(v)))}
-        {radios_into("lia-new-q-required", "Must it be answered?", vec![("no".into(), "No, it may be left empty".into(), ""), ("yes".into(), "Yes, it is required".into(), "“Save and continue” refuses its section while it is unanswered.")], required)}
-        {button("lia-button", "Add the question", add)}
-    }
+        })),
+        text_field(
+            ed,
+            "lia-new-q-label".into(),
+            "Question".into(),
+            "As the author will read it. Its id in the file is made from it.",
+            label.into(),
+            Box::new(move |v| label.set(v)),
+        ),
+        text_field(
+            ed,
+            "lia-new-q-hint".into(),
+            "Hint (optional)".into(),
+            "Shown under the question, to help the author answer.",
+            hint.into(),
+            Box::new(move |v| hint.set(v)),
+        ),
+        radios_into(
+            "lia-new-q-required",
+            "Must it be answered?",
+            vec![
+                ("no".into(), "No, it may be left empty".into(), ""),
+                (
+                    "yes".into(),
+                    "Yes, it is required".into(),
+                    "“Save and continue” refuses its section while it is unanswered.",
+                ),
+            ],
+            required,
+        ),
+        button("lia-button", "Add the question", add),
+    ]
     .into_any()
 }
 
@@ -579,9 +746,9 @@ fn options_of(items: Vec<(String, String)>, selected: Option<String>) -> AnyView
         .into_iter()
         .map(|(value, words)| {
             let on = selected.as_deref() == Some(value.as_str());
-            view! { <option value=value selected=on>{words}</option> }
+            view! { <option value=value selected=on>{words}</option> }.into_any()
         })
-        .collect_view()
+        .collect::<Vec<_>>()
         .into_any()
 }
 
@@ -628,37 +795,11 @@ fn checks(ed: Editor) -> AnyView {
             added(ed, 'c', &id, format!("Added the check “{id}”."));
         }
     };
-    let list = move || {
-        ed.draft.with(|s| {
-            if s.checks.is_empty() {
-                return view! { <p>"These settings have no checks yet."</p> }.into_any();
-            }
-            let rows = s.checks.iter().map(|c| {
-                let q = s.questions.iter().find(|q| q.id == c.question);
-                let on = q.map_or(c.question.as_str(), |q| q.label.as_str());
-                let key = when_key(&c.when);
-                let words = q
-                    .and_then(|q| whens(&q.kind).into_iter().find(|(k, _)| k == key))
-                    .map_or_else(|| key.to_string(), |(_, w)| w);
-                let detail = format!("{}. On “{on}”: {words}", c.severity.label());
-                item(
-                    ed,
-                    'c',
-                    c.id.clone(),
-                    format!("the check “{}”", c.id),
-                    c.message.clone(),
-                    detail,
-                )
-            });
-            view! { <ul class="lia-plain-list">{rows.collect_view()}</ul> }.into_any()
-        })
-    };
     let form = move || {
         if ed.draft.with(|s| s.questions.is_empty()) {
-            return view! { <p>"Add a question first: a check is on one of your questions."</p> }
-                .into_any();
+            return para("Add a question first: a check is on one of your questions.".into());
         }
-        let question_options = move || {
+        let question_options = dynamic(Box::new(move || {
             ed.draft.with(|s| {
                 let current = chosen_question(s, &question.get()).map(|q| q.id.clone());
                 options_of(
@@ -669,30 +810,54 @@ fn checks(ed: Editor) -> AnyView {
                     current,
                 )
             })
-        };
-        let when_options = move || {
+        }));
+        let when_options = dynamic(Box::new(move || {
             ed.draft.with(|s| {
                 let (all, chosen) = answers(s);
                 options_of(all, chosen)
             })
-        };
-        view! {
-            {select_field("lia-new-c-question", "The question it is on", question_options.into_any(), move |id| question.set(id))}
-            {select_field("lia-new-c-when", "When the answer is", when_options.into_any(), move |key| when.set(key))}
-            {radios_into("lia-new-c-severity", "How serious it is", SEVERITIES.iter().map(|&(s, h)| (s.into(), s.into(), h)).collect(), severity)}
-            {textarea_field(ed, "lia-new-c-message", "What the finding says", "Say what is wrong and what to do about it, in plain words.", message)}
-            {button("lia-button", "Add the check", add)}
-        }
+        }));
+        vec![
+            select_field(
+                "lia-new-c-question",
+                "The question it is on",
+                question_options,
+                move |id| question.set(id),
+            ),
+            select_field(
+                "lia-new-c-when",
+                "When the answer is",
+                when_options,
+                move |key| when.set(key),
+            ),
+            radios_into(
+                "lia-new-c-severity",
+                "How serious it is",
+                SEVERITIES
+                    .iter()
+                    .map(|&(s, h)| (s.into(), s.into(), h))
+                    .collect(),
+                severity,
+            ),
+            textarea_field(
+                ed,
+                "lia-new-c-message",
+                "What the finding says",
+                "Say what is wrong and what to do about it, in plain words.",
+                message,
+            ),
+            button("lia-button", "Add the check", add),
+        ]
         .into_any()
     };
-    view! {
-        <h2 class="lia-heading-l">"Checks on the answers"</h2>
-        <p>"A check gives a finding, beside the tool's own, when one of your questions is answered a given way. Findings come in this order."</p>
-        {ed.notice_of('c')}
-        {list}
-        <h3 class="lia-heading-m">"Add a check"</h3>
-        {form}
-    }
+    vec![
+        heading(2, "Checks on the answers"),
+        para("A check gives a finding, beside the tool's own, when one of your questions is answered a given way. Findings come in this order.".into()),
+        ed.notice_of('c', "lia-edit-c-notice"),
+        rows(ed, 'c'),
+        heading(3, "Add a check"),
+        dynamic(Box::new(form)),
+    ]
     .into_any()
 }
 
@@ -710,39 +875,16 @@ fn screening(ed: Editor) -> AnyView {
             added(ed, 's', &id, text);
         }
     };
-    let list = move || {
-        ed.draft.with(|s| {
-            let qs = &s.policy.screening;
-            if qs.is_empty() {
-                return view! { <p>"These settings add no screening questions."</p> }.into_any();
-            }
-            let rows = qs.iter().map(|q| {
-                item(
-                    ed,
-                    's',
-                    q.id.clone(),
-                    format!("“{}”", q.label),
-                    q.label.clone(),
-                    q.hint.clone().unwrap_or_default(),
-                )
-            });
-            view! { <ul class="lia-plain-list">{rows.collect_view()}</ul> }.into_any()
-        })
-    };
-    view! {
-        <h2 class="lia-heading-l">"DPIA screening questions"</h2>
-        <p>
-            "A data protection impact assessment (DPIA) is needed when processing is likely to result in a high "
-            "risk to people. Your screening questions are asked after the ICO's, as yes or no questions: a yes "
-            "gives a warning that a DPIA is needed."
-        </p>
-        {ed.notice_of('s')}
-        {list}
-        <h3 class="lia-heading-m">"Add a screening question"</h3>
-        {text_field(ed, "lia-new-s-label".into(), "Screening question".into(), "", label.into(), Box::new(move |v| label.set(v)))}
-        {text_field(ed, "lia-new-s-hint".into(), "Hint (optional)".into(), "", hint.into(), Box::new(move |v| hint.set(v)))}
-        {button("lia-button", "Add the screening question", add)}
-    }
+    vec![
+        heading(2, "DPIA screening questions"),
+        para("A data protection impact assessment (DPIA) is needed when processing is likely to result in a high risk to people. Your screening questions are asked after the ICO's, as yes or no questions: a yes gives a warning that a DPIA is needed.".into()),
+        ed.notice_of('s', "lia-edit-s-notice"),
+        rows(ed, 's'),
+        heading(3, "Add a screening question"),
+        text_field(ed, "lia-new-s-label".into(), "Screening question".into(), "", label.into(), Box::new(move |v| label.set(v))),
+        text_field(ed, "lia-new-s-hint".into(), "Hint (optional)".into(), "", hint.into(), Box::new(move |v| hint.set(v))),
+        button("lia-button", "Add the screening question", add),
+    ]
     .into_any()
 }
 
@@ -750,29 +892,31 @@ fn screening(ed: Editor) -> AnyView {
 fn other(ed: Editor) -> AnyView {
     let kept = ed.draft.with_untracked(|s| {
         let cards = s.approvers.cards.len();
-        (cards > 0 || s.policy.consult.is_some()).then(|| {
-            format!(
+        if cards > 0 || s.policy.consult.is_some() {
+            para(format!(
                 "The approvers' key cards ({cards}), whether an author may approve their own assessment, and who to consult are kept as they are: change them in the file."
-            )
-        })
+            ))
+        } else {
+            nothing()
+        }
     });
-    view! {
-        <h2 class="lia-heading-l">"Defaults"</h2>
-        <p>"Filled in on new assessments made under these settings, and used in their wording. Leave empty what you do not want."</p>
-        {draft_field(ed, "lia-set-organisation", "Organisation's name", "", |s| s.defaults.organisation.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.organisation))}
-        {draft_field(ed, "lia-set-dpo", "Data Protection Officer's contact", "The DPO is who people and authors ask about data protection, such as “dpo@example.org”.", |s| s.defaults.dpo_contact.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.dpo_contact))}
-        {draft_field(ed, "lia-set-notice", "Privacy notice's title", "The privacy notice tells people how their data is used.", |s| s.defaults.privacy_notice_title.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.privacy_notice_title))}
-        {draft_field(ed, "lia-set-notice-url", "Privacy notice's address", "Starting https:// (or http://).", |s| s.defaults.privacy_notice_url.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.privacy_notice_url))}
-        <h2 class="lia-heading-l">"Review"</h2>
-        {draft_field(ed, "lia-set-review", "Longest time to the next review, in months (optional)", "From 1 to 60. An assessment whose next review is later than this gets a warning.", |s| s.policy.max_review_months.map(|m| m.to_string()).unwrap_or_default(), |s, v| {
+    vec![
+        heading(2, "Defaults"),
+        para("Filled in on new assessments made under these settings, and used in their wording. Leave empty what you do not want.".into()),
+        draft_field(ed, "lia-set-organisation", "Organisation's name", "", |s| s.defaults.organisation.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.organisation)),
+        draft_field(ed, "lia-set-dpo", "Data Protection Officer's contact", "The DPO is who people and authors ask about data protection, such as “dpo@example.org”.", |s| s.defaults.dpo_contact.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.dpo_contact)),
+        draft_field(ed, "lia-set-notice", "Privacy notice's title", "The privacy notice tells people how their data is used.", |s| s.defaults.privacy_notice_title.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.privacy_notice_title)),
+        draft_field(ed, "lia-set-notice-url", "Privacy notice's address", "Starting https:// (or http://).", |s| s.defaults.privacy_notice_url.clone().unwrap_or_default(), |s, v| set_default(s, v, |d| &mut d.privacy_notice_url)),
+        heading(2, "Review"),
+        draft_field(ed, "lia-set-review", "Longest time to the next review, in months (optional)", "From 1 to 60. An assessment whose next review is later than this gets a warning.", |s| s.policy.max_review_months.map(|m| m.to_string()).unwrap_or_default(), |s, v| {
             let months = match v.trim() {
                 "" => None,
                 v => Some(v.parse().map_err(|_| Refused("Enter the number of months as a whole number, such as 12.".into()))?),
             };
             s.set_review_months(months)
-        })}
-        {kept.map(|k| view! { <p>{k}</p> })}
-    }
+        }),
+        kept,
+    ]
     .into_any()
 }
 
@@ -869,7 +1013,8 @@ fn try_on(ed: Editor) -> AnyView {
                         ),
                     }
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
+                .into_any()
         })
     };
     let found = move || ed.draft.with(|s| answers.with(|a| s.try_on(a, today)));
@@ -889,25 +1034,27 @@ fn try_on(ed: Editor) -> AnyView {
                             {about.map(|a| view! { <p class="lia-finding__source">"About: "{a}</p> })}
                         </li>
                     }
+                    .into_any()
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
+                .into_any()
         })
     };
     let title = crate::assessment::examples::example(SAMPLE).map_or("", |e| e.title);
-    view! {
-        <h2 class="lia-heading-l">"Try them on a sample"</h2>
-        <p>{format!(
+    vec![
+        heading(2, "Try them on a sample"),
+        para(format!(
             "Answer your questions as an author would, on a copy of the tool's example “{title}”. These answers are kept on this page only: they change no assessment, no saved draft and not the settings loaded here."
-        )}</p>
-        {form}
-        <h3 class="lia-heading-m">"What your settings find"</h3>
-        <p role="status">{move || match found().len() {
+        )),
+        dynamic(Box::new(form)),
+        heading(3, "What your settings find"),
+        status("lia-try-count", Box::new(move || para(match found().len() {
             0 => "Nothing: no check, screening question or review policy of these settings finds anything in the sample.".to_string(),
             1 => "1 finding.".to_string(),
             n => format!("{n} findings."),
-        }}</p>
-        <ul class="lia-findings__list" id="lia-try-findings">{shown}</ul>
-    }
+        }))),
+        view! { <ul class="lia-findings__list" id="lia-try-findings">{dynamic(Box::new(shown))}</ul> }.into_any(),
+    ]
     .into_any()
 }
 
@@ -936,12 +1083,12 @@ fn download_part(ed: Editor) -> AnyView {
             Err(why) => failed.set(Some(why)),
         }
     };
-    view! {
-        <h2 class="lia-heading-l">"Check and download"</h2>
-        <p>"The settings are checked as the tool checks a file it is given. Any problem is listed at the top of this page, with where it is; with none, the settings file is downloaded."</p>
-        {button("lia-button", "Check and download the settings file", check)}
-        {download_failure(failed)}
-        <p role="status">{move || done.get()}</p>
-    }
+    vec![
+        heading(2, "Check and download"),
+        para("The settings are checked as the tool checks a file it is given. Any problem is listed at the top of this page, with where it is; with none, the settings file is downloaded.".into()),
+        button("lia-button", "Check and download the settings file", check),
+        download_failure(failed),
+        status("lia-downloaded", Box::new(move || done.get().map_or_else(nothing, para))),
+    ]
     .into_any()
 }
