@@ -54,7 +54,8 @@ case "$WHICH" in
 src/ui/pages/section.rs${T}<OrganisationQuestions section errors=org_errors />${T}{ let _ = org_errors; }
 src/ui/pages/check.rs${T}{move || organisation_rows(state, section)}${T}
 src/ui/state.rs${T}let Some(settings) = self.org_settings.get_untracked() else {${T}let Some(settings) = None::<std::sync::Arc<crate::organisation::Settings>> else {
-src/ui/app.rs${T}Route::Settings => view! { <SettingsPage /> }.into_any(),${T}Route::Settings => ().into_any(),"
+src/ui/app.rs${T}Route::Settings => view! { <SettingsPage /> }.into_any(),${T}Route::Settings => ().into_any(),
+src/ui/app.rs${T}Route::SettingsEdit => view! { <SettingsEditPage /> }.into_any(),${T}Route::SettingsEdit => ().into_any(),"
     ;;
   *)
     echo "export-size: word, odt, signatures or settings, not $WHICH" >&2

@@ -32,6 +32,9 @@ pub enum Route {
     /// The organisation's settings: what they add, and choosing a file (no assessment
     /// need be open).
     Settings,
+    /// The organisation's settings edited, tried and downloaded (no assessment need be
+    /// open).
+    SettingsEdit,
 }
 
 /// An assessment id as it appears in an address: every byte but ASCII letters, digits
@@ -115,6 +118,7 @@ impl Route {
             (Route::Approve, _) => "#/approve".into(),
             (Route::Keys, _) => "#/keys".into(),
             (Route::Settings, _) => "#/settings".into(),
+            (Route::SettingsEdit, _) => "#/settings/edit".into(),
             (Route::Start, _) | (_, None) => "#/".into(),
             (Route::Tasks, Some(id)) => format!("#/a/{id}"),
             (Route::Check, Some(id)) => format!("#/a/{id}/check"),
@@ -161,6 +165,7 @@ impl Route {
             (Some("approve"), None, None) => (None, Route::Approve),
             (Some("keys"), None, None) => (None, Route::Keys),
             (Some("settings"), None, None) => (None, Route::Settings),
+            (Some("settings"), Some("edit"), None) => (None, Route::SettingsEdit),
             (Some("a"), Some(id), None) if !id.is_empty() => (Some(id.into()), Route::Tasks),
             (Some("a"), Some(id), Some("check")) => (Some(id.into()), Route::Check),
             (Some("a"), Some(id), Some("changes")) => (Some(id.into()), Route::Changes),
@@ -231,6 +236,11 @@ mod tests {
                 assert_eq!(Route::from_hash(&route.to_hash(id)), (None, route.clone()));
             }
         }
+        assert_eq!(Route::SettingsEdit.to_hash(Some("x")), "#/settings/edit");
+        assert_eq!(
+            Route::from_hash("#/settings/edit"),
+            (None, Route::SettingsEdit)
+        );
         assert_eq!(
             Route::from_hash("#/register/changes/x/1"),
             (None, Route::Register)

@@ -21,15 +21,20 @@
 
 use std::fmt;
 
+use super::answering;
+use super::checks::{findings, Answer, Finding};
+use super::evaluate::facts_of;
 use super::read::{MAX_CARDS, MAX_ITEMS, MAX_REVIEW_MONTHS};
 use super::write::{kind_key, when_key, write};
 use super::{
     read, Check, Consult, Defaults, Kind, Problem, Question, ScreeningQuestion, Settings, When,
 };
-use crate::assessment::model::Risk;
+use crate::assessment::date::Date;
+use crate::assessment::model::{Risk, YesNo};
 use crate::assessment::organisation_answers::{is_id, MAX_ID};
 use crate::assessment::questions::Section;
 use crate::assessment::rules::Severity;
+use crate::assessment::shape::{Path, Segment};
 use crate::handover::keycard::{check_card, KeyCard};
 
 /// Why an edit cannot be made, in plain English for the page to show.
@@ -588,4 +593,130 @@ fn options_with_ids(options: Vec<(String, String)>) -> Result<Vec<(String, Strin
         out.push((id, label.to_string()));
     }
     Ok(out)
+}
+
+// What the editing page needs besides the edits: the settings' name and revision, the
+// file's name, a choice's options from a text box, the answers a check can be for, where
+// a problem of `validate` is, and the findings of the settings on a sample assessment.
+
+/// The example assessment the editing page tries the settings on.
+pub const SAMPLE: &str = "emergency-contacts";
+
+impl Settings {
+    /// Renames the settings (trimmed, held as typed: an empty name is `validate`'s).
+    pub fn set_name(&mut self, name: &str) {
+        self.name = name.trim().to_string();
+    }
+
+    /// Sets the revision (trimmed, held as typed).
+    pub fn set_revision(&mut self, revision: &str) {
+        self.revision = revision.trim().to_string();
+    }
+
+    /// The name of the file offered for download: `lia-settings-<name as an id>.json`
+    /// (`lia-settings-settings.json` when the name has no letters or digits).
+    pub fn file_name(&self) -> String {
+        format!("lia-settings-{}.json", id_from(&self.name, "settings", &[]))
+    }
+
+    /// What the settings find in the sample assessment (`SAMPLE`, made under them) given
+    /// `answers` to their questions and screening questions: its checks', screening
+    /// questions' and policy's findings, as an author's assessment would get them. An
+    /// answer to a question the settings no longer have is left out.
+    pub fn try_on(&self, answers: &[(String, Answer)], today: Option<Date>) -> Vec<Finding> {
+        let Some(example) = crate::assessment::examples::example(SAMPLE) else {
+            return Vec::new();
+        };
+        let mut a = (example.build)("sample");
+        answering::start_under(&mut a, self);
+        for (id, answer) in answers {
+            answering::answer(&mut a, self, id, Some(answer.clone()));
+        }
+        findings(self, &facts_of(&a, today))
+    }
+}
+
+/// A choice's options from a text box, one a line: each line trimmed, empty lines left
+/// out, each option without an id yet (`add_question` makes them from the labels).
+pub fn options_from_lines(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| (String::new(), l.to_string()))
+        .collect()
+}
+
+impl When {
+    /// The `when` a file's word stands for (`answered`, `unanswered`, or an answer).
+    pub fn from_key(key: &str) -> When {
+        match key {
+            "answered" => When::Answered,
+            "unanswered" => When::Unanswered,
+            answer => When::Is(answer.to_string()),
+        }
+    }
+}
+
+/// The answers a check on a question of `kind` can be for, each as its word in the file
+/// and in plain words: the question's own answers first, then any answer, then none.
+pub fn whens(kind: &Kind) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = match kind {
+        Kind::Text => Vec::new(),
+        Kind::YesNo => YesNo::ALL
+            .iter()
+            .map(|y| (y.key().to_string(), format!("Answered “{}”", y.label())))
+            .collect(),
+        Kind::Choice(options) => options
+            .iter()
+            .map(|(id, label)| (id.clone(), format!("Answered “{label}”")))
+            .collect(),
+    };
+    out.push(("answered".into(), "Answered (any answer)".into()));
+    out.push(("unanswered".into(), "Not answered".into()));
+    out
+}
+
+/// The part of the settings a problem of `validate` is in, for the page to point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Name,
+    Revision,
+    /// The question at this index (in `questions`), and so on.
+    Question(usize),
+    Check(usize),
+    Screening(usize),
+    Organisation,
+    DpoContact,
+    NoticeTitle,
+    NoticeUrl,
+    ReviewMonths,
+    Consult,
+    Approvers,
+}
+
+/// Where the problem at `path` is, if in one part (not the file as a whole).
+pub fn part_of(path: &Path) -> Option<Part> {
+    let field = |i: usize| match path.0.get(i) {
+        Some(Segment::Field(f)) => f.as_str(),
+        _ => "",
+    };
+    let index = |i: usize| match path.0.get(i) {
+        Some(Segment::Index(n)) => Some(*n),
+        _ => None,
+    };
+    Some(match (field(0), field(1)) {
+        ("name", _) => Part::Name,
+        ("revision", _) => Part::Revision,
+        ("questions", _) => Part::Question(index(1)?),
+        ("checks", _) => Part::Check(index(1)?),
+        ("organisation", "name") => Part::Organisation,
+        ("organisation", "dpo_contact") => Part::DpoContact,
+        ("organisation", "privacy_notice") if field(2) == "url" => Part::NoticeUrl,
+        ("organisation", "privacy_notice") => Part::NoticeTitle,
+        ("policy", "screening") => Part::Screening(index(2)?),
+        ("policy", "max_review_months") => Part::ReviewMonths,
+        ("policy", "consult") => Part::Consult,
+        ("approvers", _) => Part::Approvers,
+        _ => return None,
+    })
 }

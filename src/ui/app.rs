@@ -13,6 +13,7 @@ use super::pages::keys::KeysPage;
 use super::pages::register::RegisterPage;
 use super::pages::section::SectionPage;
 use super::pages::settings::SettingsPage;
+use super::pages::settings_edit::SettingsEditPage;
 use super::pages::start::StartPage;
 use super::pages::tasks::TaskListPage;
 use super::state::{AppState, Config};
@@ -70,6 +71,7 @@ pub fn App(config: Config, root: web_sys::ShadowRoot, early: Early) -> impl Into
             Route::Register => view! { <RegisterPage /> }.into_any(),
             Route::Keys => view! { <KeysPage /> }.into_any(),
             Route::Settings => view! { <SettingsPage /> }.into_any(),
+            Route::SettingsEdit => view! { <SettingsEditPage /> }.into_any(),
             Route::RegisterChanges { review, previous } => {
                 view! { <RegisterChangesPage review previous /> }.into_any()
             }
@@ -109,7 +111,11 @@ fn follow_hash(state: AppState) {
         if id.is_none()
             && matches!(
                 route,
-                Route::Register | Route::RegisterChanges { .. } | Route::Keys | Route::Settings
+                Route::Register
+                    | Route::RegisterChanges { .. }
+                    | Route::Keys
+                    | Route::Settings
+                    | Route::SettingsEdit
             )
         {
             // The register belongs to no assessment: the open one stays open.

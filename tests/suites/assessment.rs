@@ -23,6 +23,8 @@ mod examples;
 mod json_by_hand;
 #[path = "../organisation_edit.rs"]
 mod organisation_edit;
+#[path = "../organisation_editor.rs"]
+mod organisation_editor;
 #[path = "../organisation_findings.rs"]
 mod organisation_findings;
 #[path = "../organisation_record.rs"]

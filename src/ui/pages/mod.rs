@@ -7,5 +7,6 @@ pub mod keys;
 pub mod register;
 pub mod section;
 pub mod settings;
+pub mod settings_edit;
 pub mod start;
 pub mod tasks;

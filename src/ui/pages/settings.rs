@@ -46,8 +46,10 @@ pub fn SettingsPage() -> impl IntoView {
                 |settings| loaded(state, &settings),
             )
         }}
-        // Editing the settings (`organisation::edit`, `organisation::write`) goes here:
-        // after what they add, before choosing another file.
+        <h2 class="lia-heading-l">"Make or change a settings file"</h2>
+        <p>"Add, order and remove your organisation's questions and checks, try them on an \
+            example assessment, and download the file: no JSON to write by hand."</p>
+        <p>{crate::ui::components::nav_link::nav_link(Route::SettingsEdit, None, "Edit these settings, or start new ones")}</p>
         {if host {
             paragraph("lia-settings-host", "These settings are given by the page this tool is part of: they are your \
                 organisation's, and cannot be replaced or removed here. If none are shown, its settings \
