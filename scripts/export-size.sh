@@ -20,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WHICH=${1:?usage: export-size.sh word|odt|signatures|settings}
+ADDS=adds
 # More cuts for one part, as lines of FILE, the text to find and its replacement, each
 # separated by a tab (see `settings`).
 MORE=
@@ -49,6 +50,7 @@ case "$WHICH" in
     CALL="pub fn read(text: &str) -> Result<Settings, Vec<Problem>> {"
     NEW="$CALL if !text.is_empty() || text.is_empty() { return Err(Vec::new()); }"
     NAME="the organisation's settings"
+    ADDS="add"
     T=$'\t'
     MORE="src/organisation/evaluate.rs${T}settings.map_or_else(Vec::new, |s| findings_on(a, s, today))${T}{ let _ = (a, settings, today, findings_on); Vec::new() }
 src/ui/pages/section.rs${T}<OrganisationQuestions section errors=org_errors />${T}{ let _ = org_errors; }
@@ -113,6 +115,6 @@ without_gz=$(gzip -9c "$WORK/dist/lia_bg.wasm" | wc -c)
 printf '%-48s %10s %10s\n' "wasm" "raw" "gzip -9"
 printf '%-48s %10s %10s\n' "release, with $NAME" "$with_raw" "$with_gz"
 printf '%-48s %10s %10s\n' "release, $NAME taken out" "$without_raw" "$without_gz"
-printf '%-48s %10s %10s\n' "what $NAME adds" "$((with_raw - without_raw))" "$((with_gz - without_gz))"
+printf '%-48s %10s %10s\n' "what $NAME $ADDS" "$((with_raw - without_raw))" "$((with_gz - without_gz))"
 printf '{"with":{"raw":%s,"gzip":%s},"without":{"raw":%s,"gzip":%s}}\n' \
   "$with_raw" "$with_gz" "$without_raw" "$without_gz" >"$WORK/sizes.json"
