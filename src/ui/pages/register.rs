@@ -260,6 +260,28 @@ const PAGE_SIZE: usize = 50;
 const ROWS_AT_ONCE: usize = 10;
 
 /// The organisation's settings the record was made under, under its organisation.
+/// A row of an assessment's summary list in the narrow layout.
+#[inline(never)]
+fn card_row(key: &'static str, class: Option<&'static str>, value: AnyView) -> AnyView {
+    view! {
+        <div class="lia-summary-list__row">
+            <dt class="lia-summary-list__key">{key}</dt>
+            <dd class=class>{value}</dd>
+        </div>
+    }
+    .into_any()
+}
+
+/// An assessment's warnings, one strong line each.
+#[inline(never)]
+fn warnings_view(warnings: &[String]) -> AnyView {
+    warnings
+        .iter()
+        .map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> })
+        .collect_view()
+        .into_any()
+}
+
 fn settings_line(row: &Row) -> impl IntoView {
     row.settings
         .clone()
@@ -671,7 +693,7 @@ fn RegisterTable(
                                         <div class="lia-hint">{s.row.organisation.clone()}</div>
                                         {settings_line(&s.row)}
                                         <div class="lia-hint lia-break">{format!("{} · {}", s.row.id, s.files)}</div>
-                                        {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                                        {warnings_view(&s.warnings)}
                                         {s.row.rules_note.clone().map(|note| view! { <div class="lia-hint lia-rules-note">{note}</div> })}
                                         {action(s.latest, s.saved, what)}
                                         {earlier(&s)}
@@ -699,16 +721,16 @@ fn RegisterTable(
                     view! {
                         <li class="lia-register-card">
                             <h3 class="lia-heading-s lia-prewrap">{s.row.title.clone()}</h3>
-                            {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                            {warnings_view(&s.warnings)}
                             <dl class="lia-summary-list">
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd>{s.row.organisation.clone()}{settings_line(&s.row)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Status"</dt><dd>{status_view(&s)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Version"</dt><dd>{s.row.version}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Decision and reading"</dt><dd>{format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading))}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Blockers and warnings"</dt><dd>{format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Approved by"</dt><dd>{format!("{} {}", s.row.approver, s.row.approved_label())}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Review due"</dt><dd>{due_view(s.row.review_due, s.row.due)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Files"</dt><dd class="lia-break">{format!("{} · {}", s.row.id, s.files)}</dd></div>
+                                {card_row("Organisation", None, view! { {s.row.organisation.clone()}{settings_line(&s.row)} }.into_any())}
+                                {card_row("Status", None, status_view(&s).into_any())}
+                                {card_row("Version", None, s.row.version.into_any())}
+                                {card_row("Decision and reading", None, format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading)).into_any())}
+                                {card_row("Blockers and warnings", None, format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings).into_any())}
+                                {card_row("Approved by", None, format!("{} {}", s.row.approver, s.row.approved_label()).into_any())}
+                                {card_row("Review due", None, due_view(s.row.review_due, s.row.due).into_any())}
+                                {card_row("Files", Some("lia-break"), format!("{} · {}", s.row.id, s.files).into_any())}
                             </dl>
                             {action(s.latest, s.saved, what)}
                             {earlier(&s)}
