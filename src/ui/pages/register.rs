@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::button::{button, button_with};
 use crate::ui::components::error_message::download_failure;
+use crate::ui::components::summary_row::summary_row;
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
@@ -260,18 +261,6 @@ const PAGE_SIZE: usize = 50;
 const ROWS_AT_ONCE: usize = 10;
 
 /// The organisation's settings the record was made under, under its organisation.
-/// A row of an assessment's summary list in the narrow layout.
-#[inline(never)]
-fn card_row(key: &'static str, class: Option<&'static str>, value: AnyView) -> AnyView {
-    view! {
-        <div class="lia-summary-list__row">
-            <dt class="lia-summary-list__key">{key}</dt>
-            <dd class=class>{value}</dd>
-        </div>
-    }
-    .into_any()
-}
-
 /// An assessment's warnings, one strong line each.
 #[inline(never)]
 fn warnings_view(warnings: &[String]) -> AnyView {
@@ -723,14 +712,14 @@ fn RegisterTable(
                             <h3 class="lia-heading-s lia-prewrap">{s.row.title.clone()}</h3>
                             {warnings_view(&s.warnings)}
                             <dl class="lia-summary-list">
-                                {card_row("Organisation", None, view! { {s.row.organisation.clone()}{settings_line(&s.row)} }.into_any())}
-                                {card_row("Status", None, status_view(&s).into_any())}
-                                {card_row("Version", None, s.row.version.into_any())}
-                                {card_row("Decision and reading", None, format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading)).into_any())}
-                                {card_row("Blockers and warnings", None, format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings).into_any())}
-                                {card_row("Approved by", None, format!("{} {}", s.row.approver, s.row.approved_label()).into_any())}
-                                {card_row("Review due", None, due_view(s.row.review_due, s.row.due).into_any())}
-                                {card_row("Files", Some("lia-break"), format!("{} · {}", s.row.id, s.files).into_any())}
+                                {summary_row("Organisation".into(), None, view! { {s.row.organisation.clone()}{settings_line(&s.row)} }.into_any())}
+                                {summary_row("Status".into(), None, status_view(&s).into_any())}
+                                {summary_row("Version".into(), None, s.row.version.into_any())}
+                                {summary_row("Decision and reading".into(), None, format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading)).into_any())}
+                                {summary_row("Blockers and warnings".into(), None, format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings).into_any())}
+                                {summary_row("Approved by".into(), None, format!("{} {}", s.row.approver, s.row.approved_label()).into_any())}
+                                {summary_row("Review due".into(), None, due_view(s.row.review_due, s.row.due).into_any())}
+                                {summary_row("Files".into(), Some("lia-break"), format!("{} · {}", s.row.id, s.files).into_any())}
                             </dl>
                             {action(s.latest, s.saved, what)}
                             {earlier(&s)}
