@@ -16,18 +16,5 @@ pub fn summary_row(key: String, class: Option<&'static str>, value: AnyView) -> 
     .into_any()
 }
 
-/// The same with a value's class, then `actions` in `<dd class="lia-summary-list__actions">`.
-#[inline(never)]
-pub fn summary_row_with_actions(key: String, value: AnyView, actions: AnyView) -> AnyView {
-    view! {
-        <div class="lia-summary-list__row">
-            <dt class="lia-summary-list__key">{key}</dt>
-            <dd class="lia-summary-list__value">{value}</dd>
-            <dd class="lia-summary-list__actions">{actions}</dd>
-        </div>
-    }
-    .into_any()
-}
-
 /// The class of a value's `<dd>`.
 pub const VALUE: Option<&str> = Some("lia-summary-list__value");
