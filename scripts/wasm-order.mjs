@@ -13,6 +13,11 @@
 // order of their names, so each is renamed, in the name section only, to its place in
 // that order, and wasm-opt then sorts by those names and writes the module without
 // them. The code is the same, in another order (docs/performance.md has the figures).
+//
+// What gzip makes of an order is chaotic: a run length or window a little different
+// gives an order up to 2.5 KB better or worse under gzip -9, and which is best changes
+// with every edit. So a few runs and windows (`CHOICES`) are each tried, and the order
+// gzip -9 compresses smallest is kept (GNU gzip, which the budget measures with).
 import { spawnSync } from 'node:child_process';
 import { leb, reader, readSections, section, str } from './wasm-bytes.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,9 +28,41 @@ import path from 'node:path';
 // Trunk.toml names) first on PATH, and checks it is that one.
 const WASM_OPT = 'wasm-opt';
 
-/** `bytes` (a wasm module with a name section) with its functions in the order above. */
-export function orderForGzip(bytes) {
-  const keyed = withSortKeys(bytes);
+/** The run lengths and windows tried, each [run, window]: the first is the one used
+ * alone until 2026-12-06 (fifteenth session). */
+export const CHOICES = [6, 7].flatMap((run) =>
+  [32768, 32000, 31000, 30000, 29000, 28000].map((window) => [run, window]),
+);
+
+/** `bytes` (a wasm module with a name section) with its functions in the order above:
+ * of the orders made with each of `choices`, the one gzip -9 compresses smallest (the
+ * first of those that tie). */
+export function orderForGzip(bytes, choices = CHOICES) {
+  let best = null;
+  let bestSize = Infinity;
+  for (const [run, window] of choices) {
+    const ordered = inOrder(withSortKeys(bytes, run, window));
+    const size = gzipSize(ordered);
+    if (size < bestSize) {
+      best = ordered;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+/** How many bytes `gzip -9` makes of `bytes`. */
+function gzipSize(bytes) {
+  const run = spawnSync('gzip', ['-9', '-c', '-n'], { input: bytes, maxBuffer: 1 << 28 });
+  if (run.error || run.status !== 0) {
+    throw new Error(`gzip (measuring an order of the functions) failed: ${run.error ?? run.stderr}`);
+  }
+  return run.stdout.length;
+}
+
+/** `keyed` (a module whose function names are their sort keys) with its functions in
+ * that order, written as the release is. */
+function inOrder(keyed) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lia-wasm-order-'));
   try {
     const input = path.join(dir, 'in.wasm');
@@ -63,8 +100,9 @@ export function orderForGzip(bytes) {
   }
 }
 
-/** The module with each function's name replaced by its sort key. */
-function withSortKeys(bytes) {
+/** The module with each function's name replaced by its sort key (`coverOrder`'s, with
+ * runs of `run` bytes and a window of `window`). */
+function withSortKeys(bytes, run, window) {
   const sections = readSections(bytes);
   const imported = importedFunctions(sections.find((s) => s.id === 2));
   const code = sections.find((s) => s.id === 10);
@@ -80,7 +118,11 @@ function withSortKeys(bytes) {
       return [i + imported, `${plain} ${String(body.length).padStart(8, '0')}`];
     })
     .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const placed = coverOrder(byName.map(([index]) => bodies[index - imported]));
+  const placed = coverOrder(
+    byName.map(([index]) => bodies[index - imported]),
+    run,
+    window,
+  );
   const keyed = placed.map((j, place) => [byName[j][0], `f${String(place).padStart(7, '0')}`]);
   const out = [bytes.subarray(0, 8)];
   for (const s of sections) {
@@ -135,25 +177,22 @@ function functionBodies(code) {
   return bodies;
 }
 
-/** How many bytes make a run (6 came out best of 4 to 8), and gzip's window. */
-const RUN = 6;
-const WINDOW = 32768;
-
 /**
  * An order of `bodies` (given in the order to start from) in which each body comes
  * after the bodies whose code covers the most of it: at each step, of those not yet
- * placed, the one with the largest share of its RUN-byte runs found in the bodies placed
- * in the last WINDOW bytes. Returns the bodies' positions in that order.
+ * placed, the one with the largest share of its `runLength`-byte runs found in the bodies placed
+ * in the last `windowSize` bytes (gzip's is 32,768). Returns the bodies' positions in that
+ * order.
  */
-export function coverOrder(bodies) {
+export function coverOrder(bodies, runLength = 6, windowSize = 32768) {
   const n = bodies.length;
   // Each body's distinct runs (numbered), with how often each occurs in it.
   const runIds = new Map();
   const runs = bodies.map((body) => {
     const counts = new Map();
-    for (let i = 0; i + RUN <= body.length; i++) {
+    for (let i = 0; i + runLength <= body.length; i++) {
       let h = 0x811c9dc5;
-      for (let k = 0; k < RUN; k++) h = Math.imul(h ^ body[i + k], 0x01000193) >>> 0;
+      for (let k = 0; k < runLength; k++) h = Math.imul(h ^ body[i + k], 0x01000193) >>> 0;
       let id = runIds.get(h);
       if (id === undefined) runIds.set(h, (id = runIds.size));
       counts.set(id, (counts.get(id) || 0) + 1);
@@ -163,7 +202,7 @@ export function coverOrder(bodies) {
   // Which bodies have each run, and how often.
   const holders = Array.from({ length: runIds.size }, () => []);
   runs.forEach((counts, j) => counts.forEach((c, id) => holders[id].push(j, c)));
-  const whole = bodies.map((body) => Math.max(1, body.length - RUN + 1));
+  const whole = bodies.map((body) => Math.max(1, body.length - runLength + 1));
   const inWindow = new Int32Array(runIds.size);
   // For each body not placed: how many of its runs are in the window now.
   const covered = new Float64Array(n);
@@ -196,7 +235,7 @@ export function coverOrder(bodies) {
     order.push(best);
     enter(best, 1);
     windowBytes += bodies[best].length;
-    while (windowBytes - bodies[order[oldest]].length > WINDOW) {
+    while (windowBytes - bodies[order[oldest]].length > windowSize) {
       windowBytes -= bodies[order[oldest]].length;
       enter(order[oldest++], -1);
     }

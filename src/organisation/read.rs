@@ -166,11 +166,13 @@ impl Reader {
     /// is not one of the words, is a problem.
     fn one_of<T: Copy>(
         &mut self,
-        path: Vec<Segment>,
-        value: Option<&Value>,
+        path: &[Segment],
+        map: &Map,
+        name: &str,
         choices: &[(&str, T)],
     ) -> Option<T> {
-        let Some(value) = value else {
+        let path = field(path, name);
+        let Some(value) = map.get(name) else {
             self.problem(path, "is missing");
             return None;
         };
@@ -188,15 +190,18 @@ impl Reader {
         self.problem(path, format!("must be one of: {}", words.join(", ")));
     }
 
-    /// A text of at most `max` characters: one line unless `lines`, no markup, not empty.
+    /// The text in field `name` of `map` (at `path`): at most `max` characters, one
+    /// line unless `lines`, no markup, not empty.
     fn text(
         &mut self,
-        path: Vec<Segment>,
-        value: Option<&Value>,
+        path: &[Segment],
+        map: &Map,
+        name: &str,
         max: usize,
         lines: bool,
     ) -> Option<String> {
-        let Some(value) = value else {
+        let path = field(path, name);
+        let Some(value) = map.get(name) else {
             self.problem(path, "is missing");
             return None;
         };
@@ -223,22 +228,25 @@ impl Reader {
         None
     }
 
+    /// The same, or nothing where the field is not given.
     fn optional_text(
         &mut self,
-        path: Vec<Segment>,
-        value: Option<&Value>,
+        path: &[Segment],
+        map: &Map,
+        name: &str,
         max: usize,
         lines: bool,
     ) -> Option<String> {
-        value.and_then(|v| self.text(path, Some(v), max, lines))
+        map.get(name)?;
+        self.text(path, map, name, max, lines)
     }
 
-    /// An id: lower-case letters and digits, single hyphens between them.
-    fn id(&mut self, path: Vec<Segment>, value: Option<&Value>) -> Option<String> {
-        let id = self.text(path.clone(), value, MAX_ID, false)?;
+    /// An id in field `name`: lower-case letters and digits, single hyphens between them.
+    fn id(&mut self, path: &[Segment], map: &Map, name: &str) -> Option<String> {
+        let id = self.text(path, map, name, MAX_ID, false)?;
         if !id_pattern(&id) {
             self.problem(
-                path,
+                field(path, name),
                 format!("“{id}” is not an id: use lower-case letters and digits, with single hyphens between them"),
             );
             return None;
@@ -262,12 +270,12 @@ impl Reader {
         }
     }
 
-    fn flag(&mut self, path: Vec<Segment>, value: Option<&Value>) -> bool {
-        match value {
+    fn flag(&mut self, path: &[Segment], map: &Map, name: &str) -> bool {
+        match map.get(name) {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.problem(path, "must be true or false");
+                self.problem(field(path, name), "must be true or false");
                 false
             }
         }
@@ -281,6 +289,22 @@ impl Reader {
                 format!("“{id}” is the id of an earlier {what}: ids must differ"),
             );
         }
+    }
+
+    /// An item's "id": an id, not that of an earlier item in `seen` (each an earlier
+    /// `what`).
+    fn item_id(
+        &mut self,
+        path: &[Segment],
+        map: &Map,
+        seen: &mut VecSet<String>,
+        what: &str,
+    ) -> Option<String> {
+        let id = self.id(path, map, "id");
+        if let Some(id) = &id {
+            self.unique(field(path, "id"), id, seen, what);
+        }
+        id
     }
 
     fn settings(&mut self, fields: &Map) -> Settings {
@@ -297,13 +321,8 @@ impl Reader {
         ];
         let top: &[Segment] = &[];
         self.known_fields(top, fields, &FIELDS);
-        let name = self.text(field(top, "name"), fields.get("name"), MAX_NAME, false);
-        let revision = self.text(
-            field(top, "revision"),
-            fields.get("revision"),
-            MAX_NAME,
-            false,
-        );
+        let name = self.text(top, fields, "name", MAX_NAME, false);
+        let revision = self.text(top, fields, "revision", MAX_NAME, false);
         let defaults = fields
             .get("organisation")
             .map(|v| self.defaults(&field(top, "organisation"), v))
@@ -360,32 +379,22 @@ impl Reader {
             return Defaults::default();
         };
         let mut defaults = Defaults {
-            organisation: self.optional_text(field(path, "name"), map.get("name"), MAX_NAME, false),
-            dpo_contact: self.optional_text(
-                field(path, "dpo_contact"),
-                map.get("dpo_contact"),
-                MAX_LABEL,
-                false,
-            ),
+            organisation: self.optional_text(path, map, "name", MAX_NAME, false),
+            dpo_contact: self.optional_text(path, map, "dpo_contact", MAX_LABEL, false),
             ..Defaults::default()
         };
         if let Some(notice) = map.get("privacy_notice") {
             let path = field(path, "privacy_notice");
             if let Some(notice) = self.object(&path, notice, &["title", "url"]) {
-                defaults.privacy_notice_title = self.optional_text(
-                    field(&path, "title"),
-                    notice.get("title"),
-                    MAX_LABEL,
-                    false,
-                );
-                let url_path = field(&path, "url");
+                defaults.privacy_notice_title =
+                    self.optional_text(&path, notice, "title", MAX_LABEL, false);
                 defaults.privacy_notice_url = self
-                    .optional_text(url_path.clone(), notice.get("url"), MAX_LABEL, false)
+                    .optional_text(&path, notice, "url", MAX_LABEL, false)
                     .filter(|url| {
                         let web = url.starts_with("https://") || url.starts_with("http://");
                         if !web {
                             self.problem(
-                                url_path.clone(),
+                                field(&path, "url"),
                                 "must be a web address (https:// or http://)",
                             );
                         }
@@ -406,12 +415,9 @@ impl Reader {
             "id", "section", "kind", "label", "hint", "required", "options",
         ];
         let map = self.object(path, value, &FIELDS)?;
-        let id = self.id(field(path, "id"), map.get("id"));
-        if let Some(id) = &id {
-            self.unique(field(path, "id"), id, ids, "question");
-        }
+        let id = self.item_id(path, map, ids, "question");
         let sections = Section::ALL.map(|s| (s.key(), s));
-        let section = self.one_of(field(path, "section"), map.get("section"), &sections);
+        let section = self.one_of(path, map, "section", &sections);
         let options = map.get("options");
         let kind = match map.get("kind").map(|v| v.as_str()) {
             Some(Some("text")) => Some(Kind::Text),
@@ -434,9 +440,9 @@ impl Reader {
         if options.is_some() && !matches!(kind, Some(Kind::Choice(_)) | None) {
             self.problem(field(path, "options"), "only a choice question has options");
         }
-        let label = self.text(field(path, "label"), map.get("label"), MAX_LABEL, false);
-        let hint = self.optional_text(field(path, "hint"), map.get("hint"), MAX_LONG, true);
-        let required = self.flag(field(path, "required"), map.get("required"));
+        let label = self.text(path, map, "label", MAX_LABEL, false);
+        let hint = self.optional_text(path, map, "hint", MAX_LONG, true);
+        let required = self.flag(path, map, "required");
         Some(Question {
             id: id?,
             section: section?,
@@ -473,14 +479,9 @@ impl Reader {
             let Some(map) = self.object(&path, item, &["id", "label"]) else {
                 continue;
             };
-            let id = self.id(field(&path, "id"), map.get("id"));
-            if let Some(id) = &id {
-                self.unique(field(&path, "id"), id, &mut seen, "option");
-            }
-            if let (Some(id), Some(label)) = (
-                id,
-                self.text(field(&path, "label"), map.get("label"), MAX_LABEL, false),
-            ) {
+            let id = self.item_id(&path, map, &mut seen, "option");
+            if let (Some(id), Some(label)) = (id, self.text(&path, map, "label", MAX_LABEL, false))
+            {
                 options.push((id, label));
             }
         }
@@ -497,11 +498,8 @@ impl Reader {
     ) -> Option<Check> {
         const FIELDS: [&str; 5] = ["id", "question", "when", "severity", "message"];
         let map = self.object(path, value, &FIELDS)?;
-        let id = self.id(field(path, "id"), map.get("id"));
-        if let Some(id) = &id {
-            self.unique(field(path, "id"), id, seen, "check");
-        }
-        let question = self.id(field(path, "question"), map.get("question"));
+        let id = self.item_id(path, map, seen, "check");
+        let question = self.id(path, map, "question");
         let asked = question
             .as_ref()
             .and_then(|q| questions.iter().find(|x| &x.id == q));
@@ -546,15 +544,16 @@ impl Reader {
             }
         };
         let severity = self.one_of(
-            field(path, "severity"),
-            map.get("severity"),
+            path,
+            map,
+            "severity",
             &[
                 ("blocker", Severity::Blocker),
                 ("warning", Severity::Warning),
                 ("advice", Severity::Advice),
             ],
         );
-        let message = self.text(field(path, "message"), map.get("message"), MAX_LONG, true);
+        let message = self.text(path, map, "message", MAX_LONG, true);
         Some(Check {
             id: id?,
             question: question?,
@@ -588,7 +587,7 @@ impl Reader {
             .collect();
         Approvers {
             cards,
-            self_approval: self.flag(field(path, "self_approval"), map.get("self_approval")),
+            self_approval: self.flag(path, map, "self_approval"),
         }
     }
 
@@ -611,11 +610,12 @@ impl Reader {
             let path = field(path, "consult");
             let map = self.object(&path, v, &["at_least", "who"])?;
             let at_least = self.one_of(
-                field(&path, "at_least"),
-                map.get("at_least"),
+                &path,
+                map,
+                "at_least",
                 &[("medium", Risk::Medium), ("high", Risk::High)],
             );
-            let who = self.text(field(&path, "who"), map.get("who"), MAX_LABEL, false);
+            let who = self.text(&path, map, "who", MAX_LABEL, false);
             Some(Consult {
                 at_least: at_least?,
                 who: who?,
@@ -629,18 +629,9 @@ impl Reader {
             .filter_map(|(i, v)| {
                 let path = at(&screening_path, Segment::Index(i));
                 let map = self.object(&path, v, &["id", "label", "hint"])?;
-                let id = self.id(field(&path, "id"), map.get("id"));
-                if let Some(id) = &id {
-                    self.unique(
-                        field(&path, "id"),
-                        id,
-                        ids,
-                        "question or screening question",
-                    );
-                }
-                let label = self.text(field(&path, "label"), map.get("label"), MAX_LABEL, false);
-                let hint =
-                    self.optional_text(field(&path, "hint"), map.get("hint"), MAX_LONG, true);
+                let id = self.item_id(&path, map, ids, "question or screening question");
+                let label = self.text(&path, map, "label", MAX_LABEL, false);
+                let hint = self.optional_text(&path, map, "hint", MAX_LONG, true);
                 Some(ScreeningQuestion {
                     id: id?,
                     label: label?,

@@ -27,6 +27,7 @@ pub mod record_tools;
 pub mod risk_matrix;
 pub mod select;
 pub mod storage_notices;
+pub mod summary_row;
 pub mod tag;
 pub mod text_fields;
 pub mod textarea;

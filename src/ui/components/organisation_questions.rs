@@ -15,6 +15,7 @@ use crate::organisation::{Answer, Kind, Settings};
 use crate::ui::state::AppState;
 
 use super::field::{choice_item, fieldset_field, labelled_field, text_control, Reactive};
+use super::summary_row::{summary_row, VALUE};
 
 /// The id of the control for the organisation's question `id` (the error summary links to it).
 pub fn org_field_id(id: &str) -> String {
@@ -123,11 +124,8 @@ pub fn OrganisationQuestions(
                         <dl class="lia-summary-list">
                             {given
                                 .into_iter()
-                                .map(|a| view! {
-                                    <div class="lia-summary-list__row">
-                                        <dt class="lia-summary-list__key">{a.label.clone()}</dt>
-                                        <dd class="lia-summary-list__value">{a.value.shown().to_string()}</dd>
-                                    </div>
+                                .map(|a| {
+                                    summary_row(a.label.clone(), VALUE, a.value.shown().to_string().into_any())
                                 })
                                 .collect_view()}
                         </dl>

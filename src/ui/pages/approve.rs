@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::button::{button, button_with};
 use crate::ui::components::error_message::{download_failure, error_message};
+use crate::ui::components::summary_row::{summary_row, VALUE};
 use crate::ui::components::textarea::bound_textarea;
 
 use crate::assessment::display::Shown;
@@ -344,17 +345,12 @@ fn SectionReview(
             let rows = e.rows(section).to_vec();
             view! {
                 <dl class="lia-summary-list">
-                    {rows.into_iter().map(|(q, shown)| view! {
-                        <div class="lia-summary-list__row">
-                            <dt class="lia-summary-list__key">{q.question().short}</dt>
-                            <dd class="lia-summary-list__value">{match shown {
+                    {rows.into_iter().map(|(q, shown)| summary_row(q.question().short.into(), VALUE, match shown {
                                 Shown::Empty => view! { <span class="lia-missing">"Not answered"</span> }.into_any(),
                                 Shown::Text(t) => view! { <span class="lia-prewrap">{t}</span> }.into_any(),
                                 Shown::Suggested(answer) => view! { <span class="lia-missing">{format!("Suggested: {answer} (not confirmed)")}</span> }.into_any(),
                                 Shown::List(items) => view! { <ul class="lia-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any(),
-                            }}</dd>
-                        </div>
-                    }).collect_view()}
+                            })).collect_view()}
                 </dl>
             }
             .into_any()

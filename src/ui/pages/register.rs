@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::button::{button, button_with};
 use crate::ui::components::error_message::download_failure;
+use crate::ui::components::summary_row::summary_row;
 use wasm_bindgen::JsCast;
 
 use crate::export::{self, ImportError};
@@ -260,6 +261,16 @@ const PAGE_SIZE: usize = 50;
 const ROWS_AT_ONCE: usize = 10;
 
 /// The organisation's settings the record was made under, under its organisation.
+/// An assessment's warnings, one strong line each.
+#[inline(never)]
+fn warnings_view(warnings: &[String]) -> AnyView {
+    warnings
+        .iter()
+        .map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> })
+        .collect_view()
+        .into_any()
+}
+
 fn settings_line(row: &Row) -> impl IntoView {
     row.settings
         .clone()
@@ -671,7 +682,7 @@ fn RegisterTable(
                                         <div class="lia-hint">{s.row.organisation.clone()}</div>
                                         {settings_line(&s.row)}
                                         <div class="lia-hint lia-break">{format!("{} · {}", s.row.id, s.files)}</div>
-                                        {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                                        {warnings_view(&s.warnings)}
                                         {s.row.rules_note.clone().map(|note| view! { <div class="lia-hint lia-rules-note">{note}</div> })}
                                         {action(s.latest, s.saved, what)}
                                         {earlier(&s)}
@@ -699,16 +710,16 @@ fn RegisterTable(
                     view! {
                         <li class="lia-register-card">
                             <h3 class="lia-heading-s lia-prewrap">{s.row.title.clone()}</h3>
-                            {s.warnings.iter().map(|w| view! { <div class="lia-warning-text"><strong>{w.clone()}</strong></div> }).collect_view()}
+                            {warnings_view(&s.warnings)}
                             <dl class="lia-summary-list">
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Organisation"</dt><dd>{s.row.organisation.clone()}{settings_line(&s.row)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Status"</dt><dd>{status_view(&s)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Version"</dt><dd>{s.row.version}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Decision and reading"</dt><dd>{format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading))}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Blockers and warnings"</dt><dd>{format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Approved by"</dt><dd>{format!("{} {}", s.row.approver, s.row.approved_label())}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Review due"</dt><dd>{due_view(s.row.review_due, s.row.due)}</dd></div>
-                                <div class="lia-summary-list__row"><dt class="lia-summary-list__key">"Files"</dt><dd class="lia-break">{format!("{} · {}", s.row.id, s.files)}</dd></div>
+                                {summary_row("Organisation".into(), None, view! { {s.row.organisation.clone()}{settings_line(&s.row)} }.into_any())}
+                                {summary_row("Status".into(), None, status_view(&s).into_any())}
+                                {summary_row("Version".into(), None, s.row.version.into_any())}
+                                {summary_row("Decision and reading".into(), None, format!("{}; {}", s.row.decision.unwrap_or("Not decided"), reading_short(s.row.reading)).into_any())}
+                                {summary_row("Blockers and warnings".into(), None, format!("{} blockers, {} warnings", s.row.blockers, s.row.warnings).into_any())}
+                                {summary_row("Approved by".into(), None, format!("{} {}", s.row.approver, s.row.approved_label()).into_any())}
+                                {summary_row("Review due".into(), None, due_view(s.row.review_due, s.row.due).into_any())}
+                                {summary_row("Files".into(), Some("lia-break"), format!("{} · {}", s.row.id, s.files).into_any())}
                             </dl>
                             {action(s.latest, s.saved, what)}
                             {earlier(&s)}

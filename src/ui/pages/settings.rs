@@ -15,6 +15,7 @@ use crate::ui::components::downloads::{download_button, Download};
 use crate::ui::components::error_message::error_message;
 use crate::ui::components::error_summary::{error_summary, ErrorItem};
 use crate::ui::components::passphrase::UnlockForm;
+use crate::ui::components::summary_row::summary_row;
 use crate::ui::page_title::page_title;
 use crate::ui::read_files::{Read, Reader};
 use crate::ui::state::{AppState, Chosen};
@@ -87,11 +88,8 @@ fn source(state: AppState) -> String {
 fn summary(id: Option<&'static str>, rows: Vec<(&'static str, String)>) -> AnyView {
     view! {
         <dl class="lia-summary-list" id=id>
-            {rows.into_iter().map(|(key, value)| view! {
-                <div class="lia-summary-list__row">
-                    <dt class="lia-summary-list__key">{key}</dt>
-                    <dd class="lia-summary-list__value lia-break">{value}</dd>
-                </div>
+            {rows.into_iter().map(|(key, value)| {
+                summary_row(key.into(), Some("lia-summary-list__value lia-break"), value.into_any())
             }).collect_view()}
         </dl>
     }

@@ -74,18 +74,9 @@ fn StartContent() -> impl IntoView {
 
         <h2 class="lia-heading-l">"Open a saved file"</h2>
         <ImportFile />
-        <p>
-            {nav_link(Route::Register, None, "Open several files as a register")}
-            " to see many records side by side, what needs attention and when each is due for review."
-        </p>
-        <p>
-            {nav_link(Route::Keys, None, "Approver keys")}
-            ": make your key if you approve assessments, and say whose approvals you trust."
-        </p>
-        <p>
-            {nav_link(Route::Settings, None, "Your organisation's settings")}
-            ": its own questions, checks and approvers, from a settings file."
-        </p>
+        {link_paragraph(Route::Register, "Open several files as a register", " to see many records side by side, what needs attention and when each is due for review.")}
+        {link_paragraph(Route::Keys, "Approver keys", ": make your key if you approve assessments, and say whose approvals you trust.")}
+        {link_paragraph(Route::Settings, "Your organisation's settings", ": its own questions, checks and approvers, from a settings file.")}
 
         <h2 class="lia-heading-l">"Start from an example"</h2>
         <p>"Each example is a complete assessment you can read and change. Your copy is saved as a new assessment."</p>
@@ -109,6 +100,12 @@ fn StartContent() -> impl IntoView {
                 .collect_view()}
         </ul>
     }
+}
+
+/// `<p>`: a link to `route` labelled `label`, then `rest`.
+#[inline(never)]
+fn link_paragraph(route: Route, label: &'static str, rest: &'static str) -> AnyView {
+    view! { <p>{nav_link(route, None, label)}{rest}</p> }.into_any()
 }
 
 /// A start page action as a link styled as a button (the GOV.UK start button): its
