@@ -5,7 +5,6 @@
 //! organisation's answer it is about changes. Without the settings, none of them has an
 //! organisation's finding.
 
-use std::io::Read;
 use std::sync::Arc;
 
 use lia::assessment::accepted::{accept, standing, Standing};
@@ -18,6 +17,9 @@ use lia::organisation::answering::{answer, start_under};
 use lia::organisation::evaluate::{evaluation, findings_under};
 use lia::organisation::{read, Answer, Settings};
 use serde_json::Value;
+
+// Reading the files' text is the reports' tests' own (the same test binary).
+use super::organisation_reports::{entry, xml_text};
 
 const AT: &str = "2026-12-06T10:00:00Z";
 const TODAY: Date = Date {
@@ -76,26 +78,6 @@ fn org_findings(json: &str) -> Vec<[String; 5]> {
             ]
         })
         .collect()
-}
-
-fn entry(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
-fn xml_text(xml: &str) -> String {
-    roxmltree::Document::parse(xml)
-        .unwrap()
-        .descendants()
-        .filter_map(|n| n.text())
-        .collect::<Vec<_>>()
-        .join("")
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn a_record_without_settings_shows_no_organisation_table() {
 }
 
 /// The text of one entry of a ZIP archive.
-fn entry(bytes: &[u8], name: &str) -> String {
+pub(super) fn entry(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();
     archive
@@ -120,7 +120,7 @@ fn entry(bytes: &[u8], name: &str) -> String {
 }
 
 /// Every text node of an XML document, joined.
-fn xml_text(xml: &str) -> String {
+pub(super) fn xml_text(xml: &str) -> String {
     let doc = roxmltree::Document::parse(xml).unwrap();
     doc.descendants()
         .filter_map(|n| n.text())
